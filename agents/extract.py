@@ -1,0 +1,64 @@
+"""Stage 3: run the NLP core on batches of accepted articles; publish quotes and stance evidence.
+
+Outputs carry content-derived ids (``quote_id``, ``evidence_id``), so a batch re-processed after
+a crash publishes the same records again and every downstream consumer dedupes them by id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from agents.dead_letter import dead_letter_for, send_dead_letter
+from agents.nlp_worker import Failed, NlpWorker
+from stancewire.schemas import Article
+from streams import metrics
+from streams.app import app, settings
+from streams.codec import encode
+from streams.topics import accepted_articles_topic, quotes_topic, stances_topic
+
+nlp = NlpWorker(
+    model_name=settings.model_name,
+    max_quotes=settings.max_quotes_per_article,
+    max_seconds=settings.max_processing_seconds,
+    actors_path=str(settings.actors_path) if settings.actors_path else None,
+)
+
+
+@app.task
+async def load_model() -> None:
+    # Load spaCy before the first batch arrives so the first articles are not slow.
+    await asyncio.get_running_loop().run_in_executor(nlp.executor, nlp.warm_up)
+
+
+async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: ignore[no-untyped-def]
+    if isinstance(outcome, Failed):
+        await send_dead_letter(dead_letter_for(
+            encode(article), topic=accepted_articles_topic.get_topic_name(), partition=None, offset=None,
+            stage="extract", kind=outcome.kind, error=outcome.error, article_id=article.id,
+        ))
+        return []
+    futures = []
+    for quote in outcome.quotes:
+        key = quote.speaker.id if quote.speaker else "unknown"
+        futures.append(await quotes_topic.send(key=key, value=quote))
+    for ev in outcome.stances:
+        ev = ev.model_copy(update={"ingested_at": article.ingested_at})
+        futures.append(await stances_topic.send(key=ev.actor.id, value=ev))
+    metrics.articles_extracted.inc()
+    metrics.quotes_published.inc(len(outcome.quotes))
+    metrics.evidence_published.inc(len(outcome.stances))
+    return futures
+
+
+@app.agent(accepted_articles_topic)
+async def extract(stream):  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    async for batch in stream.take(settings.batch_size, within=settings.batch_within):
+        with metrics.extract_seconds.time():
+            outcomes = await loop.run_in_executor(nlp.executor, nlp.run_batch, batch)
+        futures = []
+        for article, outcome in zip(batch, outcomes, strict=True):
+            futures.extend(await publish(article, outcome))
+        # Wait for the broker's acks before taking the next batch (whose request acks this one).
+        if futures:
+            await asyncio.gather(*futures)

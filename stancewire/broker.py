@@ -1,0 +1,102 @@
+"""The embedded Kafka-protocol broker used by ``stancewire up`` and the tests.
+
+There is no Docker engine and no Apache Kafka package here, so we run ``noida-db`` (a PyPI wheel
+shipping a Kafka-protocol broker binary) with only its Kafka service. Unlike tansu it keeps data
+in its data dir across restarts, answers ListOffsets correctly (Faust table recovery depends on
+it) and joins consumer groups at once. Users elsewhere point ``--broker`` at real Kafka.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+
+import noida_db
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(host: str, port: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def broker_binary() -> Path:
+    return Path(noida_db.__file__).resolve().parent / "noida-db"
+
+
+class EmbeddedBroker:
+    """A broker process with a persistent data dir; restartable on the same port and data."""
+
+    def __init__(self, data_dir: Path, port: int | None = None, host: str = "127.0.0.1",
+                 log_path: Path | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.host = host
+        self.port = port or free_port(host)
+        self.log_path = log_path or (self.data_dir.parent / f"broker-{self.port}.log")
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> EmbeddedBroker:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
+        self.proc = subprocess.Popen(
+            [str(broker_binary()), "start", "--only", "kafka", "--host", self.host,
+             "--kafka-port", str(self.port), "--data-dir", str(self.data_dir)],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            # Own process group: Ctrl-C in a terminal reaches us, and we stop the broker last.
+            start_new_session=True,
+        )
+        log.close()
+        if not wait_for_port(self.host, self.port, timeout):
+            self.stop()
+            raise RuntimeError(f"broker did not start on {self.bootstrap}; see {self.log_path}")
+        return self
+
+    def stop(self, timeout: float = 15.0) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.proc = None
+
+    def kill(self) -> None:
+        """Hard stop (SIGKILL), for fault-injection tests."""
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(5)
+        self.proc = None
+
+    def restart(self, timeout: float = 30.0) -> None:
+        self.stop()
+        self.start(timeout)
+
+    def __enter__(self) -> EmbeddedBroker:
+        return self.start()
+
+    def __exit__(self, *exc: tuple[type[BaseException], BaseException, TracebackType]) -> None:
+        self.stop()

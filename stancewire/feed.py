@@ -1,0 +1,68 @@
+"""Sending articles to the ``articles`` topic (``stancewire feed``)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from aiokafka import AIOKafkaProducer
+
+from stancewire.readers import RawRecord
+from stancewire.validation import Limits, RejectedRecord, parse_article
+from streams.settings import Settings
+
+
+@dataclass
+class FeedSummary:
+    sent: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+
+    @property
+    def rejected_by_kind(self) -> Counter[str]:
+        return Counter(reason.split(":", 1)[0] for _, reason in self.rejected)
+
+
+def producer_for(settings: Settings) -> AIOKafkaProducer:
+    return AIOKafkaProducer(
+        **settings.aiokafka_kwargs(),  # type: ignore[arg-type]
+        acks="all",
+        enable_idempotence=False,
+        max_request_size=max(1_048_576, settings.max_article_bytes * 3),
+        linger_ms=5,
+    )
+
+
+async def feed_records(settings: Settings, records: Iterable[RawRecord], *, validate: bool = True,
+                       on_progress=None) -> FeedSummary:  # type: ignore[no-untyped-def]
+    """Validate locally (same rules as the ingest agent) and send; invalid records are reported,
+    not sent, unless ``validate`` is False (then the worker dead-letters them)."""
+    limits = Limits(settings.max_article_bytes, settings.max_text_chars, settings.max_sentence_tokens)
+    summary = FeedSummary()
+    producer = producer_for(settings)
+    await producer.start()
+    topic = settings.topic("articles")
+    try:
+        pending = []
+        for record in records:
+            if validate:
+                try:
+                    article = parse_article(record.data, limits)
+                except RejectedRecord as exc:
+                    summary.rejected.append((record.origin, str(exc)))
+                    if on_progress:
+                        on_progress()
+                    continue
+                key, value = json.dumps(article.id).encode(), article.model_dump_json(exclude_none=True).encode()
+            else:
+                key, value = None, record.data
+            pending.append(await producer.send(topic, value=value, key=key))
+            summary.sent += 1
+            if on_progress:
+                on_progress()
+        for fut in pending:
+            await fut
+    finally:
+        await producer.stop()
+    return summary

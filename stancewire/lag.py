@@ -1,0 +1,85 @@
+"""How far the workers are behind: committed offsets of the Faust consumer group vs. end offsets.
+
+"Lag zero on every pipeline topic" means every record produced so far has been processed and
+its outputs flushed (Faust flushes the producer before committing). ``stancewire up``, the tests
+and the benchmark use it to wait for the pipeline to settle without sleeping blindly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from stancewire.admin import PIPELINE_TOPICS
+from streams.settings import Settings
+
+# Topics consumed by agents (the dead-letter and stance-change topics have no consumer in-app).
+CONSUMED = ("articles", "articles.valid", "articles.accepted", "quotes", "stances")
+
+
+async def total_lag(settings: Settings) -> tuple[int, dict[str, int]]:
+    admin = AIOKafkaAdminClient(**settings.aiokafka_kwargs())  # type: ignore[arg-type]
+    consumer = AIOKafkaConsumer(**settings.aiokafka_kwargs(), group_id=None)  # type: ignore[arg-type]
+    await admin.start()
+    await consumer.start()
+    try:
+        tps = []
+        for name in CONSUMED:
+            topic = settings.topic(name)
+            parts = consumer.partitions_for_topic(topic)
+            if parts is None:
+                await consumer._client.force_metadata_update()
+                parts = consumer.partitions_for_topic(topic) or set()
+            tps.extend(TopicPartition(topic, p) for p in parts)
+        ends = await consumer.end_offsets(tps) if tps else {}
+        committed = await admin.list_consumer_group_offsets(settings.app_id)
+        per_topic: dict[str, int] = {}
+        for tp, end in ends.items():
+            meta = committed.get(tp)
+            done = meta.offset if meta is not None and meta.offset >= 0 else 0
+            per_topic[tp.topic] = per_topic.get(tp.topic, 0) + max(0, end - done)
+        return sum(per_topic.values()), per_topic
+    finally:
+        await consumer.stop()
+        await admin.close()
+
+
+async def end_offsets(settings: Settings, names: tuple[str, ...] = PIPELINE_TOPICS) -> dict[str, int]:
+    """Records ever written per topic (sum of partition end offsets): cluster-wide counters."""
+    consumer = AIOKafkaConsumer(**settings.aiokafka_kwargs(), group_id=None)  # type: ignore[arg-type]
+    await consumer.start()
+    try:
+        await consumer._client.force_metadata_update()
+        out = {}
+        for name in names:
+            topic = settings.topic(name)
+            parts = consumer.partitions_for_topic(topic) or set()
+            ends = await consumer.end_offsets([TopicPartition(topic, p) for p in parts]) if parts else {}
+            out[name] = sum(ends.values())
+        return out
+    finally:
+        await consumer.stop()
+
+
+async def wait_until_idle(settings: Settings, timeout: float = 300.0, settle: float = 1.5,
+                          poll: float = 0.5) -> bool:
+    """Wait until lag is zero twice in a row ``settle`` seconds apart; False on timeout."""
+    deadline = time.monotonic() + timeout
+    zero_since: float | None = None
+    while time.monotonic() < deadline:
+        try:
+            lag, _ = await total_lag(settings)
+        except Exception:  # broker restarting or group rebalancing: just ask again
+            lag = -1
+        now = time.monotonic()
+        if lag == 0:
+            zero_since = zero_since or now
+            if now - zero_since >= settle:
+                return True
+        else:
+            zero_since = None
+        await asyncio.sleep(poll)
+    return False

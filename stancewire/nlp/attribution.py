@@ -1,0 +1,346 @@
+"""Speaker resolution: turn a quote candidate's speaker token/span into a canonical ``Speaker``.
+
+Quotes are attributed in text order so the previous speaker is known:
+
+* a token inside a name mention -> that person (``mention_kind=name``), with the affiliation the
+  article gave ("Kremlin spokesman Dmitry Peskov" -> affiliation "Kremlin");
+* an organisation or place ("the Kremlin", "Kyiv") -> its actor (``organisation``);
+* a role noun ("the US president", "the company", "the American side") -> the article's earlier
+  mention or the registry role holder at ``published_at`` (``role``); unresolved role nouns and
+  plural groups ("officials", "analysts") become ``group:``/``unknown:`` speakers named by the phrase;
+* a pronoun -> salience: the previous speaker if compatible (gender, number) and recent, else the
+  nearest preceding compatible subject (``pronoun``); "I"/"we" inside quotes -> the quote's speaker;
+* split quotes take the previous quote's speaker; floating quotes the last speaker within two
+  paragraphs (``floating``).
+
+Ids of unknown actors: ``person:<slug>`` for names, ``group:<slug>`` for groups ("officials"),
+``unknown:<slug>`` for a role noun that could not be resolved ("the minister").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp.mentions import (
+    _PLACE_RE,
+    GROUP_NOUNS,
+    ORG_ROLE_NOUNS,
+    TITLE_WORDS,
+    ArticleMentions,
+    PersonCluster,
+)
+from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.nlp.registry import normalise, person_id, slugify
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
+
+_HE = frozenset({"he", "him", "his"})
+_SHE = frozenset({"she", "her", "hers"})
+_THEY = frozenset({"they", "them", "their"})
+_IT = frozenset({"it", "its"})
+_FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
+_PRONOUN_RE = re.compile(r"\b(I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
+_SPEAKER_WINDOW = 1200  # chars: how far back a pronoun may reach for the previous speaker
+_FLOAT_WINDOW = 1500
+
+
+@dataclass(slots=True)
+class _Last:
+    speaker: Speaker
+    end: int  # char offset where that quote ended
+
+
+class Attributor:
+    """Resolves the speakers of one article's quote candidates (call :meth:`run` once per Doc)."""
+
+    def __init__(self, doc: Doc, mentions: ArticleMentions) -> None:
+        self.doc = doc
+        # Doc.text re-joins every token on each access: read it once.
+        self.text = mentions.text
+        self.m = mentions
+        self.last: _Last | None = None
+        self.last_by_kind: dict[str, _Last] = {}
+
+    def run(self, candidates: list[QuoteCandidate]) -> list[tuple[QuoteCandidate, Speaker | None]]:
+        out: list[tuple[QuoteCandidate, Speaker | None]] = []
+        prev: Speaker | None = None
+        for q in candidates:
+            sp: Speaker | None = None
+            if q.inherit == "previous":
+                sp = prev
+            elif q.inherit == "context":
+                if self.last is not None and q.start - self.last.end <= _FLOAT_WINDOW:
+                    s = self.last.speaker
+                    sp = s.model_copy(
+                        update={
+                            "mention": None,
+                            "mention_start": None,
+                            "mention_end": None,
+                            "mention_kind": MentionKind.floating,
+                        }
+                    )
+            elif q.speaker_token is not None:
+                sp = self.from_token(self.doc[q.speaker_token], q)
+            elif q.speaker_span is not None:
+                sp = self.from_span(*q.speaker_span)
+            if sp is not None:
+                self.last = _Last(sp, q.end)
+                if sp.kind == ActorKind.person:
+                    self.last_by_kind["person"] = self.last
+                else:
+                    self.last_by_kind["collective"] = self.last
+            prev = sp if sp is not None else prev
+            out.append((q, sp))
+            if sp is not None and q.type in ("direct", "floating", "mixed"):
+                self._first_person_in_quote(q, sp)
+        return out
+
+    # ------------------------------------------------------------------ token -> speaker
+
+    def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
+        # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
+        for c in tok.children:
+            if c.dep_ == "appos" and self.m.cluster_for_token(c.i) is not None:
+                tok = c
+                break
+        lower = tok.lower_
+        if tok.pos_ == "PRON" or lower in _HE | _SHE | _THEY | _IT | _FIRST:
+            return self._pronoun(tok, q)
+        cluster = self.m.cluster_for_token(tok.i)
+        mention = self.m.mention_for_token(tok.i)
+        if cluster is not None and cluster.actor is not None:
+            return self._person_speaker(
+                cluster,
+                mention.start if mention else tok.idx,
+                mention.end if mention else tok.idx + len(tok.text),
+            )
+        if mention is not None:
+            return Speaker(
+                id=mention.actor.id,
+                name=mention.actor.name,
+                kind=mention.actor.kind,
+                mention=self.text[mention.start : mention.end],
+                mention_start=mention.start,
+                mention_end=mention.end,
+                mention_kind=mention.kind,
+                affiliation=mention.affiliation,
+            )
+        lemma = tok.lemma_.lower()
+        if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
+            res = self.m.resolve_role(tok)
+            if res is not None:
+                actor, (a, b) = res
+                aff = None
+                return Speaker(
+                    id=actor.id,
+                    name=actor.name,
+                    kind=actor.kind,
+                    mention=self.text[a:b],
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.role,
+                    affiliation=aff,
+                )
+        # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
+        if tok.pos_ in ("NOUN", "PROPN"):
+            left = tok.left_edge.i
+            # Never reach back across a line break (live-blog headings run into the next line).
+            for k in range(tok.i - 1, left - 1, -1):
+                if "\n" in self.doc[k].text or self.doc[k].is_punct:
+                    left = k + 1
+                    break
+            while left < tok.i and self.doc[left].pos_ in ("DET",):
+                left += 1
+            a, b = self.doc[left].idx, tok.idx + len(tok.text)
+            phrase = self.text[a:b]
+            if tok.pos_ == "PROPN" and left == tok.i and _PLACE_RE.search(tok.text):
+                # "Kethara said": an unknown country speaking is its government.
+                gid = f"gov:{slugify(tok.text)}"
+                return Speaker(id=gid, name=f"Government of {tok.text}", kind=ActorKind.government,
+                               mention=phrase, mention_start=a, mention_end=b,
+                               mention_kind=MentionKind.organisation)
+            if tok.pos_ == "PROPN":
+                # A name the NER missed: join a cluster by surname, else an unknown person.
+                key = normalise(tok.text)
+                for c in reversed(self.m.clusters):
+                    if key in c.tokens and c.actor is not None:
+                        return self._person_speaker(c, a, b)
+                reg = self.m.registry.lookup(phrase, at=self.m.at, surname=True)
+                if reg is not None and reg.priority > 0:
+                    return Speaker(
+                        id=reg.id,
+                        name=reg.name,
+                        kind=reg.kind,
+                        mention=phrase,
+                        mention_start=a,
+                        mention_end=b,
+                        mention_kind=MentionKind.name
+                        if reg.kind == ActorKind.person
+                        else MentionKind.organisation,
+                        affiliation=reg.affiliation,
+                    )
+                name = phrase
+                return Speaker(
+                    id=person_id(name),
+                    name=name,
+                    kind=ActorKind.person,
+                    mention=phrase,
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.name,
+                )
+            if lemma in GROUP_NOUNS or tok.tag_ == "NNS" or lower in GROUP_NOUNS:
+                return Speaker(
+                    id=f"group:{slugify(phrase)}",
+                    name=phrase,
+                    kind=ActorKind.group,
+                    mention=phrase,
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.role,
+                )
+            # Unresolved role nouns and descriptions ("the minister", "the weather service"). The
+            # mention keeps its determiner; the name does not.
+            det = tok.left_edge
+            ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
+            kind = ActorKind.organisation if lemma in ORG_ROLE_NOUNS else ActorKind.unknown
+            return Speaker(
+                id=f"unknown:{slugify(phrase)}",
+                name=phrase,
+                kind=kind,
+                mention=self.text[ma:b],
+                mention_start=ma,
+                mention_end=b,
+                mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
+            )
+        return None
+
+    def from_span(self, a: int, b: int) -> Speaker | None:
+        """Colon/dash attributions: a name given as text."""
+        actor = self.m.actor_at(a, b)
+        text = self.text[a:b]
+        if actor is not None:
+            for c in self.m.clusters:
+                if c.actor is not None and c.actor.id == actor.id:
+                    return self._person_speaker(c, a, b)
+            return Speaker(
+                id=actor.id,
+                name=actor.name,
+                kind=actor.kind,
+                mention=text,
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.name,
+            )
+        parts = normalise(text).split()
+        for c in reversed(self.m.clusters):
+            if parts and parts[-1] in c.tokens and c.actor is not None:
+                return self._person_speaker(c, a, b)
+        reg = self.m.registry.lookup(text, at=self.m.at, surname=True)
+        if reg is not None and reg.priority > 0:
+            return Speaker(
+                id=reg.id,
+                name=reg.name,
+                kind=reg.kind,
+                mention=text,
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.name,
+                affiliation=reg.affiliation,
+            )
+        return Speaker(
+            id=person_id(text),
+            name=text,
+            kind=ActorKind.person,
+            mention=text,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.name,
+        )
+
+    def _person_speaker(self, c: PersonCluster, a: int, b: int) -> Speaker:
+        assert c.actor is not None
+        return Speaker(
+            id=c.actor.id,
+            name=c.actor.name,
+            kind=ActorKind.person,
+            mention=self.text[a:b],
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.name,
+            affiliation=c.affiliation,
+        )
+
+    # ------------------------------------------------------------------ pronouns
+
+    def _pronoun(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
+        lower = tok.lower_
+        a, b = tok.idx, tok.idx + len(tok.text)
+        actor: ActorRef | None = None
+        affiliation = None
+        if lower in _HE | _SHE:
+            want = "m" if lower in _HE else "f"
+            last = self.last_by_kind.get("person")
+            if (
+                last is not None
+                and tok.idx - last.end <= _SPEAKER_WINDOW
+                and self._gender_ok(last.speaker.id, want)
+                and last.speaker.id
+            ):
+                actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=ActorKind.person)
+                affiliation = last.speaker.affiliation
+            # A nearer person who is the subject of the previous sentence wins over an older speaker.
+            cand = self._nearest_person(tok, want)
+            if cand is not None and (actor is None or (cand[1] > (last.end if last else -1) and cand[2])):
+                actor, affiliation = cand[0], cand[3]
+        elif lower in _THEY | _IT:
+            last = self.last_by_kind.get("collective")
+            if last is not None and tok.idx - last.end <= _SPEAKER_WINDOW:
+                actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=last.speaker.kind)
+            else:
+                actor = self.m.best_org_before(tok.idx)
+        elif lower in _FIRST:
+            # "I"/"we" outside quote marks: a first-person column or a transcript; keep the writer out.
+            return None
+        if actor is None:
+            return None
+        self.m.add(a, b, actor, MentionKind.pronoun, tok.i)
+        return Speaker(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            mention=tok.text,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.pronoun,
+            affiliation=affiliation,
+        )
+
+    def _gender_ok(self, actor_id: str, want: str) -> bool:
+        g = self.m.gender_of(actor_id)
+        return g is None or g == want
+
+    def _nearest_person(self, tok: Token, want: str) -> tuple[ActorRef, int, bool, str | None] | None:
+        """Nearest preceding person mention of compatible gender: (actor, end, is_subject, affiliation)."""
+        sent_start = tok.sent.start_char
+        for m in self.m.person_mentions_before(tok.idx, window=_SPEAKER_WINDOW):
+            if not self._gender_ok(m.actor.id, want):
+                continue
+            head = self.doc[m.head]
+            # Same-sentence non-subjects ("Putin responded to Trump's offer, praising him") are objects
+            # the pronoun cannot be the subject-speaker of; skip them.
+            is_subj = head.dep_ in ("nsubj", "nsubjpass")
+            if m.start >= sent_start and not is_subj:
+                continue
+            if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
+                continue
+            return m.actor, m.end, is_subj, m.affiliation
+        return None
+
+    def _first_person_in_quote(self, q: QuoteCandidate, sp: Speaker) -> None:
+        """Record "I"/"we" inside a quote as mentions of its speaker (for the stance module)."""
+        actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+        for mt in _PRONOUN_RE.finditer(self.text, q.start, q.end):
+            self.m.add(mt.start(), mt.end(), actor, MentionKind.pronoun, -1)

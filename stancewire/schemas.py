@@ -1,0 +1,323 @@
+"""Wire and API schemas: the single source of truth for every topic, table and endpoint.
+
+Everything that crosses a process boundary (Kafka topics, table values, the JSON API, the
+offline ``stancewire extract`` output) is one of these pydantic models. Nothing here imports
+Faust or Kafka, so the NLP core and the offline tools can use the same models.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def stable_id(*parts: object, length: int = 20) -> str:
+    """Content-derived id: the same inputs give the same id in every process and run.
+
+    Used for quote, evidence and change ids so that re-processing an article (at-least-once
+    delivery, re-sent articles, worker restarts) produces records that dedupe by id.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(str(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Model(BaseModel):
+    # Extra fields from producers are ignored rather than rejected so that scrapers can add
+    # their own metadata without breaking the pipeline; strings are stripped of nothing
+    # because offsets into ``text`` must stay valid.
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- articles
+
+
+class Article(Model):
+    """A raw article as scrapers send it to the ``articles`` topic (keyed by ``id``)."""
+
+    id: Annotated[str, Field(min_length=1, max_length=256)]
+    text: Annotated[str, Field(min_length=1)]
+    url: str | None = None
+    source: str = "unknown"
+    title: str = ""
+    published_at: datetime | None = None
+    # True when ``published_at`` is an estimate (e.g. the seed article's date).
+    published_at_estimated: bool = False
+    language: str = "en"
+    fetched_at: datetime | None = None
+    # True for fictional articles written for tests and demos.
+    synthetic: bool = False
+    metadata: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    # Set by the ingest stage from the Kafka record timestamp; used for latency metrics.
+    ingested_at: datetime | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _text_not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("text is empty or only whitespace")
+        return v
+
+    @field_validator("published_at", "fetched_at")
+    @classmethod
+    def _aware(cls, v: datetime | None) -> datetime | None:
+        # Naive timestamps are taken as UTC so event-time arithmetic never mixes zones.
+        if v is not None and v.tzinfo is None:
+            v = v.replace(tzinfo=UTC)
+        return v
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.title + "\x1e" + self.text)
+
+    def event_time(self) -> datetime:
+        """Event time used for decay: publication time, else fetch time, else now."""
+        return self.published_at or self.fetched_at or utcnow()
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    government = "government"
+    organisation = "organisation"
+    place = "place"
+    group = "group"
+    unknown = "unknown"
+
+
+class MentionKind(StrEnum):
+    name = "name"
+    pronoun = "pronoun"
+    role = "role"  # role noun: "the Russian president", "the American side"
+    organisation = "organisation"  # an organisation or place that speaks: "the Kremlin", "Kyiv"
+    floating = "floating"  # no mention; attributed from context
+
+
+QuoteType = Literal["direct", "indirect", "mixed", "floating"]
+
+
+class Speaker(Model):
+    id: str
+    name: str
+    kind: ActorKind = ActorKind.unknown
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    mention_kind: MentionKind = MentionKind.name
+    affiliation: str | None = None
+
+
+class Cue(Model):
+    text: str
+    start: int
+    end: int
+    lemma: str | None = None
+
+
+class Quote(Model):
+    """One quote or reported statement; carried by the ``quotes`` topic keyed by speaker id."""
+
+    quote_id: str
+    article_id: str
+    type: QuoteType
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None = None
+    cue: Cue | None = None
+    confidence: float = Field(ge=0.0, le=1.0)
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    published_at: datetime | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+# --------------------------------------------------------------------------- stance
+
+PloverCategory = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+PLOVER_CATEGORIES: tuple[str, ...] = PloverCategory.__args__  # type: ignore[attr-defined]
+
+Modality = Literal["asserted", "intended", "conditional", "negated", "hypothetical", "awaited"]
+
+
+class ActorRef(Model):
+    id: str
+    name: str
+    kind: ActorKind = ActorKind.unknown
+
+
+class TargetRef(Model):
+    id: str
+    name: str
+    # "actor" for a canonical actor, "issue" for a topic from the issue lexicon.
+    kind: Literal["actor", "issue"] = "actor"
+
+
+class StanceEvidence(Model):
+    """One piece of evidence of who is for or against whom/what; ``stances`` topic, keyed by actor id."""
+
+    evidence_id: str
+    article_id: str
+    actor: ActorRef
+    target: TargetRef
+    category: PloverCategory | None = None  # None: a neutral statement
+    mode: str | None = None
+    score: float = Field(ge=-10.0, le=10.0)
+    modality: Modality = "asserted"
+    confidence: float = Field(ge=0.0, le=1.0)
+    quote_id: str | None = None
+    quote_text: str | None = None
+    sentence_start: int
+    sentence_end: int
+    sentence: str = ""
+    published_at: datetime
+    source: str = "unknown"
+    url: str | None = None
+    ingested_at: datetime | None = None
+
+
+class ExtractionResult(Model):
+    """One line of ``stancewire extract`` output."""
+
+    article_id: str
+    quotes: list[Quote] = Field(default_factory=list)
+    stances: list[StanceEvidence] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- positions
+
+Label = Literal["cooperative", "neutral", "conflictual"]
+
+
+class EvidenceSummary(Model):
+    evidence_id: str
+    article_id: str
+    score: float
+    category: PloverCategory | None = None
+    modality: Modality = "asserted"
+    published_at: datetime
+    quote_text: str | None = None
+    url: str | None = None
+    source: str = "unknown"
+
+
+class Position(Model):
+    """An actor's current position on one target (decayed, confidence-weighted mean score)."""
+
+    actor: ActorRef
+    target: TargetRef
+    score: float = 0.0
+    label: Label = "neutral"
+    evidence_count: int = 0
+    sources: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    first_seen: datetime
+    last_seen: datetime
+    # Decayed sums at ``last_seen`` (event time); keeping them makes folding order-free.
+    weighted_sum: float = 0.0
+    weight: float = 0.0
+    recent_evidence: list[EvidenceSummary] = Field(default_factory=list)
+    # The label last published on ``stance-changes`` and the score it was published at.
+    published_label: Label | None = None
+    published_score: float | None = None
+    # Score history (event time, decayed score) for the timeline chart.
+    history: list[tuple[datetime, float]] = Field(default_factory=list)
+
+    @property
+    def source_count(self) -> int:
+        return len(self.sources)
+
+
+class ActorPositions(Model):
+    """Value of the ``positions`` table, keyed by actor id."""
+
+    actor: ActorRef
+    positions: dict[str, Position] = Field(default_factory=dict)  # by target id
+    # The most recently folded evidence ids (bounded), so at-least-once redelivery after a
+    # crash never counts twice. Kept in the same value as the positions so that both reach
+    # the changelog in one record: there is no state where one is saved and the other is not.
+    applied: list[str] = Field(default_factory=list)
+    updated_at: datetime | None = None
+
+
+class ActorQuotes(Model):
+    """Value of the ``actor-quotes`` table, keyed by speaker id: the newest quotes first."""
+
+    actor: ActorRef
+    quotes: list[Quote] = Field(default_factory=list)
+    total: int = 0
+
+
+class StanceChange(Model):
+    """An alert on ``stance-changes`` (keyed by actor id); ``change_id`` is stable for dedupe."""
+
+    change_id: str
+    kind: Literal["new", "change"]
+    first_seen: bool = False
+    actor: ActorRef
+    target: TargetRef
+    previous: Position | None = None
+    current: Position
+    previous_label: Label | None = None
+    new_label: Label
+    delta: float
+    evidence: list[EvidenceSummary] = Field(default_factory=list)
+    article_ids: list[str] = Field(default_factory=list)
+    urls: list[str] = Field(default_factory=list)
+    at: datetime  # event time of the evidence that caused it
+    ingested_at: datetime | None = None  # when the article that caused it entered the pipeline
+    emitted_at: datetime = Field(default_factory=utcnow)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class DeadLetter(Model):
+    """A record that could not be processed, with the reason; ``articles.dead-letter`` topic."""
+
+    original: str  # the original bytes, base64-encoded (they may not be UTF-8)
+    original_preview: str = ""  # first bytes decoded leniently, for humans
+    topic: str
+    partition: int | None = None
+    offset: int | None = None
+    stage: str = "ingest"
+    error: str
+    error_kind: str
+    article_id: str | None = None
+    received_at: datetime = Field(default_factory=utcnow)

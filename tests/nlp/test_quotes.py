@@ -1,0 +1,465 @@
+"""Quote detection: every kind, many domains, fictional people/places, real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stancewire.nlp.quotemarks import find_quote_spans
+from stancewire.schemas import Quote
+
+
+def _only(quotes: list[Quote], qtype: str | None = None) -> Quote:
+    qs = [q for q in quotes if qtype is None or q.type == qtype]
+    assert len(qs) == 1, [(q.type, q.text) for q in quotes]
+    return qs[0]
+
+
+# ------------------------------------------------------------------ quote marks (no parse)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will win,” he said.", ["We will win,"]),
+        ('"Profits rose," she said.', ["Profits rose,"]),
+        ("‘It was brilliant,’ the coach said.", ["It was brilliant,"]),
+        ("«Nous gagnerons», a-t-il dit.", ["Nous gagnerons"]),
+        ("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"]),
+        ("‹Oui›, dit-elle.", ["Oui"]),
+        ("“They told us ‘not yet’ twice,” she said.", ["They told us ‘not yet’ twice,"]),
+        ("Trump’s offer and the leaders’ talks don't count.", []),
+        ('The 6\'2" guard said "fine".', ["fine"]),
+        ("She said ‘hello there’ in the ‘90s.", ["hello there"]),
+    ],
+)
+def test_quote_marks(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == expected
+
+
+def test_paragraph_continuation_is_one_span() -> None:
+    text = "“We will rebuild the pier.\n\n“It will take years,” the mayor said.\n\nNext paragraph."
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0].start : spans[0].end].startswith("We will rebuild")
+    assert text[spans[0].start : spans[0].end].endswith("It will take years,")
+
+
+def test_unclosed_quote_ends_at_paragraph() -> None:
+    text = "“We are not done yet\n\nThe match ended 2-1."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We are not done yet"]
+
+
+_WORD = st.text(alphabet=st.sampled_from("abcdefgh ’'\"“”‘’«».,\n"), min_size=0, max_size=60)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_WORD)
+def test_spans_always_valid(text: str) -> None:
+    for s in find_quote_spans(text):
+        assert 0 <= s.start <= s.end <= len(text)
+        assert s.open < s.start
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“We will appeal,” said Marta Velez.",
+                "The club said it would appeal.",
+                "He said: “No.”",
+                "Critics called it a “disaster”.",
+                "“It is over.”",
+                "‘Fine,’ she said.",
+                "Analysts said rates would rise.",
+                "Koro: We are ready.",
+                "The film “Blue Harbour” opened.",
+                "\n\n",
+                " ",
+                "“Open quote",
+                "don't",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_offsets_invariant_on_random_articles(run, parts: list[str]) -> None:
+    text = " ".join(parts).strip() or "x"
+    run(text)  # the fixture asserts text[start:end] == quote.text for every quote
+
+
+# ------------------------------------------------------------------ direct
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "“We will appeal the verdict,” said Marta Velez, a lawyer for the defendants.",
+            "We will appeal the verdict,",
+            "Marta Velez",
+        ),
+        (
+            "“The results are encouraging,” Dr. Ilse Brandt told reporters on Tuesday.",
+            "The results are encouraging,",
+            "Ilse Brandt",
+        ),
+        (
+            "Coach Tomas Reyna said: “The boys played with heart tonight.”",
+            "The boys played with heart tonight.",
+            "Tomas Reyna",
+        ),
+        (
+            '"Our revenue grew by 12 percent," Norwind chief executive Ama Koro said in a statement.',
+            "Our revenue grew by 12 percent,",
+            "Ama Koro",
+        ),
+        (
+            "‘It was a brilliant performance,’ goalkeeper Luka Brenner said after the match.",
+            "It was a brilliant performance,",
+            "Luka Brenner",
+        ),
+        (
+            "«This ruling protects tenants», said Judge Odile Marchetti of the Valmont tribunal.",
+            "This ruling protects tenants",
+            "Odile Marchetti",
+        ),
+        (
+            "„The telescope works perfectly“, said astronomer Greta Halvorsen.",
+            "The telescope works perfectly",
+            "Greta Halvorsen",
+        ),
+        (
+            "Researcher Priya Nandakumar told the conference, “The data speak for themselves.”",
+            "The data speak for themselves.",
+            "Priya Nandakumar",
+        ),
+    ],
+)
+def test_direct_with_cue(run, text: str, content: str, speaker: str) -> None:
+    q = _only(run(text).quotes, "direct")
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.cue is not None
+
+
+def test_inverted_said_name(run) -> None:
+    q = _only(run("“Nobody saw this coming,” said Dorian Kell, the club's owner.").quotes)
+    assert q.speaker.name == "Dorian Kell"
+    assert q.cue.text == "said"
+
+
+def test_split_quote_same_speaker(run) -> None:
+    text = "“The results are encouraging,” Dr. Ilse Brandt told reporters. “But we need more data.”"
+    qs = run(text).quotes
+    assert [q.text for q in qs] == ["The results are encouraging,", "But we need more data."]
+    assert {q.speaker.name for q in qs} == {"Ilse Brandt"}
+    assert all(q.type == "direct" for q in qs)
+
+
+def test_split_quote_in_one_sentence(run) -> None:
+    text = "“This changes everything,” said Omar Selby, “and we are only at the beginning.”"
+    qs = run(text).quotes
+    assert len(qs) == 2
+    assert all(q.speaker.name == "Omar Selby" for q in qs)
+
+
+def test_multi_sentence_direct(run) -> None:
+    text = "“We lost. We deserved to lose. Now we rebuild,” said manager Ines Carvalho."
+    q = _only(run(text).quotes)
+    assert q.text == "We lost. We deserved to lose. Now we rebuild,"
+    assert q.speaker.name == "Ines Carvalho"
+
+
+def test_multi_paragraph_quote_one_per_paragraph(run) -> None:
+    text = (
+        "Mayor Rosa Delacroix spoke at the pier.\n\n“We will rebuild it plank by plank.\n\n"
+        "“It will take years, but it will be done,” Delacroix said."
+    )
+    qs = [q for q in run(text).quotes if q.type == "direct"]
+    assert [q.text for q in qs] == [
+        "We will rebuild it plank by plank.",
+        "It will take years, but it will be done,",
+    ]
+    assert {q.speaker.name for q in qs} == {"Rosa Delacroix"}
+
+
+def test_colon_attribution_with_marks(run) -> None:
+    q = _only(run("Finance Minister Lars Eklund: “The budget is balanced.”").quotes)
+    assert q.text == "The budget is balanced."
+    assert q.speaker.name == "Lars Eklund"
+
+
+def test_colon_transcript_without_marks(run) -> None:
+    text = "Q: How was the season?\n\nJane Okafor: We have never seen a drought like this one."
+    q = _only(run(text).quotes)
+    assert q.type == "direct"
+    assert q.text == "We have never seen a drought like this one."
+    assert q.speaker.name == "Jane Okafor"
+
+
+def test_dash_attribution(run) -> None:
+    q = _only(run("“The bridge is safe for traffic.” — Lina Park, city engineer").quotes)
+    assert q.text == "The bridge is safe for traffic."
+    assert q.speaker.name == "Lina Park"
+
+
+def test_previous_paragraph_colon(run) -> None:
+    text = "Chief executive Mara Voss told shareholders:\n\n“We have turned the corner this year.”"
+    q = _only(run(text).quotes)
+    assert q.type == "direct"
+    assert q.speaker.name == "Mara Voss"
+
+
+def test_apostrophes_do_not_open_quotes(run) -> None:
+    res = run("The company’s shares fell. Investors didn’t panic, and the firm’s CEO wasn’t worried.")
+    assert res.quotes == []
+
+
+# ------------------------------------------------------------------ not quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film “Silent Harbour” won three awards at the festival.",
+        "Her novel “The Salt Orchard” sold out in a week.",
+        "The so-called “green corridor” opened on Monday.",
+        "He is said to be furious about the decision.",
+        "Asked whether the merger was dead, Koro declined to comment.",
+        "The senator did not say whether she would support the bill.",
+        "According to a report by the agency, exports fell sharply.",
+        "Is this the end of globalisation? Few economists think so.",
+        "The striker Rui “The Hammer” Delgado scored twice.",
+        "The team arrived in Valmont on Tuesday and trained for two hours.",
+    ],
+)
+def test_not_quotes(run, text: str) -> None:
+    assert run(text).quotes == []
+
+
+def test_scare_quote_inside_narrative_ignored(run) -> None:
+    assert run("Residents of the “new town” gathered in the square.").quotes == []
+
+
+# ------------------------------------------------------------------ indirect
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "Prosecutors said the defendant had wired the money to an offshore account.",
+            "the defendant had wired the money to an offshore account",
+            "Prosecutors",
+            "said",
+        ),
+        (
+            "The central bank warned that inflation could stay high for longer.",
+            "inflation could stay high for longer",
+            None,
+            "warned",
+        ),
+        (
+            "Marta Velez told the court that her client had acted in self-defence.",
+            "her client had acted in self-defence",
+            "Marta Velez",
+            "told",
+        ),
+        (
+            "The talks will resume next week, the ministry said.",
+            "The talks will resume next week",
+            None,
+            "said",
+        ),
+        (
+            "According to the ministry, 14 people were injured in the blast.",
+            "14 people were injured in the blast",
+            None,
+            "According to",
+        ),
+        (
+            "Coach Tomas Reyna called for a full investigation into the referee's decision.",
+            "a full investigation into the referee's decision",
+            "Tomas Reyna",
+            "called for",
+        ),
+        (
+            "Marta Velez accused the prosecution of hiding evidence.",
+            "the prosecution of hiding evidence",
+            "Marta Velez",
+            "accused",
+        ),
+        ("The union urged the government to raise wages.", "the government to raise wages", None, "urged"),
+        (
+            "Health Minister Sara Lind expressed concern over the rising number of cases.",
+            "the rising number of cases",
+            "Sara Lind",
+            "expressed concern over",
+        ),
+        (
+            "Mayor Rosa Delacroix vowed to rebuild the pier before the summer.",
+            "to rebuild the pier before the summer",
+            "Rosa Delacroix",
+            "vowed",
+        ),
+        (
+            "Astronomer Greta Halvorsen argued that the signal came from a distant galaxy.",
+            "the signal came from a distant galaxy",
+            "Greta Halvorsen",
+            "argued",
+        ),
+        (
+            "Analysts predicted that Norwind's shares would recover by spring.",
+            "Norwind's shares would recover by spring",
+            "Analysts",
+            "predicted",
+        ),
+    ],
+)
+def test_indirect(run, text: str, content: str, speaker: str | None, cue: str) -> None:
+    q = _only(run(text).quotes)
+    assert q.type == "indirect"
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None
+    if speaker is not None:
+        assert q.speaker.name == speaker
+
+
+def test_two_cues_two_quotes(run) -> None:
+    text = (
+        "Chief executive Ama Koro said profits had doubled, adding that the company would hire 200 engineers."
+    )
+    qs = run(text).quotes
+    assert [q.text for q in qs] == ["profits had doubled", "the company would hire 200 engineers"]
+    assert all(q.speaker.name == "Ama Koro" for q in qs)
+
+
+def test_participial_cue_takes_earlier_subject(run) -> None:
+    text = "Ama Koro defended the merger on Monday, emphasizing that no jobs would be lost."
+    q = _only(run(text).quotes)
+    assert q.text == "no jobs would be lost"
+    assert q.speaker.name == "Ama Koro"
+
+
+def test_conjoined_cue_inherits_subject(run) -> None:
+    text = "Judge Odile Marchetti rejected the appeal but noted that the tenants could sue for damages."
+    q = _only(run(text).quotes)
+    assert q.text == "the tenants could sue for damages"
+    assert q.speaker.name == "Odile Marchetti"
+
+
+def test_in_a_statement_frame(run) -> None:
+    text = "In a statement on Tuesday, Norwind Mining said it would close the Harlow pit."
+    q = _only(run(text).quotes)
+    assert q.text == "it would close the Harlow pit"
+    assert q.speaker.name == "Norwind Mining"
+
+
+def test_noun_cue_with_possessor(run) -> None:
+    text = "Ama Koro's claim that the mine was safe was rejected by inspectors."
+    q = _only(run(text).quotes)
+    assert q.text == "the mine was safe"
+    assert q.speaker.name == "Ama Koro"
+
+
+def test_relative_clause_speaker(run) -> None:
+    text = "Ama Koro, who has said the mine is safe, will testify on Friday."
+    q = _only(run(text).quotes)
+    assert q.text == "the mine is safe"
+    assert q.speaker.name == "Ama Koro"
+
+
+# ------------------------------------------------------------------ mixed
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Lina Park praised the volunteers as “true heroes” of the flood response.",
+            "the volunteers as “true heroes” of the flood response",
+            "Lina Park",
+        ),
+        (
+            "Dr. Ilse Brandt of Halden University said the vaccine was “remarkably effective” "
+            "in early trials.",
+            "the vaccine was “remarkably effective” in early trials",
+            "Ilse Brandt",
+        ),
+        (
+            "Critics called the reform a “disaster” for small businesses.",
+            "the reform a “disaster” for small businesses",
+            "Critics",
+        ),
+        (
+            "Coach Tomas Reyna said his side had been “robbed” and “humiliated” by the referee.",
+            "his side had been “robbed” and “humiliated” by the referee",
+            "Tomas Reyna",
+        ),
+        (
+            "The ministry warned that any new incident would “end the conversation before it starts”.",
+            "any new incident would “end the conversation before it starts”",
+            None,
+        ),
+    ],
+)
+def test_mixed(run, text: str, content: str, speaker: str | None) -> None:
+    q = _only(run(text).quotes)
+    assert q.type == "mixed"
+    assert q.text == content
+    if speaker is not None:
+        assert q.speaker.name == speaker
+
+
+def test_single_quoted_word_makes_mixed_not_direct(run) -> None:
+    res = run("Analysts said the plan was “ambitious” but underfunded.")
+    q = _only(res.quotes)
+    assert q.type == "mixed"
+    assert not any(x.type == "direct" for x in res.quotes)
+
+
+# ------------------------------------------------------------------ floating
+
+
+def test_floating_paragraph_takes_previous_speaker(run) -> None:
+    text = (
+        "“We were the better side,” said coach Tomas Reyna.\n\n"
+        "“Next week we go again and we will be ready for them.”"
+    )
+    qs = run(text).quotes
+    assert [q.type for q in qs] == ["direct", "floating"]
+    assert qs[1].speaker.name == "Tomas Reyna"
+    assert qs[1].speaker.mention_kind == "floating"
+    assert qs[1].speaker.mention is None
+    assert qs[1].confidence < qs[0].confidence
+
+
+def test_floating_after_indirect(run) -> None:
+    text = (
+        "Researcher Priya Nandakumar said the trial would be extended.\n\n"
+        "“We need another year of data before anyone can be certain.”"
+    )
+    qs = run(text).quotes
+    assert qs[-1].type == "floating"
+    assert qs[-1].speaker.name == "Priya Nandakumar"
+
+
+def test_quote_ids_stable_and_metadata(run) -> None:
+    text = "“We will appeal,” said Marta Velez."
+    a = run(text, article_id="same")
+    b = run(text, article_id="same")
+    assert a.quotes[0].quote_id == b.quotes[0].quote_id
+    q = a.quotes[0]
+    assert q.published_at is not None and q.source == "unknown"
+    assert q.sentence_start == 0 and q.sentence_end >= q.end
