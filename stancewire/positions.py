@@ -13,7 +13,7 @@ directly. Design points:
 * The first evidence on an (actor, target) pair publishes a ``new`` position (``first_seen``).
   Later, a ``change`` is published when the label differs from the last published label, the
   score moved by at least ``min_delta`` since that publication, and at least ``min_evidence``
-  items from ``min_articles`` distinct articles pull in the direction of the move.
+  recent items from ``min_articles`` distinct articles are themselves on the new label's side.
 """
 
 from __future__ import annotations
@@ -135,10 +135,14 @@ def apply_evidence(pos: Position | None, ev: StanceEvidence, rules: PositionRule
     )
 
 
-def _supporting(pos: Position, direction: float) -> list[EvidenceSummary]:
-    """Recent evidence pulling the score in ``direction`` relative to the last published score."""
+def _supporting(pos: Position, new_label: Label, rules: PositionRules) -> list[EvidenceSummary]:
+    """Recent evidence behind ``new_label``: items whose own score has that label, or, for a
+    move to neutral, items on the opposite side of the last published score."""
     base = pos.published_score or 0.0
-    return [e for e in pos.recent_evidence if (e.score - base) * direction > 0]
+    return [
+        e for e in pos.recent_evidence
+        if label_for(e.score, rules) == new_label or (new_label == "neutral" and e.score * base < 0)
+    ]
 
 
 def decide_change(
@@ -169,7 +173,7 @@ def decide_change(
     delta = after.score - published_score
     if abs(delta) < rules.min_delta:
         return None
-    support = _supporting(after, 1.0 if delta > 0 else -1.0)
+    support = _supporting(after, after.label, rules)
     if len(support) < rules.min_evidence or len({e.article_id for e in support}) < rules.min_articles:
         return None
     return StanceChange(

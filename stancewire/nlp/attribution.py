@@ -163,10 +163,9 @@ class Attributor:
                                mention_kind=MentionKind.organisation)
             if tok.pos_ == "PROPN":
                 # A name the NER missed: join a cluster by surname, else an unknown person.
-                key = normalise(tok.text)
-                for c in reversed(self.m.clusters):
-                    if key in c.tokens and c.actor is not None:
-                        return self._person_speaker(c, a, b)
+                c = self.m.cluster_by_part(normalise(tok.text))
+                if c is not None and c.actor is not None:
+                    return self._person_speaker(c, a, b)
                 reg = self.m.registry.lookup(phrase, at=self.m.at, surname=True)
                 if reg is not None and reg.priority > 0:
                     return Speaker(
@@ -235,9 +234,9 @@ class Attributor:
                 mention_kind=MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.name,
             )
         parts = normalise(text).split()
-        for c in reversed(self.m.clusters):
-            if parts and parts[-1] in c.tokens and c.actor is not None:
-                return self._person_speaker(c, a, b)
+        c = self.m.cluster_by_part(parts[-1]) if parts else None
+        if c is not None and c.actor is not None:
+            return self._person_speaker(c, a, b)
         reg = self.m.registry.lookup(text, at=self.m.at, surname=True)
         if reg is not None and reg.priority > 0:
             return Speaker(
@@ -295,6 +294,15 @@ class Attributor:
             cand = self._nearest_person(tok, want)
             if cand is not None and (actor is None or (cand[1] > (last.end if last else -1) and cand[2])):
                 actor, affiliation = cand[0], cand[3]
+            if actor is None:
+                # Nothing recent: the article's only person of that gender named so far, if unique.
+                same = [
+                    c
+                    for c in self.m.clusters
+                    if c.gender == want and c.actor is not None and c.first_seen < tok.idx
+                ]
+                if len(same) == 1:
+                    actor, affiliation = same[0].actor, same[0].affiliation
         elif lower in _THEY | _IT:
             last = self.last_by_kind.get("collective")
             if last is not None and tok.idx - last.end <= _SPEAKER_WINDOW:

@@ -29,6 +29,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -189,6 +191,39 @@ _NOT_SCOPE = frozenset(
     ]
 )
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NICK_OPEN = frozenset({"‘", "“", '"', "'", "«"})
+_NICK_CLOSE = frozenset({"’", "”", '"', "'", "»"})
+# A quoted nickname inside a name ("Rafael ‘Little Bull’ Quintela") is not part of its tokens.
+_NICK_RE = re.compile(r"[‘“\"'«][^’”\"'»]{1,40}[’”\"'»]")
+_GIVEN_NAMES_PATH = Path(__file__).resolve().parent / "data" / "given_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Common given names -> "f"/"m"/"u" (data/given_names.tsv, hand-compiled across cultures).
+
+    Used twice: to find person names the small NER model misses or labels ORG ("Ilse
+    Varga-Tamm" is no entity at all), and as a gender cue for pronoun agreement when the article
+    gives no honorific or gendered title."""
+    out: dict[str, str] = {}
+    with _GIVEN_NAMES_PATH.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, _, g = line.rstrip("\n").partition("\t")
+            out[name] = g
+    return out
+
+
+def name_tokens(parts: list[str]) -> set[str]:
+    """Normalised name parts plus the pieces of hyphenated ones, so a later "Tamm" or "Varga"
+    joins "Ilse Varga-Tamm" (hyphenated surnames are often shortened in running text)."""
+    out = set(parts)
+    for p in parts:
+        if "-" in p:
+            out.update(x for x in p.split("-") if len(x) > 2)
+    return out
+
 _CAP_RE = re.compile(r"^[A-Z]")
 _PLACE_RE = re.compile(r"^[A-Z][a-z]{2,}(?:ia|land|stan|ova|ania|ea)$")
 
@@ -213,6 +248,7 @@ class PersonCluster:
     gender: str | None = None
     actor: ActorRef | None = None
     last_seen: int = 0  # char offset of the latest mention
+    first_seen: int = 0  # char offset of the first mention
 
 
 class ArticleMentions:
@@ -231,6 +267,8 @@ class ArticleMentions:
         self._cluster_of_token: dict[int, PersonCluster] = {}
         self._orgs: list[Mention] = []  # organisation/government mentions in text order
         self._scope_cache: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self.person_places: set[int] = set()  # starts of PERSON entities judged to be places
+        self._cap_words: set[str] = set()  # capitalised words of the article (demonym checks)
         self._build()
 
     # ------------------------------------------------------------------ protocol
@@ -266,6 +304,19 @@ class ArticleMentions:
 
     def cluster_for_token(self, i: int) -> PersonCluster | None:
         return self._cluster_of_token.get(i)
+
+    def cluster_by_part(self, part: str) -> PersonCluster | None:
+        """The person a bare name part (normalised) refers to. Relatives share a surname ("Ruth
+        Okwuosa ... her father, Samuel Okwuosa"); news style calls the person introduced first by
+        the bare surname and the others by a full or first name. A first name ("Ruth") means its
+        latest bearer."""
+        hits = [c for c in self.clusters if part in c.tokens]
+        if not hits:
+            return None
+        by_surname = [c for c in hits if part in name_tokens(c.key.split()[-1:])]
+        if len(by_surname) > 1:
+            return by_surname[0]
+        return hits[-1]
 
     def person_mentions_before(self, char: int, window: int = 1500) -> list[Mention]:
         """Person mentions that end before ``char``, nearest first, within ``window`` chars."""
@@ -358,10 +409,12 @@ class ArticleMentions:
         # Organisations first so that "Kethara" + "Foreign Ministry" becomes one name.
         ents = sorted(doc.ents, key=lambda e: (e.label_ not in ("ORG", "FAC"), e.start))
         for ent in ents:
-            if ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT") and not any(
-                i in taken for i in range(ent.start, ent.end)
-            ):
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT"):
                 self._org(ent, taken)
+            elif ent.label_ == "PERSON" and ent.start in self.person_places:
+                self._org(ent, taken, label="GPE")
         self._registry_scan(taken)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -385,10 +438,21 @@ class ArticleMentions:
         toks = self.toks
         spans: list[tuple[int, int]] = []
         place_words = {normalise(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+        # Invented countries are often tagged PERSON ("Kethara", "Isparre"). A one-word "person"
+        # that appears after a locative preposition anywhere in the article, or whose demonym
+        # ("Kethari", "Isparrean") appears under any label, is a place.
+        cap_words = {t.lower_ for t in toks if t.pos_ in ("PROPN", "ADJ", "NOUN") and _CAP_RE.match(t.text)}
+        self._cap_words = cap_words
+        for t in toks:
+            if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE and _CAP_RE.match(t.text) and t.ent_type_:
+                place_words.add(normalise(t.text))
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            if len(ent) == 1 and self._place_like(ent, place_words):
+            if len(ent) == 1 and (
+                self._place_like(ent, place_words) or _has_demonym(normalise(ent.text), cap_words)
+            ):
+                self.person_places.add(ent.start)
                 continue
             a = ent.start
             while (
@@ -497,6 +561,7 @@ class ArticleMentions:
                     a -= 1
                 if t.i - a >= 1 and self.registry.lookup(doc[a : t.i + 1].text) is None:
                     spans.append((a, t.i + 1))
+        spans.extend(self._given_name_spans())
         spans = [self._extend_hyphen(a, b) for a, b in spans]
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         out: list[Span] = []
@@ -506,6 +571,52 @@ class ArticleMentions:
                 continue
             out.append(doc[a:b])
             last_end = b
+        return out
+
+    def _given_name_spans(self) -> list[tuple[int, int]]:
+        """A common given name followed by capitalised name words is a person, whatever the small
+        NER model says ("Ilse Varga-Tamm" is often no entity at all, or an ORG). A quoted nickname
+        between the given name and the surname is skipped over ("Rafael ‘Little Bull’ Quintela")."""
+        toks = self.toks
+        names = given_names()
+        n = len(toks)
+        out: list[tuple[int, int]] = []
+        for t in toks:
+            if t.i + 1 >= n or not _CAP_RE.match(t.text):
+                continue
+            if t.lower_ not in names and normalise(t.text) not in names:
+                continue
+            if t.ent_type_ in ("GPE", "LOC", "FAC") or (t.ent_type_ == "ORG" and t.ent_iob_ != "B"):
+                continue
+            b = t.i + 1
+            if toks[b].text in _NICK_OPEN:
+                close = next((k for k in range(b + 1, min(n, b + 6)) if toks[k].text in _NICK_CLOSE), None)
+                if close is None or close + 1 >= n:
+                    continue
+                b = close + 1
+            nxt = toks[b]
+            if not (
+                _CAP_RE.match(nxt.text)
+                and nxt.pos_ in ("PROPN", "NOUN", "ADJ")
+                and nxt.lower_ not in TITLE_WORDS
+                and normalise(nxt.text) not in ORG_WORDS
+                and "\n" not in toks[b - 1].whitespace_
+            ):
+                continue
+            e = b + 1
+            while (
+                e < n
+                and e - b < 3
+                and _CAP_RE.match(toks[e].text)
+                and toks[e].pos_ == "PROPN"
+                and toks[e - 1].whitespace_
+                and toks[e].lower_ not in TITLE_WORDS
+                and normalise(toks[e].text) not in ORG_WORDS
+            ):
+                e += 1
+            if normalise(toks[e - 1].text) in ORG_WORDS or (e < n and normalise(toks[e].text) in ORG_WORDS):
+                continue  # "Ada Morn Foundation" names an organisation
+            out.append((t.i, e))
         return out
 
     def _place_like(self, ent: Span, place_words: set[str]) -> bool:
@@ -603,7 +714,7 @@ class ArticleMentions:
             return
         span = doc[start:end]
         name = span.text
-        parts = normalise(name).split()
+        parts = normalise(_NICK_RE.sub(" ", name)).split()
         if not parts:
             return
         cluster = self._cluster_for(name, parts, span.start_char)
@@ -624,6 +735,11 @@ class ArticleMentions:
             g = _gender_of_word(prev.lower_.rstrip("."))
             if g:
                 cluster.gender = g
+        if cluster.gender is None and len(parts) > 1:
+            # Given-name gender is the weakest cue: titles and honorifics above win.
+            g = given_names().get(parts[0])
+            if g in ("f", "m"):
+                cluster.gender = g
         cluster.last_seen = span.start_char
         placeholder = ActorRef(id=person_id(cluster.name), name=cluster.name, kind=ActorKind.person)
         m = Mention(
@@ -642,27 +758,28 @@ class ArticleMentions:
 
     def _cluster_for(self, name: str, parts: list[str], char: int) -> PersonCluster:
         key = " ".join(parts)
+        toks = name_tokens(parts)
         for c in reversed(self.clusters):
             if c.key == key:
                 return c
         if len(parts) == 1:
-            for c in reversed(self.clusters):
-                if parts[0] in c.tokens:
-                    return c
+            hit = self.cluster_by_part(parts[0])
+            if hit is not None:
+                return hit
         else:
             # A longer form of an earlier short mention ("Koro" ... "Ama Koro"), or vice versa.
             for c in reversed(self.clusters):
-                if len(c.tokens) == 1 and parts[-1] in c.tokens:
-                    c.key, c.name, c.tokens = key, name, set(parts)
+                if len(c.key.split()) == 1 and parts[-1] in c.tokens:
+                    c.key, c.name, c.tokens = key, name, toks
                     return c
-                if set(parts) <= c.tokens:
+                if toks <= c.tokens:
                     return c
-                if c.tokens < set(parts) and parts[-1] in c.tokens:
+                if c.tokens < toks and parts[-1] in c.tokens:
                     # "Reyel Okafor" then "Tomás Reyel Okafor": keep the longest form.
-                    c.key, c.name, c.tokens = key, name, set(parts)
+                    c.key, c.name, c.tokens = key, name, toks
                     c.actor = None
                     return c
-        c = PersonCluster(key=key, name=name, tokens=set(parts), last_seen=char)
+        c = PersonCluster(key=key, name=name, tokens=toks, last_seen=char, first_seen=char)
         self.clusters.append(c)
         return c
 
@@ -782,8 +899,9 @@ class ArticleMentions:
         self._scope_cache[word] = (key, aff, None)
         return key, aff
 
-    def _org(self, ent: Span, taken: set[int]) -> None:
+    def _org(self, ent: Span, taken: set[int], label: str | None = None) -> None:
         doc = self.doc
+        label = label or ent.label_
         start, end = ent.start, ent.end
         while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
@@ -791,9 +909,9 @@ class ArticleMentions:
             start += 1
         if end <= start:
             return
-        if ent.label_ == "NORP":
+        if label == "NORP":
             return  # demonyms alone are not actors; they scope role nouns instead
-        if ent.label_ in ("ORG", "FAC"):
+        if label in ("ORG", "FAC"):
             start, end = self._extend_org(start, end, taken)
         span = doc[start:end]
         if self._is_dateline(span):
@@ -802,30 +920,29 @@ class ArticleMentions:
         parts = normalise(span.text).split()
         if (
             len(parts) <= 2
-            and ent.label_ in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
+            and label in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
             and self.registry.lookup(span.text) is None
         ):
-            for c in reversed(self.clusters):
-                if parts[-1] in c.tokens and c.actor is not None:
-                    m = Mention(
-                        span.start_char,
-                        span.end_char,
-                        c.actor,
-                        MentionKind.name,
-                        span.root.i,
-                        affiliation=c.affiliation,
-                    )
-                    self.mentions.append(m)
-                    for t in span:
-                        self._by_token[t.i] = m
-                        self._cluster_of_token[t.i] = c
-                        taken.add(t.i)
-                    return
-        label = ent.label_
+            c = self.cluster_by_part(parts[-1])
+            if c is not None and c.actor is not None:
+                m = Mention(
+                    span.start_char,
+                    span.end_char,
+                    c.actor,
+                    MentionKind.name,
+                    span.root.i,
+                    affiliation=c.affiliation,
+                )
+                self.mentions.append(m)
+                for t in span:
+                    self._by_token[t.i] = m
+                    self._cluster_of_token[t.i] = c
+                    taken.add(t.i)
+                return
         if (
             label == "ORG"
             and len(span) == 1
-            and _PLACE_RE.search(span.text)
+            and (_PLACE_RE.search(span.text) or _has_demonym(normalise(span.text), self._cap_words))
             and normalise(span.text) not in ORG_WORDS
         ):
             label = "GPE"  # "Corvenia said": the small model often calls unknown countries ORG
@@ -1089,6 +1206,19 @@ def _stem_place(norm: str) -> str:
         if norm.endswith(suf) and len(norm) - len(suf) >= 4:
             return norm[: -len(suf)].rstrip("i")
     return norm.rstrip("ia") if norm.endswith("ia") and len(norm) > 5 else norm
+
+
+_LOCATIVE = frozenset({"in", "from", "to", "at", "across", "near", "into", "throughout", "around", "inside"})
+_DEMONYM_SUFFIXES = ("i", "ian", "an", "ese", "ish", "ean", "n")
+
+
+def _has_demonym(norm: str, words: set[str]) -> bool:
+    """Whether a demonym of the place ``norm`` is among ``words`` ("kethara" -> "kethari",
+    "isparre" -> "isparrean", "veltria" -> "veltrian")."""
+    if len(norm) < 4 or " " in norm:
+        return False
+    stems = {norm, norm[:-1]} if norm[-1] in "aeiouy" else {norm}
+    return any(st + suf in words for st in stems for suf in _DEMONYM_SUFFIXES if st + suf != norm)
 
 
 def _gender_of_word(w: str) -> str | None:

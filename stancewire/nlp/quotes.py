@@ -601,6 +601,10 @@ class QuoteFinder:
         a, b = _trim(text, a, b)
         if b - a < 3:
             return None
+        if cue_end_tok.i < tok.i:
+            # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
+            # would give an inverted cue span, which Doc.char_span downstream cannot take.
+            cue_end_tok = tok
         q = QuoteCandidate(
             type="indirect",
             start=a,

@@ -1,0 +1,57 @@
+"""Suite-wide fixtures: one real Kafka-protocol broker process for the session, and a factory of
+isolated pipelines (own topic prefix and consumer group) on it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stancewire.broker import EmbeddedBroker
+from stancewire.harness import Pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+_counter = itertools.count(1)
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]:
+    root = tmp_path_factory.mktemp("broker")
+    b = EmbeddedBroker(root / "data", log_path=root / "broker.log").start()
+    yield b
+    b.stop()
+
+
+@pytest.fixture
+def make_pipeline(broker: EmbeddedBroker, tmp_path: Path) -> Iterator:
+    """``make_pipeline(**env)`` -> a Pipeline with its own topics; its workers stop at teardown."""
+    made: list[Pipeline] = []
+
+    def _make(partitions: int = 4, **env: str) -> Pipeline:
+        name = f"t{next(_counter)}{tmp_path.name[-6:].replace('_', '')}".lower()
+        p = Pipeline(bootstrap=broker.bootstrap, state_dir=tmp_path / name, name=name, partitions=partitions,
+                     env={f"STANCEWIRE_{k.upper()}": str(v) for k, v in env.items()})
+        made.append(p)
+        return p
+
+    yield _make
+    for p in made:
+        p.stop_all()
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> list[dict]:
+    return load_jsonl(SEEDS / "articles.jsonl")
+
+
+@pytest.fixture(scope="session")
+def synthetic_sequence() -> list[dict]:
+    return load_jsonl(SEEDS / "synthetic-sequence.jsonl")

@@ -1,0 +1,243 @@
+"""The JSON API, pages and errors against a real broker and worker (one of each per module)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+from web_harness import WorkerProc, ensure_topics, produce, seed_records, start_worker, wait_for
+
+pytestmark = pytest.mark.broker
+
+XSS = "<script>alert('x')</script>"
+XSS_ARTICLE = {
+    "id": "web-xss-1",
+    "source": "Example Wire (fictional)",
+    "title": "Varga-Tamm on the border <b>talks</b>",
+    "url": "javascript:alert(1)",
+    "published_at": "2025-03-20T10:00:00Z",
+    "synthetic": True,
+    "text": f'"We will never accept {XSS} this plan," said Veltrian President Ilse Varga-Tamm on Friday.',
+}
+VT = "person:ilse-varga-tamm"
+
+
+@pytest.fixture(scope="module")
+def worker(broker, app_id: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProc]:  # type: ignore[no-untyped-def]
+    ensure_topics(broker.bootstrap, app_id)
+    w = start_worker(tmp_path_factory.mktemp("w1"), broker.bootstrap, app_id)
+    try:
+        records = [*seed_records("synthetic-sequence.jsonl"), json.dumps(XSS_ARTICLE).encode()]
+        produce(broker.bootstrap, records)
+        with w.client() as c:
+            wait_for(lambda: c.get("/api/actors").json()["total"] >= 3, what="3 actors indexed")
+            wait_for(lambda: c.get("/api/changes").json()["total"] >= 6, what="stance changes indexed")
+            wait_for(lambda: XSS in c.get(f"/api/actors/{VT}/quotes?limit=500").text,
+                     what="the <script> quote")
+        yield w
+    finally:
+        w.stop()
+
+
+@pytest.fixture()
+def client(worker: WorkerProc) -> Iterator[httpx.Client]:
+    with worker.client() as c:
+        yield c
+
+
+def test_health(client: httpx.Client) -> None:
+    r = client.get("/health")
+    assert r.status_code == 200 and r.json()["status"] == "ok"
+
+
+def test_actors_listing_filters_sort_and_pages(client: httpx.Client) -> None:
+    body = client.get("/api/actors").json()
+    ids = {a["actor"]["id"] for a in body["items"]}
+    assert {VT, "person:anja-birk", "person:dana-oskarsson"} <= ids
+    assert body["limit"] == 50 and body["offset"] == 0 and body["total"] == len(body["items"])
+    birk = next(a for a in body["items"] if a["actor"]["id"] == "person:anja-birk")
+    renn = next(p for p in birk["positions"] if p["target"]["id"] == "person:olaf-renn")
+    assert renn["label"] == "cooperative"  # conflictual -> cooperative in the designed sequence
+
+    names = [a["actor"]["name"] for a in client.get("/api/actors?sort=name").json()["items"]]
+    assert names == sorted(names, key=str.casefold)
+    recent = client.get("/api/actors?sort=recent").json()["items"]
+    keys = [max(t for t in (a["updated_at"], a["last_change_at"]) if t) for a in recent]
+    assert keys == sorted(keys, reverse=True)
+
+    assert [a["actor"]["id"] for a in client.get("/api/actors?q=oskars").json()["items"]] == [
+        "person:dana-oskarsson"]
+    conflictual = client.get("/api/actors?label=conflictual").json()["items"]
+    assert VT in {a["actor"]["id"] for a in conflictual}
+    assert "person:dana-oskarsson" not in {a["actor"]["id"] for a in conflictual}
+    by_target = client.get("/api/actors?target=person:olaf-renn").json()["items"]
+    assert [a["actor"]["id"] for a in by_target] == ["person:anja-birk"]
+
+    page1 = client.get("/api/actors?sort=name&limit=1").json()
+    page2 = client.get("/api/actors?sort=name&limit=1&offset=1").json()
+    assert len(page1["items"]) == len(page2["items"]) == 1 and page1["total"] == body["total"]
+    assert page1["items"][0]["actor"]["id"] != page2["items"][0]["actor"]["id"]
+    assert client.get("/api/actors?offset=1000").json()["items"] == []
+
+
+def test_actor_detail_and_quotes(client: httpx.Client) -> None:
+    state = client.get(f"/api/actors/{quote(VT, safe='')}").json()
+    assert state["actor"]["id"] == VT
+    pos = state["positions"]["person:tomas-reyel"]
+    assert pos["label"] == "conflictual" and len(pos["history"]) >= 2
+    quotes = client.get(f"/api/actors/{VT}/quotes?limit=2").json()
+    assert quotes["actor"]["id"] == VT and len(quotes["items"]) == 2 and quotes["total"] >= 2
+    rest = client.get(f"/api/actors/{VT}/quotes?limit=2&offset=2").json()
+    assert {q["quote_id"] for q in rest["items"]}.isdisjoint({q["quote_id"] for q in quotes["items"]})
+    assert client.get("/api/actors/person:nobody-at-all").status_code == 404
+    assert client.get("/api/actors/person:nobody-at-all/quotes").status_code == 404
+
+
+def test_changes_filters_and_pages(client: httpx.Client) -> None:
+    body = client.get("/api/changes").json()
+    assert body["total"] >= 6
+    emitted = [c["emitted_at"] for c in body["items"]]
+    assert emitted == sorted(emitted, reverse=True)
+    only = client.get("/api/changes?actor=person:anja-birk&kind=change").json()["items"]
+    assert only and all(c["actor"]["id"] == "person:anja-birk" and c["kind"] == "change" for c in only)
+    assert any(c["previous_label"] == "conflictual" and c["new_label"] == "cooperative" for c in only)
+    tgt = client.get("/api/changes?target=person:tomas-reyel").json()["items"]
+    assert tgt and all(c["target"]["id"] == "person:tomas-reyel" for c in tgt)
+    assert len(client.get("/api/changes?limit=1").json()["items"]) == 1
+    ids = [c["change_id"] for c in body["items"]]
+    assert len(ids) == len(set(ids))  # deduped by change_id
+
+
+@pytest.mark.parametrize("url", [
+    "/api/actors?limit=abc", "/api/actors?limit=0", "/api/actors?limit=501", "/api/actors?offset=-1",
+    "/api/actors?label=hostile", "/api/actors?sort=random", "/api/changes?kind=other",
+    "/api/changes?limit=1.5", "/api/actors/" + "x" * 257, "/api/actors/bad%01id",
+    "/api/actors/bad%0Aid/quotes", "/actors/" + "y" * 300, "/api/actors?q=" + "q" * 300,
+])
+def test_bad_parameters_are_json_4xx(client: httpx.Client, url: str) -> None:
+    r = client.get(url)
+    assert 400 <= r.status_code < 500, (url, r.status_code, r.text)
+    assert r.headers["content-type"].startswith("application/json")
+    assert "error" in r.json() and "Traceback" not in r.text
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+@pytest.mark.parametrize("path", ["/api/actors", f"/api/actors/{VT}", "/", "/api/changes", "/health"])
+def test_read_only(client: httpx.Client, method: str, path: str) -> None:
+    r = client.request(method, path)
+    assert r.status_code == 405 and r.json() == {"error": "method not allowed"}
+
+
+def test_unknown_path_is_json_404(client: httpx.Client) -> None:
+    r = client.get("/no/such/page")
+    assert r.status_code == 404 and r.json()["error"] == "not found"
+
+
+def test_script_in_quote_is_escaped(client: httpx.Client) -> None:
+    api = client.get(f"/api/actors/{VT}/quotes?limit=500")
+    assert api.headers["content-type"].startswith("application/json")
+    assert any(XSS in q["text"] for q in api.json()["items"])  # data stays data in JSON
+    page = client.get(f"/actors/{quote(VT, safe='')}")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page.text
+    assert "<script>alert" not in page.text
+    assert "javascript:alert" not in page.text  # unsafe article URL never becomes a link
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    dash = client.get("/")
+    assert dash.status_code == 200 and "<script>alert" not in dash.text
+
+
+def test_pages(client: httpx.Client) -> None:
+    dash = client.get("/")
+    assert "Ilse Varga-Tamm" in dash.text and "Anja Birk" in dash.text and 'id="feed"' in dash.text
+    filtered = client.get("/?q=oskarsson")
+    assert "Dana Oskarsson" in filtered.text and 'data-actor="person:anja-birk"' not in filtered.text
+    page = client.get(f"/actors/{VT}")
+    assert "<svg" in page.text and "Tomas Reyel" in page.text and 'id="quotes"' in page.text
+    assert client.get("/actors/person:nobody-at-all").status_code == 404
+    js = client.get("/static/app.js")
+    assert js.status_code == 200 and "EventSource" in js.text
+
+
+def test_stats_counts(client: httpx.Client) -> None:
+    stats = client.get("/api/stats").json()
+    assert stats["articles"] >= 14 and stats["quotes"] >= 1 and stats["stance_changes"] >= 6
+    assert stats["dead_letters"] == 0
+
+
+def test_openapi(client: httpx.Client) -> None:
+    doc = client.get("/api/openapi.json").json()
+    assert doc["openapi"].startswith("3.1")
+    for path in ("/api/actors", "/api/actors/{actor_id}", "/api/actors/{actor_id}/quotes", "/api/changes",
+                 "/api/changes/stream", "/metrics", "/health"):
+        assert path in doc["paths"], path
+    schemas = doc["components"]["schemas"]
+    assert {"ActorPositions", "StanceChange", "Quote", "ActorSummary"} <= set(schemas)
+    text = json.dumps(doc)
+    for ref in {r.split('"')[0] for r in text.split('"$ref": "#/components/schemas/')[1:]}:
+        assert ref in schemas, ref
+
+
+def test_metrics(client: httpx.Client) -> None:
+    r = client.get("/metrics")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
+    assert "stancewire_articles_received_total" in r.text
+
+
+def test_sse_stream_replays_and_keeps_json(worker: WorkerProc) -> None:
+    # Last-Event-ID 0 replays the buffered changes: proves the framing without waiting.
+    with httpx.Client(base_url=worker.url, timeout=10) as c, c.stream(
+            "GET", "/api/changes/stream", headers={"Last-Event-ID": "0"}) as r:
+        assert r.headers["content-type"].startswith("text/event-stream")
+        events: list[dict] = []
+        for line in r.iter_lines():
+            if line.startswith("data: "):
+                events.append(json.loads(line[6:]))
+                if len(events) >= 3:
+                    break
+    assert all("change_id" in e and "new_label" in e for e in events)
+
+
+# --------------------------------------------------------------------------- bearer token
+
+
+@pytest.fixture(scope="module")
+def token_worker(broker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProc]:  # type: ignore[no-untyped-def]
+    tmp: Path = tmp_path_factory.mktemp("wtok")
+    ensure_topics(broker.bootstrap, "sw-api-token")
+    w = start_worker(tmp, broker.bootstrap, "sw-api-token", token="s3cret-token")
+    try:
+        yield w
+    finally:
+        w.stop()
+
+
+@pytest.mark.parametrize("path", ["/", "/api/actors", "/api/changes", "/api/openapi.json", "/metrics",
+                                  f"/api/actors/{VT}", "/api/changes/stream", "/static/app.js"])
+def test_token_required(token_worker: WorkerProc, path: str) -> None:
+    with httpx.Client(base_url=token_worker.url, timeout=10) as c:
+        r = c.get(path)
+        assert r.status_code == 401 and r.json()["error"] == "unauthorized"
+        assert c.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert httpx.get(token_worker.url + "/health").status_code == 200
+
+
+def test_token_accepted(token_worker: WorkerProc) -> None:
+    with token_worker.client() as c:
+        assert c.get("/api/actors").status_code == 200
+        assert c.get("/").status_code == 200
+    # A browser: ?token= once sets a cookie and redirects to the clean URL.
+    with httpx.Client(base_url=token_worker.url, timeout=10) as browser:
+        r = browser.get("/?token=s3cret-token&sort=name")
+        assert r.status_code == 303 and r.headers["location"] == "/?sort=name"
+        assert "httponly" in r.headers["set-cookie"].lower()
+        assert browser.get("/?sort=name").status_code == 200  # the cookie now authenticates
+        assert browser.get("/api/actors").status_code == 200
+
+
+def test_no_token_configured(client: httpx.Client) -> None:
+    assert client.get("/api/actors", headers={}).status_code == 200
