@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from stancewire.admin import ensure_topics
 from stancewire.broker import free_port
-from stancewire.lag import end_offsets, total_lag, wait_until_idle
+from stancewire.lag import end_offsets, group_members, total_lag, wait_until_idle
 from stancewire.schemas import Article
 from streams.settings import Settings
 
@@ -90,7 +90,7 @@ class Pipeline:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(log_path, "ab") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "stancewire.cli", "worker", "--loglevel", "warning"],
+                [sys.executable, "-m", "stancewire.cli", "worker", "--loglevel", os.environ.get("STANCEWIRE_LOG_LEVEL", "warning")],
                 env=self.worker_env(port, data_dir), stdout=log, stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL, start_new_session=True,
             )
@@ -98,7 +98,22 @@ class Pipeline:
         self.workers.append(worker)
         if wait:
             self.wait_ready(worker, timeout)
+            self.wait_group(len(self.workers), timeout)
         return worker
+
+    def wait_group(self, members: int, timeout: float = 120.0) -> None:
+        """Wait until the consumer group is Stable with ``members`` workers (rebalance done)."""
+        deadline = time.monotonic() + timeout
+        state: tuple[str, int] = ("Unknown", 0)
+        while time.monotonic() < deadline:
+            try:
+                state = asyncio.run(group_members(self.settings))
+            except Exception:  # broker busy or group not created yet
+                state = ("Unknown", 0)
+            if state == ("Stable", members):
+                return
+            time.sleep(0.3)
+        raise TimeoutError(f"group {self.name} not stable with {members} members: {state}")
 
     def wait_ready(self, worker: WorkerProcess, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout

@@ -83,3 +83,19 @@ async def wait_until_idle(settings: Settings, timeout: float = 300.0, settle: fl
             zero_since = None
         await asyncio.sleep(poll)
     return False
+
+
+async def group_members(settings: Settings) -> tuple[str, int]:
+    """(state, member count) of the workers' consumer group."""
+    admin = AIOKafkaAdminClient(**settings.aiokafka_kwargs())  # type: ignore[arg-type]
+    await admin.start()
+    try:
+        desc = await admin.describe_consumer_groups([settings.app_id])
+        group = desc[0]
+        groups = getattr(group, "groups", None)
+        if groups:  # DescribeGroupsResponse object: (error, group, state, protocol_type, protocol, members)
+            g = groups[0]
+            return str(g[2]), len(g[5])
+        return "Unknown", 0
+    finally:
+        await admin.close()

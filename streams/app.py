@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import faust
 
+from streams import kafka_compat
+
 from streams.settings import Settings, get_settings
 
 
@@ -22,6 +24,7 @@ def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | No
 
 
 def create_app(settings: Settings) -> faust.App:
+    kafka_compat.install()
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(
         settings.app_id,
@@ -52,6 +55,15 @@ def create_app(settings: Settings) -> faust.App:
         broker_commit_interval=1.0,
         table_standby_replicas=0,
         stream_recovery_delay=0.0,
+        # Do not wait for buffered events to drain on rebalance: a batch stuck waiting on a
+        # send would stall the group join; redelivered events are deduped by id anyway.
+        stream_wait_empty=False,
+        # Short group timeouts: a rebalance waits for every known member up to the rebalance
+        # timeout, and a member whose id was reset (after a failed commit) is only forgotten
+        # when it expires; 60 s defaults would stall the whole group for a minute each time.
+        broker_rebalance_timeout=settings.rebalance_timeout,
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=max(0.5, settings.session_timeout / 10),
     )
 
 

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
         None, description="URL other workers use to reach this one (default http://<web_host>:<web_port>)."
     )
     api_token: str | None = Field(None, description="If set, the web view and API require 'Authorization: Bearer <token>'.")
+    session_timeout: float = Field(10.0, ge=1, description="Consumer group session timeout, seconds.")
+    rebalance_timeout: float = Field(10.0, ge=1, description="How long a rebalance waits for members, seconds.")
     log_level: str = Field("warning", description="Worker log level.")
 
     # --- NLP

@@ -20,6 +20,7 @@ Ids of unknown actors: ``person:<slug>`` for names, ``group:<slug>`` for groups 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -42,6 +43,12 @@ _THEY = frozenset({"they", "them", "their"})
 _IT = frozenset({"it", "its"})
 _FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
 _PRONOUN_RE = re.compile(r"\b(I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
+# A dateline opens a paragraph: capitalised place words (optionally "(Reuters)"), then a comma or dash.
+_DATELINE_RE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,}(?:\([A-Za-z ]+\))?\s*(?:,|[-–—])")
+# Live-blog entry headings ("10:25 — Weather outlook", "12:15 GMT: Arrest") are labels, not text.
+_TIMESTAMP_LINE_RE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|UTC|ET))?\s*[-–—:|]"
+)
 _SPEAKER_WINDOW = 1200  # chars: how far back a pronoun may reach for the previous speaker
 _FLOAT_WINDOW = 1500
 
@@ -62,6 +69,7 @@ class Attributor:
         self.m = mentions
         self.last: _Last | None = None
         self.last_by_kind: dict[str, _Last] = {}
+        self._starts: list[int] | None = None  # token start offsets, built on first need
 
     def run(self, candidates: list[QuoteCandidate]) -> list[tuple[QuoteCandidate, Speaker | None]]:
         out: list[tuple[QuoteCandidate, Speaker | None]] = []
@@ -82,7 +90,8 @@ class Attributor:
                         }
                     )
             elif q.speaker_token is not None:
-                sp = self.from_token(self.doc[q.speaker_token], q)
+                tok = self._usable_speaker_token(self.doc[q.speaker_token], q)
+                sp = self.from_token(tok, q) if tok is not None else None
             elif q.speaker_span is not None:
                 sp = self.from_span(*q.speaker_span)
             if sp is not None:
@@ -99,12 +108,81 @@ class Attributor:
 
     # ------------------------------------------------------------------ token -> speaker
 
+    def _line_bounds(self, char: int) -> tuple[int, int]:
+        a = self.text.rfind("\n", 0, char) + 1
+        b = self.text.find("\n", char)
+        return a, (len(self.text) if b < 0 else b)
+
+    def _is_dateline(self, tok: Token) -> bool:
+        """An all-capitals place opening a paragraph ("MARROWGATE, Sept 3 -", "ISPARRE CITY
+        (Reuters) -") is a dateline; the parser often makes it the subject of the first verb."""
+        if not tok.text.isupper() or not any(c.isalpha() for c in tok.text):
+            return False
+        a, _ = self._line_bounds(tok.idx)
+        return _DATELINE_RE.match(self.text, a) is not None and tok.idx < a + 40
+
+    def _usable_speaker_token(self, tok: Token, q: QuoteCandidate) -> Token | None:
+        """Reject speaker tokens the parser joined to the cue across a line break (a live-blog
+        heading merged into the next paragraph) or from a dateline; fall back to the cue's own
+        subject on the cue's line, or to the name in apposition to the dateline."""
+        if q.cue_start is None:
+            return tok
+        la, lb = self._line_bounds(q.cue_start)
+        ok_line = la <= tok.idx < lb
+        if ok_line and not self._is_dateline(tok) and not _TIMESTAMP_LINE_RE.match(self.text, la):
+            return tok
+        if ok_line and self._is_dateline(tok):
+            # "MARROWGATE, Sept 3 - Kestavo Telecom said": the real subject hangs off the dateline
+            # as an apposition after the dash.
+            for c in tok.subtree:
+                if c.dep_ == "appos" and c.i > tok.i and not c.text.isupper() and c.pos_ in ("PROPN", "NOUN"):
+                    return c
+            return None
+        # Different line: the cue's subject if it is on the cue's line.
+        cue = self._token_at(q.cue_start)
+        if cue is None:
+            return None
+        for c in cue.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and la <= c.idx < lb:
+                return c
+        # The parse hung the subject on the heading: take the outermost noun phrase head between
+        # the line start and the cue.
+        i = cue.i - 1
+        while i >= 0 and self.m.toks[i].idx >= la:
+            i -= 1
+        lo = i + 1
+        for t in self.m.toks[lo : cue.i]:
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and not (lo <= t.head.i < cue.i):
+                return t
+        return None
+
+    def _token_at(self, char: int) -> Token | None:
+        if self._starts is None:
+            self._starts = [t.idx for t in self.m.toks]
+        i = bisect_right(self._starts, char) - 1
+        return self.m.toks[i] if i >= 0 else None
+
     def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
         # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
         for c in tok.children:
             if c.dep_ == "appos" and self.m.cluster_for_token(c.i) is not None:
                 tok = c
                 break
+        else:
+            if tok.pos_ == "NOUN" and self.m.mention_for_token(tok.i) is None:
+                # "Her publisher, Brisca House, said" / "The auditors, Halvard & Quist, said": a
+                # description with a named organisation in apposition (the parser sometimes makes
+                # a comma-separated name a conjunct) speaks as that organisation.
+                has_cc = any(c.dep_ == "cc" for c in tok.children)
+                for c in tok.children:
+                    if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and not has_cc)):
+                        continue
+                    if c.dep_ == "conj" and self.doc[c.left_edge.i - 1].text != ",":
+                        continue
+                    hit = self.m.mention_for_token(c.i)
+                    if hit is not None and hit.kind == MentionKind.organisation:
+                        tok = c
+                        break
         lower = tok.lower_
         if tok.pos_ == "PRON" or lower in _HE | _SHE | _THEY | _IT | _FIRST:
             return self._pronoun(tok, q)

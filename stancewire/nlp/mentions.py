@@ -61,7 +61,7 @@ TITLE_WORDS = frozenset(
         "imam", "rabbi", "pastor", "spokesperson", "epidemiologist", "virologist", "geologist",
         "climatologist", "meteorologist", "forecaster", "mathematician", "philosopher", "sociologist",
         "psychologist", "chef", "curator", "filmmaker", "photographer", "novelist", "playwright",
-        "ombudsman", "auditor", "regulator",
+        "ombudsman", "auditor", "regulator", "coroner", "magistrate", "referee", "pathologist",
     ]
 )
 MULTI_TITLES = frozenset(
@@ -140,12 +140,14 @@ ORG_WORDS = frozenset(
         "committee", "service", "services", "police", "army", "navy", "force", "forces", "parliament",
         "assembly", "senate", "congress", "government", "airlines", "airways", "energy", "motors",
         "technologies", "labs", "media", "news", "times", "post", "herald", "courier", "review",
-        "tribunal", "hospital", "school", "college", "academy", "society", "trust", "network",
+        "tribunal", "hospital", "school", "college", "academy", "society", "trust", "network", "guild",
         "partners", "capital", "bureau", "unit", "centre", "center", "observatory", "museum", "league",
         "organisation", "organization", "alliance", "coalition", "movement", "front", "house", "press",
         "industries", "international", "prize", "award", "awards", "festival", "jury", "orchestra",
         "theatre", "theater", "studio", "studios", "records", "publishing", "publishers", "books",
-        "airport", "port", "railway", "railways",
+        "airport", "port", "railway", "railways", "water", "foods", "marine", "mobile", "telecom",
+        "logistics", "pharma", "pharmaceuticals", "insurance", "shipping", "software", "mining",
+        "steel", "brewery", "restructuring", "consulting", "arena", "stadium",
     ]
 )
 FEMALE_WORDS = frozenset(
@@ -225,6 +227,7 @@ def name_tokens(parts: list[str]) -> set[str]:
     return out
 
 _CAP_RE = re.compile(r"^[A-Z]")
+_FIRST_WORD_RE = re.compile(r"\w+")
 _PLACE_RE = re.compile(r"^[A-Z][a-z]{2,}(?:ia|land|stan|ova|ania|ea)$")
 
 
@@ -268,7 +271,13 @@ class ArticleMentions:
         self._orgs: list[Mention] = []  # organisation/government mentions in text order
         self._scope_cache: dict[str, tuple[str | None, str | None, str | None]] = {}
         self.person_places: set[int] = set()  # starts of PERSON entities judged to be places
+        self.person_orgs: set[int] = set()  # starts of PERSON entities judged to be organisations
         self._cap_words: set[str] = set()  # capitalised words of the article (demonym checks)
+        # Descriptions an article gives its organisations ("Larkspur Labs, the company behind…",
+        # "Her publisher, Brisca House,"): (char, noun lemma, mention), in text order.
+        self._org_desc: list[tuple[int, str, Mention]] = []
+        self._weak_orgs: set[int] = set()  # starts of org mentions from PRODUCT/WORK_OF_ART entities
+        self._tok_start_list: list[int] | None = None
         self._build()
 
     # ------------------------------------------------------------------ protocol
@@ -344,6 +353,14 @@ class ArticleMentions:
     ) -> ActorRef | None:
         """The organisation a definite description ("the company", "the ministry") refers to: one
         whose name contains the noun if any, else the most often mentioned, ties to the latest."""
+        if noun:
+            # The article said what this noun refers to ("Larkspur Labs, the company behind…").
+            for pos, lemma, dm in reversed(self._org_desc):
+                if pos < char and (lemma == noun or _singular(lemma) == noun):
+                    return dm.actor
+            hit = self._same_sentence_org(char, noun)
+            if hit is not None:
+                return hit
         orgs = self.org_mentions_before(char, window=6000)
         if not orgs:
             return None
@@ -360,7 +377,15 @@ class ArticleMentions:
             surface = self.text[m.start : m.end]
             if surface.isupper() and len(surface) > 6:
                 continue  # datelines ("ISPARRE CITY —") are not actors
+            if m.start in self._weak_orgs:
+                continue  # a ferry, album or prize named like an organisation does not speak
             sc = score.get(a.id, 0.0) + 1.0 + (0.5 if rank == 0 else 0.0)
+            if self.toks[m.head].dep_ in ("nsubj", "nsubjpass"):
+                sc += 1.0  # organisations that act in the article are what "the company" means
+            if noun in _COMPANY_NOUNS and normalise(a.name).split()[-1:] and (
+                normalise(a.name).split()[-1] in _INSTITUTION_WORDS
+            ):
+                continue  # "the company" is not the ministry, court or prize the article cites
             name_words = normalise(a.name).split()
             if noun and noun in name_words:
                 sc += 5.0
@@ -371,6 +396,47 @@ class ArticleMentions:
         if not score:
             return None
         return ref[max(score, key=lambda k: score[k])]
+
+    def _same_sentence_org(self, char: int, noun: str) -> ActorRef | None:
+        """ "Aerovelt swung to a profit, the airline said": a description that is the subject of a
+        trailing cue refers to the organisation that opens its sentence. A one-word name the
+        NER took for a place becomes an organisation (for the rest of the article too) when a
+        company noun refers to it."""
+        k = bisect_right(self._starts, char)
+        tok = None
+        for m in reversed(self.mentions[:k]):
+            if m.end > char:
+                continue
+            if tok is None:
+                i = bisect_right(self._tok_starts(), char) - 1
+                tok = self.toks[i]
+                sent_start = tok.sent.start_char
+            if m.start < sent_start:
+                break
+            first = self.toks[m.head]
+            if first.dep_ not in ("nsubj", "nsubjpass") or m.kind != MentionKind.organisation:
+                continue
+            a = m.actor
+            if a.kind == ActorKind.organisation:
+                return a
+            if (
+                a.kind == ActorKind.government
+                and noun in _COMPANY_NOUNS
+                and self.registry.get(a.id) is None
+                and a.id.startswith("gov:")
+            ):
+                surface = self.text[m.start : m.end]
+                org = ActorRef(id=f"org:{slugify(surface)}", name=surface, kind=ActorKind.organisation)
+                for other in self.mentions:
+                    if other.actor.id == a.id:
+                        other.actor = org
+                return org
+        return None
+
+    def _tok_starts(self) -> list[int]:
+        if self._tok_start_list is None:
+            self._tok_start_list = [t.idx for t in self.toks]
+        return self._tok_start_list
 
     def add(self, start: int, end: int, actor: ActorRef, kind: MentionKind, head: int) -> Mention:
         """Record a resolved mention (pronouns resolved by attribution, quote-internal I/we)."""
@@ -415,10 +481,13 @@ class ArticleMentions:
                 self._org(ent, taken)
             elif ent.label_ == "PERSON" and ent.start in self.person_places:
                 self._org(ent, taken, label="GPE")
+            elif ent.label_ == "PERSON" and ent.start in self.person_orgs:
+                self._org(ent, taken, label="ORG")
         self._registry_scan(taken)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._orgs.sort(key=lambda m: m.start)
+        self._index_org_descriptions()
         # Role nouns ("the Russian president") are resolved lazily by resolve_role(); also index
         # the definite ones now so actors_in sees them.
         for t in toks:
@@ -429,6 +498,25 @@ class ArticleMentions:
                     if res is not None:
                         actor, span = res
                         self.add(span[0], span[1], actor, MentionKind.role, t.i)
+
+    def _index_org_descriptions(self) -> None:
+        """Apposition facts linking an organisation name to a common noun ("Dravik Falcons, the
+        club", "the auditors, Halvard & Quist,"), so that a later "the club"/"the auditors"
+        resolves to that name rather than to whichever organisation was mentioned most."""
+        toks = self.toks
+        for m in self._orgs:
+            if m.actor.kind == ActorKind.government and m.start in self._weak_orgs:
+                continue
+            root = toks[m.head]
+            for c in root.children:
+                if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i:
+                    self._org_desc.append((m.start, c.lemma_.lower(), m))
+            if root.dep_ in ("appos", "conj") and root.head.pos_ == "NOUN" and root.head.i < root.i:
+                h = root.head
+                if root.dep_ == "conj" and toks[root.left_edge.i - 1].text != ",":
+                    continue
+                self._org_desc.append((m.start, h.lemma_.lower(), m))
+        self._org_desc.sort(key=lambda x: x[0])
 
     def _person_spans(self) -> list[Span]:
         """PERSON entities (extended left over first names the NER dropped) plus capitalised names
@@ -446,13 +534,27 @@ class ArticleMentions:
         for t in toks:
             if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE and _CAP_RE.match(t.text) and t.ent_type_:
                 place_words.add(normalise(t.text))
+        # First words of multi-word organisation names: "Larkspur" alone after "Larkspur Labs"
+        # is the company, not a person.
+        org_heads: set[str] = set()
+        for ent in doc.ents:
+            if len(ent) > 1 and (
+                ent.label_ == "ORG" or (ent.label_ == "PERSON" and self._org_like_person(ent))
+            ):
+                org_heads.add(normalise(ent[0].text))
         for ent in doc.ents:
             if ent.label_ != "PERSON":
+                continue
+            if len(ent) == 1 and normalise(ent.text.rstrip("'’s")) in org_heads - given_names().keys():
+                self.person_orgs.add(ent.start)
                 continue
             if len(ent) == 1 and (
                 self._place_like(ent, place_words) or _has_demonym(normalise(ent.text), cap_words)
             ):
                 self.person_places.add(ent.start)
+                continue
+            if self._org_like_person(ent):
+                self.person_orgs.add(ent.start)
                 continue
             a = ent.start
             while (
@@ -573,6 +675,19 @@ class ArticleMentions:
             last_end = b
         return out
 
+    def _org_like_person(self, ent: Span) -> bool:
+        """A "PERSON" entity that is an organisation: its last word is an organisation word
+        ("Larkspur Labs", "Kelvale Water") or the article describes it with an organisation noun
+        in apposition ("Brisca House, the publisher,")."""
+        words = normalise(ent.text).split()
+        if len(words) >= 2 and words[-1] in ORG_WORDS and words[0] not in given_names():
+            return True
+        for c in ent.root.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                lemma = c.lemma_.lower()
+                return lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS
+        return False
+
     def _given_name_spans(self) -> list[tuple[int, int]]:
         """A common given name followed by capitalised name words is a person, whatever the small
         NER model says ("Ilse Varga-Tamm" is often no entity at all, or an ORG). A quoted nickname
@@ -584,7 +699,8 @@ class ArticleMentions:
         for t in toks:
             if t.i + 1 >= n or not _CAP_RE.match(t.text):
                 continue
-            if t.lower_ not in names and normalise(t.text) not in names:
+            # normalise() (accent folding) only for non-ASCII words: this runs on every token.
+            if t.lower_ not in names and (t.text.isascii() or normalise(t.text) not in names):
                 continue
             if t.ent_type_ in ("GPE", "LOC", "FAC") or (t.ent_type_ == "ORG" and t.ent_iob_ != "B"):
                 continue
@@ -952,6 +1068,8 @@ class ArticleMentions:
         m = Mention(span.start_char, span.end_char, actor, MentionKind.organisation, span.root.i)
         self.mentions.append(m)
         self._orgs.append(m)
+        if label in ("PRODUCT", "WORK_OF_ART"):
+            self._weak_orgs.add(m.start)
         for t in span:
             self._by_token[t.i] = m
             taken.add(t.i)
@@ -1067,11 +1185,21 @@ class ArticleMentions:
                 i = j + 1
             else:
                 i += 1
+        first_words = self.registry.alias_first_words()
         i = 0
         while i < n:
             t = toks[i]
             if i in taken or not (_CAP_RE.match(t.text)) or (t.is_sent_start and t.pos_ not in ("PROPN",)):
                 i += 1
+                continue
+            fw = _FIRST_WORD_RE.match(normalise(t.text))
+            if fw is None or fw.group(0) not in first_words:
+                i += 1  # no alias starts with this word: skip the n-gram lookups
+                continue
+            if (i > 0 and toks[i - 1].text in "-‑" and not toks[i - 1].whitespace_) or (
+                i + 1 < n and toks[i + 1].text in "-‑" and not t.whitespace_
+            ):
+                i += 1  # a piece of a hyphenated word ("Karimova-Dane") is not an alias mention
                 continue
             matched = 0
             for size in (4, 3, 2, 1):
@@ -1206,6 +1334,29 @@ def _stem_place(norm: str) -> str:
         if norm.endswith(suf) and len(norm) - len(suf) >= 4:
             return norm[: -len(suf)].rstrip("i")
     return norm.rstrip("ia") if norm.endswith("ia") and len(norm) > 5 else norm
+
+
+# Nouns that describe a business; "the company" never means a ministry, court or prize.
+_COMPANY_NOUNS = frozenset(
+    [
+        "company", "firm", "airline", "carrier", "lender", "bank", "maker", "manufacturer", "retailer",
+        "insurer", "startup", "operator", "developer", "publisher", "supplier", "chain", "utility",
+        "group", "label", "broadcaster", "network", "business", "band", "club", "team", "promoter",
+    ]
+)
+_INSTITUTION_WORDS = frozenset(
+    [
+        "ministry", "court", "council", "commission", "committee", "parliament", "government",
+        "police", "prize", "award", "awards", "festival", "party", "university", "agency",
+        "authority", "department", "office", "tribunal", "federation", "association", "union", "guild",
+    ]
+)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 _LOCATIVE = frozenset({"in", "from", "to", "at", "across", "near", "into", "throughout", "around", "inside"})

@@ -92,8 +92,15 @@ TITLE_SYNONYMS: dict[str, str] = {
 LEADER_TITLES = ("leader", "supreme leader", "president", "prime minister", "chancellor", "head")
 
 
+_FIRST_WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Lower-case, accent-free, single-spaced form used for every lookup key."""
+    """Lower-case, accent-free, single-spaced form used for every lookup key.
+
+    Cached: the same surface strings (names, capitalised words) are normalised many times per
+    article by mention building, attribution and registry lookups."""
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c))
     t = t.replace("’", "'").replace("‘", "'").replace("–", "-").replace("‑", "-").lower()
@@ -386,6 +393,16 @@ class ActorRegistry:
             if ids:
                 return self._rank(ids, at_d, kind or ActorKind.person)
         return None
+
+    def alias_first_words(self) -> frozenset[str]:
+        """Leading word (run of word characters) of every alias key: a cheap pre-check before
+        trying n-gram lookups at each capitalised token of an article."""
+        cached = getattr(self, "_alias_first_cache", None)
+        if cached is None or cached[0] is not self._alias:
+            words = frozenset(m.group(0) for k in self._alias if (m := _FIRST_WORD_RE.match(k)))
+            cached = (self._alias, words)
+            self._alias_first_cache = cached
+        return cached[1]
 
     def country_code(self, word: str) -> str | None:
         """ISO3 code for a country name, demonym or capital ("Russian", "Kyiv" -> RUS, UKR)."""
