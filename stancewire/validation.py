@@ -95,6 +95,10 @@ def parse_article(raw: bytes | None, limits: Limits, now: datetime | None = None
         raise RejectedRecord("malformed_json", f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
         raise RejectedRecord("malformed_json", "JSON nested too deeply") from None
+    except ValueError as exc:
+        # Not a JSONDecodeError: Python refuses integer literals over sys.get_int_max_str_digits()
+        # (4,300) digits with a plain ValueError, which would otherwise escape as an internal error.
+        raise RejectedRecord("malformed_json", f"unparseable number: {str(exc)[:120]}") from None
     if not isinstance(data, dict):
         raise RejectedRecord("wrong_type", f"expected a JSON object, got {type(data).__name__}")
     article_id = data.get("id") if isinstance(data.get("id"), str) else None

@@ -62,6 +62,7 @@ TITLE_WORDS = frozenset(
         "climatologist", "meteorologist", "forecaster", "mathematician", "philosopher", "sociologist",
         "psychologist", "chef", "curator", "filmmaker", "photographer", "novelist", "playwright",
         "ombudsman", "auditor", "regulator", "coroner", "magistrate", "referee", "pathologist",
+        "counterpart", "solicitor", "barrister",
     ]
 )
 MULTI_TITLES = frozenset(
@@ -98,6 +99,10 @@ MULTI_TITLES = frozenset(
         "chief financial officer",
         "chief prosecutor",
         "lead author",
+        "finance chief",
+        "finance director",
+        "technology chief",
+        "senior coroner",
         "state secretary",
         "secretary of state",
     }
@@ -252,6 +257,7 @@ class PersonCluster:
     actor: ActorRef | None = None
     last_seen: int = 0  # char offset of the latest mention
     first_seen: int = 0  # char offset of the first mention
+    seen: list[int] = field(default_factory=list)  # char offsets of all name mentions, in order
 
 
 class ArticleMentions:
@@ -278,6 +284,9 @@ class ArticleMentions:
         self._org_desc: list[tuple[int, str, Mention]] = []
         self._weak_orgs: set[int] = set()  # starts of org mentions from PRODUCT/WORK_OF_ART entities
         self._tok_start_list: list[int] | None = None
+        # Role facts in text order: (char, canonical title, scope key, cluster). Role nouns resolve
+        # against these by position (the most recent holder before, else the next one introduced).
+        self._role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
         self._build()
 
     # ------------------------------------------------------------------ protocol
@@ -465,6 +474,7 @@ class ArticleMentions:
             self._person(span, taken)
         # Clusters may have grown to a longer name after their first mention: resolve now.
         for c in self.clusters:
+            c.seen.sort()
             if c.actor is None:
                 c.actor = self._resolve_person(c)
         for m in self.mentions:
@@ -821,7 +831,13 @@ class ArticleMentions:
         start, end = ent.start, ent.end
         while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
-        # Titles inside the entity ("President Putin" sometimes is one entity).
+        # Titles inside the entity ("President Putin", "Senior Coroner Ada Morn" are sometimes one
+        # entity): everything up to the last title word is title, not name.
+        ent_start = start
+        for j in range(end - 2, start - 1, -1):
+            if doc[j].lower_ in TITLE_WORDS and _CAP_RE.match(doc[j].text):
+                start = j + 1
+                break
         while start < end - 1 and (
             doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HONORIFICS
         ):
@@ -835,12 +851,15 @@ class ArticleMentions:
             return
         cluster = self._cluster_for(name, parts, span.start_char)
         # Title/affiliation words before the name, and honorifics.
-        title, scope_word = self._left_title(start)
+        title, scope_word = self._left_title(start, ent_start)
         if title is None:
             title, scope_word = self._appos_title(span.root)
+        if title is None:
+            title, scope_word = self._relcl_title(span.root)
         if title is not None:
             scope_key, scope_name = self._scope(scope_word)
             cluster.roles.append((canonical_title(title), scope_key))
+            self._role_facts.append((span.start_char, canonical_title(title), scope_key, cluster))
             if scope_name and cluster.affiliation is None:
                 cluster.affiliation = scope_name
             g = _gender_of_word(title)
@@ -857,6 +876,7 @@ class ArticleMentions:
             if g in ("f", "m"):
                 cluster.gender = g
         cluster.last_seen = span.start_char
+        cluster.seen.append(span.start_char)
         placeholder = ActorRef(id=person_id(cluster.name), name=cluster.name, kind=ActorKind.person)
         m = Mention(
             span.start_char,
@@ -918,18 +938,20 @@ class ArticleMentions:
             return ActorRef(id=actor.id, name=c.name, kind=ActorKind.person)
         return ActorRef(id=person_id(c.name), name=c.name, kind=ActorKind.person)
 
-    def _left_title(self, start: int) -> tuple[str | None, str | None]:
-        """ "Russian President", "Kremlin spokesman", "Norwind chief executive" before a name."""
+    def _left_title(self, start: int, ent_start: int | None = None) -> tuple[str | None, str | None]:
+        """ "Russian President", "Kremlin spokesman", "Norwind chief executive" before a name.
+        Words from ``ent_start`` on were stripped from the PERSON entity as title words."""
         toks = self.toks
         words: list[Token] = []
         k = start - 1
+        inner = start if ent_start is None else ent_start
         while k >= 0 and len(words) < 6:
             t = toks[k]
             if (
                 t.is_punct
                 or t.is_space
                 or t.pos_ in ("DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "SCONJ")
-                or t.ent_type_ == "PERSON"
+                or (t.ent_type_ == "PERSON" and k < inner)
                 or "\n" in t.text
             ):
                 break
@@ -979,6 +1001,23 @@ class ArticleMentions:
             h = root.head
             words = [t for t in h.subtree if t.i <= h.i and not t.is_punct and t.pos_ != "DET"]
             return self._split_title(words)
+        return None, None
+
+    def _relcl_title(self, root: Token) -> tuple[str | None, str | None]:
+        """ "Ada Morn, who manages the Rovers," / "Ola Brandt, who chairs the board,": a relative
+        clause with an office verb says which role the person holds and where."""
+        for c in root.children:
+            if c.dep_ != "relcl" or c.i < root.i:
+                continue
+            title = _ROLE_VERBS.get(c.lemma_.lower())
+            if title is None or not any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children):
+                continue
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            scope = None
+            if obj is not None:
+                scope_words = [t.text for t in obj.subtree if _CAP_RE.match(t.text) and t.pos_ != "DET"]
+                scope = " ".join(scope_words) or None
+            return title, scope
         return None, None
 
     def _scope(self, word: str | None) -> tuple[str | None, str | None]:
@@ -1232,6 +1271,34 @@ class ArticleMentions:
 
     # ------------------------------------------------------------------ role nouns
 
+    def _role_holder(self, tok: Token, ctitle: str, scope_key: str | None) -> PersonCluster | None:
+        """The person holding ``ctitle`` (in ``scope_key`` if given) a role noun refers to. A fact
+        with a matching scope beats an unscoped one ("the Falcons manager" vs "X, the club's
+        manager,"); then the holder mentioned last before the noun; then the first introduced
+        after it. An indefinite noun ("a coroner") introduces someone, so only later holders count."""
+        char = tok.idx
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        indefinite = det is not None and det.lower_ in ("a", "an", "one")
+        best: tuple[int, int, int] | None = None
+        best_c: PersonCluster | None = None
+        for pos, t, sk, c in self._role_facts:
+            if c.actor is None or not _title_match(t, ctitle):
+                continue
+            exact = 0
+            if scope_key is not None and sk is not None:
+                if not (sk == scope_key or _same_scope(sk, scope_key)):
+                    continue
+                exact = 1
+            before = _last_before(c.seen, char)
+            if indefinite and before >= 0:
+                continue
+            if before < 0 and pos <= char:
+                continue
+            key = (exact, 1, before) if before >= 0 else (exact, 0, -pos)
+            if best is None or key > best:
+                best, best_c = key, c
+        return best_c
+
     def resolve_role(self, tok: Token) -> tuple[ActorRef, tuple[int, int]] | None:
         """Resolve a role noun phrase headed by ``tok`` ("the Russian president", "the company")."""
         doc = self.doc
@@ -1289,15 +1356,12 @@ class ArticleMentions:
                 scope_key, _ = self._scope(doc[pobj.left_edge.i : pobj.i + 1].text)
                 span = (span[0], pobj.idx + len(pobj.text))
         ctitle = canonical_title(title)
-        # 1. The article's own earlier role facts, most recent first.
-        for c in sorted(self.clusters, key=lambda c: -c.last_seen):
-            if c.last_seen >= tok.idx or c.actor is None:
-                continue
-            for t, sk in c.roles:
-                if _title_match(t, ctitle) and (
-                    scope_key is None or sk == scope_key or (sk is not None and _same_scope(sk, scope_key))
-                ):
-                    return c.actor, span
+        # 1. The article's own role facts ("Senior Coroner X", "X, the club's manager,"): the holder
+        # mentioned most recently before the role noun, else (a lede's "a coroner ruled" before
+        # "Senior Coroner X said") the next holder the article introduces.
+        hit = self._role_holder(tok, ctitle, scope_key)
+        if hit is not None:
+            return hit.actor, span  # type: ignore[return-value]
         # 2. The registry's role holder at the publication date.
         if scope_key is not None:
             if len(scope_key) == 3 and scope_key.isupper():
@@ -1315,13 +1379,35 @@ class ArticleMentions:
         return None
 
 
+# Office verbs of relative clauses ("who manages the Rovers") and the title they imply.
+_ROLE_VERBS = {
+    "manage": "manager", "coach": "coach", "chair": "chair", "captain": "captain", "edit": "editor",
+    "found": "founder", "own": "owner", "prosecute": "prosecutor", "govern": "governor",
+    "direct": "director", "head": "head", "lead": "leader", "run": "head", "represent": "lawyer",
+}
+# Titles news style uses interchangeably for the same person ("Justice X" ... "the judge").
+_TITLE_EQUIV = {
+    "judge": {"justice", "magistrate", "judge", "coroner"},
+    "manager": {"coach", "head coach", "manager", "boss"},
+    "coach": {"manager", "head coach", "coach"},
+    "boss": {"manager", "chief executive", "head", "boss", "ceo"},
+    "lawyer": {"counsel", "attorney", "lawyer", "solicitor", "barrister", "advocate"},
+    "leader": {"president", "prime minister", "chancellor", "leader", "premier", "counterpart"},
+    "president": {"president", "counterpart"},
+    "prosecutor": {"prosecutor", "chief prosecutor", "prosecuting counsel"},
+}
+
+
+def _last_before(seen: list[int], char: int) -> int:
+    k = bisect_left(seen, char)
+    return seen[k - 1] if k > 0 else -1
+
+
 def _title_match(fact: str, wanted: str) -> bool:
-    if fact == wanted:
+    if fact == wanted or fact in _TITLE_EQUIV.get(wanted, ()):
         return True
     # "the minister" matches "foreign minister"; "the executive" matches "chief executive".
-    return fact.endswith(" " + wanted) or (
-        wanted == "leader" and fact in {"president", "prime minister", "chancellor", "leader"}
-    )
+    return fact.endswith(" " + wanted)
 
 
 def _same_scope(a: str, b: str) -> bool:

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Quick start, command 2: set up, then run the whole test suite (real broker, real spaCy model,
+# real Chromium) and the linter.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+.venv/bin/ruff check .
+set +e
+.venv/bin/python -m pytest "$@"
+rc=$?
+set -e
+# pytest exits 5 when no test ran: that is a failure for us, never a pass.
+if [ "$rc" -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi
+exit "$rc"
