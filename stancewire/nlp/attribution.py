@@ -31,6 +31,7 @@ from stancewire.nlp.mentions import (
     ORG_ROLE_NOUNS,
     TITLE_WORDS,
     ArticleMentions,
+    Mention,
     PersonCluster,
 )
 from stancewire.nlp.quotes import QuoteCandidate
@@ -70,6 +71,7 @@ class Attributor:
         self.last: _Last | None = None
         self.last_by_kind: dict[str, _Last] = {}
         self._starts: list[int] | None = None  # token start offsets, built on first need
+        self._quote_spans: list[tuple[int, int]] | None = None  # quote-marked spans, on first need
 
     def run(self, candidates: list[QuoteCandidate]) -> list[tuple[QuoteCandidate, Speaker | None]]:
         out: list[tuple[QuoteCandidate, Speaker | None]] = []
@@ -79,8 +81,8 @@ class Attributor:
             if q.inherit == "previous":
                 sp = prev
             elif q.inherit == "context":
-                if self.last is not None and q.start - self.last.end <= _FLOAT_WINDOW:
-                    s = self.last.speaker
+                s = self._floating_speaker(q, candidates)
+                if s is not None:
                     sp = s.model_copy(
                         update={
                             "mention": None,
@@ -105,6 +107,82 @@ class Attributor:
             if sp is not None and q.type in ("direct", "floating", "mixed"):
                 self._first_person_in_quote(q, sp)
         return out
+
+    def _floating_speaker(self, q: QuoteCandidate, candidates: list[QuoteCandidate]) -> Speaker | None:
+        """A quote paragraph without a cue belongs to the previous speaker only if nobody else was
+        brought in since: a person named after the last quote, in this paragraph's lead-in
+        ("Asked about it, Morn smiled. "…"") or in the previous paragraph ("Her colleague Ana Ruiz
+        was less sure."), is the likely speaker. Nearest first; subjects before other mentions
+        of the previous paragraph."""
+        text = self.text
+        para = text.rfind("\n\n", 0, q.start) + 2 if text.rfind("\n\n", 0, q.start) >= 0 else 0
+        prev = text.rfind("\n\n", 0, max(0, para - 2))
+        prev = prev + 2 if prev >= 0 else 0
+        lo = max(prev, self.last.end if self.last is not None else 0)
+        if self._quote_spans is None:
+            self._quote_spans = sorted((c.start, c.end) for c in candidates if c.type != "indirect")
+        spans = self._quote_spans
+        here: Mention | None = None
+        subj: Mention | None = None
+        other: Mention | None = None
+        for m in self.m.person_mentions_before(q.start, window=q.start - lo):
+            if m.start < lo:
+                break
+            k = bisect_right(spans, (m.start, 1 << 30)) - 1
+            if k >= 0 and spans[k][0] <= m.start < spans[k][1]:
+                continue  # a name inside someone's quote is not a new speaker
+            if m.start >= para:
+                here = here or m
+            elif self.doc[m.head].dep_ in ("nsubj", "nsubjpass"):
+                subj = subj or m
+            else:
+                other = other or m
+        pick = here or subj or other
+        if pick is not None:
+            c = self.m.cluster_for_token(pick.head)
+            if c is not None and c.actor is not None:
+                return self._person_speaker(c, pick.start, pick.end)
+            return Speaker(id=pick.actor.id, name=pick.actor.name, kind=pick.actor.kind,
+                           mention=text[pick.start : pick.end], mention_start=pick.start,
+                           mention_end=pick.end, mention_kind=pick.kind, affiliation=pick.affiliation)
+        if self.last is not None and q.start - self.last.end <= _FLOAT_WINDOW:
+            return self.last.speaker
+        return None
+
+    def _role_fallback(self, tok: Token) -> Speaker | None:
+        """ "Pezzamonti was less happy. The Athletic manager complained…": a definite singular role
+        noun the article never tied to a name is elegant variation for the person just talked
+        about: the named subject of the previous sentence, else the last person quoted, provided
+        the article gave them no other role."""
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+        if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
+            return None
+        sent = tok.sent
+        cands: list[PersonCluster] = []
+        if sent.start > 0:
+            prev_sent = self.doc[sent.start - 1].sent
+            if sent.start_char - prev_sent.end_char < 4:  # same or adjacent paragraph
+                for t in prev_sent:
+                    if t.dep_ in ("nsubj", "nsubjpass"):
+                        c = self.m.cluster_for_token(t.i)
+                        if c is not None:
+                            cands.append(c)
+        last = self.last_by_kind.get("person")
+        if last is not None and tok.idx - last.end <= _SPEAKER_WINDOW:
+            for c in self.m.clusters:
+                if c.actor is not None and c.actor.id == last.speaker.id:
+                    cands.append(c)
+        for c in cands:
+            if c.actor is not None and not c.roles:
+                a, b = self._np_bounds(tok)
+                return Speaker(id=c.actor.id, name=c.actor.name, kind=ActorKind.person,
+                               mention=self.text[a:b], mention_start=a, mention_end=b,
+                               mention_kind=MentionKind.role, affiliation=c.affiliation)
+        return None
+
+    def _np_bounds(self, tok: Token) -> tuple[int, int]:
+        left = tok.left_edge
+        return left.idx, tok.idx + len(tok.text)
 
     # ------------------------------------------------------------------ token -> speaker
 
@@ -221,6 +299,10 @@ class Attributor:
                     mention_kind=MentionKind.role,
                     affiliation=aff,
                 )
+        if lemma in TITLE_WORDS and tok.pos_ == "NOUN":
+            fb = self._role_fallback(tok)
+            if fb is not None:
+                return fb
         # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
         if tok.pos_ in ("NOUN", "PROPN"):
             left = tok.left_edge.i
