@@ -497,6 +497,7 @@ class ArticleMentions:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._orgs.sort(key=lambda m: m.start)
+        self._expand_short_org_names()
         self._index_org_descriptions()
         # Role nouns ("the Russian president") are resolved lazily by resolve_role(); also index
         # the definite ones now so actors_in sees them.
@@ -508,6 +509,64 @@ class ArticleMentions:
                     if res is not None:
                         actor, span = res
                         self.add(span[0], span[1], actor, MentionKind.role, t.i)
+
+    def _full_org_for(self, char: int, words: list[str], exclude: str | None = None) -> ActorRef | None:
+        """A longer organisation name of this article containing every word of a short or
+        descriptive one ("the city council" / "the council" -> "Dravik City Council", "the
+        Constitutional Court" -> "Constitutional Court of Ombrelia"): the most recent before
+        ``char``, else the first after it."""
+        if not words:
+            return None
+        before: ActorRef | None = None
+        for m in self._orgs:
+            a = m.actor
+            if a.id == exclude or m.start in self._weak_orgs:
+                continue
+            nw = _org_words(a.name)
+            if len(nw) <= len(words) or words[-1] not in nw or not all(w in nw for w in words):
+                continue
+            if m.start < char:
+                before = a
+            elif before is None:
+                return a
+            else:
+                break
+        return before
+
+    def _expand_short_org_names(self) -> None:
+        """News names an organisation in full once and then shortens it; the short form speaks
+        as the full one. Only names the registry does not know are rewritten."""
+        for m in self._orgs:
+            a = m.actor
+            if self.registry.get(a.id) is not None or m.start in self._weak_orgs:
+                continue
+            words = _org_words(a.name)
+            if not words or words[-1] not in _INSTITUTION_WORDS | ORG_ROLE_NOUNS:
+                continue
+            full = self._full_org_for(m.start, words, exclude=a.id)
+            if full is not None:
+                m.actor = full
+
+    def _country_body(self, tok: Token, words: list[str]) -> ActorRef | None:
+        """ "Isparre's foreign ministry", or "the foreign ministry" in an article about Kethara: a
+        state body the article names only by description is "<Country> Foreign Ministry", the
+        country being the possessor or else the government last mentioned."""
+        place: str | None = None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.pos_ == "PROPN":
+            place = self.doc[poss.left_edge.i : poss.i + 1].text
+        else:
+            for m in reversed(self._orgs):
+                if m.start >= tok.idx or m.start in self._weak_orgs:
+                    continue
+                if m.actor.kind == ActorKind.government:
+                    name = m.actor.name
+                    place = name[len("Government of ") :] if name.startswith("Government of ") else None
+                    break
+        if not place:
+            return None
+        name = f"{place} {' '.join(w.capitalize() for w in words)}"
+        return ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.government)
 
     def _index_org_descriptions(self) -> None:
         """Apposition facts linking an organisation name to a common noun ("Dravik Falcons, the
@@ -1329,6 +1388,15 @@ class ArticleMentions:
                     if code and self.registry.government(code):
                         return self.registry.government(code).ref(), span  # type: ignore[union-attr]
             mods = [t.lower_ for t in left if t.dep_ in ("compound", "amod")]
+            if not any(p < tok.idx and _singular(d) == lemma for p, d, _ in self._org_desc):
+                # "the city council" -> "Dravik City Council" named in the same article.
+                full = self._full_org_for(tok.idx, [*mods, lemma])
+                if full is not None:
+                    return full, span
+                if lemma == "ministry" and mods:
+                    body = self._country_body(tok, [*mods, lemma])
+                    if body is not None:
+                        return body, span
             best = self.best_org_before(tok.idx, lemma, mods)
             if best is not None:
                 return best, span
@@ -1396,6 +1464,18 @@ _TITLE_EQUIV = {
     "president": {"president", "counterpart"},
     "prosecutor": {"prosecutor", "chief prosecutor", "prosecuting counsel"},
 }
+
+
+@lru_cache(maxsize=4096)
+def _org_words_cached(name: str) -> tuple[str, ...]:
+    words = normalise(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def _org_words(name: str) -> list[str]:
+    return list(_org_words_cached(name))
 
 
 def _last_before(seen: list[int], char: int) -> int:
