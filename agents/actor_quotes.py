@@ -14,13 +14,19 @@ async def index_quotes(stream):  # type: ignore[no-untyped-def]
         speaker = quote.speaker
         actor_id = speaker.id if speaker else "unknown"
         current = actor_quotes.get(actor_id) or ActorQuotes(
-            actor=ActorRef(id=actor_id, name=speaker.name if speaker else "Unknown speaker",
-                           kind=speaker.kind if speaker else ActorKind.unknown)
+            actor=ActorRef(
+                id=actor_id,
+                name=speaker.name if speaker else "Unknown speaker",
+                kind=speaker.kind if speaker else ActorKind.unknown,
+            )
         )
         if any(q.quote_id == quote.quote_id for q in current.quotes):
             continue  # redelivered after a restart: already indexed
-        quotes = sorted([quote, *current.quotes],
-                        key=lambda q: (q.published_at is not None, q.published_at, q.quote_id), reverse=True)
+        quotes = sorted(
+            [quote, *current.quotes],
+            key=lambda q: (q.published_at is not None, q.published_at, q.quote_id),
+            reverse=True,
+        )
         actor_quotes[actor_id] = current.model_copy(
             update={"quotes": quotes[: settings.recent_quotes], "total": current.total + 1}
         )

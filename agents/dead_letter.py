@@ -11,8 +11,17 @@ from streams import metrics
 from streams.topics import dead_letter_topic
 
 
-def dead_letter_for(raw: bytes | None, *, topic: str, partition: int | None, offset: int | None,
-                    stage: str, kind: str, error: str, article_id: str | None = None) -> DeadLetter:
+def dead_letter_for(
+    raw: bytes | None,
+    *,
+    topic: str,
+    partition: int | None,
+    offset: int | None,
+    stage: str,
+    kind: str,
+    error: str,
+    article_id: str | None = None,
+) -> DeadLetter:
     data = raw or b""
     return DeadLetter(
         original=base64.b64encode(data).decode("ascii"),
@@ -35,10 +44,25 @@ async def send_dead_letter(record: DeadLetter) -> None:
     metrics.dead_letters.labels(record.stage, record.error_kind).inc()
 
 
-async def dead_letter_event(event: EventT, *, stage: str, kind: str, error: str,
-                            article_id: str | None = None, raw: bytes | None = None) -> None:
+async def dead_letter_event(
+    event: EventT,
+    *,
+    stage: str,
+    kind: str,
+    error: str,
+    article_id: str | None = None,
+    raw: bytes | None = None,
+) -> None:
     msg = event.message
-    await send_dead_letter(dead_letter_for(
-        raw if raw is not None else msg.value, topic=msg.topic, partition=msg.partition, offset=msg.offset,
-        stage=stage, kind=kind, error=error, article_id=article_id,
-    ))
+    await send_dead_letter(
+        dead_letter_for(
+            raw if raw is not None else msg.value,
+            topic=msg.topic,
+            partition=msg.partition,
+            offset=msg.offset,
+            stage=stage,
+            kind=kind,
+            error=error,
+            article_id=article_id,
+        )
+    )

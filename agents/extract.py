@@ -32,10 +32,18 @@ async def load_model() -> None:
 
 async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: ignore[no-untyped-def]
     if isinstance(outcome, Failed):
-        await send_dead_letter(dead_letter_for(
-            encode(article), topic=accepted_articles_topic.get_topic_name(), partition=None, offset=None,
-            stage="extract", kind=outcome.kind, error=outcome.error, article_id=article.id,
-        ))
+        await send_dead_letter(
+            dead_letter_for(
+                encode(article),
+                topic=accepted_articles_topic.get_topic_name(),
+                partition=None,
+                offset=None,
+                stage="extract",
+                kind=outcome.kind,
+                error=outcome.error,
+                article_id=article.id,
+            )
+        )
         return []
     futures = []
     for quote in outcome.quotes:

@@ -25,7 +25,9 @@ async def ingest(stream):  # type: ignore[no-untyped-def]
         try:
             article = parse_article(raw, LIMITS)
         except RejectedRecord as exc:
-            await dead_letter_event(event, stage="ingest", kind=exc.kind, error=str(exc), article_id=exc.article_id)
+            await dead_letter_event(
+                event, stage="ingest", kind=exc.kind, error=str(exc), article_id=exc.article_id
+            )
             continue
         except Exception as exc:  # a validator bug must not stop the stream: dead-letter it
             await dead_letter_event(event, stage="ingest", kind="internal_error", error=repr(exc)[:500])

@@ -30,8 +30,9 @@ Outcome = ExtractionResult | Failed
 
 
 class NlpWorker:
-    def __init__(self, model_name: str, max_quotes: int, max_seconds: float,
-                 actors_path: str | None = None) -> None:
+    def __init__(
+        self, model_name: str, max_quotes: int, max_seconds: float, actors_path: str | None = None
+    ) -> None:
         self.model_name = model_name
         self.max_quotes = max_quotes
         self.max_seconds = max_seconds
@@ -54,11 +55,15 @@ class NlpWorker:
 
     def _check(self, article: Article, result: ExtractionResult, elapsed: float) -> Outcome:
         if elapsed > self.max_seconds:
-            return Failed(article, "processing_timeout",
-                          f"extraction took {elapsed:.1f}s (limit {self.max_seconds:.1f}s)")
+            return Failed(
+                article,
+                "processing_timeout",
+                f"extraction took {elapsed:.1f}s (limit {self.max_seconds:.1f}s)",
+            )
         if len(result.quotes) > self.max_quotes:
-            return Failed(article, "too_many_quotes",
-                          f"{len(result.quotes)} quotes (limit {self.max_quotes})")
+            return Failed(
+                article, "too_many_quotes", f"{len(result.quotes)} quotes (limit {self.max_quotes})"
+            )
         return result
 
     def run_batch(self, articles: Sequence[Article]) -> list[Outcome]:

@@ -45,7 +45,11 @@ async def ensure_topics(settings: Settings, timeout: float = 60.0) -> list[str]:
         for name in missing:
             try:
                 await admin.create_topics(
-                    [NewTopic(name, num_partitions=settings.partitions, replication_factor=settings.replication)]
+                    [
+                        NewTopic(
+                            name, num_partitions=settings.partitions, replication_factor=settings.replication
+                        )
+                    ]
                 )
                 created.append(name)
             except TopicAlreadyExistsError:

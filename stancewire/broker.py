@@ -43,8 +43,9 @@ def broker_binary() -> Path:
 class EmbeddedBroker:
     """A broker process with a persistent data dir; restartable on the same port and data."""
 
-    def __init__(self, data_dir: Path, port: int | None = None, host: str = "127.0.0.1",
-                 log_path: Path | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, port: int | None = None, host: str = "127.0.0.1", log_path: Path | None = None
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.host = host
         self.port = port or free_port(host)
@@ -60,9 +61,21 @@ class EmbeddedBroker:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
         self.proc = subprocess.Popen(
-            [str(broker_binary()), "start", "--only", "kafka", "--host", self.host,
-             "--kafka-port", str(self.port), "--data-dir", str(self.data_dir)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            [
+                str(broker_binary()),
+                "start",
+                "--only",
+                "kafka",
+                "--host",
+                self.host,
+                "--kafka-port",
+                str(self.port),
+                "--data-dir",
+                str(self.data_dir),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             # Own process group: Ctrl-C in a terminal reaches us, and we stop the broker last.
             start_new_session=True,
         )

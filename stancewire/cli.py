@@ -84,20 +84,25 @@ def _feed(settings, paths: list[str], validate: bool = True, quiet: bool = False
     from stancewire.readers import read_inputs
 
     records = list(read_inputs(paths))
-    with Progress(TextColumn("feeding"), BarColumn(), MofNCompleteColumn(), console=err,
-                  disable=quiet, transient=True) as progress:
+    with Progress(
+        TextColumn("feeding"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet, transient=True
+    ) as progress:
         task = progress.add_task("feed", total=len(records))
-        summary = asyncio.run(feed_records(settings, records, validate=validate,
-                                           on_progress=lambda: progress.advance(task)))
+        summary = asyncio.run(
+            feed_records(settings, records, validate=validate, on_progress=lambda: progress.advance(task))
+        )
     return summary
 
 
 @app.command()
 def feed(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.json, .jsonl, .txt), or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.json, .jsonl, .txt), or - for stdin.")
+    ],
     broker: BrokerOpt = None,
-    no_validate: Annotated[bool, typer.Option(help="Send records as they are; the worker dead-letters bad ones.")]
-    = False,
+    no_validate: Annotated[
+        bool, typer.Option(help="Send records as they are; the worker dead-letters bad ones.")
+    ] = False,
 ) -> None:
     """Send articles to the articles topic, with a progress bar and a summary."""
     settings = _settings(broker)
@@ -128,7 +133,9 @@ def subscribe(
     include_new: Annotated[bool, typer.Option(help="Also print first-seen positions.")] = False,
     from_beginning: Annotated[bool, typer.Option(help="Start from the oldest alert instead of now.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print each alert as one JSON line.")] = False,
-    webhook: Annotated[str | None, typer.Option(help="POST each alert as JSON here (retries, backoff).")] = None,
+    webhook: Annotated[
+        str | None, typer.Option(help="POST each alert as JSON here (retries, backoff).")
+    ] = None,
     max_alerts: Annotated[int | None, typer.Option("--max", help="Stop after this many alerts.")] = None,
     idle_timeout: Annotated[float | None, typer.Option(help="Stop after this many idle seconds.")] = None,
 ) -> None:
@@ -148,8 +155,17 @@ def subscribe(
     flt = AlertFilter(actor=actor, target=target, min_delta=min_delta, include_new=include_new)
     hook = Webhook(webhook) if webhook else None
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run(settings, flt, emit, from_beginning=from_beginning, webhook=hook,
-                        max_alerts=max_alerts, idle_timeout=idle_timeout))
+        asyncio.run(
+            run(
+                settings,
+                flt,
+                emit,
+                from_beginning=from_beginning,
+                webhook=hook,
+                max_alerts=max_alerts,
+                idle_timeout=idle_timeout,
+            )
+        )
 
 
 # --------------------------------------------------------------------------- extract / eval
@@ -157,7 +173,9 @@ def subscribe(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders, or - for stdin (default).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders, or - for stdin (default).")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model (default: STANCEWIRE_MODEL_NAME).")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 16,
 ) -> None:
@@ -189,7 +207,9 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[Path | None, typer.Argument(help="Gold JSONL (default: tests/data/gold/quotes.jsonl).")] = None,
+    gold: Annotated[
+        Path | None, typer.Argument(help="Gold JSONL (default: tests/data/gold/quotes.jsonl).")
+    ] = None,
     stance: Annotated[bool, typer.Option("--stance", help="Score stance coding instead of quotes.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
@@ -228,7 +248,9 @@ def spawn_worker(settings, log_path: Path | None = None) -> subprocess.Popen[byt
     log = open(log_path, "ab") if log_path else None  # noqa: SIM115 - handed to the child
     proc = subprocess.Popen(
         [sys.executable, "-m", "stancewire.cli", "worker", "--loglevel", settings.log_level],
-        env=_export(settings), stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else None,
+        env=_export(settings),
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else None,
         start_new_session=True,
     )
     if log:
@@ -251,11 +273,13 @@ def up(
     broker: BrokerOpt = None,
     web_port: Annotated[int, typer.Option(help="Web view port.")] = 6066,
     broker_port: Annotated[int, typer.Option(help="Port of the embedded broker.")] = 19092,
-    seeds: Annotated[list[Path] | None, typer.Option("--seed", help="Seed files to feed (default: seeds/).")]
-    = None,
+    seeds: Annotated[
+        list[Path] | None, typer.Option("--seed", help="Seed files to feed (default: seeds/).")
+    ] = None,
     no_seed: Annotated[bool, typer.Option(help="Do not feed the seeds.")] = False,
-    exit_when_done: Annotated[bool, typer.Option(help="Stop once the seeds are processed (smoke test).")]
-    = False,
+    exit_when_done: Annotated[
+        bool, typer.Option(help="Stop once the seeds are processed (smoke test).")
+    ] = False,
 ) -> None:
     """The main job on one machine: broker (embedded unless --broker), a worker, the seeds, the web view."""
     from stancewire.admin import ensure_topics
@@ -266,7 +290,9 @@ def up(
     embedded = None
     if not broker:
         embedded = EmbeddedBroker(base.state_dir / "broker", port=broker_port)
-        err.print(f"starting embedded Kafka-protocol broker on {embedded.bootstrap} (data in {embedded.data_dir})")
+        err.print(
+            f"starting embedded Kafka-protocol broker on {embedded.bootstrap} (data in {embedded.data_dir})"
+        )
         embedded.start()
         base = _settings(embedded.bootstrap, web_port=web_port)
     proc = None

@@ -34,8 +34,9 @@ def producer_for(settings: Settings) -> AIOKafkaProducer:
     )
 
 
-async def feed_records(settings: Settings, records: Iterable[RawRecord], *, validate: bool = True,
-                       on_progress=None) -> FeedSummary:  # type: ignore[no-untyped-def]
+async def feed_records(
+    settings: Settings, records: Iterable[RawRecord], *, validate: bool = True, on_progress=None
+) -> FeedSummary:  # type: ignore[no-untyped-def]
     """Validate locally (same rules as the ingest agent) and send; invalid records are reported,
     not sent, unless ``validate`` is False (then the worker dead-letters them)."""
     limits = Limits(settings.max_article_bytes, settings.max_text_chars, settings.max_sentence_tokens)
@@ -54,7 +55,10 @@ async def feed_records(settings: Settings, records: Iterable[RawRecord], *, vali
                     if on_progress:
                         on_progress()
                     continue
-                key, value = json.dumps(article.id).encode(), article.model_dump_json(exclude_none=True).encode()
+                key, value = (
+                    json.dumps(article.id).encode(),
+                    article.model_dump_json(exclude_none=True).encode(),
+                )
             else:
                 key, value = None, record.data
             pending.append(await producer.send(topic, value=value, key=key))

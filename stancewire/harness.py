@@ -61,28 +61,40 @@ class Pipeline:
 
     @property
     def settings(self) -> Settings:
-        return Settings(broker=self.bootstrap, topic_prefix=self.name, app_id=self.name,
-                        partitions=self.partitions, state_dir=self.state_dir,
-                        **{k.removeprefix("STANCEWIRE_").lower(): v for k, v in self.env.items()})
+        return Settings(
+            broker=self.bootstrap,
+            topic_prefix=self.name,
+            app_id=self.name,
+            partitions=self.partitions,
+            state_dir=self.state_dir,
+            **{k.removeprefix("STANCEWIRE_").lower(): v for k, v in self.env.items()},
+        )
 
     def worker_env(self, web_port: int, data_dir: Path) -> dict[str, str]:
         env = dict(os.environ)
-        env.update({
-            "STANCEWIRE_BROKER": self.bootstrap,
-            "STANCEWIRE_TOPIC_PREFIX": self.name,
-            "STANCEWIRE_APP_ID": self.name,
-            "STANCEWIRE_PARTITIONS": str(self.partitions),
-            "STANCEWIRE_STATE_DIR": str(self.state_dir),
-            "STANCEWIRE_WEB_PORT": str(web_port),
-            "STANCEWIRE_DATA_DIR": str(data_dir),
-        })
+        env.update(
+            {
+                "STANCEWIRE_BROKER": self.bootstrap,
+                "STANCEWIRE_TOPIC_PREFIX": self.name,
+                "STANCEWIRE_APP_ID": self.name,
+                "STANCEWIRE_PARTITIONS": str(self.partitions),
+                "STANCEWIRE_STATE_DIR": str(self.state_dir),
+                "STANCEWIRE_WEB_PORT": str(web_port),
+                "STANCEWIRE_DATA_DIR": str(data_dir),
+            }
+        )
         env.update(self.env)
         return env
 
     # ---------------------------------------------------------------- workers
 
-    def start_worker(self, web_port: int | None = None, data_dir: Path | None = None,
-                     wait: bool = True, timeout: float = 120.0) -> WorkerProcess:
+    def start_worker(
+        self,
+        web_port: int | None = None,
+        data_dir: Path | None = None,
+        wait: bool = True,
+        timeout: float = 120.0,
+    ) -> WorkerProcess:
         asyncio.run(ensure_topics(self.settings))
         port = web_port or free_port()
         data_dir = data_dir or (self.state_dir / f"{self.name}-worker-{port}")
@@ -90,9 +102,19 @@ class Pipeline:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(log_path, "ab") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "stancewire.cli", "worker", "--loglevel", os.environ.get("STANCEWIRE_LOG_LEVEL", "warning")],
-                env=self.worker_env(port, data_dir), stdout=log, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "stancewire.cli",
+                    "worker",
+                    "--loglevel",
+                    os.environ.get("STANCEWIRE_LOG_LEVEL", "warning"),
+                ],
+                env=self.worker_env(port, data_dir),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
             )
         worker = WorkerProcess(proc, port, data_dir, log_path)
         self.workers.append(worker)
@@ -155,9 +177,11 @@ class Pipeline:
 
     def feed_raw(self, records: Iterable[tuple[bytes | None, bytes | None]]) -> int:
         """Send (key, value) byte pairs to the articles topic as they are."""
+
         async def run() -> int:
-            producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, linger_ms=5,
-                                        max_request_size=4_000_000)
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self.bootstrap, linger_ms=5, max_request_size=4_000_000
+            )
             await producer.start()
             n = 0
             try:
@@ -198,9 +222,13 @@ class Pipeline:
         topic = name if name.startswith(f"{self.name}.") or "-changelog" in name else f"{self.name}.{name}"
 
         async def run() -> list:
-            consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None,
-                                        enable_auto_commit=False, auto_offset_reset="earliest",
-                                        max_partition_fetch_bytes=8_000_000)
+            consumer = AIOKafkaConsumer(
+                bootstrap_servers=self.bootstrap,
+                group_id=None,
+                enable_auto_commit=False,
+                auto_offset_reset="earliest",
+                max_partition_fetch_bytes=8_000_000,
+            )
             await consumer.start()
             try:
                 await consumer._client.force_metadata_update()
@@ -213,6 +241,7 @@ class Pipeline:
                 ends = await consumer.end_offsets(tps)
                 out: list = []
                 deadline = time.monotonic() + timeout
+
                 async def behind() -> bool:
                     for tp in tps:
                         if await consumer.position(tp) < ends[tp]:
@@ -225,7 +254,9 @@ class Pipeline:
                     batch = await consumer.getmany(timeout_ms=500)
                     for tp_records in batch.values():
                         for rec in tp_records:
-                            out.append(model.model_validate_json(rec.value) if model else (rec.key, rec.value))
+                            out.append(
+                                model.model_validate_json(rec.value) if model else (rec.key, rec.value)
+                            )
                 return out
             finally:
                 await consumer.stop()

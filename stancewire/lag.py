@@ -64,8 +64,9 @@ async def end_offsets(settings: Settings, names: tuple[str, ...] = PIPELINE_TOPI
         await consumer.stop()
 
 
-async def wait_until_idle(settings: Settings, timeout: float = 300.0, settle: float = 1.5,
-                          poll: float = 0.5) -> bool:
+async def wait_until_idle(
+    settings: Settings, timeout: float = 300.0, settle: float = 1.5, poll: float = 0.5
+) -> bool:
     """Wait until lag is zero twice in a row ``settle`` seconds apart; False on timeout."""
     deadline = time.monotonic() + timeout
     zero_since: float | None = None

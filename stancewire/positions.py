@@ -140,7 +140,8 @@ def _supporting(pos: Position, new_label: Label, rules: PositionRules) -> list[E
     move to neutral, items on the opposite side of the last published score."""
     base = pos.published_score or 0.0
     return [
-        e for e in pos.recent_evidence
+        e
+        for e in pos.recent_evidence
         if label_for(e.score, rules) == new_label or (new_label == "neutral" and e.score * base < 0)
     ]
 
@@ -177,7 +178,9 @@ def decide_change(
     if len(support) < rules.min_evidence or len({e.article_id for e in support}) < rules.min_articles:
         return None
     return StanceChange(
-        change_id=stable_id("change", ev.actor.id, ev.target.id, published_label, after.label, ev.evidence_id),
+        change_id=stable_id(
+            "change", ev.actor.id, ev.target.id, published_label, after.label, ev.evidence_id
+        ),
         kind="change",
         first_seen=False,
         actor=after.actor,

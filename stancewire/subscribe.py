@@ -42,11 +42,15 @@ class AlertFilter:
 def render(change: StanceChange) -> str:
     """One readable alert: who, on what, from which label to which, and why."""
     if change.kind == "new":
-        head = (f"NEW  {change.actor.name} -> {change.target.name}: {change.new_label} "
-                f"({change.current.score:+.1f})")
+        head = (
+            f"NEW  {change.actor.name} -> {change.target.name}: {change.new_label} "
+            f"({change.current.score:+.1f})"
+        )
     else:
-        head = (f"CHANGE  {change.actor.name} -> {change.target.name}: {change.previous_label} -> "
-                f"{change.new_label} (delta {change.delta:+.1f}, now {change.current.score:+.1f})")
+        head = (
+            f"CHANGE  {change.actor.name} -> {change.target.name}: {change.previous_label} -> "
+            f"{change.new_label} (delta {change.delta:+.1f}, now {change.current.score:+.1f})"
+        )
     lines = [f"{head}  [{change.at.date().isoformat()}] id={change.change_id}"]
     for ev in change.evidence[:3]:
         text = (ev.quote_text or "").replace("\n", " ")
@@ -55,8 +59,9 @@ def render(change: StanceChange) -> str:
 
 
 class Webhook:
-    def __init__(self, url: str, retries: int = 5, backoff: float = 0.5, timeout: float = 5.0,
-                 queue_size: int = 1000) -> None:
+    def __init__(
+        self, url: str, retries: int = 5, backoff: float = 0.5, timeout: float = 5.0, queue_size: int = 1000
+    ) -> None:
         self.url = url
         self.retries = retries
         self.backoff = backoff
@@ -81,8 +86,9 @@ class Webhook:
         delay = self.backoff
         for _ in range(self.retries + 1):
             try:
-                resp = await self.client.post(self.url, content=change.model_dump_json(),
-                                              headers={"content-type": "application/json"})
+                resp = await self.client.post(
+                    self.url, content=change.model_dump_json(), headers={"content-type": "application/json"}
+                )
                 if resp.status_code < 500 and resp.status_code != 429:
                     return resp.is_success
             except httpx.HTTPError:
@@ -108,9 +114,16 @@ class Webhook:
         await self.client.aclose()
 
 
-async def subscribe(settings: Settings, flt: AlertFilter, emit: Callable[[StanceChange], None], *,
-                    from_beginning: bool = False, webhook: Webhook | None = None, max_alerts: int | None = None,
-                    idle_timeout: float | None = None) -> int:
+async def subscribe(
+    settings: Settings,
+    flt: AlertFilter,
+    emit: Callable[[StanceChange], None],
+    *,
+    from_beginning: bool = False,
+    webhook: Webhook | None = None,
+    max_alerts: int | None = None,
+    idle_timeout: float | None = None,
+) -> int:
     """Consume alerts until interrupted, ``max_alerts`` printed, or ``idle_timeout`` seconds idle."""
     consumer = AIOKafkaConsumer(
         settings.topic("stance-changes"),

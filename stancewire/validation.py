@@ -75,7 +75,9 @@ def check_article(article: Article, limits: Limits, now: datetime | None = None)
     for name in ("published_at", "fetched_at"):
         value: datetime | None = getattr(article, name)
         if value is not None and not (EARLIEST_DATE <= value <= now + timedelta(days=2)):
-            raise RejectedRecord("invalid_date", f"{name} {value.isoformat()} is outside 1900..now", article.id)
+            raise RejectedRecord(
+                "invalid_date", f"{name} {value.isoformat()} is outside 1900..now", article.id
+            )
     return article
 
 
@@ -105,10 +107,14 @@ def parse_article(raw: bytes | None, limits: Limits, now: datetime | None = None
     try:
         article = Article.model_validate(data)
     except ValidationError as exc:
-        kind = "missing_text" if any(
-            e["loc"] == ("text",) and e["type"] in ("missing", "string_too_short", "value_error")
-            for e in exc.errors()
-        ) else "invalid_article"
+        kind = (
+            "missing_text"
+            if any(
+                e["loc"] == ("text",) and e["type"] in ("missing", "string_too_short", "value_error")
+                for e in exc.errors()
+            )
+            else "invalid_article"
+        )
         raise RejectedRecord(kind, _summarize_validation(exc), article_id) from None
     except RecursionError:
         raise RejectedRecord("invalid_article", "fields nested too deeply", article_id) from None

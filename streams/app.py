@@ -6,7 +6,6 @@ from __future__ import annotations
 import faust
 
 from streams import kafka_compat
-
 from streams.settings import Settings, get_settings
 
 

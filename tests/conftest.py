@@ -37,8 +37,13 @@ def make_pipeline(broker: EmbeddedBroker, tmp_path: Path) -> Iterator:
 
     def _make(partitions: int = 4, **env: str) -> Pipeline:
         name = f"t{next(_counter)}{tmp_path.name[-6:].replace('_', '')}".lower()
-        p = Pipeline(bootstrap=broker.bootstrap, state_dir=tmp_path / name, name=name, partitions=partitions,
-                     env={f"STANCEWIRE_{k.upper()}": str(v) for k, v in env.items()})
+        p = Pipeline(
+            bootstrap=broker.bootstrap,
+            state_dir=tmp_path / name,
+            name=name,
+            partitions=partitions,
+            env={f"STANCEWIRE_{k.upper()}": str(v) for k, v in env.items()},
+        )
         made.append(p)
         return p
 

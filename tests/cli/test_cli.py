@@ -16,10 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "articles.jsonl"
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
-        timeout: float = 300) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "stancewire.cli", *args], input=stdin, capture_output=True,
-                          timeout=timeout, env={**os.environ, **(env or {})}, cwd=ROOT)
+def run(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "stancewire.cli", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
 
 
 def test_extract_jsonl_contract() -> None:
@@ -32,14 +39,14 @@ def test_extract_jsonl_contract() -> None:
     assert out["article_id"] == "kremlin-awaits-us-signals"
     assert len(out["quotes"]) >= 14 and out["stances"]
     for q in out["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
         assert q["type"] in {"direct", "indirect", "mixed", "floating"}
         assert {"id", "name", "kind", "mention", "mention_start", "mention_end"} <= set(q["speaker"])
         assert 0 <= q["confidence"] <= 1
 
 
 def test_extract_plain_text_from_stdin_and_bad_input() -> None:
-    res = run("extract", "-", stdin="Coach Mara Lind said the team would win.\n".encode())
+    res = run("extract", "-", stdin=b"Coach Mara Lind said the team would win.\n")
     assert res.returncode == 0, res.stderr.decode()
     out = json.loads(res.stdout)
     assert out["article_id"] == "stdin"
@@ -59,10 +66,22 @@ def test_extract_missing_path_is_a_clear_error() -> None:
 @pytest.mark.broker
 def test_up_feed_and_subscribe(tmp_path: Path) -> None:
     """`stancewire up` runs broker, worker and seeds; `feed` and `subscribe` work against it."""
-    env = {"STANCEWIRE_STATE_DIR": str(tmp_path), "STANCEWIRE_TOPIC_PREFIX": "cli", "STANCEWIRE_APP_ID": "cli"}
+    env = {
+        "STANCEWIRE_STATE_DIR": str(tmp_path),
+        "STANCEWIRE_TOPIC_PREFIX": "cli",
+        "STANCEWIRE_APP_ID": "cli",
+    }
     broker_port, web_port = free_port(), free_port()
-    up = run("up", "--exit-when-done", "--broker-port", str(broker_port), "--web-port", str(web_port),
-             env=env, timeout=400)
+    up = run(
+        "up",
+        "--exit-when-done",
+        "--broker-port",
+        str(broker_port),
+        "--web-port",
+        str(web_port),
+        env=env,
+        timeout=400,
+    )
     assert up.returncode == 0, up.stderr.decode()[-3000:]
     assert b"stancewire is running" in up.stdout
     assert b"fed 14 seed articles (0 rejected)" in up.stderr
@@ -80,12 +99,23 @@ def test_up_feed_and_subscribe(tmp_path: Path) -> None:
         # Four partitions fed at once: which changes fire depends on arrival order, but only the
         # pairs written to flip can (the exact sequence is asserted in tests/pipeline/test_alerts.py).
         assert {a["actor"]["name"] for a in alerts} <= {"Ilse Varga-Tamm", "Anja Birk"}
-        filtered = run("subscribe", "--from-beginning", "--include-new", "--actor", "person:vladimir-putin",
-                       "--idle-timeout", "5", env=env, timeout=120)
+        filtered = run(
+            "subscribe",
+            "--from-beginning",
+            "--include-new",
+            "--actor",
+            "person:vladimir-putin",
+            "--idle-timeout",
+            "5",
+            env=env,
+            timeout=120,
+        )
         assert b"NEW  Vladimir Putin -> Donald Trump: cooperative" in filtered.stdout
 
         bad = tmp_path / "bad.jsonl"
-        bad.write_text('{"id": "ok-1", "text": "The mayor said the park would open."}\n{"id": "x", "text": ""}\n')
+        bad.write_text(
+            '{"id": "ok-1", "text": "The mayor said the park would open."}\n{"id": "x", "text": ""}\n'
+        )
         fed = run("feed", str(bad), env=env, timeout=120)
         assert fed.returncode == 1
         assert b"sent 1" in fed.stderr and b"rejected locally 1" in fed.stderr

@@ -30,7 +30,8 @@ def final_positions(p) -> dict[tuple[str, str], tuple[float, str, int, list[str]
         latest[json.loads(key)] = ActorPositions.model_validate_json(value)
     return {
         (actor, target): (round(pos.score, 6), pos.label, pos.evidence_count, pos.articles)
-        for actor, state in latest.items() for target, pos in state.positions.items()
+        for actor, state in latest.items()
+        for target, pos in state.positions.items()
     }
 
 

@@ -11,8 +11,12 @@ from stancewire.schemas import DeadLetter, Quote
 
 pytestmark = pytest.mark.broker
 
-GOOD = {"id": "good-1", "text": "Mayor Lena Hart said the bridge would reopen in May.",
-        "published_at": "2025-02-01T00:00:00Z", "synthetic": True}
+GOOD = {
+    "id": "good-1",
+    "text": "Mayor Lena Hart said the bridge would reopen in May.",
+    "published_at": "2025-02-01T00:00:00Z",
+    "synthetic": True,
+}
 
 BAD: dict[str, bytes | None] = {
     "malformed_json": b'{"id": "x1", "text": "unterminated',
@@ -21,7 +25,9 @@ BAD: dict[str, bytes | None] = {
     "missing_text": json.dumps({"id": "x3", "title": "no text"}).encode(),
     "invalid_article": json.dumps({"id": 42, "text": "id is a number"}).encode(),
     "oversize": json.dumps({"id": "x4", "text": "word " * 120_000}).encode(),
-    "invalid_date": json.dumps({"id": "x5", "text": "Fine text.", "published_at": "1066-10-14T00:00:00Z"}).encode(),
+    "invalid_date": json.dumps(
+        {"id": "x5", "text": "Fine text.", "published_at": "1066-10-14T00:00:00Z"}
+    ).encode(),
     "control_characters": json.dumps({"id": "x6", "text": "ok\x00bad"}).encode(),
     "empty_record": None,
 }

@@ -12,7 +12,11 @@ from stancewire.schemas import ActorPositions, Quote, StanceChange, StanceEviden
 pytestmark = pytest.mark.broker
 
 SEED_SPEAKERS = {
-    "person:vladimir-putin", "person:donald-trump", "person:dmitry-peskov", "gov:rus", "gov:ukr",
+    "person:vladimir-putin",
+    "person:donald-trump",
+    "person:dmitry-peskov",
+    "gov:rus",
+    "gov:ukr",
 }
 
 
@@ -47,12 +51,12 @@ def test_seed_restart_and_refeed(make_pipeline, seed_articles, synthetic_sequenc
     quotes = p.read_topic("quotes", Quote)
     seed_quotes = [q for q in quotes if q.article_id == "kremlin-awaits-us-signals"]
     assert len(seed_quotes) >= 14
-    assert SEED_SPEAKERS <= {q.speaker.id for q in seed_quotes if q.speaker}
+    assert {q.speaker.id for q in seed_quotes if q.speaker} >= SEED_SPEAKERS
     assert len({q.quote_id for q in quotes}) == len(quotes), "quote ids are unique"
 
     # Positions for Putin, Trump, Peskov, the Kremlin (Russian government) and Kyiv.
     ids = actor_ids(p)
-    assert SEED_SPEAKERS <= set(ids)
+    assert set(ids) >= SEED_SPEAKERS
     positions = latest_positions(p)
     putin = positions["person:vladimir-putin"].positions["person:donald-trump"]
     assert putin.label == "cooperative" and putin.score > 0
@@ -108,7 +112,9 @@ def test_two_workers_route_table_requests(make_pipeline, seed_articles, syntheti
     m1 = p.get(w1, "/metrics").text
     m2 = p.get(w2, "/metrics").text
     applied = [
-        float(line.split()[-1]) for m in (m1, m2) for line in m.splitlines()
+        float(line.split()[-1])
+        for m in (m1, m2)
+        for line in m.splitlines()
         if line.startswith("stancewire_evidence_applied_total")
     ]
     assert len(applied) == 2 and all(n > 0 for n in applied), applied
