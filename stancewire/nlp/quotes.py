@@ -84,6 +84,9 @@ _NOT_SPEAKER_LABELS = frozenset(
         "writing", "editing", "additional", "contact", "email", "tel", "fax", "file", "image", "caption",
         "credit", "figure", "table", "chart", "map", "step", "summary", "verdict", "result", "results",
         "score",
+        # Press-release boilerplate ("About Orlenna Foods: Founded in…", "Notes to editors:",
+        # "Media contact:", "For more information:") describes the issuer; nobody says it.
+        "about", "notes", "media", "for", "ends",
     ]
 )
 
@@ -165,6 +168,16 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             return t.head
         if t.dep_ not in _WALK_UP or t.head is t:
             return None
+        if (
+            t.dep_ == "conj"
+            and t.head.dep_ == "ccomp"
+            and t.head.head.pos_ == "VERB"
+            and cues.is_speech_verb(t.head.head.lemma_.lower())
+        ):
+            # "X said A had happened and praised B": the parser hangs the second cue under the
+            # content clause A, but its subject is the speaker of "said", not A's subject.
+            t = t.head.head
+            continue
         t = t.head
     return None
 

@@ -10,8 +10,8 @@ because nothing fails inside the generator.
 from __future__ import annotations
 
 import json
-import string
 import random
+import string
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -29,8 +29,14 @@ MAX_SENTENCE_TOKENS = 2_000  # the default
 def collect(strategy: st.SearchStrategy[Any], n: int) -> list[Any]:
     out: list[Any] = []
 
-    @settings(max_examples=n, derandomize=True, database=None, deadline=None,
-              phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=n,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(strategy)
     def draw(value: Any) -> None:
         out.append(value)
@@ -52,8 +58,11 @@ article_id = st.text(alphabet=string.ascii_letters + string.digits + "-_", min_s
 def article(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
     """A valid-looking article dict with some fields replaced (or deleted with ``st.just(DELETE)``)."""
     base: dict[str, st.SearchStrategy[Any]] = {
-        "id": article_id, "text": plain_text, "synthetic": st.just(True),
-        "title": st.text(max_size=30), "source": st.sampled_from(["fuzz", "Example Wire (fictional)"]),
+        "id": article_id,
+        "text": plain_text,
+        "synthetic": st.just(True),
+        "title": st.text(max_size=30),
+        "source": st.sampled_from(["fuzz", "Example Wire (fictional)"]),
     }
     base.update(fields)
     return st.fixed_dictionaries(base).map(lambda d: {k: v for k, v in d.items() if v is not DELETE})
@@ -65,26 +74,36 @@ valid_json_bytes = article().map(_dumps)
 # --- families of bad records; each is guaranteed bad (checked again before feeding) -------
 
 # Valid JSON with a byte sequence that is never valid UTF-8 spliced in.
-INVALID_UTF8_SEQS = [b"\xff", b"\xfe", b"\xc3\x28", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf8\x88\x80\x80\x80",
-                     b"\xe2\x82", b"\x80"]
+INVALID_UTF8_SEQS = [
+    b"\xff",
+    b"\xfe",
+    b"\xc3\x28",
+    b"\xed\xa0\x80",
+    b"\xc0\xaf",
+    b"\xf8\x88\x80\x80\x80",
+    b"\xe2\x82",
+    b"\x80",
+]
 invalid_utf8 = st.tuples(valid_json_bytes, st.sampled_from(INVALID_UTF8_SEQS), st.integers(0, 10_000)).map(
-    lambda t: t[0][: t[2] % (len(t[0]) + 1)] + t[1] + t[0][t[2] % (len(t[0]) + 1):]
+    lambda t: t[0][: t[2] % (len(t[0]) + 1)] + t[1] + t[0][t[2] % (len(t[0]) + 1) :]
 )
 
 # A strict prefix of a JSON object (a cut-off message), or text that is no JSON at all.
 truncated_json = st.tuples(valid_json_bytes, st.integers(1, 10_000)).map(
     lambda t: t[0][: 1 + t[1] % (len(t[0]) - 1)]
 )
-not_json = st.tuples(st.sampled_from(["<html>", "{'id': ", "id=1&text=", "{,", "NaN{", "{\"id\" \"x\"}"]),
-                     st.text(max_size=200)).map(lambda t: (t[0] + t[1]).encode("utf-8", "surrogatepass"))
+not_json = st.tuples(
+    st.sampled_from(["<html>", "{'id': ", "id=1&text=", "{,", "NaN{", '{"id" "x"}']), st.text(max_size=200)
+).map(lambda t: (t[0] + t[1]).encode("utf-8", "surrogatepass"))
 malformed_json = st.one_of(truncated_json, not_json)
 
 # Nesting deep enough to exhaust the parser's recursion, at the top or inside a field that
 # must be a scalar; or shallow nesting where a string is required.
-deep_nesting = st.tuples(st.integers(2, 20_000), st.sampled_from(["[", "{\"a\":"]),
-                         st.sampled_from(["top", "text", "id", "metadata"])).map(
-    lambda t: _nest(*t)
-)
+deep_nesting = st.tuples(
+    st.integers(2, 20_000),
+    st.sampled_from(["[", '{"a":']),
+    st.sampled_from(["top", "text", "id", "metadata"]),
+).map(lambda t: _nest(*t))
 
 
 def _nest(depth: int, opener: str, where: str) -> bytes:
@@ -98,17 +117,27 @@ def _nest(depth: int, opener: str, where: str) -> bytes:
     return (f'{{"{where}": {inner}, "{"text" if where == "id" else "id"}": {other}}}').encode()
 
 
-non_string = st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(), st.none(),
-                       st.lists(st.integers(), max_size=3), st.dictionaries(words, st.integers(), max_size=2))
+non_string = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.none(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(words, st.integers(), max_size=2),
+)
 wrong_types = st.one_of(
     article(id=non_string).map(_dumps),
     article(text=non_string).map(_dumps),
     article(text=st.lists(sentence, min_size=1, max_size=3)).map(_dumps),  # text as a list
-    article(metadata=st.dictionaries(words, st.lists(st.integers(), min_size=1, max_size=2),
-                                     min_size=1, max_size=2)).map(_dumps),
+    article(
+        metadata=st.dictionaries(
+            words, st.lists(st.integers(), min_size=1, max_size=2), min_size=1, max_size=2
+        )
+    ).map(_dumps),
     article(published_at=st.sampled_from([True, [2025, 1, 1], {"y": 2025}])).map(_dumps),
-    st.one_of(st.lists(st.integers(), max_size=4), st.integers(), st.text(max_size=20), st.booleans(),
-              st.none()).map(_dumps),  # not an object at all
+    st.one_of(
+        st.lists(st.integers(), max_size=4), st.integers(), st.text(max_size=20), st.booleans(), st.none()
+    ).map(_dumps),  # not an object at all
 )
 
 WHITESPACE = " \t\n\r\u00a0\u2003\u3000\u2028\x85"
@@ -119,37 +148,56 @@ missing_text = st.one_of(
 
 ABSURD_YEARS = st.one_of(st.integers(1, 1899), st.integers(2031, 9999))
 absurd_dates = st.tuples(
-    article(), ABSURD_YEARS, st.integers(1, 12), st.integers(1, 28),
-    st.sampled_from(["published_at", "fetched_at"]), st.sampled_from(["Z", "+00:00", "+05:30", "-08:00", ""]),
+    article(),
+    ABSURD_YEARS,
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.sampled_from(["published_at", "fetched_at"]),
+    st.sampled_from(["Z", "+00:00", "+05:30", "-08:00", ""]),
 ).map(lambda t: _dumps({**t[0], t[4]: f"{t[1]:04d}-{t[2]:02d}-{t[3]:02d}T12:00:00{t[5]}"}))
 # The two dates the issue names, and impossible calendar dates.
-named_dates = st.tuples(article(), st.sampled_from(
-    ["1066-10-14T00:00:00Z", "9999-12-31T23:59:59Z", "1066-10-14", "9999-01-01", "2025-13-45T00:00:00Z",
-     "0000-00-00", "yesterday"]
-)).map(lambda t: _dumps({**t[0], "published_at": t[1]}))
+named_dates = st.tuples(
+    article(),
+    st.sampled_from(
+        [
+            "1066-10-14T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+            "1066-10-14",
+            "9999-01-01",
+            "2025-13-45T00:00:00Z",
+            "0000-00-00",
+            "yesterday",
+        ]
+    ),
+).map(lambda t: _dumps({**t[0], "published_at": t[1]}))
 
 # Over max_text_chars (but under max_article_bytes), or over max_article_bytes via any field.
 huge_fields = st.one_of(
     st.integers(MAX_TEXT_CHARS // 6 + 1, MAX_ARTICLE_BYTES // 6 - 100).map(
-        lambda n: _dumps({"id": f"huge-text-{n}", "text": "Words. " * n})),
-    st.tuples(st.sampled_from(["title", "text", "source", "url"]),
-              st.integers(MAX_ARTICLE_BYTES + 1, MAX_ARTICLE_BYTES * 2)).map(
-        lambda t: _dumps({"id": f"huge-{t[0]}", "text": "Fine text.", t[0]: "x" * t[1]})),
+        lambda n: _dumps({"id": f"huge-text-{n}", "text": "Words. " * n})
+    ),
+    st.tuples(
+        st.sampled_from(["title", "text", "source", "url"]),
+        st.integers(MAX_ARTICLE_BYTES + 1, MAX_ARTICLE_BYTES * 2),
+    ).map(lambda t: _dumps({"id": f"huge-{t[0]}", "text": "Fine text.", t[0]: "x" * t[1]})),
 )
 
 CONTROLS = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]]
 control_chars = st.one_of(
     # A single NUL anywhere is enough.
     st.tuples(plain_text, st.integers(0, 1_000)).map(
-        lambda t: _dumps({"id": "nul", "text": t[0][: t[1] % len(t[0])] + "\x00" + t[0][t[1] % len(t[0]):]})),
+        lambda t: _dumps({"id": "nul", "text": t[0][: t[1] % len(t[0])] + "\x00" + t[0][t[1] % len(t[0]) :]})
+    ),
     # Many C0 controls: more than max(3, len/200).
     st.tuples(plain_text, st.lists(st.sampled_from(CONTROLS[1:]), min_size=4, max_size=40)).map(
-        lambda t: _dumps({"id": "ctl", "text": t[0] + "".join(t[1])})),
+        lambda t: _dumps({"id": "ctl", "text": t[0] + "".join(t[1])})
+    ),
 )
 
 # One sentence longer than max_sentence_tokens (no sentence punctuation anywhere).
 long_sentence = st.integers(MAX_SENTENCE_TOKENS + 1, MAX_SENTENCE_TOKENS + 1_500).map(
-    lambda n: _dumps({"id": f"long-{n}", "text": " ".join(["word"] * n)}))
+    lambda n: _dumps({"id": f"long-{n}", "text": " ".join(["word"] * n)})
+)
 
 binary_junk = st.binary(min_size=1, max_size=300)
 empty_values = st.sampled_from([None, b""])
@@ -157,10 +205,12 @@ empty_values = st.sampled_from([None, b""])
 # JSON that parses to numbers Python refuses (over 4,300 digits) or strings pydantic refuses
 # (lone surrogates): both once escaped ``parse_article`` or failed validation oddly.
 odd_json = st.one_of(
-    st.integers(4_301, 6_000).map(lambda n: b'{"id": "big", "text": "Fine text.", "metadata": {"n": '
-                                  + b"9" * n + b"}}"),
+    st.integers(4_301, 6_000).map(
+        lambda n: b'{"id": "big", "text": "Fine text.", "metadata": {"n": ' + b"9" * n + b"}}"
+    ),
     st.sampled_from(["\\ud800", "\\udfff", "\\udbff\\udbff"]).map(
-        lambda s: f'{{"id": "sur{s}", "text": "Fine text {s}."}}'.encode()),
+        lambda s: f'{{"id": "sur{s}", "text": "Fine text {s}."}}'.encode()
+    ),
 )
 
 FAMILIES: dict[str, tuple[st.SearchStrategy[Any], int]] = {
@@ -184,7 +234,10 @@ def special_records() -> list[Record]:
     """Hand-written records the strategies do not reach."""
     return [
         # The issue's 200,000-token single "sentence": must be refused before spaCy sees it.
-        ("giant_sentence", b'"giant"', _dumps({"id": "giant", "text": " ".join(["tok"] * 200_000)})),
+        ("giant_sentence", b'"giant"', _dumps({"id": "giant", "text": " ".join(["a"] * 200_000)})),
+        # 900 kB: under the broker's ~1 MB message limit, over what a dead letter can carry whole
+        # once base64-encoded (see agents.dead_letter.max_original_bytes).
+        ("giant_record", b'"giant-record"', _dumps({"id": "giant-record", "text": "Fine. " * 150_000})),
         ("empty_values", b'"tombstone"', None),
         ("empty_values", b"k", b""),
         ("deep_nesting", None, b"[" * 50_000 + b"]" * 50_000),

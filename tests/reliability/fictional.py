@@ -16,8 +16,14 @@ from stancewire.schemas import Article
 NOTE = "Synthetic article: all people, countries and organisations are fictional."
 COUNTRIES = ("Veltrian", "Corvenian", "Kaldorian", "Sarvonian", "Marundian", "Ostravian")
 ROLES = ("President", "Prime Minister", "Foreign Minister")
-CAST = (("Ilse", "Varga-Tamm"), ("Tomas", "Reyel"), ("Anja", "Birk"), ("Olaf", "Renn"),
-        ("Dana", "Oskarsson"), ("Petra", "Halvik"))
+CAST = (
+    ("Ilse", "Varga-Tamm"),
+    ("Tomas", "Reyel"),
+    ("Anja", "Birk"),
+    ("Olaf", "Renn"),
+    ("Dana", "Oskarsson"),
+    ("Petra", "Halvik"),
+)
 STANCES = (
     "praised {t} as a reliable partner",
     "accused {t} of breaking the agreement",
@@ -41,8 +47,10 @@ def fictional_article(i: int, rng: random.Random, prefix: str = "rel", max_quote
     """One article: a stance sentence by one cast member about another, then 1..max_quotes quotes."""
     a, b = rng.sample(range(len(CAST)), 2)
     speaker, target = " ".join(CAST[a]), " ".join(CAST[b])
-    sentences = [f"{rng.choice(COUNTRIES)} {rng.choice(ROLES)} {speaker} "
-                 f"{rng.choice(STANCES).format(t=target)} on Monday."]
+    sentences = [
+        f"{rng.choice(COUNTRIES)} {rng.choice(ROLES)} {speaker} "
+        f"{rng.choice(STANCES).format(t=target)} on Monday."
+    ]
     for _ in range(rng.randint(1, max_quotes)):
         sentences.append(f'"{rng.choice(QUOTES)}" {CAST[a][1]} said.')
     return Article(

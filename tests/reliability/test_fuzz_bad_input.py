@@ -21,6 +21,7 @@ from stancewire.nlp.extract import Extractor
 from stancewire.schemas import Article, DeadLetter, Quote
 from stancewire.validation import Limits, RejectedRecord, parse_article
 from streams.codec import decode, encode
+
 from . import badrecords
 from .badrecords import MAX_ARTICLE_BYTES, MAX_SENTENCE_TOKENS, MAX_TEXT_CHARS
 from .fictional import fictional_articles
@@ -28,8 +29,21 @@ from .fictional import fictional_articles
 LIMITS = Limits(MAX_ARTICLE_BYTES, MAX_TEXT_CHARS, MAX_SENTENCE_TOKENS)
 # Every kind ``parse_article`` can give. "internal_error" (the ingest agent's catch-all for a
 # validator bug) is deliberately absent: seeing it means the validator let an exception escape.
-KNOWN_KINDS = {"empty_record", "oversize", "invalid_utf8", "malformed_json", "wrong_type", "missing_text",
-               "invalid_article", "control_characters", "sentence_too_long", "invalid_date"}
+KNOWN_KINDS = {
+    "empty_record",
+    "oversize",
+    "invalid_utf8",
+    "malformed_json",
+    "wrong_type",
+    "missing_text",
+    "invalid_article",
+    "control_characters",
+    "sentence_too_long",
+    "invalid_date",
+}
+# agents.dead_letter.max_original_bytes() for this pipeline: (1 MiB producer request - 64 KiB) * 3/4.
+# Originals over it are dead-lettered truncated to this prefix, with the error saying so.
+DEAD_LETTER_ORIGINAL_MAX = 737_280
 SEED = 20250307
 GOOD_COUNT = 60
 
@@ -48,11 +62,14 @@ def test_fuzzed_bad_records_are_all_dead_lettered(make_pipeline) -> None:
     rng = random.Random(SEED)
     bad = badrecords.bad_records(rng)
     # Expected reason per record, from the same pure validator the ingest agent runs.
-    expected = Counter((value or b"", _reason(value)) for _, _, value in bad)
+    expected = Counter(((value or b"")[:DEAD_LETTER_ORIGINAL_MAX], _reason(value)) for _, _, value in bad)
+    truncated = sum(len(value or b"") > DEAD_LETTER_ORIGINAL_MAX for _, _, value in bad)
     good = fictional_articles(GOOD_COUNT, seed=SEED, prefix="fuzz-good", max_quotes=1)
     families = Counter(family for family, _, _ in bad)
-    print(f"\nfuzz: {len(bad)} bad records in {len(families)} families {dict(families)}; "
-          f"{len(good)} good; {sum(len(v or b'') for _, _, v in bad):,} bad bytes")
+    print(
+        f"\nfuzz: {len(bad)} bad records in {len(families)} families {dict(families)}; "
+        f"{len(good)} good; {sum(len(v or b'') for _, _, v in bad):,} bad bytes"
+    )
     print(f"fuzz: expected reasons {dict(Counter(kind for _, kind in expected.elements()))}")
     assert len(bad) >= 1_000
     assert len(families) >= 13
@@ -62,8 +79,10 @@ def test_fuzzed_bad_records_are_all_dead_lettered(make_pipeline) -> None:
     rng.shuffle(records)
     step = len(records) // len(good)
     for i, article in enumerate(good):
-        records.insert(i * (step + 1), (json.dumps(article.id).encode(),
-                                        article.model_dump_json(exclude_none=True).encode()))
+        records.insert(
+            i * (step + 1),
+            (json.dumps(article.id).encode(), article.model_dump_json(exclude_none=True).encode()),
+        )
 
     p = make_pipeline(partitions=4, max_article_bytes=MAX_ARTICLE_BYTES, max_text_chars=MAX_TEXT_CHARS)
     worker = p.start_worker()
@@ -77,9 +96,12 @@ def test_fuzzed_bad_records_are_all_dead_lettered(make_pipeline) -> None:
     got = Counter((base64.b64decode(d.original, validate=True), d.error_kind) for d in letters)
     print(f"fuzz: {len(letters)} dead letters {dict(Counter(d.error_kind for d in letters))}")
     assert {d.error_kind for d in letters} <= KNOWN_KINDS
+    missing = expected - got
+    assert not missing, [(len(raw), kind, raw[:80]) for raw, kind in missing]
     assert len(letters) == len(bad)
     # Same multiset of (original bytes, reason): each bad record exactly once, with its reason.
     assert got == expected
+    assert sum("original truncated" in d.error for d in letters) == truncated == 1
     for d in letters:
         assert d.error.strip() and d.stage == "ingest"
         assert d.topic == f"{p.name}.articles" and d.offset is not None and d.partition is not None
@@ -116,13 +138,35 @@ def _check_total(raw: bytes | None) -> None:
 
 
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text())
-json_values = st.recursive(json_scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
-field_values = st.one_of(json_values, st.text(), st.datetimes().map(str),
-                         st.sampled_from(["1066-10-14", "9999-12-31T23:59:59Z", "2025-03-01T10:00:00+14:00"]))
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+field_values = st.one_of(
+    json_values,
+    st.text(),
+    st.datetimes().map(str),
+    st.sampled_from(["1066-10-14", "9999-12-31T23:59:59Z", "2025-03-01T10:00:00+14:00"]),
+)
 article_like = st.fixed_dictionaries(
-    {}, optional={name: field_values for name in
-                  ("id", "text", "title", "url", "source", "published_at", "fetched_at", "metadata", "language")}
+    {},
+    optional={
+        name: field_values
+        for name in (
+            "id",
+            "text",
+            "title",
+            "url",
+            "source",
+            "published_at",
+            "fetched_at",
+            "metadata",
+            "language",
+        )
+    },
 )
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -155,7 +199,9 @@ def test_parse_article_total_on_article_shapes(fields: dict, override: str | Non
 
 
 @FAST
-@given(st.sampled_from([None, b""]) | badrecords.odd_json | badrecords.deep_nesting | badrecords.long_sentence)
+@given(
+    st.sampled_from([None, b""]) | badrecords.odd_json | badrecords.deep_nesting | badrecords.long_sentence
+)
 def test_parse_article_rejects_known_bad(raw: bytes | None) -> None:
     with pytest.raises(RejectedRecord):
         parse_article(raw, LIMITS)
