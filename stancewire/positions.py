@@ -33,11 +33,16 @@ from stancewire.schemas import (
     stable_id,
 )
 
-# Neutral statements still say the actor engaged with the target, but they should not drown
+# Every evidence item rewrites the actor's whole table value (and changelog record), so the
+# value is kept bounded: the last few evidence summaries per target with short quote text, a
+# short score history, and only as many applied ids as a redelivery after a crash can replay
+# (Faust commits every 100 events or 1 s; a few hundred per actor is ample).
+QUOTE_CHARS = 280
+ still say the actor engaged with the target, but they should not drown
 # out the evidence that carries a direction; they count at a quarter of their confidence.
 NEUTRAL_WEIGHT = 0.25
-HISTORY_POINTS = 120
-APPLIED_IDS = 2_000
+HISTORY_POINTS = 60
+APPLIED_IDS = 400
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class PositionRules:
     min_delta: float = 3.0
     min_evidence: int = 2
     min_articles: int = 2
-    recent_evidence: int = 20
+    recent_evidence: int = 8
 
 
 def label_for(score: float, rules: PositionRules) -> Label:
@@ -73,7 +78,7 @@ def summarize(ev: StanceEvidence) -> EvidenceSummary:
         category=ev.category,
         modality=ev.modality,
         published_at=ev.published_at,
-        quote_text=ev.quote_text or ev.sentence or None,
+        quote_text=(ev.quote_text or ev.sentence or "")[:QUOTE_CHARS] or None,
         url=ev.url,
         source=ev.source,
     )

@@ -103,8 +103,8 @@ class Settings(BaseSettings):
     change_min_delta: float = Field(3.0, ge=0, description="Smallest |score change| that can raise an alert.")
     change_min_evidence: int = Field(2, ge=1, description="Evidence items needed behind a new label.")
     change_min_articles: int = Field(2, ge=1, description="Distinct articles needed behind a new label.")
-    recent_evidence: int = Field(20, ge=1, description="Evidence summaries kept per position.")
-    recent_quotes: int = Field(200, ge=1, description="Quotes kept per actor for the web view.")
+    recent_evidence: int = Field(8, ge=1, description="Evidence summaries kept per position.")
+    recent_quotes: int = Field(25, ge=1, description="Quotes kept per actor for the web view.")
 
     @field_validator("broker")
     @classmethod

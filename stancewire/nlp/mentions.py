@@ -440,6 +440,45 @@ class ArticleMentions:
                     if other.actor.id == a.id:
                         other.actor = org
                 return org
+        if noun in _COMPANY_NOUNS:
+            return self._unlisted_subject_org(char)
+        return None
+
+    def _unlisted_subject_org(self, char: int) -> ActorRef | None:
+        """ "Aerovelt swung to a profit, the airline said" when the NER missed "Aerovelt": the
+        capitalised subject opening the sentence is the company the trailing description names.
+        Only the tokens of this one sentence before the cue are read."""
+        i = bisect_right(self._tok_starts(), char) - 1
+        if i < 0:
+            return None
+        sent = self.toks[i].sent
+        for t in self.toks[sent.start : i]:
+            if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB":
+                continue
+            if t.i in self._by_token or t.text.isupper() or not t.text[:1].isupper():
+                continue  # named people/organisations were handled above; caps are datelines
+            a = t.i  # only the adjacent name words: a dateline may hang off the subject too
+            while a > sent.start and self.toks[a - 1].dep_ == "compound" and self.toks[a - 1].pos_ == "PROPN":
+                a -= 1
+            if any(k in self._by_token for k in range(a, t.i)):
+                continue
+            surface = self.text[self.toks[a].idx : t.idx + len(t.text)]
+            words = normalise(surface).split()
+            if not words or words[0] in given_names():
+                continue  # "Maria said ..., the company said" is not about Maria
+            org = ActorRef(id=f"org:{slugify(surface)}", name=surface, kind=ActorKind.organisation)
+            # The NER may have taken the same word for a place elsewhere ("Aerovelt said"): an
+            # unknown "place" that the article calls a company is that company everywhere.
+            for other in self.mentions:
+                oa = other.actor
+                if (
+                    oa.kind == ActorKind.government
+                    and oa.id.startswith("gov:")
+                    and self.registry.get(oa.id) is None
+                    and self.text[other.start : other.end] == surface
+                ):
+                    other.actor = org
+            return org
         return None
 
     def _tok_starts(self) -> list[int]:
