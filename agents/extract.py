@@ -21,13 +21,14 @@ nlp = NlpWorker(
     max_quotes=settings.max_quotes_per_article,
     max_seconds=settings.max_processing_seconds,
     actors_path=str(settings.actors_path) if settings.actors_path else None,
+    in_process=settings.nlp_in_process,
 )
 
 
 @app.task
 async def load_model() -> None:
     # Load spaCy before the first batch arrives so the first articles are not slow.
-    await asyncio.get_running_loop().run_in_executor(nlp.executor, nlp.warm_up)
+    await nlp.warm_up()
 
 
 async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: ignore[no-untyped-def]
@@ -45,13 +46,12 @@ async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: i
             )
         )
         return []
+    # Values arrive as JSON bytes encoded from the same pydantic models in the NLP process.
     futures = []
-    for quote in outcome.quotes:
-        key = quote.speaker.id if quote.speaker else "unknown"
-        futures.append(await quotes_topic.send(key=key, value=quote))
-    for ev in outcome.stances:
-        ev = ev.model_copy(update={"ingested_at": article.ingested_at})
-        futures.append(await stances_topic.send(key=ev.actor.id, value=ev))
+    for key, value in outcome.quotes:
+        futures.append(await quotes_topic.send(key=key, value=value))
+    for key, value in outcome.stances:
+        futures.append(await stances_topic.send(key=key, value=value))
     metrics.articles_extracted.inc()
     metrics.quotes_published.inc(len(outcome.quotes))
     metrics.evidence_published.inc(len(outcome.stances))
@@ -60,10 +60,9 @@ async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: i
 
 @app.agent(accepted_articles_topic)
 async def extract(stream):  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
     async for batch in stream.take(settings.batch_size, within=settings.batch_within):
         with metrics.extract_seconds.time():
-            outcomes = await loop.run_in_executor(nlp.executor, nlp.run_batch, batch)
+            outcomes = await nlp.run_batch(batch)
         futures = []
         for article, outcome in zip(batch, outcomes, strict=True):
             futures.extend(await publish(article, outcome))

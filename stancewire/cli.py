@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import json
 import os
+import pkgutil
 import signal
 import subprocess
 import sys
@@ -71,7 +73,14 @@ def worker(
     asyncio.run(ensure_topics(settings))
     from faust.worker import Worker
 
+    # Faust's autodiscovery only logs a warning when a module fails to import, and the worker
+    # would then run without that stage; import them here so a broken stage stops the worker.
+    import agents
     from streams.app import app as faust_app
+
+    for mod in pkgutil.iter_modules(agents.__path__):
+        importlib.import_module(f"agents.{mod.name}")
+    importlib.import_module("streams.views")
 
     Worker(faust_app, loglevel=loglevel, quiet=True).execute_from_commandline()
 

@@ -38,7 +38,8 @@ from stancewire.schemas import (
 # short score history, and only as many applied ids as a redelivery after a crash can replay
 # (Faust commits every 100 events or 1 s; a few hundred per actor is ample).
 QUOTE_CHARS = 280
- still say the actor engaged with the target, but they should not drown
+
+# Neutral statements still say the actor engaged with the target, but they should not drown
 # out the evidence that carries a direction; they count at a quarter of their confidence.
 NEUTRAL_WEIGHT = 0.25
 HISTORY_POINTS = 60

@@ -34,6 +34,10 @@ class PydanticCodec(Codec, Generic[M]):
         super().__init__(model_type=model_type, **kwargs)
 
     def _dumps(self, obj: Any) -> bytes:
+        if isinstance(obj, bytes | bytearray):
+            # Already encoded from this model (the NLP process encodes its output itself so
+            # the event loop does not validate and re-encode every record).
+            return bytes(obj)
         if not isinstance(obj, self.model_type):
             obj = self.model_type.model_validate(obj)
         return encode(obj)

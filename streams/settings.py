@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     issues_path: Path | None = Field(
         None, description="Extra issue lexicon JSONL merged over the built-in one."
     )
+    nlp_in_process: bool = Field(
+        False, description="Parse in a worker thread, not a child process (slower: shares the GIL)."
+    )
     batch_size: int = Field(16, ge=1, le=1024, description="Articles parsed per batch (stream.take).")
     batch_within: float = Field(0.1, gt=0, description="Seconds to wait for a batch to fill.")
 

@@ -27,12 +27,14 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp.mentions import (
     _PLACE_RE,
+    COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_ROLE_NOUNS,
     TITLE_WORDS,
     ArticleMentions,
     Mention,
     PersonCluster,
+    _org_words,
 )
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, person_id, slugify
@@ -47,6 +49,14 @@ _PRONOUN_RE = re.compile(r"\b(I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
 # A dateline opens a paragraph: capitalised place words (optionally "(Reuters)"), then a comma or dash.
 _DATELINE_RE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,}(?:\([A-Za-z ]+\))?\s*(?:,|[-–—])")
 # Live-blog entry headings ("10:25 — Weather outlook", "12:15 GMT: Arrest") are labels, not text.
+# The date part of a dateline ("ISPARRE CITY, Nov 10 —"), which the parser also makes an
+# apposition of the place: never the speaker.
+_JOINERS = frozenset(["-", "‑", "–"])
+_MONTH_RE = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april"
+    r"|june|july|august|september|october|november|december)$",
+    re.IGNORECASE,
+)
 _TIMESTAMP_LINE_RE = re.compile(
     r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|UTC|ET))?\s*[-–—:|]"
 )
@@ -227,7 +237,13 @@ class Attributor:
             # "MARROWGATE, Sept 3 - Kestavo Telecom said": the real subject hangs off the dateline
             # as an apposition after the dash.
             for c in tok.subtree:
-                if c.dep_ == "appos" and c.i > tok.i and not c.text.isupper() and c.pos_ in ("PROPN", "NOUN"):
+                if (
+                    c.dep_ == "appos"
+                    and c.i > tok.i
+                    and not c.text.isupper()
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and not _MONTH_RE.match(c.text)
+                ):
                     return c
             return None
         # Different line: the cue's subject if it is on the cue's line.
@@ -328,7 +344,10 @@ class Attributor:
             left = tok.left_edge.i
             # Never reach back across a line break (live-blog headings run into the next line).
             for k in range(tok.i - 1, left - 1, -1):
-                if "\n" in self.doc[k].text or self.doc[k].is_punct:
+                t = self.doc[k]
+                if t.text in _JOINERS and not t.whitespace_ and k > 0 and not self.doc[k - 1].whitespace_:
+                    continue  # "Peregrine-Oake": a hyphen inside a name does not end the phrase
+                if "\n" in t.text or t.is_punct:
                     left = k + 1
                     break
             while left < tok.i and self.doc[left].pos_ in ("DET",):
@@ -346,6 +365,13 @@ class Attributor:
                 c = self.m.cluster_by_part(normalise(tok.text))
                 if c is not None and c.actor is not None:
                     return self._person_speaker(c, a, b)
+                # Else a short form of an organisation the article named in full ("Peregrine-Oake,
+                # the lender, says" after "Peregrine-Oake Bank") that the NER tagged NORP/missed.
+                org = self.m._full_org_for(a, _org_words(phrase))
+                if org is not None and org.kind == ActorKind.organisation:
+                    return Speaker(id=org.id, name=org.name, kind=org.kind, mention=phrase,
+                                   mention_start=a, mention_end=b,
+                                   mention_kind=MentionKind.organisation)
                 reg = self.m.registry.lookup(phrase, at=self.m.at, surname=True)
                 if reg is not None and reg.priority > 0:
                     return Speaker(
@@ -370,7 +396,12 @@ class Attributor:
                     mention_end=b,
                     mention_kind=MentionKind.name,
                 )
-            if lemma in GROUP_NOUNS or tok.tag_ == "NNS" or lower in GROUP_NOUNS:
+            if (
+                lemma in GROUP_NOUNS
+                or tok.tag_ == "NNS"
+                or lower in GROUP_NOUNS
+                or lemma in COLLECTIVE_PERSON_NOUNS
+            ):
                 return Speaker(
                     id=f"group:{slugify(phrase)}",
                     name=phrase,
@@ -485,7 +516,12 @@ class Attributor:
                     actor, affiliation = same[0].actor, same[0].affiliation
         elif lower in _THEY | _IT:
             last = self.last_by_kind.get("collective")
-            if last is not None and tok.idx - last.end <= _SPEAKER_WINDOW:
+            fresh = self._previous_subject_org(tok)
+            if fresh is not None and (last is None or fresh.start > last.end):
+                # "The Bank Workers' Federation tells a different story. It says ...": an
+                # organisation made the subject since the last collective speaker is the new topic.
+                actor = fresh.actor
+            elif last is not None and tok.idx - last.end <= _SPEAKER_WINDOW:
                 actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=last.speaker.kind)
             else:
                 actor = self.m.best_org_before(tok.idx)
@@ -505,6 +541,24 @@ class Attributor:
             mention_kind=MentionKind.pronoun,
             affiliation=affiliation,
         )
+
+    def _previous_subject_org(self, tok: Token) -> Mention | None:
+        """The organisation that is the main-clause subject of the sentence before ``tok``'s
+        (one sentence is read, not the article)."""
+        start = tok.sent.start
+        if start == 0:
+            return None
+        prev = self.m.toks[start - 1].sent
+        for c in prev.root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                m = self.m.mention_for_token(c.i)
+                if (
+                    m is not None
+                    and m.kind == MentionKind.organisation
+                    and m.actor.kind in (ActorKind.organisation, ActorKind.government)
+                ):
+                    return m
+        return None
 
     def _gender_ok(self, actor_id: str, want: str) -> bool:
         g = self.m.gender_of(actor_id)
