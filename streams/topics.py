@@ -16,16 +16,6 @@ from stancewire.schemas import Article, DeadLetter, Quote, StanceChange, StanceE
 from streams.app import app, settings
 from streams.codec import PydanticCodec
 
-TOPIC_NAMES = (
-    "articles",
-    "articles.dead-letter",
-    "articles.valid",
-    "articles.accepted",
-    "quotes",
-    "stances",
-    "stance-changes",
-)
-
 # Raw input: scrapers may send anything, so values stay bytes and ingest validates them.
 articles_topic = app.topic(
     settings.topic("articles"), key_type=None, value_type=bytes, value_serializer="raw", key_serializer="raw"
