@@ -12,7 +12,11 @@ in one process (thread), for environments where a child process is unwelcome.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import signal
 import time
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -48,8 +52,19 @@ _extractor: Extractor | None = None
 _limits: tuple[int, float] = (500, 30.0)
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when the worker dies, even by SIGKILL: an orphaned NLP
+    process would otherwise keep its model (hundreds of MB) alive for ever."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the worker died before prctl took effect
+        os._exit(0)
+
+
 def _init(model_name: str, actors_path: str | None, max_quotes: int, max_seconds: float) -> None:
     global _extractor, _limits
+    _die_with_parent()
     from stancewire.nlp.extract import Extractor
     from stancewire.nlp.registry import default_registry
 

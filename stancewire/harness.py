@@ -156,7 +156,8 @@ class Pipeline:
             try:
                 worker.proc.wait(timeout)
             except subprocess.TimeoutExpired:
-                worker.proc.kill()
+                # The whole process group: the worker and its NLP child.
+                os.killpg(worker.proc.pid, signal.SIGKILL)
                 worker.proc.wait(10)
         if worker in self.workers:
             self.workers.remove(worker)
