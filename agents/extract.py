@@ -20,7 +20,6 @@ nlp = NlpWorker(
     model_name=settings.model_name,
     max_quotes=settings.max_quotes_per_article,
     max_seconds=settings.max_processing_seconds,
-    actors_path=str(settings.actors_path) if settings.actors_path else None,
     in_process=settings.nlp_in_process,
 )
 

@@ -62,14 +62,14 @@ def _die_with_parent() -> None:
         os._exit(0)
 
 
-def _init(model_name: str, actors_path: str | None, max_quotes: int, max_seconds: float) -> None:
+def _init(model_name: str, max_quotes: int, max_seconds: float) -> None:
     global _extractor, _limits
     _die_with_parent()
     from stancewire.nlp.extract import Extractor
-    from stancewire.nlp.registry import default_registry
 
-    extra = [actors_path] if actors_path else []
-    _extractor = Extractor(model_name=model_name, registry=default_registry(extra))
+    # The registry reads STANCEWIRE_ACTORS_PATH itself (the same variable as the setting), so
+    # extra actors are not passed again here: that would load the file twice.
+    _extractor = Extractor(model_name=model_name)
     _limits = (max_quotes, max_seconds)
 
 
@@ -136,10 +136,9 @@ class NlpWorker:
         model_name: str,
         max_quotes: int,
         max_seconds: float,
-        actors_path: str | None = None,
         in_process: bool = False,
     ) -> None:
-        self.init_args = (model_name, actors_path, max_quotes, max_seconds)
+        self.init_args = (model_name, max_quotes, max_seconds)
         self.in_process = in_process
         self.executor = self._new_executor()
 

@@ -3,13 +3,9 @@ autodiscovery, as in Faust's own examples, so this module only wires configurati
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from typing import Any
 
 import faust
-from aiokafka.consumer.fetcher import Fetcher
 
 from streams import kafka_compat
 from streams.settings import Settings, get_settings
@@ -28,36 +24,6 @@ def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | No
     return None
 
 
-def install_fetch_idle_backoff(backoff_ms: int) -> None:
-    """Pause briefly after a fetch that brought no new records, in every consumer of the process.
-
-    Kafka brokers hold a fetch until data arrives or ``fetch_max_wait_ms`` passes (long poll).
-    The embedded noida-db broker answers at once, so each caught-up aiokafka consumer (Faust's
-    consumer thread and the web read model) re-fetches ~2,000 times a second: profiling showed
-    those two loops holding the GIL ~70% of the time and starving the spaCy thread (the broker
-    burns a core answering them, too). A short pause after an empty answer is what long polling
-    would do, at the cost of at most ``backoff_ms`` extra latency per hop; against a real Kafka
-    broker an empty answer already took ``fetch_max_wait_ms``, so the pause changes nothing there.
-    """
-    if backoff_ms <= 0 or getattr(Fetcher, "_stancewire_backoff", None) is not None:
-        return
-    original = Fetcher._proc_fetch_request
-    delay = backoff_ms / 1000.0
-
-    async def _proc_fetch_request(self: Fetcher, *args: Any, **kwargs: Any) -> bool:
-        has_new_data = await original(self, *args, **kwargs)
-        if not has_new_data:
-            # aiokafka's Fetcher.close() cancels these tasks and then awaits them expecting a
-            # normal return (the original swallows CancelledError); letting it escape from the
-            # sleep would abort close() and hang worker shutdown until it is killed.
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.sleep(delay)
-        return has_new_data
-
-    Fetcher._proc_fetch_request = _proc_fetch_request  # type: ignore[method-assign]
-    Fetcher._stancewire_backoff = delay  # type: ignore[attr-defined]
-
-
 def quiet_client_debug_logs(settings: Settings) -> None:
     """Faust's worker sets the *root* logger to DEBUG (for its terminal spinner) and filters in
     the handler, so every ``log.debug`` in aiokafka's fetch loop built a LogRecord (~5% of a
@@ -69,7 +35,7 @@ def quiet_client_debug_logs(settings: Settings) -> None:
 
 def create_app(settings: Settings) -> faust.App:
     kafka_compat.install()
-    install_fetch_idle_backoff(settings.fetch_idle_backoff_ms)
+    kafka_compat.install_fetch_idle_backoff(settings.fetch_idle_backoff_ms)
     quiet_client_debug_logs(settings)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(
