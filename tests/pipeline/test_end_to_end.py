@@ -91,8 +91,13 @@ def test_seed_restart_and_refeed(make_pipeline, seed_articles, synthetic_sequenc
 
 def test_two_workers_route_table_requests(make_pipeline, seed_articles, synthetic_sequence) -> None:
     p = make_pipeline()
-    w1 = p.start_worker()
-    w2 = p.start_worker()
+    # Start both at once so they join the group together: the embedded broker can stall a
+    # group when a member joins while another is already recovering and processing.
+    w1 = p.start_worker(wait=False)
+    w2 = p.start_worker(wait=False)
+    p.wait_ready(w1)
+    p.wait_ready(w2)
+    p.wait_group(2)
     p.feed(seed_articles + synthetic_sequence)
     p.wait_idle()
     ids = actor_ids(p)
