@@ -53,11 +53,15 @@ class WorkerProc:
                 self.proc.wait(5)
 
 
+# One partition: the synthetic sequence is then processed in the order it is fed, so the
+# alert the browser test waits for fires on the article it feeds (alerts follow arrival order).
+PARTITIONS = 1
+
 def ensure_topics(bootstrap: str, app_id: str) -> None:
     from stancewire.admin import ensure_topics as _ensure
     from streams.settings import Settings
 
-    asyncio.run(_ensure(Settings(broker=bootstrap, app_id=app_id)))
+    asyncio.run(_ensure(Settings(broker=bootstrap, app_id=app_id, partitions=PARTITIONS)))
 
 
 def start_worker(tmp: Path, bootstrap: str, app_id: str, *, token: str | None = None,
@@ -65,7 +69,7 @@ def start_worker(tmp: Path, bootstrap: str, app_id: str, *, token: str | None = 
     port = port or free_port()
     env = {**os.environ, "STANCEWIRE_BROKER": bootstrap, "STANCEWIRE_APP_ID": app_id,
            "STANCEWIRE_WEB_PORT": str(port), "STANCEWIRE_STATE_DIR": str(tmp / "state"),
-           "STANCEWIRE_PARTITIONS": "4"}
+           "STANCEWIRE_PARTITIONS": str(PARTITIONS)}
     if token:
         env["STANCEWIRE_API_TOKEN"] = token
     else:
