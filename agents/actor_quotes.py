@@ -1,32 +1,57 @@
-"""Stage 5: keep each speaker's most recent quotes in the ``actor-quotes`` table for the web view."""
+"""Stage 5: keep each speaker's most recent quotes in the ``actor-quotes`` table for the web view.
+
+Batched like the positions agent: a ``take_events`` batch is grouped by speaker and each
+speaker's value is read and written once per batch.
+"""
 
 from __future__ import annotations
 
-from stancewire.schemas import ActorKind, ActorQuotes, ActorRef
+from stancewire.schemas import ActorKind, ActorQuotes, ActorRef, Quote
 from streams.app import app, settings
+from streams.batching import current_event, group_by_key
 from streams.tables import actor_quotes
 from streams.topics import quotes_topic
 
 
+def _speaker_of(quote: Quote) -> str:
+    return quote.speaker.id if quote.speaker else "unknown"
+
+
+def _empty(actor_id: str, quote: Quote) -> ActorQuotes:
+    speaker = quote.speaker
+    return ActorQuotes(
+        actor=ActorRef(
+            id=actor_id,
+            name=speaker.name if speaker else "Unknown speaker",
+            kind=speaker.kind if speaker else ActorKind.unknown,
+        )
+    )
+
+
+def add_quotes(current: ActorQuotes, quotes: list[Quote], keep: int) -> ActorQuotes | None:
+    """The value with ``quotes`` added (newest first, ``keep`` kept), or None if all were known."""
+    known = {q.quote_id for q in current.quotes}
+    fresh: dict[str, Quote] = {}
+    for q in quotes:
+        if q.quote_id not in known:  # redelivered after a restart: already indexed
+            fresh.setdefault(q.quote_id, q)
+    if not fresh:
+        return None
+    merged = sorted(
+        [*fresh.values(), *current.quotes],
+        key=lambda q: (q.published_at is not None, q.published_at, q.quote_id),
+        reverse=True,
+    )
+    return current.model_copy(update={"quotes": merged[:keep], "total": current.total + len(fresh)})
+
+
 @app.agent(quotes_topic)
 async def index_quotes(stream):  # type: ignore[no-untyped-def]
-    async for quote in stream:
-        speaker = quote.speaker
-        actor_id = speaker.id if speaker else "unknown"
-        current = actor_quotes.get(actor_id) or ActorQuotes(
-            actor=ActorRef(
-                id=actor_id,
-                name=speaker.name if speaker else "Unknown speaker",
-                kind=speaker.kind if speaker else ActorKind.unknown,
-            )
-        )
-        if any(q.quote_id == quote.quote_id for q in current.quotes):
-            continue  # redelivered after a restart: already indexed
-        quotes = sorted(
-            [quote, *current.quotes],
-            key=lambda q: (q.published_at is not None, q.published_at, q.quote_id),
-            reverse=True,
-        )
-        actor_quotes[actor_id] = current.model_copy(
-            update={"quotes": quotes[: settings.recent_quotes], "total": current.total + 1}
-        )
+    async for events in stream.take_events(settings.table_batch_size, within=settings.table_batch_within):
+        for actor_id, speaker_events in group_by_key(events, _speaker_of).items():
+            quotes = [e.value for e in speaker_events]
+            current = actor_quotes.get(actor_id) or _empty(actor_id, quotes[0])
+            updated = add_quotes(current, quotes, settings.recent_quotes)
+            if updated is not None:
+                with current_event(speaker_events[-1]):
+                    actor_quotes[actor_id] = updated

@@ -57,7 +57,11 @@ async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: i
     return futures
 
 
-@app.agent(accepted_articles_topic)
+# Two batches in flight (the default ``extract_concurrency``): while one instance publishes its
+# results and waits for the broker's acks, the NLP child already parses the next batch, so the
+# parser is not left idle between batches. Safe: this agent writes no table, and Faust commits an
+# offset only once every earlier offset of the partition is acked.
+@app.agent(accepted_articles_topic, concurrency=settings.extract_concurrency)
 async def extract(stream):  # type: ignore[no-untyped-def]
     async for batch in stream.take(settings.batch_size, within=settings.batch_within):
         with metrics.extract_seconds.time():

@@ -163,22 +163,30 @@ class NlpWorker:
         import asyncio
 
         payload = [a.model_dump_json().encode() for a in articles]
+        executor = self.executor
         try:
-            return await asyncio.wrap_future(self.executor.submit(_run_batch, payload))
+            return await asyncio.wrap_future(executor.submit(_run_batch, payload))
         except BrokenProcessPool:
             # The child died (out of memory, a crash in native code). Start a new one and retry
             # the articles one at a time so only the one that kills it is dead-lettered.
-            self.executor = self._new_executor()
+            self._replace(executor)
         outcomes: list[Outcome] = []
         for article, raw in zip(articles, payload, strict=True):
+            executor = self.executor
             try:
-                outcomes.extend(await asyncio.wrap_future(self.executor.submit(_run_batch, [raw])))
+                outcomes.extend(await asyncio.wrap_future(executor.submit(_run_batch, [raw])))
             except BrokenProcessPool:
-                self.executor = self._new_executor()
+                self._replace(executor)
                 outcomes.append(
                     Failed(article.id, "extraction_crashed", "the NLP process died on this article")
                 )
         return outcomes
+
+    def _replace(self, broken: Executor) -> None:
+        # Several batches can be in flight (extract concurrency): the first caller to see the
+        # broken pool replaces it; the others then retry on the new one.
+        if self.executor is broken:
+            self.executor = self._new_executor()
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

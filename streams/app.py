@@ -36,6 +36,7 @@ def quiet_client_debug_logs(settings: Settings) -> None:
 def create_app(settings: Settings) -> faust.App:
     kafka_compat.install()
     kafka_compat.install_fetch_idle_backoff(settings.fetch_idle_backoff_ms)
+    kafka_compat.install_commit_retry()
     quiet_client_debug_logs(settings)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(
@@ -81,3 +82,19 @@ def create_app(settings: Settings) -> faust.App:
 
 settings = get_settings()
 app = create_app(settings)
+
+
+@app.task
+async def install_diagnostics() -> None:
+    # SIGUSR1 dumps every asyncio task's stack to the log (streams/diagnostics.py).
+    import asyncio
+
+    from streams import diagnostics
+
+    diagnostics.install(asyncio.get_running_loop())
+
+
+@app.timer(2.0)
+async def retry_failed_commits() -> None:
+    # Offsets whose commit the broker refused during a rebalance (streams/kafka_compat.py, 3).
+    await kafka_compat.retry_failed_commits(app.consumer)

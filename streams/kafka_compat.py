@@ -14,18 +14,28 @@ aiokafka's join path resets it properly (that path is left untouched here).
 
 2. Pause briefly after an empty fetch (``install_fetch_idle_backoff``), standing in for the
 broker-side long poll the embedded broker does not implement.
+
+3. Retry offset commits that failed (``install_commit_retry``). Faust 0.15 records an offset as
+committed even when the broker refused the commit (``Consumer._commit_offsets`` updates its
+``_committed_offset`` whatever ``_commit`` returned) and has already dropped those acks, so it
+never tries again: after a commit refused during a rebalance (a broker restart, a worker
+joining) the group's committed offsets stay behind the work already done until new records
+arrive. Nothing is lost (a restart re-processes, and every stage is idempotent), but the lag
+never drains, so monitoring and ``wait_until_idle`` see a stalled pipeline.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import sys
 from typing import Any
 
 from aiokafka.consumer import group_coordinator as gc
 from aiokafka.consumer.fetcher import Fetcher
 from aiokafka.protocol.commit import OffsetCommitRequest
+from faust.transport.consumer import Consumer as FaustConsumer
 
 _KEEP_MEMBER_CALLERS = frozenset({"_do_commit_offsets", "_do_heartbeat"})
 _original_reset_generation = gc.GroupCoordinator.reset_generation
@@ -71,3 +81,52 @@ def install_fetch_idle_backoff(backoff_ms: int) -> None:
 
     Fetcher._proc_fetch_request = _proc_fetch_request  # type: ignore[method-assign]
     Fetcher._stancewire_backoff = delay  # type: ignore[attr-defined]
+
+
+_FAILED = "_stancewire_failed_commits"
+log = logging.getLogger("stancewire.kafka_compat")
+
+
+def install_commit_retry() -> None:
+    """Remember offsets whose commit the broker refused; ``retry_failed_commits`` re-sends them."""
+    if getattr(FaustConsumer, "_stancewire_commit_retry", False):
+        return
+    original = FaustConsumer._commit_offsets
+
+    async def _commit_offsets(self: FaustConsumer, offsets: Any, start_new_transaction: bool = True) -> bool:
+        did_commit = await original(self, offsets, start_new_transaction=start_new_transaction)
+        if not did_commit and not self.in_transaction:
+            failed: dict[Any, int] = self.__dict__.setdefault(_FAILED, {})
+            for tp, offset in offsets.items():
+                failed[tp] = max(offset, failed.get(tp, offset))
+        return did_commit
+
+    FaustConsumer._commit_offsets = _commit_offsets  # type: ignore[method-assign]
+    FaustConsumer._stancewire_commit_retry = True  # type: ignore[attr-defined]
+
+
+async def retry_failed_commits(consumer: FaustConsumer) -> int:
+    """Commit again the offsets a refused commit left behind; returns how many were committed.
+
+    Only partitions still assigned to this worker are retried (a revoked one is now another
+    worker's to commit), and never below what Faust has committed since. The offsets are of
+    records this worker processed and acked, so committing them is what the failed call meant.
+    """
+    failed: dict[Any, int] = consumer.__dict__.get(_FAILED) or {}
+    if not failed:
+        return 0
+    assignment = consumer.assignment()
+    retry = {}
+    for tp, offset in list(failed.items()):
+        committed = consumer._committed_offset.get(tp)
+        if tp not in assignment or (committed is not None and committed > offset):
+            del failed[tp]
+        else:
+            retry[tp] = offset
+    if retry and await consumer._commit(retry):
+        for tp in retry:
+            if failed.get(tp) == retry[tp]:
+                del failed[tp]
+        log.warning("re-committed offsets the broker refused during a rebalance: %s", retry)
+        return len(retry)
+    return 0

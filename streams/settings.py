@@ -79,6 +79,21 @@ class Settings(BaseSettings):
     )
     batch_size: int = Field(16, ge=1, le=1024, description="Articles parsed per batch (stream.take).")
     batch_within: float = Field(0.1, gt=0, description="Seconds to wait for a batch to fill.")
+    rocksdb_write_buffer_mb: int = Field(
+        4, ge=1, description="RocksDB memtable size per table partition (Faust's default is 64 MB)."
+    )
+    rocksdb_block_cache_mb: int = Field(
+        16, ge=1, description="RocksDB block cache per table partition (Faust's default is 2 GB)."
+    )
+    extract_concurrency: int = Field(
+        2, ge=1, le=8, description="Batches in flight to the NLP process (keeps the parser busy)."
+    )
+    table_batch_size: int = Field(
+        500, ge=1, le=10_000, description="Evidence items or quotes folded per table-write batch."
+    )
+    table_batch_within: float = Field(
+        0.05, gt=0, description="Seconds the table agents wait for a batch to fill (adds to latency)."
+    )
 
     # --- limits (an article over a limit is dead-lettered, never half-processed)
     max_article_bytes: int = Field(
