@@ -7,6 +7,7 @@ a crash publishes the same records again and every downstream consumer dedupes t
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from agents.dead_letter import dead_letter_for, send_dead_letter
 from agents.nlp_worker import Failed, NlpWorker
@@ -15,6 +16,8 @@ from streams import metrics
 from streams.app import app, settings
 from streams.codec import encode
 from streams.topics import accepted_articles_topic, quotes_topic, stances_topic
+
+log = logging.getLogger(__name__)
 
 nlp = NlpWorker(
     model_name=settings.model_name,
@@ -57,18 +60,46 @@ async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: i
     return futures
 
 
-# Two batches in flight (the default ``extract_concurrency``): while one instance publishes its
-# results and waits for the broker's acks, the NLP child already parses the next batch, so the
-# parser is not left idle between batches. Safe: this agent writes no table, and Faust commits an
-# offset only once every earlier offset of the partition is acked.
-@app.agent(accepted_articles_topic, concurrency=settings.extract_concurrency)
+async def finish(stream, events, parsed: asyncio.Future) -> None:  # type: ignore[no-untyped-def]
+    """Publish one parsed batch, wait for the broker's acks, then ack the batch's input events
+    (only now may their offsets be committed: a crash before this re-processes the batch)."""
+    outcomes = await parsed
+    futures: list[asyncio.Future] = []
+    for event, outcome in zip(events, outcomes, strict=True):
+        futures.extend(await publish(event.value, outcome))
+    if futures:
+        await asyncio.gather(*futures)
+    for event in events:
+        await stream.ack(event)
+
+
+@app.agent(accepted_articles_topic)
 async def extract(stream):  # type: ignore[no-untyped-def]
-    async for batch in stream.take(settings.batch_size, within=settings.batch_within):
-        with metrics.extract_seconds.time():
-            outcomes = await nlp.run_batch(batch)
-        futures = []
-        for article, outcome in zip(batch, outcomes, strict=True):
-            futures.extend(await publish(article, outcome))
-        # Wait for the broker's acks before taking the next batch (whose request acks this one).
-        if futures:
-            await asyncio.gather(*futures)
+    # Two batches in flight, in order: batch N+1 is handed to the NLP process as soon as it is
+    # taken, while batch N is still being published, so the parser is not idle between batches.
+    # ``noack_take`` leaves acking to us: each batch's events are acked by its own ``finish``
+    # after its outputs are acked. Batches finish strictly in order (N+1 waits for N), so the
+    # records go out exactly as with one batch at a time.
+    previous: asyncio.Task | None = None
+    try:
+        async for events in stream.noack_take(settings.batch_size, within=settings.batch_within):
+            parsed = asyncio.ensure_future(timed_batch([e.value for e in events]))
+            if previous is not None:
+                await previous
+            previous = asyncio.ensure_future(finish(stream, events, parsed))
+            previous.add_done_callback(_report_failure)
+    finally:
+        if previous is not None and not previous.done():
+            previous.cancel()
+
+
+def _report_failure(task: asyncio.Task) -> None:
+    # The next batch re-raises it; the last batch of a burst has no next one, so say it here
+    # (its events stay unacked and are redelivered after a restart, never dropped).
+    if not task.cancelled() and task.exception() is not None:
+        log.error("publishing an extracted batch failed", exc_info=task.exception())
+
+
+async def timed_batch(articles: list[Article]) -> list:  # type: ignore[type-arg]
+    with metrics.extract_seconds.time():
+        return await nlp.run_batch(articles)

@@ -85,9 +85,6 @@ class Settings(BaseSettings):
     rocksdb_block_cache_mb: int = Field(
         16, ge=1, description="RocksDB block cache per table partition (Faust's default is 2 GB)."
     )
-    extract_concurrency: int = Field(
-        2, ge=1, le=8, description="Batches in flight to the NLP process (keeps the parser busy)."
-    )
     table_batch_size: int = Field(
         500, ge=1, le=10_000, description="Evidence items or quotes folded per table-write batch."
     )
