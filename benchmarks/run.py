@@ -313,15 +313,41 @@ def warm_up(p: Pipeline, n: int = 8) -> None:
     p.wait_idle(timeout=300)
 
 
-def throughput(p: Pipeline, articles: Sequence[Article], timeout: float) -> tuple[dict[str, Any], Outcome]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process so far (from /proc, no psutil)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_split(workers: Sequence[WorkerProcess], broker_pid: int | None) -> dict[str, float]:
+    """CPU seconds so far: workers' event-loop processes, their NLP children, the broker."""
+    loops = sum(cpu_seconds(w.proc.pid) for w in workers)
+    children = sum(cpu_seconds(c) for w in workers for c in MemoryWatch._tree(w.proc.pid)[1:])
+    return {"worker_event_loop": loops, "nlp_child": children,
+            "broker": cpu_seconds(broker_pid) if broker_pid else 0.0}
+
+
+def throughput(
+    p: Pipeline, articles: Sequence[Article], timeout: float, broker_pid: int | None = None
+) -> tuple[dict[str, Any], Outcome]:
+    before = cpu_split(p.workers, broker_pid)
+    t = time.monotonic()
     p.feed(articles)
     p.wait_idle(timeout=timeout)
+    wall = time.monotonic() - t
+    after = cpu_split(p.workers, broker_pid)
     out = collect(p, {a.id for a in articles})
     seconds = out.end - out.start
     res = {
         "articles": len(articles), "seconds": seconds, "articles_per_s": len(articles) / seconds,
         "quotes": out.quotes, "evidence": len(out.evidence), "evidence_applied": len(out.applied),
         "evidence_missing": out.missing, "alerts": len(out.alerts),
+        # Where the time goes: share of one core per process kind over the feed (wall time
+        # includes wait_idle's settle, so the shares are slight underestimates).
+        "cpu_core_share": {k: (after[k] - before[k]) / wall for k in after},
     }
     return res, out
 
@@ -366,16 +392,19 @@ class BrokerWatch:
     def __init__(self, bootstrap: str) -> None:
         self.port = bootstrap.rsplit(":", 1)[1]
 
-    def rss_mb(self) -> float | None:
+    def pid(self) -> int | None:
         for status in Path("/proc").glob("[0-9]*/cmdline"):
             try:
                 cmd = status.read_bytes().split(b"\0")
             except OSError:
                 continue
             if cmd and cmd[0].endswith(b"noida-db") and self.port.encode() in cmd:
-                st = MemoryWatch._status(int(status.parent.name))
-                return st.get("VmRSS", 0) / 1024.0
+                return int(status.parent.name)
         return None
+
+    def rss_mb(self) -> float | None:
+        pid = self.pid()
+        return None if pid is None else MemoryWatch._status(pid).get("VmRSS", 0) / 1024.0
 
 
 @contextmanager
@@ -441,7 +470,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             mem.watch(p1.start_worker())
             warm_up(p1)
             log(f"feeding {n} articles at once")
-            one, _ = throughput(p1, articles, timeout)
+            one, _ = throughput(p1, articles, timeout, broker_mem.pid())
             log(f"one worker: {one['articles_per_s']:.2f} articles/s")
             rate = one["articles_per_s"] / 2
             m = min(n, max(10, int(rate * args.latency_seconds)))
@@ -529,6 +558,10 @@ def render(result: dict[str, Any]) -> Table:
     t.add_row("evidence applied / produced (1 worker)", f"{one['evidence_applied']} / {one['evidence']}",
               "all", ok(one["evidence_missing"] == 0))
     t.add_row("alerts (1 worker feed)", str(one["alerts"]), "", "")
+    share = one.get("cpu_core_share", {})
+    kinds = ("nlp_child", "worker_event_loop", "broker")
+    t.add_row("CPU, 1-worker feed: NLP child / event loop / broker",
+              " / ".join(f"{share.get(k, 0) * 100:.0f}%" for k in kinds) + " of a core", "", "")
     return t
 
 

@@ -98,3 +98,16 @@ async def install_diagnostics() -> None:
 async def retry_failed_commits() -> None:
     # Offsets whose commit the broker refused during a rebalance (streams/kafka_compat.py, 3).
     await kafka_compat.retry_failed_commits(app.consumer)
+
+
+@app.timer(2.0)
+async def remember_member_id() -> None:
+    # The next worker started on this data dir evicts this member if we die without leaving
+    # the group (stancewire/membership.py).
+    from stancewire.membership import remember_member
+
+    thread = getattr(app.consumer, "_thread", None)
+    consumer = getattr(thread, "_consumer", None) if thread is not None else None
+    member_id = getattr(getattr(consumer, "_coordinator", None), "member_id", None)
+    if member_id and member_id != "":
+        remember_member(settings.worker_data_dir, settings.app_id, member_id)

@@ -115,7 +115,9 @@ class Settings(BaseSettings):
     conflictual_threshold: float = Field(
         -1.5, description="Score at or below which a position is conflictual."
     )
-    change_min_delta: float = Field(3.0, ge=0, description="Smallest |score change| that can raise an alert.")
+    change_min_delta: float = Field(
+        3.0, ge=0, description="Smallest absolute score change that can raise an alert."
+    )
     change_min_evidence: int = Field(2, ge=1, description="Evidence items needed behind a new label.")
     change_min_articles: int = Field(2, ge=1, description="Distinct articles needed behind a new label.")
     recent_evidence: int = Field(8, ge=1, description="Evidence summaries kept per position.")
@@ -173,3 +175,19 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_table() -> str:
+    """The README's configuration table, generated from the fields above (tests/test_readme.py
+    keeps the README in step with it; regenerate with ``python -m streams.settings``)."""
+    rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, Path) and default.is_relative_to(PROJECT_ROOT):
+            default = f"<repo>/{default.relative_to(PROJECT_ROOT)}"
+        rows.append(f"| `STANCEWIRE_{name.upper()}` | `{default}` | {field.description} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(settings_table(), end="")

@@ -47,6 +47,7 @@ def test_benchmark_quick_run_reports_every_metric(broker: EmbeddedBroker, tmp_pa
         assert r[phase]["articles_per_s"] > 0, phase
     assert r["e2e_1worker"]["evidence"] > 0
     assert r["e2e_1worker"]["evidence_missing"] == 0  # every evidence item reached the table
+    assert r["e2e_1worker"]["cpu_core_share"]["nlp_child"] > 0  # the parse ran in the NLP child
     lat = r["latency"]
     assert lat["rate_articles_per_s"] > 0
     for key in ("table_update_s", "alert_s"):
