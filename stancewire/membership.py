@@ -57,12 +57,14 @@ async def evict_previous_member(settings: Settings) -> str | None:
     try:
         await client.bootstrap()
         node = await client.coordinator_lookup(CoordinationType.GROUP, settings.app_id)
-        await client.send(node, LeaveGroupRequest(settings.app_id, record["member_id"]))
+        response = await client.send(node, LeaveGroupRequest(settings.app_id, record["member_id"]))
     except Exception as exc:  # best effort: the broker's own session timeout still applies
         log.warning("could not evict the previous member %s: %s", record["member_id"], exc)
         return None
     finally:
         await client.close()
+    if getattr(response, "error_code", 0) != 0:  # it left cleanly (or expired): nothing to do
+        return None
     log.warning("evicted consumer-group member %s left by the previous worker on %s",
                 record["member_id"], settings.worker_data_dir)
     return str(record["member_id"])
