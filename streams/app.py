@@ -94,15 +94,10 @@ async def install_diagnostics() -> None:
     diagnostics.install(asyncio.get_running_loop())
 
 
-_idle_committer = kafka_compat.IdleCommitter()
-
-
 @app.timer(2.0)
 async def retry_failed_commits() -> None:
-    # Offsets whose commit the broker refused during a rebalance (streams/kafka_compat.py, 3),
-    # then the backstop for any other offset Faust lost track of (IdleCommitter).
+    # Offsets whose commit the broker refused during a rebalance (streams/kafka_compat.py, 3).
     await kafka_compat.retry_failed_commits(app.consumer)
-    await _idle_committer.run_once(app)
 
 
 @app.timer(2.0)

@@ -36,7 +36,6 @@ from aiokafka.consumer import group_coordinator as gc
 from aiokafka.consumer.fetcher import Fetcher
 from aiokafka.protocol.commit import OffsetCommitRequest
 from faust.transport.consumer import Consumer as FaustConsumer
-from faust.types import TP
 
 _KEEP_MEMBER_CALLERS = frozenset({"_do_commit_offsets", "_do_heartbeat"})
 _original_reset_generation = gc.GroupCoordinator.reset_generation
@@ -131,62 +130,3 @@ async def retry_failed_commits(consumer: FaustConsumer) -> int:
         log.warning("re-committed offsets the broker refused during a rebalance: %s", retry)
         return len(retry)
     return 0
-
-
-class IdleCommitter:
-    """Commit the position of partitions that are caught up and have nothing in flight.
-
-    Faust's offset bookkeeping can lose track of a partition across a rebalance: acks of a
-    previous generation's events land after the revoke and leave a gap that ``_new_offset``
-    never crosses; a refused commit is recorded as done (see ``install_commit_retry``). The
-    records are processed, but the group's committed offset stays behind until new records
-    arrive, so a quiet pipeline shows lag for ever. This is the backstop. A partition is done up
-    to its position when, at two looks in a row with the position unchanged:
-    * the consumer's position equals the partition's highwater (nothing left to fetch);
-    * Faust has handed every fetched message to the streams (its read offset is position - 1);
-    * no stream queue of the topic holds a message; and
-    * no message of the partition is tracked and unacked (events in take buffers and batches in
-      the NLP process are unacked until their outputs are acked).
-    Committing the position then is exactly what at-least-once allows.
-    """
-
-    def __init__(self) -> None:
-        self._seen: dict[TP, int] = {}  # tp -> position at the previous look
-        self._done: dict[TP, int] = {}  # tp -> position this committer last committed
-
-    def _idle_positions(self, app: Any) -> dict[TP, int]:
-        consumer = app.consumer
-        aio = getattr(getattr(consumer, "_thread", None), "_consumer", None)
-        subscription = getattr(getattr(aio, "_subscription", None), "subscription", None)
-        assignment = getattr(subscription, "assignment", None)
-        if assignment is None:
-            return {}
-        busy = {m.tp for m in list(consumer._unacked_messages) if not m.acked}
-        topics_index = app.topics._topic_name_index
-        out: dict[TP, int] = {}
-        for atp in list(assignment.tps):
-            if not app.topics.acks_enabled_for(atp.topic):
-                continue  # changelogs and other non-agent topics: Faust never commits them
-            state = assignment.state_value(atp)
-            if not state.has_valid_position or state.highwater is None:
-                continue
-            tp = TP(atp.topic, atp.partition)
-            position = state.position
-            read = consumer._read_offset.get(tp)
-            queued = any(not chan.queue.empty() for chan in list(topics_index.get(atp.topic, ())))
-            if position == state.highwater and read is not None and read + 1 == position \
-                    and not queued and tp not in busy:
-                out[tp] = position
-        return out
-
-    async def run_once(self, app: Any) -> dict[TP, int]:
-        seen = self._idle_positions(app)
-        ready = {
-            tp: pos for tp, pos in seen.items() if self._seen.get(tp) == pos and self._done.get(tp) != pos
-        }
-        self._seen = seen
-        if ready and await app.consumer._commit(ready):
-            self._done.update(ready)
-            log.info("committed idle caught-up partitions: %s", ready)
-            return ready
-        return {}
