@@ -75,11 +75,28 @@ async def finish(stream, events, parsed: asyncio.Future) -> None:  # type: ignor
 
 @app.agent(accepted_articles_topic)
 async def extract(stream):  # type: ignore[no-untyped-def]
-    # Two batches in flight, in order: batch N+1 is handed to the NLP process as soon as it is
-    # taken, while batch N is still being published, so the parser is not idle between batches.
-    # ``noack_take`` leaves acking to us: each batch's events are acked by its own ``finish``
-    # after its outputs are acked. Batches finish strictly in order (N+1 waits for N), so the
-    # records go out exactly as with one batch at a time.
+    if settings.extract_pipelined:
+        await _extract_pipelined(stream)
+        return
+    # One batch at a time: take, parse in the NLP process, publish, wait for the broker's acks;
+    # ``take`` acks the batch's input events when the next batch is taken.
+    async for batch in stream.take(settings.batch_size, within=settings.batch_within):
+        outcomes = await timed_batch(list(batch))
+        futures: list[asyncio.Future] = []
+        for article, outcome in zip(batch, outcomes, strict=True):
+            futures.extend(await publish(article, outcome))
+        if futures:
+            await asyncio.gather(*futures)
+
+
+async def _extract_pipelined(stream):  # type: ignore[no-untyped-def]
+    # Two batches in flight, in order (STANCEWIRE_EXTRACT_PIPELINED): batch N+1 is handed to
+    # the NLP process as soon as it is taken, while batch N is still being published, so the
+    # parser is not idle between batches. ``noack_take`` leaves acking to us: each batch's
+    # events are acked by its own ``finish`` after its outputs are acked, and batches finish
+    # strictly in order. Off by default: across rebalances on the embedded broker, acks that
+    # land after a revoke can leave the group's committed offsets behind finished work (see
+    # docs/reliability.md), which stalls lag-based waits.
     previous: asyncio.Task | None = None
     try:
         async for events in stream.noack_take(settings.batch_size, within=settings.batch_within):

@@ -85,6 +85,11 @@ class Settings(BaseSettings):
     rocksdb_block_cache_mb: int = Field(
         16, ge=1, description="RocksDB block cache per table partition (Faust's default is 2 GB)."
     )
+    extract_pipelined: bool = Field(
+        False,
+        description="Keep two NLP batches in flight (faster; on the embedded broker, rebalances can "
+        "leave committed offsets behind, see docs/reliability.md).",
+    )
     table_batch_size: int = Field(
         500, ge=1, le=10_000, description="Evidence items or quotes folded per table-write batch."
     )
