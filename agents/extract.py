@@ -60,15 +60,19 @@ async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: i
     return futures
 
 
-async def finish(stream, events, parsed: asyncio.Future) -> None:  # type: ignore[no-untyped-def]
-    """Publish one parsed batch, wait for the broker's acks, then ack the batch's input events
-    (only now may their offsets be committed: a crash before this re-processes the batch)."""
-    outcomes = await parsed
+async def publish_batch(articles: list[Article], outcomes: list) -> None:  # type: ignore[type-arg]
+    """Publish a parsed batch and wait for the broker's acks of every record."""
     futures: list[asyncio.Future] = []
-    for event, outcome in zip(events, outcomes, strict=True):
-        futures.extend(await publish(event.value, outcome))
+    for article, outcome in zip(articles, outcomes, strict=True):
+        futures.extend(await publish(article, outcome))
     if futures:
         await asyncio.gather(*futures)
+
+
+async def finish(stream, events, parsed: asyncio.Future) -> None:  # type: ignore[no-untyped-def]
+    """Publish one parsed batch, then ack the batch's input events (only now may their offsets
+    be committed: a crash before this re-processes the batch)."""
+    await publish_batch([e.value for e in events], await parsed)
     for event in events:
         await stream.ack(event)
 
@@ -81,12 +85,7 @@ async def extract(stream):  # type: ignore[no-untyped-def]
     # One batch at a time: take, parse in the NLP process, publish, wait for the broker's acks;
     # ``take`` acks the batch's input events when the next batch is taken.
     async for batch in stream.take(settings.batch_size, within=settings.batch_within):
-        outcomes = await timed_batch(list(batch))
-        futures: list[asyncio.Future] = []
-        for article, outcome in zip(batch, outcomes, strict=True):
-            futures.extend(await publish(article, outcome))
-        if futures:
-            await asyncio.gather(*futures)
+        await publish_batch(list(batch), await timed_batch(list(batch)))
 
 
 async def _extract_pipelined(stream):  # type: ignore[no-untyped-def]

@@ -100,6 +100,9 @@ async def retry_failed_commits() -> None:
     await kafka_compat.retry_failed_commits(app.consumer)
 
 
+_remembered: dict[str, str] = {}  # the member id last written, so the timer does no file I/O
+
+
 @app.timer(2.0)
 async def remember_member_id() -> None:
     # The next worker started on this data dir evicts this member if we die without leaving
@@ -109,5 +112,6 @@ async def remember_member_id() -> None:
     thread = getattr(app.consumer, "_thread", None)
     consumer = getattr(thread, "_consumer", None) if thread is not None else None
     member_id = getattr(getattr(consumer, "_coordinator", None), "member_id", None)
-    if member_id and member_id != "":
+    if member_id and member_id != _remembered.get("member_id"):
         remember_member(settings.worker_data_dir, settings.app_id, member_id)
+        _remembered["member_id"] = member_id
