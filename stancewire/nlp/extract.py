@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution import Attributor
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.model import DEFAULT_MODEL, load_nlp
@@ -78,8 +79,11 @@ class Extractor:
                 yield self.extract_doc(doc, article)
 
     def extract_doc(self, doc: Doc, article: Article) -> ExtractionResult:
-        quotes, mentions = self.quotes_and_mentions(doc, article)
-        stances = self._stances(doc, article, quotes, mentions)
+        try:
+            quotes, mentions = self.quotes_and_mentions(doc, article)
+            stances = self._stances(doc, article, quotes, mentions)
+        finally:
+            doccache.release(doc)
         return ExtractionResult(article_id=article.id, quotes=quotes, stances=stances)
 
     def quotes_and_mentions(self, doc: Doc, article: Article) -> tuple[list[Quote], ArticleMentions]:
@@ -87,7 +91,7 @@ class Extractor:
         mentions = ArticleMentions(doc, self.registry, article.published_at)
         candidates = self.finder.find(doc)
         attributed = Attributor(doc, mentions).run(candidates)
-        text = doc.text
+        text = mentions.text
         quotes = [self._quote(article, text, q, sp) for q, sp in attributed]
         return quotes, mentions
 

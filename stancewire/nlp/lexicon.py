@@ -60,7 +60,14 @@ class Lexicon:
         table = self.scores.get(category, {})
         return table.get((mode or "").lower(), table.get("", 0.0))
 
-    def match_verb(self, tok: Token, window: list[Token]) -> Match | None:
+    def has_verb(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.verbs
+
+    def needs_window(self, tok: Token) -> bool:
+        """Whether any entry for this verb has pattern words (so the clause window matters)."""
+        return any(e.slots for e in self.verbs.get(tok.lemma_.lower(), ()))
+
+    def match_verb(self, tok: Token, window: list[WindowWord]) -> Match | None:
         """Best entry for verb ``tok``; ``window`` = the clause tokens to its right.
 
         The most specific matching pattern wins (most words matched); ties go to the first entry,
@@ -91,24 +98,29 @@ class Lexicon:
         return self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower())
 
 
-def _word_forms(tok: Token) -> tuple[str, str]:
-    return tok.lower_, tok.lemma_.lower()
+# A clause word after the verb: (token index, lower-case form, lower-case lemma). Plain tuples,
+# built once per Doc: reading ``lower_``/``lemma_`` off Tokens in this loop was most of its time.
+WindowWord = tuple[int, str, str]
 
 
-def _match_slots(slots: tuple[tuple[str, ...], ...], window: list[Token]) -> tuple[int, ...] | None:
+def word_forms(tok: Token) -> WindowWord:
+    return tok.i, tok.lower_, tok.lemma_.lower()
+
+
+def _match_slots(slots: tuple[tuple[str, ...], ...], window: list[WindowWord]) -> tuple[int, ...] | None:
     """Each slot must match a later token, in order, with at most MAX_GAP tokens between."""
     found: list[int] = []
     pos = 0
     for slot in slots:
         hit = None
         for j in range(pos, min(len(window), pos + MAX_GAP + 1)):
-            low, lem = _word_forms(window[j])
+            _, low, lem = window[j]
             if low in slot or lem in slot:
                 hit = j
                 break
         if hit is None:
             return None
-        found.append(window[hit].i)
+        found.append(window[hit][0])
         pos = hit + 1
     return tuple(found)
 

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.registry import Actor, ActorRegistry, canonical_title, normalise, person_id, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
@@ -269,9 +270,8 @@ class ArticleMentions:
 
     def __init__(self, doc: Doc, registry: ActorRegistry, published_at: datetime | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
-        # Iterating or indexing a Doc creates a new Token each time: build the list once.
-        self.toks: list[Token] = list(doc)
+        self.text = doccache.text(doc)
+        self.toks: list[Token] = doccache.tokens(doc)
         self.registry = registry
         self.at = published_at
         self.mentions: list[Mention] = []
@@ -555,7 +555,7 @@ class ArticleMentions:
                 m.actor = c.actor
                 m.affiliation = c.affiliation
         # Organisations first so that "Kethara" + "Foreign Ministry" becomes one name.
-        ents = sorted(doc.ents, key=lambda e: (e.label_ not in ("ORG", "FAC"), e.start))
+        ents = sorted(doccache.ents(doc), key=lambda e: (e.label_ not in ("ORG", "FAC"), e.start))
         for ent in ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -669,7 +669,7 @@ class ArticleMentions:
         doc = self.doc
         toks = self.toks
         spans: list[tuple[int, int]] = []
-        place_words = {normalise(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+        place_words = {normalise(e.text) for e in doccache.ents(doc) if e.label_ in ("GPE", "LOC", "NORP")}
         # Invented countries are often tagged PERSON ("Kethara", "Isparre"). A one-word "person"
         # that appears after a locative preposition anywhere in the article, or whose demonym
         # ("Kethari", "Isparrean") appears under any label, is a place.
@@ -681,12 +681,12 @@ class ArticleMentions:
         # First words of multi-word organisation names: "Larkspur" alone after "Larkspur Labs"
         # is the company, not a person.
         org_heads: set[str] = set()
-        for ent in doc.ents:
+        for ent in doccache.ents(doc):
             if len(ent) > 1 and (
                 ent.label_ == "ORG" or (ent.label_ == "PERSON" and self._org_like_person(ent))
             ):
                 org_heads.add(normalise(ent[0].text))
-        for ent in doc.ents:
+        for ent in doccache.ents(doc):
             if ent.label_ != "PERSON":
                 continue
             if len(ent) == 1 and normalise(ent.text.rstrip("'’s")) in org_heads - given_names().keys():
@@ -744,7 +744,7 @@ class ArticleMentions:
                 ):
                     continue
                 spans.append((t.i + 1, b))
-        for ent in doc.ents:
+        for ent in doccache.ents(doc):
             # The small model often labels unusual (e.g. hyphenated) personal names ORG. A name in
             # apposition with a title ("Ilse Varga-Tamm, the foreign minister,") is a person.
             if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP") or len(ent) > 5:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp import cues
+from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotemarks import QuoteSpan, find_quote_spans, paragraphs
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -114,7 +114,7 @@ class _DocIndex:
 
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = [t.idx for t in doccache.tokens(doc)]
         self.spans = spans
         self.span_starts = [s.open for s in spans]
         self.in_quote = [False] * len(doc)
@@ -234,7 +234,7 @@ class QuoteFinder:
     # ------------------------------------------------------------------ public
 
     def find(self, doc: Doc) -> list[QuoteCandidate]:
-        text = doc.text
+        text = doccache.text(doc)
         spans = find_quote_spans(text)
         idx = _DocIndex(doc, spans)
         paras = paragraphs(text)
@@ -573,7 +573,7 @@ class QuoteFinder:
     ) -> list[QuoteCandidate]:
         out: list[QuoteCandidate] = []
         direct_spans = [(q.start, q.end) for q in direct]
-        for tok in doc:
+        for tok in doccache.tokens(doc):
             if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
                 continue
             lemma = tok.lemma_.lower()

@@ -239,8 +239,10 @@ def object_tokens(trigger: Token, extra: tuple[Token, ...] = ()) -> list[Token]:
 
 
 def clause_depth(tok: Token) -> int:
+    # Compare indices: spaCy makes a new Token object on every ``.head``, so ``head is tok`` is
+    # never true and the walk would run to the cap from every token.
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok = tok.head
         d += 1
     return d
