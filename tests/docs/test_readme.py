@@ -13,3 +13,14 @@ def test_readme_configuration_table_matches_settings() -> None:
     text = README.read_text()
     table = settings_table()
     assert table in text, "README configuration table is stale: run `python -m streams.settings`"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    # Issue 2: `.ci/run` runs the test command from the README, literally (flags live in the script).
+    readme_cmd = next(
+        line.split("#", 1)[0].strip() for line in README.read_text().splitlines()
+        if line.startswith("bash scripts/test.sh")
+    )
+    ci = (README.parent / ".ci" / "run").read_text().splitlines()
+    commands = [line.strip() for line in ci if line.strip() and not line.lstrip().startswith(("#", "set ", "cd "))]
+    assert commands == [f"exec {readme_cmd}"], commands
