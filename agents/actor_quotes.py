@@ -1,11 +1,13 @@
 """Stage 5: keep each speaker's most recent quotes in the ``actor-quotes`` table for the web view.
 
 Batched like the positions agent: a ``take_events`` batch is grouped by speaker and each
-speaker's value is read and written once per batch.
+speaker's value is read and written once per batch. The fold itself is pure and lives in
+``stancewire.quote_index`` so it is tested without a broker.
 """
 
 from __future__ import annotations
 
+from stancewire.quote_index import add_quotes
 from stancewire.schemas import ActorKind, ActorQuotes, ActorRef, Quote
 from streams.app import app, settings
 from streams.batching import current_event, group_by_key
@@ -26,23 +28,6 @@ def _empty(actor_id: str, quote: Quote) -> ActorQuotes:
             kind=speaker.kind if speaker else ActorKind.unknown,
         )
     )
-
-
-def add_quotes(current: ActorQuotes, quotes: list[Quote], keep: int) -> ActorQuotes | None:
-    """The value with ``quotes`` added (newest first, ``keep`` kept), or None if all were known."""
-    known = {q.quote_id for q in current.quotes}
-    fresh: dict[str, Quote] = {}
-    for q in quotes:
-        if q.quote_id not in known:  # redelivered after a restart: already indexed
-            fresh.setdefault(q.quote_id, q)
-    if not fresh:
-        return None
-    merged = sorted(
-        [*fresh.values(), *current.quotes],
-        key=lambda q: (q.published_at is not None, q.published_at, q.quote_id),
-        reverse=True,
-    )
-    return current.model_copy(update={"quotes": merged[:keep], "total": current.total + len(fresh)})
 
 
 @app.agent(quotes_topic)

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 .venv/bin/ruff check .
 set +e
-.venv/bin/python -m pytest "$@"
+# Defaults live here, not in callers, so `.ci/run` can run exactly the README's command:
+# quiet output unless the caller passes its own flags, and no .pytest_cache in the tree.
+if [ "$#" -eq 0 ]; then set -- -q; fi
+.venv/bin/python -m pytest -p no:cacheprovider "$@"
 rc=$?
 set -e
 # pytest exits 5 when no test ran: that is a failure for us, never a pass.

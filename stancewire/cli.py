@@ -114,8 +114,10 @@ def feed(
         list[str], typer.Argument(help="Files or folders (.json, .jsonl, .txt), or - for stdin.")
     ],
     broker: BrokerOpt = None,
+    # One explicit flag name: typer would otherwise offer a meaningless --no-no-validate.
     no_validate: Annotated[
-        bool, typer.Option(help="Send records as they are; the worker dead-letters bad ones.")
+        bool,
+        typer.Option("--no-validate", help="Send records as they are; the worker dead-letters bad ones."),
     ] = False,
 ) -> None:
     """Send articles to the articles topic, with a progress bar and a summary."""
@@ -290,7 +292,8 @@ def up(
     seeds: Annotated[
         list[Path] | None, typer.Option("--seed", help="Seed files to feed (default: seeds/).")
     ] = None,
-    no_seed: Annotated[bool, typer.Option(help="Do not feed the seeds.")] = False,
+    # A single flag (--seed already names the seed files, so no --seed/--no-seed pair).
+    no_seed: Annotated[bool, typer.Option("--no-seed", help="Do not feed the seeds.")] = False,
     exit_when_done: Annotated[
         bool, typer.Option(help="Stop once the seeds are processed (smoke test).")
     ] = False,

@@ -282,6 +282,9 @@ class ActorQuotes(Model):
     actor: ActorRef
     quotes: list[Quote] = Field(default_factory=list)
     total: int = 0
+    # Ids of the most recently counted quotes (bounded, oldest first; more than are kept), so a
+    # redelivered quote that already dropped out of ``quotes`` is not counted in ``total`` again.
+    counted: list[str] = Field(default_factory=list)
 
 
 class StanceChange(Model):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +22,36 @@ from pydantic import ValidationError
 
 from stancewire.schemas import StanceChange
 from streams.settings import Settings
+
+# Alert ids remembered for dedupe. Redeliveries come close together (a worker's crash replays
+# what it emitted since its last commit), so the newest few tens of thousands are plenty and
+# keep a subscriber that runs for months at a flat few MB.
+MAX_SEEN_IDS = 50_000
+
+
+def warn(message: str) -> None:
+    """Warnings go to stderr so they never mix with alerts (or JSON lines) on stdout."""
+    print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+class SeenIds:
+    """The most recent ``limit`` alert ids, oldest evicted first (a bounded set)."""
+
+    def __init__(self, limit: int = MAX_SEEN_IDS) -> None:
+        self.limit = limit
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def __contains__(self, change_id: object) -> bool:
+        return change_id in self._ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, change_id: str) -> None:
+        self._ids[change_id] = None
+        self._ids.move_to_end(change_id)
+        while len(self._ids) > self.limit:
+            self._ids.popitem(last=False)
 
 
 @dataclass
@@ -60,13 +92,16 @@ def render(change: StanceChange) -> str:
 
 class Webhook:
     def __init__(
-        self, url: str, retries: int = 5, backoff: float = 0.5, timeout: float = 5.0, queue_size: int = 1000
+        self, url: str, retries: int = 5, backoff: float = 0.5, timeout: float = 5.0, queue_size: int = 1000,
+        *, transport: httpx.AsyncBaseTransport | None = None, on_warning: Callable[[str], None] = warn,
     ) -> None:
         self.url = url
         self.retries = retries
         self.backoff = backoff
         self.queue: asyncio.Queue[StanceChange] = asyncio.Queue(queue_size)
-        self.client = httpx.AsyncClient(timeout=timeout)
+        self.client = httpx.AsyncClient(timeout=timeout, transport=transport)
+        # A lost delivery must be visible to whoever runs the subscriber, not just a counter.
+        self.on_warning = on_warning
         self.delivered = 0
         self.failed = 0
         self.task: asyncio.Task[None] | None = None
@@ -80,30 +115,44 @@ class Webhook:
             return True
         except asyncio.QueueFull:
             self.failed += 1
+            self.on_warning(
+                f"webhook queue full ({self.queue.maxsize} alerts waiting for {self.url}); "
+                f"alert {change.change_id} was not delivered"
+            )
             return False
 
-    async def _post(self, change: StanceChange) -> bool:
+    async def _post(self, change: StanceChange) -> str | None:
+        """None once delivered, else why the last attempt failed (after every retry)."""
         delay = self.backoff
-        for _ in range(self.retries + 1):
+        problem = ""
+        for attempt in range(self.retries + 1):
             try:
                 resp = await self.client.post(
                     self.url, content=change.model_dump_json(), headers={"content-type": "application/json"}
                 )
                 if resp.status_code < 500 and resp.status_code != 429:
-                    return resp.is_success
-            except httpx.HTTPError:
-                pass
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 30.0)
-        return False
+                    # Other 4xx: the endpoint refuses this alert; retrying cannot help.
+                    return None if resp.is_success else f"HTTP {resp.status_code}, not retried"
+                problem = f"HTTP {resp.status_code}"
+            except httpx.HTTPError as exc:
+                problem = f"{type(exc).__name__}: {exc}"
+            if attempt < self.retries:
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+        return f"{problem}, after {self.retries + 1} attempts"
 
     async def _run(self) -> None:
         while True:
             change = await self.queue.get()
-            if await self._post(change):
+            problem = await self._post(change)
+            if problem is None:
                 self.delivered += 1
             else:
                 self.failed += 1
+                self.on_warning(
+                    f"webhook delivery of alert {change.change_id} to {self.url} failed "
+                    f"({problem}); giving up on this alert"
+                )
             self.queue.task_done()
 
     async def close(self, drain_timeout: float = 10.0) -> None:
@@ -135,7 +184,7 @@ async def subscribe(
     await consumer.start()
     if webhook:
         webhook.start()
-    seen: set[str] = set()
+    seen = SeenIds()
     count = 0
     last = time.monotonic()
     try:

@@ -9,7 +9,6 @@ every worker from its cluster-wide ``ReadModel``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from importlib import resources
 from typing import Any
@@ -167,11 +166,8 @@ class Changes(View):
 @app.page("/api/changes/stream")
 class ChangeStream(View):
     async def get(self, request: Request) -> web.StreamResponse:
-        last_id: int | None = None
-        raw_last = request.headers.get("Last-Event-ID") or request.query.get("last_event_id")
-        if raw_last:
-            with contextlib.suppress(ValueError):
-                last_id = int(raw_last)
+        # Event ids are cluster-stable (see readmodel.event_id): a client may resume on any worker.
+        last_id = request.headers.get("Last-Event-ID") or request.query.get("last_event_id") or None
         resp = web.StreamResponse(headers={
             "Content-Type": "text/event-stream", "Cache-Control": "no-cache",
             "X-Accel-Buffering": "no", "X-Content-Type-Options": "nosniff",
@@ -181,15 +177,19 @@ class ChangeStream(View):
         try:
             # retry: how long EventSource waits before reconnecting after a drop.
             await resp.write(b"retry: 2000\n: connected\n\n")
+            for ident, change in sub.backlog:
+                for chunk in iter_sse(ident, change):
+                    await resp.write(chunk)
+            sub.backlog = []
             while not sub.dropped and not read_model.closing:
                 try:
-                    seq, change = await asyncio.wait_for(sub.queue.get(), timeout=SSE_KEEPALIVE)
+                    ident, change = await asyncio.wait_for(sub.queue.get(), timeout=SSE_KEEPALIVE)
                 except TimeoutError:
                     await resp.write(b": keep-alive\n\n")  # also detects clients that went away
                     continue
                 if change is None:
                     break
-                for chunk in iter_sse(seq, change):
+                for chunk in iter_sse(ident, change):
                     await resp.write(chunk)
         except (ConnectionResetError, asyncio.CancelledError):
             pass

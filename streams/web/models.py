@@ -3,7 +3,7 @@ cluster's actors in memory; per-actor detail endpoints return the full table val
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
@@ -11,6 +11,8 @@ from pydantic import BaseModel, Field
 from stancewire.schemas import ActorPositions, ActorRef, Label, Quote, StanceChange, TargetRef
 
 T = TypeVar("T")
+
+_NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 class PositionSummary(BaseModel):
@@ -26,8 +28,10 @@ class PositionSummary(BaseModel):
 class ActorSummary(BaseModel):
     actor: ActorRef
     positions: list[PositionSummary] = Field(default_factory=list)
+    # Event time: publication time of the newest evidence folded into the actor's positions.
     updated_at: datetime | None = None
-    # Emission time of the newest stance-change alert for this actor (wall clock).
+    # Emission time (wall clock) of the newest real change alert (kind "change") and how many
+    # there were; first-seen ("new") records are not changes and count in neither.
     last_change_at: datetime | None = None
     change_count: int = 0
 
@@ -44,10 +48,13 @@ class ActorSummary(BaseModel):
         return cls(actor=state.actor, positions=rows, updated_at=state.updated_at)
 
     @property
-    def recent_key(self) -> datetime | None:
-        """What 'most recent change' sorts by: the latest of position update and alert."""
-        times = [t for t in (self.updated_at, self.last_change_at) if t is not None]
-        return max(times) if times else None
+    def recent_key(self) -> tuple[datetime, datetime]:
+        """What 'most recent change' sorts by (descending): the last real change, then event time.
+
+        The two clocks are compared only within their own slot: an actor whose position really
+        changed ranks above one that merely has newer evidence, however old its articles.
+        """
+        return (self.last_change_at or _NEVER, self.updated_at or _NEVER)
 
 
 class Page(BaseModel, Generic[T]):

@@ -8,7 +8,12 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from stancewire.schemas import ActorPositions, StanceChange
+from streams.settings import Settings
 from streams.web.models import ActorPage, ChangePage, Counts, ErrorBody, QuotePage
+from streams.web.readmodel import MAX_CHANGES, REPLAY_SKEW, REPLAY_WINDOW
+
+# The documented default; a deployment may set another value, which the description names.
+RECENT_QUOTES_DEFAULT = Settings.model_fields["recent_quotes"].default
 
 MODELS: list[type[BaseModel]] = [ActorPage, ActorPositions, QuotePage, ChangePage, StanceChange, Counts,
                                  ErrorBody]
@@ -69,13 +74,20 @@ def build_openapi(version: str = "0.1.0") -> dict[str, Any]:
         }},
         "/api/actors/{actor_id}/quotes": {"get": {
             "summary": "The actor's most recent quotes, newest first.",
+            "description": "Only the newest STANCEWIRE_RECENT_QUOTES quotes per actor are kept "
+                           f"(default {RECENT_QUOTES_DEFAULT}); older quotes are not retrievable here. "
+                           "`total` counts the kept quotes (what offset/limit page over), `total_seen` "
+                           "every quote ever indexed for the actor.",
             "operationId": "getActorQuotes",
             "parameters": [ACTOR_ID, *PAGE],
             "responses": {"200": _json(QuotePage, "A page of quotes."),
                           "404": _json(ErrorBody, "No quotes for this actor."), **ERRORS},
         }},
         "/api/changes": {"get": {
-            "summary": "Recent stance changes, newest first (the last 5,000, cluster-wide).",
+            "summary": f"Recent stance changes, newest first (the last {MAX_CHANGES:,}, cluster-wide).",
+            "description": f"Each worker keeps the last {MAX_CHANGES:,} changes (by emission time) in "
+                           "memory; `total` and paging cover only those. The complete history is the "
+                           "stance-changes topic (`stancewire subscribe --from-beginning`).",
             "operationId": "listChanges",
             "parameters": [
                 _param("actor", "query", {"type": "string", "maxLength": 256}, "Actor id."),
@@ -87,8 +99,17 @@ def build_openapi(version: str = "0.1.0") -> dict[str, Any]:
         }},
         "/api/changes/stream": {"get": {
             "summary": "Live stance changes as Server-Sent Events (event: change, data: StanceChange JSON).",
-            "description": "Each event has an id; reconnect with Last-Event-ID to replay missed events "
-                           "still buffered. A comment line is sent every 15 s as a keep-alive.",
+            "description": "Each event's id is derived from the change itself (emission time in "
+                           "microseconds and change_id), so it is the same on every worker: reconnect "
+                           "to any worker with Last-Event-ID to replay the changes still buffered after "
+                           f"it (from {int(REPLAY_SKEW.total_seconds())} s before it, to cover alerts that "
+                           "reach workers in a different order). An id the worker cannot parse replays "
+                           f"the newest {REPLAY_WINDOW}. Replays may repeat events: dedupe by change_id. "
+                           "A comment line is sent every 15 s as a keep-alive.",
+            "parameters": [
+                _param("Last-Event-ID", "header", {"type": "string"}, "Resume after this event id."),
+                _param("last_event_id", "query", {"type": "string"}, "Same as the Last-Event-ID header."),
+            ],
             "operationId": "streamChanges",
             "responses": {"200": {"description": "An event stream.", "content": {"text/event-stream": {
                 "schema": {"type": "string"}, "itemSchema": _ref(StanceChange)}}}, **ERRORS},

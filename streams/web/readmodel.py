@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pydantic import ValidationError
 
@@ -30,20 +30,56 @@ log = logging.getLogger(__name__)
 
 MAX_CHANGES = 5_000
 SUBSCRIBER_QUEUE = 256
+# A reconnect whose Last-Event-ID this worker cannot place (malformed, or from an older
+# version) replays this many of the newest changes; the client dedupes them by change_id.
+REPLAY_WINDOW = 100
+# Workers tail the partitions independently and alerts are stamped by the worker that emitted
+# them, so a change with a slightly older emitted_at can reach one worker after a newer one.
+# A resume therefore starts this much before the client's last event (the client dedupes).
+REPLAY_SKEW = timedelta(seconds=60)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+ChangeKey = tuple[datetime, str]
 
 
 @dataclass(eq=False)
 class Subscriber:
-    """One SSE client. A client whose queue fills up is dropped rather than waited for."""
+    """One SSE client. A client whose queue fills up is dropped rather than waited for.
 
-    queue: asyncio.Queue[tuple[int, StanceChange]] = field(
+    ``backlog`` holds the replay for a reconnecting client; the handler writes it before the
+    live queue, so a long replay never overflows the queue (which would drop the client).
+    """
+
+    queue: asyncio.Queue[tuple[str, StanceChange]] = field(
         default_factory=lambda: asyncio.Queue(maxsize=SUBSCRIBER_QUEUE)
     )
+    backlog: list[tuple[str, StanceChange]] = field(default_factory=list)
     dropped: bool = False
 
 
-def _change_key(c: StanceChange) -> tuple[datetime, str]:
+def _change_key(c: StanceChange) -> ChangeKey:
     return (c.emitted_at, c.change_id)
+
+
+def event_id(change: StanceChange) -> str:
+    """The SSE event id: the change's own (emitted_at, change_id), the same on every worker.
+
+    Every worker indexes the same alerts, so a client that reconnects to another worker (a
+    load balancer without sticky sessions) resumes at the same point.
+    """
+    micros = (change.emitted_at - _EPOCH) // _MICROSECOND
+    return f"{micros}-{change.change_id}"
+
+
+def parse_event_id(raw: str | None) -> ChangeKey | None:
+    """The key an ``event_id`` stands for, or None for anything else (the caller replays safely)."""
+    if not raw:
+        return None
+    micros, sep, change_id = raw.strip().partition("-")
+    if not sep or not change_id or not micros.isdigit() or len(micros) > 18:
+        return None
+    return (_EPOCH + int(micros) * _MICROSECOND, change_id)
 
 
 class ReadModel:
@@ -53,13 +89,11 @@ class ReadModel:
         self.actors: dict[str, ActorSummary] = {}
         self.max_changes = max_changes
         # Oldest first, ordered by (emitted_at, change_id): partitions interleave on the wire.
+        # Also the buffer that SSE reconnects replay from (by event id, see ``subscribe``).
         self.changes: list[StanceChange] = []
-        self._change_keys: list[tuple[datetime, str]] = []
-        # change_id -> sequence number; bounded like the list so dedupe memory stays flat.
-        self._seen: OrderedDict[str, int] = OrderedDict()
-        self.seq = 0
-        # (seq, change) for Last-Event-ID replay on SSE reconnects; newest last.
-        self.recent_events: list[tuple[int, StanceChange]] = []
+        self._change_keys: list[ChangeKey] = []
+        # change_ids already indexed; bounded (2x the list) so dedupe memory stays flat.
+        self._seen: OrderedDict[str, None] = OrderedDict()
         self.subscribers: set[Subscriber] = set()
         # Set once the tail consumer has every partition assigned (the page shows 'loading').
         self.ready = False
@@ -83,8 +117,7 @@ class ReadModel:
         """Index a change; False if already seen (changes are redelivered at-least-once)."""
         if change.change_id in self._seen:
             return False
-        self.seq += 1
-        self._seen[change.change_id] = self.seq
+        self._seen[change.change_id] = None
         key = _change_key(change)
         i = bisect.bisect_right(self._change_keys, key)
         self._change_keys.insert(i, key)
@@ -93,9 +126,6 @@ class ReadModel:
             del self.changes[0], self._change_keys[0]
         while len(self._seen) > self.max_changes * 2:
             self._seen.popitem(last=False)
-        self.recent_events.append((self.seq, change))
-        if len(self.recent_events) > 500:
-            del self.recent_events[:100]
         summary = self.actors.get(change.actor.id)
         if summary is None:
             # The alert can arrive before the changelog record: show the actor from the alert.
@@ -104,10 +134,11 @@ class ReadModel:
                                updated_at=change.current.last_seen)
             )
             self.actors[change.actor.id] = summary
-        summary.change_count += 1
-        if summary.last_change_at is None or change.emitted_at > summary.last_change_at:
-            summary.last_change_at = change.emitted_at
-        self._publish(self.seq, change)
+        if change.kind == "change":  # a first-seen record is not a change of position
+            summary.change_count += 1
+            if summary.last_change_at is None or change.emitted_at > summary.last_change_at:
+                summary.last_change_at = change.emitted_at
+        self._publish(change)
         return True
 
     # ------------------------------------------------------------------ queries
@@ -134,8 +165,7 @@ class ReadModel:
         if sort == "name":
             rows.sort(key=lambda s: (s.actor.name.casefold(), s.actor.id))
         else:
-            epoch = datetime.min.replace(tzinfo=UTC)
-            rows.sort(key=lambda s: (s.recent_key or epoch, s.actor.id), reverse=True)
+            rows.sort(key=lambda s: (s.recent_key, s.actor.id), reverse=True)
         return rows
 
     def list_changes(self, *, actor: str | None = None, target: str | None = None,
@@ -157,31 +187,42 @@ class ReadModel:
 
     # ------------------------------------------------------------------ live feed
 
-    def subscribe(self, last_event_id: int | None = None) -> Subscriber:
+    def subscribe(self, last_event_id: str | None = None) -> Subscriber:
+        """A new live subscriber; with ``last_event_id`` (a reconnect), its replay in ``backlog``.
+
+        The replay is computed and the subscriber registered in one synchronous step, so no
+        change falls between them. A known id replays every buffered change after it (less
+        ``REPLAY_SKEW``, for alerts that reach workers in a different order); an id this worker
+        cannot place replays the newest ``REPLAY_WINDOW``. Either may repeat events the client
+        has: the client dedupes by change_id, which every event carries.
+        """
         sub = Subscriber()
-        if last_event_id is not None and last_event_id <= self.seq:
-            # Reconnecting EventSource: replay what it missed (if still in the buffer).
-            for seq, change in self.recent_events:
-                if seq > last_event_id:
-                    self._offer(sub, seq, change)
+        if last_event_id is not None:
+            resume = parse_event_id(last_event_id)
+            if resume is None:
+                replay = self.changes[-REPLAY_WINDOW:]
+            else:
+                start = bisect.bisect_left(self._change_keys, (resume[0] - REPLAY_SKEW, ""))
+                replay = [c for c in self.changes[start:] if c.change_id != resume[1]]
+            sub.backlog = [(event_id(c), c) for c in replay]
         self.subscribers.add(sub)
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
         self.subscribers.discard(sub)
 
-    def _offer(self, sub: Subscriber, seq: int, change: StanceChange) -> None:
+    def _offer(self, sub: Subscriber, change: StanceChange) -> None:
         try:
-            sub.queue.put_nowait((seq, change))
+            sub.queue.put_nowait((event_id(change), change))
         except asyncio.QueueFull:
             # A slow client must never slow the pipeline or other clients: drop it; its
             # EventSource reconnects and replays from Last-Event-ID.
             sub.dropped = True
             self.subscribers.discard(sub)
 
-    def _publish(self, seq: int, change: StanceChange) -> None:
+    def _publish(self, change: StanceChange) -> None:
         for sub in list(self.subscribers):
-            self._offer(sub, seq, change)
+            self._offer(sub, change)
 
     def close(self) -> None:
         """Tell SSE handlers to finish so the web server can stop promptly."""
@@ -189,7 +230,7 @@ class ReadModel:
         for sub in list(self.subscribers):
             sub.dropped = True
             with contextlib.suppress(asyncio.QueueFull):
-                sub.queue.put_nowait((-1, None))  # type: ignore[arg-type]
+                sub.queue.put_nowait(("", None))  # type: ignore[arg-type]
         self.subscribers.clear()
 
 
@@ -317,6 +358,6 @@ class OffsetCounter:
         await self._reset()
 
 
-def iter_sse(seq: int, change: StanceChange) -> Iterable[bytes]:
-    """One SSE event: id (for Last-Event-ID replay), event name, JSON data on one line."""
-    yield f"id: {seq}\nevent: change\ndata: {change.model_dump_json()}\n\n".encode()
+def iter_sse(ident: str, change: StanceChange) -> Iterable[bytes]:
+    """One SSE event: id (``event_id``, for Last-Event-ID resume), event name, JSON data on one line."""
+    yield f"id: {ident}\nevent: change\ndata: {change.model_dump_json()}\n\n".encode()

@@ -127,6 +127,13 @@ def change_item(c: StanceChange, fresh: bool = False) -> str:
     )
 
 
+def last_change_cell(s: ActorSummary) -> str:
+    # The sort key's two parts, labelled: a real change, else only the newest evidence's date.
+    if s.last_change_at is not None:
+        return when(s.last_change_at)
+    return f'<span class="muted">no change · event {when(s.updated_at)}</span>'
+
+
 def dashboard(*, actors: Sequence[ActorSummary], total: int, limit: int, offset: int,
               changes: Sequence[StanceChange], counts: Counts, targets: Sequence[tuple[str, str]],
               q: str | None, label: str | None, target: str | None, sort: str, ready: bool,
@@ -136,7 +143,7 @@ def dashboard(*, actors: Sequence[ActorSummary], total: int, limit: int, offset:
         rows.append(
             f'<tr data-actor="{esc(s.actor.id)}"><td><a href="{esc(actor_href(s.actor.id))}">'
             f'{esc(s.actor.name)}</a><div class="kind">{esc(s.actor.kind)} · {esc(s.actor.id)}</div></td>'
-            f"<td>{positions_cell(s)}</td><td>{when(s.recent_key)}</td></tr>"
+            f"<td>{positions_cell(s)}</td><td>{last_change_cell(s)}</td></tr>"
         )
     if not rows:
         empty = "No actors match." if ready else "Loading…"

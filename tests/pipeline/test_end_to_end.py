@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
+from collections import Counter
 
 import pytest
 
 from stancewire.harness import Pipeline, WorkerProcess
-from stancewire.schemas import ActorPositions, Quote, StanceChange, StanceEvidence
+from stancewire.schemas import ActorPositions, Article, Quote, StanceChange, StanceEvidence
 
 pytestmark = pytest.mark.broker
 
@@ -24,6 +27,11 @@ def actor_ids(p: Pipeline) -> list[str]:
     return sorted({ev.actor.id for ev in p.read_topic("stances", StanceEvidence)})
 
 
+def speaker_ids(p: Pipeline) -> list[str]:
+    """Keys of the actor-quotes table: every quote's speaker (as agents/actor_quotes.py keys it)."""
+    return sorted({q.speaker.id if q.speaker else "unknown" for q in p.read_topic("quotes", Quote)})
+
+
 def snapshot(p: Pipeline, worker: WorkerProcess, ids: list[str]) -> dict[str, dict]:
     """Every actor's table value as the worker's web view serves it."""
     out = {}
@@ -32,6 +40,36 @@ def snapshot(p: Pipeline, worker: WorkerProcess, ids: list[str]) -> dict[str, di
         assert resp.status_code == 200, (actor_id, resp.text[:300])
         out[actor_id] = resp.json()
     return out
+
+
+def quotes_snapshot(p: Pipeline, worker: WorkerProcess, ids: list[str]) -> dict[str, dict]:
+    """Every speaker's actor-quotes value (all kept quotes and the count) as the web view serves it."""
+    out = {}
+    for speaker_id in ids:
+        resp = p.get(worker, f"/api/actors/{speaker_id}/quotes", params={"limit": 500})
+        assert resp.status_code == 200, (speaker_id, resp.text[:300])
+        out[speaker_id] = resp.json()
+    return out
+
+
+def seen_articles(p: Pipeline) -> dict[str, str]:
+    """The articles-seen table (article id -> content hash) as its changelog restores it."""
+    return {json.loads(k): json.loads(v) for k, v in p.read_topic(f"{p.name}-articles-seen-changelog")}
+
+
+def tables(p: Pipeline, worker: WorkerProcess, ids: list[str], speakers: list[str]) -> dict[str, object]:
+    """Every table the worker keeps: positions and actor-quotes through the API; articles-seen is
+    not served, so it is observed by its changelog here and by re-feeding (no new records) below."""
+    return {"positions": snapshot(p, worker, ids), "actor-quotes": quotes_snapshot(p, worker, speakers),
+            "articles-seen": seen_articles(p)}
+
+
+def page_body(p: Pipeline, worker: WorkerProcess, actor_id: str) -> str:
+    """The HTML actor page without its header (which names the answering worker and live counts)."""
+    resp = p.get(worker, f"/actors/{actor_id}")
+    assert resp.status_code == 200, (actor_id, resp.text[:300])
+    assert resp.headers["content-type"].startswith("text/html")
+    return re.sub(r"<header>.*?</header>", "", resp.text, count=1, flags=re.S)
 
 
 def latest_positions(p: Pipeline) -> dict[str, ActorPositions]:
@@ -63,7 +101,13 @@ def test_seed_restart_and_refeed(make_pipeline, seed_articles, synthetic_sequenc
     kyiv = positions["gov:ukr"].positions["person:vladimir-putin"]
     assert kyiv.label == "conflictual" and kyiv.score < 0
 
-    before = snapshot(p, worker, ids)
+    speakers = speaker_ids(p)
+    before = tables(p, worker, ids, speakers)
+    # The snapshot is not vacuous: every speaker's quotes are there, counted once.
+    per_speaker = Counter(q.speaker.id if q.speaker else "unknown" for q in quotes)
+    assert {s: v["total_seen"] for s, v in before["actor-quotes"].items()} == per_speaker
+    fed = {a["id"]: Article.model_validate(a).content_hash for a in seed_articles + synthetic_sequence}
+    assert before["articles-seen"] == fed
     counts = p.counts()
     assert counts["articles.dead-letter"] == 0
 
@@ -71,13 +115,13 @@ def test_seed_restart_and_refeed(make_pipeline, seed_articles, synthetic_sequenc
     p.stop_worker(worker)
     worker = p.start_worker(data_dir=worker.data_dir)
     p.wait_idle()
-    assert snapshot(p, worker, ids) == before
+    assert tables(p, worker, ids, speakers) == before
 
     # A new worker with an empty data dir recovers the same state from the changelogs.
     p.stop_worker(worker)
     worker = p.start_worker()
     p.wait_idle()
-    assert snapshot(p, worker, ids) == before
+    assert tables(p, worker, ids, speakers) == before
 
     # Re-feeding the same articles creates no new quotes, evidence or alerts.
     p.feed(seed_articles + synthetic_sequence)
@@ -86,7 +130,7 @@ def test_seed_restart_and_refeed(make_pipeline, seed_articles, synthetic_sequenc
     for topic in ("quotes", "stances", "stance-changes", "articles.accepted"):
         assert after[topic] == counts[topic], topic
     assert after["articles"] == counts["articles"] * 2
-    assert snapshot(p, worker, ids) == before
+    assert tables(p, worker, ids, speakers) == before
 
 
 def test_two_workers_route_table_requests(make_pipeline, seed_articles, synthetic_sequence) -> None:
@@ -111,6 +155,22 @@ def test_two_workers_route_table_requests(make_pipeline, seed_articles, syntheti
         body = json.dumps(from_w1[actor_id])
         for target_id in changelog[actor_id].positions:
             assert target_id in body, (actor_id, target_id)
+    # The other routed endpoints too: every speaker's quotes and every actor's HTML page
+    # agree between the workers and show that actor.
+    speakers = speaker_ids(p)
+    quotes_w1 = quotes_snapshot(p, w1, speakers)
+    assert quotes_w1 == quotes_snapshot(p, w2, speakers)
+    per_speaker = Counter(q.speaker.id if q.speaker else "unknown" for q in p.read_topic("quotes", Quote))
+    for speaker_id, page in quotes_w1.items():
+        assert page["actor"]["id"] == speaker_id and page["items"], speaker_id
+        assert {q["speaker"]["id"] for q in page["items"] if q["speaker"]} <= {speaker_id}
+        assert page["total_seen"] == per_speaker[speaker_id], speaker_id
+    for actor_id in sorted(set(ids) | set(speakers) - {"unknown"}):
+        html_w1 = page_body(p, w1, actor_id)
+        assert html_w1 == page_body(p, w2, actor_id), actor_id
+        known = changelog[actor_id].actor.name if actor_id in changelog else None
+        name = known or quotes_w1[actor_id]["actor"]["name"]
+        assert html.escape(name) in html_w1 and html.escape(actor_id) in html_w1, actor_id
     # Both workers did work: the partitions really were split between them.
     alerts = p.read_topic("stance-changes", StanceChange)
     assert alerts, "positions were published"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,6 +25,7 @@ XSS_ARTICLE = {
     "text": f'"We will never accept {XSS} this plan," said Veltrian President Ilse Varga-Tamm on Friday.',
 }
 VT = "person:ilse-varga-tamm"
+NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +68,14 @@ def test_actors_listing_filters_sort_and_pages(client: httpx.Client) -> None:
     names = [a["actor"]["name"] for a in client.get("/api/actors?sort=name").json()["items"]]
     assert names == sorted(names, key=str.casefold)
     recent = client.get("/api/actors?sort=recent").json()["items"]
-    keys = [max(t for t in (a["updated_at"], a["last_change_at"]) if t) for a in recent]
+    # Most recent real change first, then newest evidence (event time); never the two mixed.
+    def key(a: dict) -> tuple[datetime, datetime]:
+        return tuple(datetime.fromisoformat(a[f]) if a[f] else NEVER  # type: ignore[return-value]
+                     for f in ("last_change_at", "updated_at"))
+
+    keys = [key(a) for a in recent]
     assert keys == sorted(keys, reverse=True)
+    assert recent[0]["change_count"] >= 1
 
     assert [a["actor"]["id"] for a in client.get("/api/actors?q=oskars").json()["items"]] == [
         "person:dana-oskarsson"]

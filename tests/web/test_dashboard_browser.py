@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,7 +105,30 @@ def test_dashboard_live(worker: WorkerProc, broker) -> None:  # type: ignore[no-
             assert not errors, errors
         finally:
             browser.close()
+    update_readme_screenshots()
+
+
+def update_readme_screenshots() -> bool:
+    """Copy the artifacts over the committed README screenshots, only when asked to.
+
+    Every run's screenshots differ (times, ids), so copying them unconditionally left the
+    working tree dirty after each test run; STANCEWIRE_UPDATE_SCREENSHOTS=1 refreshes them.
+    """
+    if os.environ.get("STANCEWIRE_UPDATE_SCREENSHOTS") != "1":
+        return False
     shots = ROOT / "docs" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ARTIFACTS / "dashboard-live.png", shots / "dashboard.png")
     shutil.copyfile(ARTIFACTS / "actor.png", shots / "actor.png")
+    return True
+
+
+def test_screenshots_are_only_copied_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No browser needed: without the variable nothing under docs/ is touched.
+    monkeypatch.delenv("STANCEWIRE_UPDATE_SCREENSHOTS", raising=False)
+    copied: list[tuple[object, object]] = []
+    monkeypatch.setattr(shutil, "copyfile", lambda src, dst: copied.append((src, dst)))
+    assert update_readme_screenshots() is False and copied == []
+    monkeypatch.setenv("STANCEWIRE_UPDATE_SCREENSHOTS", "1")
+    assert update_readme_screenshots() is True
+    assert [dst.name for _, dst in copied] == ["dashboard.png", "actor.png"]  # type: ignore[attr-defined]
