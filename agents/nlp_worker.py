@@ -46,6 +46,10 @@ class Extracted:
 
 Outcome = Extracted | Failed
 
+# 64 bits of the content hash tell versions of one article apart; kept short because every
+# position stores it per article.
+ARTICLE_VERSION_CHARS = 16
+
 # --------------------------------------------------------------------- child-process side
 
 _extractor: Extractor | None = None
@@ -81,6 +85,12 @@ def _encode(article: Article, result: ExtractionResult, elapsed: float) -> Outco
         )
     if len(result.quotes) > max_quotes:
         return Failed(article.id, "too_many_quotes", f"{len(result.quotes)} quotes (limit {max_quotes})")
+    # Evidence carries the article's ingest time and version so positions can tell a corrected
+    # re-send of the article (new version) from a redelivery of the same one.
+    stamp = {
+        "ingested_at": article.ingested_at,
+        "article_version": article.content_hash[:ARTICLE_VERSION_CHARS],
+    }
     return Extracted(
         article.id,
         quotes=[
@@ -89,7 +99,7 @@ def _encode(article: Article, result: ExtractionResult, elapsed: float) -> Outco
         stances=[
             (
                 ev.actor.id,
-                ev.model_copy(update={"ingested_at": article.ingested_at}).model_dump_json().encode(),
+                ev.model_copy(update=stamp).model_dump_json().encode(),
             )
             for ev in result.stances
         ],

@@ -176,8 +176,11 @@ class Pipeline:
 
     # ---------------------------------------------------------------- input
 
-    def feed_raw(self, records: Iterable[tuple[bytes | None, bytes | None]]) -> int:
-        """Send (key, value) byte pairs to the articles topic as they are."""
+    def feed_raw(self, records: Iterable[tuple[bytes | None, bytes | None]], topic: str = "articles") -> int:
+        """Send (key, value) byte pairs to ``<prefix>.<topic>`` (default: articles) as they are.
+
+        Another topic (e.g. ``stances``) lets tests replay a stage's input, as a redelivery would.
+        """
 
         async def run() -> int:
             producer = AIOKafkaProducer(
@@ -188,7 +191,7 @@ class Pipeline:
             try:
                 futures = []
                 for key, value in records:
-                    futures.append(await producer.send(f"{self.name}.articles", key=key, value=value))
+                    futures.append(await producer.send(f"{self.name}.{topic}", key=key, value=value))
                     n += 1
                 for fut in futures:
                     await fut

@@ -5,11 +5,19 @@ directly. Design points:
 
 * A position is the time-decayed, confidence-weighted mean of evidence scores, with decay in
   *event time* (the article's ``published_at``), half-life configurable (default 7 days).
-* The decayed sums are kept relative to the newest evidence time (``last_seen``). Newer evidence
-  rescales the sums forward; late evidence is added with its own decayed weight. Both give the
-  same sums whatever the arrival order, so shuffled input yields the same final positions.
-* Redelivered evidence (same ``evidence_id``) is ignored, so at-least-once delivery and
-  re-processed articles never count twice.
+* Each position keeps its evidence per article (``contributions``: evidence id, event time,
+  weight, score, and the article version it came from). The decayed sums at the newest event
+  time (``last_seen``) are recomputed from those parts in a fixed order, so late evidence is
+  folded in at its own time and any arrival order of the same evidence gives the same result.
+* Redelivered evidence (an id already in its article's contribution) is ignored however much
+  history the actor has. A newer version of an article (a corrected re-send: same article id,
+  new ``article_version``, later ``ingested_at``) replaces that article's earlier contribution;
+  evidence from a superseded version is ignored.
+* Bounded values: per position at most ``max_articles`` articles are kept in detail, none more
+  than ``horizon_half_lives`` half-lives older than the newest evidence. Older ones are folded
+  (oldest first) into one aggregate that keeps their decayed sums, counts and sources but not
+  their ids; evidence at or before the newest folded (event time, article id) that is not in
+  the detail is then not applied (already counted, or too old to matter much).
 * The first evidence on an (actor, target) pair publishes a ``new`` position (``first_seen``).
   Later, a ``change`` is published when the label differs from the last published label, the
   score moved by at least ``min_delta`` since that publication, and at least ``min_evidence``
@@ -20,12 +28,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from stancewire.schemas import (
     ActorPositions,
     ActorRef,
+    ArticleContribution,
+    EvidencePoint,
     EvidenceSummary,
+    FoldedEvidence,
     Label,
     Position,
     StanceChange,
@@ -35,8 +46,8 @@ from stancewire.schemas import (
 
 # Every evidence item rewrites the actor's whole table value (and changelog record), so the
 # value is kept bounded: the last few evidence summaries per target with short quote text, a
-# short score history, and only as many applied ids as a redelivery after a crash can replay
-# (Faust commits every 100 events or 1 s; a few hundred per actor is ample).
+# short score history, bounded per-article detail (``PositionRules.max_articles``), and the
+# last few hundred applied ids (for observers and values from before per-article detail).
 QUOTE_CHARS = 280
 
 # Neutral statements still say the actor engaged with the target, but they should not drown
@@ -44,6 +55,7 @@ QUOTE_CHARS = 280
 NEUTRAL_WEIGHT = 0.25
 HISTORY_POINTS = 60
 APPLIED_IDS = 400
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,11 @@ class PositionRules:
     min_evidence: int = 2
     min_articles: int = 2
     recent_evidence: int = 8
+    # Bound on a position's per-article detail: at most ``max_articles`` articles, none more than
+    # ``horizon_half_lives`` half-lives older than the position's newest evidence (weight < 0.4%
+    # at 8). Older articles are folded into one aggregate (see ``FoldedEvidence``).
+    max_articles: int = 32
+    horizon_half_lives: float = 8.0
 
 
 def label_for(score: float, rules: PositionRules) -> Label:
@@ -97,39 +114,172 @@ def _insert_sorted(items: list, item, key) -> list:  # type: ignore[no-untyped-d
     return out
 
 
-def apply_evidence(pos: Position | None, ev: StanceEvidence, rules: PositionRules) -> Position:
-    """The position after folding ``ev`` into ``pos`` (``pos`` is not modified)."""
-    w = _evidence_weight(ev)
-    t = ev.published_at
-    if pos is None:
-        ws, wt, first, last = w * ev.score, w, t, t
-        evidence_count, sources, articles, recent, history = 0, [], [], [], []
-        published_label, published_score = None, None
-    else:
-        ws, wt, first, last = pos.weighted_sum, pos.weight, pos.first_seen, pos.last_seen
-        if t >= last:
-            d = _decay(last, t, rules.half_life_days)
-            ws, wt, last = ws * d + w * ev.score, wt * d + w, t
+def _version_key(ingested_at: datetime | None, version: str | None) -> tuple[datetime, str]:
+    # Versions of an article are ordered by when they entered the pipeline (the Kafka record
+    # time of the re-send); the hash only breaks ties, so the order is the same everywhere.
+    return (ingested_at or _EPOCH, version or "")
+
+
+def _same_version(c: ArticleContribution, ev: StanceEvidence) -> bool:
+    # Without a version on either side (offline extraction, records from before the field
+    # existed) versions cannot be told apart: only evidence ids dedupe.
+    return c.version is None or ev.article_version is None or c.version == ev.article_version
+
+
+def _migrate(pos: Position) -> Position:
+    """A value written before per-article detail existed: its sums become the folded part."""
+    if pos.contributions or pos.folded is not None or pos.weight <= 0:
+        return pos
+    folded = FoldedEvidence(
+        weighted_sum=pos.weighted_sum,
+        weight=pos.weight,
+        at=pos.last_seen,
+        evidence_count=pos.evidence_count,
+        article_count=len(pos.articles),
+        sources=pos.sources,
+        first_seen=pos.first_seen,
+    )
+    return pos.model_copy(update={"folded": folded, "article_count": len(pos.articles)})
+
+
+def _fold_into(folded: FoldedEvidence | None, c: ArticleContribution, rules: PositionRules) -> FoldedEvidence:
+    """``folded`` with the article ``c`` compacted into it (sums moved to the newer time)."""
+    newest = max(p.published_at for p in c.evidence)
+    at = newest if folded is None else max(folded.at, newest)
+    ws = wt = 0.0
+    if folded is not None:
+        d = _decay(folded.at, at, rules.half_life_days)
+        ws, wt = folded.weighted_sum * d, folded.weight * d
+    for pt in sorted(c.evidence, key=lambda p: (p.published_at, p.evidence_id)):
+        d = _decay(pt.published_at, at, rules.half_life_days)
+        ws, wt = ws + pt.weight * pt.score * d, wt + pt.weight * d
+    key = (c.at, c.article_id)
+    return FoldedEvidence(
+        weighted_sum=ws,
+        weight=wt,
+        at=at,
+        evidence_count=(folded.evidence_count if folded else 0) + len(c.evidence),
+        article_count=(folded.article_count if folded else 0) + 1,
+        sources=sorted({*(folded.sources if folded else []), c.source}),
+        first_seen=c.at if folded is None else min(folded.first_seen, c.at),
+        through=key if folded is None or folded.through is None else max(folded.through, key),
+    )
+
+
+def _compact(
+    contributions: list[ArticleContribution], folded: FoldedEvidence | None, rules: PositionRules
+) -> tuple[list[ArticleContribution], FoldedEvidence | None]:
+    """Fold the oldest articles out of the detail while there are more than ``max_articles`` or
+    they are more than ``horizon_half_lives`` half-lives older than the newest evidence."""
+    newest = max(
+        [p.published_at for c in contributions for p in c.evidence] + ([folded.at] if folded else [])
+    )
+    horizon = newest - timedelta(days=rules.half_life_days * rules.horizon_half_lives)
+    while contributions and (
+        len(contributions) > rules.max_articles
+        or max(p.published_at for p in contributions[0].evidence) < horizon
+    ):
+        folded = _fold_into(folded, contributions[0], rules)
+        contributions = contributions[1:]
+    return contributions, folded
+
+
+def _with_evidence(
+    pos: Position, ev: StanceEvidence, rules: PositionRules
+) -> tuple[list[ArticleContribution], bool] | None:
+    """The per-article detail with ``ev`` in it, and whether ``ev`` replaced an older version of
+    its article; None when ``ev`` must not be applied (known id, older version of its article,
+    or at or before the folded cutoff)."""
+    point = EvidencePoint(
+        evidence_id=ev.evidence_id, published_at=ev.published_at, weight=_evidence_weight(ev), score=ev.score
+    )
+    fresh = ArticleContribution(
+        article_id=ev.article_id,
+        version=ev.article_version,
+        ingested_at=ev.ingested_at,
+        source=ev.source,
+        evidence=[point],
+    )
+    others = [c for c in pos.contributions if c.article_id != ev.article_id]
+    known = next((c for c in pos.contributions if c.article_id == ev.article_id), None)
+    replaced = False
+    if known is not None:
+        if _same_version(known, ev):
+            if any(p.evidence_id == ev.evidence_id for p in known.evidence):
+                return None
+            fresh = known.model_copy(update={"evidence": [*known.evidence, point]})
+        elif _version_key(ev.ingested_at, ev.article_version) > _version_key(
+            known.ingested_at, known.version
+        ):
+            replaced = True  # a newer version of the article: its old evidence goes
         else:
-            d = _decay(t, last, rules.half_life_days)
-            ws, wt = ws + w * ev.score * d, wt + w * d
-        first = min(first, t)
-        evidence_count, sources, articles = pos.evidence_count, pos.sources, pos.articles
+            return None  # evidence of a version already superseded (a late redelivery)
+    elif (
+        pos.folded is not None
+        and pos.folded.through is not None
+        and (ev.published_at, ev.article_id) <= pos.folded.through
+    ):
+        return None
+    return sorted([*others, fresh], key=lambda c: (c.at, c.article_id)), replaced
+
+
+def apply_evidence(pos: Position | None, ev: StanceEvidence, rules: PositionRules) -> Position:
+    """The position after folding ``ev`` into ``pos`` (``pos`` is not modified).
+
+    Returns ``pos`` itself (the same object) when ``ev`` is not applied: an evidence id already
+    in the position, evidence from a superseded version of its article, or evidence at or before
+    the folded cutoff (see ``FoldedEvidence``).
+    """
+    if pos is None:
+        folded: FoldedEvidence | None = None
+        recent: list[EvidenceSummary] = []
+        history: list[tuple[datetime, float]] = []
+        published_label, published_score = None, None
+        pos_for_merge = Position(
+            actor=ev.actor, target=ev.target, first_seen=ev.published_at, last_seen=ev.published_at
+        )
+    else:
+        pos_for_merge = _migrate(pos)
+        folded = pos_for_merge.folded
         recent, history = pos.recent_evidence, pos.history
         published_label, published_score = pos.published_label, pos.published_score
+    merged = _with_evidence(pos_for_merge, ev, rules)
+    if merged is None:
+        assert pos is not None  # a new position always takes its first evidence
+        return pos
+    contributions, replaced = merged
+    if replaced:
+        recent = [e for e in recent if e.article_id != ev.article_id]
+    contributions, folded = _compact(contributions, folded, rules)
+
+    # Sums at the newest event time, recomputed from the parts in a fixed order so that any
+    # arrival order of the same evidence gives bit-identical results.
+    points = sorted(
+        (p for c in contributions for p in c.evidence), key=lambda p: (p.published_at, p.evidence_id)
+    )
+    last = max([p.published_at for p in points] + ([folded.at] if folded else []))
+    ws = wt = 0.0
+    if folded is not None:
+        d = _decay(folded.at, last, rules.half_life_days)
+        ws, wt = folded.weighted_sum * d, folded.weight * d
+    for p in points:
+        d = _decay(p.published_at, last, rules.half_life_days)
+        ws, wt = ws + p.weight * p.score * d, wt + p.weight * d
+    first = min([c.at for c in contributions] + ([folded.first_seen] if folded else []))
 
     score = max(-10.0, min(10.0, ws / wt)) if wt > 0 else 0.0
     recent = _insert_sorted(recent, summarize(ev), key=lambda e: (e.published_at, e.evidence_id))
     recent = recent[-rules.recent_evidence :]
-    history = _insert_sorted(history, (t, round(score, 4)), key=lambda p: p[0])[-HISTORY_POINTS:]
+    history = _insert_sorted(history, (ev.published_at, round(score, 4)), key=lambda p: p[0])
     return Position(
         actor=ev.actor,
         target=ev.target,
         score=score,
         label=label_for(score, rules),
-        evidence_count=evidence_count + 1,
-        sources=sorted({*sources, ev.source}),
-        articles=sorted({*articles, ev.article_id}),
+        evidence_count=(folded.evidence_count if folded else 0) + len(points),
+        sources=sorted({*(folded.sources if folded else []), *(c.source for c in contributions)}),
+        articles=sorted(c.article_id for c in contributions),
+        article_count=(folded.article_count if folded else 0) + len(contributions),
         first_seen=first,
         last_seen=last,
         weighted_sum=ws,
@@ -137,7 +287,9 @@ def apply_evidence(pos: Position | None, ev: StanceEvidence, rules: PositionRule
         recent_evidence=recent,
         published_label=published_label,
         published_score=published_score,
-        history=history,
+        history=history[-HISTORY_POINTS:],
+        contributions=contributions,
+        folded=folded,
     )
 
 
@@ -150,6 +302,12 @@ def _supporting(pos: Position, new_label: Label, rules: PositionRules) -> list[E
         for e in pos.recent_evidence
         if label_for(e.score, rules) == new_label or (new_label == "neutral" and e.score * base < 0)
     ]
+
+
+def _snapshot(pos: Position) -> Position:
+    # Alerts carry the positions without the chart history and per-article detail: subscribers
+    # need the score, label and evidence summaries, and alerts stay small.
+    return pos.model_copy(update={"history": [], "contributions": []})
 
 
 def decide_change(
@@ -191,7 +349,7 @@ def decide_change(
         first_seen=False,
         actor=after.actor,
         target=after.target,
-        previous=before.model_copy(update={"history": []}),
+        previous=_snapshot(before),
         current=after,
         previous_label=published_label,
         new_label=after.label,
@@ -213,14 +371,19 @@ def fold(
     """
     if state is None:
         state = ActorPositions(actor=ActorRef.model_validate(ev.actor.model_dump()))
-    if ev.evidence_id in state.applied:
-        return state, None, False
     before = state.positions.get(ev.target.id)
+    tracked = before is not None and any(c.article_id == ev.article_id for c in before.contributions)
+    if ev.evidence_id in state.applied and not tracked:
+        # Applied before and its article is no longer (or, in a value from before per-article
+        # detail, never was) in the position's detail: nothing left to compare versions with.
+        return state, None, False
     after = apply_evidence(before, ev, rules)
+    if after is before:
+        return state, None, False
     change = decide_change(before, after, ev, rules)
     if change is not None:
         after = after.model_copy(update={"published_label": after.label, "published_score": after.score})
-        change = change.model_copy(update={"current": after.model_copy(update={"history": []})})
+        change = change.model_copy(update={"current": _snapshot(after)})
     positions = {**state.positions, ev.target.id: after}
     new_state = ActorPositions(
         actor=state.actor,

@@ -210,6 +210,11 @@ class StanceEvidence(Model):
     source: str = "unknown"
     url: str | None = None
     ingested_at: datetime | None = None
+    # Which version of the article this came from (a prefix of its content hash), set by the
+    # extract stage. A corrected re-send of an article (same id, new text) passes dedupe by
+    # design; positions use this with ``ingested_at`` to replace the article's earlier
+    # contribution instead of adding to it. None (offline extraction, older records): unknown.
+    article_version: str | None = None
 
 
 class ExtractionResult(Model):
@@ -237,6 +242,53 @@ class EvidenceSummary(Model):
     source: str = "unknown"
 
 
+class EvidencePoint(Model):
+    """What one evidence item adds to a position's decayed sums (weight already includes confidence)."""
+
+    evidence_id: str
+    published_at: datetime
+    weight: float
+    score: float
+
+
+class ArticleContribution(Model):
+    """One article's evidence on one position, for the version of the article last applied.
+
+    Kept per article so a redelivered evidence id is recognised however much history there is,
+    and so a newer version of the article replaces this one instead of adding to it.
+    """
+
+    article_id: str
+    version: str | None = None  # StanceEvidence.article_version
+    ingested_at: datetime | None = None
+    source: str = "unknown"
+    evidence: list[EvidencePoint] = Field(default_factory=list)
+
+    @property
+    def at(self) -> datetime:
+        """The article's event time (its evidence shares it; the earliest if they differ)."""
+        return min(p.published_at for p in self.evidence)
+
+
+class FoldedEvidence(Model):
+    """Contributions compacted out of a position's per-article detail (older or beyond the cap).
+
+    Their ids and versions are no longer known, so evidence at or before ``through`` (event time,
+    article id) that is not in the detail is not applied: it was either folded already or is
+    older than everything still tracked.
+    """
+
+    weighted_sum: float = 0.0  # decayed to ``at``
+    weight: float = 0.0
+    at: datetime
+    evidence_count: int = 0
+    article_count: int = 0
+    sources: list[str] = Field(default_factory=list)
+    first_seen: datetime
+    # None for a value migrated from the schema without per-article detail (no cutoff known).
+    through: tuple[datetime, str] | None = None
+
+
 class Position(Model):
     """An actor's current position on one target (decayed, confidence-weighted mean score)."""
 
@@ -246,7 +298,9 @@ class Position(Model):
     label: Label = "neutral"
     evidence_count: int = 0
     sources: list[str] = Field(default_factory=list)
+    # Ids of the articles tracked in ``contributions`` (bounded); ``article_count`` counts all.
     articles: list[str] = Field(default_factory=list)
+    article_count: int = 0
     first_seen: datetime
     last_seen: datetime
     # Decayed sums at ``last_seen`` (event time); keeping them makes folding order-free.
@@ -258,6 +312,11 @@ class Position(Model):
     published_score: float | None = None
     # Score history (event time, decayed score) for the timeline chart.
     history: list[tuple[datetime, float]] = Field(default_factory=list)
+    # Per-article detail, sorted by (event time, article id), and the compacted remainder. The
+    # sums above are derived from these two. Values written before they existed decode with
+    # the defaults and are migrated on their next update (see stancewire.positions).
+    contributions: list[ArticleContribution] = Field(default_factory=list)
+    folded: FoldedEvidence | None = None
 
     @property
     def source_count(self) -> int:
@@ -269,9 +328,10 @@ class ActorPositions(Model):
 
     actor: ActorRef
     positions: dict[str, Position] = Field(default_factory=dict)  # by target id
-    # The most recently folded evidence ids (bounded), so at-least-once redelivery after a
-    # crash never counts twice. Kept in the same value as the positions so that both reach
-    # the changelog in one record: there is no state where one is saved and the other is not.
+    # The most recently folded evidence ids (bounded). Idempotency is decided per position
+    # (``Position.contributions``); this list is kept for observers (the benchmark reads when an
+    # id first appears in the changelog) and to recognise evidence applied to a position written
+    # before per-article detail existed.
     applied: list[str] = Field(default_factory=list)
     updated_at: datetime | None = None
 

@@ -196,8 +196,9 @@ def position_card(p: Position) -> str:
         f'<div class="card" data-target="{esc(p.target.id)}"><div class="head">'
         f"<h3>→ {esc(p.target.name)}</h3>"
         f'<span class="kind">{esc(p.target.kind)} · {esc(p.target.id)}</span>{chip(p.label)}{score(p.score)}'
-        f'</div><div class="facts">{p.evidence_count} evidence · {len(p.articles)} articles · '
-        f"{p.source_count} sources"
+        f'</div><div class="facts">{p.evidence_count} evidence · '
+        # Values written before ``article_count`` existed listed every article id.
+        f"{p.article_count or len(p.articles)} articles · {p.source_count} sources"
         f" · first {when(p.first_seen)} · last {when(p.last_seen)}"
         f'{" · published " + chip(p.published_label) if p.published_label else ""}</div>'
         f"{chart}{_evidence(p.recent_evidence)}</div>"
