@@ -31,6 +31,7 @@ def producer_for(settings: Settings) -> AIOKafkaProducer:
         enable_idempotence=False,
         max_request_size=max(1_048_576, settings.max_article_bytes * 3),
         linger_ms=5,
+        compression_type=settings.compression_type,
     )
 
 
