@@ -694,7 +694,12 @@ class QuoteFinder:
                 first = start_tok.i
             if comp.dep_ == "prep":
                 first = max(first, comp.i + 1)
-            while first < len(doc) and doc[first].dep_ == "mark" and doc[first].lower_ in {"that"}:
+            # The complementiser is not content, however the parse labels it ("that" as dobj).
+            while (
+                first < len(doc)
+                and doc[first].lower_ == "that"
+                and (doc[first].dep_ == "mark" or doc[first].pos_ == "SCONJ")
+            ):
                 first += 1
             last = comp.right_edge.i
             last_tok = doc[comp.i] if comp.dep_ == "prep" else obj

@@ -467,6 +467,42 @@ def test_express_noun_that_clause_is_whole_clause(
     assert q.speaker.name == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # Nouns that come from CAMEO's "express" patterns, not from the hand-written list.
+        (
+            "The Orlenna Football Federation expressed surprise that the referee had been suspended.",
+            "the referee had been suspended",
+            "expressed surprise",
+        ),
+        (
+            "Residents of Port Vell expressed relief that the dam had held.",
+            "the dam had held",
+            "expressed relief",
+        ),
+    ],
+)
+def test_cameo_express_nouns(run, text: str, content: str, cue: str) -> None:
+    q = _only(run(text).quotes)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_cameo_derived_cue_data() -> None:
+    import json
+
+    from stancewire.nlp import cues
+
+    data = json.loads(cues.DATA_FILE.read_text(encoding="utf-8"))
+    # note (OBSERVE entry), deny (its patterns: 016), urge (DEMAND patterns: appeals), call (FOR/ON/UPON).
+    assert {"note": "010", "deny": "016", "urge": "020", "call": "020"}.items() <= data["verbs"].items()
+    assert data["prep_cues"]["call"] == ["for", "on", "upon"]
+    assert {"concern", "hope", "relief", "surprise"} <= set(data["express_nouns"])
+    assert {"surprise", "relief", "concern"} <= cues.EXPRESS_NOUNS
+    assert all(cues.is_speech_verb(v) for v in ("note", "deny", "urge", "call"))
+
+
 def test_relative_clause_speaker(run) -> None:
     text = "Ama Koro, who has said the mine is safe, will testify on Friday."
     q = _only(run(text).quotes)
