@@ -45,7 +45,10 @@ _SHE = frozenset({"she", "her", "hers"})
 _THEY = frozenset({"they", "them", "their"})
 _IT = frozenset({"it", "its"})
 _FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
-_PRONOUN_RE = re.compile(r"\b(I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
+# Sentence-initial capitals count ("We will ...", "Our members ..."); all-caps "US" is the country.
+_PRONOUN_RE = re.compile(
+    r"\b(I|[Mm]e|[Mm]y|mine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"
+)
 # A dateline opens a paragraph: capitalised place words (optionally "(Reuters)"), then a comma or dash.
 _DATELINE_RE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,}(?:\([A-Za-z ]+\))?\s*(?:,|[-–—])")
 # Live-blog entry headings ("10:25 — Weather outlook", "12:15 GMT: Arrest") are labels, not text.
@@ -66,6 +69,40 @@ _ISSUED_TEXTS = frozenset(
 )
 _SPEAKER_WINDOW = 1200  # chars: how far back a pronoun may reach for the previous speaker
 _FLOAT_WINDOW = 1500
+
+
+# Plural nouns for people that are not in GROUP_NOUNS: agent suffixes ("volunteers",
+# "protesters", "fishermen", "economists") minus common non-human words with the same endings.
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "eer", "ee", "man", "woman", "person", "folk", "people")
+_NOT_PEOPLE = frozenset(
+    [
+        "number", "paper", "order", "matter", "water", "letter", "offer", "center", "centre", "computer",
+        "container", "counter", "error", "factor", "sector", "motor", "floor", "door", "indicator",
+        "monitor", "meter", "filter", "layer", "corridor", "tractor", "reactor", "border", "cluster",
+        "chapter", "quarter", "barrier", "power", "tower", "flower", "river", "corner", "winter",
+        "summer", "voucher", "banner", "poster", "trailer", "register", "folder", "tanker", "server",
+        "timer", "shower", "fee", "committee", "guarantee", "tree", "degree", "color", "colour",
+        "favour", "favor", "labour", "labor", "rumor", "rumour", "figure", "shelter", "headquarter",
+        "semester", "character", "disaster", "theatre", "theater", "liter", "litre", "kilometer",
+        "kilometre", "parameter", "weather", "cancer", "finger", "charter",
+    ]
+)
+
+
+def _human_plural(t: Token) -> bool:
+    """A plural noun naming people ("officials", "union leaders", "volunteers", "fishermen")."""
+    if t.pos_ != "NOUN":
+        return False
+    lower, lemma = t.lower_, t.lemma_.lower()
+    if lower in GROUP_NOUNS:
+        return True
+    if t.tag_ != "NNS":
+        return False
+    if lemma in TITLE_WORDS or f"{lemma}s" in GROUP_NOUNS:
+        return True
+    if lemma in _NOT_PEOPLE:
+        return False
+    return lemma.endswith(_PERSON_SUFFIXES) or lower.endswith(("men", "people"))
 
 
 @dataclass(slots=True)
@@ -517,7 +554,17 @@ class Attributor:
         elif lower in _THEY | _IT:
             last = self.last_by_kind.get("collective")
             fresh = self._previous_subject_org(tok)
-            if fresh is not None and (last is None or fresh.start > last.end):
+            group = self._previous_subject_group(tok, q) if lower in _THEY else None
+            if (
+                group is not None
+                and (last is None or group[1] > last.end)
+                and (fresh is None or group[1] > fresh.start)
+            ):
+                # "Union leaders met on Tuesday. They said ...": a plural group made the subject
+                # since the last collective speaker is what "they" picks up, not an older
+                # organisation.
+                actor = group[0]
+            elif fresh is not None and (last is None or fresh.start > last.end):
                 # "The Bank Workers' Federation tells a different story. It says ...": an
                 # organisation made the subject since the last collective speaker is the new topic.
                 actor = fresh.actor
@@ -558,6 +605,32 @@ class Attributor:
                     and m.actor.kind in (ActorKind.organisation, ActorKind.government)
                 ):
                     return m
+        return None
+
+    def _previous_subject_group(self, tok: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | None:
+        """A plural group of people that is the main-clause subject of one of the two sentences
+        before ``tok``'s ("Officials at the ministry arrived late.", "Union leaders met."), as the
+        group speaker the phrase would be if it spoke itself, with its start offset. The search
+        stops at a sentence whose subject is a named person or organisation (a newer topic)."""
+        start = tok.sent.start
+        for _ in range(2):
+            if start == 0:
+                return None
+            prev = self.m.toks[start - 1].sent
+            if tok.idx - prev.start_char > _SPEAKER_WINDOW:
+                return None
+            for c in prev.root.children:
+                if c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if self.m.mention_for_token(c.i) is not None or self.m.cluster_for_token(c.i) is not None:
+                    return None
+                if not _human_plural(c):
+                    continue
+                sp = self.from_token(c, q)
+                if sp is None or sp.kind != ActorKind.group or sp.mention_start is None:
+                    return None
+                return ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_start
+            start = prev.start
         return None
 
     def _gender_ok(self, actor_id: str, want: str) -> bool:

@@ -1,8 +1,8 @@
 """Reporting-cue lexicon: which words introduce reported speech, and what frame they take.
 
-Sources: ``data/reporting_cues.json`` (communicative verbs from the CAMEO verb dictionary, MIT,
-Open Event Data Alliance; rebuilt by ``scripts/build_cues.py``) merged with a hand-written core
-list below. Everything is a lemma set or dict so matching a token is one hash lookup.
+Sources: ``data/reporting_cues.json`` (communicative verbs and the objects of "express" from the
+CAMEO verb dictionary, MIT, Open Event Data Alliance; rebuilt by ``scripts/build_cues.py``) merged
+with a hand-written core list below. Everything is a lemma set or dict so matching a token is one hash lookup.
 
 Frames (how the reported content hangs off the cue, used by :mod:`stancewire.nlp.quotes`):
 
@@ -212,9 +212,19 @@ OBJ_PREP_CUES: dict[str, frozenset[str]] = {
     "portray": frozenset({"as"}),
 }
 
-# "expressed concern over/that ...", "voiced hope that ...".
+def _data_section(name: str) -> dict:
+    """One section of ``data/reporting_cues.json`` ({} if the file is missing or unreadable)."""
+    try:
+        section = json.loads(DATA_FILE.read_text(encoding="utf-8")).get(name, {})
+    except (OSError, ValueError):
+        return {}
+    return section if isinstance(section, dict) else {}
+
+
+# "expressed concern over/that ...", "voiced hope that ...". The nouns are the hand list plus the
+# objects CAMEO codes for "express" (data file, ``express_nouns``).
 EXPRESS_VERBS = frozenset({"express", "voice", "raise", "reiterate", "convey", "register"})
-EXPRESS_NOUNS = frozenset(
+EXPRESS_NOUNS = frozenset(_data_section("express_nouns")) | frozenset(
     [
         "concern", "concerns", "worry", "worries", "fear", "fears", "hope", "hopes", "regret", "doubt",
         "doubts", "frustration", "disappointment", "dismay", "outrage", "anger", "alarm", "confidence",

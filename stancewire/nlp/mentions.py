@@ -34,7 +34,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from stancewire.nlp import doccache
+from stancewire.nlp import cues, doccache
 from stancewire.nlp.registry import Actor, ActorRegistry, canonical_title, normalise, person_id, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
@@ -786,11 +786,21 @@ class ArticleMentions:
                 spans.append((a, t.i + 1))
         for t in toks:
             # Names the NER missed entirely: a capitalised compound chain that is the subject of a
-            # verb ("Aurelio Pezzamonti was less forgiving").
+            # verb ("Aurelio Pezzamonti was less forgiving") or the possessor of a statement noun
+            # ("Ama Koro's statement that ..."). The NER often tags only the surname of such a
+            # name as a one-word ORG, dropping the given name: that is still a person.
+            surname_only_org = (
+                t.ent_type_ in ("ORG", "PRODUCT", "NORP")
+                and t.ent_iob_ == "B"
+                and (t.i + 1 >= len(toks) or toks[t.i + 1].ent_iob_ != "I")
+            )
             if (
-                t.dep_ in ("nsubj", "nsubjpass")
+                (
+                    t.dep_ in ("nsubj", "nsubjpass")
+                    or (t.dep_ == "poss" and t.head.lemma_.lower() in cues.NOUN_CUES)
+                )
                 and t.pos_ == "PROPN"
-                and not t.ent_type_
+                and (not t.ent_type_ or surname_only_org)
                 and _CAP_RE.match(t.text)
                 and normalise(t.text) not in ORG_WORDS
             ):

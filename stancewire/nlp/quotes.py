@@ -684,9 +684,22 @@ class QuoteFinder:
                 start_tok = doc[comp.i + 1] if comp.i + 1 < len(doc) else comp
             if start_tok.lower_ == "that" and start_tok.dep_ == "mark":
                 start_tok = doc[start_tok.i + 1]
-            first = min(start_tok.left_edge.i, start_tok.i) if start_tok is not comp else start_tok.i
-            first = max(first, comp.i + (1 if comp.dep_ == "prep" else 0))
-            while first < len(doc) and doc[first].dep_ == "mark" and doc[first].lower_ in {"that"}:
+            if comp.dep_ in ("acl", "ccomp", "relcl"):
+                # "expressed hope that the strike would end soon": the whole clause after "that",
+                # not just its verb.
+                first = max(comp.left_edge.i, obj.i + 1)
+            elif start_tok is not comp:
+                first = min(start_tok.left_edge.i, start_tok.i)
+            else:
+                first = start_tok.i
+            if comp.dep_ == "prep":
+                first = max(first, comp.i + 1)
+            # The complementiser is not content, however the parse labels it ("that" as dobj).
+            while (
+                first < len(doc)
+                and doc[first].lower_ == "that"
+                and (doc[first].dep_ == "mark" or doc[first].pos_ == "SCONJ")
+            ):
                 first += 1
             last = comp.right_edge.i
             last_tok = doc[comp.i] if comp.dep_ == "prep" else obj
@@ -868,6 +881,9 @@ class QuoteFinder:
         while first <= comp.right_edge.i and doc[first].dep_ == "mark":
             first += 1
         last = self._cut_at_cue(doc, first, comp.right_edge.i)
+        last = _noun_clause_end(doc, tok, comp, first, last)
+        if last < first:
+            return None
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return self._finish(doc, text, tok, tok, a, b, speaker, "noun", 0.72)
 
@@ -898,6 +914,44 @@ class QuoteFinder:
 
 
 # ---------------------------------------------------------------------- helpers
+
+# Words after which a past form is part of the same verb group or phrase, not a new predicate.
+_NOT_PREDICATE_BEFORE = frozenset({"AUX", "PART", "DET", "CCONJ", "SCONJ", "ADP", "PUNCT"})
+_DEGREE_WORDS = frozenset({"very", "so", "too", "more", "most", "less", "least", "not", "never", "as"})
+
+
+def _noun_clause_end(doc: Doc, noun: Token, comp: Token, first: int, last: int) -> int:
+    """Last token of a noun cue's complement clause ("X's statement that S ...").
+
+    When the statement noun is itself an argument of a verb ("X's claim that S angered fans" with
+    "claim" as subject of "angered"), the clause subtree already stops before that verb. When the
+    parse has no verb above the noun (the noun is the sentence root), the sentence's real
+    predicate was swallowed into the clause ("that the team was tired angered fans", "angered" read
+    as an adjective): end the clause before the first finite/past verb form that follows a
+    complete clause and is not part of its verb group or a clause of its own."""
+    for h in noun.ancestors:
+        if h.pos_ in ("VERB", "AUX"):
+            return last  # a verb governs the noun: the subtree is the clause
+    for j in range(comp.i + 1, last + 1):
+        t = doc[j]
+        prev = doc[j - 1]
+        past_like = t.tag_ in ("VBD", "VBZ") or (
+            t.tag_ in ("JJ", "VBN") and t.lower_.endswith("ed") and t.pos_ in ("ADJ", "VERB")
+        )
+        if not past_like or j - 1 < first:
+            continue
+        if prev.pos_ in _NOT_PREDICATE_BEFORE or prev.lower_ in _DEGREE_WORDS:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children):
+            continue  # a clause of its own ("that prices rose and wages fell")
+        if t.dep_ in ("relcl", "ccomp", "advcl", "conj", "xcomp", "pcomp"):
+            continue
+        k = j - 1
+        while k > first and doc[k].is_punct:
+            k -= 1
+        return k
+    return last
+
 
 
 def _phrase_head(t: Token) -> Token:

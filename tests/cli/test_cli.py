@@ -29,7 +29,28 @@ def run(
     )
 
 
-def test_extract_jsonl_contract() -> None:
+def _check_quote_contract(q: dict, text: str) -> None:
+    """One output Quote against the issue's contract and the input text it came from."""
+    assert q["quote_id"]
+    assert text[q["start"] : q["end"]] == q["text"]
+    assert q["type"] in {"direct", "indirect", "mixed", "floating"}
+    assert 0 <= q["confidence"] <= 1
+    sp = q["speaker"]
+    if sp is not None:
+        assert {"id", "name", "kind", "mention", "mention_start", "mention_end"} <= set(sp)
+        if q["type"] == "floating":
+            assert sp["mention"] is None and sp["mention_start"] is None and sp["mention_end"] is None
+        elif sp["mention_start"] is not None:
+            assert 0 <= sp["mention_start"] < sp["mention_end"] <= len(text)
+            assert text[sp["mention_start"] : sp["mention_end"]] == sp["mention"]
+    cue = q["cue"]
+    if cue is not None:
+        assert {"text", "start", "end"} <= set(cue)
+        assert 0 <= cue["start"] < cue["end"] <= len(text)
+        assert text[cue["start"] : cue["end"]] == cue["text"]
+
+
+def test_extract_jsonl_contract(tmp_path: Path) -> None:
     res = run("extract", str(SEED))
     assert res.returncode == 0, res.stderr.decode()
     lines = res.stdout.decode().splitlines()
@@ -39,10 +60,45 @@ def test_extract_jsonl_contract() -> None:
     assert out["article_id"] == "kremlin-awaits-us-signals"
     assert len(out["quotes"]) >= 14 and out["stances"]
     for q in out["quotes"]:
-        assert text[q["start"] : q["end"]] == q["text"]
-        assert q["type"] in {"direct", "indirect", "mixed", "floating"}
-        assert {"id", "name", "kind", "mention", "mention_start", "mention_end"} <= set(q["speaker"])
-        assert 0 <= q["confidence"] <= 1
+        _check_quote_contract(q, text)
+    assert len({q["quote_id"] for q in out["quotes"]}) == len(out["quotes"])
+    assert sum(q["cue"] is not None for q in out["quotes"]) >= 12
+    assert sum(q["speaker"]["mention_start"] is not None for q in out["quotes"]) >= 14
+
+    # A .txt file is one article whose id is the file stem; the second run (seed again, plus the
+    # .txt file) gives the seed's quotes the same ids.
+    txt_text = (
+        "Harbour master Ines Kovalenko said the port would reopen on Friday.\n\n"
+        "“We have cleared the wreck and the channel is safe,” she told reporters.\n"
+    )
+    txt = tmp_path / "harbour-reopens.txt"
+    txt.write_text(txt_text, encoding="utf-8")
+    again = run("extract", str(SEED), str(txt))
+    assert again.returncode == 0, again.stderr.decode()
+    by_id = {o["article_id"]: o for o in map(json.loads, again.stdout.decode().splitlines())}
+    assert set(by_id) == {"kremlin-awaits-us-signals", "harbour-reopens"}
+    assert [q["quote_id"] for q in by_id["kremlin-awaits-us-signals"]["quotes"]] == [
+        q["quote_id"] for q in out["quotes"]
+    ]
+    harbour = by_id["harbour-reopens"]["quotes"]
+    assert [q["type"] for q in harbour] == ["indirect", "direct"]
+    for q in harbour:
+        assert q["article_id"] == "harbour-reopens"
+        assert q["speaker"]["name"] == "Ines Kovalenko"
+        _check_quote_contract(q, txt_text)
+
+
+def test_extract_jsonl_from_stdin() -> None:
+    text = "Coach Mara Lind said the team would win. “We are ready,” she added."
+    stdin = json.dumps({"id": "match-preview", "text": text, "published_at": "2025-03-01T00:00:00Z"})
+    res = run("extract", stdin=(stdin + "\n").encode())
+    assert res.returncode == 0, res.stderr.decode()
+    out = json.loads(res.stdout)
+    assert out["article_id"] == "match-preview"
+    assert [q["speaker"]["name"] for q in out["quotes"]] == ["Mara Lind", "Mara Lind"]
+    for q in out["quotes"]:
+        assert q["published_at"].startswith("2025-03-01")
+        _check_quote_contract(q, text)
 
 
 def test_extract_plain_text_from_stdin_and_bad_input() -> None:

@@ -108,6 +108,67 @@ def test_first_person_inside_quote_is_recorded_for_speaker(extractor, run) -> No
     assert ref is not None and ref.name == "Rosa Delacroix"
 
 
+def test_we_inside_quote_is_recorded_for_speaker(extractor) -> None:
+    from datetime import UTC, datetime
+
+    from stancewire.schemas import Article
+
+    text = "“We will not back down, and our members know it,” said union leader Petra Olvensdottir."
+    art = Article(id="w", text=text, published_at=datetime(2025, 1, 1, tzinfo=UTC))
+    doc = extractor.nlp(text)
+    _, mentions = extractor.quotes_and_mentions(doc, art)
+    we = text.index("We")
+    our = text.index("our")
+    for a, b in ((we, we + 2), (our, our + 3)):
+        ref = mentions.actor_at(a, b)
+        assert ref is not None and ref.name == "Petra Olvensdottir"
+
+
+def test_they_prefers_new_plural_subject_over_older_organisation(run) -> None:
+    text = (
+        "The Velmora Transport Authority opened an inquiry. Officials at the ministry arrived late. "
+        "They said the airport would reopen on Monday."
+    )
+    q = next(q for q in run(text).quotes if "reopen" in q.text)
+    assert q.speaker.kind == ActorKind.group
+    assert q.speaker.id == "group:officials"
+    assert q.speaker.name == "Officials"
+    assert q.speaker.mention == "They"
+    assert q.speaker.mention_kind == MentionKind.pronoun
+
+
+def test_they_after_group_subject_sentence(run) -> None:
+    text = (
+        "Norwind Mining said it would not improve its offer. Union leaders met on Tuesday. "
+        "They said the strike would continue into next month."
+    )
+    q = next(q for q in run(text).quotes if "strike" in q.text)
+    assert q.speaker.id == "group:union-leaders"
+    assert q.speaker.kind == ActorKind.group
+    assert q.speaker.mention_kind == MentionKind.pronoun
+
+
+def test_they_skips_a_non_human_plural_subject(run) -> None:
+    # "The talks" cannot speak: "they" reaches back to the people one sentence earlier.
+    text = (
+        "Dock workers in Port Averly walked out on Monday. The talks lasted six hours. "
+        "They said the harbour would stay closed."
+    )
+    q = next(q for q in run(text).quotes if "harbour" in q.text)
+    assert q.speaker.kind == ActorKind.group
+    assert "workers" in q.speaker.name.lower()
+
+
+def test_they_keeps_organisation_that_is_the_newer_subject(run) -> None:
+    text = (
+        "Union leaders said the strike would continue. Norwind Mining closed the Harlow pit on Friday. "
+        "They said the site would not reopen."
+    )
+    q = next(q for q in run(text).quotes if "reopen" in q.text)
+    assert q.speaker.name == "Norwind Mining"
+    assert q.speaker.mention_kind == MentionKind.pronoun
+
+
 # ------------------------------------------------------------------ role nouns
 
 

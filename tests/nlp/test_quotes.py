@@ -319,6 +319,30 @@ def test_scare_quote_inside_narrative_ignored(run) -> None:
             "argued",
         ),
         (
+            "Marek Dvorin denied that his company had paid the inspectors.",
+            "his company had paid the inspectors",
+            "Marek Dvorin",
+            "denied",
+        ),
+        (
+            "Defence lawyer Ivo Sandrell denied any wrongdoing by his client.",
+            "any wrongdoing by his client",
+            "Ivo Sandrell",
+            "denied",
+        ),
+        (
+            "Coach Lina Brannock insisted that her squad was fit for the final.",
+            "her squad was fit for the final",
+            "Lina Brannock",
+            "insisted",
+        ),
+        (
+            "The Orlenna Football Federation insisted on Monday that the match would go ahead.",
+            "the match would go ahead",
+            "Orlenna Football Federation",
+            "insisted",
+        ),
+        (
             "Analysts predicted that Norwind's shares would recover by spring.",
             "Norwind's shares would recover by spring",
             "Analysts",
@@ -371,6 +395,112 @@ def test_noun_cue_with_possessor(run) -> None:
     q = _only(run(text).quotes)
     assert q.text == "the mine was safe"
     assert q.speaker.name == "Ama Koro"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # The parse reads the main verb as an adjective and hangs it inside the clause.
+        (
+            "Tomas Reyna's statement that the team was tired angered fans.",
+            "the team was tired",
+            "Tomas Reyna",
+        ),
+        ("Ama Koro's statement that the plan failed surprised nobody.", "the plan failed", "Ama Koro"),
+        (
+            "Lena Varga's warning that the bridge was unsafe went unheeded.",
+            "the bridge was unsafe",
+            "Lena Varga",
+        ),
+        (
+            "Brisk Harlan's promise that taxes would fall delighted voters.",
+            "taxes would fall",
+            "Brisk Harlan",
+        ),
+    ],
+)
+def test_noun_cue_content_is_only_the_complement_clause(run, text: str, content: str, speaker: str) -> None:
+    q = _only(run(text).quotes)
+    assert q.type == "indirect"
+    assert q.text == content
+    assert q.speaker.name == speaker
+    assert q.speaker.kind == "person"
+    assert q.speaker.id == "person:" + speaker.lower().replace(" ", "-")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "In a statement, Norwind Mining expressed hope that the strike would end soon.",
+            "the strike would end soon",
+            "Norwind Mining",
+            "expressed hope",
+        ),
+        (
+            "In a statement, Norwind Mining expressed concern that prices would rise.",
+            "prices would rise",
+            "Norwind Mining",
+            "expressed concern",
+        ),
+        (
+            "Finance Minister Ilse Marrow expressed concern that inflation could climb above five percent.",
+            "inflation could climb above five percent",
+            "Ilse Marrow",
+            "expressed concern",
+        ),
+        (
+            "The Kestavo Party expressed hope that talks with the Ondrelian government would resume "
+            "next month.",
+            "talks with the Ondrelian government would resume next month",
+            "Kestavo Party",
+            "expressed hope",
+        ),
+    ],
+)
+def test_express_noun_that_clause_is_whole_clause(
+    run, text: str, content: str, speaker: str, cue: str
+) -> None:
+    q = _only(run(text).quotes)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # Nouns that come from CAMEO's "express" patterns, not from the hand-written list.
+        (
+            "The Orlenna Football Federation expressed surprise that the referee had been suspended.",
+            "the referee had been suspended",
+            "expressed surprise",
+        ),
+        (
+            "Residents of Port Vell expressed relief that the dam had held.",
+            "the dam had held",
+            "expressed relief",
+        ),
+    ],
+)
+def test_cameo_express_nouns(run, text: str, content: str, cue: str) -> None:
+    q = _only(run(text).quotes)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_cameo_derived_cue_data() -> None:
+    import json
+
+    from stancewire.nlp import cues
+
+    data = json.loads(cues.DATA_FILE.read_text(encoding="utf-8"))
+    # note (OBSERVE entry), deny (its patterns: 016), urge (DEMAND patterns: appeals), call (FOR/ON/UPON).
+    assert {"note": "010", "deny": "016", "urge": "020", "call": "020"}.items() <= data["verbs"].items()
+    assert data["prep_cues"]["call"] == ["for", "on", "upon"]
+    assert {"concern", "hope", "relief", "surprise"} <= set(data["express_nouns"])
+    assert {"surprise", "relief", "concern"} <= cues.EXPRESS_NOUNS
+    assert all(cues.is_speech_verb(v) for v in ("note", "deny", "urge", "call"))
 
 
 def test_relative_clause_speaker(run) -> None:
@@ -442,6 +572,8 @@ def test_floating_paragraph_takes_previous_speaker(run) -> None:
     assert qs[1].speaker.name == "Tomas Reyna"
     assert qs[1].speaker.mention_kind == "floating"
     assert qs[1].speaker.mention is None
+    assert qs[1].speaker.mention_start is None
+    assert qs[1].speaker.mention_end is None
     assert qs[1].confidence < qs[0].confidence
 
 

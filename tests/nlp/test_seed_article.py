@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
 
 from stancewire.schemas import Article, MentionKind, Quote
 
-SEED = Path("/work/shared/seeds/kremlin-awaits-us-signals.txt")
-ALT = Path(__file__).resolve().parents[2] / "seeds" / "kremlin-awaits-us-signals.txt"
-
 
 @pytest.fixture(scope="module")
-def seed(extractor):
-    path = SEED if SEED.exists() else ALT
-    if not path.exists():
-        pytest.skip("seed article not available")
-    text = path.read_text(encoding="utf-8")
-    art = Article(
-        id="seed-kremlin",
-        text=text,
-        published_at=datetime(2025, 1, 27, tzinfo=UTC),
-        published_at_estimated=True,
-        source="unknown",
-    )
-    return art, extractor.extract(art)
+def seed(extractor, seed_article: Article):
+    return seed_article, extractor.extract(seed_article)
 
 
 # (a phrase inside the content, speaker id, quote type, mention kind, cue text)

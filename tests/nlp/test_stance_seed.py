@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from stancewire.nlp.extract import Extractor
 from stancewire.schemas import Article, StanceEvidence
 
-SEED = Path("/work/shared/seeds/kremlin-awaits-us-signals.txt")
-LOCAL = Path(__file__).resolve().parents[2] / "seeds" / "kremlin-awaits-us-signals.txt"
-
 
 @pytest.fixture(scope="module")
-def evidence(registry) -> list[StanceEvidence]:
-    path = LOCAL if LOCAL.exists() else SEED
-    if not path.exists():
-        pytest.skip("seed article not available")
-    art = Article(
-        id="seed-kremlin-awaits-us-signals",
-        text=path.read_text(encoding="utf-8"),
-        source="unknown",
-        published_at=datetime(2025, 1, 27, tzinfo=UTC),
-        published_at_estimated=True,
-    )
-    return list(Extractor(registry=registry).extract(art).stances)
+def evidence(registry, seed_article: Article) -> list[StanceEvidence]:
+    return list(Extractor(registry=registry).extract(seed_article).stances)
 
 
 def pick(evs: list[StanceEvidence], actor: str, target: str, cats: set[str]) -> list[StanceEvidence]:
