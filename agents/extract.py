@@ -12,7 +12,7 @@ import logging
 from agents.dead_letter import dead_letter_for, send_dead_letter
 from agents.nlp_worker import Failed, NlpWorker
 from stancewire.schemas import Article
-from streams import metrics
+from streams import metrics, output_gate
 from streams.app import app, settings
 from streams.codec import encode
 from streams.topics import accepted_articles_topic, quotes_topic, stances_topic
@@ -69,51 +69,30 @@ async def publish_batch(articles: list[Article], outcomes: list) -> None:  # typ
         await asyncio.gather(*futures)
 
 
-async def finish(stream, events, parsed: asyncio.Future) -> None:  # type: ignore[no-untyped-def]
-    """Publish one parsed batch, then ack the batch's input events (only now may their offsets
-    be committed: a crash before this re-processes the batch)."""
-    await publish_batch([e.value for e in events], await parsed)
-    for event in events:
-        await stream.ack(event)
-
-
 @app.agent(accepted_articles_topic)
 async def extract(stream):  # type: ignore[no-untyped-def]
-    if settings.extract_pipelined:
-        await _extract_pipelined(stream)
+    if not settings.extract_pipelined:
+        # One batch at a time: take, parse in the NLP process, publish, wait for the broker's
+        # acks; ``take`` acks the batch's input events when the next batch is taken.
+        async for batch in stream.take(settings.batch_size, within=settings.batch_within):
+            await publish_batch(list(batch), await timed_batch(list(batch)))
         return
-    # One batch at a time: take, parse in the NLP process, publish, wait for the broker's acks;
-    # ``take`` acks the batch's input events when the next batch is taken.
+    # Overlapped (the default): batch N+1 goes to the NLP process as soon as it is taken, while
+    # batch N's records are still being sent and acknowledged, so the parser does not sit idle
+    # during publishing. Records still leave in batch order (batch N's send finishes before
+    # batch N+1's starts). ``take`` acks batch N's input events when batch N+1 is taken, which
+    # can be before batch N's send is done; the output gate makes every offset commit wait for
+    # (and be refused on the failure of) those sends, so an acked input never commits without
+    # its outputs in the producer (streams/output_gate.py).
+    sending: asyncio.Future | None = None
     async for batch in stream.take(settings.batch_size, within=settings.batch_within):
-        await publish_batch(list(batch), await timed_batch(list(batch)))
-
-
-async def _extract_pipelined(stream):  # type: ignore[no-untyped-def]
-    # Two batches in flight, in order (STANCEWIRE_EXTRACT_PIPELINED): batch N+1 is handed to
-    # the NLP process as soon as it is taken, while batch N is still being published, so the
-    # parser is not idle between batches. ``noack_take`` leaves acking to us: each batch's
-    # events are acked by its own ``finish`` after its outputs are acked, and batches finish
-    # strictly in order. Off by default: across rebalances on the embedded broker, acks that
-    # land after a revoke can leave the group's committed offsets behind finished work (see
-    # docs/reliability.md), which stalls lag-based waits.
-    previous: asyncio.Task | None = None
-    try:
-        async for events in stream.noack_take(settings.batch_size, within=settings.batch_within):
-            parsed = asyncio.ensure_future(timed_batch([e.value for e in events]))
-            if previous is not None:
-                await previous
-            previous = asyncio.ensure_future(finish(stream, events, parsed))
-            previous.add_done_callback(_report_failure)
-    finally:
-        if previous is not None and not previous.done():
-            previous.cancel()
-
-
-def _report_failure(task: asyncio.Task) -> None:
-    # The next batch re-raises it; the last batch of a burst has no next one, so say it here
-    # (its events stay unacked and are redelivered after a restart, never dropped).
-    if not task.cancelled() and task.exception() is not None:
-        log.error("publishing an extracted batch failed", exc_info=task.exception())
+        articles = list(batch)
+        parsed = asyncio.ensure_future(timed_batch(articles))
+        if sending is not None:
+            await sending  # re-raises a failed send: the agent stops, nothing is committed past it
+        outcomes = await parsed
+        sending = asyncio.ensure_future(publish_batch(articles, outcomes))
+        output_gate.gate.track(sending)
 
 
 async def timed_batch(articles: list[Article]) -> list:  # type: ignore[type-arg]

@@ -86,9 +86,9 @@ class Settings(BaseSettings):
         16, ge=1, description="RocksDB block cache per table partition (Faust's default is 2 GB)."
     )
     extract_pipelined: bool = Field(
-        False,
-        description="Keep two NLP batches in flight (faster; on the embedded broker, rebalances can "
-        "leave committed offsets behind, see docs/reliability.md).",
+        True,
+        description="Parse the next batch while the previous batch's records are sent (offset "
+        "commits wait for those sends); false: one batch at a time.",
     )
     compression: Literal["none", "gzip"] = Field(
         "gzip",
