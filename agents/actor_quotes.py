@@ -10,7 +10,7 @@ from __future__ import annotations
 from stancewire.quote_index import add_quotes
 from stancewire.schemas import ActorKind, ActorQuotes, ActorRef, Quote
 from streams.app import app, settings
-from streams.batching import current_event, group_by_key
+from streams.batching import current_event, group_by_key, take_settled
 from streams.tables import actor_quotes
 from streams.topics import quotes_topic
 
@@ -32,7 +32,9 @@ def _empty(actor_id: str, quote: Quote) -> ActorQuotes:
 
 @app.agent(quotes_topic)
 async def index_quotes(stream):  # type: ignore[no-untyped-def]
-    async for events in stream.take_events(settings.table_batch_size, within=settings.table_batch_within):
+    async for events in take_settled(
+        stream, settings.table_batch_size, within=settings.table_batch_within, idle=settings.table_batch_idle
+    ):
         for actor_id, speaker_events in group_by_key(events, _speaker_of).items():
             quotes = [e.value for e in speaker_events]
             current = actor_quotes.get(actor_id) or _empty(actor_id, quotes[0])

@@ -18,7 +18,7 @@ from stancewire.positions import PositionRules, fold
 from stancewire.schemas import ActorPositions, StanceEvidence
 from streams import metrics
 from streams.app import app, settings
-from streams.batching import current_event
+from streams.batching import current_event, take_settled
 from streams.tables import positions
 from streams.topics import stance_changes_topic, stances_topic
 
@@ -35,7 +35,9 @@ RULES = PositionRules(
 
 @app.agent(stances_topic)
 async def update_positions(stream):  # type: ignore[no-untyped-def]
-    async for events in stream.take_events(settings.table_batch_size, within=settings.table_batch_within):
+    async for events in take_settled(
+        stream, settings.table_batch_size, within=settings.table_batch_within, idle=settings.table_batch_idle
+    ):
         # Folded in arrival order (so alerts keep their order across actors), with each actor's
         # value read once and written once per batch.
         states: dict[str, ActorPositions | None] = {}

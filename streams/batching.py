@@ -13,8 +13,9 @@ event*. A batch spans partitions, so each key is written while one of its own ev
 
 from __future__ import annotations
 
+import asyncio
 import weakref
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -41,3 +42,94 @@ def current_event(event: EventT) -> Iterator[None]:
         yield
     finally:
         faust_streams._current_event.reset(token)
+
+
+def take_settled(stream: Any, max_: int, within: float, idle: float) -> AsyncIterator[list[EventT]]:
+    """Batches of events from ``stream`` (see ``_take_settled``), cleaned up when the stream stops."""
+    agen = _take_settled(stream, max_, within, idle)
+    # As Faust does for its own take generators: Stream.on_stop closes leftovers explicitly.
+    stream._active_agens.add(agen)
+    return agen
+
+
+async def _take_settled(
+    stream: Any, max_: int, within: float, idle: float
+) -> AsyncIterator[list[EventT]]:
+    """Like ``stream.take_events(max_, within)``, but a batch also waits for its burst to end.
+
+    ``take_events`` closes a batch ``within`` seconds after it started waiting, so the records
+    one extract batch publishes (hundreds, sent over a few hundred ms) reach a table agent as
+    several small batches, and each actor's value was written 3-4 times per extract batch. Here
+    a batch closes when no event arrived for ``idle`` seconds (the burst is over), when it is
+    ``within`` seconds old (a steady stream cannot hold it open), or at ``max_`` events. At low
+    load an article's records form one burst, so it closes ``idle`` after the last of them.
+
+    Acks and buffering follow Faust's ``take_events`` (which this mirrors): the batch's events
+    are acked when the caller asks for the next batch, never before it has handled them.
+    """
+    buffer: list[EventT] = []
+    added = asyncio.Event()
+    full = asyncio.Event()
+    consumed = asyncio.Event()
+    consuming: asyncio.Future[None] | None = None
+    enable_acks = stream.enable_acks
+
+    async def add_to_buffer(value: Any) -> Any:
+        nonlocal consuming
+        try:
+            if consuming is not None:
+                try:
+                    await consuming
+                finally:
+                    consuming = None
+            event = stream.current_event
+            if event is None:
+                raise RuntimeError("take_settled found current_event is None")
+            buffer.append(event)
+            added.set()
+            if len(buffer) >= max_:
+                full.set()
+                consumed.clear()
+                await stream.wait(consumed)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # as Faust's take: crash the stream, do not drop silently
+            stream.log.exception("Error adding to take buffer: %r", exc)
+            await stream.crash(exc)
+        return value
+
+    stream.enable_acks = False
+    stream.add_processor(add_to_buffer)
+    stream._enable_passive(aiter(stream.channel))
+    loop = asyncio.get_running_loop()
+    try:
+        while not stream.should_stop:
+            await stream.wait_for_stopped(added, timeout=within)
+            if not buffer:
+                added.clear()
+                continue
+            deadline = loop.time() + within
+            while not full.is_set():
+                added.clear()
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    break
+                await stream.wait_for_stopped(added, timeout=min(idle, remaining))
+                if not added.is_set():
+                    break  # quiet for ``idle``: the burst is over
+            consuming = loop.create_future()
+            try:
+                yield list(buffer)
+            finally:
+                events = list(buffer)
+                buffer.clear()
+                added.clear()
+                for event in events:
+                    await stream.ack(event)
+                if not consuming.done():
+                    consuming.set_result(None)
+                full.clear()
+                consumed.set()
+    finally:
+        stream.enable_acks = enable_acks
+        stream._processors.remove(add_to_buffer)

@@ -100,7 +100,11 @@ class Settings(BaseSettings):
         500, ge=1, le=10_000, description="Evidence items or quotes folded per table-write batch."
     )
     table_batch_within: float = Field(
-        0.05, gt=0, description="Seconds the table agents wait for a batch to fill (adds to latency)."
+        0.5, gt=0, description="Longest a table agent's batch stays open (a steady stream cannot hold it).",
+    )
+    table_batch_idle: float = Field(
+        0.04, gt=0, description="A table agent's batch closes when no record arrived for this long "
+        "(the burst of one extract batch is over); adds this much latency.",
     )
 
     # --- limits (an article over a limit is dead-lettered, never half-processed)
