@@ -15,7 +15,8 @@ Phases, all on the same generated articles (``benchmarks.corpus``) and the same 
 
 Times on the pipeline side are Kafka record timestamps (CreateTime, stamped by the producing
 client on this same machine): an article's produce time is its ``articles`` record, an evidence
-item is "applied" at the first ``positions`` changelog record whose ``applied`` list holds its id,
+item is "applied" at the first ``positions`` changelog record that holds its id (in ``applied`` or
+in a position's per-article ``contributions``),
 and an alert's time is its ``stance-changes`` record. Results go to ``benchmarks/results/latest.json``.
 """
 
@@ -217,7 +218,8 @@ def collect(p: Pipeline, ids: set[str]) -> Outcome:
     for r in read(p, f"{p.name}-positions-changelog"):
         if r.value is None:
             continue
-        for eid in json.loads(r.value).get("applied", ()):
+        value = json.loads(r.value)
+        for eid in _applied_ids(value):
             if eid in out.evidence and eid not in out.applied:
                 out.applied[eid] = r.ts
     for r in read(p, p.settings.topic("stance-changes")):
@@ -588,6 +590,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.print(f"wrote {args.out}")
     return 0
 
+
+
+def _applied_ids(value: dict) -> list[str]:  # type: ignore[type-arg]
+    """Evidence ids a ``positions`` changelog value records as applied."""
+    ids = list(value.get("applied", ()))
+    for pos in value.get("positions", {}).values():
+        for contribution in pos.get("contributions", ()):
+            ids.extend(point["evidence_id"] for point in contribution.get("evidence", ()))
+    return ids
 
 if __name__ == "__main__":
     sys.exit(main())

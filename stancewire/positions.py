@@ -47,14 +47,15 @@ from stancewire.schemas import (
 # Every evidence item rewrites the actor's whole table value (and changelog record), so the
 # value is kept bounded: the last few evidence summaries per target with short quote text, a
 # short score history, bounded per-article detail (``PositionRules.max_articles``), and the
-# last few hundred applied ids (for observers and values from before per-article detail).
+# last few dozen applied ids (idempotency is per position; these serve values from before
+# per-article detail and a redelivery of an article folded out of the detail).
 QUOTE_CHARS = 280
 
 # Neutral statements still say the actor engaged with the target, but they should not drown
 # out the evidence that carries a direction; they count at a quarter of their confidence.
 NEUTRAL_WEIGHT = 0.25
 HISTORY_POINTS = 60
-APPLIED_IDS = 400
+APPLIED_IDS = 64
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

@@ -13,8 +13,9 @@ from stancewire.schemas import ActorQuotes, Quote
 
 # Each batch rewrites the whole value to the changelog, so the id list is bounded. A redelivery
 # replays at most what was processed since the last commit (Faust commits every 100 events or
-# 1 s): a few hundred ids per speaker is ample, as for the positions table's applied ids.
-COUNTED_IDS = 400
+# 1 s): a batch or two of one speaker's quotes. 128 ids (~3 KB) is ample; 400 made the id list
+# half of a typical value's bytes, all of it rewritten to the changelog on every write.
+COUNTED_IDS = 128
 
 
 def _newest_first(q: Quote) -> tuple[bool, object, str]:

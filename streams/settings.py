@@ -96,6 +96,11 @@ class Settings(BaseSettings):
         "evidence are repetitive JSON (~7x smaller); the embedded broker's CPU grows with the bytes "
         "it holds.",
     )
+    producer_linger_ms: int = Field(
+        5, ge=0, le=1_000,
+        description="How long the worker's producer waits to fill a batch (Faust's default is 0: one "
+        "request per record burst); adds at most this much latency per stage.",
+    )
     table_batch_size: int = Field(
         500, ge=1, le=10_000, description="Evidence items or quotes folded per table-write batch."
     )

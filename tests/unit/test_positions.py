@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancewire.positions import PositionRules, apply_evidence, decide_change, fold
+from stancewire.positions import APPLIED_IDS, PositionRules, apply_evidence, decide_change, fold
 from stancewire.schemas import (
     ActorPositions,
     ActorRef,
@@ -223,9 +223,10 @@ def test_reapplying_an_evidence_id_is_a_no_op() -> None:
 
 
 def test_redelivery_is_recognised_after_any_amount_of_other_evidence() -> None:
-    # More evidence than the actor-level applied-id list holds (400), on other targets.
+    # More evidence than the actor-level applied-id list holds (APPLIED_IDS), on other targets.
     others = [
-        ev(f"x{i}", 1.0, days=i / 100, target=TargetRef(id=f"t{i % 7}", name=f"T{i % 7}")) for i in range(450)
+        ev(f"x{i}", 1.0, days=i / 100, target=TargetRef(id=f"t{i % 7}", name=f"T{i % 7}"))
+        for i in range(APPLIED_IDS + 50)
     ]
     e1 = ev(1, 5.0)
     state, _ = run([e1, *others])
