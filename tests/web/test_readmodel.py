@@ -191,3 +191,14 @@ def test_openapi_documents_the_limits() -> None:
     assert "STANCEWIRE_RECENT_QUOTES" in paths["/api/actors/{actor_id}/quotes"]["get"]["description"]
     assert f"{MAX_CHANGES:,}" in paths["/api/changes"]["get"]["description"]
     assert "any worker" in paths["/api/changes/stream"]["get"]["description"]
+
+
+def test_latest_per_key_keeps_the_last_record_of_each_key_in_offset_order() -> None:
+    from types import SimpleNamespace
+
+    from streams.web.readmodel import latest_per_key
+
+    recs = [SimpleNamespace(key=k, offset=i) for i, k in enumerate([b'"a"', b'"b"', b'"a"', b'"c"', b'"b"'])]
+    assert [(r.key, r.offset) for r in latest_per_key(recs)] == [(b'"a"', 2), (b'"c"', 3), (b'"b"', 4)]
+    distinct = recs[:2]
+    assert latest_per_key(distinct) is distinct
