@@ -55,6 +55,16 @@ def install() -> None:
     gc.GroupCoordinator.reset_generation = _reset_generation  # type: ignore[method-assign]
 
 
+IDLE_BACKOFF_ATTR = "_stancewire_idle_backoff"
+
+
+def set_idle_backoff(consumer: Any, backoff_ms: int) -> None:
+    """Give one started aiokafka consumer its own pause after an empty fetch."""
+    fetcher = getattr(consumer, "_fetcher", None)
+    if fetcher is not None:
+        setattr(fetcher, IDLE_BACKOFF_ATTR, backoff_ms / 1000.0)
+
+
 def install_fetch_idle_backoff(backoff_ms: int) -> None:
     """Pause briefly after a fetch that brought no new records, in every consumer of the process.
 
@@ -74,11 +84,13 @@ def install_fetch_idle_backoff(backoff_ms: int) -> None:
     async def _proc_fetch_request(self: Fetcher, *args: Any, **kwargs: Any) -> bool:
         has_new_data = await original(self, *args, **kwargs)
         if not has_new_data:
+            # A consumer may set its own pause (the web read model: a dashboard tail).
+            pause = getattr(self, IDLE_BACKOFF_ATTR, delay)
             # aiokafka's Fetcher.close() cancels these tasks and then awaits them expecting a
             # normal return (the original swallows CancelledError); letting it escape from the
             # sleep would abort close() and hang worker shutdown until it is killed.
             with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.sleep(delay)
+                await asyncio.sleep(pause)
         return has_new_data
 
     Fetcher._proc_fetch_request = _proc_fetch_request  # type: ignore[method-assign]

@@ -101,6 +101,11 @@ class Settings(BaseSettings):
         description="How long the worker's producer waits to fill a batch (Faust's default is 0: one "
         "request per record burst); adds at most this much latency per stage.",
     )
+    web_fetch_backoff_ms: int = Field(
+        150, ge=0, le=5_000,
+        description="Pause after an empty fetch in the web view's tail of positions and changes "
+        "(the dashboard's live feed may lag this much more; alerts themselves do not).",
+    )
     table_batch_size: int = Field(
         500, ge=1, le=10_000, description="Evidence items or quotes folded per table-write batch."
     )

@@ -69,7 +69,8 @@ async def run_read_model() -> None:
     changelog = positions.changelog_topic.get_topic_name()
     while True:
         try:
-            await tail(read_model, settings.aiokafka_kwargs(), changelog, settings.topic("stance-changes"))
+            await tail(read_model, settings.aiokafka_kwargs(), changelog, settings.topic("stance-changes"),
+                       idle_backoff_ms=settings.web_fetch_backoff_ms)
         except asyncio.CancelledError:
             raise
         except Exception:

@@ -271,7 +271,7 @@ def apply_record(model: ReadModel, topic: str, changelog_topic: str, key: bytes 
 
 
 async def tail(model: ReadModel, kafka_kwargs: dict[str, object], changelog_topic: str,
-               changes_topic: str) -> None:
+               changes_topic: str, idle_backoff_ms: int = 0) -> None:
     """Consume both topics forever (all partitions, from the beginning) into ``model``."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
@@ -280,6 +280,12 @@ async def tail(model: ReadModel, kafka_kwargs: dict[str, object], changelog_topi
         client_id="stancewire-web-readmodel", **kafka_kwargs,  # type: ignore[arg-type]
     )
     await consumer.start()
+    if idle_backoff_ms > 0:
+        # Every worker tails every partition here; re-fetching an idle tail every 20 ms (the
+        # worker consumers' pause) cost each worker socket writes and the broker answers.
+        from streams.kafka_compat import set_idle_backoff
+
+        set_idle_backoff(consumer, idle_backoff_ms)
     try:
         assigned: set[TopicPartition] = set()
         wanted = (changelog_topic, changes_topic)
