@@ -37,6 +37,7 @@ def create_app(settings: Settings) -> faust.App:
     kafka_compat.install()
     kafka_compat.install_fetch_idle_backoff(settings.fetch_idle_backoff_ms)
     kafka_compat.install_commit_retry()
+    kafka_compat.install_head_gap_guard()
     quiet_client_debug_logs(settings)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(

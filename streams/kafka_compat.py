@@ -148,3 +148,60 @@ async def retry_failed_commits(consumer: FaustConsumer) -> int:
         log.warning("re-committed offsets the broker refused during a rebalance: %s", retry)
         return len(retry)
     return 0
+
+
+_RESEEK = "_stancewire_reseek_at"
+RESEEK_INTERVAL = 5.0
+_reseeks: set[asyncio.Future[Any]] = set()
+
+
+def install_head_gap_guard() -> None:
+    """Never commit past records the stream skipped; re-read them instead.
+
+    Around a rebalance Faust's stream drops records fetched under the old generation (or while
+    flow control is off) without tracking or acking them. ``Consumer._new_offset`` then commits
+    the first run of consecutive *acked* offsets, and its own check for a hole between the last
+    commit and that run is off by one (``min(acked) - committed > 1``), so a skipped run right
+    after the committed offset was committed past: those articles' quotes were never produced
+    (the broker-restart test lost 15-41 articles in about 1 run in 6, in either extract mode).
+    Here a hole at the head (the first acked offset beyond the committed one) blocks the
+    commit and seeks the partition back to the committed offset, so the skipped records are
+    read and processed again; records after them are re-processed too and deduplicated by id.
+    """
+    if getattr(FaustConsumer, "_stancewire_head_gap_guard", False):
+        return
+    original = FaustConsumer._new_offset
+
+    def _new_offset(self: FaustConsumer, tp: Any) -> int | None:
+        if head_gap(self, tp):
+            return None
+        return original(self, tp)
+
+    FaustConsumer._new_offset = _new_offset  # type: ignore[method-assign]
+    FaustConsumer._stancewire_head_gap_guard = True  # type: ignore[attr-defined]
+
+
+def head_gap(consumer: Any, tp: Any) -> bool:
+    """Whether ``tp``'s acked offsets start beyond its committed offset; if so, re-read from it."""
+    acked = consumer._acked.get(tp)
+    committed = consumer._committed_offset.get(tp)
+    if not acked or committed is None:
+        return False
+    first = min(acked)
+    gaps = consumer._gap.get(tp)
+    if gaps:
+        first = min(first, min(iv.begin for iv in gaps))
+    if first <= committed:
+        return False
+    last: dict[Any, float] = consumer.__dict__.setdefault(_RESEEK, {})
+    now = asyncio.get_running_loop().time()
+    if now - last.get(tp, float("-inf")) >= RESEEK_INTERVAL:
+        last[tp] = now
+        log.warning(
+            "offsets %s..%s of %s were skipped by the stream (rebalance); not committing past "
+            "them, re-reading from %s", committed, first - 1, tp, committed,
+        )
+        task = asyncio.ensure_future(consumer.seek(tp, committed))
+        _reseeks.add(task)  # keep a reference until it is done
+        task.add_done_callback(_reseeks.discard)
+    return True
