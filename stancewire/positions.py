@@ -16,8 +16,8 @@ directly. Design points:
 * Bounded values: per position at most ``max_articles`` articles are kept in detail, none more
   than ``horizon_half_lives`` half-lives older than the newest evidence. Older ones are folded
   (oldest first) into one aggregate that keeps their decayed sums, counts and sources but not
-  their ids; evidence at or before the newest folded (event time, article id) that is not in
-  the detail is then not applied (already counted, or too old to matter much).
+  their ids. A late article older than that is still applied and folded in at its own time;
+  a redelivery of folded evidence is caught by the actor's recent applied ids.
 * The first evidence on an (actor, target) pair publishes a ``new`` position (``first_seen``).
   Later, a ``change`` is published when the label differs from the last published label, the
   score moved by at least ``min_delta`` since that publication, and at least ``min_evidence``
@@ -190,7 +190,7 @@ def _with_evidence(
 ) -> tuple[list[ArticleContribution], bool] | None:
     """The per-article detail with ``ev`` in it, and whether ``ev`` replaced an older version of
     its article; None when ``ev`` must not be applied (known id, older version of its article,
-    or at or before the folded cutoff)."""
+    )."""
     point = EvidencePoint(
         evidence_id=ev.evidence_id, published_at=ev.published_at, weight=_evidence_weight(ev), score=ev.score
     )
@@ -215,12 +215,11 @@ def _with_evidence(
             replaced = True  # a newer version of the article: its old evidence goes
         else:
             return None  # evidence of a version already superseded (a late redelivery)
-    elif (
-        pos.folded is not None
-        and pos.folded.through is not None
-        and (ev.published_at, ev.article_id) <= pos.folded.through
-    ):
-        return None
+    # An article older than the folded cutoff (a late arrival at a busy position) is added
+    # like any other and folded into the aggregate at its own event time by the compaction
+    # that follows: late articles must count. A redelivery of already-folded evidence is
+    # caught by the actor's recent applied ids (``fold``); redeliveries replay only what was
+    # processed since the last commit, which those ids cover.
     return sorted([*others, fresh], key=lambda c: (c.at, c.article_id)), replaced
 
 

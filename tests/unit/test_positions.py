@@ -286,12 +286,16 @@ def test_detail_is_bounded_and_older_articles_fold_into_the_aggregate() -> None:
     # Folding keeps the decayed mean: the same as with unbounded detail.
     unbounded = pos_of(evidence, PositionRules(max_articles=1000))
     assert p.score == pytest.approx(unbounded.score, abs=1e-9)
-    # Evidence at or before the folded cutoff that is not in the detail is not applied
-    # (a redelivery of a folded article, or one too old to matter).
+    # A redelivery of folded evidence is recognised (recent applied ids); a late article older
+    # than the folded cutoff still counts, at its own event time, as with unbounded detail.
     state, _ = run(evidence, rules)
     assert fold(state, evidence[2], rules)[2] is False
-    assert fold(state, ev("late", 9.0, days=0.5), rules)[2] is False
-    # Newer than the cutoff: applied.
+    late = ev("late", 9.0, days=0.5)
+    after, _, is_new = fold(state, late, rules)
+    assert is_new
+    assert after.positions[TARGET.id].score == pytest.approx(
+        pos_of([*evidence, late], PositionRules(max_articles=1000)).score, abs=1e-9
+    )
     assert fold(state, ev("late2", 9.0, days=5.5), rules)[2] is True
 
 
