@@ -189,8 +189,8 @@ def _with_evidence(
     pos: Position, ev: StanceEvidence, rules: PositionRules
 ) -> tuple[list[ArticleContribution], bool] | None:
     """The per-article detail with ``ev`` in it, and whether ``ev`` replaced an older version of
-    its article; None when ``ev`` must not be applied (known id, older version of its article,
-    )."""
+    its article; None when ``ev`` must not be applied (a known id, or evidence of an older
+    version of its article)."""
     point = EvidencePoint(
         evidence_id=ev.evidence_id, published_at=ev.published_at, weight=_evidence_weight(ev), score=ev.score
     )
