@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from stancewire.schemas import Article, ExtractionResult
 
@@ -151,7 +151,6 @@ class NlpWorker:
         self.init_args = (model_name, max_quotes, max_seconds)
         self.in_process = in_process
         self.executor = self._new_executor()
-        self._retry_lock: Any = None  # an asyncio.Lock, made in the running loop on first use
 
     def _new_executor(self) -> Executor:
         if self.in_process:
@@ -181,23 +180,17 @@ class NlpWorker:
             # The child died (out of memory, a crash in native code). Start a new one and retry
             # the articles one at a time so only the one that kills it is dead-lettered.
             self._replace(executor)
-        # If two callers' batches were queued in the child, both see the broken pool. Retry one
-        # batch at a time: otherwise the article that kills the child would also break the other
-        # batch's retries and get innocent articles dead-lettered.
-        if self._retry_lock is None:
-            self._retry_lock = asyncio.Lock()
-        async with self._retry_lock:
-            outcomes: list[Outcome] = []
-            for article, raw in zip(articles, payload, strict=True):
-                executor = self.executor
-                try:
-                    outcomes.extend(await asyncio.wrap_future(executor.submit(_run_batch, [raw])))
-                except BrokenProcessPool:
-                    self._replace(executor)
-                    outcomes.append(
-                        Failed(article.id, "extraction_crashed", "the NLP process died on this article")
-                    )
-            return outcomes
+        outcomes: list[Outcome] = []
+        for article, raw in zip(articles, payload, strict=True):
+            executor = self.executor
+            try:
+                outcomes.extend(await asyncio.wrap_future(executor.submit(_run_batch, [raw])))
+            except BrokenProcessPool:
+                self._replace(executor)
+                outcomes.append(
+                    Failed(article.id, "extraction_crashed", "the NLP process died on this article")
+                )
+        return outcomes
 
     def _replace(self, broken: Executor) -> None:
         # Several batches can be in flight (extract concurrency): the first caller to see the

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,19 +213,28 @@ def _pattern_code(codes: list[str]) -> str | None:
     return max(sorted(families), key=lambda f: families[f]) + "0"
 
 
-def build_pattern_cues(reference: Path) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
-    """CAMEO-derived forms of the cues in ``PATTERN_CUES``: (verbs, verb -> prepositions,
-    express noun -> code)."""
-    entry: dict[str, str] = {}  # word -> code of its own synonym entry (word or block code)
-    patterns: dict[str, list[tuple[str, str]]] = {w: [] for w in PATTERN_CUES}  # (pattern, code)
+def _cameo_lines(reference: Path) -> Iterator[tuple[tuple[str, str], str]]:
+    """(current synonym block (name, code), line) for every line after the first block header."""
     cur: tuple[str, str] | None = None
     for line in (reference / "cameo-verbs.txt").read_text(encoding="utf-8", errors="replace").splitlines():
         m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", line)
         if m:
             cur = (m.group(1), m.group(2).split(":")[0].strip("-") or "---")
-            continue
-        if cur is None:
-            continue
+        elif cur is not None:
+            yield cur, line
+
+
+def _entry_word(s: str) -> str:
+    """The word of a synonym entry line (annotations in braces/brackets and a leading + dropped)."""
+    return re.sub(r"\{.*?\}|\[.*?\]", "", s).strip().lstrip("+").lower()
+
+
+def build_pattern_cues(reference: Path) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """CAMEO-derived forms of the cues in ``PATTERN_CUES``: (verbs, verb -> prepositions,
+    express noun -> code)."""
+    entry: dict[str, str] = {}  # word -> code of its own synonym entry (word or block code)
+    patterns: dict[str, list[tuple[str, str]]] = {w: [] for w in PATTERN_CUES}  # (pattern, code)
+    for cur, line in _cameo_lines(reference):
         pm = _PATTERN_RE.match(line.strip())
         if pm:
             named = {w.lower() for w in re.findall(r"[A-Z_]+", pm.group(3) or "")}
@@ -235,7 +245,7 @@ def build_pattern_cues(reference: Path) -> tuple[dict[str, str], dict[str, list[
         s = line.split("#")[0].strip()
         if not s or s[0] in "-&":
             continue
-        word = re.sub(r"\{.*?\}|\[.*?\]", "", s).strip().lstrip("+").lower()
+        word = _entry_word(s)
         if word in PATTERN_CUES and word not in entry:
             code_m = re.search(r"\[(\d+)", s)
             entry[word] = code_m.group(1) if code_m else cur[1]
@@ -272,18 +282,13 @@ def build_pattern_cues(reference: Path) -> tuple[dict[str, str], dict[str, list[
 
 def build(reference: Path) -> dict[str, str]:
     out: dict[str, str] = {}
-    cur: tuple[str, str] | None = None
-    for line in (reference / "cameo-verbs.txt").read_text(encoding="utf-8", errors="replace").splitlines():
-        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", line)
-        if m:
-            cur = (m.group(1), m.group(2).split(":")[0].strip("-") or "---")
-            continue
-        if cur is None or cur[0] not in BLOCKS:
+    for cur, line in _cameo_lines(reference):
+        if cur[0] not in BLOCKS:
             continue
         s = line.split("#")[0].strip()
         if not s or s[0] in "-&":
             continue
-        word = re.sub(r"\{.*?\}|\[.*?\]", "", s).strip().lstrip("+").lower()
+        word = _entry_word(s)
         if not word or word in NOT_SPEECH or " " in word:
             continue
         code_m = re.search(r"\[(\d+)", s)

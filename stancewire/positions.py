@@ -143,17 +143,26 @@ def _migrate(pos: Position) -> Position:
     return pos.model_copy(update={"folded": folded, "article_count": len(pos.articles)})
 
 
-def _fold_into(folded: FoldedEvidence | None, c: ArticleContribution, rules: PositionRules) -> FoldedEvidence:
-    """``folded`` with the article ``c`` compacted into it (sums moved to the newer time)."""
-    newest = max(p.published_at for p in c.evidence)
-    at = newest if folded is None else max(folded.at, newest)
+def _decayed_sums(
+    folded: FoldedEvidence | None, points: list[EvidencePoint], at: datetime, rules: PositionRules
+) -> tuple[float, float]:
+    """(weighted sum, weight) of ``folded`` plus ``points``, decayed to ``at``, in a fixed order
+    so that any arrival order of the same evidence gives bit-identical results."""
     ws = wt = 0.0
     if folded is not None:
         d = _decay(folded.at, at, rules.half_life_days)
         ws, wt = folded.weighted_sum * d, folded.weight * d
-    for pt in sorted(c.evidence, key=lambda p: (p.published_at, p.evidence_id)):
-        d = _decay(pt.published_at, at, rules.half_life_days)
-        ws, wt = ws + pt.weight * pt.score * d, wt + pt.weight * d
+    for p in sorted(points, key=lambda p: (p.published_at, p.evidence_id)):
+        d = _decay(p.published_at, at, rules.half_life_days)
+        ws, wt = ws + p.weight * p.score * d, wt + p.weight * d
+    return ws, wt
+
+
+def _fold_into(folded: FoldedEvidence | None, c: ArticleContribution, rules: PositionRules) -> FoldedEvidence:
+    """``folded`` with the article ``c`` compacted into it (sums moved to the newer time)."""
+    newest = max(p.published_at for p in c.evidence)
+    at = newest if folded is None else max(folded.at, newest)
+    ws, wt = _decayed_sums(folded, c.evidence, at, rules)
     key = (c.at, c.article_id)
     return FoldedEvidence(
         weighted_sum=ws,
@@ -227,8 +236,7 @@ def apply_evidence(pos: Position | None, ev: StanceEvidence, rules: PositionRule
     """The position after folding ``ev`` into ``pos`` (``pos`` is not modified).
 
     Returns ``pos`` itself (the same object) when ``ev`` is not applied: an evidence id already
-    in the position, evidence from a superseded version of its article, or evidence at or before
-    the folded cutoff (see ``FoldedEvidence``).
+    in the position, or evidence from a superseded version of its article.
     """
     if pos is None:
         folded: FoldedEvidence | None = None
@@ -252,19 +260,10 @@ def apply_evidence(pos: Position | None, ev: StanceEvidence, rules: PositionRule
         recent = [e for e in recent if e.article_id != ev.article_id]
     contributions, folded = _compact(contributions, folded, rules)
 
-    # Sums at the newest event time, recomputed from the parts in a fixed order so that any
-    # arrival order of the same evidence gives bit-identical results.
-    points = sorted(
-        (p for c in contributions for p in c.evidence), key=lambda p: (p.published_at, p.evidence_id)
-    )
+    # Sums at the newest event time, recomputed from the parts.
+    points = [p for c in contributions for p in c.evidence]
     last = max([p.published_at for p in points] + ([folded.at] if folded else []))
-    ws = wt = 0.0
-    if folded is not None:
-        d = _decay(folded.at, last, rules.half_life_days)
-        ws, wt = folded.weighted_sum * d, folded.weight * d
-    for p in points:
-        d = _decay(p.published_at, last, rules.half_life_days)
-        ws, wt = ws + p.weight * p.score * d, wt + p.weight * d
+    ws, wt = _decayed_sums(folded, points, last, rules)
     first = min([c.at for c in contributions] + ([folded.first_seen] if folded else []))
 
     score = max(-10.0, min(10.0, ws / wt)) if wt > 0 else 0.0

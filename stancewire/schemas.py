@@ -273,9 +273,9 @@ class ArticleContribution(Model):
 class FoldedEvidence(Model):
     """Contributions compacted out of a position's per-article detail (older or beyond the cap).
 
-    Their ids and versions are no longer known, so evidence at or before ``through`` (event time,
-    article id) that is not in the detail is not applied: it was either folded already or is
-    older than everything still tracked.
+    Their ids and versions are no longer known; ``through`` records the newest folded article
+    (event time, article id). A late article older than it is still folded in at its own time;
+    redelivered folded evidence is recognised by the actor's recent applied ids.
     """
 
     weighted_sum: float = 0.0  # decayed to ``at``
