@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import MessageSizeTooLargeError
 
 from stancewire.readers import RawRecord
 from stancewire.validation import Limits, RejectedRecord, parse_article
@@ -24,12 +25,16 @@ class FeedSummary:
         return Counter(reason.split(":", 1)[0] for _, reason in self.rejected)
 
 
+def producer_max_bytes(settings: Settings) -> int:
+    return max(1_048_576, settings.max_article_bytes * 3)
+
+
 def producer_for(settings: Settings) -> AIOKafkaProducer:
     return AIOKafkaProducer(
         **settings.aiokafka_kwargs(),  # type: ignore[arg-type]
         acks="all",
         enable_idempotence=False,
-        max_request_size=max(1_048_576, settings.max_article_bytes * 3),
+        max_request_size=producer_max_bytes(settings),
         linger_ms=5,
         compression_type=settings.compression_type,
     )
@@ -62,7 +67,19 @@ async def feed_records(
                 )
             else:
                 key, value = None, record.data
-            pending.append(await producer.send(topic, value=value, key=key))
+            try:
+                pending.append(await producer.send(topic, value=value, key=key))
+            except MessageSizeTooLargeError:
+                # Unvalidated input can exceed what any broker accepts; it cannot be sent (so the
+                # worker cannot dead-letter it): report it like a local rejection, keep going.
+                summary.rejected.append((
+                    record.origin,
+                    f"oversize: record is {len(record.data):,} bytes, over the producer's maximum "
+                    f"request size ({producer_max_bytes(settings):,}); not sent",
+                ))
+                if on_progress:
+                    on_progress()
+                continue
             summary.sent += 1
             if on_progress:
                 on_progress()
