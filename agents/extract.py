@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 
 from agents.dead_letter import dead_letter_for, send_dead_letter
 from agents.nlp_worker import Failed, NlpWorker
 from stancewire.schemas import Article
-from streams import metrics, output_gate
+from streams import metrics
 from streams.app import app, settings
 from streams.codec import encode
 from streams.topics import accepted_articles_topic, quotes_topic, stances_topic
@@ -24,6 +25,7 @@ nlp = NlpWorker(
     max_quotes=settings.max_quotes_per_article,
     max_seconds=settings.max_processing_seconds,
     in_process=settings.nlp_in_process,
+    on_busy=metrics.extract_seconds.observe,
 )
 
 
@@ -71,30 +73,43 @@ async def publish_batch(articles: list[Article], outcomes: list) -> None:  # typ
 
 @app.agent(accepted_articles_topic)
 async def extract(stream):  # type: ignore[no-untyped-def]
-    if not settings.extract_pipelined:
-        # One batch at a time: take, parse in the NLP process, publish, wait for the broker's
-        # acks; ``take`` acks the batch's input events when the next batch is taken.
-        async for batch in stream.take(settings.batch_size, within=settings.batch_within):
-            await publish_batch(list(batch), await timed_batch(list(batch)))
-        return
-    # Overlapped (the default): batch N+1 goes to the NLP process as soon as it is taken, while
-    # batch N's records are still being sent and acknowledged, so the parser does not sit idle
-    # during publishing. Records still leave in batch order (batch N's send finishes before
-    # batch N+1's starts). ``take`` acks batch N's input events when batch N+1 is taken, which
-    # can be before batch N's send is done; the output gate makes every offset commit wait for
-    # (and be refused on the failure of) those sends, so an acked input never commits without
-    # its outputs in the producer (streams/output_gate.py).
-    sending: asyncio.Future | None = None
-    async for batch in stream.take(settings.batch_size, within=settings.batch_within):
-        articles = list(batch)
-        parsed = asyncio.ensure_future(timed_batch(articles))
-        if sending is not None:
-            await sending  # re-raises a failed send: the agent stops, nothing is committed past it
+    # Batches in flight (``EXTRACT_BATCHES_IN_FLIGHT``, default 2): each batch is handed to the
+    # NLP process as soon as it is taken, and published after the batch before it, so records
+    # leave in batch order. With two, the NLP process already holds batch N+1 when it finishes
+    # batch N, while batch N's records are being sent: the parser does not wait for the event
+    # loop (which, under load, also waits for the GIL and a core).
+    # ``noack_take`` leaves acking to us: a batch's input events are acked only once its records
+    # are acked by the broker (``finish``), so an offset commit never covers an article whose
+    # outputs could still be lost, and a commit never has to wait for a parse. (``take`` acks a
+    # batch when the next is taken; making commits wait for the outputs instead blocked Faust's
+    # consumer loop, which commits inline, for a whole parse: the table agents got no records.)
+    depth = settings.extract_batches_in_flight
+    in_flight: deque[asyncio.Future] = deque()
+    try:
+        async for events in stream.noack_take(settings.batch_size, within=settings.batch_within):
+            articles = [event.value for event in events]
+            parsed = asyncio.ensure_future(nlp.run_batch(articles))
+            previous = in_flight[-1] if in_flight else None
+            in_flight.append(asyncio.ensure_future(finish(stream, events, parsed, previous)))
+            while len(in_flight) >= depth:
+                # Re-raises a failed parse or send: the agent stops; the batch's events stay
+                # unacked, so their offsets are never committed and a restart re-reads them.
+                await in_flight.popleft()
+    finally:
+        for task in in_flight:  # the stream is stopping (rebalance, shutdown): redelivered later
+            task.cancel()
+
+
+async def finish(stream, events: list, parsed: asyncio.Future, previous: asyncio.Future | None) -> None:  # type: ignore[no-untyped-def]
+    """Publish a parsed batch after the one before it, wait for the broker's acks, then ack the
+    batch's input events (only now may their offsets be committed)."""
+    try:
         outcomes = await parsed
-        sending = asyncio.ensure_future(publish_batch(articles, outcomes))
-        output_gate.gate.track(sending)
-
-
-async def timed_batch(articles: list[Article]) -> list:  # type: ignore[type-arg]
-    with metrics.extract_seconds.time():
-        return await nlp.run_batch(articles)
+        if previous is not None:
+            await previous  # a failure before this batch fails it too: records must not overtake
+    except BaseException:
+        parsed.cancel()
+        raise
+    await publish_batch([event.value for event in events], outcomes)
+    for event in events:
+        await stream.ack(event)

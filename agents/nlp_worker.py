@@ -12,13 +12,14 @@ in one process (thread), for environments where a child process is unwelcome.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ctypes
 import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -106,8 +107,15 @@ def _encode(article: Article, result: ExtractionResult, elapsed: float) -> Outco
     )
 
 
-def _run_batch(payload: list[bytes]) -> list[Outcome]:
-    """Extract a batch with one ``nlp.pipe`` pass; fall back to one by one if it fails."""
+def _run_batch(payload: list[bytes]) -> tuple[list[Outcome], float]:
+    """Extract a batch with one ``nlp.pipe`` pass (one by one if that fails); also return the
+    seconds this process spent on it (the worker may have queued the batch behind another)."""
+    begun = time.perf_counter()
+    outcomes = _extract_batch(payload)
+    return outcomes, time.perf_counter() - begun
+
+
+def _extract_batch(payload: list[bytes]) -> list[Outcome]:
     assert _extractor is not None, "NLP child not initialised"
     articles = [Article.model_validate_json(raw) for raw in payload]
     outcomes: list[Outcome] = []
@@ -147,10 +155,17 @@ class NlpWorker:
         max_quotes: int,
         max_seconds: float,
         in_process: bool = False,
+        on_busy: Callable[[float], None] | None = None,
     ) -> None:
         self.init_args = (model_name, max_quotes, max_seconds)
         self.in_process = in_process
+        self.on_busy = on_busy  # called with each batch's seconds of NLP work (for the metrics)
         self.executor = self._new_executor()
+        # Held while a crashed child's batches are retried one article at a time, and taken before
+        # every submit: with several batches in flight, a batch queued behind the one that killed
+        # the child fails too, and only one article may be in the child while the culprit is
+        # being isolated, or an innocent article would be dead-lettered with it.
+        self._recovery = asyncio.Lock()
 
     def _new_executor(self) -> Executor:
         if self.in_process:
@@ -165,38 +180,40 @@ class NlpWorker:
         )
 
     async def warm_up(self) -> None:
-        import asyncio
-
         await asyncio.wrap_future(self.executor.submit(_warm_up))
 
-    async def run_batch(self, articles: Sequence[Article]) -> list[Outcome]:
-        import asyncio
-
-        payload = [a.model_dump_json().encode() for a in articles]
-        executor = self.executor
-        try:
-            return await asyncio.wrap_future(executor.submit(_run_batch, payload))
-        except BrokenProcessPool:
-            # The child died (out of memory, a crash in native code). Start a new one and retry
-            # the articles one at a time so only the one that kills it is dead-lettered.
-            self._replace(executor)
-        outcomes: list[Outcome] = []
-        for article, raw in zip(articles, payload, strict=True):
-            executor = self.executor
-            try:
-                outcomes.extend(await asyncio.wrap_future(executor.submit(_run_batch, [raw])))
-            except BrokenProcessPool:
-                self._replace(executor)
-                outcomes.append(
-                    Failed(article.id, "extraction_crashed", "the NLP process died on this article")
-                )
+    async def _submit(self, executor: Executor, payload: list[bytes]) -> list[Outcome]:
+        outcomes, busy = await asyncio.wrap_future(executor.submit(_run_batch, payload))
+        if self.on_busy is not None:
+            self.on_busy(busy)
         return outcomes
 
+    async def run_batch(self, articles: Sequence[Article]) -> list[Outcome]:
+        payload = [a.model_dump_json().encode() for a in articles]
+        async with self._recovery:
+            executor = self.executor  # not during a recovery: its pool may be about to break
+        try:
+            return await self._submit(executor, payload)
+        except BrokenProcessPool:
+            pass
+        # The child died (out of memory, a crash in native code). Start a new one and retry the
+        # articles one at a time so only the one that kills it is dead-lettered.
+        async with self._recovery:
+            self._replace(executor)
+            outcomes: list[Outcome] = []
+            for article, raw in zip(articles, payload, strict=True):
+                executor = self.executor
+                try:
+                    outcomes.extend(await self._submit(executor, [raw]))
+                except BrokenProcessPool:
+                    self._replace(executor)
+                    outcomes.append(
+                        Failed(article.id, "extraction_crashed", "the NLP process died on this article")
+                    )
+            return outcomes
+
     def _replace(self, broken: Executor) -> None:
-        # Several batches can be in flight (extract concurrency): the first caller to see the
-        # broken pool replaces it; the others then retry on the new one.
+        # Every batch that was in the broken pool fails: the first to get here replaces it, the
+        # others find the new one already in place.
         if self.executor is broken:
             self.executor = self._new_executor()
-
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)

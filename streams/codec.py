@@ -6,6 +6,7 @@ receive validated pydantic objects and the bytes on Kafka are plain JSON any con
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, Generic, TypeVar
 
 from faust.serializers.codecs import Codec
@@ -27,10 +28,20 @@ class PydanticCodec(Codec, Generic[M]):
 
     Dumping accepts the model itself or a plain dict (validated first) so a wrong shape fails at
     the sender, not at every consumer.
+
+    ``memo`` > 0 (table values) remembers the last few values encoded or decoded. Faust encodes a
+    table value twice per write (the RocksDB store, then the changelog record) and decodes it from
+    RocksDB on every read, and a busy actor's value is tens of kB of JSON: the memo makes that one
+    encode per write and no decode when the stored bytes are the ones just written. A decode hit
+    is keyed by the exact bytes, so it can only return an equal value; values are never mutated
+    in place (tables only log assignments), so sharing the object is safe.
     """
 
-    def __init__(self, model_type: type[M], **kwargs: Any) -> None:
+    def __init__(self, model_type: type[M], memo: int = 0, **kwargs: Any) -> None:
         self.model_type = model_type
+        self.memo = memo
+        self._encoded: OrderedDict[int, tuple[M, bytes]] = OrderedDict()
+        self._decoded: OrderedDict[bytes, M] = OrderedDict()
         super().__init__(model_type=model_type, **kwargs)
 
     def _dumps(self, obj: Any) -> bytes:
@@ -40,11 +51,33 @@ class PydanticCodec(Codec, Generic[M]):
             return bytes(obj)
         if not isinstance(obj, self.model_type):
             obj = self.model_type.model_validate(obj)
-        return encode(obj)
+        if not self.memo:
+            return encode(obj)
+        hit = self._encoded.get(id(obj))
+        if hit is not None and hit[0] is obj:  # the entry holds obj, so its id is not reused
+            return hit[1]
+        data = encode(obj)
+        self._remember(self._encoded, id(obj), (obj, data))
+        self._remember(self._decoded, data, obj)
+        return data
 
     def _loads(self, s: bytes) -> M:
-        return decode(self.model_type, s)
+        if not self.memo or not isinstance(s, bytes):
+            return decode(self.model_type, s)
+        hit = self._decoded.get(s)
+        if hit is not None:
+            self._decoded.move_to_end(s)
+            return hit
+        obj = decode(self.model_type, s)
+        self._remember(self._decoded, s, obj)
+        return obj
+
+    def _remember(self, memo: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+        memo[key] = value
+        memo.move_to_end(key)
+        while len(memo) > self.memo:
+            memo.popitem(last=False)
 
     def clone(self, *children: Any) -> PydanticCodec[M]:
         # Faust clones codecs when combining them ("json|binary"); keep the model type.
-        return type(self)(self.model_type)
+        return type(self)(self.model_type, memo=self.memo)

@@ -37,8 +37,6 @@ from aiokafka.consumer.fetcher import Fetcher
 from aiokafka.protocol.commit import OffsetCommitRequest
 from faust.transport.consumer import Consumer as FaustConsumer
 
-from streams import output_gate
-
 _KEEP_MEMBER_CALLERS = frozenset({"_do_commit_offsets", "_do_heartbeat"})
 _original_reset_generation = gc.GroupCoordinator.reset_generation
 
@@ -102,16 +100,12 @@ log = logging.getLogger("stancewire.kafka_compat")
 
 
 def install_commit_retry() -> None:
-    """Remember offsets whose commit the broker refused (``retry_failed_commits`` re-sends them),
-    and make every commit wait for the output gate first (``streams.output_gate``)."""
+    """Remember offsets whose commit the broker refused (``retry_failed_commits`` re-sends them)."""
     if getattr(FaustConsumer, "_stancewire_commit_retry", False):
         return
     original = FaustConsumer._commit_offsets
 
     async def _commit_offsets(self: FaustConsumer, offsets: Any, start_new_transaction: bool = True) -> bool:
-        # Outputs of inputs acked before their send finished must reach the producer before the
-        # producer flush that precedes this commit (streams/output_gate.py).
-        await output_gate.gate.wait()
         did_commit = await original(self, offsets, start_new_transaction=start_new_transaction)
         if not did_commit and not self.in_transaction:
             failed: dict[Any, int] = self.__dict__.setdefault(_FAILED, {})

@@ -33,7 +33,7 @@ def _table(name: str, value_serializer: CodecArg) -> faust.Table:
 articles_seen = _table("articles-seen", "json")
 
 # actor id -> ActorPositions (positions per target, recently applied evidence ids).
-positions = _table("positions", PydanticCodec(ActorPositions))
+positions = _table("positions", PydanticCodec(ActorPositions, memo=settings.table_value_memo))
 
 # speaker id -> ActorQuotes (recent quotes by this speaker, for the web view).
-actor_quotes = _table("actor-quotes", PydanticCodec(ActorQuotes))
+actor_quotes = _table("actor-quotes", PydanticCodec(ActorQuotes, memo=settings.table_value_memo))
