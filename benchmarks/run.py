@@ -498,7 +498,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             p2.start_worker()
             warm_up(p2)
             p2.wait_group(2)
-            two, _ = throughput(p2, articles, timeout)
+            two, _ = throughput(p2, articles, timeout, BrokerWatch(bs).pid())
             log(f"two workers: {two['articles_per_s']:.2f} articles/s")
         finally:
             p2.stop_all()
@@ -564,6 +564,9 @@ def render(result: dict[str, Any]) -> Table:
     kinds = ("nlp_child", "worker_event_loop", "broker")
     t.add_row("CPU, 1-worker feed: NLP child / event loop / broker",
               " / ".join(f"{share.get(k, 0) * 100:.0f}%" for k in kinds) + " of a core", "", "")
+    share2 = result["e2e_2workers"].get("cpu_core_share", {})
+    t.add_row("CPU, 2-worker feed: NLP children / event loops / broker",
+              " / ".join(f"{share2.get(k, 0) * 100:.0f}%" for k in kinds) + " of a core", "", "")
     return t
 
 

@@ -93,6 +93,16 @@ class Settings(BaseSettings):
         "the next batch when it finishes one, while earlier records are still being sent (offset "
         "commits wait for those sends); 1: take, parse, publish, then take the next.",
     )
+    commit_interval_seconds: float = Field(
+        1.0, gt=0, le=60,
+        description="How often processed offsets are committed; a crash re-processes at most this "
+        "much (outputs are deduplicated by id).",
+    )
+    commit_every_records: int = Field(
+        10_000, ge=1,
+        description="Also commit after this many processed records. The commit runs inside the "
+        "consumer loop and holds up delivery to every agent meanwhile, so keep it large.",
+    )
     table_value_memo: int = Field(
         32, ge=0, le=10_000,
         description="Table values kept decoded per table, so a value just written is neither encoded "
