@@ -3,6 +3,7 @@ autodiscovery, as in Faust's own examples, so this module only wires configurati
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import faust
@@ -111,6 +112,9 @@ async def install_diagnostics() -> None:
 async def retry_failed_commits() -> None:
     # Offsets whose commit the broker refused during a rebalance (streams/kafka_compat.py, 3).
     await kafka_compat.retry_failed_commits(app.consumer)
+    # Records a rebalance skipped at the end of a partition (streams/kafka_compat.py).
+    if app.flow_control.is_active() and not app.rebalancing:
+        await kafka_compat.reread_skipped_tail(app.consumer, asyncio.get_running_loop().time())
 
 
 _remembered: dict[str, str] = {}  # the member id last written, so the timer does no file I/O

@@ -36,6 +36,7 @@ from aiokafka.consumer import group_coordinator as gc
 from aiokafka.consumer.fetcher import Fetcher
 from aiokafka.protocol.commit import OffsetCommitRequest
 from faust.transport.consumer import Consumer as FaustConsumer
+from faust.utils.functional import consecutive_numbers
 
 _KEEP_MEMBER_CALLERS = frozenset({"_do_commit_offsets", "_do_heartbeat"})
 _original_reset_generation = gc.GroupCoordinator.reset_generation
@@ -164,15 +165,51 @@ def install_head_gap_guard() -> None:
     """
     if getattr(FaustConsumer, "_stancewire_head_gap_guard", False):
         return
-    original = FaustConsumer._new_offset
-
     def _new_offset(self: FaustConsumer, tp: Any) -> int | None:
         if head_gap(self, tp):
             return None
-        return original(self, tp)
+        return new_offset(self, tp)
+
+    async def _add_gap(self: FaustConsumer, tp: Any, offset_from: int, offset_to: int) -> None:
+        # Faust records offsets its consumer loop jumped over as absent (compacted away, or
+        # transaction markers) and commits past them. Our agents read plain topics with no
+        # transactions, where every offset is a record; a jump means records were dropped (Faust
+        # abandons the rest of a fetched batch when the generation changes mid-way), and
+        # committing past them lost articles after a broker restart. Not recorded, they leave a
+        # hole: commits stop below it and the head-gap check re-reads it.
+        log.warning("offsets %s..%s of %s were skipped by the consumer loop; they will be re-read",
+                    offset_from, offset_to - 1, tp)
 
     FaustConsumer._new_offset = _new_offset  # type: ignore[method-assign]
+    FaustConsumer._add_gap = _add_gap  # type: ignore[method-assign]
     FaustConsumer._stancewire_head_gap_guard = True  # type: ignore[attr-defined]
+
+
+def new_offset(consumer: Any, tp: Any) -> int | None:
+    """Faust's ``Consumer._new_offset``, with duplicate offsets removed before looking for the
+    first run of consecutive acked offsets.
+
+    Faust adds its known gaps (offsets it saw jumped over) to the acked list when it commits; if
+    those offsets were later delivered and acked after all (a re-read after a seek), they are
+    in the list twice, the run stops at the first duplicate, and each commit moved the offset
+    on by one or two: after a broker restart the lag took minutes to drain.
+    """
+    acked = consumer._acked[tp]
+    if not acked:
+        return None
+    gaps = consumer._gap[tp]
+    if gaps:
+        top = max(acked)
+        covered = sorted(gaps.overlap(0, top), key=lambda iv: iv.begin)
+        if covered:
+            filled = [o for iv in covered for o in range(iv.begin, iv.end)]
+            acked.extend(filled)
+            gaps.chop(0, max(filled[-1], top + 1))
+    acked[:] = sorted(set(acked))
+    batch = next(consecutive_numbers(acked))
+    acked[: len(batch)] = []
+    consumer._acked_index[tp].difference_update(batch)
+    return batch[-1] + 1
 
 
 def head_gap(consumer: Any, tp: Any) -> bool:
@@ -199,3 +236,47 @@ def head_gap(consumer: Any, tp: Any) -> bool:
         _reseeks.add(task)  # keep a reference until it is done
         task.add_done_callback(_reseeks.discard)
     return True
+
+
+_TAIL = "_stancewire_tail_state"
+# How long a partition must sit with unprocessed records and nothing in flight before they count
+# as skipped: longer than any batch holds records in an agent's queue (an extract batch parses
+# in ~2 s, two are in flight).
+TAIL_STALL_SECONDS = 10.0
+
+
+async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
+    """Re-read records the stream skipped at the *end* of a partition; returns the partitions.
+
+    ``install_head_gap_guard`` catches skipped records once a later record is acked. Records
+    skipped at the tail (the last ones a rebalance caught in flight, with nothing after them)
+    leave no later ack: the committed offset stays below the partition's end, nothing is acked
+    or in flight, and nothing moves again (the broker-restart test once left 34 articles
+    unextracted that way). A partition in that state, unchanged for ``TAIL_STALL_SECONDS``, is
+    sought back to its committed offset (``Consumer.seek`` also resets the read offset, so the
+    re-fetched records are delivered). A false alarm (records merely slow to arrive) costs a
+    re-read whose records are deduplicated by id.
+    """
+    state: dict[Any, tuple[Any, ...]] = consumer.__dict__.setdefault(_TAIL, {})
+    in_flight = {m.tp for m in list(consumer._unacked_messages)}
+    acking = consumer.app.topics.acks_enabled_for
+    reread = []
+    for tp in consumer.assignment():
+        committed = consumer._committed_offset.get(tp)
+        end = consumer.highwater(tp)
+        if (committed is None or end is None or committed >= end or not acking(tp.topic)
+                or consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight):
+            state.pop(tp, None)
+            continue
+        key = (committed, end, consumer._read_offset.get(tp))
+        seen = state.get(tp)
+        if seen is None or seen[:-1] != key:
+            state[tp] = (*key, now)
+            continue
+        if now - seen[-1] >= TAIL_STALL_SECONDS:
+            del state[tp]
+            log.warning("offsets %s..%s of %s were not processed and nothing is in flight (skipped "
+                        "in a rebalance); re-reading from %s", committed, end - 1, tp, committed)
+            await consumer.seek(tp, committed)
+            reread.append(tp)
+    return reread

@@ -99,9 +99,10 @@ class Settings(BaseSettings):
         "much (outputs are deduplicated by id).",
     )
     commit_every_records: int = Field(
-        10_000, ge=1,
-        description="Also commit after this many processed records. The commit runs inside the "
-        "consumer loop and holds up delivery to every agent meanwhile, so keep it large.",
+        1_000_000, ge=1,
+        description="Also commit after this many processed records. That commit runs inside "
+        "Faust's consumer loop and holds up delivery to every agent while it waits for the "
+        "extract batches in flight, so it is a backstop only; the timer commits.",
     )
     table_value_memo: int = Field(
         32, ge=0, le=10_000,

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from types import SimpleNamespace
 from typing import Any
 
+from faust.transport.consumer import Consumer as FaustConsumer
+from faust.types import TP
 from intervaltree import IntervalTree
 
-from streams.kafka_compat import head_gap
+from streams.kafka_compat import (
+    TAIL_STALL_SECONDS,
+    head_gap,
+    install_head_gap_guard,
+    new_offset,
+    reread_skipped_tail,
+)
 
 
 class StubConsumer:
@@ -64,3 +73,98 @@ def test_a_known_gap_interval_at_the_head_counts_as_covered() -> None:
 
 def test_nothing_committed_yet_is_left_to_faust() -> None:
     assert check(StubConsumer(committed=None, acked=[5, 6])) is False
+
+
+# ----------------------------------------------------------------- skipped records at the tail
+
+
+class TailConsumer(StubConsumer):
+    def __init__(self, committed: int, end: int, acked: list[int] | None = None,
+                 unacked_offsets: list[int] | None = None, topic: str = "articles.accepted") -> None:
+        super().__init__(committed=committed, acked=acked or [])
+        self.tp = TP(topic, 0)
+        self._acked = defaultdict(list, {self.tp: acked or []})
+        self._committed_offset = defaultdict(lambda: None, {self.tp: committed})
+        self._read_offset: defaultdict[Any, int | None] = defaultdict(lambda: None, {self.tp: end - 1})
+        self._unacked_messages = {Msg(self.tp, o) for o in unacked_offsets or []}
+        self.end = end
+        # Faust tracks acks only for agents' input topics, not for changelogs.
+        self.app = SimpleNamespace(topics=SimpleNamespace(acks_enabled_for=lambda t: "changelog" not in t))
+
+    def assignment(self) -> set[Any]:
+        return {self.tp}
+
+    def highwater(self, tp: Any) -> int:
+        return self.end
+
+
+class Msg:
+    def __init__(self, tp: Any, offset: int) -> None:
+        self.tp, self.offset = tp, offset
+
+
+def tail_checks(consumer: TailConsumer, *times: float) -> list[list[Any]]:
+    async def run() -> list[list[Any]]:
+        return [await reread_skipped_tail(consumer, t) for t in times]
+
+    return asyncio.run(run())
+
+
+def test_unprocessed_tail_with_nothing_in_flight_is_re_read_once_it_has_stayed_so() -> None:
+    # Committed 40, the partition ends at 74, nothing acked and nothing in flight: skipped.
+    consumer = TailConsumer(committed=40, end=74)
+    assert tail_checks(consumer, 0.0, 5.0) == [[], []]  # not yet stalled for long enough
+    assert tail_checks(consumer, TAIL_STALL_SECONDS) == [[consumer.tp]]
+    assert consumer.seeks == [(consumer.tp, 40)]
+
+
+def test_a_fully_committed_partition_is_left_alone() -> None:
+    consumer = TailConsumer(committed=74, end=74)  # committed is the *next* offset to read
+    assert tail_checks(consumer, 0.0, 100.0) == [[], []] and consumer.seeks == []
+
+
+def test_records_in_flight_or_acked_and_changelogs_are_not_a_skipped_tail() -> None:
+    busy = TailConsumer(committed=40, end=74, unacked_offsets=[41])
+    acked = TailConsumer(committed=40, end=74, acked=[40, 41])
+    changelog = TailConsumer(committed=40, end=74, topic="app-positions-changelog")
+    for consumer in (busy, acked, changelog):
+        assert tail_checks(consumer, 0.0, 100.0) == [[], []] and consumer.seeks == []
+
+
+def test_progress_restarts_the_clock() -> None:
+    consumer = TailConsumer(committed=40, end=60)
+    assert tail_checks(consumer, 0.0) == [[]]
+    consumer.end = 73  # more arrived meanwhile
+    assert tail_checks(consumer, TAIL_STALL_SECONDS) == [[]]
+    assert tail_checks(consumer, 2 * TAIL_STALL_SECONDS) == [[consumer.tp]]
+
+
+# ----------------------------------------------------------------- the offset to commit
+
+
+def test_duplicate_acked_offsets_do_not_stop_the_commit_short() -> None:
+    # Offsets 8-9 were a known gap and were later re-read and acked: Faust's own version found
+    # the run [7, 8] here and moved the commit by two per cycle.
+    consumer = StubConsumer(committed=7, acked=[7, 8, 8, 9, 9, 10, 11])
+    consumer._acked_index = defaultdict(set, {"tp": {7, 8, 9, 10, 11}})
+    assert new_offset(consumer, "tp") == 12
+    assert consumer._acked["tp"] == [] and consumer._acked_index["tp"] == set()
+
+
+def test_known_gaps_fill_the_run_and_a_hole_ends_it() -> None:
+    consumer = StubConsumer(committed=10, acked=[10, 11, 14, 15, 17])
+    consumer._acked_index = defaultdict(set, {"tp": {10, 11, 14, 15, 17}})
+    consumer._gap["tp"].addi(12, 14)  # 12, 13 are known to be absent
+    assert new_offset(consumer, "tp") == 16  # 16 is not acked yet
+    assert consumer._acked["tp"] == [17]
+
+
+def test_offsets_the_consumer_loop_jumped_over_are_not_marked_absent() -> None:
+    # Faust would record 41..59 as a gap and later commit past them; they were dropped records.
+    install_head_gap_guard()
+    consumer = StubConsumer(committed=40, acked=[])
+    asyncio.run(FaustConsumer._add_gap(consumer, "tp", 41, 60))  # type: ignore[arg-type]
+    assert not consumer._gap["tp"]
+    # The delivered record after the jump is acked; the hole blocks the commit and is re-read.
+    consumer._acked["tp"].append(60)
+    assert check(consumer) is True and consumer.seeks == [("tp", 40)]
