@@ -560,13 +560,12 @@ def render(result: dict[str, Any]) -> Table:
     t.add_row("evidence applied / produced (1 worker)", f"{one['evidence_applied']} / {one['evidence']}",
               "all", ok(one["evidence_missing"] == 0))
     t.add_row("alerts (1 worker feed)", str(one["alerts"]), "", "")
-    share = one.get("cpu_core_share", {})
     kinds = ("nlp_child", "worker_event_loop", "broker")
-    t.add_row("CPU, 1-worker feed: NLP child / event loop / broker",
-              " / ".join(f"{share.get(k, 0) * 100:.0f}%" for k in kinds) + " of a core", "", "")
-    share2 = result["e2e_2workers"].get("cpu_core_share", {})
-    t.add_row("CPU, 2-worker feed: NLP children / event loops / broker",
-              " / ".join(f"{share2.get(k, 0) * 100:.0f}%" for k in kinds) + " of a core", "", "")
+    for phase, label in (("e2e_1worker", "1-worker feed: NLP child / event loop"),
+                         ("e2e_2workers", "2-worker feed: NLP children / event loops")):
+        share = result[phase].get("cpu_core_share", {})
+        t.add_row(f"CPU, {label} / broker",
+                  " / ".join(f"{share.get(k, 0) * 100:.0f}%" for k in kinds) + " of a core", "", "")
     return t
 
 

@@ -112,6 +112,10 @@ async def install_diagnostics() -> None:
 async def retry_failed_commits() -> None:
     # Offsets whose commit the broker refused during a rebalance (streams/kafka_compat.py, 3).
     await kafka_compat.retry_failed_commits(app.consumer)
+
+
+@app.timer(2.0)
+async def reread_skipped_tails() -> None:
     # Records a rebalance skipped at the end of a partition (streams/kafka_compat.py).
     if app.flow_control.is_active() and not app.rebalancing:
         await kafka_compat.reread_skipped_tail(app.consumer, asyncio.get_running_loop().time())

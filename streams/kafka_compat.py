@@ -165,6 +165,7 @@ def install_head_gap_guard() -> None:
     """
     if getattr(FaustConsumer, "_stancewire_head_gap_guard", False):
         return
+
     def _new_offset(self: FaustConsumer, tp: Any) -> int | None:
         if head_gap(self, tp):
             return None
@@ -189,10 +190,12 @@ def new_offset(consumer: Any, tp: Any) -> int | None:
     """Faust's ``Consumer._new_offset``, with duplicate offsets removed before looking for the
     first run of consecutive acked offsets.
 
-    Faust adds its known gaps (offsets it saw jumped over) to the acked list when it commits; if
-    those offsets were later delivered and acked after all (a re-read after a seek), they are
-    in the list twice, the run stops at the first duplicate, and each commit moved the offset
-    on by one or two: after a broker restart the lag took minutes to drain.
+    Faust adds its known gaps to the acked list when it commits; offsets that were later
+    delivered and acked after all (a re-read after a seek) were then in the list twice, the run
+    stopped at the first duplicate, and each commit moved the offset on by one or two: after a
+    broker restart the lag took minutes to drain. Our ``_add_gap`` no longer records gaps, so
+    that source is gone; the gap fill and the de-duplication stay as Faust's contract for
+    ``_gap`` and a guard for any other route to a duplicate.
     """
     acked = consumer._acked[tp]
     if not acked:
