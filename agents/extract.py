@@ -90,7 +90,7 @@ async def extract(stream):  # type: ignore[no-untyped-def]
             articles = [event.value for event in events]
             parsed = asyncio.ensure_future(nlp.run_batch(articles))
             previous = in_flight[-1] if in_flight else None
-            generation = app.consumer_generation_id
+            generation = assignment_epoch()
             in_flight.append(asyncio.ensure_future(finish(stream, events, parsed, previous, generation)))
             while len(in_flight) >= depth:
                 # Re-raises a failed parse or send: the agent stops; the batch's events stay
@@ -101,8 +101,15 @@ async def extract(stream):  # type: ignore[no-untyped-def]
             task.cancel()
 
 
+def assignment_epoch() -> tuple[int, int]:
+    """What changes whenever the consumer's assignment may have changed: the group generation,
+    and Faust's count of rebalances (a broker that lost its group state after a restart hands
+    out generation 1 again, as the embedded broker does)."""
+    return app.consumer_generation_id, app.rebalancing_count
+
+
 async def finish(  # type: ignore[no-untyped-def]
-    stream, events: list, parsed: asyncio.Future, previous: asyncio.Future | None, generation: int
+    stream, events: list, parsed: asyncio.Future, previous: asyncio.Future | None, generation: tuple[int, int]
 ) -> None:
     """Publish a parsed batch after the one before it, wait for the broker's acks, then ack the
     batch's input events (only now may their offsets be committed).
@@ -121,7 +128,7 @@ async def finish(  # type: ignore[no-untyped-def]
         parsed.cancel()
         raise
     await publish_batch([event.value for event in events], outcomes)
-    if app.consumer_generation_id != generation:
+    if assignment_epoch() != generation:
         log.info("not acking a batch of %d taken before a rebalance; it is read again", len(events))
         return
     for event in events:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import faust
 from faust.types.codecs import CodecArg
 
-from stancewire.schemas import ActorPositions, ActorQuotes
+from stancewire.schemas import ActorPositions, ActorQuotes, Position
 from streams.app import app, settings
 from streams.codec import PydanticCodec
 
@@ -32,8 +32,13 @@ def _table(name: str, value_serializer: CodecArg) -> faust.Table:
 # article id -> content hash of the version already accepted (dedupe of re-sent articles).
 articles_seen = _table("articles-seen", "json")
 
-# actor id -> ActorPositions (positions per target, recently applied evidence ids).
+# actor id -> ActorPositions: every position's summary per target, recently applied evidence ids.
 positions = _table("positions", PydanticCodec(ActorPositions, memo=settings.table_value_memo))
+
+# stancewire.positions.detail_key(actor id, target id) -> the full Position (per-article detail,
+# recent evidence, score history). Written with the actor's stance events, so each value lives in
+# the partition of its actor (the partition ``positions`` routes the actor to), whatever its key.
+position_detail = _table("position-detail", PydanticCodec(Position, memo=settings.table_value_memo))
 
 # speaker id -> ActorQuotes (recent quotes by this speaker, for the web view).
 actor_quotes = _table("actor-quotes", PydanticCodec(ActorQuotes, memo=settings.table_value_memo))

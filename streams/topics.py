@@ -6,7 +6,7 @@ Data flow::
       -> [ingest]   -> articles.valid (Article, key article id) | articles.dead-letter (DeadLetter)
       -> [dedupe]   -> articles.accepted (Article, key article id)
       -> [extract]  -> quotes (Quote, key speaker id) + stances (StanceEvidence, key actor id)
-      -> [positions] -> stance-changes (StanceChange, key actor id); table ``positions``
+      -> [positions] -> stance-changes (StanceChange, key actor id); tables ``positions``, ``position-detail``
       quotes -> [actor_quotes] -> table ``actor-quotes``
 """
 

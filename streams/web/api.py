@@ -17,10 +17,12 @@ from aiohttp import web
 from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from stancewire.positions import detail_key, with_details
+from stancewire.schemas import ActorPositions
 from streams import metrics
 from streams.app import app
 from streams.settings import get_settings
-from streams.tables import actor_quotes, positions
+from streams.tables import actor_quotes, position_detail, positions
 from streams.web import render
 from streams.web.http import (
     LABELS,
@@ -216,6 +218,16 @@ class Dashboard(View):
 # --------------------------------------------------------------------------- per actor (routed)
 
 
+def full_positions(actor_id: str) -> ActorPositions | None:
+    """The actor's positions in full: the ``positions`` summaries with each position's detail
+    (evidence, history, per-article parts) from ``position-detail``, which this worker holds
+    too (detail is written in the actor's partition)."""
+    state = positions.get(actor_id)
+    if state is None:
+        return None
+    return with_details(state, {t: position_detail.get(detail_key(actor_id, t)) for t in state.positions})
+
+
 def _validated(fun: Any) -> Any:
     """Validate ``actor_id`` before routing, so a bad id is a 400 here, not a forwarded request."""
     async def inner(view: View, request: Request, actor_id: str) -> Any:
@@ -231,7 +243,7 @@ class ActorView(View):
     @_validated
     @app.table_route(table=positions, match_info="actor_id")
     async def get(self, request: Request, actor_id: str) -> Response:
-        state = positions.get(actor_id)
+        state = full_positions(actor_id)
         if state is None:
             raise ApiError(404, "unknown actor", f"no positions for {actor_id!r}")
         return json_response(state)
@@ -256,7 +268,7 @@ class ActorHtml(View):
     @_validated
     @app.table_route(table=positions, match_info="actor_id")
     async def get(self, request: Request, actor_id: str) -> Response:
-        state = positions.get(actor_id)
+        state = full_positions(actor_id)
         quotes = actor_quotes.get(actor_id)
         if state is None and quotes is None:
             raise ApiError(404, "unknown actor", f"nothing known about {actor_id!r}")

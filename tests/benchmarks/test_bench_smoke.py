@@ -55,7 +55,7 @@ def test_benchmark_quick_run_reports_every_metric(broker: EmbeddedBroker, tmp_pa
         assert 0 < lat[key]["p50"] <= lat[key]["p95"] <= lat[key]["p99"] < 120, key
     assert 100 < r["memory"]["peak_rss_mb"] < 8000
     keys = ("e2e_over_raw", "two_over_one", "raw_two_over_one", "p95_alert_s", "peak_rss_mb")
-    keys += ("extract_over_raw",)
+    keys += ("extract_over_raw", "two_over_one_cpu_ceiling")
     for key in keys:
         assert r["ratios"][key] is not None and r["ratios"][key] > 0, key
     assert "stancewire benchmark" in proc.stdout
