@@ -43,7 +43,8 @@ def test_benchmark_quick_run_reports_every_metric(broker: EmbeddedBroker, tmp_pa
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     r = json.loads(out.read_text())
-    for phase in ("raw_parse", "raw_parse_2proc", "offline_extract", "e2e_1worker", "e2e_2workers"):
+    for phase in ("raw_parse", "raw_parse_2proc", "offline_extract", "e2e_1worker", "e2e_2workers",
+                  "raw_parse_after"):
         assert r[phase]["articles_per_s"] > 0, phase
     assert r["e2e_1worker"]["evidence"] > 0
     assert r["e2e_1worker"]["evidence_missing"] == 0  # every evidence item reached the table
@@ -55,7 +56,7 @@ def test_benchmark_quick_run_reports_every_metric(broker: EmbeddedBroker, tmp_pa
         assert 0 < lat[key]["p50"] <= lat[key]["p95"] <= lat[key]["p99"] < 120, key
     assert 100 < r["memory"]["peak_rss_mb"] < 8000
     keys = ("e2e_over_raw", "two_over_one", "raw_two_over_one", "p95_alert_s", "peak_rss_mb")
-    keys += ("extract_over_raw", "two_over_one_cpu_ceiling")
+    keys += ("extract_over_raw", "raw_after_over_raw")
     for key in keys:
         assert r["ratios"][key] is not None and r["ratios"][key] > 0, key
     assert "stancewire benchmark" in proc.stdout
