@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.print(cpu)
     written = Table(title="per round: kB written per article (records per article), by topic")
     topics = sorted({t for _, sizes in rows for t in sizes})
-    written.add_column("topic")
+    written.add_column("topic", no_wrap=True)
     for r in range(len(rows)):
         written.add_column(f"round {r}", justify="right")
     for topic in topics:
@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for n, sizes in rows:
             size, count = sizes.get(topic, (0, 0))
             cells.append(f"{size / n / 1000:.1f} ({count / n:.1f})")
-        written.add_row(topic.removeprefix("growth."), *cells)
+        written.add_row(topic.removeprefix("growth.").removeprefix("growth-"), *cells)
     written.add_row("all", *(f"{sum(s for s, _ in sizes.values()) / n / 1000:.1f}" for n, sizes in rows))
     console.print(written)
     return 0
