@@ -158,6 +158,17 @@ ORG_WORDS = frozenset(
         "airport", "port", "railway", "railways", "water", "foods", "marine", "mobile", "telecom",
         "logistics", "pharma", "pharmaceuticals", "insurance", "shipping", "software", "mining",
         "steel", "brewery", "restructuring", "consulting", "arena", "stadium",
+        # Transport, industry, finance and public bodies ("Velmora Transport", "Halvar Freight
+        # Lines" were people before). Words that are also common surnames (Power, Gas) stay out.
+        "transport", "transportation", "transit", "rail", "freight", "cargo", "lines", "aviation",
+        "trucking", "ferries", "shipyards", "petroleum", "chemicals", "metals", "minerals",
+        "resources", "exploration", "drilling", "construction", "engineering", "aerospace",
+        "electronics", "semiconductors", "communications", "telecoms", "financial", "securities",
+        "investments", "ventures", "enterprises", "solutions", "healthcare", "therapeutics",
+        "biotech", "biosciences", "laboratories", "pharmacy", "retail", "stores", "brands", "hotels",
+        "resorts", "properties", "realty", "farms", "beverages", "textiles", "apparel", "cement",
+        "packaging", "automotive", "utilities", "bancorp", "finance", "exchange", "directorate",
+        "secretariat", "inspectorate", "regulator", "consortium", "syndicate", "chamber",
     ]
 )
 FEMALE_WORDS = frozenset(

@@ -119,3 +119,21 @@ def test_score_after_a_name_is_not_part_of_it(run) -> None:
     )
     sp = _speaker(run(text), "struggled with the wind")
     assert sp is not None and sp.name == "Renske Vallamo-Iwu"
+
+
+def test_transport_and_industry_names_are_organisations(run) -> None:
+    # The small NER model takes these for people; their last word says what they are.
+    text = (
+        "MARSK, Jan 9 - Bus fares in Marsk will not rise this year, Velmora Transport said on "
+        "Thursday, after Halvar Freight Lines said it would cut its rail shipments.\n\n"
+        '"The network is running at a loss," said Corvenia Rail.\n\n'
+        '"We are ready to talk," said Samantha Power, a union negotiator.'
+    )
+    res = run(text)
+    for fragment, name in (("Bus fares", "Velmora Transport"), ("rail shipments", "Halvar Freight Lines"),
+                           ("running at a loss", "Corvenia Rail")):
+        sp = _speaker(res, fragment)
+        assert sp is not None and sp.name == name and sp.kind == ActorKind.organisation, (fragment, sp)
+    # A known given name keeps a person a person whatever her surname.
+    sp = _speaker(res, "ready to talk")
+    assert sp is not None and sp.name == "Samantha Power" and sp.kind == ActorKind.person
