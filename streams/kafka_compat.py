@@ -248,6 +248,13 @@ _TAIL = "_stancewire_tail_state"
 TAIL_STALL_SECONDS = 10.0
 
 
+# A partition whose committed offset has not moved for this long while records wait below its end
+# is re-read whatever it looks like (see ``reread_skipped_tail``): far longer than any batch takes
+# (16 articles at the 30 s per-article limit would be 8 minutes only if every one hit it).
+STUCK_SECONDS = 120.0
+_STUCK = "_stancewire_stuck_state"
+
+
 async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     """Re-read records the stream skipped at the *end* of a partition; returns the partitions.
 
@@ -261,14 +268,22 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     re-read whose records are deduplicated by id.
     """
     state: dict[Any, tuple[Any, ...]] = consumer.__dict__.setdefault(_TAIL, {})
+    stuck: dict[Any, tuple[Any, float]] = consumer.__dict__.setdefault(_STUCK, {})
     in_flight = {m.tp for m in list(consumer._unacked_messages)}
     acking = consumer.app.topics.acks_enabled_for
     reread = []
     for tp in consumer.assignment():
         committed = consumer._committed_offset.get(tp)
         end = consumer.highwater(tp)
-        if (committed is None or end is None or committed >= end or not acking(tp.topic)
-                or consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight):
+        if committed is None or end is None or committed >= end or not acking(tp.topic):
+            state.pop(tp, None)
+            stuck.pop(tp, None)
+            continue
+        if await _reread_if_stuck(consumer, tp, committed, end, now, stuck, tp in in_flight):
+            state.pop(tp, None)
+            reread.append(tp)
+            continue
+        if consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight:
             state.pop(tp, None)
             continue
         key = (committed, end, consumer._read_offset.get(tp))
@@ -283,3 +298,35 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
             await consumer.seek(tp, committed)
             reread.append(tp)
     return reread
+
+
+async def _reread_if_stuck(
+    consumer: Any, tp: Any, committed: int, end: int, now: float, stuck: dict[Any, tuple[Any, float]],
+    in_flight: bool,
+) -> bool:
+    """The last resort: a partition that has not committed anything for ``STUCK_SECONDS`` while
+    records wait is sought back to its committed offset, with what it looked like logged.
+
+    The checks above cover the ways of skipping records that were understood. The broker-restart
+    test still left a partition's lag standing in about 1 run in 20 (116 articles on
+    ``articles.accepted`` in one run, with nothing logged): records "in flight" or acked that never
+    complete would hold every other check off for ever. A re-read costs duplicates, which every
+    consumer drops by id; a stall loses the records' outputs until a restart.
+    """
+    seen = stuck.get(tp)
+    if seen is None or seen[0] != committed:
+        stuck[tp] = (committed, now)
+        return False
+    if now - seen[1] < STUCK_SECONDS:
+        return False
+    del stuck[tp]
+    acked = consumer._acked.get(tp) or []
+    log.warning(
+        "%s has not committed past %s for %.0f s with records up to %s waiting (read offset %s, "
+        "acked %s, in flight %s, known gap %s); re-reading from %s",
+        tp, committed, now - seen[1], end - 1, consumer._read_offset.get(tp),
+        f"{len(acked)} from {min(acked)}" if acked else "none", in_flight,
+        bool(consumer._gap.get(tp)), committed,
+    )
+    await consumer.seek(tp, committed)
+    return True

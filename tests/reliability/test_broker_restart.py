@@ -4,6 +4,8 @@ finishes, with every article's quotes present and nothing dead-lettered."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -72,13 +74,19 @@ def test_worker_survives_broker_restart(tmp_path: Path) -> None:
 
         got, records = _quotes_by_article(p)
         counts = p.counts()
+        if got != want:
+            # Where every task waits and what each consumer holds (streams/diagnostics.py), so a
+            # failure in CI says why; the dump lands in the worker log.
+            os.kill(worker.proc.pid, signal.SIGUSR1)
+            time.sleep(2)
+            log = worker.log()
         print(
             f"\nbroker restart: stopped at {quotes_at_stop} quotes, down {DOWN_SECONDS:.0f}s; all quotes "
             f"after {elapsed:.1f}s; {records} quote records / {sum(map(len, got.values()))} distinct "
             f"(expected {sum(map(len, want.values()))}); dead letters {counts['articles.dead-letter']}; "
             f"lag drained: {drained} {lag}"
         )
-        assert got == want, "every article's quotes, no more and no fewer"
+        assert got == want, "every article's quotes, no more and no fewer; worker log:\n" + log[-12000:]
         assert counts["articles.dead-letter"] == 0
         assert counts["articles"] == N_ARTICLES, "the producer's records survived the restart"
     finally:

@@ -12,6 +12,7 @@ from faust.types import TP
 from intervaltree import IntervalTree
 
 from streams.kafka_compat import (
+    STUCK_SECONDS,
     TAIL_STALL_SECONDS,
     head_gap,
     install_head_gap_guard,
@@ -137,6 +138,26 @@ def test_progress_restarts_the_clock() -> None:
     consumer.end = 73  # more arrived meanwhile
     assert tail_checks(consumer, TAIL_STALL_SECONDS) == [[]]
     assert tail_checks(consumer, 2 * TAIL_STALL_SECONDS) == [[consumer.tp]]
+
+
+def test_a_partition_stuck_with_records_in_flight_is_re_read_after_the_last_resort_delay() -> None:
+    # Records in flight and acked, but the committed offset has not moved: nothing else fires.
+    consumer = TailConsumer(committed=17, end=133, acked=[40, 41], unacked_offsets=[18])
+    assert tail_checks(consumer, 0.0, TAIL_STALL_SECONDS, STUCK_SECONDS - 1) == [[], [], []]
+    assert consumer.seeks == []
+    assert tail_checks(consumer, STUCK_SECONDS) == [[consumer.tp]]
+    assert consumer.seeks == [(consumer.tp, 17)]
+    # The clock starts again after the re-read.
+    assert tail_checks(consumer, STUCK_SECONDS + 1) == [[]]
+
+
+def test_a_slow_partition_that_commits_is_never_stuck() -> None:
+    consumer = TailConsumer(committed=17, end=900, unacked_offsets=[18])
+    times = [i * STUCK_SECONDS / 2 for i in range(1, 8)]
+    for t in times:
+        consumer._committed_offset[consumer.tp] += 16  # a batch committed since the last look
+        assert tail_checks(consumer, t) == [[]]
+    assert consumer.seeks == []
 
 
 # ----------------------------------------------------------------- the offset to commit
