@@ -121,6 +121,16 @@ async def reread_skipped_tails() -> None:
         await kafka_compat.reread_skipped_tail(app.consumer, asyncio.get_running_loop().time())
 
 
+@app.timer(5.0)
+async def reread_stuck_partitions() -> None:
+    # The last resort for a partition whose lag stands still (streams/kafka_compat.py); runs
+    # whatever the rebalance and flow-control flags say, since a stuck flag is one way to stall.
+    await kafka_compat.reread_if_stuck(
+        app.consumer, asyncio.get_running_loop().time(), rebalancing=app.rebalancing,
+        flow_active=app.flow_control.is_active(),
+    )
+
+
 _remembered: dict[str, str] = {}  # the member id last written, so the timer does no file I/O
 
 

@@ -17,6 +17,7 @@ from streams.kafka_compat import (
     head_gap,
     install_head_gap_guard,
     new_offset,
+    reread_if_stuck,
     reread_skipped_tail,
 )
 
@@ -140,24 +141,48 @@ def test_progress_restarts_the_clock() -> None:
     assert tail_checks(consumer, 2 * TAIL_STALL_SECONDS) == [[consumer.tp]]
 
 
+def stuck_checks(consumer: TailConsumer, *times: float) -> list[list[Any]]:
+    async def run() -> list[list[Any]]:
+        return [await reread_if_stuck(consumer, t, rebalancing=False, flow_active=True) for t in times]
+
+    return asyncio.run(run())
+
+
 def test_a_partition_stuck_with_records_in_flight_is_re_read_after_the_last_resort_delay() -> None:
-    # Records in flight and acked, but the committed offset has not moved: nothing else fires.
+    # Records in flight and acked, but nothing has moved: the other checks never fire.
     consumer = TailConsumer(committed=17, end=133, acked=[40, 41], unacked_offsets=[18])
-    assert tail_checks(consumer, 0.0, TAIL_STALL_SECONDS, STUCK_SECONDS - 1) == [[], [], []]
+    assert tail_checks(consumer, 0.0, 100.0) == [[], []]
+    assert stuck_checks(consumer, 0.0, TAIL_STALL_SECONDS, STUCK_SECONDS - 1) == [[], [], []]
     assert consumer.seeks == []
-    assert tail_checks(consumer, STUCK_SECONDS) == [[consumer.tp]]
+    assert stuck_checks(consumer, STUCK_SECONDS) == [[consumer.tp]]
     assert consumer.seeks == [(consumer.tp, 17)]
-    # The clock starts again after the re-read.
-    assert tail_checks(consumer, STUCK_SECONDS + 1) == [[]]
+    assert stuck_checks(consumer, STUCK_SECONDS + 1) == [[]]  # the clock starts again
 
 
-def test_a_slow_partition_that_commits_is_never_stuck() -> None:
+def test_a_stuck_partition_without_a_known_committed_offset_asks_the_broker() -> None:
+    consumer = TailConsumer(committed=17, end=133)
+    consumer._committed_offset[consumer.tp] = None
+    sought: list[bool] = []
+
+    async def perform_seek() -> None:
+        sought.append(True)
+
+    consumer.perform_seek = perform_seek  # type: ignore[attr-defined]
+    assert stuck_checks(consumer, 0.0, STUCK_SECONDS) == [[], [consumer.tp]]
+    assert sought == [True] and consumer.seeks == []
+
+
+def test_a_slow_partition_that_makes_progress_is_never_stuck() -> None:
     consumer = TailConsumer(committed=17, end=900, unacked_offsets=[18])
-    times = [i * STUCK_SECONDS / 2 for i in range(1, 8)]
-    for t in times:
+    for i in range(1, 8):
         consumer._committed_offset[consumer.tp] += 16  # a batch committed since the last look
-        assert tail_checks(consumer, t) == [[]]
+        assert stuck_checks(consumer, i * STUCK_SECONDS / 2) == [[]]
     assert consumer.seeks == []
+
+
+def test_a_caught_up_partition_is_never_stuck() -> None:
+    consumer = TailConsumer(committed=133, end=133)
+    assert stuck_checks(consumer, 0.0, 10 * STUCK_SECONDS) == [[], []] and consumer.seeks == []
 
 
 # ----------------------------------------------------------------- the offset to commit
