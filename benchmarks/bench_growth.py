@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from benchmarks.corpus import generate
-from benchmarks.run import throughput, warm_up
+from benchmarks.run import throughput, warm_up, worker_env
 from stancewire.broker import EmbeddedBroker
 from stancewire.harness import Pipeline
 from stancewire.schemas import Article
@@ -69,8 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
                     help="worker setting, e.g. TABLE_BATCH_SIZE=200 (STANCEWIRE_ prefix optional)")
     args = ap.parse_args(argv)
-    env = {f"STANCEWIRE_{k.removeprefix('STANCEWIRE_').upper()}": v
-           for k, v in (kv.split("=", 1) for kv in args.env)}
+    env = worker_env(args.env)
     corpus = [Article.model_validate(a) for a in generate(args.articles * args.rounds)]
     console = Console()
     cpu = Table(title="per round: throughput and CPU ms per article")

@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.corpus import generate
-from benchmarks.run import RESULTS, collect, read, warm_up
+from benchmarks.run import RESULTS, collect, read, warm_up, worker_env
 from stancewire.broker import EmbeddedBroker
 from stancewire.harness import Pipeline
 from stancewire.schemas import Article
@@ -74,8 +74,7 @@ def main() -> int:
     ap.add_argument("--rate", type=int, default=50, help="py-spy samples per second")
     args = ap.parse_args()
     pyspy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
-    env = {f"STANCEWIRE_{k.removeprefix('STANCEWIRE_').upper()}": v
-           for k, v in (kv.split("=", 1) for kv in args.env)}
+    env = worker_env(args.env)
     articles = [Article.model_validate(a) for a in generate(args.articles)]
     out = RESULTS / f"profile-{args.articles}.txt"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -454,10 +454,16 @@ def shifted(articles: Sequence[Article], n: int, prefix: str) -> list[Article]:
 # --------------------------------------------------------------------------- main
 
 
+def worker_env(pairs: Sequence[str]) -> dict[str, str]:
+    """``--env KEY=VALUE`` options as worker environment variables (``STANCEWIRE_`` optional)."""
+    return {f"STANCEWIRE_{k.removeprefix('STANCEWIRE_').upper()}": v
+            for k, v in (kv.split("=", 1) for kv in pairs)}
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     n = args.articles or (200 if args.quick else 1000)
     articles = [Article.model_validate(a) for a in generate(n, seed=args.seed)]
-    env = {f"STANCEWIRE_{k.upper()}": v for k, v in (kv.split("=", 1) for kv in args.env)}
+    env = worker_env(args.env)
     settings = Settings(**{k.removeprefix("STANCEWIRE_").lower(): v for k, v in env.items()})
     words = sum(len(a.text.split()) for a in articles)
     log(f"{n} articles, {words / n:.0f} words on average; batch size {settings.batch_size}")
@@ -607,7 +613,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="worker setting, e.g. BATCH_SIZE=32 (STANCEWIRE_ prefix optional)")
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = ap.parse_args(argv)
-    args.env = [kv.removeprefix("STANCEWIRE_") for kv in args.env]
     if args.latency_seconds is None:
         args.latency_seconds = 10.0 if args.quick else 60.0
     result = run(args)

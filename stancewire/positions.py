@@ -411,9 +411,14 @@ def detail_key(actor_id: str, target_id: str) -> str:
     return json.dumps([actor_id, target_id], separators=(",", ":"), ensure_ascii=False)
 
 
+def carries_detail(pos: Position) -> bool:
+    """Whether ``pos`` holds any of the parts kept in ``position-detail``."""
+    return bool(pos.contributions or pos.recent_evidence or pos.history)
+
+
 def summary_of(pos: Position) -> Position:
     """``pos`` without the parts kept in ``position-detail``."""
-    if not (pos.contributions or pos.recent_evidence or pos.history):
+    if not carries_detail(pos):
         return pos
     return pos.model_copy(update={"contributions": [], "recent_evidence": [], "history": []})
 
@@ -495,7 +500,7 @@ def fold_batch(
         else:
             state = summary(actor_id)
             if state is not None:  # a value from before the split carries its detail inline
-                inline[actor_id] = {t for t, p in state.positions.items() if summary_of(p) is not p}
+                inline[actor_id] = {t for t, p in state.positions.items() if carries_detail(p)}
         if (actor_id, target_id) not in loaded:
             loaded.add((actor_id, target_id))
             full = detail(detail_key(actor_id, target_id))

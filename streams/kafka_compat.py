@@ -255,6 +255,16 @@ STUCK_SECONDS = 120.0
 _STUCK = "_stancewire_stuck_state"
 
 
+def _unchanged_for(clocks: dict[Any, tuple[Any, float]], tp: Any, looks: Any, now: float) -> float:
+    """Seconds ``tp`` has looked like ``looks`` (its offsets) on successive checks; 0 when that
+    changed since the last check (the clock starts again)."""
+    seen = clocks.get(tp)
+    if seen is None or seen[0] != looks:
+        clocks[tp] = (looks, now)
+        return 0.0
+    return now - seen[1]
+
+
 async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     """Re-read records the stream skipped at the *end* of a partition; returns the partitions.
 
@@ -267,7 +277,7 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     re-fetched records are delivered). A false alarm (records merely slow to arrive) costs a
     re-read whose records are deduplicated by id.
     """
-    state: dict[Any, tuple[Any, ...]] = consumer.__dict__.setdefault(_TAIL, {})
+    state: dict[Any, tuple[Any, float]] = consumer.__dict__.setdefault(_TAIL, {})
     in_flight = {m.tp for m in list(consumer._unacked_messages)}
     acking = consumer.app.topics.acks_enabled_for
     reread = []
@@ -278,12 +288,8 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
                 or consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight):
             state.pop(tp, None)
             continue
-        key = (committed, end, consumer._read_offset.get(tp))
-        seen = state.get(tp)
-        if seen is None or seen[:-1] != key:
-            state[tp] = (*key, now)
-            continue
-        if now - seen[-1] >= TAIL_STALL_SECONDS:
+        looks = (committed, end, consumer._read_offset.get(tp))
+        if _unchanged_for(state, tp, looks, now) >= TAIL_STALL_SECONDS:
             del state[tp]
             log.warning("offsets %s..%s of %s were not processed and nothing is in flight (skipped "
                         "in a rebalance); re-reading from %s", committed, end - 1, tp, committed)
@@ -314,19 +320,16 @@ async def reread_if_stuck(consumer: Any, now: float, rebalancing: bool, flow_act
             stuck.pop(tp, None)
             continue
         acked = consumer._acked.get(tp) or []
-        sign = (committed, end, consumer._read_offset.get(tp), len(acked))
-        seen = stuck.get(tp)
-        if seen is None or seen[0] != sign:
-            stuck[tp] = (sign, now)
-            continue
-        if now - seen[1] < STUCK_SECONDS:
+        looks = (committed, end, consumer._read_offset.get(tp), len(acked))
+        stalled = _unchanged_for(stuck, tp, looks, now)
+        if stalled < STUCK_SECONDS:
             continue
         del stuck[tp]
         log.warning(
             "%s has made no progress for %.0f s with records up to %s waiting (committed %s, read "
             "offset %s, acked %s, in flight %s, known gap %s, rebalancing %s, flow active %s); "
             "re-reading from the committed offset",
-            tp, now - seen[1], end - 1, committed, consumer._read_offset.get(tp),
+            tp, stalled, end - 1, committed, consumer._read_offset.get(tp),
             f"{len(acked)} from {min(acked)}" if acked else "none", tp in in_flight,
             bool(consumer._gap.get(tp)), rebalancing, flow_active,
         )
