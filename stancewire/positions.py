@@ -401,7 +401,7 @@ def fold(
 # decayed sums, the folded aggregate); the heavy per-position parts (per-article detail, recent
 # evidence, score history) live in the ``position-detail`` table, one value per (actor, target).
 # An actor's value grew with every target it ever spoke about, and every batch rewrote all of
-# it (85 kB per write for the busiest actors after 600 articles, and growing); now a batch
+# it (~80 kB per write for the busiest actors after 450 articles, and growing); now a batch
 # rewrites the small summary and only the positions it touched.
 
 
