@@ -229,13 +229,26 @@ def eval_(
     stance: Annotated[bool, typer.Option("--stance", help="Score stance coding instead of quotes.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
+    events: Annotated[
+        bool,
+        typer.Option(
+            "--events",
+            help="With --stance: score the event gold set (tests/data/events/, dev and held-out "
+            "reported apart) instead of the quote-based stance gold. A GOLD event file works too.",
+        ),
+    ] = False,
 ) -> None:
     """Score extraction against a gold file: quote P/R/F1 and speaker accuracy, or stance accuracy."""
-    if stance:
-        from stancewire.eval.stance_eval import run_stance_eval
+    if stance or events:
+        from stancewire.eval.stance_eval import event_gold_paths, run_stance_eval
 
-        path = gold or PROJECT_ROOT / "tests" / "data" / "stance_sentences.jsonl"
-        raise typer.Exit(run_stance_eval(str(path), model_name=model, as_json=as_json))
+        if gold is not None:
+            paths = [gold]
+        elif events:
+            paths = event_gold_paths()
+        else:
+            paths = [PROJECT_ROOT / "tests" / "data" / "stance_sentences.jsonl"]
+        raise typer.Exit(run_stance_eval(paths, model_name=model, as_json=as_json))
     from stancewire.eval.cli_support import run_quote_eval
 
     path = gold or PROJECT_ROOT / "tests" / "data" / "gold" / "quotes.jsonl"

@@ -264,10 +264,15 @@ def score(items: Sequence[GoldItem], predictions: Mapping[str, Sequence[StanceEv
 def actors_sidecar(path: str | Path) -> Path | None:
     """``foo.jsonl`` -> ``foo.actors.jsonl`` if it exists: registry records for the gold file's
     fictional countries, so that the score measures stance coding, not whether spaCy's NER
-    happens to tag an invented country name."""
+    happens to tag an invented country name. A split file ``foo.dev.jsonl`` also finds the
+    shared ``foo.actors.jsonl`` of its set."""
     p = Path(path)
-    side = p.with_name(p.name.removesuffix(".jsonl") + ".actors.jsonl")
-    return side if side.exists() else None
+    stem = p.name.removesuffix(".jsonl")
+    for cand in (stem, stem.split(".", 1)[0]):
+        side = p.with_name(cand + ".actors.jsonl")
+        if side.exists() and side != p:
+            return side
+    return None
 
 
 def make_extractor(model_name: str | None = None, actors: Path | None = None) -> Any:
@@ -298,18 +303,61 @@ def evaluate(path: str | Path, model_name: str | None = None, extractor: Any = N
     return score(items, predict(items, extractor=extractor))
 
 
-def run_stance_eval(path: str | Path, model_name: str | None = None, as_json: bool = False) -> int:
-    """CLI entry (``stancewire eval --stance``): print the report; 0 on success, 2 on bad input."""
-    p = Path(path)
-    if not p.exists():
-        print(f"stance gold file not found: {p}")
-        return 2
-    items = load_gold(p)
-    if not items:
-        print(f"stance gold file is empty: {p}")
-        return 2
-    report = score(items, predict(items, extractor=make_extractor(model_name, actors_sidecar(p))))
-    print(report.to_json() if as_json else report.format())
+# The event gold set of issue 16 (scripts/build_event_gold.py): the dev part and the fixed
+# held-out part, scored and printed separately so tuning on one can be checked on the other.
+EVENT_GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "events"
+EVENT_SPLITS = ("dev", "heldout")
+
+
+def event_gold_paths(directory: Path = EVENT_GOLD_DIR) -> list[Path]:
+    return [directory / f"event_sentences.{split}.jsonl" for split in EVENT_SPLITS]
+
+
+def run_stance_eval(
+    path: str | Path | Sequence[str | Path], model_name: str | None = None, as_json: bool = False
+) -> int:
+    """CLI entry (``stancewire eval --stance``): print the report; 0 on success, 2 on bad input.
+
+    ``path`` is a quote-based stance gold file (``stance_sentences.jsonl``) or one or more event
+    gold files (``expected.pairs``, told apart by content); several files are scored one by one
+    with one extractor and reported under their names (JSON: an object keyed by file stem)."""
+    paths = [Path(path)] if isinstance(path, str | Path) else [Path(p) for p in path]
+    for p in paths:
+        if not p.exists():
+            print(f"stance gold file not found: {p}")
+            return 2
+    from stancewire.eval.event_eval import is_event_gold, load_event_gold, predict_events, score_events
+
+    reports: dict[str, Any] = {}
+    texts: list[str] = []
+    extractors: dict[Path | None, Any] = {}  # one per actor sidecar: the model loads once per set
+    for p in paths:
+        try:
+            event = is_event_gold(p)
+            items: Sequence[Any] = load_event_gold(p) if event else load_gold(p)
+        except (ValueError, KeyError, TypeError) as e:
+            # KeyError/TypeError: a quote-based gold line without its expected fields.
+            print(f"bad stance gold file {p}: {type(e).__name__}: {e}")
+            return 2
+        if not items:
+            print(f"stance gold file is empty: {p}")
+            return 2
+        side = actors_sidecar(p)
+        if side not in extractors:
+            extractors[side] = make_extractor(model_name, side)
+        extractor = extractors[side]
+        if event:
+            ev_report = score_events(items, predict_events(items, extractor))
+            reports[p.name.removesuffix(".jsonl")] = ev_report.to_dict()
+            texts.append(ev_report.format(title=f"event evaluation ({p.name})"))
+        else:
+            report = score(items, predict(items, extractor=extractor))
+            reports[p.name.removesuffix(".jsonl")] = report.to_dict()
+            texts.append(report.format())
+    if as_json:
+        print(json.dumps(next(iter(reports.values())) if len(reports) == 1 else reports, indent=2))
+    else:
+        print("\n\n".join(texts))
     return 0
 
 
