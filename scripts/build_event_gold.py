@@ -99,7 +99,8 @@ class Org:
     kind: str  # organisation | group
     country: str | None
     aliases: tuple[str, ...] = ()
-    role: str = "political"  # international organisations: political | bank | relief
+    # International organisations: political | bank | relief; domestic: union | party | students.
+    role: str = "political"
 
     @property
     def id(self) -> str:
@@ -142,12 +143,12 @@ ORGS = [  # {O}: international organisations
     Org("Halvard Development Bank", "organisation", None, (), "bank"),
     Org("Red Lantern Society", "organisation", None, (), "relief"),
 ]
-DOMESTIC = [  # {N}: unions, parties, students; each belongs to a country
-    Org("Tavrin Dockworkers' Union", "organisation", "XCV", ("tavrin dockworkers union",)),
-    Org("Civic Renewal Party", "organisation", "XVT", ()),
-    Org("Brennholm Students' League", "organisation", "XKD", ("brennholm students league",)),
-    Org("Marundi Farmers' Association", "organisation", "XMU", ("marundi farmers association",)),
-    Org("Harwen Workers' Front", "organisation", "XHW", ("harwen workers front",)),
+DOMESTIC = [  # {N}/{M}: unions, parties, students; each belongs to a country
+    Org("Tavrin Dockworkers' Union", "organisation", "XCV", ("tavrin dockworkers union",), "union"),
+    Org("Civic Renewal Party", "organisation", "XVT", (), "party"),
+    Org("Brennholm Students' League", "organisation", "XKD", ("brennholm students league",), "students"),
+    Org("Marundi Farmers' Association", "organisation", "XMU", ("marundi farmers association",), "union"),
+    Org("Harwen Workers' Front", "organisation", "XHW", ("harwen workers front",), "union"),
 ]
 GROUPS = [  # {G}/{H}: armed groups
     Org("Black Ridge Militia", "group", "XDV", ()),
@@ -283,7 +284,9 @@ def instantiate(t: Template, rng: random.Random) -> dict:
     used: set[str] = set()  # country codes already in the sentence
     for s in "NM":
         if s in slots:
-            pick[s] = rng.choice(DOMESTIC)
+            # {N:union}: only a union can go on strike; otherwise any domestic organisation.
+            kinds = {m.group(2) for m in _SLOT_RE.finditer(t.text) if m.group(1) == s} - {None, "b"}
+            pick[s] = rng.choice([o for o in DOMESTIC if not kinds or o.role in kinds])
             home = pick[s].country  # type: ignore[union-attr]
             assert home is not None
             if "SAME" in t.flags:

@@ -45,7 +45,7 @@ TEMPLATES = """
 Visit | | {P} arrived in {T:c} on Monday for a two-day visit.
 Phone | | {P} spoke by telephone with {Q} on Thursday.
 Third-party | REC | {A:d} and {B:d} negotiators met in {X:c} to discuss the disputed border.
-Visit | P | {Q} was welcomed by {P} at the start of a three-day state visit.
+Visit | P | {Q} was welcomed by {P} at the start of a three-day official visit.
 | NEG | {A} did not attend the talks with {T} in {X:c}.
 | | {A:d} and {B:d} delegations held talks with {R:b} officials on the future of the strait.
 | | {P} met {Q} on the sidelines of the regional summit.
@@ -74,7 +74,7 @@ Phone | | {P} phoned {Q} to discuss the grain shipments.
 | MW | {A} gave in to {T}'s demands over the disputed shipping fees.
 | P | The ban on {T:d} airlines was relaxed by {A} on Friday.
 | NEG | {A} did not yield to {T}'s demands for a new vote.
-| SAME | {P} conceded to {M}'s demands for higher wages.
+| SAME | {P} conceded to {M}'s demands and withdrew the disputed decree.
 | | {A:n} and {B:n} relaxed visa rules for {T:d} students.
 | | {A} met {R}'s demand to allow opposition parties to register.
 | | {G} accepted {T}'s terms for the handover of the northern villages.
@@ -166,7 +166,7 @@ Restrict | COND | {A} will close its airspace to {T:d} airlines if the flights c
 
 == PROTEST
 Demo | SAME | {N} staged mass protests against {T}'s austerity budget.
-Strike | MW,SAME | {N} went on strike over {T}'s plan to privatise the ports.
+Strike | MW,SAME | {N:union} went on strike over {T}'s pension reform.
 Boycott | | {N} launched a boycott of {T:d} goods over the fishing dispute.
 Riot | SAME | Supporters of {N} clashed with police outside {T:s}.
 Obstruct | SAME | {N} blockaded {T:s} for a second day, demanding the finance minister's resignation.
@@ -208,7 +208,7 @@ Deport | | {A} deported 40 {T:d} workers on Monday.
 Restrict | | {A} closed its airspace to {T:d} airlines.
 Arrest | P | Three {T:d} sailors were arrested by {A} on Friday.
 Seize | P | A {T:d} cargo ship was impounded by {A:n} in the port of {A:c}.
-Curfew | MW,SAME | {P} imposed a curfew on the capital after clashes with {M}.
+Curfew | MW,SAME | {P} imposed a curfew on the capital after clashes with supporters of {M}.
 Restrict | | {A} closed its border with {T:n} and {U:n}.
 Arrest | NEG | {A} did not detain the crew of the {T:d} trawler.
 Cyber | MW | {A} launched a cyberattack on {T}'s power grid, investigators said.

@@ -29,14 +29,18 @@ Measures (issue 16's table), each a fraction of its own units:
   at all in its sentence is wrong on all three.
 
 Reported overall, per gold category and per sentence feature (passive, demonym, metonymy,
-coordinated_actors, negated, multiword ...), so the weak constructions are visible.
+coordinated_actors, negated, multiword ...), so the weak constructions are visible. Each missed
+gold actor is also put in one of three bins (``actor_misses``): the sentence gave no evidence
+at all; some evidence actor carries one of the gold actor's registry names under another id
+(``same_name_other_id``: "Veltria" coded as ``person:veltria``, a kind error, not a missed
+mention); or the evidence names other actors only.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -196,12 +200,14 @@ class EventReport:
     per_feature: dict[str, dict[str, Any]]
     pairs: list[PairResult]
     missed_actors: list[tuple[str, str]]
+    actor_misses: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self, with_pairs: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "n_sentences": self.n_sentences,
             "without_evidence": self.without_evidence,
             **self.overall,
+            "actor_misses": self.actor_misses,
             "per_category": self.per_category,
             "per_feature": self.per_feature,
         }
@@ -227,6 +233,8 @@ class EventReport:
             f"  category right   {pct(o['category'])} %",
             f"  direction right  {pct(o['direction'])} %  (sign of score: +, 0, -)",
             f"  modality right   {pct(o['modality'])} %",
+            "  gold actors missed: "
+            + (", ".join(f"{v} {k.replace('_', ' ')}" for k, v in self.actor_misses.items()) or "none"),
         ]
 
         def row(key: str, v: Mapping[str, Any]) -> str:
@@ -253,13 +261,18 @@ class EventReport:
 
 
 def score_events(
-    items: Sequence[EventItem], predictions: Mapping[str, Sequence[StanceEvidence]]
+    items: Sequence[EventItem],
+    predictions: Mapping[str, Sequence[StanceEvidence]],
+    names_of: Callable[[str], Iterable[str]] | None = None,
 ) -> EventReport:
+    """Score predictions (evidence per item id). ``names_of(actor_id)`` gives the normalised
+    names the registry knows for an actor; with it, misses are told apart by cause."""
     overall = _Tally()
     by_cat: dict[str, _Tally] = defaultdict(_Tally)
     by_feat: dict[str, _Tally] = defaultdict(_Tally)
     pairs: list[PairResult] = []
     missed: list[tuple[str, str]] = []
+    causes: Counter[str] = Counter()
     without = 0
     for it in items:
         evidence = list(predictions.get(it.id, []))
@@ -271,6 +284,7 @@ def score_events(
             found = a in ev_actors
             if not found:
                 missed.append((it.id, a))
+                causes[_miss_cause(a, evidence, names_of)] += 1
             for t in tallies:
                 t.add("actor_found", found)
         for tg in it.targets:
@@ -310,7 +324,25 @@ def score_events(
         per_feature={k: v.as_dict() for k, v in by_feat.items()},
         pairs=pairs,
         missed_actors=missed,
+        actor_misses={k: causes[k] for k in MISS_CAUSES if causes[k]},
     )
+
+
+MISS_CAUSES = ("no_evidence", "same_name_other_id", "other_actor")
+
+
+def _miss_cause(
+    actor: str, evidence: Sequence[StanceEvidence], names_of: Callable[[str], Iterable[str]] | None
+) -> str:
+    if not evidence:
+        return "no_evidence"
+    if names_of is not None:
+        from stancewire.nlp.registry import normalise  # light module (no spaCy)
+
+        names = set(names_of(actor))
+        if any(normalise(ev.actor.name) in names for ev in evidence):
+            return "same_name_other_id"
+    return "other_actor"
 
 
 def predict_events(items: Iterable[EventItem], extractor: Any) -> dict[str, list[StanceEvidence]]:

@@ -347,7 +347,13 @@ def run_stance_eval(
             extractors[side] = make_extractor(model_name, side)
         extractor = extractors[side]
         if event:
-            ev_report = score_events(items, predict_events(items, extractor))
+            registry = extractor.registry
+
+            def names_of(actor_id: str, registry: Any = registry) -> list[str]:
+                actor = registry.get(actor_id)
+                return list(actor.aliases) if actor is not None else []
+
+            ev_report = score_events(items, predict_events(items, extractor), names_of)
             reports[p.name.removesuffix(".jsonl")] = ev_report.to_dict()
             texts.append(ev_report.format(title=f"event evaluation ({p.name})"))
         else:

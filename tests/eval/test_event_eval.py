@@ -57,11 +57,11 @@ def item(*args: Any, **kw: Any) -> EventItem:
 
 
 def ev(actor: str, target: str, cat: str | None = "SANCTION", sc: float = -6.0, mod: str = "asserted",
-       conf: float = 0.8) -> StanceEvidence:  # fmt: skip
+       conf: float = 0.8, name: str | None = None) -> StanceEvidence:  # fmt: skip
     return StanceEvidence(
         evidence_id=f"{actor}|{target}|{cat}|{sc}",
         article_id="a",
-        actor=ActorRef(id=actor, name=actor),
+        actor=ActorRef(id=actor, name=name or actor),
         target=TargetRef(id=target, name=target),
         category=cat,
         score=sc,
@@ -219,3 +219,18 @@ def test_cli_scores_event_gold_with_the_real_extractor(tmp_path: Path) -> None:
         assert out[m] == want[m], m
     # The fictional actors resolve through the sidecar (without it no gold id could match).
     assert want["actor_found"] > 0.0
+
+
+def test_actor_misses_are_told_apart_by_cause() -> None:
+    items = [item("a", [VEL], [COR]), item("b", [VEL], [COR]), item("c", [VEL], [COR])]
+    preds = {
+        "b": [ev("person:veltria", COR, name="Veltria")],  # right name, person id: a kind error
+        "c": [ev(KAL, COR)],  # another actor
+    }
+    named = score_events(items, preds, names_of=lambda i: ["veltria"] if i == VEL else [])
+    assert named.actor_misses == {"no_evidence": 1, "same_name_other_id": 1, "other_actor": 1}
+    assert named.to_dict()["actor_misses"] == named.actor_misses
+    # Without registry names a kind error cannot be recognised.
+    plain = score_events(items, preds)
+    assert plain.actor_misses == {"no_evidence": 1, "other_actor": 2}
+    assert "gold actors missed: 1 no evidence" in plain.format()
