@@ -35,7 +35,7 @@ TEMPLATES = """
 | P | {T}'s request for a joint inquiry into the shooting was accepted by {A}.
 | NEG | {A} did not agree to {T}'s proposal for joint patrols along the border.
 | COND | {A} will resume grain exports to {T:n} if the detained crew is released.
-| HYP | {A} could reopen its embassy in {T:c} as early as next month, a diplomatic source said.
+| HYP | {A:c} could resume fuel shipments to {T:n} as early as next month, a diplomatic source said.
 | INT | {O} offered to mediate between {T:n} and {H}.
 | INT,ATT | The {A:d} Foreign Ministry said the government was ready to negotiate with {T} over the disputed islands.
 | | {G} agreed to a prisoner exchange with the {T:d} army.
