@@ -149,3 +149,19 @@ def test_file_is_what_the_build_script_makes(tmp_path: Path) -> None:
     want = [{"_meta": meta}, *records]
     got = [json.loads(line) for line in WORLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert got == want, "actors_world.jsonl is out of date: rerun scripts/build_world_registry.py"
+
+
+def test_merges_with_the_builtin_registry() -> None:
+    """Loaded over the default files (as issue 16 or a user's STANCEWIRE_ACTORS_PATH would),
+    the world file keeps its answers: same ids as the Phoenix-derived governments, no kind flips."""
+    merged = ActorRegistry([WORLD])
+    for name, actor_id in (
+        ("Czech", "gov:cze"),
+        ("Kremlin", "gov:rus"),
+        ("Kyiv", "gov:ukr"),
+        ("Beijing", "gov:chn"),
+    ):
+        found = merged.lookup(name)
+        assert found is not None and found.id == actor_id and found.kind == ActorKind.government, name
+    hamas = merged.lookup("Hamas")
+    assert hamas is not None and hamas.kind == ActorKind.group
