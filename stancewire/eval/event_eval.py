@@ -46,15 +46,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from stancewire.eval.stance_eval import direction as _direction  # one threshold for both scorers
 from stancewire.schemas import Article, StanceEvidence
 
 MEASURES = ("actor_found", "target_found", "pair_found", "category", "direction", "modality")
-
-
-def _direction(score: float) -> str:
-    from stancewire.eval.stance_eval import direction  # one threshold for both scorers
-
-    return direction(score)
 
 
 @dataclass

@@ -320,7 +320,8 @@ def run_stance_eval(
 
     ``path`` is a quote-based stance gold file (``stance_sentences.jsonl``) or one or more event
     gold files (``expected.pairs``, told apart by content); several files are scored one by one
-    with one extractor and reported under their names (JSON: an object keyed by file stem)."""
+    (one extractor per actor sidecar, so the model loads once for a set's dev and held-out
+    parts) and reported under their names (JSON: an object keyed by file stem)."""
     paths = [Path(path)] if isinstance(path, str | Path) else [Path(p) for p in path]
     for p in paths:
         if not p.exists():
@@ -361,7 +362,8 @@ def run_stance_eval(
             reports[p.name.removesuffix(".jsonl")] = report.to_dict()
             texts.append(report.format())
     if as_json:
-        print(json.dumps(next(iter(reports.values())) if len(reports) == 1 else reports, indent=2))
+        out = next(iter(reports.values())) if len(reports) == 1 else reports
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print("\n\n".join(texts))
     return 0
