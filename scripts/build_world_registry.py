@@ -12,7 +12,8 @@ default; this file is extra data for issue 16's event coding (load it with
 ``ActorRegistry([path])`` or ``STANCEWIRE_ACTORS_PATH``). Nothing here is read at run time from
 outside the repo.
 
-Sources (attribution and licences go into the file's ``_meta`` line):
+Sources (attribution and licences go into the file's ``_meta`` line and
+``stancewire/nlp/data/LICENSE-world-data.md``):
 
 * **Countries**: the country blocks of ``phoenix-countries-actors.txt`` (names, demonyms and
   cities as Phoenix lists them; MIT, (c) 2014 Open Event Data Alliance) joined on the ISO 3166
