@@ -224,13 +224,41 @@ def extract(
 @app.command("eval")
 def eval_(
     gold: Annotated[
-        Path | None, typer.Argument(help="Gold JSONL (default: tests/data/gold/quotes.jsonl).")
+        Path | None,
+        typer.Argument(
+            help="Gold JSONL (default: tests/data/gold/quotes.jsonl), or with --format polnear the "
+            "PolNeAR directory (default: ../shared/corpora/polnear-train)."
+        ),
     ] = None,
     stance: Annotated[bool, typer.Option("--stance", help="Score stance coding instead of quotes.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="quotes: our gold JSONL; polnear: PolNeAR brat standoff.")
+    ] = "quotes",
+    split: Annotated[
+        str, typer.Option(help="PolNeAR: dev (tune on it), holdout (a fixed fifth, report only) or all.")
+    ] = "dev",
+    mask_noise: Annotated[
+        bool, typer.Option("--mask-noise", help="PolNeAR: blank scraper noise lines before extraction.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="PolNeAR: score only the first N articles.")] = None,
 ) -> None:
     """Score extraction against a gold file: quote P/R/F1 and speaker accuracy, or stance accuracy."""
+    if fmt == "polnear":
+        if split not in ("dev", "holdout", "all"):
+            err.print(f"[red]error:[/] --split must be dev, holdout or all, not {split!r}")
+            raise typer.Exit(2)
+        from stancewire.eval.polnear_run import run_polnear_eval
+
+        raise typer.Exit(
+            run_polnear_eval(
+                gold, split=split, json_out=as_json, mask_noise=mask_noise, limit=limit, model_name=model  # type: ignore[arg-type]
+            )
+        )
+    if fmt != "quotes":
+        err.print(f"[red]error:[/] --format must be quotes or polnear, not {fmt!r}")
+        raise typer.Exit(2)
     if stance:
         from stancewire.eval.stance_eval import run_stance_eval
 
