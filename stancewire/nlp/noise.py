@@ -55,12 +55,13 @@ _LABEL = re.compile(
     r"SEE ALSO|See also|LISTEN|Listen|VIDEO|Video|PHOTOS|Photos|GALLERY|Gallery|"
     r"RELATED STORY|Related story|Related Story|RECOMMENDED|Recommended|TRENDING|Trending)\s*:"
 )
+# Prompts address the reader: an imperative opening the line (or a sentence of it), or the
+# reader's inbox/our app. "She urged residents to subscribe to…" reports speech and is kept.
 _PROMPT = re.compile(
-    r"(?:\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bdelivered (?:straight |directly )?to your inbox\b|"
-    r"\bfollow (?:us|@\w+|[A-Z]\w+(?: [A-Z]\w+)?) on (?:twitter|facebook|instagram|x|tiktok|threads)\b|"
-    r"\blike us on facebook\b|\bshare this (?:article|story)\b|\bclick here\b|\bdownload (?:our|the) app\b|"
-    r"\bget (?:the latest|breaking news)\b.*\b(?:inbox|alerts?|app)\b|\bturn on notifications\b)",
-    re.I,
+    r"(?:^|[?!.]\s+)\(?(?:Sign up|Subscribe|Follow (?:us|@\w+|[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) on|"
+    r"Like us on|Share this|Click here|Download (?:our|the)|Get (?:the latest|breaking)|Turn on|"
+    r"Join our|Don[’']t miss|Never miss)\b"
+    r"|\byour inbox\b|\bour (?:newsletter|app)\b",
 )
 _ALT_TEXT = re.compile(
     r"^(?:\[?(?:Image|Photo|Picture|Video)(?: caption| copyright| source| credit)?\s*[:：]|"
@@ -108,6 +109,13 @@ def _line_reason(line: str) -> str | None:
     return None
 
 
+def _inside_quote(line: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks opened earlier on the line."""
+    before = line[:pos]
+    curly = before.count("“") - before.count("”") + before.count("«") - before.count("»")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
 def noise_spans(text: str) -> list[NoiseSpan]:
     """Character spans of noise lines and fragments in ``text``, sorted, never overlapping.
 
@@ -127,7 +135,7 @@ def noise_spans(text: str) -> list[NoiseSpan]:
             spans.append(NoiseSpan(start, end, reason))
             continue
         for pm in _PAREN_CREDIT.finditer(stripped):
-            if not any(c in pm.group(0) for c in _QUOTE_MARKS):
+            if not any(c in pm.group(0) for c in _QUOTE_MARKS) and not _inside_quote(stripped, pm.start()):
                 spans.append(NoiseSpan(start + pm.start(), start + pm.end(), "paren-credit"))
         if not any(c in stripped for c in _QUOTE_MARKS):
             tc = _TRAILING_CREDIT.search(stripped)
