@@ -47,7 +47,7 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
   attribution with no Source the speaker is right only when we gave no speaker; that row is
   reported apart and left out of the headline rate.
 
-Breakdowns: by cue class of the gold cue (recall) and of our cue lemma (precision), see
+Breakdowns: by cue class of the gold cue (recall) and of our cue text (precision), see
 :mod:`stancewire.eval.cue_classes`; speaker accuracy by the kind of gold Source mention
 (:func:`source_kind`: name, pronoun, role noun/definite description, organisation, none);
 recall by whether the gold Content contains quotation marks (quoted vs. unquoted).
@@ -352,7 +352,7 @@ class PredAttribution:
     """One predicted attribution: our quotes sharing a cue, merged (see the module docstring)."""
 
     frags: tuple[Frag, ...]
-    cue_lemma: str | None = None
+    cue: str | None = None
     speaker_id: str | None = None
     speaker_mention: Frag | None = None
 
@@ -380,11 +380,13 @@ def predictions_from_quotes(quotes: Iterable[Mapping[str, Any] | Any]) -> list[P
         mention: Frag | None = None
         if spk and spk.get("mention_start") is not None and spk.get("mention_end") is not None:
             mention = (int(spk["mention_start"]), int(spk["mention_end"]))
-        lemma = (cue.get("lemma") or cue.get("text")) if cue else None
+        # Classed by the cue *text*, as the gold cues are (they have no lemma): the same words
+        # must land in the same class on both sides ("according to" has the spaCy lemma "accord").
+        cue_words = (cue.get("text") or cue.get("lemma")) if cue else None
         out.append(
             PredAttribution(
                 frags=tuple(sorted((int(q["start"]), int(q["end"])) for q in qs)),
-                cue_lemma=lemma,
+                cue=cue_words,
                 speaker_id=spk.get("id") if spk else None,
                 speaker_mention=mention,
             )
@@ -582,7 +584,7 @@ def score(
                     x.matched[str(t)] += 1
         matched_p_05 = set(matches[0.5].values())
         for pi, p in enumerate(pred):
-            sl_p = s.by_cue_class[cue_class(p.cue_lemma)]
+            sl_p = s.by_cue_class[cue_class(p.cue)]
             sl_p.n_pred += 1
             sl_p.pred_matched += pi in matched_p_05
         for gi, pi in matches[SPEAKER_THRESHOLD].items():
@@ -653,9 +655,7 @@ def render_report(s: PolnearScores, width: int = 110) -> str:
             tb.add_row(*row)
         return tb
 
-    console.print(
-        table("By cue class (gold cue for recall, our cue lemma for precision)", s.by_cue_class, True)
-    )
+    console.print(table("By cue class (gold cue for recall, our cue for precision)", s.by_cue_class, True))
     console.print(table("By gold Source mention kind", s.by_source_kind, False))
     console.print(table("By gold Content quoting", s.by_quoted, False))
     return buf.getvalue()
