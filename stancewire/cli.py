@@ -243,6 +243,16 @@ def eval_(
         bool, typer.Option("--mask-noise", help="PolNeAR: blank scraper noise lines before extraction.")
     ] = False,
     limit: Annotated[int | None, typer.Option(help="PolNeAR: score only the first N articles.")] = None,
+    save_predictions: Annotated[
+        Path | None, typer.Option(help="PolNeAR: also write the predictions to this JSONL file.")
+    ] = None,
+    load_predictions: Annotated[
+        Path | None, typer.Option(help="PolNeAR: score predictions saved earlier instead of extracting.")
+    ] = None,
+    by_class: Annotated[
+        bool,
+        typer.Option("--by-class", help="Quotes: add the issue-15 attribution classes and noise hits."),
+    ] = False,
 ) -> None:
     """Score extraction against a gold file: quote P/R/F1 and speaker accuracy, or stance accuracy."""
     if fmt == "polnear":
@@ -253,7 +263,14 @@ def eval_(
 
         raise typer.Exit(
             run_polnear_eval(
-                gold, split=split, json_out=as_json, mask_noise=mask_noise, limit=limit, model_name=model  # type: ignore[arg-type]
+                gold,
+                split=split,  # type: ignore[arg-type]  # checked against the Literal just above
+                json_out=as_json,
+                mask_noise=mask_noise,
+                limit=limit,
+                model_name=model,
+                save=save_predictions,
+                load=load_predictions,
             )
         )
     if fmt != "quotes":
@@ -264,9 +281,13 @@ def eval_(
 
         path = gold or PROJECT_ROOT / "tests" / "data" / "stance_sentences.jsonl"
         raise typer.Exit(run_stance_eval(str(path), model_name=model, as_json=as_json))
+    path = gold or PROJECT_ROOT / "tests" / "data" / "gold" / "quotes.jsonl"
+    if by_class:
+        from stancewire.eval.gold_classes import run_class_eval
+
+        raise typer.Exit(run_class_eval(str(path), model_name=model, json_out=as_json))
     from stancewire.eval.cli_support import run_quote_eval
 
-    path = gold or PROJECT_ROOT / "tests" / "data" / "gold" / "quotes.jsonl"
     raise typer.Exit(run_quote_eval(str(path), model_name=model, json_out=as_json))
 
 

@@ -86,11 +86,14 @@ def cue_class(cue: str | None) -> str:
     lemmas = [lemma(w) for w in words]
     if "according" in lemmas:
         return "according-to"
+    # A listed noun is checked as written too: "warning" is a noun here, though its lemma by
+    # the suffix rules is the verb "warn".
+    is_noun = [w in nominal or lem in nominal for w, lem in zip(words, lemmas, strict=True)]
     for i, lem in enumerate(lemmas):
         after_det = i > 0 and words[i - 1].replace("’", "'") in _DETERMINERS
-        if lem in verb_class and not (after_det and lem in nominal):
+        if lem in verb_class and not (after_det and is_noun[i]):
             return verb_class[lem]
-    if any(lem in nominal for lem in lemmas):
+    if any(is_noun):
         return "nominal"
     return "other"
 
