@@ -95,7 +95,8 @@ def quote_classes(article: Mapping[str, Any], quote: Mapping[str, Any]) -> list[
         out.append("definite-description")
     if mk == "pronoun" and quote.get("mention_start") is not None:
         surname = (spk.get("name") or "").split()[-1:] or [""]
-        if surname[0] and surname[0] not in _paragraph(article["text"], int(quote["mention_start"])):
+        para = _paragraph(article["text"], int(quote["mention_start"])).casefold()
+        if surname[0] and surname[0].casefold() not in para:
             out.append("pronoun-across-paragraphs")
     if quote.get("type") == "floating":
         out.append("floating")
