@@ -240,7 +240,10 @@ def eval_(
         str, typer.Option(help="PolNeAR: dev (tune on it), holdout (a fixed fifth, report only) or all.")
     ] = "dev",
     mask_noise: Annotated[
-        bool, typer.Option("--mask-noise", help="PolNeAR: blank scraper noise lines before extraction.")
+        bool,
+        typer.Option(
+            "--mask-noise", help="PolNeAR or --by-class: blank scraper noise lines before extraction."
+        ),
     ] = False,
     limit: Annotated[int | None, typer.Option(help="PolNeAR: score only the first N articles.")] = None,
     save_predictions: Annotated[
@@ -285,7 +288,7 @@ def eval_(
     if by_class:
         from stancewire.eval.gold_classes import run_class_eval
 
-        raise typer.Exit(run_class_eval(str(path), model_name=model, json_out=as_json))
+        raise typer.Exit(run_class_eval(str(path), model_name=model, json_out=as_json, mask_noise=mask_noise))
     from stancewire.eval.cli_support import run_quote_eval
 
     raise typer.Exit(run_quote_eval(str(path), model_name=model, json_out=as_json))

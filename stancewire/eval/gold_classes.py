@@ -215,9 +215,18 @@ def render_classes(s: ClassScores, width: int = 110) -> str:
 
 
 def run_class_eval(
-    gold_path: str | Path, model_name: str | None = None, json_out: bool = False, out: TextIO | None = None
+    gold_path: str | Path,
+    model_name: str | None = None,
+    json_out: bool = False,
+    out: TextIO | None = None,
+    *,
+    mask_noise: bool = False,
 ) -> int:
-    """Extract the gold articles once; print the standard report and the class breakdown."""
+    """Extract the gold articles once; print the standard report and the class breakdown.
+
+    ``mask_noise`` blanks scraper noise (:func:`stancewire.nlp.noise.mask_noise`) in the texts
+    the extractor sees; offsets do not move, so the gold spans still apply.
+    """
     from stancewire.eval.cli_support import _make_extractor, gold_articles
 
     stream = out or sys.stdout
@@ -232,6 +241,10 @@ def run_class_eval(
         print(f"error: cannot load the extractor: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     articles = gold_articles(gold)
+    if mask_noise:
+        from stancewire.nlp.noise import mask_noise as mask
+
+        articles = [a.model_copy(update={"text": mask(a.text)}) for a in articles]
     t0 = time.perf_counter()
     results = list(extractor.extract_many(articles))
     elapsed = time.perf_counter() - t0
@@ -241,7 +254,8 @@ def run_class_eval(
     else:
         print(render_report(main), file=stream, end="")
         print(render_classes(classes), file=stream, end="")
-        print(f"Extraction: {len(articles)} articles in {elapsed:.1f}s ({gold_path})", file=stream)
+        masked = ", noise masked" if mask_noise else ""
+        print(f"Extraction: {len(articles)} articles in {elapsed:.1f}s ({gold_path}{masked})", file=stream)
     return 0
 
 

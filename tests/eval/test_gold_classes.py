@@ -120,3 +120,13 @@ def test_hard_set_is_scored_by_the_real_extractor() -> None:
 
 def test_missing_gold_file_is_a_clear_error(tmp_path: Path) -> None:
     assert run_class_eval(tmp_path / "absent.jsonl") == 2
+
+
+def test_masked_noise_never_reaches_the_extractor(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(GOLD[0]) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run_class_eval(path, json_out=True, out=out, mask_noise=True) == 0
+    d = json.loads(out.getvalue())
+    assert d["noise_hits"] == {"quotes": [], "speaker_mentions": []}
+    assert d["n_gold"] == 4
