@@ -285,7 +285,7 @@ def eval_(
         path = gold or PROJECT_ROOT / "tests" / "data" / "stance_sentences.jsonl"
         raise typer.Exit(run_stance_eval(str(path), model_name=model, as_json=as_json))
     path = gold or PROJECT_ROOT / "tests" / "data" / "gold" / "quotes.jsonl"
-    if by_class:
+    if by_class or mask_noise:  # masking is only offered with the class report (it shows the noise hits)
         from stancewire.eval.gold_classes import run_class_eval
 
         raise typer.Exit(run_class_eval(str(path), model_name=model, json_out=as_json, mask_noise=mask_noise))
