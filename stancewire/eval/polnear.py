@@ -46,6 +46,12 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
   that enclosing attribution: whoever says the quote is "I". For a gold
   attribution with no Source the speaker is right only when we gave no speaker; that row is
   reported apart and left out of the headline rate.
+* *speaker right, strict*: as above, and the actor we resolved to is one the article names: the
+  last word of its id (``person:ada-morn`` -> ``morn``) occurs in a gold Source of kind name or
+  organisation somewhere in the article (groups pass, ``unknown:`` actors fail). The lenient rate
+  cannot see the error issue 15 names first: "the Ohio Democrat said" with our speaker
+  "Ohio Democrat" hits the gold Source span. PolNeAR has no coreference, so a pronoun resolved
+  to the wrong named person still passes both.
 
 Breakdowns: by cue class of the gold cue (recall) and of our cue text (precision), see
 :mod:`stancewire.eval.cue_classes`; speaker accuracy by the kind of gold Source mention
@@ -472,6 +478,7 @@ class Slice:
     pred_matched: int = 0  # of those, matched at 0.5
     speaker_n: int = 0
     speaker_ok: int = 0
+    speaker_strict_ok: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"n_gold": self.n_gold}
@@ -483,6 +490,10 @@ class Slice:
         d["speaker_matched"] = self.speaker_n
         d["speaker_correct"] = self.speaker_ok
         d["speaker_accuracy"] = round(self.speaker_ok / self.speaker_n, 4) if self.speaker_n else 0.0
+        d["speaker_correct_strict"] = self.speaker_strict_ok
+        d["speaker_accuracy_strict"] = (
+            round(self.speaker_strict_ok / self.speaker_n, 4) if self.speaker_n else 0.0
+        )
         return d
 
 
@@ -497,6 +508,7 @@ class PolnearScores:
     exact: PRF = field(default_factory=PRF)
     speaker_n: int = 0  # gold attributions with a Source, matched at 0.3
     speaker_ok: int = 0
+    speaker_strict_ok: int = 0  # ... and the actor is one the article names (see _named)
     speaker_by_mention_only: int = 0  # right through our own speaker mention alone
     no_source_n: int = 0  # gold attributions without a Source, matched at 0.3
     no_source_ok: int = 0  # ... where we gave no speaker either
@@ -524,6 +536,10 @@ class PolnearScores:
                 "matched@0.3_with_source": self.speaker_n,
                 "correct": self.speaker_ok,
                 "accuracy": round(self.speaker_accuracy, 4),
+                "correct_strict": self.speaker_strict_ok,
+                "accuracy_strict": round(self.speaker_strict_ok / self.speaker_n, 4)
+                if self.speaker_n
+                else 0.0,
                 "correct_by_own_mention_only": self.speaker_by_mention_only,
                 "no_source_matched": self.no_source_n,
                 "no_source_we_gave_none": self.no_source_ok,
@@ -532,6 +548,35 @@ class PolnearScores:
             "by_source_kind": {k: s.to_dict() for k, s in self.by_source_kind.items()},
             "by_quoted": {k: s.to_dict() for k, s in self.by_quoted.items()},
         }
+
+
+def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
+    """Words of the article's gold Sources that are names or organisations (titles dropped)."""
+    plain = _TITLE_WORDS | _DETERMINERS
+    return frozenset(
+        w.casefold()
+        for g in gold
+        if g.source_kind in ("name", "organisation")
+        for w in _TOKEN.findall(g.source or "")
+        if w.strip(".,'’").isalpha() and w.casefold() not in plain
+    )
+
+
+def _named(speaker_id: str | None, named: frozenset[str]) -> bool:
+    """Whether our actor is one the article names: its id's last word is in a gold name Source.
+
+    Ids are ``kind:slug`` ("person:ada-morn"). A group ("group:officials") is a description by
+    nature and passes; an ``unknown:`` actor never does; "person:ohio-democrat", a description
+    taken for a name, passes only if the article names someone "Democrat".
+    """
+    if not speaker_id or ":" not in speaker_id:
+        return False
+    prefix, slug = speaker_id.split(":", 1)
+    if prefix == "group":
+        return True
+    if prefix == "unknown" or not slug:
+        return False
+    return slug.split("-")[-1].casefold() in named
 
 
 def _hit(frags: Sequence[Frag], span: Frag | None) -> bool:
@@ -565,6 +610,7 @@ def score(
         g_frags = [g.content for g in gold]
         p_frags = [p.frags for p in pred]
         s.exact.tp += _exact(art.text, g_frags, p_frags)
+        named = _named_tokens(gold)
         slices = []
         for g in gold:
             quoted = any(c in art.text[a:b] for a, b in g.content for c in _QUOTE_MARKS)
@@ -594,14 +640,18 @@ def score(
                 ok = p.speaker_id is None
                 s.no_source_ok += ok
             else:
-                own = _hit(g.source_frags, p.speaker_mention)
-                ok = own or any(_hit(g.source_frags, span) for span in mentions.get(p.speaker_id or "", ()))
+                gold_frags = g.source_frags + g.source_alt
+                own = _hit(gold_frags, p.speaker_mention)
+                ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
+                strict = ok and _named(p.speaker_id, named)
                 s.speaker_n += 1
                 s.speaker_ok += ok
+                s.speaker_strict_ok += strict
                 s.speaker_by_mention_only += own
             for x in slices[gi]:
                 x.speaker_n += 1
                 x.speaker_ok += ok
+                x.speaker_strict_ok += ok if g.source is None else strict
     for prf in (*s.overlap.values(), s.exact):
         prf.n_gold, prf.n_pred = s.n_gold, s.n_pred
     return s
@@ -632,9 +682,11 @@ def render_report(s: PolnearScores, width: int = 110) -> str:
     for name, prf in [(f"overlap >= {k}", v) for k, v in s.overlap.items()] + [("exact (trimmed)", s.exact)]:
         t.add_row(name, pct(prf.precision), pct(prf.recall), pct(prf.f1), str(prf.tp))
     console.print(t)
+    strict = pct(s.speaker_strict_ok / s.speaker_n) if s.speaker_n else "-"
     console.print(
         f"Speaker right (source-span hit) on {s.speaker_n} matched attributions with a gold Source: "
         f"{pct(s.speaker_accuracy)}% ({s.speaker_by_mention_only} through our own speaker mention); "
+        f"strict (and the actor is one the article names): {strict}%; "
         f"gold without Source: we gave none for {s.no_source_ok}/{s.no_source_n}"
     )
 
@@ -643,7 +695,7 @@ def render_report(s: PolnearScores, width: int = 110) -> str:
         cols = ["slice", "gold", *(f"R@{th}" for th in THRESHOLDS)]
         if with_precision:
             cols += ["pred", "P@0.5"]
-        cols += ["spk acc", "spk ok/matched"]
+        cols += ["spk acc", "strict", "spk ok/matched"]
         for col in cols:
             tb.add_column(col, justify="left" if col == "slice" else "right")
         for name, x in slices.items():
@@ -651,7 +703,11 @@ def render_report(s: PolnearScores, width: int = 110) -> str:
             row += [pct(x.matched[str(th)] / x.n_gold) if x.n_gold else "-" for th in THRESHOLDS]
             if with_precision:
                 row += [str(x.n_pred), pct(x.pred_matched / x.n_pred) if x.n_pred else "-"]
-            row += [pct(x.speaker_ok / x.speaker_n) if x.speaker_n else "-", f"{x.speaker_ok}/{x.speaker_n}"]
+            row += [
+                pct(x.speaker_ok / x.speaker_n) if x.speaker_n else "-",
+                pct(x.speaker_strict_ok / x.speaker_n) if x.speaker_n else "-",
+                f"{x.speaker_ok}/{x.speaker_n}",
+            ]
             tb.add_row(*row)
         return tb
 

@@ -372,3 +372,56 @@ def test_real_corpus_handful_of_dev_articles() -> None:
     assert 0.3 <= d["speaker"]["accuracy"] <= 1.0
     assert sum(s["n_gold"] for s in d["by_cue_class"].values()) == d["n_gold"]
     assert sum(s["n_gold"] for s in d["by_source_kind"].values()) == d["n_gold"]
+
+
+def _one_article(tmp_path: Path, text: str, ann: str) -> list:
+    root = _write_corpus(tmp_path / "c", {"fict_x": (text, {"a111": ann})})
+    return load_corpus(root, "all")
+
+
+def test_first_person_source_is_scored_through_the_enclosing_source(tmp_path: Path) -> None:
+    text = "“I think the pier is safe,” Ada Morn said."
+    ann = "\n".join(
+        [
+            "T1\tSource 28 36\tAda Morn",
+            "T2\tCue 37 41\tsaid",
+            "T3\tContent 0 27\t“I think the pier is safe,”",
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+            "T4\tSource 1 2\tI",
+            "T5\tCue 3 8\tthink",
+            "T6\tContent 9 25\tthe pier is safe",
+            "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4",
+        ]
+    )
+    arts = _one_article(tmp_path, text, ann)
+    pred = {"fict_x": [PredAttribution(((9, 25),), "said", "person:ada-morn", (28, 36))]}
+    s = score(arts, pred)
+    assert (s.speaker_ok, s.speaker_n) == (1, 1)  # "I" is Ada Morn, who says the quote
+
+
+def test_strict_speaker_rejects_a_description_taken_for_a_name(tmp_path: Path) -> None:
+    text = "Ada Morn, the Quillon Democrat, spoke first. The Quillon Democrat said taxes would rise."
+
+    def span(tid: str, label: str, fragment: str) -> str:
+        start = text.index(fragment)
+        return f"{tid}\t{label} {start} {start + len(fragment)}\t{fragment}"
+
+    ann = "\n".join(
+        [
+            span("T1", "Source", "The Quillon Democrat"),
+            span("T2", "Cue", "said"),
+            span("T3", "Content", "taxes would rise"),
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+            span("T4", "Source", "Ada Morn"),
+            span("T5", "Cue", "spoke"),
+            span("T6", "Content", "first"),
+            "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4",
+        ]
+    )
+    arts = _one_article(tmp_path, text, ann)
+    content = (text.index("taxes would rise"), text.index("taxes would rise") + len("taxes would rise"))
+    mention = (text.index("The Quillon Democrat"), text.index("The Quillon Democrat") + 20)
+    for speaker, strict in (("person:quillon-democrat", 0), ("person:ada-morn", 1), ("unknown:democrat", 0)):
+        s = score(arts, {"fict_x": [PredAttribution((content,), "said", speaker, mention)]})
+        assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), speaker
+        assert s.to_dict()["by_source_kind"]["role"]["speaker_correct_strict"] == strict
