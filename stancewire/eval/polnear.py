@@ -48,7 +48,8 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
   reported apart and left out of the headline rate.
 * *speaker right, strict*: as above, and the actor we resolved to is one the article names: the
   last word of its id (``person:ada-morn`` -> ``morn``) occurs in a gold Source of kind name or
-  organisation somewhere in the article (groups pass, ``unknown:`` actors fail). The lenient rate
+  organisation somewhere in the article (groups pass; ``unknown:`` actors pass only for an
+  indefinite gold Source such as "a Chinese official", which names nobody). The lenient rate
   cannot see the error issue 15 names first: "the Ohio Democrat said" with our speaker
   "Ohio Democrat" hits the gold Source span. PolNeAR has no coreference, so a pronoun resolved
   to the wrong named person still passes both.
@@ -550,6 +551,11 @@ class PolnearScores:
         }
 
 
+_INDEFINITE = frozenset(
+    {"a", "an", "another", "one", "some", "several", "many", "two", "three", "few", "other", "others", "most"}
+)
+
+
 def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
     """Words of the article's gold Sources that are names or organisations (titles dropped)."""
     plain = _TITLE_WORDS | _DETERMINERS
@@ -557,17 +563,21 @@ def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
         w.casefold()
         for g in gold
         if g.source_kind in ("name", "organisation")
-        for w in _TOKEN.findall(g.source or "")
+        for token in _TOKEN.findall(g.source or "")
+        for w in token.split("-")  # "Lopez-Cantera" names the actor "carlos-lopez-cantera"
         if w.strip(".,'’").isalpha() and w.casefold() not in plain
     )
 
 
-def _named(speaker_id: str | None, named: frozenset[str]) -> bool:
+def _named(speaker_id: str | None, named: frozenset[str], source: str | None = None) -> bool:
     """Whether our actor is one the article names: its id's last word is in a gold name Source.
 
     Ids are ``kind:slug`` ("person:ada-morn"). A group ("group:officials") is a description by
-    nature and passes; an ``unknown:`` actor never does; "person:ohio-democrat", a description
-    taken for a name, passes only if the article names someone "Democrat".
+    nature and passes; "person:ohio-democrat", a description taken for a name, passes only if
+    the article names someone "Democrat". An ``unknown:`` actor passes only for an indefinite
+    gold Source ("a Chinese official", "another source", "a new poll"): an indefinite
+    introduces someone unnamed, so there is no name to resolve to; a definite one ("the
+    candidate") refers back to someone the article has named.
     """
     if not speaker_id or ":" not in speaker_id:
         return False
@@ -575,7 +585,8 @@ def _named(speaker_id: str | None, named: frozenset[str]) -> bool:
     if prefix == "group":
         return True
     if prefix == "unknown" or not slug:
-        return False
+        first = (source or "").strip().split(" ", 1)[0].casefold()
+        return first in _INDEFINITE
     return slug.split("-")[-1].casefold() in named
 
 
@@ -643,7 +654,7 @@ def score(
                 gold_frags = g.source_frags + g.source_alt
                 own = _hit(gold_frags, p.speaker_mention)
                 ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
-                strict = ok and _named(p.speaker_id, named)
+                strict = ok and _named(p.speaker_id, named, g.source)
                 s.speaker_n += 1
                 s.speaker_ok += ok
                 s.speaker_strict_ok += strict

@@ -425,3 +425,18 @@ def test_strict_speaker_rejects_a_description_taken_for_a_name(tmp_path: Path) -
         s = score(arts, {"fict_x": [PredAttribution((content,), "said", speaker, mention)]})
         assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), speaker
         assert s.to_dict()["by_source_kind"]["role"]["speaker_correct_strict"] == strict
+
+
+def test_strict_speaker_accepts_an_unknown_actor_for_an_indefinite_source(tmp_path: Path) -> None:
+    text = "A harbour official said the pier would close."
+    ann = "\n".join(
+        [
+            "T1\tSource 0 18\tA harbour official",
+            "T2\tCue 19 23\tsaid",
+            "T3\tContent 24 44\tthe pier would close",
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        ]
+    )
+    arts = _one_article(tmp_path, text, ann)
+    s = score(arts, {"fict_x": [PredAttribution(((24, 44),), "said", "unknown:harbour-official", (0, 18))]})
+    assert (s.speaker_ok, s.speaker_strict_ok) == (1, 1)
