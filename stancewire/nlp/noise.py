@@ -58,7 +58,7 @@ _LABEL = re.compile(
 # Prompts address the reader: an imperative opening the line (or a sentence of it), or the
 # reader's inbox/our app. "She urged residents to subscribe to…" reports speech and is kept.
 _PROMPT = re.compile(
-    r"(?:^|[?!.]\s+)\(?(?:Sign up|Subscribe|Follow (?:us|@\w+|[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) on|"
+    r"(?:^|[?!.]\s+)\(?(?:Sign up|Subscribe|Follow (?:us|@\w+|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) on|"
     r"Like us on|Share this|Click here|Download (?:our|the)|Get (?:the latest|breaking)|Turn on|"
     r"Join our|Don[’']t miss|Never miss)\b"
     r"|\byour inbox\b|\bour (?:newsletter|app)\b",
@@ -76,6 +76,8 @@ _PAREN_CREDIT = re.compile(
 )
 
 _MAX_PROMPT_WORDS = 30
+_MAX_CAPTION_WORDS = 25
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|warned|added|wrote)\b", re.I)
 _MAX_LABEL_WORDS = 40
 
 
@@ -83,7 +85,7 @@ _MAX_LABEL_WORDS = 40
 class NoiseSpan:
     start: int
     end: int
-    reason: str  # which rule: credit, wire, byline, advert, label, prompt, alt-text, paren-credit
+    reason: str  # rule: credit, wire, byline, advert, label, prompt, alt-text, caption, paren-credit
 
 
 def _line_reason(line: str) -> str | None:
@@ -107,6 +109,21 @@ def _line_reason(line: str) -> str | None:
     if words <= _MAX_PROMPT_WORDS and _PROMPT.search(line):
         return "prompt"
     return None
+
+
+def _is_caption(line: str, credit_start: int, credit_end: int) -> bool:
+    """A short line that ends with a photo credit is a caption: "The pier at dawn. Ada Morn/Press".
+
+    Only when the credit closes the line, the text before it is short, holds no quote marks and
+    reports no speech (a wire lead "…, the minister said. (Photo: …)" keeps its sentence).
+    """
+    before = line[:credit_start]
+    return (
+        not line[credit_end:].strip(" .")
+        and len(before.split()) <= _MAX_CAPTION_WORDS
+        and not any(c in line for c in _QUOTE_MARKS)
+        and not _SPEECH.search(before)
+    )
 
 
 def _inside_quote(line: str, pos: int) -> bool:
@@ -134,13 +151,18 @@ def noise_spans(text: str) -> list[NoiseSpan]:
         if reason:
             spans.append(NoiseSpan(start, end, reason))
             continue
+        fragments: list[tuple[int, int, str]] = []
         for pm in _PAREN_CREDIT.finditer(stripped):
             if not any(c in pm.group(0) for c in _QUOTE_MARKS) and not _inside_quote(stripped, pm.start()):
-                spans.append(NoiseSpan(start + pm.start(), start + pm.end(), "paren-credit"))
+                fragments.append((pm.start(), pm.end(), "paren-credit"))
         if not any(c in stripped for c in _QUOTE_MARKS):
             tc = _TRAILING_CREDIT.search(stripped)
             if tc:
-                spans.append(NoiseSpan(start + tc.start(1), start + tc.end(1), "credit"))
+                fragments.append((tc.start(1), tc.end(1), "credit"))
+        if fragments and _is_caption(stripped, min(f[0] for f in fragments), max(f[1] for f in fragments)):
+            spans.append(NoiseSpan(start, end, "caption"))
+            continue
+        spans.extend(NoiseSpan(start + a, start + b, reason) for a, b, reason in fragments)
     spans.sort(key=lambda s: (s.start, -s.end))
     merged: list[NoiseSpan] = []
     for s in spans:

@@ -40,6 +40,7 @@ WHOLE_LINES: list[tuple[str, str | None]] = [
     # newsletter and social prompts
     ("Sign up for the Morning Harbour newsletter to get the day's news in your inbox.", "prompt"),
     ("Follow Teodor Vask on Twitter @tvask_harbour.", "prompt"),
+    ("Follow Lina Okafor-Brandt on Twitter @lina_ob for updates from court.", "prompt"),
     ("Follow us on Facebook for more stories from Dravik.", "prompt"),
     ("Get the latest Corvenia headlines delivered straight to your inbox with our app.", "prompt"),
     ("Share this story", "prompt"),
@@ -89,14 +90,23 @@ FRAGMENTS: list[tuple[str, str]] = [
         "(Photo: Teodor Vask/Marrow Press)",
     ),
     (
-        "Flood water in Aldra (Marrow Press Photo/Lina Okafor-Brandt)",
-        "(Marrow Press Photo/Lina Okafor-Brandt)",
-    ),
-    (
-        "Residents fill sandbags on the Aldra embankment on Sunday. Teodor Vask/Marrow Press/Photo Service",
-        "Teodor Vask/Marrow Press/Photo Service",
+        "QUILLON — The ferry will return in May, Mayor Ada Morn said. (Photo: Teodor Vask/Marrow Press)",
+        "(Photo: Teodor Vask/Marrow Press)",
     ),
 ]
+
+# A short line that ends with a credit is a caption: the whole line goes.
+CAPTIONS: list[str] = [
+    "Flood water in Aldra (Marrow Press Photo/Lina Okafor-Brandt)",
+    "Residents fill sandbags on the Aldra embankment on Sunday. Teodor Vask/Marrow Press/Photo Service",
+    "Senator Ada Morn at a rally in Quillon. (Photo: Teodor Vask/Marrow Valley Press)",
+]
+
+
+@pytest.mark.parametrize("line", CAPTIONS)
+def test_captions(line: str) -> None:
+    text = f"{line}\n\nThe council met."
+    assert [(s.start, s.end, s.reason) for s in noise_spans(text)] == [(0, len(line), "caption")]
 
 
 @pytest.mark.parametrize(("line", "fragment"), FRAGMENTS)
