@@ -224,7 +224,11 @@ def extract(
 @app.command("eval")
 def eval_(
     gold: Annotated[
-        Path | None, typer.Argument(help="Gold JSONL (default: tests/data/gold/quotes.jsonl).")
+        Path | None,
+        typer.Argument(
+            help="Gold JSONL (default: tests/data/gold/quotes.jsonl), or with --format polnear the "
+            "PolNeAR directory (default: ../shared/corpora/polnear-train)."
+        ),
     ] = None,
     stance: Annotated[bool, typer.Option("--stance", help="Score stance coding instead of quotes.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -237,8 +241,52 @@ def eval_(
             "reported apart) instead of the quote-based stance gold. A GOLD event file works too.",
         ),
     ] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", help="quotes: our gold JSONL; polnear: PolNeAR brat standoff.")
+    ] = "quotes",
+    split: Annotated[
+        str, typer.Option(help="PolNeAR: dev (tune on it), holdout (a fixed fifth, report only) or all.")
+    ] = "dev",
+    mask_noise: Annotated[
+        bool,
+        typer.Option(
+            "--mask-noise", help="PolNeAR or --by-class: blank scraper noise lines before extraction."
+        ),
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="PolNeAR: score only the first N articles.")] = None,
+    save_predictions: Annotated[
+        Path | None, typer.Option(help="PolNeAR: also write the predictions to this JSONL file.")
+    ] = None,
+    load_predictions: Annotated[
+        Path | None, typer.Option(help="PolNeAR: score predictions saved earlier instead of extracting.")
+    ] = None,
+    by_class: Annotated[
+        bool,
+        typer.Option("--by-class", help="Quotes: add the issue-15 attribution classes and noise hits."),
+    ] = False,
 ) -> None:
     """Score extraction against a gold file: quote P/R/F1 and speaker accuracy, or stance accuracy."""
+    if fmt == "polnear":
+        if split not in ("dev", "holdout", "all"):
+            err.print(f"[red]error:[/] --split must be dev, holdout or all, not {split!r}")
+            raise typer.Exit(2)
+        from stancewire.eval.polnear_run import run_polnear_eval
+
+        raise typer.Exit(
+            run_polnear_eval(
+                gold,
+                split=split,  # type: ignore[arg-type]  # checked against the Literal just above
+                json_out=as_json,
+                mask_noise=mask_noise,
+                limit=limit,
+                model_name=model,
+                save=save_predictions,
+                load=load_predictions,
+            )
+        )
+    if fmt != "quotes":
+        err.print(f"[red]error:[/] --format must be quotes or polnear, not {fmt!r}")
+        raise typer.Exit(2)
     if stance or events:
         from stancewire.eval.stance_eval import event_gold_paths, run_stance_eval
 
@@ -249,9 +297,13 @@ def eval_(
         else:
             paths = [PROJECT_ROOT / "tests" / "data" / "stance_sentences.jsonl"]
         raise typer.Exit(run_stance_eval(paths, model_name=model, as_json=as_json))
+    path = gold or PROJECT_ROOT / "tests" / "data" / "gold" / "quotes.jsonl"
+    if by_class or mask_noise:  # masking is only offered with the class report (it shows the noise hits)
+        from stancewire.eval.gold_classes import run_class_eval
+
+        raise typer.Exit(run_class_eval(str(path), model_name=model, json_out=as_json, mask_noise=mask_noise))
     from stancewire.eval.cli_support import run_quote_eval
 
-    path = gold or PROJECT_ROOT / "tests" / "data" / "gold" / "quotes.jsonl"
     raise typer.Exit(run_quote_eval(str(path), model_name=model, json_out=as_json))
 
 

@@ -1,0 +1,754 @@
+"""Score quote extraction and speaker attribution against PolNeAR (real annotated US political news).
+
+PolNeAR (Newell, Margolin and Ruths, "An Attribution Relations Corpus for Political News",
+LREC 2018) annotates every attribution in 1,028 news articles from 2016: Source (who), Cue
+(through which words) and Content (what was said, written, believed, wanted). The training
+split is kept outside the repository (``../shared/corpora/polnear-train/``, see its README);
+this module reads it at run time and never copies it. Pure Python (no spaCy): loading, the
+split, matching and scores; :mod:`stancewire.eval.polnear_run` runs the extractor.
+
+Corpus layout: ``text/<article>.txt`` and ``attributions/<article>_<annotator>.ann`` (brat
+standoff; ``T`` lines are spans, possibly in fragments joined by ``;``; ``E`` lines tie one
+attribution's Source, Cue and Content together). Articles annotated twice are read from the
+first annotator file in sort order. An attribution without a Content span is not scorable
+and is counted in ``skipped``.
+
+**Split.** An article is in the *holdout* fifth when ``int(sha1(name).hexdigest(), 16) % 5 == 0``
+(``name`` = the text file's stem, UTF-8), else in *dev*. Fixed, independent of the file list
+and of the extractor; dev is what people tune on, holdout is only run to report.
+
+**How an extracted quote maps to a PolNeAR Content span.** One PolNeAR attribution has one
+Cue and one Content, whose fragments may be discontinuous (``“A,” he said. “B.”`` is one
+attribution with two fragments). Our extractor emits one quote per fragment, each with the
+same cue. So predicted quotes that share a cue span (same ``cue.start``/``cue.end``) and a
+speaker are merged into one *predicted attribution* whose fragments are their ``[start, end)``
+spans; quotes without a cue (floating quotes, continuation paragraphs) stay single. Our
+``text`` is compared with the Content as character spans of the article text:
+
+* *overlap@t*: a predicted attribution matches a gold one when the characters they share
+  cover at least ``t`` of the gold Content's characters (0.3, 0.5, 0.8); one-to-one greedy
+  matching per article, pairs taken in order of decreasing Jaccard overlap (shared characters
+  over the union), then gold coverage. Not gold coverage first as in
+  :func:`stancewire.eval.quotes_eval.match_spans`: PolNeAR also annotates attributions nested
+  inside a quote ("I think ..." inside a long quote), which our quote covers completely; by
+  coverage the short nested one would take our quote and leave the outer attribution a miss.
+  Jaccard pairs each prediction with the gold span of its own extent, and still lets a tight
+  prediction win over a long one. PolNeAR Content of a direct quote usually includes the
+  quote marks, ours excludes them; with a threshold that costs nothing.
+* *exact*: both sets of fragments are equal after trimming whitespace, punctuation and
+  quotation marks at both ends of every fragment (so ``“We will win,”`` equals ``We will
+  win``; the marks and the comma are conventions, not content).
+* *speaker right* (source-span hit), on gold attributions with a Source matched at 0.3: our
+  speaker mention overlaps a gold Source fragment, or any mention of the actor we resolved
+  the speaker to anywhere in the article does (the extractor named the right actor through
+  another mention: "Clinton ... she said" with gold Source "she" or "Clinton"). A first-person
+  gold Source inside another attribution's Content ("I" in a quote) also accepts the Source of
+  that enclosing attribution: whoever says the quote is "I". For a gold
+  attribution with no Source the speaker is right only when we gave no speaker; that row is
+  reported apart and left out of the headline rate.
+* *speaker right, strict*: as above, and the actor we resolved to is one the article names: the
+  last word of its id (``person:ada-morn`` -> ``morn``) occurs in a gold Source of kind name or
+  organisation somewhere in the article (groups pass; ``unknown:`` actors pass only for an
+  indefinite gold Source such as "a Chinese official", which names nobody). The lenient rate
+  cannot see the error issue 15 names first: "the Ohio Democrat said" with our speaker
+  "Ohio Democrat" hits the gold Source span. PolNeAR has no coreference, so a pronoun resolved
+  to the wrong named person still passes both.
+
+Breakdowns: by cue class of the gold cue (recall) and of our cue text (precision), see
+:mod:`stancewire.eval.cue_classes`; speaker accuracy by the kind of gold Source mention
+(:func:`source_kind`: name, pronoun, role noun/definite description, organisation, none);
+recall by whether the gold Content contains quotation marks (quoted vs. unquoted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from stancewire.eval.cue_classes import CUE_CLASSES, cue_class
+from stancewire.eval.quotes_eval import PRF
+
+THRESHOLDS: tuple[float, ...] = (0.3, 0.5, 0.8)
+SPEAKER_THRESHOLD = 0.3
+SOURCE_KINDS: tuple[str, ...] = ("name", "pronoun", "role", "organisation", "none")
+Split = Literal["dev", "holdout", "all"]
+# ``../shared/corpora/polnear-train`` beside the repository; STANCEWIRE_POLNEAR_DIR overrides it.
+DEFAULT_DIR = Path(
+    os.environ.get(
+        "STANCEWIRE_POLNEAR_DIR",
+        Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "polnear-train",
+    )
+)
+
+Frag = tuple[int, int]
+_TRIM = " \t\r\n.,;:!?-–—…\"'“”‘’«»„‚‹›()[]"
+_QUOTE_MARKS = '“”"«»„'
+
+# Source-kind rules (the gold Source is a plain string here, no parse): pronouns by list;
+# organisations by a head word or an acronym; names by a capitalised word that is not a title
+# or a determiner; everything else ("the Ohio Democrat", "officials", "many voters") is a role
+# noun or definite description.
+# fmt: off
+_PRONOUNS = frozenset({
+    "he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me", "his", "hers",
+    "their", "its", "our", "my", "your", "who", "whom", "which", "that", "himself", "herself",
+    "themselves", "itself", "this", "these", "those", "one", "someone", "somebody", "everyone",
+    "nobody", "anyone", "both", "some", "many", "others", "all",
+})
+_ORG_WORDS = frozenset({
+    "department", "committee", "campaign", "party", "agency", "administration", "court", "council",
+    "house", "senate", "congress", "police", "office", "ministry", "government", "company",
+    "corporation", "corp", "inc", "group", "association", "union", "commission", "board", "bureau",
+    "news", "times", "post", "journal", "poll", "survey", "report", "study", "statement", "network",
+    "institute", "foundation", "center", "centre", "university", "college", "school", "church",
+    "bank", "fund", "team", "club", "organization", "organisation", "coalition", "caucus", "pac",
+    "staff", "service", "authority", "federation", "league", "alliance", "majority", "minority",
+    "magazine", "newspaper", "channel", "radio", "tv", "television", "outlet", "press", "website",
+    "site", "blog", "page", "account", "document", "documents", "memo", "letter", "filing",
+    "complaint", "lawsuit", "suit", "ruling", "order", "bill", "law", "data", "figures", "analysis",
+    "research", "emails", "email", "records", "transcript", "book", "ad", "video", "pentagon",
+    "fbi", "cia", "nsa", "gop", "dnc", "rnc", "un", "nato", "eu", "white", "kremlin", "cnn", "msnbc",
+    "fox", "ap", "reuters", "nbc", "abc", "cbs", "npr", "politico", "gallup", "pew", "quinnipiac",
+    "state", "states", "city", "county", "country", "nation",
+})
+# Groups named by a plural (capitalised or not): role nouns in our conventions, not organisations.
+_GROUP_WORDS = frozenset({
+    "republicans", "democrats", "conservatives", "liberals", "progressives", "americans", "officials",
+    "voters", "supporters", "critics", "analysts", "experts", "sources", "aides", "advisers",
+    "lawmakers", "people", "residents", "members", "leaders", "activists", "observers", "evangelicals",
+})
+_PREPOSITIONS = frozenset({"of", "at", "for", "from", "in", "with", "on", "to", "by"})
+_TITLE_WORDS = frozenset({
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+    "president", "secretary", "gen", "general", "speaker", "leader", "chairman", "chairwoman",
+    "mayor", "judge", "justice", "spokesman", "spokeswoman", "spokesperson", "former", "vice",
+    "attorney", "candidate", "nominee", "democratic", "republican", "democrat",
+})
+_DETERMINERS = frozenset({
+    "the", "a", "an", "many", "most", "some", "several", "two", "three", "four", "five", "one",
+    "other", "another", "such", "these", "those", "this", "that", "his", "her", "their", "its",
+    "our", "my", "your", "few", "all", "both", "any", "every", "each", "no",
+})
+# fmt: on
+_TOKEN = re.compile(r"[\w.&'’-]+")
+
+
+def source_kind(source: str | None) -> str:
+    """Kind of a gold Source mention: name, pronoun, role, organisation or none (rules above).
+
+    Only the part before the first comma counts ("Paul Lindsay, a spokesman for X" is a name, as
+    in our own gold conventions), and the head is the last word before a preposition ("the
+    former secretary of State" is headed by "secretary").
+    """
+    if source is None or not source.strip():
+        return "none"
+    first = source.split(",")[0] if source.split(",")[0].strip() else source
+    words = [w.strip(".,'’") for w in _TOKEN.findall(first)]
+    words = [w for w in words if w]
+    if not words:
+        return "none"
+    lower = [w.casefold() for w in words]
+    if len(words) <= 2 and all(w in _PRONOUNS for w in lower):
+        return "pronoun"
+    cut = next((i for i, w in enumerate(lower) if i > 0 and w in _PREPOSITIONS), len(lower))
+    head_words = [w for w in words[:cut] if not w.casefold().endswith(("'s", "’s"))] or words[:cut]
+    head = head_words[-1]
+    if head.casefold() in _GROUP_WORDS:
+        return "role"
+    if head.casefold() in _ORG_WORDS or (len(head) >= 2 and head.isupper() and head.isalpha()):
+        return "organisation"
+    if lower[0] in _DETERMINERS or not words[0][:1].isupper():
+        return "role"
+    if not head[:1].isupper():
+        return "role"  # "Donald Trump's campaign manager", "Presidential candidate" + lowercase head
+    plain = _TITLE_WORDS | _DETERMINERS
+    if any(w[:1].isupper() and w.casefold() not in plain for w in words):
+        return "name"
+    return "role"
+
+
+def split_of(name: str) -> str:
+    """``holdout`` for a fixed fifth of the articles (sha1 of the name mod 5 == 0), else ``dev``."""
+    return "holdout" if int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 5 == 0 else "dev"
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    """One PolNeAR attribution: Content fragments, Cue and Source (text and fragments)."""
+
+    content: tuple[Frag, ...]
+    cue: str | None = None
+    source: str | None = None
+    source_frags: tuple[Frag, ...] = ()
+    # For a first-person Source inside another attribution's Content ("I" in a quote), that
+    # attribution's Source: the one who says "I" (see _first_person_sources).
+    source_alt: tuple[Frag, ...] = ()
+
+    @property
+    def cue_class(self) -> str:
+        return cue_class(self.cue)
+
+    @property
+    def source_kind(self) -> str:
+        return source_kind(self.source)
+
+
+@dataclass
+class CorpusArticle:
+    name: str
+    text: str
+    attributions: list[GoldAttribution]
+    annotator: str = ""
+    skipped: int = 0  # attributions without a Content span
+
+
+class CorpusError(ValueError):
+    """The corpus directory is missing or not in the expected layout."""
+
+
+_ANN_LINE = re.compile(r"^(?:[TERAMN]\d+|#\d*|\*)\t|^$")
+
+
+def parse_ann(ann: str, text: str | None = None, where: str = "") -> tuple[list[GoldAttribution], int]:
+    """Parse brat standoff into attributions; returns (attributions, skipped without Content).
+
+    With ``text``, every span is checked against it (brat stores the span text, fragments joined
+    by a space), so an offset convention mismatch fails loudly instead of scoring garbage.
+    """
+    spans: dict[str, tuple[str, tuple[Frag, ...], str]] = {}
+    events: list[dict[str, str]] = []
+    lines: list[tuple[int, str]] = []
+    for n, line in enumerate(ann.split("\n"), 1):
+        if lines and not _ANN_LINE.match(line):
+            # A span text with a line break in it continues on the next physical line.
+            lines[-1] = (lines[-1][0], lines[-1][1] + "\n" + line)
+        else:
+            lines.append((n, line))
+    for n, line in lines:
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if line.startswith("T"):
+            if len(parts) < 3:
+                raise CorpusError(f"{where}:{n}: bad span line {line[:80]!r}")
+            label, _, offs = parts[1].partition(" ")
+            try:
+                frags = tuple((int(a), int(b)) for a, b in (f.split() for f in offs.split(";")))
+            except ValueError:
+                raise CorpusError(f"{where}:{n}: bad offsets {offs!r}") from None
+            # Some long span texts in the corpus are cut short: a prefix is as good a check.
+            if text is not None and not " ".join(text[a:b] for a, b in frags).startswith(parts[2]):
+                raise CorpusError(f"{where}:{n}: span text does not match the article at {offs}")
+            spans[parts[0]] = (label, frags, parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            roles: dict[str, str] = {}
+            for arg in parts[1].split():
+                role, _, tid = arg.partition(":")
+                roles[role] = tid
+            events.append(roles)
+    out: list[GoldAttribution] = []
+    skipped = 0
+    for roles in events:
+        content = spans.get(roles.get("Content", ""))
+        if content is None:
+            skipped += 1
+            continue
+        cue = spans.get(roles.get("Cue", ""))
+        source = spans.get(roles.get("Source", ""))
+        out.append(
+            GoldAttribution(
+                content=tuple(sorted(content[1])),
+                cue=cue[2] if cue else None,
+                source=source[2] if source else None,
+                source_frags=source[1] if source else (),
+            )
+        )
+    return _first_person_sources(out), skipped
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
+
+
+def _first_person_sources(attributions: list[GoldAttribution]) -> list[GoldAttribution]:
+    """Give a first-person Source nested in another attribution's Content that one's Source too.
+
+    PolNeAR annotates attributions inside quotes ("I think" in a long quote) with Source "I".
+    Our extractor resolves the quote's speaker, who *is* "I"; the gold names them through the
+    enclosing attribution's Source. The innermost enclosing Content with a Source is used.
+    """
+    out = []
+    for g in attributions:
+        if not g.source_frags or (g.source or "").strip().casefold() not in _FIRST_PERSON:
+            out.append(g)
+            continue
+        a, b = g.source_frags[0]
+        enclosing = [
+            e
+            for e in attributions
+            if e is not g and e.source_frags and any(s <= a and b <= t for s, t in e.content)
+        ]
+        if enclosing:
+            inner = min(enclosing, key=lambda e: _len(e.content))
+            g = GoldAttribution(g.content, g.cue, g.source, g.source_frags, inner.source_frags)
+        out.append(g)
+    return out
+
+
+def load_corpus(
+    directory: str | Path, split: Split = "all", limit: int | None = None, errors: list[str] | None = None
+) -> list[CorpusArticle]:
+    """Read the articles of one split, in name order (``limit`` keeps the first N of them).
+
+    An article whose annotation cannot be read is left out with its reason appended to
+    ``errors`` (raised when ``errors`` is None), so one bad file does not sink a run.
+    """
+    root = Path(directory)
+    text_dir, ann_dir = root / "text", root / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise CorpusError(
+            f"no PolNeAR corpus at {root} (expected text/ and attributions/; see "
+            "../shared/corpora/README.md: the corpus is never copied into the repository)"
+        )
+    anns: dict[str, list[Path]] = {}
+    for p in ann_dir.glob("*.ann"):
+        stem, _, _annotator = p.stem.rpartition("_")
+        anns.setdefault(stem, []).append(p)
+    out: list[CorpusArticle] = []
+    for txt in sorted(text_dir.glob("*.txt")):
+        name = txt.stem
+        if split != "all" and split_of(name) != split:
+            continue
+        if name not in anns:
+            continue  # an article nobody annotated cannot be scored
+        ann_path = sorted(anns[name])[0]
+        text = _read(txt)
+        try:
+            attributions, skipped = parse_ann(_read(ann_path), text, where=ann_path.name)
+        except CorpusError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+            continue
+        out.append(CorpusArticle(name, text, attributions, ann_path.stem.rpartition("_")[2], skipped))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def _read(path: Path) -> str:
+    # newline="" keeps "\r\n" as two characters: brat offsets count them.
+    with path.open(encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+# --------------------------------------------------------------------------- predictions
+
+
+@dataclass(frozen=True)
+class PredAttribution:
+    """One predicted attribution: our quotes sharing a cue, merged (see the module docstring)."""
+
+    frags: tuple[Frag, ...]
+    cue: str | None = None
+    speaker_id: str | None = None
+    speaker_mention: Frag | None = None
+
+
+def predictions_from_quotes(quotes: Iterable[Mapping[str, Any] | Any]) -> list[PredAttribution]:
+    """Merge an article's extracted quotes (``Quote`` models or dicts) into predicted attributions."""
+    groups: dict[tuple[Any, ...], list[Mapping[str, Any]]] = {}
+    order: list[tuple[Any, ...]] = []
+    for i, q in enumerate(quotes):
+        qm = q if isinstance(q, Mapping) else q.model_dump(mode="json")
+        cue = qm.get("cue") or None
+        spk = qm.get("speaker") or None
+        spk_id = spk.get("id") if spk else None
+        key: tuple[Any, ...] = ("cue", cue["start"], cue["end"], spk_id) if cue else ("single", i)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(qm)
+    out = []
+    for key in order:
+        qs = groups[key]
+        first = qs[0]
+        cue = first.get("cue") or None
+        spk = first.get("speaker") or None
+        mention: Frag | None = None
+        if spk and spk.get("mention_start") is not None and spk.get("mention_end") is not None:
+            mention = (int(spk["mention_start"]), int(spk["mention_end"]))
+        # Classed by the cue *text*, as the gold cues are (they have no lemma): the same words
+        # must land in the same class on both sides ("according to" has the spaCy lemma "accord").
+        cue_words = (cue.get("text") or cue.get("lemma")) if cue else None
+        out.append(
+            PredAttribution(
+                frags=tuple(sorted((int(q["start"]), int(q["end"])) for q in qs)),
+                cue=cue_words,
+                speaker_id=spk.get("id") if spk else None,
+                speaker_mention=mention,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _len(frags: Sequence[Frag]) -> int:
+    return sum(max(0, b - a) for a, b in frags)
+
+
+def frag_overlap(a: Sequence[Frag], b: Sequence[Frag]) -> int:
+    """Characters shared by two fragment lists (fragments within one list do not overlap)."""
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def match(gold: Sequence[Sequence[Frag]], pred: Sequence[Sequence[Frag]], threshold: float) -> dict[int, int]:
+    """One-to-one greedy matching ({gold index: pred index}) by Jaccard, then gold coverage.
+
+    A pair qualifies when the shared characters cover ``threshold`` of the gold span.
+    """
+    pairs: list[tuple[float, float, int, int, int]] = []
+    for gi, g in enumerate(gold):
+        glen = max(1, _len(g))
+        for pi, p in enumerate(pred):
+            ov = frag_overlap(g, p)
+            if ov and ov / glen >= threshold:
+                jaccard = ov / max(1, glen + _len(p) - ov)
+                pairs.append((-jaccard, -ov / glen, -ov, gi, pi))
+    pairs.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out: dict[int, int] = {}
+    for *_, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out[gi] = pi
+    return out
+
+
+def trimmed(text: str, frags: Sequence[Frag]) -> tuple[Frag, ...]:
+    """Fragments trimmed of whitespace, punctuation and quote marks at both ends; empty ones dropped."""
+    out = []
+    for start, end in frags:
+        start, end = max(0, start), min(len(text), end)
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return tuple(sorted(out))
+
+
+def _exact(text: str, gold: Sequence[Sequence[Frag]], pred: Sequence[Sequence[Frag]]) -> int:
+    keys: dict[tuple[Frag, ...], int] = {}
+    for p in pred:
+        k = trimmed(text, p)
+        keys[k] = keys.get(k, 0) + 1
+    tp = 0
+    for g in gold:
+        k = trimmed(text, g)
+        if keys.get(k, 0) > 0:
+            keys[k] -= 1
+            tp += 1
+    return tp
+
+
+# --------------------------------------------------------------------------- scores
+
+
+@dataclass
+class Slice:
+    """Recall at every threshold and speaker accuracy for one slice of the gold attributions."""
+
+    n_gold: int = 0
+    matched: dict[str, int] = field(default_factory=lambda: {str(t): 0 for t in THRESHOLDS})
+    n_pred: int = 0  # predictions in this slice (by our cue class), for precision
+    pred_matched: int = 0  # of those, matched at 0.5
+    speaker_n: int = 0
+    speaker_ok: int = 0
+    speaker_strict_ok: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"n_gold": self.n_gold}
+        for t in THRESHOLDS:
+            d[f"recall@{t}"] = round(self.matched[str(t)] / self.n_gold, 4) if self.n_gold else 0.0
+        if self.n_pred:
+            d["n_pred"] = self.n_pred
+            d["precision@0.5"] = round(self.pred_matched / self.n_pred, 4)
+        d["speaker_matched"] = self.speaker_n
+        d["speaker_correct"] = self.speaker_ok
+        d["speaker_accuracy"] = round(self.speaker_ok / self.speaker_n, 4) if self.speaker_n else 0.0
+        d["speaker_correct_strict"] = self.speaker_strict_ok
+        d["speaker_accuracy_strict"] = (
+            round(self.speaker_strict_ok / self.speaker_n, 4) if self.speaker_n else 0.0
+        )
+        return d
+
+
+@dataclass
+class PolnearScores:
+    split: str = "all"
+    n_articles: int = 0
+    n_gold: int = 0
+    n_pred: int = 0
+    skipped: int = 0
+    overlap: dict[str, PRF] = field(default_factory=dict)
+    exact: PRF = field(default_factory=PRF)
+    speaker_n: int = 0  # gold attributions with a Source, matched at 0.3
+    speaker_ok: int = 0
+    speaker_strict_ok: int = 0  # ... and the actor is one the article names (see _named)
+    speaker_by_mention_only: int = 0  # right through our own speaker mention alone
+    no_source_n: int = 0  # gold attributions without a Source, matched at 0.3
+    no_source_ok: int = 0  # ... where we gave no speaker either
+    by_cue_class: dict[str, Slice] = field(default_factory=dict)
+    by_source_kind: dict[str, Slice] = field(default_factory=dict)
+    by_quoted: dict[str, Slice] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_ok / self.speaker_n if self.speaker_n else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "corpus": "PolNeAR train split (Newell, Margolin and Ruths, LREC 2018)",
+            "split": self.split,
+            "options": self.options,
+            "n_articles": self.n_articles,
+            "n_gold": self.n_gold,
+            "n_pred": self.n_pred,
+            "skipped_without_content": self.skipped,
+            "overlap": {t: prf.to_dict() for t, prf in self.overlap.items()},
+            "exact_trimmed": self.exact.to_dict(),
+            "speaker": {
+                "matched@0.3_with_source": self.speaker_n,
+                "correct": self.speaker_ok,
+                "accuracy": round(self.speaker_accuracy, 4),
+                "correct_strict": self.speaker_strict_ok,
+                "accuracy_strict": round(self.speaker_strict_ok / self.speaker_n, 4)
+                if self.speaker_n
+                else 0.0,
+                "correct_by_own_mention_only": self.speaker_by_mention_only,
+                "no_source_matched": self.no_source_n,
+                "no_source_we_gave_none": self.no_source_ok,
+            },
+            "by_cue_class": {k: s.to_dict() for k, s in self.by_cue_class.items()},
+            "by_source_kind": {k: s.to_dict() for k, s in self.by_source_kind.items()},
+            "by_quoted": {k: s.to_dict() for k, s in self.by_quoted.items()},
+        }
+
+
+_INDEFINITE = frozenset(
+    {"a", "an", "another", "one", "some", "several", "many", "two", "three", "few", "other", "others", "most"}
+)
+
+
+def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
+    """Words of the article's gold Sources that are names or organisations (titles dropped)."""
+    plain = _TITLE_WORDS | _DETERMINERS
+    return frozenset(
+        w.casefold()
+        for g in gold
+        if g.source_kind in ("name", "organisation")
+        for token in _TOKEN.findall(g.source or "")
+        for w in token.split("-")  # "Lopez-Cantera" names the actor "carlos-lopez-cantera"
+        if w.strip(".,'’").isalpha() and w.casefold() not in plain
+    )
+
+
+def _named(speaker_id: str | None, named: frozenset[str], source: str | None = None) -> bool:
+    """Whether our actor is one the article names: its id's last word is in a gold name Source.
+
+    Ids are ``kind:slug`` ("person:ada-morn"). A group ("group:officials") is a description by
+    nature and passes; "person:ohio-democrat", a description taken for a name, passes only if
+    the article names someone "Democrat". An ``unknown:`` actor passes only for an indefinite
+    gold Source ("a Chinese official", "another source", "a new poll"): an indefinite
+    introduces someone unnamed, so there is no name to resolve to; a definite one ("the
+    candidate") refers back to someone the article has named.
+    """
+    if not speaker_id or ":" not in speaker_id:
+        return False
+    prefix, slug = speaker_id.split(":", 1)
+    if prefix == "group":
+        return True
+    if prefix == "unknown" or not slug:
+        first = (source or "").strip().split(" ", 1)[0].casefold()
+        return first in _INDEFINITE
+    return slug.split("-")[-1].casefold() in named
+
+
+def _hit(frags: Sequence[Frag], span: Frag | None) -> bool:
+    return span is not None and frag_overlap(frags, [span]) > 0
+
+
+def score(
+    articles: Sequence[CorpusArticle],
+    predicted: Mapping[str, Sequence[PredAttribution]],
+    actor_mentions: Mapping[str, Mapping[str, Sequence[Frag]]] | None = None,
+    split: str = "all",
+) -> PolnearScores:
+    """Score predicted attributions per article name against the corpus (module docstring).
+
+    ``actor_mentions`` maps article name -> actor id -> every mention span of that actor in the
+    article (from the extractor's mention index); without it only our own speaker mention counts.
+    """
+    s = PolnearScores(split=split, n_articles=len(articles))
+    s.overlap = {str(t): PRF() for t in THRESHOLDS}
+    s.by_cue_class = {c: Slice() for c in CUE_CLASSES}
+    s.by_source_kind = {k: Slice() for k in SOURCE_KINDS}
+    s.by_quoted = {"quoted": Slice(), "unquoted": Slice()}
+    actor_mentions = actor_mentions or {}
+    for art in articles:
+        gold = art.attributions
+        pred = list(predicted.get(art.name, ()))
+        mentions = actor_mentions.get(art.name, {})
+        s.skipped += art.skipped
+        s.n_gold += len(gold)
+        s.n_pred += len(pred)
+        g_frags = [g.content for g in gold]
+        p_frags = [p.frags for p in pred]
+        s.exact.tp += _exact(art.text, g_frags, p_frags)
+        named = _named_tokens(gold)
+        slices = []
+        for g in gold:
+            quoted = any(c in art.text[a:b] for a, b in g.content for c in _QUOTE_MARKS)
+            sl = (
+                s.by_cue_class[g.cue_class],
+                s.by_source_kind[g.source_kind],
+                s.by_quoted["quoted" if quoted else "unquoted"],
+            )
+            for x in sl:
+                x.n_gold += 1
+            slices.append(sl)
+        matches = {t: match(g_frags, p_frags, t) for t in THRESHOLDS}
+        for t, m in matches.items():
+            s.overlap[str(t)].tp += len(m)
+            for gi in m:
+                for x in slices[gi]:
+                    x.matched[str(t)] += 1
+        matched_p_05 = set(matches[0.5].values())
+        for pi, p in enumerate(pred):
+            sl_p = s.by_cue_class[cue_class(p.cue)]
+            sl_p.n_pred += 1
+            sl_p.pred_matched += pi in matched_p_05
+        for gi, pi in matches[SPEAKER_THRESHOLD].items():
+            g, p = gold[gi], pred[pi]
+            if g.source is None:
+                s.no_source_n += 1
+                ok = p.speaker_id is None
+                s.no_source_ok += ok
+            else:
+                gold_frags = g.source_frags + g.source_alt
+                own = _hit(gold_frags, p.speaker_mention)
+                ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
+                strict = ok and _named(p.speaker_id, named, g.source)
+                s.speaker_n += 1
+                s.speaker_ok += ok
+                s.speaker_strict_ok += strict
+                s.speaker_by_mention_only += own
+            for x in slices[gi]:
+                x.speaker_n += 1
+                x.speaker_ok += ok
+                x.speaker_strict_ok += ok if g.source is None else strict
+    for prf in (*s.overlap.values(), s.exact):
+        prf.n_gold, prf.n_pred = s.n_gold, s.n_pred
+    return s
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render_report(s: PolnearScores, width: int = 110) -> str:
+    """Plain-text tables (rich, no colour codes) of everything :func:`score` computed."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=False, color_system=None)
+
+    def pct(x: float) -> str:
+        return f"{100 * x:.1f}"
+
+    opts = ", ".join(f"{k}={v}" for k, v in s.options.items())
+    console.print(
+        f"PolNeAR ({s.split} split{', ' + opts if opts else ''}): {s.n_articles} articles, "
+        f"{s.n_gold} gold attributions ({s.skipped} without Content skipped), {s.n_pred} predicted"
+    )
+    t = Table(title="Content spans", title_justify="left")
+    for col in ("metric", "P", "R", "F1", "tp"):
+        t.add_column(col, justify="left" if col == "metric" else "right")
+    for name, prf in [(f"overlap >= {k}", v) for k, v in s.overlap.items()] + [("exact (trimmed)", s.exact)]:
+        t.add_row(name, pct(prf.precision), pct(prf.recall), pct(prf.f1), str(prf.tp))
+    console.print(t)
+    strict = pct(s.speaker_strict_ok / s.speaker_n) if s.speaker_n else "-"
+    console.print(
+        f"Speaker right (source-span hit) on {s.speaker_n} matched attributions with a gold Source: "
+        f"{pct(s.speaker_accuracy)}% ({s.speaker_by_mention_only} through our own speaker mention); "
+        f"strict (and the actor is one the article names): {strict}%; "
+        f"gold without Source: we gave none for {s.no_source_ok}/{s.no_source_n}"
+    )
+
+    def table(title: str, slices: Mapping[str, Slice], with_precision: bool) -> Table:
+        tb = Table(title=title, title_justify="left")
+        cols = ["slice", "gold", *(f"R@{th}" for th in THRESHOLDS)]
+        if with_precision:
+            cols += ["pred", "P@0.5"]
+        cols += ["spk acc", "strict", "spk ok/matched"]
+        for col in cols:
+            tb.add_column(col, justify="left" if col == "slice" else "right")
+        for name, x in slices.items():
+            row = [name, str(x.n_gold)]
+            row += [pct(x.matched[str(th)] / x.n_gold) if x.n_gold else "-" for th in THRESHOLDS]
+            if with_precision:
+                row += [str(x.n_pred), pct(x.pred_matched / x.n_pred) if x.n_pred else "-"]
+            row += [
+                pct(x.speaker_ok / x.speaker_n) if x.speaker_n else "-",
+                pct(x.speaker_strict_ok / x.speaker_n) if x.speaker_n else "-",
+                f"{x.speaker_ok}/{x.speaker_n}",
+            ]
+            tb.add_row(*row)
+        return tb
+
+    console.print(table("By cue class (gold cue for recall, our cue for precision)", s.by_cue_class, True))
+    console.print(table("By gold Source mention kind", s.by_source_kind, False))
+    console.print(table("By gold Content quoting", s.by_quoted, False))
+    return buf.getvalue()
+
+
+def scores_json(s: PolnearScores) -> str:
+    return json.dumps(s.to_dict(), indent=2, ensure_ascii=False)
+
+
+__all__ = [
+    "SOURCE_KINDS",
+    "THRESHOLDS",
+    "CorpusArticle",
+    "CorpusError",
+    "GoldAttribution",
+    "PolnearScores",
+    "PredAttribution",
+    "frag_overlap",
+    "load_corpus",
+    "match",
+    "parse_ann",
+    "predictions_from_quotes",
+    "render_report",
+    "score",
+    "scores_json",
+    "source_kind",
+    "split_of",
+    "trimmed",
+]
