@@ -13,8 +13,6 @@ in one process (thread), for environments where a child process is unwelcome.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import ctypes
 import multiprocessing
 import os
 import signal
@@ -25,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from stancewire.lifecycle import die_with_parent
 from stancewire.schemas import Article, ExtractionResult
 
 if TYPE_CHECKING:
@@ -57,19 +56,14 @@ _extractor: Extractor | None = None
 _limits: tuple[int, float] = (500, 30.0)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this child when the worker dies, even by SIGKILL: an orphaned NLP
-    process would otherwise keep its model (hundreds of MB) alive for ever."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() == 1:  # the worker died before prctl took effect
-        os._exit(0)
-
-
-def _init(model_name: str, max_quotes: int, max_seconds: float) -> None:
+def _init(model_name: str, max_quotes: int, max_seconds: float, parent_pid: int | None = None) -> None:
     global _extractor, _limits
-    _die_with_parent()
+    # Killed by the kernel when the worker dies, even by SIGKILL: an orphaned NLP process would
+    # otherwise keep its model (hundreds of MB) alive for ever. SIGKILL: it holds no state.
+    # ``parent_pid`` catches a worker that died before this ran (the child is re-parented then,
+    # to init or to whatever subreaper is nearest, so "parent is 1" is not a reliable test).
+    if parent_pid is not None:
+        die_with_parent(signal.SIGKILL, parent_pid)
     from stancewire.nlp.extract import Extractor
 
     # The registry reads STANCEWIRE_ACTORS_PATH itself (the same variable as the setting), so
@@ -171,12 +165,14 @@ class NlpWorker:
         if self.in_process:
             _init(*self.init_args)
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp")
-        # "spawn": the worker process runs an event loop and threads; forking it is unsafe.
+        # "spawn": the worker process runs an event loop and threads; forking it is unsafe. The
+        # child is started by the first submit, from the event loop's (main) thread, which lives
+        # as long as the worker: the parent-death signal follows the thread that forked.
         return ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init,
-            initargs=self.init_args,
+            initargs=(*self.init_args, os.getpid()),
         )
 
     async def warm_up(self) -> None:
