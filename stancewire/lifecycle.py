@@ -25,7 +25,7 @@ PR_SET_PDEATHSIG = 1
 
 # A worker asked to stop gets this long to finish cleanly (final commit, producer flush) before it
 # exits regardless: with its broker gone, Faust's stop waits on requests that never complete.
-WORKER_STOP_SECONDS = 10.0
+WORKER_STOP_SECONDS = 8.0
 
 
 def die_with_parent(sig: int = signal.SIGTERM, parent_pid: int | None = None) -> None:

@@ -21,7 +21,7 @@ from stancewire.discovery import BrokerChoice
 from streams.settings import Settings
 
 # The bound is 10 s from start to message; leave room for the interpreter's start-up.
-PROBE_SECONDS = 7.0
+PROBE_SECONDS = 6.0
 UNREACHABLE_EXIT = 3
 
 NOISY_LOGGERS = ("aiokafka", "kafka", "faust", "mode")
