@@ -25,7 +25,7 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)  # long lines (URLs, commands) stay whole when piped
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"

@@ -6,6 +6,7 @@ Real processes and real signals: the embedded broker, a worker with its NLP chil
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 from pathlib import Path
@@ -22,6 +23,45 @@ STOP_BOUND = 15.0  # the issue's bound for a clean stop
 
 def _all_gone(pids: dict[str, int]) -> list[str]:
     return [name for name, pid in pids.items() if is_running(pid)]
+
+
+def _feed_and_check_status(up: UpRun, env: dict[str, str], pids: dict[str, int]) -> None:
+    """`feed` without --broker reaches up's broker; `status --json` reports broker, worker, lag
+    and the dead letter of the one bad record (fictional article, sent unvalidated)."""
+    articles = up.state_dir / "in.jsonl"
+    good = {"id": "life-1", "text": "Harbour master Ines Kovalenko (fictional) said the port would reopen.",
+            "synthetic": True}
+    articles.write_text(json.dumps(good) + "\n" + '{"id": "life-2", "text": ""}\n')
+    fed = run_cli("feed", "--no-validate", str(articles), env=env)
+    assert fed.returncode == 0, fed.stderr
+    assert "sent 2" in fed.stderr
+
+    def settled() -> dict | None:
+        res = run_cli("status", "--json", env=env)
+        assert res.returncode == 0, res.stderr
+        info = json.loads(res.stdout)
+        return info if info["dead_letters"] == 1 and info["lag_total"] == 0 else None
+
+    info: dict | None = None
+
+    def check() -> bool:
+        nonlocal info
+        info = settled()
+        return info is not None
+
+    assert wait_for(check, 120, 1.0), "status never showed the dead letter with zero lag"
+    assert info is not None
+    assert info["broker"] | {"reachable": True, "kind": "noida-db", "pid": pids["broker"], "source": "up"} \
+        == info["broker"]
+    assert info["broker"]["address"] == f"127.0.0.1:{up.broker_port}"
+    assert [(w["pid"], w["web_port"], w["healthy"]) for w in info["workers"]] == [
+        (pids["worker"], up.web_port, True)
+    ]
+    assert set(info["lag"]) == {"articles", "articles.valid", "articles.accepted", "quotes", "stances"}
+    assert info["records"]["articles"] == 2 and info["group"]["members"] == 1
+    text = run_cli("status", env=env)
+    assert f"worker   pid {pids['worker']}, web view http://127.0.0.1:{up.web_port}/" in text.stdout
+    assert "1 dead letter(s)" in text.stdout
 
 
 @pytest.mark.parametrize(
@@ -44,6 +84,7 @@ def test_up_stops_everything_on_a_stop_signal(
             expected = f"broker 127.0.0.1:{up.broker_port} (recorded by the running `stancewire up`"
             assert first.startswith(expected), first
             assert f"pid {up.proc.pid}" in first
+            _feed_and_check_status(up, env, pids)
 
         began = time.monotonic()
         up.proc.send_signal(sig)
