@@ -158,3 +158,16 @@ def resolve_broker(flag: str | None, state_dir: Path) -> BrokerChoice:
     )
     why = f"the default: no --broker, no STANCEWIRE_BROKER, no running `stancewire up` in {state_dir}{stale}"
     return BrokerChoice(DEFAULT_BROKER, "default", why)
+
+
+def benchmark_broker(flag: str | None) -> BrokerChoice | None:
+    """The rule as the benchmarks apply it: ``--broker``, else ``STANCEWIRE_BROKER``; else None,
+    and the benchmark starts a broker of its own. It does not borrow a running ``up``'s broker:
+    it measures its broker's CPU, and its load would disturb the pipeline that ``up`` runs."""
+    if flag:
+        return BrokerChoice(flag, "flag", "from --broker")
+    found = env_broker()
+    return BrokerChoice(found[0], "env", found[1]) if found else None
+
+
+OWN_BROKER_LINE = "broker: one of the benchmark's own (no --broker, no STANCEWIRE_BROKER)"

@@ -100,3 +100,10 @@ def unreachable_message(choice: BrokerChoice, reason: str) -> str:
         f"cannot reach the Kafka broker at {choice.address} ({choice.why}): {reason}.\n"
         "Start one with `stancewire up`, or pass --broker HOST:PORT (or set STANCEWIRE_BROKER)."
     )
+
+
+def reachable_or_message(choice: BrokerChoice) -> str | None:
+    """For scripts outside the CLI (the benchmarks): None if the broker answers, else the message."""
+    quiet_client_logs()
+    reason = asyncio.run(probe(Settings(broker=choice.address)))
+    return None if reason is None else unreachable_message(choice, reason)
