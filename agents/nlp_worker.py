@@ -13,6 +13,7 @@ in one process (thread), for environments where a child process is unwelcome.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -160,6 +161,7 @@ class NlpWorker:
         # the child fails too, and only one article may be in the child while the culprit is
         # being isolated, or an innocent article would be dead-lettered with it.
         self._recovery = asyncio.Lock()
+        self.closing = False
 
     def _new_executor(self) -> Executor:
         if self.in_process:
@@ -176,7 +178,26 @@ class NlpWorker:
         )
 
     async def warm_up(self) -> None:
-        await asyncio.wrap_future(self.executor.submit(_warm_up))
+        try:
+            await asyncio.wrap_future(self.executor.submit(_warm_up))
+        except BrokenProcessPool:
+            if not self.closing:
+                raise
+
+    def close(self) -> None:
+        """End the NLP child now, for a stopping worker.
+
+        Whatever it is doing (loading the model, parsing a batch) is of no use any more: the
+        batch's input was not acked, so it is read again after the restart. Left alone, the
+        executor's exit hook would wait for that work to finish (measured: a stop during the
+        model's warm-up took 6-8 s instead of 2-3)."""
+        self.closing = True
+        executor = self.executor
+        if isinstance(executor, ProcessPoolExecutor):
+            for child in list((getattr(executor, "_processes", None) or {}).values()):
+                with contextlib.suppress(OSError):
+                    child.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
 
     async def _submit(self, executor: Executor, payload: list[bytes]) -> list[Outcome]:
         outcomes, busy = await asyncio.wrap_future(executor.submit(_run_batch, payload))
@@ -191,7 +212,8 @@ class NlpWorker:
         try:
             return await self._submit(executor, payload)
         except BrokenProcessPool:
-            pass
+            if self.closing:  # close() ended the child: the worker is stopping, no retry
+                raise asyncio.CancelledError from None
         # The child died (out of memory, a crash in native code). Start a new one and retry the
         # articles one at a time so only the one that kills it is dead-lettered.
         async with self._recovery:

@@ -65,20 +65,23 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _client_settings(broker: str | None, **overrides: object):  # type: ignore[no-untyped-def]
+def _client_settings(broker: str | None, *, keep_quiet: bool = True, **overrides: object):  # type: ignore[no-untyped-def]
     """Settings for a command that talks to the broker: the broker found by the one lookup rule
-    (``stancewire.discovery``), said in one line, and checked to answer within seconds."""
+    (``stancewire.discovery``), said in one line, and checked to answer within seconds.
+    ``keep_quiet=False`` (the worker) lets the Kafka client log again after the check."""
     from stancewire.discovery import resolve_broker
     from stancewire.reach import UNREACHABLE_EXIT, probe, quiet_client_logs, unreachable_message
 
     base = _settings(None, **overrides)
-    quiet_client_logs(base.log_level)
+    restore_logs = quiet_client_logs(base.log_level)
     choice = resolve_broker(broker, base.state_dir)
     say(choice.line())
     settings = _settings(choice.address, **overrides)
     reason = asyncio.run(probe(settings))
     if reason is not None:
         raise fail(unreachable_message(choice, reason), UNREACHABLE_EXIT)
+    if not keep_quiet:
+        restore_logs()
     return settings
 
 
@@ -106,7 +109,7 @@ def worker(
     # The web port first: nothing is started (no topics, no group join) for a worker that cannot run.
     local = _settings(None, web_port=web_port, data_dir=data_dir)
     _refuse_taken_ports([(local.web_port, "web view", "--web-port")], local.web_host)
-    settings = _client_settings(broker, web_port=web_port, data_dir=data_dir)
+    settings = _client_settings(broker, keep_quiet=False, web_port=web_port, data_dir=data_dir)
     # streams.app reads its settings from the environment at import time.
     os.environ.update(_export(settings))
     from stancewire.admin import ensure_topics
@@ -501,13 +504,16 @@ def up(
         started = time.monotonic()
         if proc is not None:
             stop_process(proc, timeout=WORKER_STOP_SECONDS + 2)
+        worker_done = time.monotonic()
         if local is not None:
             local.stop()
         from stancewire.discovery import remove_record
 
         remove_record(state_dir, os.getpid())
         guardian.disarm()
-        say(f"stopped in {time.monotonic() - started:.1f}s")
+        done = time.monotonic()
+        say(f"stopped in {done - started:.1f}s (worker {worker_done - started:.1f}s, "
+            f"broker {done - worker_done:.1f}s)")
     if code:
         raise typer.Exit(code)
 

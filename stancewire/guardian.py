@@ -34,7 +34,10 @@ class Watched:
     name: str
     ticks: int | None = None
     signal: int = int(signal.SIGTERM)
-    group: bool = True  # the child leads its own process group: signal the whole group
+    # The child leads its own process group: a SIGKILL, when it comes to that, goes to the whole
+    # group. The polite signal goes to the child alone, which stops its own children in order
+    # (a worker's NLP child, signalled with it, would die under a batch in flight).
+    group: bool = True
     grace: float = 10.0
     stop_argv: list[str] = field(default_factory=list)  # run first (e.g. a broker's own stop command)
 
@@ -108,7 +111,7 @@ def _log(out: IO[str], message: str) -> None:
 
 
 def _signal(w: Watched, sig: int) -> None:
-    if w.group:
+    if w.group and sig == signal.SIGKILL:
         try:
             os.killpg(w.pid, sig)
             return

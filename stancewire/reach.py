@@ -13,6 +13,7 @@ import errno
 import logging
 import os
 import socket
+from collections.abc import Callable
 
 from aiokafka.client import AIOKafkaClient
 from aiokafka.errors import KafkaError
@@ -27,18 +28,27 @@ UNREACHABLE_EXIT = 3
 NOISY_LOGGERS = ("aiokafka", "kafka", "faust", "mode")
 
 
-def quiet_client_logs(level: str = "warning") -> None:
-    """Keep aiokafka/Faust's connection retries off the screen of a client command.
+def quiet_client_logs(level: str = "warning") -> Callable[[], None]:
+    """Keep aiokafka/Faust's connection retries off the screen of a client command; returns a
+    function that undoes it (a worker only quiets its broker check, not its own log).
 
     At the default log level they say nothing a person can act on (the command's own message
     does); ``STANCEWIRE_LOG_LEVEL=info`` or ``debug`` lets them through again."""
     if level.lower() in ("debug", "info"):
-        logging.basicConfig(level=level.upper())
-        return
+        return lambda: None
+    saved = []
     for name in NOISY_LOGGERS:
         logger = logging.getLogger(name)
+        saved.append((logger, logger.level, logger.propagate))
         logger.setLevel(logging.CRITICAL + 1)
         logger.propagate = False
+
+    def restore() -> None:
+        for logger, lvl, propagate in saved:
+            logger.setLevel(lvl)
+            logger.propagate = propagate
+
+    return restore
 
 
 def _host_port(address: str) -> tuple[str, int]:
