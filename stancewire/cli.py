@@ -85,10 +85,20 @@ def _client_settings(broker: str | None, *, keep_quiet: bool = True, **overrides
     return settings
 
 
-def _refuse_taken_ports(wanted: list[tuple[int, str, str]], host: str = "127.0.0.1") -> None:
+def _refuse_taken_ports(
+    wanted: list[tuple[int, str, str]], host: str = "127.0.0.1", state_dir: Path | None = None
+) -> None:
+    from stancewire.discovery import running_up
     from stancewire.ports import check_ports
 
-    taken = check_ports(wanted, host)
+    known: dict[int, str] = {}
+    record = running_up(state_dir) if state_dir is not None else None
+    if record is not None:  # not stale: say whose it is instead of suggesting kill
+        for w in record.workers:
+            known[w.pid] = f"the worker of the running `stancewire up` (pid {record.pid})"
+        if record.broker.pid:
+            known[record.broker.pid] = f"the broker of the running `stancewire up` (pid {record.pid})"
+    taken = check_ports(wanted, host, known)
     for use in taken:
         say(f"error: {use.message()}")
     if taken:
@@ -108,8 +118,9 @@ def worker(
     """Run one worker. Run several (each with its own --web-port) to spread the partitions."""
     # The web port first: nothing is started (no topics, no group join) for a worker that cannot run.
     local = _settings(None, web_port=web_port, data_dir=data_dir)
-    _refuse_taken_ports([(local.web_port, "web view", "--web-port")], local.web_host)
+    _refuse_taken_ports([(local.web_port, "web view", "--web-port")], local.web_host, local.state_dir)
     settings = _client_settings(broker, keep_quiet=False, web_port=web_port, data_dir=data_dir)
+    _register_worker(settings)
     # streams.app reads its settings from the environment at import time.
     os.environ.update(_export(settings))
     from stancewire.admin import ensure_topics
@@ -147,6 +158,21 @@ def worker(
             super()._on_sigint()
 
     BoundedStopWorker(faust_app, loglevel=loglevel, quiet=True).execute_from_commandline()
+
+
+def _register_worker(settings) -> None:  # type: ignore[no-untyped-def]
+    """Note this worker for ``stancewire status`` (removed at exit; a note left by a killed
+    worker is recognised as stale by its pid and start time)."""
+    import atexit
+
+    from stancewire.discovery import WorkerEntry, register_worker
+
+    log = os.environ.get("STANCEWIRE_WORKER_LOG", "(its terminal)")
+    entry = WorkerEntry(os.getpid(), settings.web_port, settings.worker_url, log,
+                        str(settings.data_dir) if settings.data_dir else None)
+    with contextlib.suppress(OSError):
+        note = register_worker(settings.state_dir, entry, settings.app_id, settings.broker)
+        atexit.register(lambda: note.unlink(missing_ok=True))
 
 
 # --------------------------------------------------------------------------- feed
@@ -324,9 +350,12 @@ def spawn_worker(settings, log_path: Path | None = None) -> subprocess.Popen[byt
     from stancewire.lifecycle import die_with_parent
 
     log = open(log_path, "ab") if log_path else None  # noqa: SIM115 - handed to the child
+    env = _export(settings)
+    if log_path:
+        env["STANCEWIRE_WORKER_LOG"] = str(log_path)  # shown by `stancewire status`
     proc = subprocess.Popen(
         [sys.executable, "-m", "stancewire.cli", "worker", "--loglevel", settings.log_level],
-        env=_export(settings),
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=log or subprocess.DEVNULL,
         stderr=subprocess.STDOUT if log else None,
@@ -547,7 +576,7 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print the status as one JSON object.")] = False,
 ) -> None:
     """What is running: broker (address, kind), workers (web ports, pids), lag per topic, dead letters."""
-    from stancewire.discovery import read_record, record_path, resolve_broker
+    from stancewire.discovery import read_record, record_path, registered_workers, resolve_broker
     from stancewire.reach import UNREACHABLE_EXIT, probe, quiet_client_logs, unreachable_message
     from stancewire.status import gather_broker, local_part, render
 
@@ -555,7 +584,8 @@ def status(
     quiet_client_logs(base.log_level)
     choice = resolve_broker(broker, base.state_dir)
     say(choice.line())
-    info = local_part(choice, read_record(base.state_dir), str(record_path(base.state_dir)))
+    others = registered_workers(base.state_dir, base.app_id)
+    info = local_part(choice, read_record(base.state_dir), str(record_path(base.state_dir)), others)
     settings = _settings(choice.address)
     reason = asyncio.run(probe(settings))
     info["broker"]["reachable"] = reason is None

@@ -171,3 +171,41 @@ def benchmark_broker(flag: str | None) -> BrokerChoice | None:
 
 
 OWN_BROKER_LINE = "broker: one of the benchmark's own (no --broker, no STANCEWIRE_BROKER)"
+
+
+# --------------------------------------------------------------------------- workers
+
+
+WORKERS_DIR = "workers"
+
+
+def register_worker(state_dir: Path, entry: WorkerEntry, app_id: str, broker: str) -> Path:
+    """A worker notes itself in ``<state dir>/workers/<pid>.json`` so ``status`` lists workers
+    started by hand too; ``status`` skips (and removes) the notes of processes that are gone."""
+    pid = os.getpid()
+    path = Path(state_dir) / WORKERS_DIR / f"{pid}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {**asdict(entry), "ticks": start_ticks(pid), "app_id": app_id, "broker": broker}
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data) + "\n")
+    tmp.replace(path)
+    return path
+
+
+def registered_workers(state_dir: Path, app_id: str | None = None) -> list[WorkerEntry]:
+    found = []
+    folder = Path(state_dir) / WORKERS_DIR
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            data = json.loads(path.read_text())
+        except (OSError, ValueError):
+            continue
+        if not is_running(data.get("pid"), data.get("ticks")):
+            with contextlib.suppress(OSError):
+                path.unlink()
+            continue
+        if app_id is None or data.get("app_id") == app_id:
+            found.append(
+                WorkerEntry(data["pid"], data["web_port"], data["url"], data["log"], data.get("data_dir"))
+            )
+    return found

@@ -27,6 +27,7 @@ class PortUse:
     flag: str  # the option that picks another port
     pid: int | None
     command: str
+    known: str | None = None  # what the holder is, when it belongs to a running `stancewire up`
 
     @property
     def ours(self) -> bool:
@@ -34,7 +35,10 @@ class PortUse:
 
     def message(self) -> str:
         head = f"port {self.port} ({self.role}) is already in use"
-        if self.pid is None:
+        if self.known:
+            holder = f" by {self.known} (pid {self.pid})"
+            advice = f"Pick another port with {self.flag} N (`stancewire status` shows what runs)."
+        elif self.pid is None:
             holder = " by a process this user cannot see"
             advice = f"Free it, or pick another port with {self.flag} N."
         elif self.ours:
@@ -87,12 +91,16 @@ def listener_pid(port: int) -> int | None:
     return None
 
 
-def check_ports(wanted: list[tuple[int, str, str]], host: str = "127.0.0.1") -> list[PortUse]:
-    """``wanted``: (port, role, flag) triples. Returns the ones in use, with their holders."""
+def check_ports(
+    wanted: list[tuple[int, str, str]], host: str = "127.0.0.1", known: dict[int, str] | None = None
+) -> list[PortUse]:
+    """``wanted``: (port, role, flag) triples. Returns the ones in use, with their holders;
+    ``known`` names pids that are not stale (a running ``up``'s worker and broker)."""
     taken = []
     for port, role, flag in wanted:
         if port_free(port, host):
             continue
         pid = listener_pid(port)
-        taken.append(PortUse(port, role, flag, pid, command_line(pid) if pid else ""))
+        name = (known or {}).get(pid) if pid else None
+        taken.append(PortUse(port, role, flag, pid, command_line(pid) if pid else "", name))
     return taken

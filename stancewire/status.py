@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from stancewire.discovery import BrokerChoice, UpRecord
+from stancewire.discovery import BrokerChoice, UpRecord, WorkerEntry
 from stancewire.lifecycle import is_running
 from streams.settings import Settings
 
@@ -20,13 +20,29 @@ def _worker_health(url: str) -> bool:
     return False
 
 
-def local_part(choice: BrokerChoice, record: UpRecord | None, record_file: str) -> dict[str, Any]:
-    """Everything that needs no broker: the lookup, ``up``'s record, its processes."""
+def local_part(
+    choice: BrokerChoice, record: UpRecord | None, record_file: str, others: list[WorkerEntry] | None = None
+) -> dict[str, Any]:
+    """Everything that needs no broker: the lookup, ``up``'s record, its processes, and the
+    workers started by hand that noted themselves in the same state dir (``others``)."""
     info: dict[str, Any] = {
         "broker": {"address": choice.address, "source": choice.source, "why": choice.why},
         "up": None,
         "workers": [],
     }
+    workers = list(record.workers) if record is not None else []
+    workers += [w for w in others or [] if w.pid not in {x.pid for x in workers}]
+    for w in workers:
+        alive = is_running(w.pid)
+        info["workers"].append({
+            "pid": w.pid,
+            "running": alive,
+            "web_port": w.web_port,
+            "url": w.url,
+            "healthy": alive and _worker_health(w.url),
+            "log": w.log,
+            "started_by": "up" if record is not None and w in record.workers else "stancewire worker",
+        })
     if record is None:
         return info
     info["up"] = {
@@ -44,16 +60,6 @@ def local_part(choice: BrokerChoice, record: UpRecord | None, record_file: str) 
             pid_running=is_running(record.broker.pid) if record.broker.pid else None,
             log=record.broker.log,
         )
-    for w in record.workers:
-        alive = is_running(w.pid)
-        info["workers"].append({
-            "pid": w.pid,
-            "running": alive,
-            "web_port": w.web_port,
-            "url": w.url,
-            "healthy": alive and _worker_health(w.url),
-            "log": w.log,
-        })
     return info
 
 
@@ -102,7 +108,8 @@ def render(info: dict[str, Any]) -> list[str]:
         else:
             health = "[yellow]starting or unhealthy[/]" if w["running"] else "[red]gone[/]"
         lines.append(
-            f"worker   pid {w['pid']}, web view {w['url']}/ (port {w['web_port']}): {health}; log {w['log']}"
+            f"worker   pid {w['pid']}, web view {w['url']}/ (port {w['web_port']}): {health}; "
+            f"started by {w['started_by']}; log {w['log']}"
         )
     if "group" in info:
         g = info["group"]

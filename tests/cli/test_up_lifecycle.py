@@ -85,6 +85,11 @@ def test_up_stops_everything_on_a_stop_signal(
             assert first.startswith(expected), first
             assert f"pid {up.proc.pid}" in first
             _feed_and_check_status(up, env, pids)
+            # A second worker on up's web port: told whose port it is, not to kill it.
+            second = run_cli("worker", "--web-port", str(up.web_port), env=env)
+            assert second.returncode == 1
+            assert (f"port {up.web_port} (web view) is already in use by the worker of the running "
+                    f"`stancewire up` (pid {up.proc.pid})") in second.stderr, second.stderr
 
         began = time.monotonic()
         up.proc.send_signal(sig)

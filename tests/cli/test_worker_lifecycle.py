@@ -3,6 +3,8 @@ broker is gone. Real worker processes, a real broker, real signals."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import signal
 import time
@@ -12,8 +14,9 @@ import pytest
 
 from stancewire.broker import EmbeddedBroker
 from stancewire.harness import Pipeline
+from stancewire.lag import total_lag
 from stancewire.lifecycle import is_running
-from tests.cli.procs import nlp_children, wait_for
+from tests.cli.procs import nlp_children, run_cli, wait_for
 from tests.reliability.fictional import fictional_articles
 
 pytestmark = pytest.mark.broker
@@ -30,6 +33,12 @@ def test_sigkill_of_a_worker_while_its_nlp_child_parses_ends_the_child(make_pipe
     w = p.start_worker()
     assert wait_for(lambda: bool(nlp_children(w.proc.pid)), 120, 0.3), w.log()[-2000:]
     child = nlp_children(w.proc.pid)[0]
+    # A worker started by hand (not by up) shows in `stancewire status`, with its pid and port.
+    env = {**os.environ, **p.worker_env(w.web_port, w.data_dir)}
+    status = run_cli("status", "--json", env=env)
+    assert status.returncode == 0, status.stderr
+    listed = [(x["pid"], x["web_port"], x["started_by"]) for x in json.loads(status.stdout)["workers"]]
+    assert listed == [(w.proc.pid, w.web_port, "stancewire worker")]
     p.feed(fictional_articles(300, seed=17, prefix="life", max_quotes=6))
 
     def parsing() -> bool:  # the child is burning CPU on the articles right now
@@ -37,7 +46,9 @@ def test_sigkill_of_a_worker_while_its_nlp_child_parses_ends_the_child(make_pipe
         time.sleep(0.5)
         return cpu_ticks(child) - before >= 10  # >= 0.1 s of CPU in 0.5 s (USER_HZ 100)
 
-    assert wait_for(parsing, 120, 0.0), "the NLP child never got busy"
+    if not wait_for(parsing, 180, 0.0):
+        lag = asyncio.run(total_lag(p.settings))
+        pytest.fail(f"the NLP child never got busy; lag {lag}\n{w.log()[-3000:]}")
     os.kill(w.proc.pid, signal.SIGKILL)  # the worker alone: not its process group
     w.proc.wait(10)
     assert wait_for(lambda: not is_running(child), 5, 0.05), "NLP child outlived its worker"
