@@ -41,10 +41,12 @@ def test_sigkill_of_a_worker_while_its_nlp_child_parses_ends_the_child(make_pipe
     assert listed == [(w.proc.pid, w.web_port, "stancewire worker")]
     p.feed(fictional_articles(300, seed=17, prefix="life", max_quotes=6))
 
-    def parsing() -> bool:  # the child is burning CPU on the articles right now
+    def parsing() -> bool:  # the child is using CPU on the articles right now (idle, it uses none)
         before = cpu_ticks(child)
         time.sleep(0.5)
-        return cpu_ticks(child) - before >= 10  # >= 0.1 s of CPU in 0.5 s (USER_HZ 100)
+        # >= 0.02 s of CPU in 0.5 s (USER_HZ 100): low, because the machine may be shared by a
+        # dozen busy processes (load 18 on 2 cores was seen), and then no process gets much more.
+        return cpu_ticks(child) - before >= 2
 
     if not wait_for(parsing, 180, 0.0):
         lag = asyncio.run(total_lag(p.settings))
