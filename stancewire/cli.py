@@ -457,6 +457,9 @@ def up(
     if explicit is None:
         wanted.append((broker_port, "broker", "--broker-port"))
     _refuse_taken_ports(wanted, base.web_host)
+    if explicit is not None:
+        say(f"broker {explicit[0]} ({explicit[1]}; no local broker started)")
+        _require_reachable(_settings(explicit[0], web_port=web_port), explicit[0], explicit[1])
 
     state_dir.mkdir(parents=True, exist_ok=True)
     guardian = _start_guardian(state_dir)
@@ -468,7 +471,10 @@ def up(
         with signals.deferred():  # a stop signal now would leave a broker we hold no handle of
             if explicit is None:
                 say(f"broker 127.0.0.1:{broker_port} (a local one: no --broker, no STANCEWIRE_BROKER)")
-                local = _start_local_broker(state_dir, broker_port)
+                try:
+                    local = _start_local_broker(state_dir, broker_port)
+                except (RuntimeError, OSError) as exc:  # it did not come up: its log says why
+                    raise fail(f"the local broker did not start: {exc}") from None
                 stop_argv = getattr(local, "stop_argv", None)
                 guardian.watch(local.pid, "broker", sig=signal.SIGINT, stop_argv=stop_argv)
                 log = getattr(local, "log_path", None)
@@ -477,15 +483,12 @@ def up(
                 )
                 say(f"{local.kind} broker up on {local.bootstrap} (pid {local.pid}, data in {state_dir})")
             else:
-                say(f"broker {explicit[0]} ({explicit[1]}; no local broker started)")
                 entry = BrokerEntry(explicit[0], "external")
         base = _settings(entry.bootstrap, web_port=web_port)
         record = UpRecord.for_this_process(
             entry, topic_prefix=base.topic_prefix, app_id=base.app_id, guardian_pid=guardian.proc.pid
         )
         _write_record(state_dir, record)
-        if explicit is not None:
-            _require_reachable(base, entry.bootstrap, explicit[1])
         from stancewire.admin import ensure_topics
 
         asyncio.run(ensure_topics(base))
@@ -526,7 +529,8 @@ def up(
         say(f"{stop.name} received")
     finally:
         signals.stopping()
-        say("stopping...")
+        if proc is not None or local is not None:
+            say("stopping...")
         if record is not None:
             record.state = "stopping"
             _write_record(state_dir, record)
@@ -541,8 +545,9 @@ def up(
         remove_record(state_dir, os.getpid())
         guardian.disarm()
         done = time.monotonic()
-        say(f"stopped in {done - started:.1f}s (worker {worker_done - started:.1f}s, "
-            f"broker {done - worker_done:.1f}s)")
+        if proc is not None or local is not None:
+            say(f"stopped in {done - started:.1f}s (worker {worker_done - started:.1f}s, "
+                f"broker {done - worker_done:.1f}s)")
     if code:
         raise typer.Exit(code)
 

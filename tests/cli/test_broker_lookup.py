@@ -91,3 +91,14 @@ def test_lookup_order_flag_then_env_then_default(tmp_path: Path) -> None:
     assert line.startswith(expected), line
     assert f"the record of `stancewire up` pid {dead.pid} there is stale" in line
     _assert_one_clear_failure(res, took, "localhost:9092", "the default")
+
+
+def test_up_with_an_unreachable_external_broker_fails_fast_and_leaves_nothing(tmp_path: Path) -> None:
+    address = f"127.0.0.1:{free_port()}"
+    web_port = free_port()
+    env = cli_env(tmp_path, STANCEWIRE_BROKER=address)
+    res, took = _timed("up", "--no-seed", "--web-port", str(web_port), env=env)
+    assert f"broker {address} (from STANCEWIRE_BROKER; no local broker started)" in res.stderr
+    _assert_one_clear_failure(res, took, address, "from STANCEWIRE_BROKER")
+    assert not (tmp_path / "up.json").exists() and not (tmp_path / "broker").exists()
+    assert port_free(web_port)
