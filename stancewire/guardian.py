@@ -8,7 +8,7 @@ then SIGKILL; and removes ``up``'s state record so no command takes the broker a
 Unlike a parent-death signal this knows how to stop a broker cleanly (a command, then SIGINT)
 whatever kind it is, and it works for children started by code that is not ours.
 
-    python -m stancewire.guardian --log LOG [--record up.json]
+    python -m stancewire.guardian --log LOG [--record up.json] [--parent PID]
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ class Guardian:
 
     def __init__(self, log_path: Path, record_path: Path | None = None) -> None:
         log_path.parent.mkdir(parents=True, exist_ok=True)
+        # The parent's pid is passed, not read by the guardian: it may start after the parent died.
         argv = [sys.executable, "-m", "stancewire.guardian", "--log", str(log_path)]
+        argv += ["--parent", str(os.getpid())]
         if record_path is not None:
             argv += ["--record", str(record_path)]
         self.proc = subprocess.Popen(
@@ -170,11 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m stancewire.guardian")
     ap.add_argument("--log", type=Path, required=True)
     ap.add_argument("--record", type=Path, default=None)
+    ap.add_argument("--parent", type=int, default=None)
     args = ap.parse_args(argv)
     # Signals aimed at up's process group or terminal are not for us; only EOF on stdin is.
     for sig in (signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, signal.SIG_IGN)
-    parent = os.getppid()
+    parent = args.parent or os.getppid()
     with open(args.log, "a", encoding="utf-8") as out:
         return serve(sys.stdin.buffer, out, args.record, parent)
 
