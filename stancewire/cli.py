@@ -157,6 +157,11 @@ def worker(
             exit_after(WORKER_STOP_SECONDS, "SIGINT")
             super()._on_sigint()
 
+        def install_signal_handlers(self) -> None:
+            super().install_signal_handlers()
+            # A closed terminal (SIGHUP) stops a worker cleanly too, not by the default death.
+            self.loop.add_signal_handler(signal.SIGHUP, self._on_sigterm)
+
     BoundedStopWorker(faust_app, loglevel=loglevel, quiet=True).execute_from_commandline()
 
 
