@@ -8,6 +8,7 @@ import importlib
 import json
 import os
 import pkgutil
+import re
 import signal
 import subprocess
 import sys
@@ -506,7 +507,8 @@ def up(
         record.workers.append(WorkerEntry(proc.pid, web_port, base.worker_url, str(log_path), data_dir))
         _write_record(state_dir, record)
         if not _wait_http(f"{base.worker_url}/health", 120, proc):
-            raise fail(f"worker did not start (exit code {proc.poll()}); see {log_path}")
+            raise fail(f"worker did not start (exit code {proc.poll()}); the end of {log_path}:\n"
+                       + _tail(log_path))
         record.state = "running"
         _write_record(state_dir, record)
         if not no_seed:
@@ -528,7 +530,7 @@ def up(
         while proc.poll() is None:
             time.sleep(0.5)
         if proc.returncode not in (0, -signal.SIGTERM):
-            say(f"error: worker exited with {proc.returncode}; see {log_path}")
+            say(f"error: worker exited with {proc.returncode}; the end of {log_path}:\n" + _tail(log_path))
             code = 1
     except Stopping as stop:
         say(f"{stop.name} received")
@@ -555,6 +557,17 @@ def up(
                 f"broker {done - worker_done:.1f}s)")
     if code:
         raise typer.Exit(code)
+
+
+def _tail(path: Path, lines: int = 8) -> str:
+    """The last lines of a log, for an error message (the cause is usually there)."""
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return "  (no log)"
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)  # terminal control codes of progress bars
+    kept = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(f"  {line}" for line in kept[-lines:])
 
 
 def _start_guardian(state_dir: Path):  # type: ignore[no-untyped-def]
