@@ -35,6 +35,13 @@ async def load_model() -> None:
     await nlp.warm_up()
 
 
+@app.on_before_shutdown.connect
+async def stop_nlp_child(sender, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    # The consumer has stopped; end the NLP child before Faust flushes and stops the agents, so
+    # the worker's stop does not wait for a parse (or the model load) whose result is dropped.
+    nlp.close()
+
+
 async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: ignore[no-untyped-def]
     if isinstance(outcome, Failed):
         await send_dead_letter(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,6 +29,8 @@ from rich.table import Table
 
 from benchmarks.run import cpu_seconds
 from stancewire.broker import EmbeddedBroker
+from stancewire.discovery import OWN_BROKER_LINE, benchmark_broker
+from stancewire.reach import UNREACHABLE_EXIT, reachable_or_message
 
 TOPIC = "bench-broker-growth"
 RECORD = 4_000
@@ -87,6 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grow-mb", type=float, default=40.0)
     ap.add_argument("--trips", type=int, default=300)
     args = ap.parse_args(argv)
+    choice = benchmark_broker(args.broker)  # the CLI's lookup rule, as benchmarks apply it
+    args.broker = choice.address if choice else None
+    print(choice.line() if choice else OWN_BROKER_LINE, file=sys.stderr)
+    problem = reachable_or_message(choice) if choice else None
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return UNREACHABLE_EXIT
     if args.broker:
         rows = asyncio.run(measure(args.broker, None, args.steps, args.grow_mb, args.trips))
     else:

@@ -45,7 +45,9 @@ from rich.table import Table
 
 from benchmarks.corpus import SPAN_DAYS, generate
 from stancewire.broker import EmbeddedBroker
+from stancewire.discovery import OWN_BROKER_LINE, benchmark_broker
 from stancewire.harness import Pipeline, WorkerProcess
+from stancewire.reach import UNREACHABLE_EXIT, reachable_or_message
 from stancewire.schemas import Article
 from streams.settings import Settings
 
@@ -613,6 +615,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="worker setting, e.g. BATCH_SIZE=32 (STANCEWIRE_ prefix optional)")
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = ap.parse_args(argv)
+    # The CLI's broker lookup rule (stancewire.discovery), as benchmarks apply it.
+    choice = benchmark_broker(args.broker)
+    args.broker = choice.address if choice else None
+    log(choice.line() if choice else OWN_BROKER_LINE)
+    problem = reachable_or_message(choice) if choice else None
+    if problem:
+        console.print(f"error: {problem}", markup=False, highlight=False)
+        return UNREACHABLE_EXIT
     if args.latency_seconds is None:
         args.latency_seconds = 10.0 if args.quick else 60.0
     result = run(args)
