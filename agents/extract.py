@@ -1,4 +1,5 @@
-"""Stage 3: run the NLP core on batches of accepted articles; publish quotes and stance evidence.
+"""Stage 3: run the NLP core on batches of accepted articles; publish quotes and stance evidence
+(the routing: ``stancewire.stages.extract``).
 
 Outputs carry content-derived ids (``quote_id``, ``evidence_id``), so a batch re-processed after
 a crash publishes the same records again and every downstream consumer dedupes them by id.
@@ -10,13 +11,16 @@ import asyncio
 import logging
 from collections import deque
 
-from agents.dead_letter import dead_letter_for, send_dead_letter
-from agents.nlp_worker import Failed, NlpWorker
+from agents import emit
+from agents.dead_letter import max_original_bytes, send_dead_letter
+from agents.nlp_worker import NlpWorker
 from stancewire.schemas import Article
+from stancewire.stages import extract as stage
+from stancewire.stages.extract import Outcome
+from stancewire.stages.records import QUOTES, STANCES
 from streams import metrics
 from streams.app import app, settings
-from streams.codec import encode
-from streams.topics import accepted_articles_topic, quotes_topic, stances_topic
+from streams.topics import accepted_articles_topic
 
 log = logging.getLogger(__name__)
 
@@ -42,40 +46,20 @@ async def stop_nlp_child(sender, **kwargs) -> None:  # type: ignore[no-untyped-d
     nlp.close()
 
 
-async def publish(article: Article, outcome) -> list[asyncio.Future]:  # type: ignore[no-untyped-def]
-    if isinstance(outcome, Failed):
-        await send_dead_letter(
-            dead_letter_for(
-                encode(article),
-                topic=accepted_articles_topic.get_topic_name(),
-                partition=None,
-                offset=None,
-                stage="extract",
-                kind=outcome.kind,
-                error=outcome.error,
-                article_id=article.id,
-            )
-        )
-        return []
-    # Values arrive as JSON bytes encoded from the same pydantic models in the NLP process.
-    futures = []
-    for key, value in outcome.quotes:
-        futures.append(await quotes_topic.send(key=key, value=value))
-    for key, value in outcome.stances:
-        futures.append(await stances_topic.send(key=key, value=value))
-    metrics.articles_extracted.inc()
-    metrics.quotes_published.inc(len(outcome.quotes))
-    metrics.evidence_published.inc(len(outcome.stances))
-    return futures
-
-
-async def publish_batch(articles: list[Article], outcomes: list) -> None:  # type: ignore[type-arg]
+async def publish_batch(articles: list[Article], outcomes: list[Outcome]) -> None:
     """Publish a parsed batch and wait for the broker's acks of every record."""
-    futures: list[asyncio.Future] = []
-    for article, outcome in zip(articles, outcomes, strict=True):
-        futures.extend(await publish(article, outcome))
-    if futures:
-        await asyncio.gather(*futures)
+    out = stage.extract_and_route(
+        articles,
+        outcomes,
+        source_topic=accepted_articles_topic.get_topic_name(),
+        max_original_bytes=max_original_bytes(),
+    )
+    for letter in out.dead_letters:
+        await send_dead_letter(letter)
+    await emit.send_acked(out.records)
+    metrics.articles_extracted.inc(out.extracted)
+    metrics.quotes_published.inc(sum(r.topic == QUOTES for r in out.records))
+    metrics.evidence_published.inc(sum(r.topic == STANCES for r in out.records))
 
 
 @app.agent(accepted_articles_topic)

@@ -1,14 +1,17 @@
-"""Stage 1: validate raw records into ``Article``; reject bad ones to the dead-letter topic."""
+"""Stage 1: validate raw records into ``Article``; reject bad ones to the dead-letter topic
+(the rules: ``stancewire.stages.ingest``)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from agents.dead_letter import dead_letter_event
-from stancewire.validation import Limits, RejectedRecord, parse_article
+from agents import emit
+from agents.dead_letter import max_original_bytes, send_dead_letter
+from stancewire.stages import ingest as stage
+from stancewire.validation import Limits
 from streams import metrics
 from streams.app import app, settings
-from streams.topics import articles_topic, valid_articles_topic
+from streams.topics import articles_topic
 
 LIMITS = Limits(
     max_article_bytes=settings.max_article_bytes,
@@ -21,20 +24,10 @@ LIMITS = Limits(
 async def ingest(stream):  # type: ignore[no-untyped-def]
     async for event in stream.events():
         metrics.articles_received.inc()
-        raw = event.message.value
-        try:
-            article = parse_article(raw, LIMITS)
-        except RejectedRecord as exc:
-            await dead_letter_event(
-                event, stage="ingest", kind=exc.kind, error=str(exc), article_id=exc.article_id
-            )
-            continue
-        except Exception as exc:  # a validator bug must not stop the stream: dead-letter it
-            await dead_letter_event(event, stage="ingest", kind="internal_error", error=repr(exc)[:500])
-            continue
-        ts = event.message.timestamp
-        article.ingested_at = datetime.fromtimestamp(ts, UTC) if ts else datetime.now(UTC)
-        metrics.articles_valid.inc()
-        # Re-keyed by article id (JSON) so the dedupe table is co-partitioned whatever key the
-        # scraper used.
-        await valid_articles_topic.send(key=article.id, value=article)
+        msg = event.message
+        raw = stage.RawRecord(msg.value, msg.topic, msg.partition, msg.offset, msg.timestamp)
+        out = stage.ingest(raw, LIMITS, max_original_bytes=max_original_bytes(), now=datetime.now(UTC))
+        for letter in out.dead_letters:
+            await send_dead_letter(letter)
+        metrics.articles_valid.inc(len(out.records))
+        await emit.send(out.records)

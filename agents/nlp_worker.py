@@ -21,40 +21,31 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from stancewire.lifecycle import die_with_parent
-from stancewire.schemas import Article, ExtractionResult
+from stancewire.schemas import Article
+
+# The outcome types and the per-article rules live in the stage; re-exported for the worker's users.
+from stancewire.stages.extract import (
+    ARTICLE_VERSION_CHARS,
+    Extracted,
+    ExtractLimits,
+    Failed,
+    Outcome,
+    extract_batch,
+)
+
+__all__ = ["ARTICLE_VERSION_CHARS", "Extracted", "Failed", "NlpWorker", "Outcome"]
 
 if TYPE_CHECKING:
     from stancewire.nlp.extract import Extractor
 
 
-@dataclass
-class Failed:
-    article_id: str
-    kind: str
-    error: str
-
-
-@dataclass
-class Extracted:
-    article_id: str
-    quotes: list[tuple[str, bytes]] = field(default_factory=list)  # (speaker id, Quote JSON)
-    stances: list[tuple[str, bytes]] = field(default_factory=list)  # (actor id, StanceEvidence JSON)
-
-
-Outcome = Extracted | Failed
-
-# 64 bits of the content hash tell versions of one article apart; kept short because every
-# position stores it per article.
-ARTICLE_VERSION_CHARS = 16
-
 # --------------------------------------------------------------------- child-process side
 
 _extractor: Extractor | None = None
-_limits: tuple[int, float] = (500, 30.0)
+_limits = ExtractLimits()
 
 
 def _init(model_name: str, max_quotes: int, max_seconds: float, parent_pid: int | None = None) -> None:
@@ -70,68 +61,17 @@ def _init(model_name: str, max_quotes: int, max_seconds: float, parent_pid: int 
     # The registry reads STANCEWIRE_ACTORS_PATH itself (the same variable as the setting), so
     # extra actors are not passed again here: that would load the file twice.
     _extractor = Extractor(model_name=model_name)
-    _limits = (max_quotes, max_seconds)
-
-
-def _encode(article: Article, result: ExtractionResult, elapsed: float) -> Outcome:
-    max_quotes, max_seconds = _limits
-    if elapsed > max_seconds:
-        return Failed(
-            article.id, "processing_timeout", f"extraction took {elapsed:.1f}s (limit {max_seconds:.1f}s)"
-        )
-    if len(result.quotes) > max_quotes:
-        return Failed(article.id, "too_many_quotes", f"{len(result.quotes)} quotes (limit {max_quotes})")
-    # Evidence carries the article's ingest time and version so positions can tell a corrected
-    # re-send of the article (new version) from a redelivery of the same one.
-    stamp = {
-        "ingested_at": article.ingested_at,
-        "article_version": article.content_hash[:ARTICLE_VERSION_CHARS],
-    }
-    return Extracted(
-        article.id,
-        quotes=[
-            (q.speaker.id if q.speaker else "unknown", q.model_dump_json().encode()) for q in result.quotes
-        ],
-        stances=[
-            (
-                ev.actor.id,
-                ev.model_copy(update=stamp).model_dump_json().encode(),
-            )
-            for ev in result.stances
-        ],
-    )
+    _limits = ExtractLimits(max_quotes=max_quotes, max_seconds=max_seconds)
 
 
 def _run_batch(payload: list[bytes]) -> tuple[list[Outcome], float]:
     """Extract a batch with one ``nlp.pipe`` pass (one by one if that fails); also return the
     seconds this process spent on it (the worker may have queued the batch behind another)."""
     begun = time.perf_counter()
-    outcomes = _extract_batch(payload)
-    return outcomes, time.perf_counter() - begun
-
-
-def _extract_batch(payload: list[bytes]) -> list[Outcome]:
     assert _extractor is not None, "NLP child not initialised"
     articles = [Article.model_validate_json(raw) for raw in payload]
-    outcomes: list[Outcome] = []
-    try:
-        started = time.perf_counter()
-        for article, result in zip(articles, _extractor.extract_many(articles), strict=True):
-            now = time.perf_counter()
-            outcomes.append(_encode(article, result, now - started))
-            started = now
-        return outcomes
-    except Exception:  # isolate the article that breaks the batch
-        outcomes = []
-    for article in articles:
-        started = time.perf_counter()
-        try:
-            result = _extractor.extract(article)
-        except Exception as exc:
-            outcomes.append(Failed(article.id, "extraction_error", f"{type(exc).__name__}: {exc}"[:500]))
-            continue
-        outcomes.append(_encode(article, result, time.perf_counter() - started))
-    return outcomes
+    outcomes = extract_batch(articles, _extractor, _limits)
+    return outcomes, time.perf_counter() - begun
 
 
 def _warm_up() -> bool:
