@@ -109,11 +109,12 @@ class Metrics(View):
 
 
 # The files under /static, read once: an allow-list (no path from the request reaches the file
-# system). cytoscape.min.js is vendored from npm (cytoscape 3.35.0, MIT, see cytoscape.LICENSE):
-# the web view needs nothing from the network.
-_STATIC_TYPES = {"app.js": "text/javascript", "graph.js": "text/javascript",
-                 "graph-layout.js": "text/javascript", "cytoscape.min.js": "text/javascript",
-                 "cytoscape.LICENSE": "text/plain"}
+# system). Cytoscape.js and d3-force are vendored from npm (see static/VENDORED.md, licences
+# beside them): the web view needs nothing from the network.
+_JS = ("app.js", "graph.js", "graph-layout.js", "cytoscape.min.js", "d3-dispatch.min.js",
+       "d3-quadtree.min.js", "d3-timer.min.js", "d3-force.min.js")
+_STATIC_TYPES = {**dict.fromkeys(_JS, "text/javascript"), "cytoscape.LICENSE": "text/plain",
+                 "d3.LICENSE": "text/plain", "VENDORED.md": "text/plain"}
 _STATIC = {name: resources.files("streams").joinpath(f"static/{name}").read_bytes() for name in _STATIC_TYPES}
 
 

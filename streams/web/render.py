@@ -107,7 +107,8 @@ def layout(title: str, body: str, *, counts: Counts | None = None, single: bool 
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         '<meta name=viewport content="width=device-width,initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
+        # An empty icon: no /favicon.ico request (a 404 in every page's console).
+        f'<title>{esc(title)}</title><link rel="icon" href="data:,"><style>{CSS}</style></head><body>'
         f'<header><h1><a href="/">stancewire</a></h1><nav><a href="/">actors</a><a href="/graph">network</a>'
         f'</nav><span class="sub">{esc(worker)}</span>{stats}</header>'
         f'<main class="{"single" if single else ""}">{body}</main>'

@@ -36,6 +36,10 @@ def score_bar(v: float) -> str:
             f'style="left:{start:.1f}%;width:{pct:.1f}%"></span></span>')
 
 
+def _actors(n: int) -> str:
+    return "the actor" if n == 1 else f"the {n} actors"
+
+
 def _row(r: PositionRow) -> str:
     last = ('<span class="muted">none</span>' if r.last_change is None else
             f"{chip(r.last_change.previous_label)}<span class=\"arrow\">⇒</span>"
@@ -45,7 +49,7 @@ def _row(r: PositionRow) -> str:
     if more > 0:
         sources += f' <span class="muted">+{more}</span>'
     return (
-        f'<tr data-actor="{esc(r.actor.id)}"><td>'
+        f'<tr data-actor="{esc(r.actor.id)}" data-score="{r.score:.3f}"><td>'
         f'<a href="{esc(actor_href(r.actor.id))}">{esc(r.actor.name)}</a>'
         f'<div class="kind">{esc(r.actor.kind.value)} · {esc(r.actor.id)}</div></td>'
         f'<td class="label">{chip(r.label)}</td><td class="num">{score(r.score)}</td>'
@@ -89,7 +93,7 @@ def target_page(view: TargetView, *, counts: Counts | None, worker: str, label: 
         '<th class="barhead">−10 · 0 · +10</th><th>Evidence</th><th>Sources</th><th>Last evidence</th>'
         f'<th>Last change</th></tr></thead><tbody>{rows}</tbody></table></section>'
         "<section><h2>Timeline "
-        f'<span class="muted">(the {len(view.timeline)} actors with most evidence)</span>'
+        f'<span class="muted">({_actors(len(view.timeline))} with most evidence)</span>'
         f'</h2>{chart}<div class="legend">{legend}</div>{missing}</section>'
         '<section><h2><span class="live" id="live"></span>Stance changes on this target</h2>'
         '<ul class="feed" id="feed" data-stream="/api/changes/stream" '
