@@ -193,6 +193,7 @@
         textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, motionBlur: false,
       });
       wire();
+      window.__stancewireGraph = cy; // for the browser tests and the console
     }
     cy.elements().remove();
     const all = [...nodes.map((d) => ({ group: "nodes", data: d, position: positions[d.id] || { x: 0, y: 0 } })),
