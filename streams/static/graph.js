@@ -62,9 +62,13 @@
     return 1 + 5 * Math.sqrt(n / Math.max(maxEv, 1));
   }
 
-  function nodeData(n, maxEv) {
-    return { id: n.id, name: n.name, kind: n.kind, evidence: n.evidence, degree: n.degree, speaks: n.speaks,
-             size: nodeSize(n.evidence, maxEv), font: 9 + 5 * Math.sqrt(n.evidence / Math.max(maxEv, 1)),
+  // labelled: true (small graph: every label), "big" (large graph: one of the heaviest nodes,
+  // drawn large enough to read at the zoom that fits 500 nodes), false (no label).
+  function nodeData(n, maxEv, labelled) {
+    const rel = Math.sqrt(n.evidence / Math.max(maxEv, 1));
+    return { id: n.id, name: n.name, label: labelled === false ? "" : n.name, kind: n.kind,
+             evidence: n.evidence, degree: n.degree, speaks: n.speaks, size: nodeSize(n.evidence, maxEv),
+             font: labelled === "big" ? 20 + 10 * rel : 9 + 5 * rel,
              shape: SHAPES[n.kind] || SHAPES.unknown, fill: FILLS[n.kind] || FILLS.unknown };
   }
 
@@ -72,29 +76,40 @@
     return { id: e.id, source: e.source, target: e.target, score: e.score, label: e.label,
              evidence_count: e.evidence_count, source_count: e.source_count, last_seen: e.last_seen,
              changed: e.changed, previous_label: e.previous_label, width: edgeWidth(e.evidence_count, maxEv),
-             colour: COLOURS[e.label] || COLOURS.neutral,
+             colour: COLOURS[e.label] || COLOURS.neutral, light: LIGHT[e.label] || LIGHT.neutral,
              // The sign, also without colour: an arrow for cooperation, a bar for conflict.
              arrow: e.label === "cooperative" ? "triangle" : e.label === "conflictual" ? "tee" : "circle" };
   }
 
-  const STYLE = [
-    { selector: "node", style: {
-      "shape": "data(shape)", "background-color": "data(fill)",
-      "width": "data(size)", "height": "data(size)", "label": "data(name)", "font-size": "data(font)",
-      "min-zoomed-font-size": 8, "text-valign": "bottom", "text-margin-y": 2, "color": "#1f2328",
-      "text-outline-color": "#fff", "text-outline-width": 2, "border-width": 1, "border-color": "#fff" } },
-    { selector: "edge", style: {
-      "width": "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
-      "target-arrow-shape": "data(arrow)",
-      "arrow-scale": 0.8, "curve-style": "straight", "opacity": 0.7 } },
-    { selector: "edge[?changed]", style: {
-      "underlay-color": "#d4a72c", "underlay-opacity": 0.75, "underlay-padding": 4, "opacity": 1,
-      "z-index": 5 } },
-    { selector: ".faded", style: { "opacity": 0.12 } },
-    { selector: "node.focus", style: { "border-width": 4, "border-color": "#0969da", "z-index": 10 } },
-    { selector: ".fresh", style: { "underlay-color": "#fff8c5", "underlay-opacity": 0.9,
-                                   "underlay-padding": 6 } },
-  ];
+  // Past this many edges the drawing switches to Cytoscape's cheapest edges (haystack lines,
+  // opaque, no arrow heads): semi-transparent edges with arrows cost several times more per
+  // frame. The label is then carried by colour alone (and the tooltip).
+  const LARGE = 400;
+  const LABELS_LARGE = 40; // nodes come heaviest first from /api/graph
+  const LIGHT = { cooperative: "#8cc79b", neutral: "#c9ced4", conflictual: "#ec9a9f" };
+
+  function styleFor(large) {
+    return [
+      { selector: "node", style: {
+        "shape": "data(shape)", "background-color": "data(fill)",
+        "width": "data(size)", "height": "data(size)", "label": "data(label)", "font-size": "data(font)",
+        "min-zoomed-font-size": large ? 6 : 8, "text-valign": "bottom", "text-margin-y": 2, "color": "#1f2328",
+        "text-outline-color": "#fff", "text-outline-width": large ? 0 : 2, "border-width": large ? 0 : 1,
+        "border-color": "#fff" } },
+      { selector: "edge", style: large ? {
+        "width": "data(width)", "line-color": "data(light)", "curve-style": "haystack",
+        "haystack-radius": 0 } : {
+        "width": "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+        "target-arrow-shape": "data(arrow)", "arrow-scale": 0.8, "curve-style": "straight",
+        "opacity": 0.7 } },
+      { selector: "edge[?changed]", style: large ? { "line-color": "#bf8700", "z-index": 5 } : {
+        "underlay-color": "#d4a72c", "underlay-opacity": 0.75, "underlay-padding": 4, "opacity": 1,
+        "z-index": 5 } },
+      { selector: ".faded", style: { "opacity": 0.12 } },
+      { selector: "node.focus", style: { "border-width": 4, "border-color": "#0969da", "z-index": 10 } },
+      { selector: "edge.fresh", style: { "line-color": "#bf8700", "width": 6, "z-index": 9 } },
+    ];
+  }
 
   function layoutInWorker(graph, fixed) {
     return new Promise((resolve, reject) => {
@@ -150,7 +165,10 @@
     perf.fetched = performance.now();
     const maxEv = Math.max(1, ...g.edges.map((e) => e.evidence_count));
     const maxNode = Math.max(1, ...g.nodes.map((n) => n.evidence));
-    const nodes = g.nodes.map((n) => nodeData(n, maxNode));
+    // In a large graph only the heaviest nodes carry a label (the rest: hover or search); a
+    // label on each of 500 nodes is unreadable, and measuring them all costs seconds.
+    const large = g.edges.length > LARGE;
+    const nodes = g.nodes.map((n, i) => nodeData(n, maxNode, !large || (i < LABELS_LARGE && "big")));
     const edges = g.edges.map((e) => edgeData(e, maxEv));
     current = { raw: g, maxEv, maxNode };
     showStats(g);
@@ -175,6 +193,9 @@
     perf.laidOut = performance.now();
     perf.layoutMs = laid.ms;
     await draw(nodes, edges, laid.positions);
+    // Cytoscape paints in its own animation frame: two frames later the graph is on screen.
+    await nextFrame();
+    await nextFrame();
     perf.rendered = performance.now();
     perf.nodes = nodes.length;
     perf.edges = edges.length;
@@ -185,16 +206,22 @@
   }
 
   async function draw(nodes, edges, positions) {
+    const large = edges.length > LARGE;
+    const box = document.getElementById("graph");
     if (!cy) {
+      // Built headless, no style option: styles are computed slice by slice while elements are
+      // added, and mounting later draws once (mount re-applies only options.style).
       cy = window.cytoscape({
-        container: document.getElementById("graph"), style: STYLE, elements: [],
-        layout: { name: "preset" }, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
+        headless: true, styleEnabled: true, elements: [], minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
         // Large-graph settings: draw a cached texture while panning/zooming, skip edges then.
         textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, motionBlur: false,
       });
       wire();
       window.__stancewireGraph = cy; // for the browser tests and the console
+    } else {
+      cy.unmount(); // no redraw per slice while the graph is rebuilt
     }
+    cy.style(styleFor(large));
     cy.elements().remove();
     const all = [...nodes.map((d) => ({ group: "nodes", data: d, position: positions[d.id] || { x: 0, y: 0 } })),
                  ...edges.map((d) => ({ group: "edges", data: d }))];
@@ -203,9 +230,25 @@
       cy.batch(() => cy.add(all.slice(i, i + CHUNK)));
       if (i + CHUNK < all.length) await nextFrame();
     }
-    cy.fit(undefined, 30);
-    // A small graph fitted to a large canvas would be blown up: cap the zoom.
-    if (cy.zoom() > 1.1) { cy.zoom(1.1); cy.center(); }
+    cy.mount(box);
+    fit(nodes, positions, box);
+  }
+
+  function fit(nodes, positions, box) {
+    // From the layout's own numbers: cy.fit() measures every element and label (seconds at
+    // 500 nodes). A small graph is not blown up past 1.1.
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    nodes.forEach((d) => {
+      const p = positions[d.id];
+      if (!p) return;
+      x0 = Math.min(x0, p.x - d.size); x1 = Math.max(x1, p.x + d.size);
+      y0 = Math.min(y0, p.y - d.size); y1 = Math.max(y1, p.y + d.size + 14);
+    });
+    if (!Number.isFinite(x0)) return;
+    const w = box.clientWidth - 60, h = box.clientHeight - 60;
+    const zoom = Math.min(1.1, w / Math.max(x1 - x0, 1), h / Math.max(y1 - y0, 1));
+    cy.viewport({ zoom, pan: { x: box.clientWidth / 2 - zoom * (x0 + x1) / 2,
+                               y: box.clientHeight / 2 - zoom * (y0 + y1) / 2 } });
   }
 
   function tip(html, pos) {

@@ -203,3 +203,42 @@ def test_pages_escape_hostile_labels(model: ReadModel) -> None:
                       worker="w")
     assert '<script src="/static/cytoscape.min.js" defer>' in page and 'value="week" selected' in page
     assert "/api/positions?window=week&amp;min_evidence=2&amp;format=csv" in page
+
+
+def test_large_export_streams_over_http() -> None:
+    """Through aiohttp as the worker serves it: chunked, and the client holds the first rows
+    while most of the table has not even been generated."""
+    from aiohttp import web
+    from aiohttp.test_utils import TestClient, TestServer
+
+    total = 30_000
+    pulled = 0
+    base = PositionRow(actor=actor("a"), target=ISSUE, score=-1.0, label="neutral", evidence_count=1,
+                       source_count=1, first_seen=T0, last_seen=T0)
+
+    def rows():  # type: ignore[no-untyped-def]
+        nonlocal pulled
+        for _ in range(total):
+            pulled += 1
+            yield base
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await export.stream(request, "csv", "positions", PositionRow, rows())
+
+    async def run() -> tuple[int, int, str | None, str | None]:
+        app = web.Application()
+        app.router.add_get("/export", handler)
+        async with TestClient(TestServer(app)) as client:
+            resp = await client.get("/export")
+            first = await resp.content.readany()
+            at_first = pulled
+            rest = await resp.read()
+            lines = (first + rest).count(b"\r\n")
+            assert first.startswith(b"actor_id,")
+            print("rows generated when the first bytes arrived:", at_first)
+            return at_first, lines, resp.headers.get("Transfer-Encoding"), resp.headers.get("Content-Length")
+
+    at_first, lines, encoding, length = asyncio.run(run())
+    assert encoding == "chunked" and length is None
+    assert lines == total + 1 and pulled == total
+    assert at_first < total // 2, at_first  # the first bytes left long before the table was built
