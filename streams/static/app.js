@@ -162,6 +162,13 @@
     const rows = Array.from(body.querySelectorAll("tr[data-actor]"));
     rows.sort((x, y) => parseFloat(y.dataset.score) - parseFloat(x.dataset.score));
     rows.forEach((r) => body.append(r));
+    // The label tallies above the table follow the rows.
+    document.querySelectorAll("[data-tally]").forEach((t) => {
+      const label = t.dataset.tally;
+      const n = rows.filter((r) => (r.querySelector("td.label .chip") || {}).textContent === label).length;
+      const c = t.querySelector(".chip");
+      if (c) c.textContent = n + " " + label;
+    });
   }
 
   function startFeed() {

@@ -103,7 +103,7 @@
         "target-arrow-shape": "data(arrow)", "arrow-scale": 0.8, "curve-style": "straight",
         "opacity": 0.7 } },
       { selector: "edge[?changed]", style: large ? { "line-color": "#bf8700", "z-index": 5 } : {
-        "underlay-color": "#d4a72c", "underlay-opacity": 0.75, "underlay-padding": 4, "opacity": 1,
+        "underlay-color": "#d4a72c", "underlay-opacity": 0.6, "underlay-padding": 7, "opacity": 1,
         "z-index": 5 } },
       { selector: ".faded", style: { "opacity": 0.12 } },
       { selector: "node.focus", style: { "border-width": 4, "border-color": "#0969da", "z-index": 10 } },
@@ -321,6 +321,12 @@
     return true;
   }
 
+  function kindFromId(id) {
+    // As the server does for a target that never spoke (see stancewire.nlp.registry ids).
+    const prefix = id.split(":", 1)[0];
+    return { person: "person", gov: "government", org: "organisation", group: "group" }[prefix] || "unknown";
+  }
+
   function liveChange(c) {
     if (!cy || !current || seenChanges.has(c.change_id)) return;
     seenChanges.add(c.change_id);
@@ -345,7 +351,7 @@
       return n;
     };
     const a = ensure(c.actor, c.actor.kind || "unknown", true, cy.getElementById(c.target.id));
-    ensure(c.target, c.target.kind === "issue" ? "issue" : "unknown", false, a);
+    ensure(c.target, c.target.kind === "issue" ? "issue" : kindFromId(c.target.id), false, a);
     const data = edgeData({ id, source: c.actor.id, target: c.target.id, score: cur.score, label: cur.label,
                             evidence_count: cur.evidence_count, source_count: (cur.sources || []).length,
                             last_seen: cur.last_seen, changed: c.kind === "change" || (edge.length && edge.data("changed")),

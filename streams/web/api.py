@@ -35,6 +35,7 @@ from streams.web.http import (
     text_param,
 )
 from streams.web.models import ActorPage, QuotePage
+from streams.web.network import find_target
 from streams.web.openapi import build_openapi
 from streams.web.readmodel import OffsetCounter, ReadModel, iter_sse, tail
 
@@ -274,5 +275,6 @@ class ActorHtml(View):
             raise ApiError(404, "unknown actor", f"nothing known about {actor_id!r}")
         html = render.actor_page(actor_id=actor_id, state=state, quotes=quotes,
                                  changes=read_model.list_changes(actor=actor_id)[:100],
-                                 counts=await counter.get(), worker=_worker_name())
+                                 counts=await counter.get(), worker=_worker_name(),
+                                 is_target=find_target(read_model, actor_id) is not None)
         return web.Response(text=html, content_type="text/html", charset="utf-8")

@@ -239,7 +239,8 @@ def position_card(p: Position) -> str:
 
 
 def actor_page(*, actor_id: str, state: ActorPositions | None, quotes: ActorQuotes | None,
-               changes: Sequence[StanceChange], counts: Counts | None, worker: str) -> str:
+               changes: Sequence[StanceChange], counts: Counts | None, worker: str,
+               is_target: bool = False) -> str:
     actor = state.actor if state else quotes.actor if quotes else None
     name = actor.name if actor else actor_id
     kind = actor.kind if actor else "unknown"
@@ -258,7 +259,9 @@ def actor_page(*, actor_id: str, state: ActorPositions | None, quotes: ActorQuot
     change_list = "".join(change_item(c) for c in changes) or '<li class="empty">No stance changes.</li>'
     body = (
         f'<section><h2>{esc(name)} <span class="kind">{esc(kind)} · {esc(actor_id)}</span></h2>'
-        f'<p><a href="/">← all actors</a></p>{export_links({"actor": actor_id})}'
+        f'<p><a href="/">← all actors</a>'
+        f'{" · " + target_link(actor_id, "who stands where on " + name) if is_target else ""}</p>'
+        f'{export_links({"actor": actor_id})}'
         f'<h2>Positions</h2><div class="cards">{cards or "<p class=empty>No positions yet.</p>"}</div>'
         "</section>"
         f"<section><h2>Quotes <span class=\"muted\">({total_quotes})</span></h2>"

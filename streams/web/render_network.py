@@ -65,7 +65,8 @@ def target_page(view: TargetView, *, counts: Counts | None, worker: str, label: 
     own = (f' · <a href="{esc(actor_href(view.target_actor.id))}">its own positions →</a>'
            if view.target_actor else "")
     tallies = " ".join(
-        f'<a class="tally" href="{esc(target_href(t.id))}?label={esc(name)}">{chip(name, f"{n} {name}")}</a>'
+        f'<a class="tally" data-tally="{esc(name)}" href="{esc(target_href(t.id))}?label={esc(name)}">'
+        f'{chip(name, f"{n} {name}")}</a>'
         for name, n in view.counts.items()
     )
     clear = f' <a href="{esc(target_href(t.id))}">all labels</a>' if label else ""

@@ -253,6 +253,9 @@ def test_target_api_and_page(client: httpx.Client) -> None:
     # Every target name links to its page: dashboard, actor page.
     assert f'href="/targets/{quote(REYEL, safe="")}"' in client.get("/").text
     assert f'href="/targets/{quote(REYEL, safe="")}"' in client.get(f"/actors/{VT}").text
+    # An actor others take positions on links to its own target page (Oskarsson backs Varga-Tamm).
+    assert f'href="/targets/{quote(VT, safe="")}"' in client.get(f"/actors/{VT}").text
+    assert client.get(f"/api/targets/{VT}").json()["target_actor"]["id"] == VT
 
 
 def test_graph_api(client: httpx.Client) -> None:

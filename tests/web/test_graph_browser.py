@@ -165,6 +165,7 @@ def test_target_page_and_its_live_update(worker: WorkerProc, broker) -> None:  #
                 has_text="conflictual").first).to_be_visible(timeout=90_000)
             expect(row.locator("td.label .chip")).to_have_text("conflictual")
             expect(row.locator("td.last-change")).to_contain_text("conflictual")
+            expect(page.locator('[data-tally="conflictual"]')).to_contain_text("1 conflictual")
             assert page.evaluate("window.__stancewireMarker") == 7, "the page reloaded"
             page.wait_for_timeout(300)
             page.screenshot(path=str(ARTIFACTS / "target.png"), full_page=True)
