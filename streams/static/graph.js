@@ -111,7 +111,34 @@
     ];
   }
 
+  // ?layout=main runs the same layout on the page's own thread: for measuring what the worker
+  // saves (tests/web/test_graph_browser.py compares the two), never for use.
+  const MAIN_LAYOUT = new URLSearchParams(location.search).get("layout") === "main";
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = () => reject(new Error("could not load " + src));
+      document.head.append(s);
+    });
+  }
+
+  async function layoutOnMainThread(graph, fixed) {
+    if (!window.stancewireLayout) {
+      for (const f of ["d3-dispatch", "d3-quadtree", "d3-timer", "d3-force"]) await loadScript(`/static/${f}.min.js`);
+      await loadScript("/static/graph-layout.js");
+    }
+    return window.stancewireLayout(window.d3, {
+      nodes: graph.nodes.map((n) => ({ id: n.id, size: n.size })),
+      edges: graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.evidence_count })),
+      fixed,
+    });
+  }
+
   function layoutInWorker(graph, fixed) {
+    if (MAIN_LAYOUT) return layoutOnMainThread(graph, fixed);
     return new Promise((resolve, reject) => {
       const w = new Worker("/static/graph-layout.js");
       w.onmessage = (ev) => { w.terminate(); resolve(ev.data); };

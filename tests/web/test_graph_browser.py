@@ -4,7 +4,8 @@ Articles are the synthetic sequence (fictional people and countries) plus one fi
 whose speaker, from a registry the test supplies, is named ``<img src=x onerror=...>``: a hostile
 name travels the real pipeline and must stay text on every page. The scale test writes 500
 fictional actors' positions (2,000 of them) to the positions changelog, the read model's input,
-and measures the page drawing them: time to first render and how long the main thread was busy.
+and measures the page drawing them: time to first render and how long the main thread was busy,
+alternating with the same page laying out on its main thread (``?layout=main``) for comparison.
 """
 
 from __future__ import annotations
@@ -251,7 +252,7 @@ def test_graph_draws_filters_searches_and_escapes(worker: WorkerProc, broker) ->
             page.wait_for_timeout(300)
             page.mouse.click(*_node_point(page, VT))
             page.wait_for_url(f"**/actors/{quote(VT, safe='')}")
-            page.go_back()
+            page.goto(worker.url + "/graph")
             _rendered(page)
             page.evaluate("window.__stancewireGraph.zoom(1); window.__stancewireGraph.center("
                           "window.__stancewireGraph.getElementById('issue:meeting'))")
@@ -345,56 +346,71 @@ def test_graph_at_500_nodes_and_2000_edges_stays_responsive(worker: WorkerProc, 
         # The page then draws the seed network plus these 2,000 positions.
         wait_for(lambda: c.get("/api/positions", params={"q": "fictional-actor", "limit": 1}).json()["total"]
                  >= 2_000, what="the synthetic network indexed")
-    runs = []
+    runs: dict[str, list[dict[str, float]]] = {"worker": [], "main": []}
     with sync_playwright() as pw:
         browser = _browser(pw)
         try:
-            for _ in range(3):
+            # Alternating phases (the machine's speed drifts): the page as served, with the layout
+            # in a web worker, and the same page with the same layout on its main thread.
+            for mode in ("worker", "main") * 3:
                 page = browser.new_page(viewport={"width": 1440, "height": 900})
                 errors: list[str] = []
                 page.on("pageerror", lambda e: errors.append(str(e)))  # noqa: B023
                 page.add_init_script(PERF_PROBE)
-                page.goto(worker.url + "/graph")
+                page.goto(worker.url + "/graph" + ("?layout=main" if mode == "main" else ""))
                 perf = _rendered(page)
                 page.wait_for_timeout(1_000)  # long tasks right after the first render count too
                 drawn = _drawn(page)
                 tasks = page.evaluate("window.__longTasks")
                 gaps = page.evaluate("window.__gaps")
-                gap = page.evaluate("window.__maxGap")
                 assert not errors, errors
                 assert len(drawn["edges"]) >= 2_000 and len(drawn["nodes"]) >= 500
                 assert drawn["painted"] > 2_000
-                # While the worker lays the graph out (fetched .. laidOut) the page must stay live.
-                t0, t1 = perf["fetched"], perf["laidOut"]
-                runs.append({
-                    "first_render_ms": perf["rendered"], "fetch_ms": perf["fetched"] - perf["requested"],
-                    "layout_worker_ms": perf["layoutMs"], "draw_ms": perf["rendered"] - perf["laidOut"],
-                    "layout_longest_task_ms": max((d for s, d in tasks if t0 <= s <= t1), default=0.0),
-                    "layout_max_heartbeat_gap_ms": max((g for at, g in gaps if t0 <= at <= t1), default=0.0),
-                    "longest_task_ms": max((d for _, d in tasks), default=0.0),
-                    "blocked_ms": sum(max(0.0, d - 50) for _, d in tasks), "max_heartbeat_gap_ms": gap,
-                    "nodes": len(drawn["nodes"]), "edges": len(drawn["edges"]),
-                })
-                if len(runs) == 1:
+                runs[mode].append(_measure(perf, tasks, gaps, drawn))
+                if mode == "worker" and len(runs[mode]) == 1:
                     page.screenshot(path=str(ARTIFACTS / "graph-500.png"), full_page=False)
                 page.close()
         finally:
             browser.close()
-    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-    report = {"runs": runs, "median": med,
-              "ranges": {k: [min(r[k] for r in runs), max(r[k] for r in runs)] for k in runs[0]}}
+    report = {mode: {"median": {k: statistics.median(r[k] for r in rs) for k in rs[0]},
+                     "range": {k: [min(r[k] for r in rs), max(r[k] for r in rs)] for k in rs[0]}, "runs": rs}
+              for mode, rs in runs.items()}
+    w, m = report["worker"]["median"], report["main"]["median"]
+    report["main_over_worker_layout_blocked"] = m["layout_blocked_ms"] / max(w["layout_blocked_ms"], 1.0)
     (ARTIFACTS / "graph-perf.json").write_text(json.dumps(report, indent=2), "utf-8")
-    print("\ngraph 500/2000:", json.dumps(report["median"]), "ranges:", json.dumps(report["ranges"]))
-    # The layout runs in a worker: while it computes (seconds on a loaded machine) the page's
-    # heartbeat keeps beating; on the main thread the gap would be the whole layout time. The
-    # one long task left is Cytoscape's first frame of 2,500 elements (measured and reported;
-    # the bound only catches a regression such as cy.fit() measuring every label, 3.5 s here).
-    # Bounds leave room for a loaded 2-core machine; the numbers are in graph-perf.json.
-    assert med["layout_max_heartbeat_gap_ms"] < 500, report
-    assert med["layout_max_heartbeat_gap_ms"] < med["layout_worker_ms"] / 2, report
-    assert med["longest_task_ms"] < 8_000, report
-    assert med["first_render_ms"] < 30_000, report
+    for mode in runs:
+        print(f"\ngraph 500/2000, layout in {mode}: median", json.dumps(report[mode]["median"]),
+              "range", json.dumps(report[mode]["range"]))
+    # While the worker lays the graph out (seconds on a loaded machine) the page stays live; the
+    # same layout on the main thread blocks it for about the layout's time. The one long task
+    # left is Cytoscape's first frame of 2,500 elements (reported; the bound only catches a
+    # regression such as cy.fit() measuring every label, 3.5 s here). Bounds leave room for a
+    # loaded 2-core machine; the numbers are in test-artifacts/graph-perf.json.
+    assert w["layout_blocked_ms"] < 500, report
+    assert m["layout_blocked_ms"] > 2 * w["layout_blocked_ms"], report
+    assert w["longest_task_ms"] < 8_000, report
+    assert w["first_render_ms"] < 30_000, report
     update_screenshots()
+
+
+def _measure(perf: dict, tasks: list, gaps: list, drawn: dict) -> dict[str, float]:
+    """One page load's numbers. ``layout_blocked_ms``: the longest stretch of the layout's time
+    (from the graph's arrival to its positions) in which the main thread ran one task, from the
+    Long Tasks API and the 50 ms heartbeat, whichever saw more."""
+    t0, t1 = perf["fetched"], perf["laidOut"]
+
+    def overlap(start: float, end: float) -> float:
+        return max(0.0, min(end, t1) - max(start, t0))
+
+    in_layout = [overlap(s, s + d) for s, d in tasks] + [overlap(at - g, at) for at, g in gaps]
+    return {
+        "first_render_ms": perf["rendered"], "fetch_ms": perf["fetched"] - perf["requested"],
+        "layout_ms": perf["layoutMs"], "draw_ms": perf["rendered"] - perf["laidOut"],
+        "layout_blocked_ms": max(in_layout, default=0.0),
+        "longest_task_ms": max((d for _, d in tasks), default=0.0),
+        "blocked_ms": sum(max(0.0, d - 50) for _, d in tasks),
+        "nodes": len(drawn["nodes"]), "edges": len(drawn["edges"]),
+    }
 
 
 def update_screenshots() -> bool:
