@@ -235,6 +235,12 @@
   async function draw(nodes, edges, positions) {
     const large = edges.length > LARGE;
     const box = document.getElementById("graph");
+    if (cy) {
+      // A fresh instance per drawing: a remounted one (unmount, rebuild, mount) stopped
+      // receiving clicks in Chromium. Positions were taken from the old one for the layout.
+      cy.destroy();
+      cy = null;
+    }
     if (!cy) {
       // Built headless, no style option: styles are computed slice by slice while elements are
       // added, and mounting later draws once (mount re-applies only options.style).
@@ -245,8 +251,6 @@
       });
       wire();
       window.__stancewireGraph = cy; // for the browser tests and the console
-    } else {
-      cy.unmount(); // no redraw per slice while the graph is rebuilt
     }
     cy.style(styleFor(large));
     cy.elements().remove();
