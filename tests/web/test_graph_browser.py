@@ -388,7 +388,7 @@ def test_graph_at_500_nodes_and_2000_edges_stays_responsive(worker: WorkerProc, 
     # loaded 2-core machine; the numbers are in test-artifacts/graph-perf.json.
     assert w["layout_blocked_ms"] < 500, report
     assert m["layout_blocked_ms"] > 2 * w["layout_blocked_ms"], report
-    assert w["longest_task_ms"] < 8_000, report
+    assert w["longest_task_ms"] < 12_000, report
     assert w["first_render_ms"] < 30_000, report
     update_screenshots()
 
