@@ -15,6 +15,7 @@ import asyncio
 import csv
 import io
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from datetime import datetime
@@ -36,6 +37,8 @@ MEDIA = {"csv": "text/csv", "jsonl": "application/x-ndjson"}
 # (the batch in flight at a crash), so a bounded memory of recent ids removes them without
 # holding every id of a large topic.
 EVIDENCE_DEDUPE_WINDOW = 100_000
+# An evidence export that gets no records for this long while partitions are unfinished fails.
+STALL_SECONDS = 30.0
 
 
 def negotiate(query: Mapping[str, str], accept: str | None) -> str:
@@ -243,8 +246,16 @@ async def read_evidence(kafka_kwargs: dict[str, object], topic: str, *,
         await consumer.seek_to_beginning(*todo)
         seen: OrderedDict[str, None] = OrderedDict()
         wanted_keys = {json.dumps(a).encode() for a in actors} if actors is not None else None
+        last_progress = time.monotonic()
         while todo:
             batches = await consumer.getmany(*todo, timeout_ms=1_000, max_records=1_000)
+            if batches:
+                last_progress = time.monotonic()
+            elif time.monotonic() - last_progress > STALL_SECONDS:
+                # Broker away, or records that never arrive: fail (the response is aborted, so
+                # the client sees an incomplete download), never end a short file as if complete.
+                raise RuntimeError(f"evidence export stalled: no records for {STALL_SECONDS:.0f} s "
+                                   f"with {sorted(str(tp) for tp in todo)} unfinished")
             for tp, records in batches.items():
                 for rec in records:
                     if rec.offset >= ends[tp]:
