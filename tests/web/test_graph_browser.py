@@ -247,15 +247,16 @@ def test_graph_draws_filters_searches_and_escapes(worker: WorkerProc, broker) ->
             page.fill("input[name=min_evidence]", "1")
             page.dispatch_event("input[name=min_evidence]", "change")
             _rendered(page, renders=3)
+            # "; 0": evaluate returns the last value, and a Cytoscape core took ~60 s to serialise.
             page.evaluate("window.__stancewireGraph.zoom(1); window.__stancewireGraph.center("
-                          f"window.__stancewireGraph.getElementById({json.dumps(VT)}))")
+                          f"window.__stancewireGraph.getElementById({json.dumps(VT)})); 0")
             page.wait_for_timeout(300)
             page.mouse.click(*_node_point(page, VT))
             page.wait_for_url(f"**/actors/{quote(VT, safe='')}")
             page.goto(worker.url + "/graph")
             _rendered(page)
             page.evaluate("window.__stancewireGraph.zoom(1); window.__stancewireGraph.center("
-                          "window.__stancewireGraph.getElementById('issue:meeting'))")
+                          "window.__stancewireGraph.getElementById('issue:meeting')); 0")
             page.wait_for_timeout(300)
             page.mouse.click(*_node_point(page, "issue:meeting"))
             page.wait_for_url("**/targets/issue%3Ameeting")
