@@ -365,6 +365,10 @@ def test_token_accepted(token_worker: WorkerProc) -> None:
         assert r.status_code == 303 and r.headers["location"] == "/?sort=name"
         assert "httponly" in r.headers["set-cookie"].lower()
         assert browser.get("/?sort=name").status_code == 200  # the cookie now authenticates
+    with httpx.Client(base_url=token_worker.url, timeout=10) as browser:
+        r = browser.get("/graph?window=week&token=s3cret-token")
+        assert r.status_code == 303 and r.headers["location"] == "/graph?window=week"
+        assert browser.get("/api/graph").status_code == 200
         assert browser.get("/api/actors").status_code == 200
 
 
