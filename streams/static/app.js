@@ -46,6 +46,16 @@
     return "/actors/" + encodeURIComponent(id);
   }
 
+  function targetLink(ref) {
+    const a = el("a", "target", ref.name);
+    a.href = "/targets/" + encodeURIComponent(ref.id);
+    return a;
+  }
+
+  function fmtScore(s) {
+    return (s >= 0 ? "+" : "") + Number(s).toFixed(2);
+  }
+
   function safeUrl(u) {
     try {
       const p = new URL(u, location.href);
@@ -60,7 +70,7 @@
     li.dataset.change = c.change_id;
     const a = el("a", null, c.actor.name);
     a.href = actorHref(c.actor.id);
-    li.append(a, el("span", "arrow", "→"), document.createTextNode(c.target.name), el("br"));
+    li.append(a, el("span", "arrow", "→"), targetLink(c.target), el("br"));
     li.append(c.previous_label ? chip(c.previous_label) : chip(null), el("span", "arrow", "⇒"),
               chip(c.new_label), document.createTextNode(" "),
               el("span", "score", "Δ " + (c.delta >= 0 ? "+" : "") + c.delta.toFixed(2)));
@@ -99,9 +109,73 @@
     row.classList.add("fresh");
   }
 
+  function scoreBar(s) {
+    const bar = el("span", "bar");
+    bar.title = fmtScore(s) + " of ±10";
+    const pct = Math.min(50, Math.abs(s) / 10 * 50);
+    const fill = el("span", "fill " + (s >= 1.5 ? "coop" : s <= -1.5 ? "conf" : "neu") + (s >= 0 ? " right" : " left"));
+    fill.style.left = (s >= 0 ? 50 : 50 - pct).toFixed(1) + "%";
+    fill.style.width = pct.toFixed(1) + "%";
+    bar.append(fill);
+    return bar;
+  }
+
+  function cell(cls, ...children) {
+    const td = el("td", cls);
+    td.append(...children);
+    return td;
+  }
+
+  function updateTargetRow(c) {
+    // The target page's table: the actor's row gets the new label, score and change, or is
+    // added; rows stay sorted from most cooperative to most conflictual.
+    const body = document.querySelector("#target-positions tbody");
+    if (!body) return;
+    const p = c.current;
+    let row = body.querySelector('tr[data-actor="' + CSS.escape(c.actor.id) + '"]');
+    if (!row) {
+      const empty = body.querySelector("td.empty");
+      if (empty) empty.parentElement.remove();
+      row = el("tr");
+      row.dataset.actor = c.actor.id;
+      const a = el("a", null, c.actor.name);
+      a.href = actorHref(c.actor.id);
+      const kind = el("div", "kind", (c.actor.kind || "unknown") + " · " + c.actor.id);
+      row.append(cell(null, a, kind), cell("label"), cell("num"), cell(null), cell("num evidence"),
+                 cell("sources"), cell(null), cell("last-change", el("span", "muted", "none")));
+      body.append(row);
+    }
+    const tds = row.children;
+    tds[1].replaceChildren(chip(p.label));
+    tds[2].replaceChildren(el("span", "score", fmtScore(p.score)));
+    tds[3].replaceChildren(scoreBar(p.score));
+    tds[4].textContent = String(p.evidence_count);
+    tds[5].replaceChildren(el("b", null, String((p.sources || []).length)));
+    tds[6].replaceChildren(timeEl(p.last_seen));
+    if (c.kind === "change") {
+      tds[7].replaceChildren(chip(c.previous_label), el("span", "arrow", "⇒"), chip(c.new_label),
+                             document.createTextNode(" "), timeEl(c.at));
+    }
+    row.dataset.score = String(p.score);
+    row.classList.add("fresh");
+    setTimeout(() => row.classList.remove("fresh"), 6000);
+    const rows = Array.from(body.querySelectorAll("tr[data-actor]"));
+    rows.sort((x, y) => parseFloat(y.dataset.score) - parseFloat(x.dataset.score));
+    rows.forEach((r) => body.append(r));
+    // The label tallies above the table follow the rows.
+    document.querySelectorAll("[data-tally]").forEach((t) => {
+      const label = t.dataset.tally;
+      const n = rows.filter((r) => (r.querySelector("td.label .chip") || {}).textContent === label).length;
+      const c = t.querySelector(".chip");
+      if (c) c.textContent = n + " " + label;
+    });
+  }
+
   function startFeed() {
     const feed = document.getElementById("feed");
     if (!feed || !window.EventSource) return;
+    // A target page's feed only shows changes on its target, and keeps its table current.
+    const onlyTarget = feed.dataset.target || null;
     const dot = document.getElementById("live");
     const es = new EventSource(feed.dataset.stream);
     es.onopen = () => { if (dot) dot.className = "live on"; };
@@ -109,12 +183,14 @@
     es.addEventListener("change", (ev) => {
       let c;
       try { c = JSON.parse(ev.data); } catch (e) { return; }
+      if (onlyTarget && c.target.id !== onlyTarget) return;
       if (feed.querySelector('[data-change="' + CSS.escape(c.change_id) + '"]')) return;
       const empty = document.getElementById("no-changes");
       if (empty) empty.remove();
       feed.prepend(changeItem(c));
       while (feed.children.length > 200) feed.lastElementChild.remove();
       updateRow(c);
+      if (onlyTarget) updateTargetRow(c);
     });
   }
 

@@ -34,7 +34,8 @@ from streams.web.http import (
     page_params,
     text_param,
 )
-from streams.web.models import ActorPage, ChangePage, QuotePage
+from streams.web.models import ActorPage, QuotePage
+from streams.web.network import find_target
 from streams.web.openapi import build_openapi
 from streams.web.readmodel import OffsetCounter, ReadModel, iter_sse, tail
 
@@ -108,13 +109,23 @@ class Metrics(View):
         return resp
 
 
-_APP_JS = resources.files("streams").joinpath("static/app.js").read_bytes()
+# The files under /static, read once: an allow-list (no path from the request reaches the file
+# system). Cytoscape.js and d3-force are vendored from npm (see static/VENDORED.md, licences
+# beside them): the web view needs nothing from the network.
+_JS = ("app.js", "graph.js", "graph-layout.js", "cytoscape.min.js", "d3-dispatch.min.js",
+       "d3-quadtree.min.js", "d3-timer.min.js", "d3-force.min.js")
+_STATIC_TYPES = {**dict.fromkeys(_JS, "text/javascript"), "cytoscape.LICENSE": "text/plain",
+                 "d3.LICENSE": "text/plain", "VENDORED.md": "text/plain"}
+_STATIC = {name: resources.files("streams").joinpath(f"static/{name}").read_bytes() for name in _STATIC_TYPES}
 
 
-@app.page("/static/app.js")
-class StaticJs(View):
-    async def get(self, request: Request) -> Response:
-        return web.Response(body=_APP_JS, content_type="text/javascript", charset="utf-8",
+@app.page("/static/{name}")
+class Static(View):
+    async def get(self, request: Request, name: str) -> Response:
+        body = _STATIC.get(name)
+        if body is None:
+            raise ApiError(404, "not found")
+        return web.Response(body=body, content_type=_STATIC_TYPES[name], charset="utf-8",
                             headers={"Cache-Control": "max-age=300"})
 
 
@@ -153,17 +164,7 @@ class Actors(View):
                                        offset=offset))
 
 
-@app.page("/api/changes")
-class Changes(View):
-    async def get(self, request: Request) -> Response:
-        query = request.query
-        actor = text_param(query, "actor")
-        target = text_param(query, "target")
-        kind = choice_param(query, "kind", ("new", "change"))
-        limit, offset = page_params(query)
-        rows = read_model.list_changes(actor=actor, target=target, kind=kind)
-        return json_response(ChangePage(items=rows[offset:offset + limit], total=len(rows), limit=limit,
-                                        offset=offset))
+# /api/changes (with exports) lives in streams.web.network_api, with the other filtered listings.
 
 
 @app.page("/api/changes/stream")
@@ -274,5 +275,6 @@ class ActorHtml(View):
             raise ApiError(404, "unknown actor", f"nothing known about {actor_id!r}")
         html = render.actor_page(actor_id=actor_id, state=state, quotes=quotes,
                                  changes=read_model.list_changes(actor=actor_id)[:100],
-                                 counts=await counter.get(), worker=_worker_name())
+                                 counts=await counter.get(), worker=_worker_name(),
+                                 is_target=find_target(read_model, actor_id) is not None)
         return web.Response(text=html, content_type="text/html", charset="utf-8")

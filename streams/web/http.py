@@ -25,7 +25,7 @@ MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 LABELS = ("cooperative", "neutral", "conflictual")
 # Pages a browser opens directly: ``?token=`` there sets the cookie and redirects without it.
-PAGE_PREFIXES = ("/actors/",)
+PAGE_PREFIXES = ("/actors/", "/targets/", "/graph")
 PUBLIC_PATHS = frozenset({"/health"})
 
 # Inline CSS (one page, no external assets) but scripts only from our own /static path, so a

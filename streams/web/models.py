@@ -4,15 +4,20 @@ cluster's actors in memory; per-actor detail endpoints return the full table val
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from stancewire.schemas import ActorPositions, ActorRef, Label, Quote, StanceChange, TargetRef
+from stancewire.schemas import ActorPositions, ActorRef, Label, Quote, StanceChange, StanceEvidence, TargetRef
 
 T = TypeVar("T")
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+# Source names kept per position in the read model: enough for a table cell and an export
+# column; ``source_count`` always counts them all.
+MAX_SUMMARY_SOURCES = 8
 
 
 class PositionSummary(BaseModel):
@@ -21,6 +26,7 @@ class PositionSummary(BaseModel):
     label: Label
     evidence_count: int
     source_count: int
+    sources: list[str] = Field(default_factory=list)
     first_seen: datetime
     last_seen: datetime
 
@@ -40,7 +46,8 @@ class ActorSummary(BaseModel):
         rows = [
             PositionSummary(
                 target=p.target, score=round(p.score, 3), label=p.label, evidence_count=p.evidence_count,
-                source_count=p.source_count, first_seen=p.first_seen, last_seen=p.last_seen,
+                source_count=p.source_count, sources=sorted(p.sources)[:MAX_SUMMARY_SOURCES],
+                first_seen=p.first_seen, last_seen=p.last_seen,
             )
             for p in state.positions.values()
         ]
@@ -91,3 +98,105 @@ class QuotePage(Page[Quote]):
     actor: ActorRef
     # Quotes ever indexed for this speaker; only the newest ``recent_quotes`` are kept.
     total_seen: int = 0
+
+
+# --------------------------------------------------------------------------- targets, graph, exports
+
+Window = Literal["day", "week", "month", "all"]
+
+
+class StanceChangeBrief(BaseModel):
+    """What a row shows about a change: when, from which label to which, by how much."""
+
+    change_id: str
+    at: datetime  # event time of the evidence that moved it
+    emitted_at: datetime
+    previous_label: Label | None = None
+    new_label: Label
+    delta: float
+
+
+class PositionRow(BaseModel):
+    """One current position (actor x target) as a flat row: the unit of the positions export."""
+
+    actor: ActorRef
+    target: TargetRef
+    score: float
+    label: Label
+    evidence_count: int
+    source_count: int
+    sources: list[str] = Field(default_factory=list)
+    first_seen: datetime
+    last_seen: datetime
+    # The newest real change alert (kind "change") on this pair still in the read model.
+    last_change: StanceChangeBrief | None = None
+
+
+class PositionRowPage(Page[PositionRow]):
+    pass
+
+
+class EvidencePage(Page[StanceEvidence]):
+    """A page of evidence records read from the stances topic (``total``: all that match)."""
+
+
+class TimelineSeries(BaseModel):
+    """One actor's decayed score over time on the target (``Position.history``)."""
+
+    actor: ActorRef
+    label: Label
+    points: list[tuple[datetime, float]] = Field(default_factory=list)
+
+
+class TargetView(BaseModel):
+    """Everyone's current position on one target (actor or issue), most cooperative first."""
+
+    target: TargetRef
+    # Set when the target is itself an actor with positions of its own (it has an actor page).
+    target_actor: ActorRef | None = None
+    positions: list[PositionRow]
+    counts: dict[str, int] = Field(default_factory=dict)  # by label
+    timeline: list[TimelineSeries] = Field(default_factory=list)
+    # Actors whose history could not be fetched from the worker holding it (timeline only).
+    timeline_missing: list[str] = Field(default_factory=list)
+    changes: list[StanceChange] = Field(default_factory=list)
+
+
+NodeKind = Literal["person", "government", "organisation", "place", "group", "unknown", "issue"]
+
+
+class GraphNode(BaseModel):
+    id: str
+    name: str
+    kind: NodeKind
+    evidence: int  # evidence behind the node's edges in the window (both directions)
+    degree: int
+    # Whether /actors/{id} has something to show (the node speaks); else it is only a target.
+    speaks: bool = False
+
+
+class GraphEdge(BaseModel):
+    id: str
+    source: str  # actor id
+    target: str  # target id
+    score: float
+    label: Label
+    evidence_count: int
+    source_count: int
+    last_seen: datetime
+    # A real change alert on this pair with its event time inside the window.
+    changed: bool = False
+    previous_label: Label | None = None
+
+
+class Graph(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    window: Window
+    min_evidence: int
+    # Event time the window ends at: the newest evidence indexed (the window's "now"), so a
+    # replay of old articles shows the same picture as it did live.
+    as_of: datetime | None = None
+    since: datetime | None = None
+    total_edges: int  # edges passing the filters before ``max_edges`` kept the heaviest
+    truncated: bool = False

@@ -36,6 +36,33 @@ def actor_href(actor_id: str) -> str:
     return "/actors/" + quote(actor_id, safe="")
 
 
+def target_href(target_id: str) -> str:
+    return "/targets/" + quote(target_id, safe="")
+
+
+def target_link(target_id: str, name: str) -> str:
+    """A target's name, linked to its page (every actor's position on it)."""
+    return f'<a class="target" href="{esc(target_href(target_id))}">{esc(name)}</a>'
+
+
+EXPORTS = (("positions", "/api/positions"), ("evidence", "/api/evidence"), ("changes", "/api/changes"))
+
+
+def export_links(params: dict[str, str | int | None], *, only: Iterable[str] | None = None) -> str:
+    """CSV / JSON-lines download links carrying the page's current filters (``data-export`` lets
+    the graph page rewrite them when its filters change without a reload)."""
+    keep = {k: v for k, v in params.items() if v not in (None, "")}
+    links = []
+    for name, path in EXPORTS:
+        if only is not None and name not in only:
+            continue
+        for fmt in ("csv", "jsonl"):
+            href = path + "?" + urlencode({**keep, "format": fmt})
+            links.append(f'<a href="{esc(href)}" data-export="{esc(path)}" data-format="{fmt}" download>'
+                         f"{esc(name)} .{fmt}</a>")
+    return '<div class="exports"><span class="muted">Export:</span> ' + " ".join(links) + "</div>"
+
+
 def when(t: datetime | None) -> str:
     """A <time> the script turns into a relative time; the absolute time stays in the tooltip."""
     if t is None:
@@ -67,7 +94,7 @@ CSS = resources.files("streams").joinpath("static/style.css").read_text("utf-8")
 
 
 def layout(title: str, body: str, *, counts: Counts | None = None, single: bool = False,
-           worker: str = "") -> str:
+           worker: str = "", scripts: Sequence[str] = ()) -> str:
     stats = ""
     if counts is not None:
         def stat(name: str, key: str, value: int | None) -> str:
@@ -80,10 +107,13 @@ def layout(title: str, body: str, *, counts: Counts | None = None, single: bool 
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         '<meta name=viewport content="width=device-width,initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
-        f'<header><h1><a href="/">stancewire</a></h1><span class="sub">{esc(worker)}</span>{stats}</header>'
+        # An empty icon: no /favicon.ico request (a 404 in every page's console).
+        f'<title>{esc(title)}</title><link rel="icon" href="data:,"><style>{CSS}</style></head><body>'
+        f'<header><h1><a href="/">stancewire</a></h1><nav><a href="/">actors</a><a href="/graph">network</a>'
+        f'</nav><span class="sub">{esc(worker)}</span>{stats}</header>'
         f'<main class="{"single" if single else ""}">{body}</main>'
-        '<script src="/static/app.js" defer></script></body></html>'
+        + "".join(f'<script src="{esc(src)}" defer></script>' for src in scripts)
+        + '<script src="/static/app.js" defer></script></body></html>'
     )
 
 
@@ -105,7 +135,8 @@ def positions_cell(s: ActorSummary, limit: int = 6) -> str:
         out.append(
             f'<span class="pos" data-target="{esc(p.target.id)}" title="{esc(p.target.id)}: '
             f'{p.evidence_count} evidence, {p.source_count} sources">'
-            f'<span class="muted">→</span> {esc(p.target.name)} {chip(p.label)}{score(p.score)}</span>'
+            f'<span class="muted">→</span> {target_link(p.target.id, p.target.name)} {chip(p.label)}'
+            f"{score(p.score)}</span>"
         )
     if len(s.positions) > limit:
         out.append(f'<span class="muted">+{len(s.positions) - limit} more</span>')
@@ -120,7 +151,8 @@ def change_item(c: StanceChange, fresh: bool = False) -> str:
     return (
         f'<li class="{"fresh" if fresh else ""}" data-change="{esc(c.change_id)}">'
         f'<a href="{esc(actor_href(c.actor.id))}">{esc(c.actor.name)}</a><span class="arrow">→</span>'
-        f"{esc(c.target.name)}<br>{prev}<span class=\"arrow\">⇒</span>{chip(c.new_label)} "
+        f"{target_link(c.target.id, c.target.name)}<br>{prev}"
+        f'<span class="arrow">⇒</span>{chip(c.new_label)} '
         f'<span class="score">Δ {c.delta:+.2f}</span>'
         f'<div class="meta">{when(c.emitted_at)} · event {when(c.at)}'
         f'{" · " + links if links else ""}</div></li>'
@@ -171,7 +203,8 @@ def dashboard(*, actors: Sequence[ActorSummary], total: int, limit: int, offset:
     body = (
         f'<section><h2>Actors <span class="muted" id="actor-total">({total})</span></h2>{filters}'
         '<table id="actors"><thead><tr><th>Actor</th><th>Positions</th><th>Last change</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table><div class="pager">{"".join(pager)}</div></section>'
+        f'<tbody>{"".join(rows)}</tbody></table><div class="pager">{"".join(pager)}</div>'
+        f'{export_links({"q": q, "label": label, "target": target})}</section>'
         '<section><h2><span class="live" id="live"></span>Stance changes</h2>'
         f'<ul class="feed" id="feed" data-stream="/api/changes/stream">{feed}</ul></section>'
     )
@@ -194,7 +227,7 @@ def position_card(p: Position) -> str:
     chart = timeline_svg(p.history, title=f"{p.actor.name} on {p.target.name}: decayed score over time")
     return (
         f'<div class="card" data-target="{esc(p.target.id)}"><div class="head">'
-        f"<h3>→ {esc(p.target.name)}</h3>"
+        f"<h3>→ {target_link(p.target.id, p.target.name)}</h3>"
         f'<span class="kind">{esc(p.target.kind)} · {esc(p.target.id)}</span>{chip(p.label)}{score(p.score)}'
         f'</div><div class="facts">{p.evidence_count} evidence · '
         # Values written before ``article_count`` existed listed every article id.
@@ -206,7 +239,8 @@ def position_card(p: Position) -> str:
 
 
 def actor_page(*, actor_id: str, state: ActorPositions | None, quotes: ActorQuotes | None,
-               changes: Sequence[StanceChange], counts: Counts | None, worker: str) -> str:
+               changes: Sequence[StanceChange], counts: Counts | None, worker: str,
+               is_target: bool = False) -> str:
     actor = state.actor if state else quotes.actor if quotes else None
     name = actor.name if actor else actor_id
     kind = actor.kind if actor else "unknown"
@@ -225,7 +259,9 @@ def actor_page(*, actor_id: str, state: ActorPositions | None, quotes: ActorQuot
     change_list = "".join(change_item(c) for c in changes) or '<li class="empty">No stance changes.</li>'
     body = (
         f'<section><h2>{esc(name)} <span class="kind">{esc(kind)} · {esc(actor_id)}</span></h2>'
-        f'<p><a href="/">← all actors</a></p>'
+        f'<p><a href="/">← all actors</a>'
+        f'{" · " + target_link(actor_id, "who stands where on " + name) if is_target else ""}</p>'
+        f'{export_links({"actor": actor_id})}'
         f'<h2>Positions</h2><div class="cards">{cards or "<p class=empty>No positions yet.</p>"}</div>'
         "</section>"
         f"<section><h2>Quotes <span class=\"muted\">({total_quotes})</span></h2>"

@@ -25,6 +25,7 @@ XSS_ARTICLE = {
     "text": f'"We will never accept {XSS} this plan," said Veltrian President Ilse Varga-Tamm on Friday.',
 }
 VT = "person:ilse-varga-tamm"
+REYEL = "person:tomas-reyel"
 NEVER = datetime.min.replace(tzinfo=UTC)
 
 
@@ -121,6 +122,9 @@ def test_changes_filters_and_pages(client: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize("url", [
+    "/api/graph?window=year", "/api/graph?min_evidence=0", "/api/graph?max_edges=100000",
+    "/api/positions?format=xlsx", "/api/evidence?window=decade", "/api/targets/" + "t" * 300,
+    "/targets/bad%01id", "/api/targets/issue:nobody-mentions-it", "/api/actors/bad%01id/positions/x",
     "/api/actors?limit=abc", "/api/actors?limit=0", "/api/actors?limit=501", "/api/actors?offset=-1",
     "/api/actors?label=hostile", "/api/actors?sort=random", "/api/changes?kind=other",
     "/api/changes?limit=1.5", "/api/actors/" + "x" * 257, "/api/actors/bad%01id",
@@ -134,7 +138,8 @@ def test_bad_parameters_are_json_4xx(client: httpx.Client, url: str) -> None:
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
-@pytest.mark.parametrize("path", ["/api/actors", f"/api/actors/{VT}", "/", "/api/changes", "/health"])
+@pytest.mark.parametrize("path", ["/api/actors", f"/api/actors/{VT}", "/", "/api/changes", "/health",
+                                  "/api/graph", "/api/positions", f"/api/targets/{REYEL}"])
 def test_read_only(client: httpx.Client, method: str, path: str) -> None:
     r = client.request(method, path)
     assert r.status_code == 405 and r.json() == {"error": "method not allowed"}
@@ -181,10 +186,17 @@ def test_openapi(client: httpx.Client) -> None:
     doc = client.get("/api/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
     for path in ("/api/actors", "/api/actors/{actor_id}", "/api/actors/{actor_id}/quotes", "/api/changes",
-                 "/api/changes/stream", "/metrics", "/health"):
+                 "/api/changes/stream", "/metrics", "/health", "/api/graph", "/api/targets/{target_id}",
+                 "/api/positions", "/api/evidence", "/api/actors/{actor_id}/positions/{target_id}",
+                 "/graph", "/targets/{target_id}"):
         assert path in doc["paths"], path
     schemas = doc["components"]["schemas"]
-    assert {"ActorPositions", "StanceChange", "Quote", "ActorSummary"} <= set(schemas)
+    assert {"ActorPositions", "StanceChange", "Quote", "ActorSummary", "Graph", "GraphNode", "GraphEdge",
+            "TargetView", "PositionRowPage", "EvidencePage"} <= set(schemas)
+    graph_params = {p["name"] for p in doc["paths"]["/api/graph"]["get"]["parameters"]}
+    assert {"window", "min_evidence", "label", "max_edges"} <= graph_params
+    csv_types = doc["paths"]["/api/positions"]["get"]["responses"]["200"]["content"]
+    assert {"application/json", "text/csv", "application/x-ndjson"} <= set(csv_types)
     text = json.dumps(doc)
     for ref in {r.split('"')[0] for r in text.split('"$ref": "#/components/schemas/')[1:]}:
         assert ref in schemas, ref
@@ -210,6 +222,114 @@ def test_sse_stream_replays_and_keeps_json(worker: WorkerProc) -> None:
     assert all("change_id" in e and "new_label" in e for e in events)
 
 
+# --------------------------------------------------------------------------- targets, graph, exports
+
+
+def test_target_api_and_page(client: httpx.Client) -> None:
+    view = client.get(f"/api/targets/{quote(REYEL, safe='')}").json()
+    assert view["target"]["id"] == REYEL and view["target_actor"] is None  # Reyel never speaks here
+    rows = view["positions"]
+    assert [r["actor"]["id"] for r in rows] == [VT]
+    vt = rows[0]
+    assert vt["label"] == "conflictual" and vt["evidence_count"] >= 4 and vt["source_count"] == 1
+    last = vt["last_change"]
+    assert (last["previous_label"], last["new_label"]) == ("cooperative", "conflictual")
+    # The timeline comes from position-detail (the owning worker's table), not the read model.
+    detail = client.get(f"/api/actors/{VT}/positions/{REYEL}").json()
+    assert [tuple(p) for p in view["timeline"][0]["points"]] == [tuple(p) for p in detail["history"]]
+    assert len(detail["history"]) >= 2 and view["timeline_missing"] == []
+    assert view["counts"] == {"cooperative": 0, "neutral": 0, "conflictual": 1}
+    assert view["changes"] and all(c["target"]["id"] == REYEL for c in view["changes"])
+    # Several actors on one issue: most cooperative first.
+    meeting = client.get("/api/targets/issue:meeting").json()["positions"]
+    scores = [r["score"] for r in meeting]
+    assert len(meeting) >= 2 and scores == sorted(scores, reverse=True)
+    page = client.get(f"/targets/{REYEL}")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'id="target-positions"' in page.text and "Ilse Varga-Tamm" in page.text
+    assert 'svg class="timeline combined"' in page.text and page.text.count("<polyline") == 1
+    assert f'href="/api/positions?target={quote(REYEL, safe="")}&amp;format=csv"' in page.text
+    assert client.get("/targets/issue:nobody-mentions-it").status_code == 404
+    # Every target name links to its page: dashboard, actor page.
+    assert f'href="/targets/{quote(REYEL, safe="")}"' in client.get("/").text
+    assert f'href="/targets/{quote(REYEL, safe="")}"' in client.get(f"/actors/{VT}").text
+    # An actor others take positions on links to its own target page (Oskarsson backs Varga-Tamm).
+    assert f'href="/targets/{quote(VT, safe="")}"' in client.get(f"/actors/{VT}").text
+    assert client.get(f"/api/targets/{VT}").json()["target_actor"]["id"] == VT
+
+
+def test_graph_api(client: httpx.Client) -> None:
+    g = client.get("/api/graph").json()
+    ids = {n["id"] for n in g["nodes"]}
+    assert {VT, REYEL, "person:anja-birk", "person:olaf-renn"} <= ids
+    edges = {e["id"]: e for e in g["edges"]}
+    vt_reyel = edges[f"{VT}→{REYEL}"]
+    assert vt_reyel["label"] == "conflictual" and vt_reyel["changed"]
+    assert vt_reyel["previous_label"] == "cooperative"
+    assert g["total_edges"] == len(g["edges"]) and not g["truncated"]
+    positions = client.get("/api/positions?limit=500").json()
+    assert positions["total"] == len(g["edges"])  # one edge per current position
+    for e in g["edges"]:
+        assert e["source"] in ids and e["target"] in ids
+    heavy = client.get("/api/graph?min_evidence=3").json()
+    assert 0 < len(heavy["edges"]) < len(g["edges"]) and all(e["evidence_count"] >= 3 for e in heavy["edges"])
+    day = client.get("/api/graph?window=day").json()
+    assert day["as_of"] == g["as_of"] and len(day["edges"]) < len(g["edges"])
+    conflict = client.get("/api/graph?label=conflictual").json()
+    assert conflict["edges"] and {e["label"] for e in conflict["edges"]} == {"conflictual"}
+    page = client.get("/graph?window=week&min_evidence=2")
+    assert page.status_code == 200 and 'value="week" selected' in page.text
+    for name in ("cytoscape.min.js", "graph.js", "graph-layout.js", "d3-force.min.js", "cytoscape.LICENSE"):
+        assert client.get(f"/static/{name}").status_code == 200, name
+    assert client.get("/static/../pyproject.toml").status_code == 404
+    assert client.get("/static/nothing.js").status_code == 404
+
+
+def _csv(resp: httpx.Response) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(resp.text)))
+
+
+def test_exports_stream_with_filters(client: httpx.Client) -> None:
+    r = client.get("/api/positions", params={"format": "csv", "label": "conflictual"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.headers["transfer-encoding"] == "chunked" and "content-length" not in r.headers
+    assert 'filename="stancewire-positions.csv"' in r.headers["content-disposition"]
+    rows = _csv(r)
+    assert rows and {x["label"] for x in rows} == {"conflictual"}
+    assert any(x["actor_id"] == VT and x["target_id"] == REYEL for x in rows)
+    same = client.get("/api/positions", params={"label": "conflictual"}, headers={"Accept": "text/csv"})
+    assert _csv(same) == rows  # Accept: text/csv and ?format=csv agree
+
+    ev = client.get("/api/evidence", params={"format": "csv", "actor": VT, "target": REYEL})
+    evidence = _csv(ev)
+    page = client.get("/api/evidence", params={"actor": VT, "target": REYEL, "limit": 500}).json()
+    assert len(evidence) == page["total"] >= 4
+    assert {x["evidence_id"] for x in evidence} == {x["evidence_id"] for x in page["items"]}
+    assert all(x["actor_id"] == VT and x["target_id"] == REYEL for x in evidence)
+    assert any(float(x["score"]) < 0 for x in evidence) and any(float(x["score"]) > 0 for x in evidence)
+    lines = client.get("/api/evidence", params={"actor": VT, "format": "jsonl"}).text.splitlines()
+    assert len(lines) >= len(evidence) and all(json.loads(x)["actor"]["id"] == VT for x in lines)
+    # The graph's filters narrow the evidence to the positions drawn.
+    heavy = client.get("/api/evidence", params={"min_evidence": 4, "format": "jsonl"}).text.splitlines()
+    pairs = {(r["actor"]["id"], r["target"]["id"]) for r in
+             client.get("/api/positions", params={"min_evidence": 4, "limit": 500}).json()["items"]}
+    assert heavy and {(json.loads(x)["actor"]["id"], json.loads(x)["target"]["id"]) for x in heavy} <= pairs
+
+    ch = client.get("/api/changes", params={"kind": "change"}, headers={"Accept": "application/x-ndjson"})
+    assert ch.headers["content-type"].startswith("application/x-ndjson")
+    changes = [json.loads(x) for x in ch.text.splitlines()]
+    assert changes == client.get("/api/changes", params={"kind": "change", "limit": 500}).json()["items"]
+    week = _csv(client.get("/api/changes", params={"format": "csv", "window": "week"}))
+    assert len(week) < len(_csv(client.get("/api/changes", params={"format": "csv"})))
+    empty = client.get("/api/positions", params={"format": "csv", "q": "nobody-by-this-name"})
+    assert empty.text.startswith("actor_id,") and len(_csv(empty)) == 0
+    target_csv = _csv(client.get(f"/api/targets/{REYEL}", params={"format": "csv"}))
+    assert [x["actor_id"] for x in target_csv] == [VT]
+
+
 # --------------------------------------------------------------------------- bearer token
 
 
@@ -225,7 +345,8 @@ def token_worker(broker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[W
 
 
 @pytest.mark.parametrize("path", ["/", "/api/actors", "/api/changes", "/api/openapi.json", "/metrics",
-                                  f"/api/actors/{VT}", "/api/changes/stream", "/static/app.js"])
+                                  f"/api/actors/{VT}", "/api/changes/stream", "/static/app.js", "/graph",
+                                  "/api/graph", "/api/positions?format=csv", f"/targets/{VT}"])
 def test_token_required(token_worker: WorkerProc, path: str) -> None:
     with httpx.Client(base_url=token_worker.url, timeout=10) as c:
         r = c.get(path)
@@ -244,6 +365,10 @@ def test_token_accepted(token_worker: WorkerProc) -> None:
         assert r.status_code == 303 and r.headers["location"] == "/?sort=name"
         assert "httponly" in r.headers["set-cookie"].lower()
         assert browser.get("/?sort=name").status_code == 200  # the cookie now authenticates
+    with httpx.Client(base_url=token_worker.url, timeout=10) as browser:
+        r = browser.get("/graph?window=week&token=s3cret-token")
+        assert r.status_code == 303 and r.headers["location"] == "/graph?window=week"
+        assert browser.get("/api/graph").status_code == 200
         assert browser.get("/api/actors").status_code == 200
 
 

@@ -65,11 +65,11 @@ def ensure_topics(bootstrap: str, app_id: str) -> None:
 
 
 def start_worker(tmp: Path, bootstrap: str, app_id: str, *, token: str | None = None,
-                 port: int | None = None) -> WorkerProc:
+                 port: int | None = None, extra_env: dict[str, str] | None = None) -> WorkerProc:
     port = port or free_port()
     env = {**os.environ, "STANCEWIRE_BROKER": bootstrap, "STANCEWIRE_APP_ID": app_id,
            "STANCEWIRE_WEB_PORT": str(port), "STANCEWIRE_STATE_DIR": str(tmp / "state"),
-           "STANCEWIRE_PARTITIONS": str(PARTITIONS)}
+           "STANCEWIRE_PARTITIONS": str(PARTITIONS), **(extra_env or {})}
     if token:
         env["STANCEWIRE_API_TOKEN"] = token
     else:
