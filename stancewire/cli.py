@@ -71,11 +71,16 @@ def worker(
     from stancewire.admin import ensure_topics
 
     asyncio.run(ensure_topics(settings))
-    from stancewire.membership import evict_previous_member
+    from streams.patches.broker_kind import resolve_broker_kind
 
-    # A previous worker on this data dir that died without leaving the group (kill -9, OOM)
-    # would otherwise hold the rebalance until the broker expires it (noida-db never does).
-    asyncio.run(evict_previous_member(settings))
+    # Which broker this is decides which client patches the worker needs (streams/patches).
+    os.environ["STANCEWIRE_BROKER_KIND"] = kind = resolve_broker_kind(settings)
+    if kind == "noida":
+        from streams.patches.membership import evict_previous_member
+
+        # A previous worker on this data dir that died without leaving the group (kill -9,
+        # OOM) would hold the rebalance for ever: noida-db never expires it.
+        asyncio.run(evict_previous_member(settings))
     from faust.worker import Worker
 
     # Faust's autodiscovery only logs a warning when a module fails to import, and the worker
