@@ -28,10 +28,22 @@ from typing import Any
 
 import faust
 from aiokafka import AIOKafkaClient, AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.client import CoordinationType
 from aiokafka.protocol.group import LeaveGroupRequest
 
 FIRST, THEN = 3, 4  # records before the drop (committed first), records from it on
+
+
+async def create_topic(bootstrap: str, topic: str) -> None:
+    # Before the app subscribes: a topic auto-created later is only seen at the next metadata
+    # refresh (minutes), and the group would get no assignment in the meantime.
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(topic, num_partitions=1, replication_factor=1)])
+    finally:
+        await admin.close()
 
 
 async def committed(bootstrap: str, group: str, topic: str) -> int | None:
@@ -109,6 +121,7 @@ async def main(bootstrap: str, scenario: str, patched: bool) -> dict[str, Any]:
             await stream.ack(event)
             acked.append(offset)
 
+    await create_topic(bootstrap, name)
     await app.start()
     try:
         await produce(bootstrap, name, FIRST)
