@@ -2,11 +2,15 @@
 
 Two kinds of patch live here:
 
-* fixes of genuine Faust 0.15 bugs, installed whatever the broker (each has a test that fails
-  on Apache Kafka without it, in ``tests/unit/test_patches_on_broker.py``):
-  ``commit_retry`` (faust-streaming issue 316) and ``head_gap`` (issue 606);
-* work-arounds for the embedded noida-db broker's quirks (``noida``, ``membership``), installed
-  only when noida-db is the broker (``Settings.broker_kind``, "auto" asks the broker).
+* ``head_gap``: fixes of a genuine Faust 0.15 bug (faust-streaming issue 606), installed
+  whatever the broker; ``tests/unit/test_patches_on_broker.py`` shows a real Faust app losing
+  records on Apache Kafka without it;
+* work-arounds needed on the embedded noida-db broker only, installed only when noida-db is the
+  broker (``Settings.broker_kind``, "auto" asks the broker): ``noida`` (member id, fetch
+  backoff), ``membership`` (evicting a dead predecessor) and ``commit_retry`` (faust-streaming
+  issue 316: a refused commit recorded as done; on Apache Kafka the rejoin that follows a refused
+  commit re-seeks to the broker's committed offset, and the same test file shows nothing left
+  behind there without it).
 
 Each patch reaches into private attributes of one exact release, so ``install`` refuses to run
 on versions nobody checked them against rather than misbehave quietly.
@@ -52,11 +56,11 @@ def install(app: Any, settings: Settings) -> list[str]:
     check_versions()
     from streams.patches import commit_retry, head_gap
 
-    installed = [commit_retry.install(app), head_gap.install(app)]
+    installed = [head_gap.install(app)]
     kind = resolve_broker_kind(settings)
     if kind == "noida":
         from streams.patches import membership, noida
 
-        installed += [*noida.install(settings), membership.install(app, settings)]
+        installed += [commit_retry.install(app), *noida.install(settings), membership.install(app, settings)]
     log.info("Faust/aiokafka patches for a %s broker: %s", kind, ", ".join(installed))
     return installed

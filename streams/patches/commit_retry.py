@@ -7,6 +7,11 @@ after a commit refused in a rebalance the group's committed offsets stay behind 
 done until new records arrive on the partition. Nothing is lost (a restart re-processes, and
 every stage is idempotent), but the lag never drains, so monitoring and ``wait_until_idle`` see a
 stalled pipeline. Here refused offsets are remembered and a timer commits them again.
+
+Installed for noida-db only: that is where the stall was seen (docs/reliability.md: stalls in 2
+of ~10 restart runs before, 16 of 16 drained after). On Apache Kafka a refused commit is followed
+by a rejoin that revokes and re-assigns the partitions, Faust then seeks to the broker's committed
+offset and processes the records again (``tests/unit/test_patches_on_broker.py``, "refused").
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""Each Faust bug fix on the patch shelf, on the real broker: a real Faust app loses records
-without the patch and loses none with it (``faust_offsets.py`` runs the app; see there).
+"""The Faust bug fix on the patch shelf, on the real broker: a real Faust app loses records
+without ``streams/patches/head_gap`` and loses none with it (``faust_offsets.py`` runs the app;
+see there). If the "without" half ever fails, Faust no longer has the bug: drop the patch.
 
-If the "without" half ever fails, Faust no longer has the bug: drop the patch."""
+And why ``commit_retry`` is installed for noida-db only: after a commit the broker refused, the
+app without it still ends with every record processed and committed."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ pytestmark = [pytest.mark.broker, pytest.mark.timeout(400)]
 
 @pytest.fixture(scope="module")
 def outcomes(broker: Any) -> Iterator[dict[tuple[str, bool], dict]]:
-    # All six apps at once: each mostly waits (commit interval, the tail check's 10 s settle).
+    # All seven apps at once: each mostly waits (commit interval, the tail check's 10 s settle).
     procs = {
         (scenario, patched): subprocess.Popen(
             [sys.executable, str(SCRIPT), broker.bootstrap, scenario, "1" if patched else "0"],
@@ -33,6 +35,10 @@ def outcomes(broker: Any) -> Iterator[dict[tuple[str, bool], dict]]:
         )
         for scenario in SCENARIOS for patched in (True, False)
     }
+    procs[("refused", False)] = subprocess.Popen(
+        [sys.executable, str(SCRIPT), broker.bootstrap, "refused", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
     results = {}
     try:
         for key, proc in procs.items():
@@ -63,3 +69,9 @@ def test_without_the_patch_faust_loses_the_dropped_records(outcomes, scenario: s
         assert got["committed"] == 3  # the lag stays for ever: no later ack moves it
     else:
         assert got["committed"] == END  # committed past records never processed
+
+
+def test_a_refused_commit_leaves_nothing_behind_without_commit_retry(outcomes) -> None:
+    got = outcomes[("refused", False)]
+    assert got["refused_commits"] >= 1, "the broker refused a commit (the case under test happened)"
+    assert got["committed"] == END and got["acked"] == list(range(END))
