@@ -54,12 +54,12 @@ def check_versions(installed: dict[str, str] | None = None) -> None:
 def install(app: Any, settings: Settings) -> list[str]:
     """Install the patches this broker needs and their timers on ``app``; returns their names."""
     check_versions()
-    from streams.patches import commit_retry, head_gap
+    from streams.patches import head_gap
 
     installed = [head_gap.install(app)]
     kind = resolve_broker_kind(settings)
     if kind == "noida":
-        from streams.patches import membership, noida
+        from streams.patches import commit_retry, membership, noida
 
         installed += [commit_retry.install(app), *noida.install(settings), membership.install(app, settings)]
     log.info("Faust/aiokafka patches for a %s broker: %s", kind, ", ".join(installed))
