@@ -13,6 +13,7 @@ and per cluster size (replication factors).
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import ctypes
 import os
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KAFKA_DIR = ROOT / "kafka"
 SERVER_PROPERTIES = KAFKA_DIR / "server.properties"
 LOG4J2_PROPERTIES = KAFKA_DIR / "log4j2.properties"
+LOG4J_PROPERTIES = KAFKA_DIR / "log4j.properties"  # Kafka 3.x (reload4j)
 MIN_JAVA = 17
 PR_SET_PDEATHSIG = 1
 
@@ -290,6 +292,7 @@ class KafkaNode:
             "-XX:MaxGCPauseMillis=20",
             "-Djava.awt.headless=true",
             f"-Dlog4j2.configurationFile={LOG4J2_PROPERTIES}",
+            f"-Dlog4j.configuration=file:{LOG4J_PROPERTIES}",
             "-cp",
             f"{kafka_lib_dir()}/*",
             main,
@@ -408,9 +411,12 @@ def _heap_bytes(size: str) -> int:
 
 
 def new_cluster_id() -> str:
-    import base64
-
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """A cluster id as Kafka's ``random-uuid`` makes it: a base64url UUID that does not start with
+    "-" (the storage tool's argument parser would take it for an option, as Kafka's Uuid avoids)."""
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cid.startswith("-"):
+            return cid
 
 
 class KafkaCluster:
