@@ -293,7 +293,7 @@ def stop_process(proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
 def up(
     broker: BrokerOpt = None,
     web_port: Annotated[int, typer.Option(help="Web view port.")] = 6066,
-    broker_port: Annotated[int, typer.Option(help="Port of the embedded broker.")] = 19092,
+    broker_port: Annotated[int, typer.Option(help="Port of the local broker.")] = 19092,
     seeds: Annotated[
         list[Path] | None, typer.Option("--seed", help="Seed files to feed (default: seeds/).")
     ] = None,
@@ -305,17 +305,15 @@ def up(
 ) -> None:
     """The main job on one machine: broker (embedded unless --broker), a worker, the seeds, the web view."""
     from stancewire.admin import ensure_topics
-    from stancewire.broker import EmbeddedBroker
+    from stancewire.broker import start_local_broker
     from stancewire.lag import end_offsets, wait_until_idle
 
     base = _settings(broker, web_port=web_port)
     embedded = None
     if not broker:
-        embedded = EmbeddedBroker(base.state_dir / "broker", port=broker_port)
-        err.print(
-            f"starting embedded Kafka-protocol broker on {embedded.bootstrap} (data in {embedded.data_dir})"
-        )
-        embedded.start()
+        err.print(f"starting the local broker on 127.0.0.1:{broker_port} (data in {base.state_dir}/broker)")
+        embedded = start_local_broker(base.state_dir / "broker", port=broker_port)
+        err.print(f"broker ready: {embedded.kind} {embedded.version} on {embedded.bootstrap}")
         base = _settings(embedded.bootstrap, web_port=web_port)
     proc = None
     try:

@@ -208,8 +208,14 @@ class Pipeline:
         """
 
         async def run() -> int:
+            # acks=all with idempotence: a record is acknowledged once every in-sync replica has
+            # it, and a retry after a leader change cannot write it twice (the cluster tests).
             producer = AIOKafkaProducer(
-                bootstrap_servers=self.bootstrap, linger_ms=5, max_request_size=4_000_000
+                bootstrap_servers=self.bootstrap,
+                linger_ms=5,
+                max_request_size=4_000_000,
+                acks="all",
+                enable_idempotence=True,
             )
             await producer.start()
             n = 0

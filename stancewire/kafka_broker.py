@@ -13,6 +13,7 @@ and per cluster size (replication factors).
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import ctypes
 import os
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KAFKA_DIR = ROOT / "kafka"
 SERVER_PROPERTIES = KAFKA_DIR / "server.properties"
 LOG4J2_PROPERTIES = KAFKA_DIR / "log4j2.properties"
+LOG4J_PROPERTIES = KAFKA_DIR / "log4j.properties"  # Kafka 3.x (reload4j)
 MIN_JAVA = 17
 PR_SET_PDEATHSIG = 1
 
@@ -128,6 +130,36 @@ def write_properties(path: Path, props: Mapping[str, str]) -> None:
 
 def shared_settings() -> dict[str, str]:
     return read_properties(SERVER_PROPERTIES)
+
+
+def env_name(key: str) -> str:
+    """The apache/kafka image's variable for a broker property: ``a.b_c-d`` -> ``KAFKA_A_B__C___D``."""
+    return "KAFKA_" + key.replace("-", "___").replace("_", "__").replace(".", "_").upper()
+
+
+# The compose file's broker: one combined node reachable as kafka:9092 inside the compose network,
+# its data on the kafka-data volume (the image's default log dir is under /tmp, lost on down/up).
+COMPOSE_NODE = {
+    "node.id": "1",
+    "process.roles": "broker,controller",
+    "listeners": "PLAINTEXT://:9092,CONTROLLER://:9093",
+    "advertised.listeners": "PLAINTEXT://kafka:9092",
+    "controller.listener.names": "CONTROLLER",
+    "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+    "controller.quorum.voters": "1@kafka:9093",
+    "log.dirs": "/var/lib/kafka/data",
+}
+
+
+def compose_environment() -> dict[str, str]:
+    """The ``kafka`` service's environment in docker-compose.yml, generated from the same settings
+    as the local broker (``python -m stancewire.kafka_broker compose-env`` prints it)."""
+    env = {env_name(k): v for k, v in {**COMPOSE_NODE, **shared_settings()}.items()}
+    env["KAFKA_HEAP_OPTS"] = "-Xmx512m -Xms512m"
+    # The image formats storage on first start with this id and skips formatting once the volume
+    # holds meta.properties, so a fixed id keeps `docker compose down && up` on the same data.
+    env["CLUSTER_ID"] = "c3RhbmNld2lyZS1rYWZrYQ"
+    return env
 
 
 def cluster_settings(size: int) -> dict[str, str]:
@@ -290,6 +322,7 @@ class KafkaNode:
             "-XX:MaxGCPauseMillis=20",
             "-Djava.awt.headless=true",
             f"-Dlog4j2.configurationFile={LOG4J2_PROPERTIES}",
+            f"-Dlog4j.configuration=file:{LOG4J_PROPERTIES}",
             "-cp",
             f"{kafka_lib_dir()}/*",
             main,
@@ -408,9 +441,12 @@ def _heap_bytes(size: str) -> int:
 
 
 def new_cluster_id() -> str:
-    import base64
-
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """A cluster id as Kafka's ``random-uuid`` makes it: a base64url UUID that does not start with
+    "-" (the storage tool's argument parser would take it for an option, as Kafka's Uuid avoids)."""
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cid.startswith("-"):
+            return cid
 
 
 class KafkaCluster:
@@ -510,3 +546,14 @@ class KafkaCluster:
 
     def __exit__(self, *exc: tuple[type[BaseException], BaseException, TracebackType]) -> None:
         self.stop()
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["compose-env"]:
+        for name, value in compose_environment().items():
+            print(f'      {name}: "{value}"')
+    else:
+        print("usage: python -m stancewire.kafka_broker compose-env", file=sys.stderr)
+        raise SystemExit(2)
