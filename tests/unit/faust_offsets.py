@@ -107,8 +107,10 @@ async def main(bootstrap: str, scenario: str, patched: bool) -> dict[str, Any]:
     app = faust.App(
         name, broker=f"kafka://{bootstrap}", store="memory://", web_enabled=False,
         topic_partitions=1, broker_commit_interval=0.3, broker_commit_every=1_000_000,
-        consumer_auto_offset_reset="earliest", broker_session_timeout=6.0,
-        broker_heartbeat_interval=0.5, broker_rebalance_timeout=6.0,
+        consumer_auto_offset_reset="earliest", broker_session_timeout=10.0,
+        # "refused": heartbeats far apart, so that the commit of the records fed after the kick
+        # reaches the broker before a heartbeat finds out (and rejoins) first.
+        broker_heartbeat_interval=4.0 if scenario == "refused" else 0.5, broker_rebalance_timeout=6.0,
         datadir=f"/tmp/{name}", stream_wait_empty=False,
     )
     if patched:
