@@ -109,7 +109,7 @@ async def finish(  # type: ignore[no-untyped-def]
     records fetched under an old generation, and re-reads from the committed offset. A late ack
     of such a batch let a commit jump over records the new generation had skipped (the
     broker-restart test lost articles that way); unacked, they are simply read again (the
-    skipped-tail re-read in ``streams.kafka_compat`` covers a batch at the end of a partition)
+    skipped-tail re-read in ``streams.patches.head_gap`` covers a batch at the end of a partition)
     and their re-sent outputs are deduplicated by id."""
     try:
         outcomes = await parsed

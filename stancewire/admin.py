@@ -22,6 +22,11 @@ PIPELINE_TOPICS = (
     "stances",
     "stance-changes",
 )
+# The tables' changelogs (streams/tables.py), named as Faust names them. Created here too, before
+# the worker starts: on Apache Kafka a changelog Faust creates at start-up can be missing from the
+# worker's metadata when the first record arrives, and the table's agent then crashes with
+# PartitionsMismatch ("changelog has 0 partitions") and its input is committed past.
+TABLE_CHANGELOGS = ("articles-seen", "positions", "position-detail", "actor-quotes")
 
 
 async def ensure_topics(settings: Settings, timeout: float = 60.0) -> list[str]:
@@ -39,15 +44,18 @@ async def ensure_topics(settings: Settings, timeout: float = 60.0) -> list[str]:
             await asyncio.sleep(0.5)
     try:
         existing = set(await admin.list_topics())
-        wanted = [settings.topic(name) for name in PIPELINE_TOPICS]
+        changelogs = {f"{settings.app_id}-{table}-changelog" for table in TABLE_CHANGELOGS}
+        wanted = [settings.topic(name) for name in PIPELINE_TOPICS] + sorted(changelogs)
         missing = [name for name in wanted if name not in existing]
         created = []
         for name in missing:
+            compact = {"cleanup.policy": "compact"} if name in changelogs else None
             try:
                 await admin.create_topics(
                     [
                         NewTopic(
-                            name, num_partitions=settings.partitions, replication_factor=settings.replication
+                            name, num_partitions=settings.partitions, replication_factor=settings.replication,
+                            topic_configs=compact,
                         )
                     ]
                 )

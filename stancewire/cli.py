@@ -127,11 +127,16 @@ def worker(
     from stancewire.admin import ensure_topics
 
     asyncio.run(ensure_topics(settings))
-    from stancewire.membership import evict_previous_member
+    from streams.patches.broker_kind import resolve_broker_kind
 
-    # A previous worker on this data dir that died without leaving the group (kill -9, OOM)
-    # would otherwise hold the rebalance until the broker expires it (noida-db never does).
-    asyncio.run(evict_previous_member(settings))
+    # Which broker this is decides which client patches the worker needs (streams/patches).
+    os.environ["STANCEWIRE_BROKER_KIND"] = kind = resolve_broker_kind(settings)
+    if kind == "noida":
+        from streams.patches.membership import evict_previous_member
+
+        # A previous worker on this data dir that died without leaving the group (kill -9,
+        # OOM) would hold the rebalance for ever: noida-db never expires it.
+        asyncio.run(evict_previous_member(settings))
     from faust.worker import Worker
 
     # Faust's autodiscovery only logs a warning when a module fails to import, and the worker
@@ -483,11 +488,13 @@ class _EmbeddedHandle:
 
 
 def _start_local_broker(state_dir: Path, port: int | None, log_path: Path | None = None):  # type: ignore[no-untyped-def]
-    """The one place ``up`` creates its local broker; anything with ``bootstrap``, ``kind``,
-    ``version``, ``pid`` and ``stop()`` will do (``start_local_broker`` of the broker module)."""
-    from stancewire.broker import EmbeddedBroker
+    """The one place ``up`` creates its local broker: Apache Kafka when Java and the jars are
+    there, else noida-db (``start_local_broker`` says why on stderr). Either has ``bootstrap``,
+    ``kind``, ``version``, ``pid``, ``log_path`` and ``stop()``."""
+    from stancewire.broker import EmbeddedBroker, start_local_broker
 
-    return _EmbeddedHandle(EmbeddedBroker(state_dir / "broker", port=port, log_path=log_path).start())
+    broker = start_local_broker(state_dir / "broker", port=port, log_path=log_path)
+    return _EmbeddedHandle(broker) if isinstance(broker, EmbeddedBroker) else broker
 
 
 @app.command()

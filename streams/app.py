@@ -3,12 +3,11 @@ autodiscovery, as in Faust's own examples, so this module only wires configurati
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import faust
 
-from streams import kafka_compat
+from streams import patches
 from streams.settings import Settings, get_settings
 
 
@@ -35,13 +34,9 @@ def quiet_client_debug_logs(settings: Settings) -> None:
 
 
 def create_app(settings: Settings) -> faust.App:
-    kafka_compat.install()
-    kafka_compat.install_fetch_idle_backoff(settings.fetch_idle_backoff_ms)
-    kafka_compat.install_commit_retry()
-    kafka_compat.install_head_gap_guard()
     quiet_client_debug_logs(settings)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
-    return faust.App(
+    app = faust.App(
         settings.app_id,
         broker=settings.faust_broker,
         broker_credentials=broker_credentials(settings),
@@ -92,6 +87,9 @@ def create_app(settings: Settings) -> faust.App:
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=max(0.5, settings.session_timeout / 10),
     )
+    # Every patch of Faust/aiokafka internals, and the timers some of them need (streams/patches).
+    patches.install(app, settings)
+    return app
 
 
 settings = get_settings()
@@ -106,43 +104,3 @@ async def install_diagnostics() -> None:
     from streams import diagnostics
 
     diagnostics.install(asyncio.get_running_loop())
-
-
-@app.timer(2.0)
-async def retry_failed_commits() -> None:
-    # Offsets whose commit the broker refused during a rebalance (streams/kafka_compat.py, 3).
-    await kafka_compat.retry_failed_commits(app.consumer)
-
-
-@app.timer(2.0)
-async def reread_skipped_tails() -> None:
-    # Records a rebalance skipped at the end of a partition (streams/kafka_compat.py).
-    if app.flow_control.is_active() and not app.rebalancing:
-        await kafka_compat.reread_skipped_tail(app.consumer, asyncio.get_running_loop().time())
-
-
-@app.timer(5.0)
-async def reread_stuck_partitions() -> None:
-    # The last resort for a partition whose lag stands still (streams/kafka_compat.py); runs
-    # whatever the rebalance and flow-control flags say, since a stuck flag is one way to stall.
-    await kafka_compat.reread_if_stuck(
-        app.consumer, asyncio.get_running_loop().time(), rebalancing=app.rebalancing,
-        flow_active=app.flow_control.is_active(),
-    )
-
-
-_remembered: dict[str, str] = {}  # the member id last written, so the timer does no file I/O
-
-
-@app.timer(2.0)
-async def remember_member_id() -> None:
-    # The next worker started on this data dir evicts this member if we die without leaving
-    # the group (stancewire/membership.py).
-    from stancewire.membership import remember_member
-
-    thread = getattr(app.consumer, "_thread", None)
-    consumer = getattr(thread, "_consumer", None) if thread is not None else None
-    member_id = getattr(getattr(consumer, "_coordinator", None), "member_id", None)
-    if member_id and member_id != _remembered.get("member_id"):
-        remember_member(settings.worker_data_dir, settings.app_id, member_id)
-        _remembered["member_id"] = member_id

@@ -60,6 +60,11 @@ class Settings(BaseSettings):
         10.0, ge=1, description="How long a rebalance waits for members, seconds."
     )
     log_level: str = Field("warning", description="Worker log level.")
+    broker_kind: Literal["auto", "kafka", "noida"] = Field(
+        "auto",
+        description="Which broker this is: Apache Kafka, or the embedded noida-db whose quirks need "
+        "extra client patches (streams/patches). auto asks the broker (ApiVersions).",
+    )
     fetch_idle_backoff_ms: int = Field(
         20, ge=0, le=1_000,
         description="Pause after a fetch that returned no new records, in ms (0: off). Stands in for "

@@ -283,7 +283,7 @@ async def tail(model: ReadModel, kafka_kwargs: dict[str, object], changelog_topi
     if idle_backoff_ms > 0:
         # Every worker tails every partition here; re-fetching an idle tail every 20 ms (the
         # worker consumers' pause) cost each worker socket writes and the broker answers.
-        from streams.kafka_compat import set_idle_backoff
+        from streams.patches.noida import set_idle_backoff
 
         set_idle_backoff(consumer, idle_backoff_ms)
     try:

@@ -144,9 +144,11 @@ def test_up_feed_and_subscribe(tmp_path: Path) -> None:
     assert (tmp_path / "broker").is_dir()
 
     # The broker's data survives: start it again and read the alerts from the beginning.
-    from stancewire.broker import EmbeddedBroker
+    from stancewire.broker import start_local_broker
 
-    with EmbeddedBroker(tmp_path / "broker", port=broker_port) as broker:
+    broker = start_local_broker(tmp_path / "broker", port=broker_port)
+    assert broker.kind == "kafka", "the CLI test proves `up` on Apache Kafka"
+    try:
         env["STANCEWIRE_BROKER"] = broker.bootstrap
         sub = run("subscribe", "--from-beginning", "--json", "--idle-timeout", "5", env=env, timeout=120)
         assert sub.returncode == 0, sub.stderr.decode()
@@ -175,3 +177,5 @@ def test_up_feed_and_subscribe(tmp_path: Path) -> None:
         fed = run("feed", str(bad), env=env, timeout=120)
         assert fed.returncode == 1
         assert b"sent 1" in fed.stderr and b"rejected locally 1" in fed.stderr
+    finally:
+        broker.stop()

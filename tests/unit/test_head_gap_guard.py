@@ -11,15 +11,7 @@ from faust.transport.consumer import Consumer as FaustConsumer
 from faust.types import TP
 from intervaltree import IntervalTree
 
-from streams.kafka_compat import (
-    STUCK_SECONDS,
-    TAIL_STALL_SECONDS,
-    head_gap,
-    install_head_gap_guard,
-    new_offset,
-    reread_if_stuck,
-    reread_skipped_tail,
-)
+from streams.patches.head_gap import TAIL_STALL_SECONDS, head_gap, patch, reread_skipped_tail
 
 
 class StubConsumer:
@@ -141,73 +133,12 @@ def test_progress_restarts_the_clock() -> None:
     assert tail_checks(consumer, 2 * TAIL_STALL_SECONDS) == [[consumer.tp]]
 
 
-def stuck_checks(consumer: TailConsumer, *times: float) -> list[list[Any]]:
-    async def run() -> list[list[Any]]:
-        return [await reread_if_stuck(consumer, t, rebalancing=False, flow_active=True) for t in times]
-
-    return asyncio.run(run())
-
-
-def test_a_partition_stuck_with_records_in_flight_is_re_read_after_the_last_resort_delay() -> None:
-    # Records in flight and acked, but nothing has moved: the other checks never fire.
-    consumer = TailConsumer(committed=17, end=133, acked=[40, 41], unacked_offsets=[18])
-    assert tail_checks(consumer, 0.0, 100.0) == [[], []]
-    assert stuck_checks(consumer, 0.0, TAIL_STALL_SECONDS, STUCK_SECONDS - 1) == [[], [], []]
-    assert consumer.seeks == []
-    assert stuck_checks(consumer, STUCK_SECONDS) == [[consumer.tp]]
-    assert consumer.seeks == [(consumer.tp, 17)]
-    assert stuck_checks(consumer, STUCK_SECONDS + 1) == [[]]  # the clock starts again
-
-
-def test_a_stuck_partition_without_a_known_committed_offset_asks_the_broker() -> None:
-    consumer = TailConsumer(committed=17, end=133)
-    consumer._committed_offset[consumer.tp] = None
-    sought: list[bool] = []
-
-    async def perform_seek() -> None:
-        sought.append(True)
-
-    consumer.perform_seek = perform_seek  # type: ignore[attr-defined]
-    assert stuck_checks(consumer, 0.0, STUCK_SECONDS) == [[], [consumer.tp]]
-    assert sought == [True] and consumer.seeks == []
-
-
-def test_a_slow_partition_that_makes_progress_is_never_stuck() -> None:
-    consumer = TailConsumer(committed=17, end=900, unacked_offsets=[18])
-    for i in range(1, 8):
-        consumer._committed_offset[consumer.tp] += 16  # a batch committed since the last look
-        assert stuck_checks(consumer, i * STUCK_SECONDS / 2) == [[]]
-    assert consumer.seeks == []
-
-
-def test_a_caught_up_partition_is_never_stuck() -> None:
-    consumer = TailConsumer(committed=133, end=133)
-    assert stuck_checks(consumer, 0.0, 10 * STUCK_SECONDS) == [[], []] and consumer.seeks == []
-
-
-# ----------------------------------------------------------------- the offset to commit
-
-
-def test_duplicate_acked_offsets_do_not_stop_the_commit_short() -> None:
-    # Offsets 8-9 were a known gap and were later re-read and acked: Faust's own version found
-    # the run [7, 8] here and moved the commit by two per cycle.
-    consumer = StubConsumer(committed=7, acked=[7, 8, 8, 9, 9, 10, 11])
-    consumer._acked_index = defaultdict(set, {"tp": {7, 8, 9, 10, 11}})
-    assert new_offset(consumer, "tp") == 12
-    assert consumer._acked["tp"] == [] and consumer._acked_index["tp"] == set()
-
-
-def test_known_gaps_fill_the_run_and_a_hole_ends_it() -> None:
-    consumer = StubConsumer(committed=10, acked=[10, 11, 14, 15, 17])
-    consumer._acked_index = defaultdict(set, {"tp": {10, 11, 14, 15, 17}})
-    consumer._gap["tp"].addi(12, 14)  # 12, 13 are known to be absent
-    assert new_offset(consumer, "tp") == 16  # 16 is not acked yet
-    assert consumer._acked["tp"] == [17]
+# ----------------------------------------------------------------- offsets jumped over
 
 
 def test_offsets_the_consumer_loop_jumped_over_are_not_marked_absent() -> None:
     # Faust would record 41..59 as a gap and later commit past them; they were dropped records.
-    install_head_gap_guard()
+    patch()
     consumer = StubConsumer(committed=40, acked=[])
     asyncio.run(FaustConsumer._add_gap(consumer, "tp", 41, 60))  # type: ignore[arg-type]
     assert not consumer._gap["tp"]

@@ -1,4 +1,4 @@
-"""Fixtures for the web tests: one embedded broker per test module (workers are per module too).
+"""Fixtures for the web tests: one Apache Kafka broker per test module (workers are per module too).
 
 Self-contained so the web tests run on their own; each module gets a fresh broker data dir.
 """
@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from web_harness import EmbeddedBroker
+
+from stancewire.broker import LocalBroker
+from stancewire.harness import start_test_broker
 
 
 @pytest.fixture(scope="module")
-def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]:
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
     tmp = tmp_path_factory.mktemp("broker")
-    b = EmbeddedBroker(tmp / "data").start()
+    b = start_test_broker(tmp)
     try:
         yield b
     finally:

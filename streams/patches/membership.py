@@ -1,7 +1,7 @@
-"""A worker restarted on its data dir evicts the consumer-group member its crashed predecessor left.
+"""On noida-db, a worker restarted on its data dir evicts the group member its crashed predecessor left.
 
-Apache Kafka drops a member that stops heartbeating after ``session.timeout.ms``; until then a
-restarted worker waits in the rebalance. The embedded noida-db broker never drops a member
+Apache Kafka drops a member that stops heartbeating after ``session.timeout.ms`` (10 s here), so
+this is installed only for noida-db (``streams.patches.install``), which never drops a member
 killed with SIGKILL at all: the dead member stays group leader and the group never gets an
 assignment again. A worker owns its data dir (one worker per dir: RocksDB locks it), so the
 member id it last had there is known to be dead when a new worker starts on the same dir, and
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from aiokafka import AIOKafkaClient
 from aiokafka.client import CoordinationType
@@ -24,6 +25,8 @@ from streams.settings import Settings
 log = logging.getLogger(__name__)
 
 FILE_NAME = "consumer-member.json"
+NAME = "membership"
+REMEMBER_INTERVAL = 2.0
 
 
 def member_file(data_dir: Path) -> Path:
@@ -68,3 +71,20 @@ async def evict_previous_member(settings: Settings) -> str | None:
     log.warning("evicted consumer-group member %s left by the previous worker on %s",
                 record["member_id"], settings.worker_data_dir)
     return str(record["member_id"])
+
+
+def install(app: Any, settings: Settings) -> str:
+    """Record this worker's member id in its data dir whenever it changes (for the next worker
+    there; ``stancewire worker`` calls ``evict_previous_member`` before it starts)."""
+    remembered: dict[str, str] = {}  # the id last written, so the timer does no file I/O
+
+    async def remember_member_id() -> None:
+        thread = getattr(app.consumer, "_thread", None)
+        consumer = getattr(thread, "_consumer", None) if thread is not None else None
+        member_id = getattr(getattr(consumer, "_coordinator", None), "member_id", None)
+        if member_id and member_id != remembered.get("member_id"):
+            remember_member(settings.worker_data_dir, settings.app_id, member_id)
+            remembered["member_id"] = member_id
+
+    app.timer(REMEMBER_INTERVAL)(remember_member_id)
+    return NAME

@@ -1,0 +1,66 @@
+"""The one shelf for every patch of Faust and aiokafka internals, installed by ``install``.
+
+Two kinds of patch live here:
+
+* ``head_gap``: fixes of a genuine Faust 0.15 bug (faust-streaming issue 606), installed
+  whatever the broker; ``tests/unit/test_patches_on_broker.py`` shows a real Faust app losing
+  records on Apache Kafka without it;
+* work-arounds needed on the embedded noida-db broker only, installed only when noida-db is the
+  broker (``Settings.broker_kind``, "auto" asks the broker): ``noida`` (member id, fetch
+  backoff), ``membership`` (evicting a dead predecessor) and ``commit_retry`` (faust-streaming
+  issue 316: a refused commit recorded as done; on Apache Kafka the rejoin that follows a refused
+  commit re-seeks to the broker's committed offset, and the same test file shows nothing left
+  behind there without it).
+
+Each patch reaches into private attributes of one exact release, so ``install`` refuses to run
+on versions nobody checked them against rather than misbehave quietly.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import version
+from typing import Any
+
+from streams.patches.broker_kind import resolve_broker_kind
+from streams.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# The releases whose private code each patch was read against and tested on.
+CHECKED_VERSIONS: dict[str, tuple[str, ...]] = {
+    "faust-streaming": ("0.15.3",),
+    "aiokafka": ("0.14.0",),
+}
+
+
+class UncheckedVersionError(RuntimeError):
+    """An installed faust-streaming/aiokafka release the patches were not checked against."""
+
+
+def check_versions(installed: dict[str, str] | None = None) -> None:
+    installed = installed or {name: version(name) for name in CHECKED_VERSIONS}
+    wrong = {n: v for n, v in installed.items() if v not in CHECKED_VERSIONS.get(n, (v,))}
+    if wrong:
+        found = ", ".join(f"{n} {v}" for n, v in sorted(wrong.items()))
+        checked = ", ".join(f"{n} {' or '.join(v)}" for n, v in sorted(CHECKED_VERSIONS.items()))
+        raise UncheckedVersionError(
+            f"streams/patches was checked against {checked}, but {found} is installed: re-check "
+            "each patch against that release's code (and its tests on Apache Kafka), then add "
+            "the version to CHECKED_VERSIONS"
+        )
+
+
+def install(app: Any, settings: Settings) -> list[str]:
+    """Install the patches this broker needs and their timers on ``app``; returns their names."""
+    check_versions()
+    from streams.patches import head_gap
+
+    installed = [head_gap.install(app)]
+    kind = resolve_broker_kind(settings)
+    if kind == "noida":
+        from streams.patches import commit_retry, membership, noida
+
+        installed += [commit_retry.install(app), *noida.install(settings), membership.install(app, settings)]
+    log.info("Faust/aiokafka patches for a %s broker: %s", kind, ", ".join(installed))
+    return installed
