@@ -8,7 +8,7 @@ import logging
 
 import faust
 
-from streams import kafka_compat
+from streams import kafka_cluster_fixes, kafka_compat
 from streams.settings import Settings, get_settings
 
 
@@ -39,6 +39,7 @@ def create_app(settings: Settings) -> faust.App:
     kafka_compat.install_fetch_idle_backoff(settings.fetch_idle_backoff_ms)
     kafka_compat.install_commit_retry()
     kafka_compat.install_head_gap_guard()
+    kafka_cluster_fixes.install()
     quiet_client_debug_logs(settings)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(
