@@ -4,7 +4,9 @@ Two kinds of patch live here:
 
 * ``head_gap``: fixes of a genuine Faust 0.15 bug (faust-streaming issue 606), installed
   whatever the broker; ``tests/unit/test_patches_on_broker.py`` shows a real Faust app losing
-  records on Apache Kafka without it;
+  records on Apache Kafka without it; and ``cluster`` (an idempotent producer and a changelog
+  seen with 0 partitions during a cluster restart), which any replicated cluster needs
+  (``tests/reliability/test_kafka_cluster_failover.py``);
 * work-arounds needed on the embedded noida-db broker only, installed only when noida-db is the
   broker (``Settings.broker_kind``, "auto" asks the broker): ``noida`` (member id, fetch
   backoff), ``membership`` (evicting a dead predecessor) and ``commit_retry`` (faust-streaming
@@ -54,9 +56,9 @@ def check_versions(installed: dict[str, str] | None = None) -> None:
 def install(app: Any, settings: Settings) -> list[str]:
     """Install the patches this broker needs and their timers on ``app``; returns their names."""
     check_versions()
-    from streams.patches import head_gap
+    from streams.patches import cluster, head_gap
 
-    installed = [head_gap.install(app)]
+    installed = [head_gap.install(app), cluster.install()]
     kind = resolve_broker_kind(settings)
     if kind == "noida":
         from streams.patches import commit_retry, membership, noida

@@ -270,6 +270,17 @@ def apply_record(model: ReadModel, topic: str, changelog_topic: str, key: bytes 
         log.warning("read model: skipping malformed record on %s: %s", topic, exc.errors()[:1])
 
 
+async def refresh_metadata(consumer: object) -> None:
+    """Refresh the consumer's own view of every topic's partitions (``partitions_for_topic``).
+
+    ``consumer.topics()`` is not enough on Apache Kafka: it fetches all topics' metadata into a
+    separate object and leaves the client's cluster view, which only knows subscribed topics,
+    as it was, so an assign-only consumer never saw the topics (the read model never became
+    ready, the counts stayed 0). noida-db's bootstrap answer listed every topic, which hid it.
+    """
+    await consumer._client.force_metadata_update()  # type: ignore[attr-defined]
+
+
 async def tail(model: ReadModel, kafka_kwargs: dict[str, object], changelog_topic: str,
                changes_topic: str, idle_backoff_ms: int = 0) -> None:
     """Consume both topics forever (all partitions, from the beginning) into ``model``."""
@@ -298,7 +309,7 @@ async def tail(model: ReadModel, kafka_kwargs: dict[str, object], changelog_topi
                 next_check = now + 2.0
                 found: set[TopicPartition] = set()
                 with contextlib.suppress(Exception):
-                    await consumer.topics()  # refreshes metadata
+                    await refresh_metadata(consumer)
                 for topic in wanted:
                     parts = consumer.partitions_for_topic(topic) or set()
                     found |= {TopicPartition(topic, p) for p in parts}
@@ -362,7 +373,7 @@ class OffsetCounter:
             await consumer.start()
             self._consumer = consumer
         consumer = self._consumer
-        await consumer.topics()  # type: ignore[attr-defined]
+        await refresh_metadata(consumer)
         values: dict[str, int | None] = {}
         for fieldname, topic in self.topics.items():
             parts = consumer.partitions_for_topic(topic)  # type: ignore[attr-defined]

@@ -58,3 +58,31 @@ def test_each_bad_kind_is_dead_lettered(make_pipeline) -> None:
 
     quotes = p.read_topic("quotes", Quote)
     assert any(q.article_id == "good-1" and q.speaker and q.speaker.name == "Lena Hart" for q in quotes)
+
+
+def test_article_over_the_brokers_message_max_bytes(make_pipeline) -> None:
+    """Apache Kafka refuses a record over ``message.max.bytes`` (kafka/server.properties: 2,000,000)
+    with a clear error to the producer, and nothing reaches the topic; one just under it reaches
+    the worker, which dead-letters it as oversize with its original truncated to fit a record."""
+    from aiokafka.errors import MessageSizeTooLargeError
+
+    from stancewire.kafka_broker import shared_settings
+
+    limit = int(shared_settings()["message.max.bytes"])
+    p = make_pipeline()
+    worker = p.start_worker()
+    over = json.dumps({"id": "too-big", "text": "word " * (limit // 5 + 1000)}).encode()
+    assert len(over) > limit
+    with pytest.raises(MessageSizeTooLargeError):
+        p.feed_raw([(b'"too-big"', over)])
+    assert p.counts()["articles"] == 0, "the broker stored nothing of the refused record"
+
+    under = json.dumps({"id": "big", "text": "word " * ((limit - 10_000) // 5)}).encode()
+    assert p.settings.max_article_bytes < len(under) < limit
+    p.feed_raw([(b'"big"', under), (json.dumps(GOOD["id"]).encode(), json.dumps(GOOD).encode())])
+    p.wait_idle()
+    assert worker.alive()
+    letters = p.read_topic("articles.dead-letter", DeadLetter)
+    assert [d.error_kind for d in letters] == ["oversize"]
+    assert "original truncated" in letters[0].error
+    assert any(q.article_id == "good-1" for q in p.read_topic("quotes", Quote))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import time
 from collections import Counter
 
 import pytest
@@ -80,6 +81,27 @@ def latest_positions(p: Pipeline) -> dict[str, ActorPositions]:
     return latest
 
 
+def recovered_tables(
+    p: Pipeline, worker: WorkerProcess, ids: list[str], speakers: list[str], want: dict, timeout: float = 90.0
+) -> dict | None:
+    """The tables once they equal ``want``, or as they are after ``timeout``.
+
+    A restarted worker answers (health, group stable, input lag 0) while it may still be reading
+    its changelogs back, and its web view says "unknown actor" until then: on Apache Kafka under
+    load that took longer than the input to drain. Records lost from a changelog never arrive,
+    so a loss still fails here.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            got: dict | None = tables(p, worker, ids, speakers)
+        except AssertionError:  # an actor not recovered yet (404)
+            got = None
+        if got == want or time.monotonic() > deadline:
+            return got
+        time.sleep(1.0)
+
+
 def test_seed_restart_and_refeed(make_pipeline, seed_articles, synthetic_sequence) -> None:
     p = make_pipeline()
     worker = p.start_worker()
@@ -115,13 +137,13 @@ def test_seed_restart_and_refeed(make_pipeline, seed_articles, synthetic_sequenc
     p.stop_worker(worker)
     worker = p.start_worker(data_dir=worker.data_dir)
     p.wait_idle()
-    assert tables(p, worker, ids, speakers) == before
+    assert recovered_tables(p, worker, ids, speakers, before) == before
 
     # A new worker with an empty data dir recovers the same state from the changelogs.
     p.stop_worker(worker)
     worker = p.start_worker()
     p.wait_idle()
-    assert tables(p, worker, ids, speakers) == before
+    assert recovered_tables(p, worker, ids, speakers, before) == before
 
     # Re-feeding the same articles creates no new quotes, evidence or alerts.
     p.feed(seed_articles + synthetic_sequence)
