@@ -102,8 +102,7 @@ def test_first_person_inside_quote_is_recorded_for_speaker(extractor, run) -> No
 
     text = "“I will not resign,” said Mayor Rosa Delacroix."
     art = Article(id="m", text=text, published_at=datetime(2025, 1, 1, tzinfo=UTC))
-    doc = extractor.nlp(text)
-    _, mentions = extractor.quotes_and_mentions(doc, art)
+    mentions = extractor.process(art)._.mentions
     ref = mentions.actor_at(1, 2)  # "I"
     assert ref is not None and ref.name == "Rosa Delacroix"
 
@@ -115,8 +114,7 @@ def test_we_inside_quote_is_recorded_for_speaker(extractor) -> None:
 
     text = "“We will not back down, and our members know it,” said union leader Petra Olvensdottir."
     art = Article(id="w", text=text, published_at=datetime(2025, 1, 1, tzinfo=UTC))
-    doc = extractor.nlp(text)
-    _, mentions = extractor.quotes_and_mentions(doc, art)
+    mentions = extractor.process(art)._.mentions
     we = text.index("We")
     our = text.index("our")
     for a, b in ((we, we + 2), (our, our + 3)):
