@@ -25,17 +25,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp.mentions import (
-    _PLACE_RE,
-    COLLECTIVE_PERSON_NOUNS,
-    GROUP_NOUNS,
-    ORG_ROLE_NOUNS,
-    TITLE_WORDS,
-    ArticleMentions,
-    Mention,
-    PersonCluster,
-    _org_words,
-)
+from stancewire.nlp.mentions import ArticleMentions, Mention, PersonCluster
+from stancewire.nlp.mentions.names import PLACE_RE, org_words
+from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, person_id, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -391,7 +383,7 @@ class Attributor:
                 left += 1
             a, b = self.doc[left].idx, tok.idx + len(tok.text)
             phrase = self.text[a:b]
-            if tok.pos_ == "PROPN" and left == tok.i and _PLACE_RE.search(tok.text):
+            if tok.pos_ == "PROPN" and left == tok.i and PLACE_RE.search(tok.text):
                 # "Kethara said": an unknown country speaking is its government.
                 gid = f"gov:{slugify(tok.text)}"
                 return Speaker(id=gid, name=f"Government of {tok.text}", kind=ActorKind.government,
@@ -404,7 +396,7 @@ class Attributor:
                     return self._person_speaker(c, a, b)
                 # Else a short form of an organisation the article named in full ("Peregrine-Oake,
                 # the lender, says" after "Peregrine-Oake Bank") that the NER tagged NORP/missed.
-                org = self.m._full_org_for(a, _org_words(phrase))
+                org = self.m.full_org_for(a, org_words(phrase))
                 if org is not None and org.kind == ActorKind.organisation:
                     return Speaker(id=org.id, name=org.name, kind=org.kind, mention=phrase,
                                    mention_start=a, mention_end=b,

@@ -4,7 +4,7 @@ nicknames. Fictional names, varied domains."""
 
 from __future__ import annotations
 
-from stancewire.nlp.mentions import _has_demonym, given_names, name_tokens
+from stancewire.nlp.mentions.names import given_names, has_demonym, name_tokens
 from stancewire.schemas import ActorKind, MentionKind
 
 
@@ -25,9 +25,9 @@ def test_name_tokens_include_hyphen_pieces() -> None:
 
 
 def test_demonym_marks_a_place() -> None:
-    assert _has_demonym("kethara", {"kethari", "port"})
-    assert _has_demonym("isparre", {"isparrean"})
-    assert not _has_demonym("okwuosa", {"ruth", "samuel"})
+    assert has_demonym("kethara", {"kethari", "port"})
+    assert has_demonym("isparre", {"isparrean"})
+    assert not has_demonym("okwuosa", {"ruth", "samuel"})
 
 
 def test_given_name_finds_person_the_ner_misses(run) -> None:
