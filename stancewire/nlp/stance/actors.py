@@ -179,13 +179,13 @@ def most_mentioned(ctx: StanceContext, exclude: set[str]) -> ActorRef | None:
     """The article's most-mentioned actor not in ``exclude`` (ties: earliest)."""
     if ctx.counts is None:
         ctx.counts = Counter()
-        ctx._first: dict[str, ActorRef] = {}
+        ctx.first_seen = {}
         for _s, _e, a in ctx.mentions.actors_in(0, len(ctx.text)):
             ctx.counts[a.id] += 1
-            ctx._first.setdefault(a.id, a)
+            ctx.first_seen.setdefault(a.id, a)
     for aid, _n in ctx.counts.most_common():
         if aid not in exclude:
-            return ctx.ref(ctx._first[aid])
+            return ctx.ref(ctx.first_seen[aid])
     return None
 
 

@@ -28,7 +28,8 @@ class StanceContext:
     lex: Lexicon
     issues: IssueLexicon
     triggers: dict[int, Trigger] = field(default_factory=dict)
-    counts: Counter[str] | None = None
+    counts: Counter[str] | None = None  # actor id -> mentions, counted on first need
+    first_seen: dict[str, ActorRef] = field(default_factory=dict)  # actor id -> its first mention's ref
     refs: dict[str, ActorRef] = field(default_factory=dict)
     affiliation: dict[str, set[str]] = field(default_factory=dict)
     # source id -> actor ids it was an explicit target of evidence for, in text order.
