@@ -7,6 +7,7 @@ adds the stancewire rule components on top of a model loaded the same way.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
@@ -20,8 +21,6 @@ NEEDED_COMPONENTS = frozenset(
     {"tok2vec", "transformer", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner"}
 )
 
-_cache: dict[str, Language] = {}
-_lock = threading.Lock()
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -46,14 +45,28 @@ def load_model(model_name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+def once_per_name(make: Callable[[str], Language]) -> Callable[[str], Language]:
+    """``make(model_name)`` runs once per model name and process, even when several threads ask
+    at once (a model is hundreds of MB; loading it twice would double the worker's memory)."""
+    cache: dict[str, Language] = {}
+    lock = threading.Lock()
+
+    def get(model_name: str = DEFAULT_MODEL) -> Language:
+        nlp = cache.get(model_name)
+        if nlp is None:
+            with lock:
+                nlp = cache.get(model_name)
+                if nlp is None:
+                    nlp = cache[model_name] = make(model_name)
+        return nlp
+
+    get.__doc__ = make.__doc__
+    get.__name__ = make.__name__
+    return get
+
+
+@once_per_name
 def load_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     """The plain spaCy pipeline for ``model_name`` (cached per name); raises a clear error if not
     installed. Benchmarks use it for the raw parse that the rules are measured against."""
-    nlp = _cache.get(model_name)
-    if nlp is not None:
-        return nlp
-    with _lock:
-        nlp = _cache.get(model_name)
-        if nlp is None:
-            nlp = _cache[model_name] = load_model(model_name)
-    return nlp
+    return load_model(model_name)

@@ -8,33 +8,22 @@ model name and process.
 
 from __future__ import annotations
 
-import threading
-
 from spacy.language import Language
 
 from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, RULE_COMPONENTS, STANCE
-from stancewire.nlp.model import DEFAULT_MODEL, load_model
+from stancewire.nlp.model import DEFAULT_MODEL, load_model, once_per_name
 
 # Order matters: attribution reads the mentions and the quote candidates, stance reads the quotes.
 PIPELINE = (MENTIONS, QUOTES, ATTRIBUTION, STANCE)
 assert set(PIPELINE) == set(RULE_COMPONENTS)
 
-_cache: dict[str, Language] = {}
-_lock = threading.Lock()
 
-
+@once_per_name
 def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     """The full pipeline for ``model_name`` (cached per name; the model loads once per process)."""
-    nlp = _cache.get(model_name)
-    if nlp is not None:
-        return nlp
-    with _lock:
-        nlp = _cache.get(model_name)
-        if nlp is None:
-            nlp = load_model(model_name)
-            for name in PIPELINE:
-                nlp.add_pipe(name)
-            _cache[model_name] = nlp
+    nlp = load_model(model_name)
+    for name in PIPELINE:
+        nlp.add_pipe(name)
     return nlp
 
 

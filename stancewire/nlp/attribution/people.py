@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from stancewire.nlp.attribution.words import (
-    NOT_PEOPLE,
-    PERSON_SUFFIXES,
-)
+from stancewire.nlp.attribution.words import NOT_PEOPLE, PERSON_SUFFIXES
 from stancewire.nlp.mentions.words import GROUP_NOUNS, TITLE_WORDS
 
 

@@ -8,13 +8,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural
-from stancewire.nlp.attribution.words import (
-    FIRST,
-    HE,
-    IT,
-    SHE,
-    THEY,
-)
+from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
 from stancewire.nlp.mentions import Mention
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker

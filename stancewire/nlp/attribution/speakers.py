@@ -9,14 +9,7 @@ from spacy.tokens import Token
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
-from stancewire.nlp.attribution.words import (
-    FIRST,
-    HE,
-    ISSUED_TEXTS,
-    IT,
-    SHE,
-    THEY,
-)
+from stancewire.nlp.attribution.words import FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.names import PLACE_RE, org_words
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS

@@ -9,18 +9,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from stancewire.nlp.wordfiles import load_words, word_sets
 
-_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_words.json"
-_DATA = json.loads(_PATH.read_text(encoding="utf-8"))
+_DATA = load_words("attribution_words.json")
 
-HE: frozenset[str] = frozenset(_DATA["he"])
-SHE: frozenset[str] = frozenset(_DATA["she"])
-THEY: frozenset[str] = frozenset(_DATA["they"])
-IT: frozenset[str] = frozenset(_DATA["it"])
-FIRST: frozenset[str] = frozenset(_DATA["first"])
-ISSUED_TEXTS: frozenset[str] = frozenset(_DATA["issued_texts"])
-NOT_PEOPLE: frozenset[str] = frozenset(_DATA["not_people"])
+HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE = word_sets(
+    _DATA, "he", "she", "they", "it", "first", "issued_texts", "not_people"
+)
+
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.
 PERSON_SUFFIXES: tuple[str, ...] = tuple(_DATA["person_suffixes"])

@@ -9,9 +9,7 @@ from stancewire.nlp.mentions.org_names import expand_short_org_names, index_org_
 from stancewire.nlp.mentions.orgs import add_org, registry_scan
 from stancewire.nlp.mentions.person_spans import person_spans
 from stancewire.nlp.mentions.persons import add_person, resolve_person
-from stancewire.nlp.mentions.words import (
-    TITLE_WORDS,
-)
+from stancewire.nlp.mentions.words import TITLE_WORDS
 from stancewire.schemas import MentionKind
 
 if TYPE_CHECKING:

@@ -28,13 +28,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from datetime import datetime
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.mentions.build import build
-from stancewire.nlp.mentions.names import (
-    name_tokens,
-)
+from stancewire.nlp.mentions.names import name_tokens
 from stancewire.nlp.mentions.org_descriptions import best_org_before
 from stancewire.nlp.mentions.org_names import full_org_for
 from stancewire.nlp.mentions.role_nouns import resolve_role
@@ -155,6 +153,17 @@ class ArticleMentions:
         self.starts.insert(k, start)
         if head >= 0:
             self.by_token.setdefault(head, m)
+        return m
+
+    def add_name(self, span: Span, actor: ActorRef, cluster: PersonCluster, taken: set[int]) -> Mention:
+        """Record a person-name mention over ``span`` (the words of ``cluster``'s name) while
+        building; its tokens are taken."""
+        m = Mention(span.start_char, span.end_char, actor, MentionKind.name, span.root.i, cluster.affiliation)
+        self.mentions.append(m)
+        for t in span:
+            self.by_token[t.i] = m
+            self.cluster_of_token[t.i] = cluster
+            taken.add(t.i)
         return m
 
     def gender_of(self, actor_id: str) -> str | None:

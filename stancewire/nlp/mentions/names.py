@@ -7,11 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from stancewire.nlp.mentions.words import (
-    FEMALE_WORDS,
-    MALE_WORDS,
-    TITLE_EQUIV,
-)
+from stancewire.nlp.mentions.words import FEMALE_WORDS, MALE_WORDS, TITLE_EQUIV
 from stancewire.nlp.registry import normalise
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})

@@ -5,18 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from stancewire.nlp.mentions.names import (
-    given_names,
-    org_words,
-    singular,
-)
+from stancewire.nlp.mentions.names import given_names, org_words, singular
 from stancewire.nlp.mentions.types import Mention
-from stancewire.nlp.mentions.words import (
-    COMPANY_NOUNS,
-    INSTITUTION_WORDS,
-    PLACE_BODY_MODS,
-    PLACE_BODY_NOUNS,
-)
+from stancewire.nlp.mentions.words import COMPANY_NOUNS, INSTITUTION_WORDS, PLACE_BODY_MODS, PLACE_BODY_NOUNS
 from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 

@@ -6,13 +6,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from stancewire.nlp.mentions.names import (
-    org_words,
-)
-from stancewire.nlp.mentions.words import (
-    INSTITUTION_WORDS,
-    ORG_ROLE_NOUNS,
-)
+from stancewire.nlp.mentions.names import org_words
+from stancewire.nlp.mentions.words import INSTITUTION_WORDS, ORG_ROLE_NOUNS
 from stancewire.nlp.registry import slugify
 from stancewire.schemas import ActorKind, ActorRef
 

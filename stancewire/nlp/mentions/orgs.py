@@ -16,10 +16,7 @@ from stancewire.nlp.mentions.names import (
     stem_place,
 )
 from stancewire.nlp.mentions.types import Mention
-from stancewire.nlp.mentions.words import (
-    ORG_WORDS,
-    TITLE_WORDS,
-)
+from stancewire.nlp.mentions.words import ORG_WORDS, TITLE_WORDS
 from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
@@ -55,19 +52,7 @@ def add_org(ix: ArticleMentions, ent: Span, taken: set[int], label: str | None =
     ):
         c = ix.cluster_by_part(parts[-1])
         if c is not None and c.actor is not None:
-            m = Mention(
-                span.start_char,
-                span.end_char,
-                c.actor,
-                MentionKind.name,
-                span.root.i,
-                affiliation=c.affiliation,
-            )
-            ix.mentions.append(m)
-            for t in span:
-                ix.by_token[t.i] = m
-                ix.cluster_of_token[t.i] = c
-                taken.add(t.i)
+            ix.add_name(span, c.actor, c, taken)
             return
     if (
         label == "ORG"

@@ -7,14 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from stancewire.nlp import cues, doccache
-from stancewire.nlp.mentions.names import (
-    CAP_RE,
-    NICK_CLOSE,
-    NICK_OPEN,
-    POSSESSIVE,
-    given_names,
-    has_demonym,
-)
+from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
 from stancewire.nlp.mentions.words import (
     FACILITY_WORDS,
     HONORIFICS,

@@ -15,13 +15,10 @@ from stancewire.nlp.mentions.names import (
     name_tokens,
 )
 from stancewire.nlp.mentions.titles import appos_title, left_title, relcl_title, scope_of
-from stancewire.nlp.mentions.types import Mention, PersonCluster
-from stancewire.nlp.mentions.words import (
-    HONORIFICS,
-    TITLE_WORDS,
-)
+from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.mentions.words import HONORIFICS, TITLE_WORDS
 from stancewire.nlp.registry import Actor, canonical_title, normalise, person_id
-from stancewire.schemas import ActorKind, ActorRef, MentionKind
+from stancewire.schemas import ActorKind, ActorRef
 
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
@@ -85,19 +82,7 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     cluster.last_seen = span.start_char
     cluster.seen.append(span.start_char)
     placeholder = ActorRef(id=person_id(cluster.name), name=cluster.name, kind=ActorKind.person)
-    m = Mention(
-        span.start_char,
-        span.end_char,
-        placeholder,
-        MentionKind.name,
-        span.root.i,
-        affiliation=cluster.affiliation,
-    )
-    ix.mentions.append(m)
-    for t in span:
-        ix.by_token[t.i] = m
-        ix.cluster_of_token[t.i] = cluster
-        taken.add(t.i)
+    ix.add_name(span, placeholder, cluster, taken)
 
 
 def cluster_for(ix: ArticleMentions, name: str, parts: list[str], char: int) -> PersonCluster:

@@ -6,20 +6,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from stancewire.nlp.mentions.names import (
-    last_before,
-    same_scope,
-    singular,
-    stem_place,
-    title_match,
-)
+from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
 from stancewire.nlp.mentions.titles import scope_of, split_title
 from stancewire.nlp.mentions.types import PersonCluster
-from stancewire.nlp.mentions.words import (
-    ORG_ROLE_NOUNS,
-    TITLE_WORDS,
-)
+from stancewire.nlp.mentions.words import ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.registry import canonical_title, normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef
 

@@ -6,17 +6,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from stancewire.nlp.mentions.names import (
-    CAP_RE,
-    POSSESSIVE,
-    stem_place,
-)
-from stancewire.nlp.mentions.words import (
-    MULTI_TITLES,
-    NOT_SCOPE,
-    ROLE_VERBS,
-    TITLE_WORDS,
-)
+from stancewire.nlp.mentions.names import CAP_RE, POSSESSIVE, stem_place
+from stancewire.nlp.mentions.words import MULTI_TITLES, NOT_SCOPE, ROLE_VERBS, TITLE_WORDS
 from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind
 

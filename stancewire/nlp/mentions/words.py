@@ -26,27 +26,46 @@ list                        what it is for
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from stancewire.nlp.wordfiles import load_words, word_sets
 
-_PATH = Path(__file__).resolve().parent.parent / "data" / "mention_words.json"
-_DATA = json.loads(_PATH.read_text(encoding="utf-8"))
+_DATA = load_words("mention_words.json")
 
-TITLE_WORDS: frozenset[str] = frozenset(_DATA["title_words"])
-MULTI_TITLES: frozenset[str] = frozenset(_DATA["multi_titles"])
-ORG_ROLE_NOUNS: frozenset[str] = frozenset(_DATA["org_role_nouns"])
-COLLECTIVE_PERSON_NOUNS: frozenset[str] = frozenset(_DATA["collective_person_nouns"])
-GROUP_NOUNS: frozenset[str] = frozenset(_DATA["group_nouns"])
-ORG_WORDS: frozenset[str] = frozenset(_DATA["org_words"])
-FEMALE_WORDS: frozenset[str] = frozenset(_DATA["female_words"])
-MALE_WORDS: frozenset[str] = frozenset(_DATA["male_words"])
-HONORIFICS: frozenset[str] = frozenset(_DATA["honorifics"])
-NOT_SCOPE: frozenset[str] = frozenset(_DATA["not_scope"])
-FACILITY_WORDS: frozenset[str] = frozenset(_DATA["facility_words"])
-COMPANY_NOUNS: frozenset[str] = frozenset(_DATA["company_nouns"])
-PLACE_BODY_NOUNS: frozenset[str] = frozenset(_DATA["place_body_nouns"])
-PLACE_BODY_MODS: frozenset[str] = frozenset(_DATA["place_body_mods"])
-INSTITUTION_WORDS: frozenset[str] = frozenset(_DATA["institution_words"])
-LOCATIVE: frozenset[str] = frozenset(_DATA["locative"])
+(
+    TITLE_WORDS,
+    MULTI_TITLES,
+    ORG_ROLE_NOUNS,
+    COLLECTIVE_PERSON_NOUNS,
+    GROUP_NOUNS,
+    ORG_WORDS,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    HONORIFICS,
+    NOT_SCOPE,
+    FACILITY_WORDS,
+    COMPANY_NOUNS,
+    PLACE_BODY_NOUNS,
+    PLACE_BODY_MODS,
+    INSTITUTION_WORDS,
+    LOCATIVE,
+) = word_sets(
+    _DATA,
+    "title_words",
+    "multi_titles",
+    "org_role_nouns",
+    "collective_person_nouns",
+    "group_nouns",
+    "org_words",
+    "female_words",
+    "male_words",
+    "honorifics",
+    "not_scope",
+    "facility_words",
+    "company_nouns",
+    "place_body_nouns",
+    "place_body_mods",
+    "institution_words",
+    "locative",
+)
+
 ROLE_VERBS: dict[str, str] = dict(_DATA["role_verbs"])
 TITLE_EQUIV: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["title_equiv"].items()}

@@ -22,9 +22,7 @@ from stancewire.nlp.quotes.text import (
     last_word,
     split_paragraphs,
 )
-from stancewire.nlp.quotes.words import (
-    NOT_SPEAKER_LABELS,
-)
+from stancewire.nlp.quotes.words import NOT_SPEAKER_LABELS
 
 
 def direct_quotes(

@@ -15,10 +15,7 @@ from stancewire.nlp.quotes.syntax import (
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
-from stancewire.nlp.quotes.words import (
-    NAMING_VERBS,
-    XCOMP_VERBS,
-)
+from stancewire.nlp.quotes.words import NAMING_VERBS, XCOMP_VERBS
 
 
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:

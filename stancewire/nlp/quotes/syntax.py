@@ -6,10 +6,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
 from stancewire.nlp.quotes.candidate import DocIndex
-from stancewire.nlp.quotes.words import (
-    DEGREE_WORDS,
-    REL_PRONOUNS,
-)
+from stancewire.nlp.quotes.words import DEGREE_WORDS, REL_PRONOUNS
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 

@@ -7,9 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from stancewire.nlp.quotes.candidate import QuoteCandidate
-from stancewire.nlp.quotes.words import (
-    TITLE_FRAMES,
-)
+from stancewire.nlp.quotes.words import TITLE_FRAMES
 
 END_PUNCT = frozenset(".!?")
 

@@ -10,15 +10,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from stancewire.nlp.wordfiles import load_words, word_sets
 
-_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_words.json"
-_DATA = json.loads(_PATH.read_text(encoding="utf-8"))
+_DATA = load_words("quote_words.json")
 
-TITLE_FRAMES: frozenset[str] = frozenset(_DATA["title_frames"])
-NAMING_VERBS: frozenset[str] = frozenset(_DATA["naming_verbs"])
-XCOMP_VERBS: frozenset[str] = frozenset(_DATA["xcomp_verbs"])
-NOT_SPEAKER_LABELS: frozenset[str] = frozenset(_DATA["not_speaker_labels"])
-REL_PRONOUNS: frozenset[str] = frozenset(_DATA["rel_pronouns"])
-DEGREE_WORDS: frozenset[str] = frozenset(_DATA["degree_words"])
+TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGREE_WORDS = word_sets(
+    _DATA, "title_frames", "naming_verbs", "xcomp_verbs", "not_speaker_labels", "rel_pronouns", "degree_words"
+)

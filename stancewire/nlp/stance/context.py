@@ -11,9 +11,7 @@ from stancewire.nlp import doccache
 from stancewire.nlp.issues import IssueLexicon
 from stancewire.nlp.lexicon import Lexicon
 from stancewire.nlp.stance.coding import Trigger
-from stancewire.nlp.stance.syntax import (
-    clause_depth,
-)
+from stancewire.nlp.stance.syntax import clause_depth
 from stancewire.nlp.types import MentionResolver
 from stancewire.schemas import ActorRef, Article
 

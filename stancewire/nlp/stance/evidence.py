@@ -10,10 +10,7 @@ from stancewire.nlp.stance.actors import learn_affiliations, resolve, sources
 from stancewire.nlp.stance.coding import ISSUE_OK, MATERIAL_CONFLICT, Coded, Trigger, code_score
 from stancewire.nlp.stance.context import StanceContext
 from stancewire.nlp.stance.modality import is_future, modality
-from stancewire.nlp.stance.syntax import (
-    FIRST_PERSON,
-    subject_of,
-)
+from stancewire.nlp.stance.syntax import FIRST_PERSON, subject_of
 from stancewire.nlp.stance.targets import actor_target, neutral_target, targets
 from stancewire.nlp.stance.triggers import find_triggers
 from stancewire.nlp.stance.words import SPEECH_CUES

@@ -8,10 +8,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.stance.actors import actor_targets, counterpart, quote_actors
 from stancewire.nlp.stance.coding import COUNTERPART_OK, ISSUE_OK, Trigger
-from stancewire.nlp.stance.syntax import (
-    np_bounds,
-    object_tokens,
-)
+from stancewire.nlp.stance.syntax import np_bounds, object_tokens
 from stancewire.schemas import ActorRef, Quote, TargetRef
 
 if TYPE_CHECKING:

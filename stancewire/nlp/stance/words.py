@@ -7,11 +7,8 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from stancewire.nlp.wordfiles import load_words, word_sets
 
-_PATH = Path(__file__).resolve().parent.parent / "data" / "stance_words.json"
-_DATA = json.loads(_PATH.read_text(encoding="utf-8"))
+_DATA = load_words("stance_words.json")
 
-SPEECH_CUES: frozenset[str] = frozenset(_DATA["speech_cues"])
-COMMISSIVE_LEMMAS: frozenset[str] = frozenset(_DATA["commissive_lemmas"])
+SPEECH_CUES, COMMISSIVE_LEMMAS = word_sets(_DATA, "speech_cues", "commissive_lemmas")
