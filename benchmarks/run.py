@@ -83,12 +83,11 @@ class Offline:
 
     def __init__(self, articles: Sequence[Article], batch_size: int, model_name: str) -> None:
         from stancewire.nlp.extract import Extractor
-        from stancewire.nlp.model import load_nlp
         from stancewire.nlp.registry import default_registry
 
         self.articles, self.batch_size = list(articles), batch_size
-        self.extractor = Extractor(model_name=model_name, nlp=load_nlp(model_name),
-                                   registry=default_registry())
+        # The pipeline the worker runs (stancewire.nlp.pipeline.build_nlp: model + rule components).
+        self.extractor = Extractor(model_name=model_name, registry=default_registry())
         # Warm-up outside the clock: lazy imports, the registry's matchers, the stance module.
         for _ in self.extractor.extract_many(self.articles[:4], batch_size=batch_size):
             pass
