@@ -192,11 +192,20 @@ class _Coder:
             and head.is_ancestor(self.doc[lo - 1])
         ):
             lo -= 1
-        # The name ending at the head, longest first ("Foreign Minister Jonas Veerland").
-        for s in range(lo, head.i + 1):
-            a = self.span_actor(s, head.i + 1)
-            if a is not None:
-                return [(a, 1.0)]
+        # The name ending at the head, longest first ("Foreign Minister Jonas Veerland"); a
+        # name with an "of" phrase first ("the League of Free Nations").
+        ends = [head.i + 1]
+        if head.pos_ == "PROPN":
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    p = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                    if p is not None and p.right_edge.i - lo < MAX_NAME + 3:
+                        ends.insert(0, p.right_edge.i + 1)
+        for e in ends:
+            for s in range(lo, head.i + 1):
+                a = self.span_actor(s, e)
+                if a is not None:
+                    return [(a, 1.0)]
         # Its modifiers: "Kaldorian troops", "Dravenia's government", "Black Ridge Militia fighters".
         mods = [c for c in head.lefts if c.dep_ in MODIFIER_DEPS]
         for c in mods:
@@ -250,8 +259,10 @@ class _Coder:
 
     def sources(self, act: _Act) -> tuple[list[tuple[ActorRef, float]], ActorRef | None, bool]:
         """(actors, speaker who reported the act or None, passive)."""
-        verb = act.chain[0]
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        # The passive verb of the chain, if any: the act's ("sanctions were imposed by X") or
+        # the request's ("Belmira was urged by Koval to withdraw").
+        verb = next((t for t in act.chain if _is_passive(t)), act.chain[0])
+        passive = _is_passive(verb)
         if passive:
             for c in verb.children:
                 if c.dep_ == "agent":
@@ -300,7 +311,8 @@ class _Coder:
             yield from _slot_heads(tv, "dobj")
             yield from _slot_heads(tv, "on")
         if passive:
-            yield from (c for c in verb.children if c.dep_ == "nsubjpass")
+            for v in act.chain:
+                yield from (c for c in v.children if c.dep_ == "nsubjpass")
         if slot:
             yield from _slot_heads(verb, slot)
         yield from _slot_heads(verb, "dative")
@@ -310,8 +322,13 @@ class _Coder:
                 yield from (p for p in c.children if p.dep_ == "pobj")
         # Anything named deeper in the objects and prepositions ("the summit hosted by X").
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "acomp"):
-                yield from (t for t in c.subtree if t.pos_ in ("PROPN", "NOUN"))
+            if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "acomp", "advmod", "npadvmod"):
+                yield from (t for t in c.subtree if _np_head(t))
+        # Then the purpose clause ("sent warships to patrol waters claimed by X") and what
+        # happened around the act ("after X tested a missile").
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and c.tag_ != "VBG" and c.i not in {t.i for t in act.chain}:
+                yield from (t for t in c.subtree if _np_head(t) and t.dep_ != "nsubj")
         for c in verb.children:
             if c.dep_ == "advcl":
                 yield from (t for t in c.subtree if t.dep_ in ("nsubj", "nsubjpass"))
@@ -341,7 +358,10 @@ class _Coder:
             modality = (
                 "asserted" if act.category != act.match.category or modality == "intended" else modality
             )
-        coded = recode(act.category, act.mode, modality, self.pats.score)
+        mode = act.mode
+        if act.category == "REQUEST" and not mode:
+            mode = _request_mode(act.target_verb)
+        coded = recode(act.category, mode, modality, self.pats.score)
         verb = act.chain[0]
         sent = verb.sent
         base = 0.75 if act.match.pattern.hand else (0.7 if act.match.pattern.specificity >= 1 else 0.55)
@@ -368,6 +388,32 @@ class _Coder:
                     )
                 )
         return out
+
+
+MEETING_WORDS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "dialogue", "summit"})
+AID_WORDS = frozenset({"aid", "help", "assistance", "support", "loan", "loans", "supplies"})
+
+
+def _request_mode(verb: Token) -> str:
+    """What a request asks for when no coded act says so: a meeting, help, or a change
+    ("called for the resignation of ...", "urged X to drop its visa rules")."""
+    words = {
+        t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp") for t in c.subtree
+    }
+    if words & MEETING_WORDS:
+        return "meet"
+    if words & AID_WORDS:
+        return "assist"
+    return "change" if words else ""
+
+
+def _np_head(t: Token) -> bool:
+    """A noun heading its phrase: "Tavrin" in "the Tavrin Dockworkers' Union" is not one."""
+    return t.pos_ in ("PROPN", "NOUN") and t.dep_ not in NAME_DEPS
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _slot_heads(verb: Token, slot: str) -> Iterator[Token]:

@@ -113,15 +113,31 @@ class EventPatterns:
         return table.get((mode or "").lower(), table.get("", 0.0))
 
     def match(self, verb: Token) -> PatternMatch | None:
-        pats = self.verbs.get(verb.lemma_.lower()) or self.verbs.get(verb.lower_)
-        if not pats:
-            return None
-        fr = frame_of(verb)
-        best = _best(pats, fr, fr.prt)
-        if best is None and fr.prt:
-            # A particle no pattern knows ("set out"): the verb's plain readings still apply.
-            best = _best(pats, fr, "")
-        return PatternMatch(best, verb) if best is not None else None
+        fr: Frame | None = None
+        for lemma in _lemmas(verb):
+            pats = self.verbs.get(lemma)
+            if not pats:
+                continue
+            fr = fr or frame_of(verb)
+            best = _best(pats, fr, fr.prt)
+            if best is None and fr.prt:
+                # A particle no pattern knows ("set out"): the verb's plain readings still apply.
+                best = _best(pats, fr, "")
+            if best is not None:
+                return PatternMatch(best, verb)
+        return None
+
+
+def _lemmas(verb: Token) -> list[str]:
+    """The tagger's lemma, then the word de-inflected by hand: the small model lemmatises
+    "staged" as "stag" and "massed" as "masse"."""
+    out = [verb.lemma_.lower()]
+    w = verb.lower_
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.append(w[: -len(suffix)] + repl)
+    out.append(w)
+    return list(dict.fromkeys(out))
 
 
 def _best(pats: list[Pattern], fr: Frame, prt: str) -> Pattern | None:
