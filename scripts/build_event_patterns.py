@@ -169,6 +169,19 @@ HAND: list[tuple[str, str, str, str, str | None, str, str]] = [
     ("arrive", "", "", "in for=visit", "in", "CONSULT", "visit"),
 ]
 
+# Verbs whose bare CAMEO reading (no object or preposition words) misfires in news prose: the
+# stance lexicon's curated lists (scripts/build_stance_lexicon.py: NO_DEFAULT, MODAL_LEMMAS) plus
+# election-news verbs seen coded as force ("won the primary", "led Sanders by 20 points").
+EXTRA_NO_DEFAULT = frozenset({"win", "find", "occupy", "end", "draw", "beat", "carry", "sweep", "phone"})
+
+
+def no_default_verbs() -> frozenset[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import build_stance_lexicon as stance_lexicon  # a sibling script: one curated list, not two
+
+    return frozenset(stance_lexicon.NO_DEFAULT) | frozenset(stance_lexicon.MODAL_LEMMAS) | EXTRA_NO_DEFAULT
+
+
 _TOKEN_RE = re.compile(r"\{[^}]*\}|\([^)]*\)|&\w+|[$+*^]|[A-Za-z][A-Za-z'\-_/]*")
 
 
@@ -260,6 +273,7 @@ def _flatten(toks: list[str]) -> list[str]:
 def parse_cameo_verbs(path: Path, plover: dict[str, tuple[str, str]]) -> list[dict]:
     sets: dict[str, list[str]] = {}
     out: list[dict] = []
+    no_default = no_default_verbs()
     cur_set: str | None = None
     block_code: str | None = None
     block_verbs: list[tuple[str, str]] = []
@@ -320,7 +334,7 @@ def parse_cameo_verbs(path: Path, plover: dict[str, tuple[str, str]]) -> list[di
         verb, prt = parts[0], " ".join(parts[1:])
         block_verbs.append((verb, prt))
         code = mapped(vm.group(3) or block_code or "")
-        if code is not None:
+        if code is not None and (prt or verb not in no_default):
             out.append({"v": verb, "prt": prt, "obj": [], "pp": [], "t": None,
                         "code": code[0], "c": code[1], "m": code[2], "src": "cameo"})  # fmt: skip
     return out

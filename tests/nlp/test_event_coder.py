@@ -8,13 +8,16 @@ The parse is the real spaCy pipeline; the registry is a real ActorRegistry over 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from stancewire.nlp.events import RegistryResolver, code_events, load_patterns
+from stancewire.nlp.events.article import merge_evidence
 from stancewire.nlp.model import load_nlp
 from stancewire.nlp.registry import ActorRegistry
+from stancewire.schemas import ActorRef, StanceEvidence, TargetRef
 
 ACTORS = [
     {"id": "gov:xzv", "name": "Zarvonne", "kind": "government", "country": "XZV",
@@ -27,6 +30,8 @@ ACTORS = [
      "aliases": ["iron vale brigade"]},
     {"id": "person:marta-quillon", "name": "Marta Quillon", "kind": "person", "country": "XZV",
      "aliases": ["quillon"], "roles": [{"title": "foreign minister", "country": "XZV"}]},
+    {"id": "person:ivo-brandt", "name": "Ivo Brandt", "kind": "person", "country": "XKS",
+     "aliases": ["brandt"]},
 ]  # fmt: skip
 
 ZV, KS, GCA, IVB, MQ = (
@@ -80,6 +85,12 @@ CASES = [
         {(IVB, KS, "ASSAULT", "asserted", "-")},
     ),
     ("The weather in Lunmar was mild on Tuesday.", set()),
+    # One politician "attacking" another is criticism; rivals winning races are no event.
+    (
+        "Marta Quillon attacked Ivo Brandt over the budget.",
+        {(MQ, "person:ivo-brandt", "ACCUSE", "asserted", "-")},
+    ),
+    ("Zarvonne and Kestovia won seats on the council.", set()),
 ]
 
 
@@ -118,3 +129,25 @@ def test_scores_come_from_plover() -> None:
     assert pats.score("ASSAULT", "") == -9.0
     assert pats.score("SANCTION", "expel") == -5.5
     assert pats.score("AID", "no-such-mode") == 10.0  # unknown mode: the category's own score
+
+
+def _ev(eid: str, sentence_start: int, quote_id: str | None = None) -> StanceEvidence:
+    return StanceEvidence(
+        evidence_id=eid,
+        article_id="a",
+        actor=ActorRef(id=ZV, name="Zarvonne"),
+        target=TargetRef(id=KS, name="Kestovia"),
+        category="SANCTION",
+        score=-6.0,
+        confidence=0.7,
+        quote_id=quote_id,
+        sentence_start=sentence_start,
+        sentence_end=sentence_start + 10,
+        published_at=datetime(2025, 1, 1, tzinfo=UTC),
+    )
+
+
+def test_merge_keeps_quotes_and_replaces_narrative_items_where_an_event_was_coded() -> None:
+    said = [_ev("q1", 0, quote_id="q"), _ev("n1", 0), _ev("n2", 50)]
+    did = [_ev("d1", 0)]
+    assert [e.evidence_id for e in merge_evidence(said, did)] == ["d1", "q1", "n2"]

@@ -34,7 +34,7 @@ from stancewire.nlp.events.modality import (
     recode,
 )
 from stancewire.nlp.events.patterns import EventPatterns, PatternMatch, load_patterns
-from stancewire.schemas import ActorRef
+from stancewire.schemas import ActorKind, ActorRef
 
 Resolver = Callable[[Span], ActorRef | None]
 
@@ -63,6 +63,15 @@ REJECT_MODE = {
     "CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
     "RETREAT": "yield", "CONCEDE": "yield",
 }  # fmt: skip
+# Prepositions that set the scene (where, when, in what) rather than name whom an act is aimed
+# at: "*In* a statement on Truth Social, Trump called for ..."; a pattern may still name them.
+SETTING_PREPS = frozenset(
+    {"in", "during", "after", "before", "since", "despite", "amid", "as", "like", "within",
+     "throughout", "until", "following", "via", "through", "among", "inside"}
+)  # fmt: skip
+# Coordinated actors with no target are each other's only for cooperation ("A and B signed an
+# accord", "held joint exercises"); "A and B won their primaries" is no event between them.
+RECIPROCAL_OK = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT"})
 # Longest span tried as one name (tokens).
 MAX_NAME = 6
 
@@ -318,11 +327,13 @@ class _Coder:
         yield from _slot_heads(verb, "dative")
         yield from _slot_heads(verb, "dobj")
         for c in verb.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS:
                 yield from (p for p in c.children if p.dep_ == "pobj")
         # Anything named deeper in the objects and prepositions ("the summit hosted by X").
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "acomp", "advmod", "npadvmod"):
+            if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "acomp", "advmod", "npadvmod") and (
+                c.lower_ not in SETTING_PREPS
+            ):
                 yield from (t for t in c.subtree if _np_head(t))
         # Then the purpose clause ("sent warships to patrol waters claimed by X") and what
         # happened around the act ("after X tested a missile").
@@ -342,6 +353,18 @@ class _Coder:
             found = [(a, f) for a, f in self.group(h) if a.id not in exclude]
             if found:
                 return found
+        if act.category in MATERIAL_CONFLICT:
+            # Force is aimed at someone: the scene-setting phrases are the last place to look
+            # ("imposed a curfew ... after clashes with supporters of X").
+            verb = act.chain[0]
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
+                    for h in c.subtree:
+                        if _np_head(h) and h.i not in tried:
+                            tried.add(h.i)
+                            found = [(a, f * 0.8) for a, f in self.group(h) if a.id not in exclude]
+                            if found:
+                                return found
         return []
 
     # ------------------------------------------------------------------ coding
@@ -366,19 +389,26 @@ class _Coder:
         sent = verb.sent
         base = 0.75 if act.match.pattern.hand else (0.7 if act.match.pattern.specificity >= 1 else 0.55)
         out: list[CodedEvent] = []
+        category, mode = coded.category, coded.mode
+        reciprocal = not tgts and category in RECIPROCAL_OK
         for a, fa in srcs:
-            pairs = tgts if tgts else [(o, 0.8) for o, _ in srcs if o.id != a.id]
+            pairs = tgts if tgts else ([(o, 0.8) for o, _ in srcs if o.id != a.id] if reciprocal else [])
             for t, ft in pairs:
                 if t.id == a.id:
                     continue
+                cat, md = category, mode
+                if cat == "ASSAULT" and a.kind == ActorKind.person and t.kind == ActorKind.person:
+                    # One politician "attacking" another is criticism, not violence.
+                    cat, md = "ACCUSE", "disapprove"
+                score = coded.score if cat == category else self.pats.score(cat, md)
                 out.append(
                     CodedEvent(
                         actor=a,
                         target=t,
-                        category=coded.category,
-                        mode=coded.mode,
+                        category=cat,
+                        mode=md,
                         modality=coded.modality,
-                        score=max(-10.0, min(10.0, coded.score)),
+                        score=max(-10.0, min(10.0, score)),
                         confidence=round(max(0.05, min(1.0, base * fa * ft)), 3),
                         sentence_start=sent.start_char,
                         sentence_end=sent.end_char,
