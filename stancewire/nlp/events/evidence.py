@@ -19,6 +19,7 @@ def to_evidence(ev: CodedEvent, article: Article, text: str) -> StanceEvidence:
         score=ev.score,
         modality=ev.modality,  # type: ignore[arg-type]
         confidence=ev.confidence,
+        basis="did",
         sentence_start=ev.sentence_start,
         sentence_end=ev.sentence_end,
         sentence=text[ev.sentence_start : ev.sentence_end].strip(),
