@@ -103,7 +103,9 @@ HAND: list[tuple[str, str, str, str, str | None, str, str]] = [
     ("clash", "", "", "with", None, "PROTEST", "riot"),
     ("join", "", "protest|protests", "", None, "PROTEST", "demo"),
     ("hold", "", "consultation|consultations|talk|talks", "", "with", "CONSULT", ""),
-    ("hold", "", "exercise|exercises|drill|drills", "", None, "COOPERATE", "military"),
+    # Drills alone are a show of force; joint drills are cooperation.
+    ("hold", "", "exercise|exercises|drill|drills", "", None, "MOBILIZE", "troops"),
+    ("hold", "", "joint|combined exercise|exercises|drill|drills", "", None, "COOPERATE", "military"),
     ("speak", "", "", "with", "with", "CONSULT", "phone"),
     ("arrive", "", "", "in", "in", "CONSULT", "visit"),
     ("welcome", "", "", "", "dobj", "SUPPORT", ""),
@@ -164,6 +166,8 @@ HAND: list[tuple[str, str, str, str, str | None, str, str]] = [
     ("strike", "", "", "", None, "ASSAULT", ""),
     ("bomb", "", "", "", None, "ASSAULT", "aerial"),
     ("agree", "", "", "to", None, "AGREE", ""),
+    ("boycott", "", "", "", None, "PROTEST", "boycott"),
+    ("invade", "", "", "", None, "ASSAULT", ""),
     ("agree", "", "", "to=ceasefire|truce|armistice", None, "RETREAT", "ceasefire"),
     ("welcome", "", "", "at=visit", None, "CONSULT", "visit"),
     ("arrive", "", "", "in for=visit", "in", "CONSULT", "visit"),
@@ -350,7 +354,7 @@ def hand_patterns() -> list[dict]:
     out = []
     for v, prt, obj, preps, target, cat, mode in HAND:
         out.append({
-            "v": v, "prt": prt, "obj": [obj.split("|")] if obj else [],
+            "v": v, "prt": prt, "obj": [slot.split("|") for slot in obj.split()] if obj else [],
             "pp": [_hand_pp(p) for p in preps.split()] if preps else [], "t": target,
             "code": "hand", "c": cat, "m": mode, "src": "hand",
         })  # fmt: skip

@@ -29,8 +29,10 @@ from spacy.tokens import Doc, Span, Token
 from stancewire.nlp.events.modality import (
     INTENT_LEMMAS,
     MATERIAL_CONFLICT,
+    REJECT_MODE,
     THREAT_MODE,
     clause_modality,
+    is_future,
     recode,
 )
 from stancewire.nlp.events.patterns import EventPatterns, PatternMatch, load_patterns
@@ -57,10 +59,6 @@ OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
 # Request modes by what is requested (PLOVER REQUEST modes); anything else asks for a change.
 REQUEST_MODE = {
     "CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
-    "RETREAT": "yield", "CONCEDE": "yield",
-}  # fmt: skip
-REJECT_MODE = {
-    "CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
     "RETREAT": "yield", "CONCEDE": "yield",
 }  # fmt: skip
 # Prepositions that set the scene (where, when, in what) rather than name whom an act is aimed
@@ -384,7 +382,7 @@ class _Coder:
         mode = act.mode
         if act.category == "REQUEST" and not mode:
             mode = _request_mode(act.target_verb)
-        coded = recode(act.category, mode, modality, self.pats.score)
+        coded = recode(act.category, mode, modality, self.pats.score, is_future(act.chain))
         verb = act.chain[0]
         sent = verb.sent
         base = 0.75 if act.match.pattern.hand else (0.7 if act.match.pattern.specificity >= 1 else 0.55)

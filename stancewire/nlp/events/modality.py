@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 INTENT_LEMMAS = frozenset(
     {"offer", "pledge", "promise", "vow", "plan", "intend", "aim", "prepare", "seek", "want",
-     "hope", "commit", "undertake", "ready", "willing", "set", "expect"}
+     "hope", "commit", "undertake", "ready", "willing", "set", "expect", "consider", "weigh", "mull"}
 )  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "'d"})
@@ -76,10 +76,24 @@ class Coded:
     modality: str
 
 
-def recode(category: str, mode: str, modality: str, score_of) -> Coded:  # type: ignore[no-untyped-def]
+REJECT_MODE = {
+    "CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+    "RETREAT": "yield", "CONCEDE": "yield",
+}  # fmt: skip
+
+
+def is_future(chain: list[Token]) -> bool:
+    return any(aux_words(t) & FUTURE_AUX for t in chain)
+
+
+def recode(category: str, mode: str, modality: str, score_of, future: bool = False) -> Coded:  # type: ignore[no-untyped-def]
     """Category, mode and score after modality (PLOVER: a stated future sanction is a threat,
     a stated future aid or meeting an agreement)."""
     recoded = False
+    if modality == "negated" and future and (category in VERBAL_COOP or category in MATERIAL_COOP):
+        # "will not attend the summit", "will not send aid": a refusal.
+        category, mode = "REJECT", REJECT_MODE.get(category, "")
+        return Coded(category, mode, score_of(category, mode), modality)
     if modality in ("intended", "conditional", "hypothetical"):
         if category in MATERIAL_CONFLICT:
             category, mode, recoded = "THREATEN", THREAT_MODE.get(category, ""), True
