@@ -61,7 +61,7 @@ DEFAULT_PATHS = (
     DATA_DIR / WORLD_FILE,
 )
 ENV_PATH = "STANCEWIRE_ACTORS_PATH"
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 
 _WS_RE = re.compile(r"\s+")
 _ACRONYM_DOTS_RE = re.compile(r"\b((?:[a-z]\.){2,})")
@@ -286,6 +286,9 @@ class ActorRegistry:
                         raise ValueError(f"{path}:{lineno}: invalid JSON: {e}") from e
                     if "_meta" in rec:
                         continue
+                    known = self.actors.get(rec.get("id", "")) if world else None
+                    if known is not None and known.priority >= 1:
+                        rec["name"] = known.name  # the hand-written display name stays
                     if claimed and rec.get("aliases"):
                         own = rec.get("id")
                         rec["aliases"] = [a for a in rec["aliases"] if claimed.get(normalise(a), own) == own]

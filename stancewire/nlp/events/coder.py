@@ -332,7 +332,7 @@ class _Coder:
             if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "acomp", "advmod", "npadvmod") and (
                 c.lower_ not in SETTING_PREPS
             ):
-                yield from (t for t in c.subtree if _np_head(t))
+                yield from (t for t in c.subtree if _np_head(t) and not _in_setting(t))
         # Then the purpose clause ("sent warships to patrol waters claimed by X") and what
         # happened around the act ("after X tested a missile").
         for c in verb.children:
@@ -433,6 +433,11 @@ def _request_mode(verb: Token) -> str:
     if words & AID_WORDS:
         return "assist"
     return "change" if words else ""
+
+
+def _in_setting(t: Token) -> bool:
+    """Inside a scene-setting phrase: "held talks *in Marrowgate*"."""
+    return t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPS
 
 
 def _np_head(t: Token) -> bool:

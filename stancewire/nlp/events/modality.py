@@ -13,12 +13,15 @@ from spacy.tokens import Token
 
 INTENT_LEMMAS = frozenset(
     {"offer", "pledge", "promise", "vow", "plan", "intend", "aim", "prepare", "seek", "want",
-     "hope", "commit", "undertake", "ready", "willing", "set", "expect", "consider", "weigh", "mull"}
+     "hope", "commit", "undertake", "ready", "willing", "set"}
 )  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# "is considering expelling": an option weighed, not a plan; "expects to meet": awaited.
+HYPOTHETICAL_LEMMAS = frozenset({"consider", "weigh", "mull", "contemplate"})
+AWAITED_LEMMAS = frozenset({"expect", "await"})
 
 VERBAL_COOP = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE"})
 MATERIAL_COOP = frozenset({"COOPERATE", "AID", "RETREAT"})
@@ -27,9 +30,9 @@ THREAT_MODE = {"SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violenc
 
 # Score weights by modality (the project's convention, as in the quote-based stance coder):
 # intentions are weaker evidence than acts, conditionals and hypotheticals weaker still.
-MODALITY_WEIGHT = {"asserted": 1.0, "intended": 0.8, "conditional": 0.6, "hypothetical": 0.4}
+MODALITY_WEIGHT = {"asserted": 1.0, "intended": 0.8, "awaited": 0.6, "conditional": 0.6, "hypothetical": 0.4}
 # Once a stated future act is re-coded as intent (THREATEN / AGREE) the intent is in the category.
-RECODED_WEIGHT = {"asserted": 1.0, "intended": 1.0, "conditional": 0.75, "hypothetical": 0.5}
+RECODED_WEIGHT = {"asserted": 1.0, "intended": 1.0, "awaited": 0.75, "conditional": 0.75, "hypothetical": 0.5}
 # A withheld cooperative act ("did not attend") is a mild conflict signal: -NEG_FLIP x its score;
 # a denied conflict act ("did not attack") is not cooperation: 0.
 NEG_FLIP = 0.25
@@ -59,8 +62,10 @@ def clause_modality(chain: list[Token]) -> str:
     if any(has_condition(t) for t in chain):
         return "conditional"
     auxes: set[str] = set().union(*(aux_words(t) for t in chain))
-    if auxes & HYPOTHETICAL_AUX:
+    if auxes & HYPOTHETICAL_AUX or any(t.lemma_.lower() in HYPOTHETICAL_LEMMAS for t in chain[1:]):
         return "hypothetical"
+    if any(t.lemma_.lower() in AWAITED_LEMMAS for t in chain[1:]):
+        return "awaited"
     if auxes & FUTURE_AUX or any(t.lemma_.lower() in INTENT_LEMMAS for t in chain[1:]):
         return "intended"
     if any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.children) for t in chain[1:]):
@@ -94,7 +99,7 @@ def recode(category: str, mode: str, modality: str, score_of, future: bool = Fal
         # "will not attend the summit", "will not send aid": a refusal.
         category, mode = "REJECT", REJECT_MODE.get(category, "")
         return Coded(category, mode, score_of(category, mode), modality)
-    if modality in ("intended", "conditional", "hypothetical"):
+    if modality in ("intended", "conditional", "hypothetical", "awaited"):
         if category in MATERIAL_CONFLICT:
             category, mode, recoded = "THREATEN", THREAT_MODE.get(category, ""), True
         elif category in MATERIAL_COOP or category in ("CONSULT", "CONCEDE"):
