@@ -150,4 +150,6 @@ def _ev(eid: str, sentence_start: int, quote_id: str | None = None) -> StanceEvi
 def test_merge_keeps_quotes_and_replaces_narrative_items_where_an_event_was_coded() -> None:
     said = [_ev("q1", 0, quote_id="q"), _ev("n1", 0), _ev("n2", 50)]
     did = [_ev("d1", 0)]
-    assert [e.evidence_id for e in merge_evidence(said, did)] == ["d1", "q1", "n2"]
+    assert [e.evidence_id for e in merge_evidence(said, did)] == ["n1", "q1", "n2"]
+    # An act of an actor quoted in the same sentence is that quote's content: counted once.
+    assert [e.evidence_id for e in merge_evidence([_ev("n3", 50)], [_ev("d2", 50)])] == ["d2"]

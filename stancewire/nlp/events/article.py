@@ -6,8 +6,9 @@ or organisation ("Veltria", "the Kremlin", "Czech") is that actor even where spa
 PERSON; then the article's mention index (people known only from the text, "Edvin Malko").
 
 :func:`merge_evidence` keeps every quote-based item (``basis`` said) and the event coder's items
-(``basis`` did); the older narrative items of the stance coder stay only in sentences where the
-event coder found nothing, so one act is not counted twice with two readings.
+(``basis`` did) unless the same actor is quoted in that sentence (the quote coded it already);
+the older narrative items of the stance coder stay only in sentences where the event coder found
+nothing, so one act is not counted twice with two readings.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ def event_evidence(
 
 def merge_evidence(said: Sequence[StanceEvidence], did: Sequence[StanceEvidence]) -> list[StanceEvidence]:
     """Quote evidence + event evidence; narrative stance items only where no event was coded."""
+    # An act whose actor is also quoted in the same sentence was coded from the quote already
+    # ("X praised Y, saying ..."): counted once, as said.
+    quoted = {(ev.actor.id, ev.sentence_start) for ev in said if ev.quote_id is not None}
+    did = [ev for ev in did if (ev.actor.id, ev.sentence_start) not in quoted]
     coded_sentences = {ev.sentence_start for ev in did}
     out = [ev for ev in said if ev.quote_id is not None or ev.sentence_start not in coded_sentences]
     seen = {ev.evidence_id for ev in out}
