@@ -33,6 +33,7 @@ RULES = PositionRules(
     min_evidence=settings.change_min_evidence,
     min_articles=settings.change_min_articles,
     recent_evidence=settings.recent_evidence,
+    did_weight=settings.did_weight,
 )
 
 

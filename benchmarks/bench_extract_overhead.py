@@ -112,7 +112,7 @@ def main() -> None:
     if RULE_COMPONENTS is not None:
         ex = Extractor(model_name=args.model, with_stance=args.stance)
         nlp = ex.nlp  # the raw side runs the same model with the stancewire components off
-        off = list(RULE_COMPONENTS)
+        off = [name for name in nlp.pipe_names if name.startswith("stancewire_")]  # all rule components
     else:
         nlp = load_nlp(args.model)
         ex = Extractor(nlp=nlp, with_stance=args.stance)

@@ -75,6 +75,10 @@ class PositionRules:
     # at 8). Older articles are folded into one aggregate (see ``FoldedEvidence``).
     max_articles: int = 32
     horizon_half_lives: float = 8.0
+    # Weight of evidence from reported acts (basis "did") relative to quoted words ("said"), on
+    # top of each item's confidence. 1.0: an act and a statement of equal confidence count the
+    # same (the event coder's confidence already reflects how reliable its pattern is).
+    did_weight: float = 1.0
 
 
 def label_for(score: float, rules: PositionRules) -> Label:
@@ -98,6 +102,7 @@ def summarize(ev: StanceEvidence) -> EvidenceSummary:
         score=ev.score,
         category=ev.category,
         modality=ev.modality,
+        basis=ev.basis,
         published_at=ev.published_at,
         quote_text=(ev.quote_text or ev.sentence or "")[:QUOTE_CHARS] or None,
         url=ev.url,
@@ -105,8 +110,9 @@ def summarize(ev: StanceEvidence) -> EvidenceSummary:
     )
 
 
-def _evidence_weight(ev: StanceEvidence) -> float:
-    return ev.confidence * (NEUTRAL_WEIGHT if ev.category is None else 1.0)
+def _evidence_weight(ev: StanceEvidence, rules: PositionRules) -> float:
+    basis = rules.did_weight if ev.basis == "did" else 1.0
+    return ev.confidence * basis * (NEUTRAL_WEIGHT if ev.category is None else 1.0)
 
 
 def _insert_sorted(items: list, item, key) -> list:  # type: ignore[no-untyped-def]
@@ -203,7 +209,10 @@ def _with_evidence(
     its article; None when ``ev`` must not be applied (a known id, or evidence of an older
     version of its article)."""
     point = EvidencePoint(
-        evidence_id=ev.evidence_id, published_at=ev.published_at, weight=_evidence_weight(ev), score=ev.score
+        evidence_id=ev.evidence_id,
+        published_at=ev.published_at,
+        weight=_evidence_weight(ev, rules),
+        score=ev.score,
     )
     fresh = ArticleContribution(
         article_id=ev.article_id,

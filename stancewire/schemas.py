@@ -174,6 +174,9 @@ PloverCategory = Literal[
 PLOVER_CATEGORIES: tuple[str, ...] = PloverCategory.__args__  # type: ignore[attr-defined]
 
 Modality = Literal["asserted", "intended", "conditional", "negated", "hypothetical", "awaited"]
+# How a piece of evidence was learned: "said" (a quote or attribution of the actor's words) or
+# "did" (a reported act: "X imposed sanctions on Y"). Records from before the field are "said".
+Basis = Literal["said", "did"]
 
 
 class ActorRef(Model):
@@ -201,6 +204,7 @@ class StanceEvidence(Model):
     score: float = Field(ge=-10.0, le=10.0)
     modality: Modality = "asserted"
     confidence: float = Field(ge=0.0, le=1.0)
+    basis: Basis = "said"
     quote_id: str | None = None
     quote_text: str | None = None
     sentence_start: int
@@ -236,6 +240,7 @@ class EvidenceSummary(Model):
     score: float
     category: PloverCategory | None = None
     modality: Modality = "asserted"
+    basis: Basis = "said"
     published_at: datetime
     quote_text: str | None = None
     url: str | None = None

@@ -86,7 +86,9 @@ def render(change: StanceChange) -> str:
     lines = [f"{head}  [{change.at.date().isoformat()}] id={change.change_id}"]
     for ev in change.evidence[:3]:
         text = (ev.quote_text or "").replace("\n", " ")
-        lines.append(f"    {ev.category or 'neutral'} {ev.score:+.1f} {ev.article_id}: {text[:160]}")
+        # "said" (quoted words) or "did" (a reported act): readers weigh the two differently.
+        what = f"{ev.basis} {ev.category or 'neutral'} {ev.score:+.1f}"
+        lines.append(f"    {what} {ev.article_id}: {text[:160]}")
     return "\n".join(lines)
 
 

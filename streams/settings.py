@@ -171,6 +171,12 @@ class Settings(BaseSettings):
     change_min_evidence: int = Field(2, ge=1, description="Evidence items needed behind a new label.")
     change_min_articles: int = Field(2, ge=1, description="Distinct articles needed behind a new label.")
     recent_evidence: int = Field(8, ge=1, description="Evidence summaries kept per position.")
+    did_weight: float = Field(
+        1.0,
+        ge=0,
+        description="Weight of evidence from reported acts (basis 'did': 'X imposed sanctions on Y') "
+        "relative to quoted words (basis 'said'), on top of each item's confidence; 0 ignores acts.",
+    )
     recent_quotes: int = Field(25, ge=1, description="Quotes kept per actor for the web view.")
 
     @field_validator("broker")

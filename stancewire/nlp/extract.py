@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from stancewire.nlp.components import MENTIONS, STANCE, release
+from stancewire.nlp.events.component import EVENTS
 from stancewire.nlp.model import DEFAULT_MODEL
 from stancewire.nlp.pipeline import build_nlp, has_rules
 from stancewire.nlp.registry import ActorRegistry, default_registry
@@ -56,7 +57,7 @@ class Extractor:
         self.nlp = nlp if nlp is not None else build_nlp(model_name)
         self.registry = registry if registry is not None else default_registry()
         self.with_stance = with_stance
-        self._disable = [] if with_stance else [STANCE]
+        self._disable = [] if with_stance else [STANCE, EVENTS]
 
     # ------------------------------------------------------------------ API
 

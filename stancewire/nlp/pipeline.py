@@ -11,11 +11,13 @@ from __future__ import annotations
 from spacy.language import Language
 
 from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, RULE_COMPONENTS, STANCE
+from stancewire.nlp.events.component import EVENTS  # importing it registers the factory
 from stancewire.nlp.model import DEFAULT_MODEL, load_model, once_per_name
 
-# Order matters: attribution reads the mentions and the quote candidates, stance reads the quotes.
-PIPELINE = (MENTIONS, QUOTES, ATTRIBUTION, STANCE)
-assert set(PIPELINE) == set(RULE_COMPONENTS)
+# Order matters: attribution reads the mentions and the quote candidates, stance reads the quotes,
+# events (reported acts, issue 16) reads the mentions and merges into the stance evidence.
+PIPELINE = (MENTIONS, QUOTES, ATTRIBUTION, STANCE, EVENTS)
+assert set(PIPELINE) == {*RULE_COMPONENTS, EVENTS}
 
 
 @once_per_name

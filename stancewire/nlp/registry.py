@@ -50,9 +50,18 @@ from pathlib import Path
 from stancewire.schemas import ActorKind, ActorRef
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-DEFAULT_PATHS = (DATA_DIR / "actors.jsonl", DATA_DIR / "actors_current.jsonl")
+# actors_world.jsonl (issue 16): every country with its capital, demonyms, adjectives and seats of
+# power, international organisations and armed groups, so "Czech officials", "Moscow" and "the
+# Kremlin" resolve to governments. Derived data (priority 0) like actors.jsonl, loaded last: a
+# name a hand-written actor already has stays theirs ("Brussels" is the EU, not Belgium).
+WORLD_FILE = "actors_world.jsonl"
+DEFAULT_PATHS = (
+    DATA_DIR / "actors.jsonl",
+    DATA_DIR / "actors_current.jsonl",
+    DATA_DIR / WORLD_FILE,
+)
 ENV_PATH = "STANCEWIRE_ACTORS_PATH"
-_CACHE_VERSION = 3
+_CACHE_VERSION = 5
 
 _WS_RE = re.compile(r"\s+")
 _ACRONYM_DOTS_RE = re.compile(r"\b((?:[a-z]\.){2,})")
@@ -258,7 +267,14 @@ class ActorRegistry:
 
     def _build(self, base_count: int) -> None:
         for i, path in enumerate(self.paths):
-            priority = 0 if i == 0 and base_count > 0 else (1 if i < base_count else 2)
+            world = path.name == WORLD_FILE and i < base_count
+            priority = 0 if (i == 0 or world) and base_count > 0 else (1 if i < base_count else 2)
+            # Names hand-written actors already have stay theirs (see DEFAULT_PATHS).
+            claimed = (
+                {a: act.id for act in self.actors.values() if act.priority >= 1 for a in act.aliases}
+                if world
+                else {}
+            )
             with path.open(encoding="utf-8") as f:
                 for lineno, line in enumerate(f, 1):
                     line = line.strip()
@@ -270,6 +286,12 @@ class ActorRegistry:
                         raise ValueError(f"{path}:{lineno}: invalid JSON: {e}") from e
                     if "_meta" in rec:
                         continue
+                    known = self.actors.get(rec.get("id", "")) if world else None
+                    if known is not None and known.priority >= 1:
+                        rec["name"] = known.name  # the hand-written display name stays
+                    if claimed and rec.get("aliases"):
+                        own = rec.get("id")
+                        rec["aliases"] = [a for a in rec["aliases"] if claimed.get(normalise(a), own) == own]
                     self.add_record(rec, priority=priority, index=False)
         self._reindex()
 

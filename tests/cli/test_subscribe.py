@@ -68,7 +68,14 @@ def test_render_change() -> None:
     head, evidence = text.splitlines()
     assert head == ("CHANGE  Ilse Varga-Tamm -> Tomas Reyel: cooperative -> conflictual "
                     "(delta -5.5, now -3.2)  [2025-03-14] id=chg-1")
-    assert evidence == "    ACCUSE -6.0 synth-seq-09: They betrayed the accord."  # one line per item
+    # one line per item; "said" (quoted words) or "did" (a reported act) first
+    assert evidence == "    said ACCUSE -6.0 synth-seq-09: They betrayed the accord."
+
+
+def test_render_shows_a_reported_act_as_did() -> None:
+    change = alert()
+    change.evidence[0] = change.evidence[0].model_copy(update={"basis": "did", "category": "SANCTION"})
+    assert render(change).splitlines()[1].startswith("    did SANCTION -6.0 synth-seq-09:")
 
 
 def test_render_new() -> None:

@@ -13,6 +13,7 @@ import pytest
 import spacy
 
 from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, STANCE
+from stancewire.nlp.events.component import EVENTS
 from stancewire.nlp.extract import Extractor
 from stancewire.nlp.pipeline import PIPELINE, build_nlp
 from stancewire.nlp.registry import ActorRegistry
@@ -24,7 +25,7 @@ TEXT = "“We will reopen the border talks,” said Veltrian Foreign Minister Il
 def test_build_nlp_appends_the_components_in_order(extractor: Extractor) -> None:
     nlp = build_nlp()
     assert nlp is extractor.nlp, "one pipeline per model and process"
-    assert nlp.pipe_names[-4:] == [MENTIONS, QUOTES, ATTRIBUTION, STANCE] == list(PIPELINE)
+    assert nlp.pipe_names[-5:] == [MENTIONS, QUOTES, ATTRIBUTION, STANCE, EVENTS] == list(PIPELINE)
 
 
 def test_a_bare_text_runs_through_every_component(extractor: Extractor) -> None:

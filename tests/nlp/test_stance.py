@@ -32,34 +32,29 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "stance_sentences.jsonl
 # Misses at the time of writing (see STANCE_STATUS.md for the reasons): mostly unresolved actors
 # in positions the rules do not reach ("Supporters of X", "prosecutors"), multi-sentence items
 # where the context sentence wins the selection, and CAMEO modes that differ from the annotation.
+# Issue 16's event coder fixed 11 former entries (reported acts by invented countries now code
+# to their governments, refusals about the future are REJECT ...) and moved two: "offered to
+# mediate" is coded intended (the event gold's convention for "offered to", this gold says
+# asserted) and "pressed X for a faster repayment" asks for a change (-) where this gold has 0.
 KNOWN_FAILURES = {
     "st-011",
-    "st-034",
+    "st-016",
+    "st-071",
     "st-035",
     "st-039",
     "st-042",
     "st-046",
-    "st-052",
     "st-054",
-    "st-059",
-    "st-060",
     "st-061",
     "st-065",
     "st-084",
     "st-085",
-    "st-091",
-    "st-104",
-    "st-105",
-    "st-106",
-    "st-113",
-    "st-122",
     "st-134",
     "st-140",
     "st-143",
     "st-144",
     "st-147",
     "st-151",
-    "st-155",
     "st-175",
     "st-185",
 }

@@ -134,10 +134,9 @@ def test_major_armed_groups_come_from_the_phoenix_list(registry: ActorRegistry) 
         assert found is not None and found.kind == ActorKind.group, name
 
 
-def test_not_loaded_by_the_extractor_yet() -> None:
-    """The extractor's output is pinned while the NLP core is refactored: this file is data
-    for issue 16, to be wired in there (or loaded by users through STANCEWIRE_ACTORS_PATH)."""
-    assert WORLD not in DEFAULT_PATHS
+def test_loaded_by_default() -> None:
+    """Issue 16: the extractor resolves demonyms, capitals and seats of power through it."""
+    assert WORLD in DEFAULT_PATHS
 
 
 def test_file_is_what_the_build_script_makes(tmp_path: Path) -> None:

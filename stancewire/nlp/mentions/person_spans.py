@@ -19,6 +19,8 @@ from stancewire.nlp.mentions.words import (
 from stancewire.nlp.registry import normalise
 from stancewire.schemas import ActorKind
 
+NON_PERSON_KINDS = frozenset({ActorKind.government, ActorKind.organisation, ActorKind.group})
+
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
 
@@ -47,6 +49,11 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             org_heads.add(normalise(ent[0].text))
     for ent in doccache.ents(doc):
         if ent.label_ != "PERSON":
+            continue
+        if registry_non_person(ix, ent):
+            # The registry knows the name as a government, organisation or armed group
+            # ("Veltria", "Hamas"): that beats spaCy's PERSON tag (issue 16).
+            ix.person_orgs.add(ent.start)
             continue
         if len(ent) == 1 and normalise(ent.text.rstrip("'’s")) in org_heads - given_names().keys():
             ix.person_orgs.add(ent.start)
@@ -187,6 +194,11 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         out.append(doc[a:b])
         last_end = b
     return out
+
+
+def registry_non_person(ix: ArticleMentions, ent: Span) -> bool:
+    found = ix.registry.lookup(ent.text, at=ix.at)
+    return found is not None and found.kind in NON_PERSON_KINDS
 
 
 def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
