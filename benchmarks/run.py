@@ -69,8 +69,8 @@ def offline(articles: Sequence[Article], batch_size: int, model_name: str) -> di
     from stancewire.nlp.model import load_nlp
     from stancewire.nlp.registry import default_registry
 
-    nlp = load_nlp(model_name)
-    ex = Extractor(model_name=model_name, nlp=nlp, registry=default_registry())
+    nlp = load_nlp(model_name)  # the plain model, for the raw parse
+    ex = Extractor(model_name=model_name, registry=default_registry())
     texts = [a.text for a in articles]
     # Warm-up outside the clock: lazy imports, the registry's matchers, the stance module.
     for _ in ex.extract_many(articles[:4], batch_size=batch_size):

@@ -185,7 +185,7 @@ NOT_SPEECH = {
     "complain",
     "counter",
 }
-# Re-admitted above only to be listed with a better code in cues.py's core list.
+# Re-admitted above only to be listed with a better code in the core list (data/cue_words.json).
 
 # Cues read from their own synonym entry and/or the patterns annotated with their name.
 PATTERN_CUES = ("note", "deny", "urge", "call", "express")

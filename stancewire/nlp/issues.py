@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -111,7 +110,7 @@ def load_issues(extra: Sequence[str | Path] = ()) -> IssueLexicon:
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> IssueLexicon:
     issues = _read_jsonl(
-        resources.files("stancewire.nlp").joinpath("data/issues.jsonl").read_text(encoding="utf-8")
+        (Path(__file__).resolve().parent / "data" / "issues.jsonl").read_text(encoding="utf-8")
     )
     for p in paths:
         issues += _read_jsonl(Path(p).read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -142,7 +142,7 @@ def _entry(d: dict) -> Entry:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     raw = json.loads(
-        resources.files("stancewire.nlp").joinpath("data/stance_lexicon.json").read_text(encoding="utf-8")
+        (Path(__file__).resolve().parent / "data" / "stance_lexicon.json").read_text(encoding="utf-8")
     )
     verbs: dict[str, list[Entry]] = {}
     for lemma, dicts in raw["verbs"].items():

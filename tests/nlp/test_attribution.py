@@ -16,46 +16,6 @@ def _speakers(res):
 # ------------------------------------------------------------------ names
 
 
-def test_surname_links_to_full_name(run) -> None:
-    text = (
-        "Veltrian Foreign Minister Ilse Varga-Tamm arrived on Monday. “It is time to talk,” Varga-Tamm said."
-    )
-    q = run(text).quotes[0]
-    assert q.speaker.name == "Ilse Varga-Tamm"
-    assert q.speaker.id == "person:ilse-varga-tamm"
-    assert q.speaker.mention == "Varga-Tamm"
-    assert q.speaker.mention_kind == MentionKind.name
-
-
-def test_title_gives_affiliation(run) -> None:
-    q = run("Norwind chief executive Ama Koro said profits had doubled.").quotes[0]
-    assert q.speaker.name == "Ama Koro"
-    assert q.speaker.affiliation == "Norwind"
-    assert q.speaker.mention == "Ama Koro"
-
-
-def test_apposition_name_after_title(run) -> None:
-    q = run("Its spokesperson, Teodor Vasquez-Olin, said observers had been blocked.").quotes[0]
-    assert q.speaker.name == "Teodor Vasquez-Olin"
-
-
-def test_name_then_apposed_title(run) -> None:
-    q = run("Odile Marchetti, the presiding judge, said the tenants could sue.").quotes[0]
-    assert q.speaker.name == "Odile Marchetti"
-
-
-def test_unknown_person_gets_slug_id(run) -> None:
-    q = run("“The pitch was perfect,” said groundsman Jonah Pelletier-Ruiz.").quotes[0]
-    assert q.speaker.id == "person:jonah-pelletier-ruiz"
-    assert q.speaker.kind == ActorKind.person
-
-
-def test_registry_person_canonical_name(run) -> None:
-    q = run("“We are ready for dialogue,” Peskov told reporters.").quotes[0]
-    assert q.speaker.id == "person:dmitry-peskov"
-    assert q.speaker.name == "Dmitry Peskov"
-
-
 # ------------------------------------------------------------------ pronouns
 
 
@@ -65,24 +25,6 @@ def test_he_is_previous_speaker(run) -> None:
     assert [q.speaker.name for q in qs] == ["Tomas Reyna", "Tomas Reyna"]
     assert qs[1].speaker.mention_kind == MentionKind.pronoun
     assert qs[1].speaker.mention == "He"
-
-
-def test_she_picks_compatible_gender(run) -> None:
-    text = (
-        "Mr Arno Feld, the finance minister, presented the budget. Ms Lena Ruud, the opposition leader, "
-        "was unimpressed. “This budget fails families,” she said."
-    )
-    q = run(text).quotes[-1]
-    assert q.speaker.name == "Lena Ruud"
-
-
-def test_pronoun_prefers_new_subject_over_old_speaker(run) -> None:
-    text = (
-        "“We will have results by June,” said Haldor Vik-Amsel, the institute's director.\n\n"
-        "In the village, Saida Ormatova-Kell was sceptical. “They tested something here before,” she said."
-    )
-    q = run(text).quotes[-1]
-    assert q.speaker.name == "Saida Ormatova-Kell"
 
 
 def test_it_resolves_to_organisation(run) -> None:
@@ -102,8 +44,7 @@ def test_first_person_inside_quote_is_recorded_for_speaker(extractor, run) -> No
 
     text = "“I will not resign,” said Mayor Rosa Delacroix."
     art = Article(id="m", text=text, published_at=datetime(2025, 1, 1, tzinfo=UTC))
-    doc = extractor.nlp(text)
-    _, mentions = extractor.quotes_and_mentions(doc, art)
+    mentions = extractor.process(art)._.mentions
     ref = mentions.actor_at(1, 2)  # "I"
     assert ref is not None and ref.name == "Rosa Delacroix"
 
@@ -115,8 +56,7 @@ def test_we_inside_quote_is_recorded_for_speaker(extractor) -> None:
 
     text = "“We will not back down, and our members know it,” said union leader Petra Olvensdottir."
     art = Article(id="w", text=text, published_at=datetime(2025, 1, 1, tzinfo=UTC))
-    doc = extractor.nlp(text)
-    _, mentions = extractor.quotes_and_mentions(doc, art)
+    mentions = extractor.process(art)._.mentions
     we = text.index("We")
     our = text.index("our")
     for a, b in ((we, we + 2), (our, our + 3)):
@@ -183,25 +123,6 @@ def test_role_noun_from_article(run) -> None:
     assert qs[1].speaker.mention_kind == MentionKind.role
 
 
-def test_unscoped_role_noun_from_article(run) -> None:
-    text = (
-        "Judge Marisol Quenby-Adeyemi sentenced him to nine years. "
-        "“You did not merely break the law,” the judge said."
-    )
-    q = run(text).quotes[-1]
-    assert q.speaker.name == "Marisol Quenby-Adeyemi"
-    assert q.speaker.mention_kind == MentionKind.role
-
-
-def test_company_role_noun(run) -> None:
-    text = (
-        "Brightmoor Logistics posted a loss. "
-        "The company's chief executive, Ama Koro, said demand had collapsed."
-    )
-    q = run(text).quotes[-1]
-    assert q.speaker.name == "Ama Koro"
-
-
 def test_role_noun_from_registry_by_date(run) -> None:
     r1 = run("The US president said tariffs would rise.", published="2024-06-01").quotes[0]
     r2 = run("The US president said tariffs would rise.", published="2025-02-01").quotes[0]
@@ -209,12 +130,6 @@ def test_role_noun_from_registry_by_date(run) -> None:
     assert r2.speaker.name == "Donald Trump"
     r3 = run("The Russian president said talks were possible.", published="2025-02-01").quotes[0]
     assert r3.speaker.name == "Vladimir Putin"
-
-
-def test_the_company_resolves_to_org(run) -> None:
-    text = "Port Anselm Athletic lost again. The club said it would appeal the red card."
-    q = run(text).quotes[-1]
-    assert q.speaker.name == "Port Anselm Athletic"
 
 
 # ------------------------------------------------------------------ organisations and places
@@ -230,23 +145,6 @@ def test_places_speak_for_governments(run) -> None:
         ("gov:ukr", MentionKind.organisation),
         ("gov:usa", MentionKind.organisation),
     ]
-
-
-def test_american_side(run) -> None:
-    q = run("The American side said it was ready for talks.").quotes[0]
-    assert q.speaker.id == "gov:usa"
-
-
-def test_unknown_place_is_government(run) -> None:
-    q = run("Corvenia said it would send a delegation to the talks.").quotes[0]
-    assert q.speaker.kind == ActorKind.government
-    assert q.speaker.name == "Government of Corvenia"
-
-
-def test_organisation_short_form(run) -> None:
-    text = "The Bank of Veltria kept rates on hold. The Bank said inflation was cooling."
-    q = run(text).quotes[-1]
-    assert q.speaker.name == "Bank of Veltria"
 
 
 # ------------------------------------------------------------------ groups

@@ -152,12 +152,6 @@ def test_direct_with_cue(run, text: str, content: str, speaker: str) -> None:
     assert q.cue is not None
 
 
-def test_inverted_said_name(run) -> None:
-    q = _only(run("“Nobody saw this coming,” said Dorian Kell, the club's owner.").quotes)
-    assert q.speaker.name == "Dorian Kell"
-    assert q.cue.text == "said"
-
-
 def test_split_quote_same_speaker(run) -> None:
     text = "“The results are encouraging,” Dr. Ilse Brandt told reporters. “But we need more data.”"
     qs = run(text).quotes
@@ -173,13 +167,6 @@ def test_split_quote_in_one_sentence(run) -> None:
     assert all(q.speaker.name == "Omar Selby" for q in qs)
 
 
-def test_multi_sentence_direct(run) -> None:
-    text = "“We lost. We deserved to lose. Now we rebuild,” said manager Ines Carvalho."
-    q = _only(run(text).quotes)
-    assert q.text == "We lost. We deserved to lose. Now we rebuild,"
-    assert q.speaker.name == "Ines Carvalho"
-
-
 def test_multi_paragraph_quote_one_per_paragraph(run) -> None:
     text = (
         "Mayor Rosa Delacroix spoke at the pier.\n\n“We will rebuild it plank by plank.\n\n"
@@ -191,33 +178,6 @@ def test_multi_paragraph_quote_one_per_paragraph(run) -> None:
         "It will take years, but it will be done,",
     ]
     assert {q.speaker.name for q in qs} == {"Rosa Delacroix"}
-
-
-def test_colon_attribution_with_marks(run) -> None:
-    q = _only(run("Finance Minister Lars Eklund: “The budget is balanced.”").quotes)
-    assert q.text == "The budget is balanced."
-    assert q.speaker.name == "Lars Eklund"
-
-
-def test_colon_transcript_without_marks(run) -> None:
-    text = "Q: How was the season?\n\nJane Okafor: We have never seen a drought like this one."
-    q = _only(run(text).quotes)
-    assert q.type == "direct"
-    assert q.text == "We have never seen a drought like this one."
-    assert q.speaker.name == "Jane Okafor"
-
-
-def test_dash_attribution(run) -> None:
-    q = _only(run("“The bridge is safe for traffic.” — Lina Park, city engineer").quotes)
-    assert q.text == "The bridge is safe for traffic."
-    assert q.speaker.name == "Lina Park"
-
-
-def test_previous_paragraph_colon(run) -> None:
-    text = "Chief executive Mara Voss told shareholders:\n\n“We have turned the corner this year.”"
-    q = _only(run(text).quotes)
-    assert q.type == "direct"
-    assert q.speaker.name == "Mara Voss"
 
 
 def test_apostrophes_do_not_open_quotes(run) -> None:
@@ -369,34 +329,6 @@ def test_two_cues_two_quotes(run) -> None:
     assert all(q.speaker.name == "Ama Koro" for q in qs)
 
 
-def test_participial_cue_takes_earlier_subject(run) -> None:
-    text = "Ama Koro defended the merger on Monday, emphasizing that no jobs would be lost."
-    q = _only(run(text).quotes)
-    assert q.text == "no jobs would be lost"
-    assert q.speaker.name == "Ama Koro"
-
-
-def test_conjoined_cue_inherits_subject(run) -> None:
-    text = "Judge Odile Marchetti rejected the appeal but noted that the tenants could sue for damages."
-    q = _only(run(text).quotes)
-    assert q.text == "the tenants could sue for damages"
-    assert q.speaker.name == "Odile Marchetti"
-
-
-def test_in_a_statement_frame(run) -> None:
-    text = "In a statement on Tuesday, Norwind Mining said it would close the Harlow pit."
-    q = _only(run(text).quotes)
-    assert q.text == "it would close the Harlow pit"
-    assert q.speaker.name == "Norwind Mining"
-
-
-def test_noun_cue_with_possessor(run) -> None:
-    text = "Ama Koro's claim that the mine was safe was rejected by inspectors."
-    q = _only(run(text).quotes)
-    assert q.text == "the mine was safe"
-    assert q.speaker.name == "Ama Koro"
-
-
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
@@ -501,13 +433,6 @@ def test_cameo_derived_cue_data() -> None:
     assert {"concern", "hope", "relief", "surprise"} <= set(data["express_nouns"])
     assert {"surprise", "relief", "concern"} <= cues.EXPRESS_NOUNS
     assert all(cues.is_speech_verb(v) for v in ("note", "deny", "urge", "call"))
-
-
-def test_relative_clause_speaker(run) -> None:
-    text = "Ama Koro, who has said the mine is safe, will testify on Friday."
-    q = _only(run(text).quotes)
-    assert q.text == "the mine is safe"
-    assert q.speaker.name == "Ama Koro"
 
 
 # ------------------------------------------------------------------ mixed

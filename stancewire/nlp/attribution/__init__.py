@@ -1,0 +1,24 @@
+"""Speaker resolution: turn a quote candidate's speaker token/span into a canonical ``Speaker``.
+
+Quotes are attributed in text order so the previous speaker is known:
+
+* a token inside a name mention -> that person (``mention_kind=name``), with the affiliation the
+  article gave ("Kremlin spokesman Dmitry Peskov" -> affiliation "Kremlin");
+* an organisation or place ("the Kremlin", "Kyiv") -> its actor (``organisation``);
+* a role noun ("the US president", "the company", "the American side") -> the article's earlier
+  mention or the registry role holder at ``published_at`` (``role``); unresolved role nouns and
+  plural groups ("officials", "analysts") become ``group:``/``unknown:`` speakers named by the phrase;
+* a pronoun -> salience: the previous speaker if compatible (gender, number) and recent, else the
+  nearest preceding compatible subject (``pronoun``); "I"/"we" inside quotes -> the quote's speaker;
+* split quotes take the previous quote's speaker; floating quotes the last speaker within two
+  paragraphs (``floating``).
+
+Ids of unknown actors: ``person:<slug>`` for names, ``group:<slug>`` for groups ("officials"),
+``unknown:<slug>`` for a role noun that could not be resolved ("the minister").
+"""
+
+from __future__ import annotations
+
+from stancewire.nlp.attribution.attributor import Attributor
+
+__all__ = ["Attributor"]

@@ -1,0 +1,79 @@
+"""The per-article attribution state, and the order in which each quote's speaker is found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp.attribution.floating import floating_speaker
+from stancewire.nlp.attribution.pronouns import first_person_in_quote
+from stancewire.nlp.attribution.speakers import from_span, from_token
+from stancewire.nlp.attribution.tokens import usable_speaker_token
+from stancewire.nlp.mentions import ArticleMentions
+from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.schemas import ActorKind, MentionKind, Speaker
+
+
+@dataclass(slots=True)
+class _Last:
+    speaker: Speaker
+    end: int  # char offset where that quote ended
+
+
+class Attributor:
+    """Resolves the speakers of one article's quote candidates (call :meth:`run` once per Doc).
+
+    It holds what one article's attribution remembers: the previous speaker (for split and
+    floating quotes and pronouns) and lookups built on first need."""
+
+    def __init__(self, doc: Doc, mentions: ArticleMentions) -> None:
+        self.doc = doc
+        # Doc.text re-joins every token on each access: read it once.
+        self.text = mentions.text
+        self.m = mentions
+        self.last: _Last | None = None
+        self.last_by_kind: dict[str, _Last] = {}
+        self.starts: list[int] | None = None  # token start offsets, built on first need
+        self.quote_spans: list[tuple[int, int]] | None = None  # quote-marked spans, on first need
+
+    def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
+        """The speaker a token names (a method, so that pronoun resolution, which calls it for
+        an earlier subject, and speaker resolution, which calls pronoun resolution, need not
+        import each other)."""
+        return from_token(self, tok, q)
+
+    def run(self, candidates: list[QuoteCandidate]) -> list[tuple[QuoteCandidate, Speaker | None]]:
+        out: list[tuple[QuoteCandidate, Speaker | None]] = []
+        prev: Speaker | None = None
+        for q in candidates:
+            sp: Speaker | None = None
+            if q.inherit == "previous":
+                sp = prev
+            elif q.inherit == "context":
+                s = floating_speaker(self, q, candidates)
+                if s is not None:
+                    sp = s.model_copy(
+                        update={
+                            "mention": None,
+                            "mention_start": None,
+                            "mention_end": None,
+                            "mention_kind": MentionKind.floating,
+                        }
+                    )
+            elif q.speaker_token is not None:
+                tok = usable_speaker_token(self, self.doc[q.speaker_token], q)
+                sp = from_token(self, tok, q) if tok is not None else None
+            elif q.speaker_span is not None:
+                sp = from_span(self, *q.speaker_span)
+            if sp is not None:
+                self.last = _Last(sp, q.end)
+                if sp.kind == ActorKind.person:
+                    self.last_by_kind["person"] = self.last
+                else:
+                    self.last_by_kind["collective"] = self.last
+            prev = sp if sp is not None else prev
+            out.append((q, sp))
+            if sp is not None and q.type in ("direct", "floating", "mixed"):
+                first_person_in_quote(self, q, sp)
+        return out

@@ -1,0 +1,161 @@
+"""Pronoun speakers (salience, gender and number agreement) and "I"/"we" inside quotes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
+from stancewire.nlp.attribution.people import human_plural
+from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
+from stancewire.nlp.mentions import Mention
+from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
+
+if TYPE_CHECKING:
+    from stancewire.nlp.attribution.attributor import Attributor
+
+
+def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
+    lower = tok.lower_
+    a, b = tok.idx, tok.idx + len(tok.text)
+    actor: ActorRef | None = None
+    affiliation = None
+    if lower in HE | SHE:
+        want = "m" if lower in HE else "f"
+        last = att.last_by_kind.get("person")
+        if (
+            last is not None
+            and tok.idx - last.end <= SPEAKER_WINDOW
+            and gender_ok(att, last.speaker.id, want)
+            and last.speaker.id
+        ):
+            actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=ActorKind.person)
+            affiliation = last.speaker.affiliation
+        # A nearer person who is the subject of the previous sentence wins over an older speaker.
+        cand = nearest_person(att, tok, want)
+        if cand is not None and (actor is None or (cand[1] > (last.end if last else -1) and cand[2])):
+            actor, affiliation = cand[0], cand[3]
+        if actor is None:
+            # Nothing recent: the article's only person of that gender named so far, if unique.
+            same = [
+                c
+                for c in att.m.clusters
+                if c.gender == want and c.actor is not None and c.first_seen < tok.idx
+            ]
+            if len(same) == 1:
+                actor, affiliation = same[0].actor, same[0].affiliation
+    elif lower in THEY | IT:
+        last = att.last_by_kind.get("collective")
+        fresh = previous_subject_org(att, tok)
+        group = previous_subject_group(att, tok, q) if lower in THEY else None
+        if (
+            group is not None
+            and (last is None or group[1] > last.end)
+            and (fresh is None or group[1] > fresh.start)
+        ):
+            # "Union leaders met on Tuesday. They said ...": a plural group made the subject
+            # since the last collective speaker is what "they" picks up, not an older
+            # organisation.
+            actor = group[0]
+        elif fresh is not None and (last is None or fresh.start > last.end):
+            # "The Bank Workers' Federation tells a different story. It says ...": an
+            # organisation made the subject since the last collective speaker is the new topic.
+            actor = fresh.actor
+        elif last is not None and tok.idx - last.end <= SPEAKER_WINDOW:
+            actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=last.speaker.kind)
+        else:
+            actor = att.m.best_org_before(tok.idx)
+    elif lower in FIRST:
+        # "I"/"we" outside quote marks: a first-person column or a transcript; keep the writer out.
+        return None
+    if actor is None:
+        return None
+    att.m.add(a, b, actor, MentionKind.pronoun, tok.i)
+    return Speaker(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        mention=tok.text,
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.pronoun,
+        affiliation=affiliation,
+    )
+
+
+def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:
+    """The organisation that is the main-clause subject of the sentence before ``tok``'s
+    (one sentence is read, not the article)."""
+    start = tok.sent.start
+    if start == 0:
+        return None
+    prev = att.m.toks[start - 1].sent
+    for c in prev.root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            m = att.m.mention_for_token(c.i)
+            if (
+                m is not None
+                and m.kind == MentionKind.organisation
+                and m.actor.kind in (ActorKind.organisation, ActorKind.government)
+            ):
+                return m
+    return None
+
+
+def previous_subject_group(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | None:
+    """A plural group of people that is the main-clause subject of one of the two sentences
+    before ``tok``'s ("Officials at the ministry arrived late.", "Union leaders met."), as the
+    group speaker the phrase would be if it spoke itself, with its start offset. The search
+    stops at a sentence whose subject is a named person or organisation (a newer topic)."""
+    start = tok.sent.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        prev = att.m.toks[start - 1].sent
+        if tok.idx - prev.start_char > SPEAKER_WINDOW:
+            return None
+        for c in prev.root.children:
+            if c.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if att.m.mention_for_token(c.i) is not None or att.m.cluster_for_token(c.i) is not None:
+                return None
+            if not human_plural(c):
+                continue
+            sp = att.from_token(c, q)
+            if sp is None or sp.kind != ActorKind.group or sp.mention_start is None:
+                return None
+            return ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_start
+        start = prev.start
+    return None
+
+
+def gender_ok(att: Attributor, actor_id: str, want: str) -> bool:
+    g = att.m.gender_of(actor_id)
+    return g is None or g == want
+
+
+def nearest_person(att: Attributor, tok: Token, want: str) -> tuple[ActorRef, int, bool, str | None] | None:
+    """Nearest preceding person mention of compatible gender: (actor, end, is_subject, affiliation)."""
+    sent_start = tok.sent.start_char
+    for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
+        if not gender_ok(att, m.actor.id, want):
+            continue
+        head = att.doc[m.head]
+        # Same-sentence non-subjects ("Putin responded to Trump's offer, praising him") are objects
+        # the pronoun cannot be the subject-speaker of; skip them.
+        is_subj = head.dep_ in ("nsubj", "nsubjpass")
+        if m.start >= sent_start and not is_subj:
+            continue
+        if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
+            continue
+        return m.actor, m.end, is_subj, m.affiliation
+    return None
+
+
+def first_person_in_quote(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
+    """Record "I"/"we" inside a quote as mentions of its speaker (for the stance module)."""
+    actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+    for mt in PRONOUN_RE.finditer(att.text, q.start, q.end):
+        att.m.add(mt.start(), mt.end(), actor, MentionKind.pronoun, -1)

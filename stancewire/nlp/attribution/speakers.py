@@ -1,0 +1,289 @@
+"""A speaker token or span resolved to a canonical ``Speaker`` (name, organisation, role, group)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
+from stancewire.nlp.attribution.pronouns import pronoun
+from stancewire.nlp.attribution.tokens import np_bounds
+from stancewire.nlp.attribution.words import FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
+from stancewire.nlp.mentions import PersonCluster
+from stancewire.nlp.mentions.names import PLACE_RE, org_words
+from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
+from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.nlp.registry import normalise, person_id, slugify
+from stancewire.schemas import ActorKind, MentionKind, Speaker
+
+if TYPE_CHECKING:
+    from stancewire.nlp.attribution.attributor import Attributor
+
+
+def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
+    if tok.lemma_.lower() in ISSUED_TEXTS:
+        # "the family's statement said", "the ministry's report found": a written text speaks
+        # for its issuer.
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        if poss is not None:
+            tok = poss
+    # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
+    for c in tok.children:
+        if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:
+            tok = c
+            break
+    else:
+        if tok.pos_ == "NOUN" and att.m.mention_for_token(tok.i) is None:
+            # "Her publisher, Brisca House, said" / "The auditors, Halvard & Quist, said": a
+            # description with a named organisation in apposition (the parser sometimes makes
+            # a comma-separated name a conjunct) speaks as that organisation.
+            has_cc = any(c.dep_ == "cc" for c in tok.children)
+            for c in tok.children:
+                if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and not has_cc)):
+                    continue
+                if c.dep_ == "conj" and att.doc[c.left_edge.i - 1].text != ",":
+                    continue
+                hit = att.m.mention_for_token(c.i)
+                if hit is not None and hit.kind == MentionKind.organisation:
+                    tok = c
+                    break
+    lower = tok.lower_
+    if tok.pos_ == "PRON" or lower in HE | SHE | THEY | IT | FIRST:
+        return pronoun(att, tok, q)
+    cluster = att.m.cluster_for_token(tok.i)
+    mention = att.m.mention_for_token(tok.i)
+    if cluster is not None and cluster.actor is not None:
+        return person_speaker(
+            att,
+            cluster,
+            mention.start if mention else tok.idx,
+            mention.end if mention else tok.idx + len(tok.text),
+        )
+    if mention is not None:
+        return Speaker(
+            id=mention.actor.id,
+            name=mention.actor.name,
+            kind=mention.actor.kind,
+            mention=att.text[mention.start : mention.end],
+            mention_start=mention.start,
+            mention_end=mention.end,
+            mention_kind=mention.kind,
+            affiliation=mention.affiliation,
+        )
+    lemma = tok.lemma_.lower()
+    if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
+        res = att.m.resolve_role(tok)
+        if res is not None:
+            actor, (a, b) = res
+            aff = None
+            return Speaker(
+                id=actor.id,
+                name=actor.name,
+                kind=actor.kind,
+                mention=att.text[a:b],
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.role,
+                affiliation=aff,
+            )
+    if lemma in TITLE_WORDS and tok.pos_ == "NOUN":
+        fb = role_fallback(att, tok)
+        if fb is not None:
+            return fb
+    # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
+    if tok.pos_ in ("NOUN", "PROPN"):
+        left = tok.left_edge.i
+        # Never reach back across a line break (live-blog headings run into the next line).
+        for k in range(tok.i - 1, left - 1, -1):
+            t = att.doc[k]
+            if t.text in JOINERS and not t.whitespace_ and k > 0 and not att.doc[k - 1].whitespace_:
+                continue  # "Peregrine-Oake": a hyphen inside a name does not end the phrase
+            if "\n" in t.text or t.is_punct:
+                left = k + 1
+                break
+        while left < tok.i and att.doc[left].pos_ in ("DET",):
+            left += 1
+        a, b = att.doc[left].idx, tok.idx + len(tok.text)
+        phrase = att.text[a:b]
+        if tok.pos_ == "PROPN" and left == tok.i and PLACE_RE.search(tok.text):
+            # "Kethara said": an unknown country speaking is its government.
+            gid = f"gov:{slugify(tok.text)}"
+            return Speaker(
+                id=gid,
+                name=f"Government of {tok.text}",
+                kind=ActorKind.government,
+                mention=phrase,
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.organisation,
+            )
+        if tok.pos_ == "PROPN":
+            # A name the NER missed: join a cluster by surname, else an unknown person.
+            c = att.m.cluster_by_part(normalise(tok.text))
+            if c is not None and c.actor is not None:
+                return person_speaker(att, c, a, b)
+            # Else a short form of an organisation the article named in full ("Peregrine-Oake,
+            # the lender, says" after "Peregrine-Oake Bank") that the NER tagged NORP/missed.
+            org = att.m.full_org_for(a, org_words(phrase))
+            if org is not None and org.kind == ActorKind.organisation:
+                return Speaker(
+                    id=org.id,
+                    name=org.name,
+                    kind=org.kind,
+                    mention=phrase,
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.organisation,
+                )
+            reg = att.m.registry.lookup(phrase, at=att.m.at, surname=True)
+            if reg is not None and reg.priority > 0:
+                return Speaker(
+                    id=reg.id,
+                    name=reg.name,
+                    kind=reg.kind,
+                    mention=phrase,
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.name
+                    if reg.kind == ActorKind.person
+                    else MentionKind.organisation,
+                    affiliation=reg.affiliation,
+                )
+            name = phrase
+            return Speaker(
+                id=person_id(name),
+                name=name,
+                kind=ActorKind.person,
+                mention=phrase,
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.name,
+            )
+        if (
+            lemma in GROUP_NOUNS
+            or tok.tag_ == "NNS"
+            or lower in GROUP_NOUNS
+            or lemma in COLLECTIVE_PERSON_NOUNS
+        ):
+            return Speaker(
+                id=f"group:{slugify(phrase)}",
+                name=phrase,
+                kind=ActorKind.group,
+                mention=phrase,
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.role,
+            )
+        # Unresolved role nouns and descriptions ("the minister", "the weather service"). The
+        # mention keeps its determiner; the name does not.
+        det = tok.left_edge
+        ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
+        kind = ActorKind.organisation if lemma in ORG_ROLE_NOUNS else ActorKind.unknown
+        return Speaker(
+            id=f"unknown:{slugify(phrase)}",
+            name=phrase,
+            kind=kind,
+            mention=att.text[ma:b],
+            mention_start=ma,
+            mention_end=b,
+            mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
+        )
+    return None
+
+
+def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
+    """Colon/dash attributions: a name given as text."""
+    actor = att.m.actor_at(a, b)
+    text = att.text[a:b]
+    if actor is not None:
+        for c in att.m.clusters:
+            if c.actor is not None and c.actor.id == actor.id:
+                return person_speaker(att, c, a, b)
+        return Speaker(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            mention=text,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.name,
+        )
+    parts = normalise(text).split()
+    c = att.m.cluster_by_part(parts[-1]) if parts else None
+    if c is not None and c.actor is not None:
+        return person_speaker(att, c, a, b)
+    reg = att.m.registry.lookup(text, at=att.m.at, surname=True)
+    if reg is not None and reg.priority > 0:
+        return Speaker(
+            id=reg.id,
+            name=reg.name,
+            kind=reg.kind,
+            mention=text,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.name,
+            affiliation=reg.affiliation,
+        )
+    return Speaker(
+        id=person_id(text),
+        name=text,
+        kind=ActorKind.person,
+        mention=text,
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.name,
+    )
+
+
+def person_speaker(att: Attributor, c: PersonCluster, a: int, b: int) -> Speaker:
+    assert c.actor is not None
+    return Speaker(
+        id=c.actor.id,
+        name=c.actor.name,
+        kind=ActorKind.person,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.name,
+        affiliation=c.affiliation,
+    )
+
+
+def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Pezzamonti was less happy. The Athletic manager complained…": a definite singular role
+    noun the article never tied to a name is elegant variation for the person just talked
+    about: the named subject of the previous sentence, else the last person quoted, provided
+    the article gave them no other role."""
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
+        return None
+    sent = tok.sent
+    cands: list[PersonCluster] = []
+    if sent.start > 0:
+        prev_sent = att.doc[sent.start - 1].sent
+        if sent.start_char - prev_sent.end_char < 4:  # same or adjacent paragraph
+            for t in prev_sent:
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    c = att.m.cluster_for_token(t.i)
+                    if c is not None:
+                        cands.append(c)
+    last = att.last_by_kind.get("person")
+    if last is not None and tok.idx - last.end <= SPEAKER_WINDOW:
+        for c in att.m.clusters:
+            if c.actor is not None and c.actor.id == last.speaker.id:
+                cands.append(c)
+    for c in cands:
+        if c.actor is not None and not c.roles:
+            a, b = np_bounds(att, tok)
+            return Speaker(
+                id=c.actor.id,
+                name=c.actor.name,
+                kind=ActorKind.person,
+                mention=att.text[a:b],
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.role,
+                affiliation=c.affiliation,
+            )
+    return None

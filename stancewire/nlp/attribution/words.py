@@ -1,0 +1,21 @@
+"""The word lists of speaker attribution, read from ``nlp/data/attribution_words.json``.
+
+* ``HE``, ``SHE``, ``THEY``, ``IT``: third-person pronouns by gender and number.
+* ``FIRST``: first-person pronouns ("I", "we" inside a quote are its speaker).
+* ``ISSUED_TEXTS``: texts whose possessor is their author ("the family's statement").
+* ``PERSON_SUFFIXES``: endings of plural nouns for people ("volunteers", "fishermen").
+* ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
+"""
+
+from __future__ import annotations
+
+from stancewire.nlp.wordfiles import load_words, word_sets
+
+_DATA = load_words("attribution_words.json")
+
+HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE = word_sets(
+    _DATA, "he", "she", "they", "it", "first", "issued_texts", "not_people"
+)
+
+# A tuple: str.endswith takes a tuple, and the order does not matter to it.
+PERSON_SUFFIXES: tuple[str, ...] = tuple(_DATA["person_suffixes"])

@@ -1,0 +1,29 @@
+"""Who is mentioned where in one article: names, titles, organisations/places, role nouns, pronouns.
+
+:class:`~stancewire.nlp.mentions.index.ArticleMentions` is the per-article index (built once per
+Doc by the ``stancewire_mentions`` component, ``Doc._.mentions``). The rules that fill it live in
+one module per job:
+
+================== ================================================================
+module             job
+================== ================================================================
+``index``          the index and its queries (``actor_at``, ``actors_in``, ...)
+``build``          the order in which the rules below fill the index
+``person_spans``   where the person names are (NER corrected, names it misses)
+``persons``        clustering the forms of a name; resolving a cluster to an actor
+``titles``         titles and their scope around a name
+``orgs``           organisation and place names, registry aliases
+``org_names``      short organisation names -> the full name the article gives
+``org_descriptions`` "the company", "the ministry" -> an organisation of the article
+``role_nouns``     "the Russian president" -> the holder
+``names``          small pure helpers (name parts, demonyms, genders)
+``words``          the word lists (``nlp/data/mention_words.json``)
+================== ================================================================
+"""
+
+from __future__ import annotations
+
+from stancewire.nlp.mentions.index import ArticleMentions
+from stancewire.nlp.mentions.types import Mention, PersonCluster
+
+__all__ = ["ArticleMentions", "Mention", "PersonCluster"]

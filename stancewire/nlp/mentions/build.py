@@ -1,0 +1,61 @@
+"""Building an article's mention index: names first, then organisations and places, then role nouns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stancewire.nlp import doccache
+from stancewire.nlp.mentions.org_names import expand_short_org_names, index_org_descriptions
+from stancewire.nlp.mentions.orgs import add_org, registry_scan
+from stancewire.nlp.mentions.person_spans import person_spans
+from stancewire.nlp.mentions.persons import add_person, resolve_person
+from stancewire.nlp.mentions.words import TITLE_WORDS
+from stancewire.schemas import MentionKind
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def build(ix: ArticleMentions) -> None:
+    doc = ix.doc
+    toks = ix.toks
+    taken: set[int] = set()
+    for span in person_spans(ix):
+        add_person(ix, span, taken)
+    # Clusters may have grown to a longer name after their first mention: resolve now.
+    for c in ix.clusters:
+        c.seen.sort()
+        if c.actor is None:
+            c.actor = resolve_person(ix, c)
+    for m in ix.mentions:
+        c = ix.cluster_of_token.get(m.head)
+        if c is not None and c.actor is not None:
+            m.actor = c.actor
+            m.affiliation = c.affiliation
+    # Organisations first so that "Kethara" + "Foreign Ministry" becomes one name.
+    ents = sorted(doccache.ents(doc), key=lambda e: (e.label_ not in ("ORG", "FAC"), e.start))
+    for ent in ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT"):
+            add_org(ix, ent, taken)
+        elif ent.label_ == "PERSON" and ent.start in ix.person_places:
+            add_org(ix, ent, taken, label="GPE")
+        elif ent.label_ == "PERSON" and ent.start in ix.person_orgs:
+            add_org(ix, ent, taken, label="ORG")
+    registry_scan(ix, taken)
+    ix.mentions.sort(key=lambda m: m.start)
+    ix.starts = [m.start for m in ix.mentions]
+    ix.orgs.sort(key=lambda m: m.start)
+    expand_short_org_names(ix)
+    index_org_descriptions(ix)
+    # Role nouns ("the Russian president") are resolved lazily by resolve_role(); also index
+    # the definite ones now so actors_in sees them.
+    for t in toks:
+        if t.lemma_.lower() in TITLE_WORDS and t.pos_ == "NOUN" and t.i not in ix.by_token:
+            det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
+            if det is not None and (det.lower_ == "the" or det.dep_ == "poss"):
+                res = ix.resolve_role(t)
+                if res is not None:
+                    actor, span = res
+                    ix.add(span[0], span[1], actor, MentionKind.role, t.i)

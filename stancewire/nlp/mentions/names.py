@@ -1,0 +1,125 @@
+"""Small pure helpers of the mention rules: name parts, places, titles, genders."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+from stancewire.nlp.mentions.words import FEMALE_WORDS, MALE_WORDS, TITLE_EQUIV
+from stancewire.nlp.registry import normalise
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+NICK_OPEN = frozenset({"‘", "“", '"', "'", "«"})
+
+NICK_CLOSE = frozenset({"’", "”", '"', "'", "»"})
+
+# A quoted nickname inside a name ("Rafael ‘Little Bull’ Quintela") is not part of its tokens.
+NICK_RE = re.compile(r"[‘“\"'«][^’”\"'»]{1,40}[’”\"'»]")
+
+_GIVEN_NAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "given_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Common given names -> "f"/"m"/"u" (data/given_names.tsv, hand-compiled across cultures).
+
+    Used twice: to find person names the small NER model misses or labels ORG ("Ilse
+    Varga-Tamm" is no entity at all), and as a gender cue for pronoun agreement when the article
+    gives no honorific or gendered title."""
+    out: dict[str, str] = {}
+    with _GIVEN_NAMES_PATH.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, _, g = line.rstrip("\n").partition("\t")
+            out[name] = g
+    return out
+
+
+def name_tokens(parts: list[str]) -> set[str]:
+    """Normalised name parts plus the pieces of hyphenated ones, so a later "Tamm" or "Varga"
+    joins "Ilse Varga-Tamm" (hyphenated surnames are often shortened in running text)."""
+    out = set(parts)
+    for p in parts:
+        if "-" in p:
+            out.update(x for x in p.split("-") if len(x) > 2)
+    return out
+
+
+CAP_RE = re.compile(r"^[A-Z]")
+
+FIRST_WORD_RE = re.compile(r"\w+")
+
+PLACE_RE = re.compile(r"^[A-Z][a-z]{2,}(?:ia|land|stan|ova|ania|ea)$")
+
+
+@lru_cache(maxsize=4096)
+def _org_words_cached(name: str) -> tuple[str, ...]:
+    words = normalise(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def org_words(name: str) -> list[str]:
+    return list(_org_words_cached(name))
+
+
+def last_before(seen: list[int], char: int) -> int:
+    k = bisect_left(seen, char)
+    return seen[k - 1] if k > 0 else -1
+
+
+def title_match(fact: str, wanted: str) -> bool:
+    if fact == wanted or fact in TITLE_EQUIV.get(wanted, ()):
+        return True
+    # "the minister" matches "foreign minister"; "the executive" matches "chief executive".
+    return fact.endswith(" " + wanted)
+
+
+def same_scope(a: str, b: str) -> bool:
+    """Scope keys of one body: equal, or one a shortening of the other ("Harbour Wanderers" /
+    "the Wanderers")."""
+    x, y = a.split(":")[-1], b.split(":")[-1]
+    if x == y:
+        return True
+    wx, wy = set(re.split(r"[ -]", x)), set(re.split(r"[ -]", y))
+    return bool(wx and wy) and (wx <= wy or wy <= wx)
+
+
+def stem_place(norm: str) -> str:
+    """ "veltrian" and "veltria" share a key (crude demonym stripping for unknown places)."""
+    for suf in ("ians", "ian", "ans", "an", "ese", "ish", "i"):
+        if norm.endswith(suf) and len(norm) - len(suf) >= 4:
+            return norm[: -len(suf)].rstrip("i")
+    return norm.rstrip("ia") if norm.endswith("ia") and len(norm) > 5 else norm
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+DEMONYM_SUFFIXES = ("i", "ian", "an", "ese", "ish", "ean", "n")
+
+
+def has_demonym(norm: str, words: set[str]) -> bool:
+    """Whether a demonym of the place ``norm`` is among ``words`` ("kethara" -> "kethari",
+    "isparre" -> "isparrean", "veltria" -> "veltrian")."""
+    if len(norm) < 4 or " " in norm:
+        return False
+    stems = {norm, norm[:-1]} if norm[-1] in "aeiouy" else {norm}
+    return any(st + suf in words for st in stems for suf in DEMONYM_SUFFIXES if st + suf != norm)
+
+
+def gender_of_word(w: str) -> str | None:
+    w = w.lower()
+    if w in FEMALE_WORDS or w.endswith("woman"):
+        return "f"
+    if w in MALE_WORDS or w.endswith("sman") or w.endswith("rman"):
+        return "m"
+    return None

@@ -1,0 +1,172 @@
+"""Definite descriptions ("the company", "the ministry") resolved to an organisation of the article."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from stancewire.nlp.mentions.names import given_names, org_words, singular
+from stancewire.nlp.mentions.types import Mention
+from stancewire.nlp.mentions.words import COMPANY_NOUNS, INSTITUTION_WORDS, PLACE_BODY_MODS, PLACE_BODY_NOUNS
+from stancewire.nlp.registry import normalise, slugify
+from stancewire.schemas import ActorKind, ActorRef, MentionKind
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | None = None) -> ActorRef | None:
+    """The organisation a definite description ("the company", "the ministry") refers to: one
+    whose name contains the noun if any, else the most often mentioned, ties to the latest."""
+    if noun:
+        # The article said what this noun refers to ("Larkspur Labs, the company behind…").
+        for pos, lemma, dm in reversed(ix.org_desc):
+            if pos < char and (lemma == noun or singular(lemma) == noun):
+                return dm.actor
+        hit = same_sentence_org(ix, char, noun)
+        if hit is not None:
+            return place_body(ix, hit, char, noun, mods or [])
+    orgs = ix.org_mentions_before(char, window=6000)
+    if not orgs:
+        return None
+    score: dict[str, float] = {}
+    ref: dict[str, ActorRef] = {}
+    for rank, m in enumerate(orgs):
+        a = m.actor
+        if noun in ("government", "administration", "authorities"):
+            ok = a.kind == ActorKind.government
+        else:
+            ok = a.kind == ActorKind.organisation
+        if not ok:
+            continue
+        surface = ix.text[m.start : m.end]
+        if surface.isupper() and len(surface) > 6:
+            continue  # datelines ("ISPARRE CITY —") are not actors
+        if m.start in ix.weak_orgs:
+            continue  # a ferry, album or prize named like an organisation does not speak
+        sc = score.get(a.id, 0.0) + 1.0 + (0.5 if rank == 0 else 0.0)
+        if ix.toks[m.head].dep_ in ("nsubj", "nsubjpass"):
+            sc += 1.0  # organisations that act in the article are what "the company" means
+        if (
+            noun in COMPANY_NOUNS
+            and normalise(a.name).split()[-1:]
+            and (normalise(a.name).split()[-1] in INSTITUTION_WORDS)
+        ):
+            continue  # "the company" is not the ministry, court or prize the article cites
+        name_words = normalise(a.name).split()
+        if noun and noun in name_words:
+            sc += 5.0
+            # "the health ministry" prefers "Kethara Health Ministry" over other ministries.
+            sc += 3.0 * sum(1 for w in mods or () if w in name_words)
+        score[a.id] = sc
+        ref[a.id] = a
+    if not score:
+        return None
+    return ref[max(score, key=lambda k: score[k])]
+
+
+def place_body(ix: ArticleMentions, hit: ActorRef, char: int, noun: str, mods: list[str]) -> ActorRef:
+    """ "Dravik will scrap the route, the city council said": when the sentence's subject is a
+    bare place name and the description is a public body it does not contain, the speaker is
+    that place's body, named the way news names it ("Dravik City Council"). The new name is
+    indexed so that a later "the council" finds it too."""
+    words = org_words(hit.name)
+    if (
+        noun not in PLACE_BODY_NOUNS
+        or len(words) != 1
+        or noun in words
+        or (hit.kind != ActorKind.government and ix.registry.get(hit.id) is not None)
+    ):
+        return hit
+    place = hit.name.removeprefix("Government of ")
+    if " " in place or not place[:1].isupper():
+        return hit
+    # Only words that are part of such names ("city council", "health ministry"); "the local
+    # council" is still "Dravik Council".
+    kept = [w.capitalize() for w in mods if w in PLACE_BODY_MODS]
+    name = " ".join([place, *kept, noun.capitalize()])
+    body = ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)
+    i = bisect_right(ix.tok_starts(), char) - 1
+    m = Mention(char, char + len(noun), body, MentionKind.organisation, max(i, 0))
+    ix.orgs.insert(bisect_right([o.start for o in ix.orgs], char), m)
+    return body
+
+
+def same_sentence_org(ix: ArticleMentions, char: int, noun: str) -> ActorRef | None:
+    """ "Aerovelt swung to a profit, the airline said": a description that is the subject of a
+    trailing cue refers to the organisation that opens its sentence. A one-word name the
+    NER took for a place becomes an organisation (for the rest of the article too) when a
+    company noun refers to it."""
+    k = bisect_right(ix.starts, char)
+    tok = None
+    for m in reversed(ix.mentions[:k]):
+        if m.end > char:
+            continue
+        if tok is None:
+            i = bisect_right(ix.tok_starts(), char) - 1
+            tok = ix.toks[i]
+            sent_start = tok.sent.start_char
+        if m.start < sent_start:
+            break
+        first = ix.toks[m.head]
+        if first.dep_ not in ("nsubj", "nsubjpass") or m.kind != MentionKind.organisation:
+            continue
+        a = m.actor
+        if a.kind == ActorKind.organisation:
+            return a
+        if (
+            a.kind == ActorKind.government
+            and noun in COMPANY_NOUNS
+            and ix.registry.get(a.id) is None
+            and a.id.startswith("gov:")
+        ):
+            surface = ix.text[m.start : m.end]
+            org = ActorRef(id=f"org:{slugify(surface)}", name=surface, kind=ActorKind.organisation)
+            for other in ix.mentions:
+                if other.actor.id == a.id:
+                    other.actor = org
+            return org
+    if noun in COMPANY_NOUNS:
+        return unlisted_subject_org(ix, char)
+    return None
+
+
+def unlisted_subject_org(ix: ArticleMentions, char: int) -> ActorRef | None:
+    """ "Aerovelt swung to a profit, the airline said" when the NER missed "Aerovelt": the
+    capitalised subject opening the sentence is the company the trailing description names.
+    Only the tokens of this one sentence before the cue are read."""
+    i = bisect_right(ix.tok_starts(), char) - 1
+    if i < 0:
+        return None
+    sent = ix.toks[i].sent
+    for t in ix.toks[sent.start : i]:
+        if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB":
+            continue
+        if t.i in ix.by_token or t.text.isupper() or not t.text[:1].isupper():
+            continue  # named people/organisations were handled above; caps are datelines
+        a = t.i  # only the adjacent name words: a dateline may hang off the subject too
+        while a > sent.start and ix.toks[a - 1].dep_ == "compound" and ix.toks[a - 1].pos_ == "PROPN":
+            a -= 1
+        if any(k in ix.by_token for k in range(a, t.i)):
+            continue
+        surface = ix.text[ix.toks[a].idx : t.idx + len(t.text)]
+        words = normalise(surface).split()
+        if not words or words[0] in given_names():
+            continue  # "Maria said ..., the company said" is not about Maria
+        org = ActorRef(id=f"org:{slugify(surface)}", name=surface, kind=ActorKind.organisation)
+        # The NER may have taken the same word for a place elsewhere ("Aerovelt said"): an
+        # unknown "place" that the article calls a company is that company everywhere.
+        for other in ix.mentions:
+            oa = other.actor
+            if (
+                oa.kind == ActorKind.government
+                and oa.id.startswith("gov:")
+                and ix.registry.get(oa.id) is None
+                and ix.text[other.start : other.end] == surface
+            ):
+                other.actor = org
+        # Indexed so that a later "the airline"/"the company" finds it by name.
+        m = Mention(ix.toks[a].idx, t.idx + len(t.text), org, MentionKind.organisation, t.i)
+        ix.orgs.insert(bisect_right([o.start for o in ix.orgs], m.start), m)
+        return org
+    return None

@@ -1,0 +1,263 @@
+"""Organisation and place mentions: ORG/GPE/FAC entities grown to the whole name, and registry aliases."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from stancewire.nlp.mentions.names import (
+    CAP_RE,
+    FIRST_WORD_RE,
+    PLACE_RE,
+    POSSESSIVE,
+    has_demonym,
+    org_words,
+    stem_place,
+)
+from stancewire.nlp.mentions.types import Mention
+from stancewire.nlp.mentions.words import ORG_WORDS, TITLE_WORDS
+from stancewire.nlp.registry import normalise, slugify
+from stancewire.schemas import ActorKind, ActorRef, MentionKind
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def add_org(ix: ArticleMentions, ent: Span, taken: set[int], label: str | None = None) -> None:
+    doc = ix.doc
+    label = label or ent.label_
+    start, end = ent.start, ent.end
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start < end and doc[start].lower_ == "the":
+        start += 1
+    if end <= start:
+        return
+    if label == "NORP":
+        return  # demonyms alone are not actors; they scope role nouns instead
+    if label in ("ORG", "FAC"):
+        start, end = extend_org(ix, start, end, taken)
+    span = doc[start:end]
+    if is_dateline(ix, span):
+        return
+    if (start, end) != (ent.start, ent.end):
+        drop_swallowed_names(ix, span)
+    # NER sometimes labels a known person's surname ORG ("Trump has continued ...").
+    parts = normalise(span.text).split()
+    if (
+        len(parts) <= 2
+        and label in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
+        and ix.registry.lookup(span.text) is None
+    ):
+        c = ix.cluster_by_part(parts[-1])
+        if c is not None and c.actor is not None:
+            ix.add_name(span, c.actor, c, taken)
+            return
+    if (
+        label == "ORG"
+        and len(span) == 1
+        and (PLACE_RE.search(span.text) or has_demonym(normalise(span.text), ix.cap_words))
+        and normalise(span.text) not in ORG_WORDS
+    ):
+        label = "GPE"  # "Corvenia said": the small model often calls unknown countries ORG
+    actor = org_actor(ix, span.text, label)
+    if actor is None:
+        return
+    m = Mention(span.start_char, span.end_char, actor, MentionKind.organisation, span.root.i)
+    ix.mentions.append(m)
+    ix.orgs.append(m)
+    if label in ("PRODUCT", "WORK_OF_ART"):
+        ix.weak_orgs.add(m.start)
+    for t in span:
+        ix.by_token[t.i] = m
+        taken.add(t.i)
+
+
+def drop_swallowed_names(ix: ArticleMentions, span: Span) -> None:
+    """The NER often splits "the Communication Workers' Guild" into an ORG and a PERSON
+    ("Guild"). Once the organisation grew over that piece, the piece is no person: it would
+    otherwise be the mention found at the speaker token and speak as "Guild"."""
+    a, b = span.start_char, span.end_char
+    gone = [m for m in ix.mentions if m.kind == MentionKind.name and a <= m.start and m.end <= b]
+    if not gone:
+        return
+    for m in gone:
+        ix.mentions.remove(m)
+        for t in span:
+            if ix.by_token.get(t.i) is m:
+                del ix.by_token[t.i]
+            c = ix.cluster_of_token.pop(t.i, None)
+            if c is not None and m.start in c.seen:
+                c.seen.remove(m.start)
+                if not c.seen and c in ix.clusters:
+                    ix.clusters.remove(c)
+
+
+def extend_org(ix: ArticleMentions, a: int, b: int, taken: set[int]) -> tuple[int, int]:
+    """Grow an organisation name the NER cut short: a place word before it ("Dalmera" +
+    "Central Electoral Commission"), "of"/"for"/"and" + capitalised words after it ("Chamber" +
+    "of Commerce"), hyphen joins and inner possessives ("Workers' Guild")."""
+    toks = ix.toks
+    n = len(toks)
+    while (
+        a > 0
+        and a - 1 not in taken
+        and CAP_RE.match(toks[a - 1].text)
+        and toks[a - 1].pos_ in ("PROPN", "ADJ")
+        and toks[a - 1].whitespace_
+        and not toks[a - 1].is_sent_start
+        and "\n" not in toks[a - 1].text
+        and toks[a - 1].lower_ not in TITLE_WORDS
+    ):
+        a -= 1
+    grow = True
+    while grow:
+        grow = False
+        if (
+            b + 1 < n
+            and toks[b].lower_ in ("of", "for", "and", "&")
+            and CAP_RE.match(toks[b + 1].text)
+            and toks[b + 1].pos_ == "PROPN"
+        ):
+            b += 2
+            while b < n and toks[b].pos_ == "PROPN" and CAP_RE.match(toks[b].text) and b - a < 9:
+                b += 1
+            grow = True
+        elif (
+            b + 1 < n
+            and toks[b].text in ("'", "’", "-", "‑")
+            and CAP_RE.match(toks[b + 1].text)
+            and (
+                toks[b - 1].text.endswith("s")
+                if toks[b].text in ("'", "’")
+                else not toks[b - 1].whitespace_ and not toks[b].whitespace_
+            )
+        ):
+            b += 2
+            grow = True
+    return a, b
+
+
+def is_dateline(ix: ArticleMentions, span: Span) -> bool:
+    """An all-capitals place at a paragraph start ("ISPARRE CITY —", "MARROWGATE, March 3")."""
+    surface = span.text
+    if not (surface.isupper() and len(surface) > 3):
+        return False
+    before = ix.text[max(0, span.start_char - 2) : span.start_char]
+    return span.start_char == 0 or "\n" in before
+
+
+def prefixes_several_orgs(ix: ArticleMentions, word: str) -> bool:
+    names = {a.id for a in (m.actor for m in ix.orgs) if org_words(a.name)[:1] == [word]}
+    return len(names) >= 2
+
+
+def org_actor(ix: ArticleMentions, text: str, label: str) -> ActorRef | None:
+    if text.isupper() and len(text) > 5 and " " in text:
+        return None  # a dateline ("ISPARRE CITY"), not an actor
+    # A short form of an organisation named earlier ("the Bank" after "the Bank of Veltria").
+    words = set(normalise(text).split())
+    if label in ("GPE", "LOC") and len(words) == 1 and prefixes_several_orgs(ix, next(iter(words))):
+        # "employers in Isparre" in an article citing the "Isparre exchange" and the "Isparre
+        # Data Protection Authority": a word that opens several institutions' names is
+        # their place, not a short form of one of them.
+        words = set()
+    for m in reversed(ix.orgs):
+        if words and words < set(normalise(m.actor.name).split()) and m.actor.kind != ActorKind.government:
+            return m.actor
+    a = ix.registry.lookup(text, at=ix.at)
+    if a is not None and a.kind != ActorKind.person:
+        return a.ref()
+    if a is not None and a.kind == ActorKind.person:
+        return None
+    name = text.strip()
+    if label == "GPE":
+        return ActorRef(
+            id=f"gov:{slugify(stem_place(normalise(name)))}",
+            name=f"Government of {name}",
+            kind=ActorKind.government,
+        )
+    if label in ("ORG", "FAC"):
+        return ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)
+    return None
+
+
+def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:
+    """Registry aliases the NER missed: "the Kremlin", "Kyiv", "the American side"; and
+    capitalised names ending in an organisation word ("Dalmera Central Electoral Commission")."""
+    doc = ix.doc
+    toks = ix.toks
+    n = len(doc)
+    # Maximal runs of capitalised proper-noun tokens; an alias must cover a whole run so that
+    # "Commission" inside "Dalmera Central Electoral Commission" is not the European Commission.
+    run_end: dict[int, int] = {}
+    i = 0
+    while i < n:
+        if toks[i].pos_ == "PROPN" and CAP_RE.match(toks[i].text):
+            j = i
+            while j + 1 < n and toks[j + 1].pos_ == "PROPN" and CAP_RE.match(toks[j + 1].text):
+                j += 1
+            for k in range(i, j + 1):
+                run_end[k] = j + 1
+            if (
+                j > i
+                and normalise(toks[j].text) in ORG_WORDS
+                and not any(k in taken for k in range(i, j + 1))
+            ):
+                span = doc[i : j + 1]
+                actor = org_actor(ix, span.text, "ORG")
+                if actor is not None:
+                    m = Mention(span.start_char, span.end_char, actor, MentionKind.organisation, j)
+                    ix.mentions.append(m)
+                    ix.orgs.append(m)
+                    for k in range(i, j + 1):
+                        ix.by_token[k] = m
+                        taken.add(k)
+            i = j + 1
+        else:
+            i += 1
+    first_words = ix.registry.alias_first_words()
+    i = 0
+    while i < n:
+        t = toks[i]
+        if i in taken or not (CAP_RE.match(t.text)) or (t.is_sent_start and t.pos_ not in ("PROPN",)):
+            i += 1
+            continue
+        fw = FIRST_WORD_RE.match(normalise(t.text))
+        if fw is None or fw.group(0) not in first_words:
+            i += 1  # no alias starts with this word: skip the n-gram lookups
+            continue
+        if (i > 0 and toks[i - 1].text in "-‑" and not toks[i - 1].whitespace_) or (
+            i + 1 < n and toks[i + 1].text in "-‑" and not t.whitespace_
+        ):
+            i += 1  # a piece of a hyphenated word ("Karimova-Dane") is not an alias mention
+            continue
+        matched = 0
+        for size in (4, 3, 2, 1):
+            if i + size > n or any((i + k) in taken for k in range(size)):
+                continue
+            span = doc[i : i + size]
+            if span[-1].is_punct:
+                continue
+            if (i + size - 1) in run_end and run_end[i + size - 1] > i + size:
+                continue  # the capitalised name goes on: not this alias
+            surface = span.text
+            if size == 1 and len(surface) <= 3 and not surface.isupper():
+                continue
+            if not any(x.pos_ == "PROPN" for x in span) and not (size == 2 and span[-1].lower_ == "side"):
+                continue
+            a = ix.registry.lookup(surface, at=ix.at)
+            if a is None or a.kind == ActorKind.person:
+                continue
+            if a.priority == 0 and size == 1 and a.kind == ActorKind.organisation:
+                continue  # single-word Phoenix organisation aliases are too noisy
+            m = Mention(span.start_char, span.end_char, a.ref(), MentionKind.organisation, span.root.i)
+            ix.mentions.append(m)
+            ix.orgs.append(m)
+            for k in range(size):
+                ix.by_token[i + k] = m
+                taken.add(i + k)
+            matched = size
+            break
+        i += matched or 1

@@ -1,0 +1,342 @@
+"""Where the person names are: PERSON entities corrected, and the names the small NER model misses."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from stancewire.nlp import cues, doccache
+from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
+from stancewire.nlp.mentions.words import (
+    FACILITY_WORDS,
+    HONORIFICS,
+    LOCATIVE,
+    ORG_ROLE_NOUNS,
+    ORG_WORDS,
+    TITLE_WORDS,
+)
+from stancewire.nlp.registry import normalise
+from stancewire.schemas import ActorKind
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def person_spans(ix: ArticleMentions) -> list[Span]:
+    """PERSON entities (extended left over first names the NER dropped) plus capitalised names
+    right after a title ("chief executive Ama Koro", "Coach Tomas Reyna"), which the small
+    model often labels ORG or misses."""
+    doc = ix.doc
+    toks = ix.toks
+    spans: list[tuple[int, int]] = []
+    place_words = {normalise(e.text) for e in doccache.ents(doc) if e.label_ in ("GPE", "LOC", "NORP")}
+    # Invented countries are often tagged PERSON ("Kethara", "Isparre"). A one-word "person"
+    # that appears after a locative preposition anywhere in the article, or whose demonym
+    # ("Kethari", "Isparrean") appears under any label, is a place.
+    cap_words = {t.lower_ for t in toks if t.pos_ in ("PROPN", "ADJ", "NOUN") and CAP_RE.match(t.text)}
+    ix.cap_words = cap_words
+    for t in toks:
+        if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and CAP_RE.match(t.text) and t.ent_type_:
+            place_words.add(normalise(t.text))
+    # First words of multi-word organisation names: "Larkspur" alone after "Larkspur Labs"
+    # is the company, not a person.
+    org_heads: set[str] = set()
+    for ent in doccache.ents(doc):
+        if len(ent) > 1 and (ent.label_ == "ORG" or (ent.label_ == "PERSON" and org_like_person(ix, ent))):
+            org_heads.add(normalise(ent[0].text))
+    for ent in doccache.ents(doc):
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) == 1 and normalise(ent.text.rstrip("'’s")) in org_heads - given_names().keys():
+            ix.person_orgs.add(ent.start)
+            continue
+        if len(ent) == 1 and (
+            place_like(ix, ent, place_words) or has_demonym(normalise(ent.text), cap_words)
+        ):
+            ix.person_places.add(ent.start)
+            continue
+        if org_like_person(ix, ent):
+            ix.person_orgs.add(ent.start)
+            continue
+        a = ent.start
+        while (
+            a > 0
+            and toks[a - 1].pos_ == "PROPN"
+            and toks[a - 1].dep_ == "compound"
+            and toks[a - 1].lower_ not in TITLE_WORDS
+            and not toks[a - 1].ent_type_
+            and a > ent.start - 2
+        ):
+            a -= 1
+        spans.append((a, ent.end))
+    n = len(doc)
+    for t in toks:
+        w = t.lower_.rstrip(".")
+        if not (w in TITLE_WORDS or w in HONORIFICS) or t.i + 1 >= n:
+            continue
+        nxt = toks[t.i + 1]
+        # "Deputy Foreign Minister X": only the last title word of a run starts the name.
+        if nxt.lower_ in TITLE_WORDS or (
+            t.i + 2 < n
+            and toks[t.i + 2].lower_ in TITLE_WORDS
+            and CAP_RE.match(nxt.text)
+            and nxt.ent_type_ != "PERSON"
+        ):
+            continue
+        if CAP_RE.match(nxt.text) and nxt.pos_ in ("PROPN", "NOUN", "ADJ") and not nxt.is_sent_start:
+            b = t.i + 1
+            while (
+                b < n
+                and b - t.i <= 4
+                and CAP_RE.match(toks[b].text)
+                and toks[b].pos_ in ("PROPN", "NOUN", "ADJ")
+                and toks[b].text not in POSSESSIVE
+                and toks[b].lower_ not in TITLE_WORDS
+            ):
+                b += 1
+            if b == t.i + 1:
+                continue
+            if toks[t.i + 1].ent_type_ in ("GPE", "NORP") or (
+                ix.registry.lookup(doc[t.i + 1 : b].text) is not None
+                and ix.registry.lookup(doc[t.i + 1 : b].text).kind != ActorKind.person
+            ):
+                continue
+            spans.append((t.i + 1, b))
+    for ent in doccache.ents(doc):
+        # The small model often labels unusual (e.g. hyphenated) personal names ORG. A name in
+        # apposition with a title ("Ilse Varga-Tamm, the foreign minister,") is a person.
+        if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP") or len(ent) > 5:
+            continue
+        words = normalise(ent.text).split()
+        if not words or words[-1] in ORG_WORDS or ix.registry.lookup(ent.text) is not None:
+            continue
+        root = ent.root
+        titled = (
+            any(c.dep_ == "appos" and c.lemma_.lower() in TITLE_WORDS for c in root.children)
+            or (root.dep_ == "appos" and root.head.lemma_.lower() in TITLE_WORDS)
+            or (ent.start > 0 and toks[ent.start - 1].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS)
+        )
+        # A bare two/three-word Title-case "organisation" with no organisation word and no
+        # determiner ("Saida Ormatova-Kell was sceptical") is far more often a person.
+        name_like = (
+            ent.label_ == "ORG"
+            and 2 <= len(words) <= 3
+            and toks[ent.start].lower_ != "the"
+            and all(w[:1].isupper() and not w.isupper() for w in ent.text.split())
+            and not any(w in ORG_WORDS or w in {"of", "and", "&", "for"} for w in words)
+            and not any(t.like_num for t in ent)
+        )
+        if titled or name_like:
+            a = ent.start + (1 if toks[ent.start].lower_ == "the" else 0)
+            spans.append((a, ent.end))
+    for t in toks:
+        # "Its spokesperson, Teodor Vasquez-Olin, said": a name in apposition to a title.
+        if (
+            t.dep_ == "appos"
+            and t.pos_ == "PROPN"
+            and t.head.lemma_.lower() in TITLE_WORDS
+            and CAP_RE.match(t.text)
+            and normalise(t.text) not in ORG_WORDS
+        ):
+            a = t.i
+            while a > 0 and toks[a - 1].pos_ == "PROPN" and toks[a - 1].head.i == t.i and a > t.i - 3:
+                a -= 1
+            spans.append((a, t.i + 1))
+    for t in toks:
+        # Names the NER missed entirely: a capitalised compound chain that is the subject of a
+        # verb ("Aurelio Pezzamonti was less forgiving") or the possessor of a statement noun
+        # ("Ama Koro's statement that ..."). The NER often tags only the surname of such a
+        # name as a one-word ORG, dropping the given name: that is still a person.
+        surname_only_org = (
+            t.ent_type_ in ("ORG", "PRODUCT", "NORP")
+            and t.ent_iob_ == "B"
+            and (t.i + 1 >= len(toks) or toks[t.i + 1].ent_iob_ != "I")
+        )
+        if (
+            (
+                t.dep_ in ("nsubj", "nsubjpass")
+                or (t.dep_ == "poss" and t.head.lemma_.lower() in cues.NOUN_CUES)
+            )
+            and t.pos_ == "PROPN"
+            and (not t.ent_type_ or surname_only_org)
+            and CAP_RE.match(t.text)
+            and normalise(t.text) not in ORG_WORDS
+        ):
+            a = t.i
+            while (
+                a > 0
+                and toks[a - 1].pos_ == "PROPN"
+                and toks[a - 1].dep_ == "compound"
+                and CAP_RE.match(toks[a - 1].text)
+                and not toks[a - 1].ent_type_
+                and toks[a - 1].lower_ not in TITLE_WORDS
+                and t.i - a < 3
+            ):
+                a -= 1
+            if t.i - a >= 1 and ix.registry.lookup(doc[a : t.i + 1].text) is None:
+                spans.append((a, t.i + 1))
+    spans.extend(given_name_spans(ix))
+    spans = [extend_hyphen(ix, a, b) for a, b in spans]
+    spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[Span] = []
+    last_end = -1
+    for a, b in spans:
+        if a < last_end:
+            continue
+        out.append(doc[a:b])
+        last_end = b
+    return out
+
+
+def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
+    """A "PERSON" entity that is an organisation: its last word is an organisation word
+    ("Larkspur Labs", "Kelvale Water") or the article describes it with an organisation noun
+    in apposition ("Brisca House, the publisher,")."""
+    words = normalise(ent.text).split()
+    if len(words) >= 2 and words[-1] in ORG_WORDS and words[0] not in given_names():
+        return True
+    for c in ent.root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            lemma = c.lemma_.lower()
+            return lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS
+    return False
+
+
+def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
+    """A common given name followed by capitalised name words is a person, whatever the small
+    NER model says ("Ilse Varga-Tamm" is often no entity at all, or an ORG). A quoted nickname
+    between the given name and the surname is skipped over ("Rafael ‘Little Bull’ Quintela")."""
+    toks = ix.toks
+    names = given_names()
+    n = len(toks)
+    out: list[tuple[int, int]] = []
+    for t in toks:
+        if t.i + 1 >= n or not CAP_RE.match(t.text):
+            continue
+        # normalise() (accent folding) only for non-ASCII words: this runs on every token.
+        if t.lower_ not in names and (t.text.isascii() or normalise(t.text) not in names):
+            continue
+        if t.ent_type_ in ("GPE", "LOC") or (t.ent_type_ in ("ORG", "FAC") and t.ent_iob_ != "B"):
+            continue
+        if t.ent_type_ == "FAC":
+            # The small model tags some hyphenated names FAC ("Tomasz Ebuka-Rinn"); a real
+            # facility ends in a facility word ("Anna Lindh Bridge").
+            k = t.i + 1
+            while k < n and toks[k].ent_iob_ == "I":
+                k += 1
+            if toks[k - 1].lower_ in FACILITY_WORDS:
+                continue
+        b = t.i + 1
+        if toks[b].text in NICK_OPEN:
+            close = next((k for k in range(b + 1, min(n, b + 6)) if toks[k].text in NICK_CLOSE), None)
+            if close is None or close + 1 >= n:
+                continue
+            b = close + 1
+        nxt = toks[b]
+        if not (
+            CAP_RE.match(nxt.text)
+            and nxt.pos_ in ("PROPN", "NOUN", "ADJ")
+            and nxt.lower_ not in TITLE_WORDS
+            and normalise(nxt.text) not in ORG_WORDS
+            and "\n" not in toks[b - 1].whitespace_
+        ):
+            continue
+        e = b + 1
+        while (
+            e < n
+            and e - b < 3
+            and CAP_RE.match(toks[e].text)
+            and toks[e].pos_ == "PROPN"
+            and toks[e - 1].whitespace_
+            and toks[e].lower_ not in TITLE_WORDS
+            and normalise(toks[e].text) not in ORG_WORDS
+        ):
+            e += 1
+        if normalise(toks[e - 1].text) in ORG_WORDS or (e < n and normalise(toks[e].text) in ORG_WORDS):
+            continue  # "Ada Morn Foundation" names an organisation
+        out.append((t.i, e))
+    return out
+
+
+def place_like(ix: ArticleMentions, ent: Span, place_words: set[str]) -> bool:
+    """A one-word "PERSON" that is really a place: tagged GPE elsewhere, has a demonym in the
+    text ("Veltria"/"Veltrian"), or sits after a locative preposition ("in Ambelo")."""
+    norm = normalise(ent.text)
+    if norm in place_words or any(
+        w.startswith(norm[:-1]) and w != norm and len(norm) > 4 for w in place_words
+    ):
+        return True
+    t = ent.root
+    if t.dep_ == "pobj" and t.head.lower_ in {
+        "in",
+        "from",
+        "to",
+        "at",
+        "across",
+        "near",
+        "into",
+        "throughout",
+        "around",
+        "outside",
+        "inside",
+    }:
+        return True
+    return any(c.dep_ == "case" for c in t.children) and False
+
+
+def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
+    """Grow a name over hyphen joins the tokenizer split ("Varga - Tamm" -> "Varga-Tamm")."""
+    doc = ix.doc
+    toks = ix.toks
+    n = len(doc)
+    grow = True
+    while grow:
+        grow = False
+        if (
+            b + 1 < n
+            and toks[b].text in "-‑"
+            and not toks[b - 1].whitespace_
+            and not toks[b].whitespace_
+            and CAP_RE.match(toks[b + 1].text)
+        ):
+            b += 2
+            grow = True
+        elif (
+            b < n
+            and b - a < 4
+            and toks[b].pos_ == "PROPN"
+            and CAP_RE.match(toks[b].text)
+            and toks[b - 1].whitespace_
+            and toks[b].lower_ not in TITLE_WORDS
+            and normalise(toks[b].text) not in ORG_WORDS
+            and toks[b].ent_type_ not in ("GPE", "DATE")
+            and toks[b - 1].dep_ == "compound"
+        ):
+            b += 1
+            grow = True
+    changed = True
+    while changed:
+        changed = False
+        if (
+            a - 2 >= 0
+            and toks[a - 1].text in "-‑"
+            and not toks[a - 2].whitespace_
+            and not toks[a - 1].whitespace_
+            and CAP_RE.match(toks[a - 2].text)
+        ):
+            a -= 2
+            changed = True
+        elif (
+            a - 1 >= 0
+            and toks[a - 1].pos_ == "PROPN"
+            and toks[a - 1].dep_ == "compound"
+            and a - 1 >= 0
+            and CAP_RE.match(toks[a - 1].text)
+            and a <= toks[a - 1].head.i < b
+            and toks[a - 1].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS
+            and toks[a - 1].ent_type_ not in ("GPE", "NORP", "ORG")
+        ):
+            a -= 1
+            changed = True
+    return a, b

@@ -1,0 +1,133 @@
+"""Person mentions: the forms of one name clustered within an article, each cluster resolved to an actor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from stancewire.nlp.mentions.names import (
+    CAP_RE,
+    NICK_RE,
+    POSSESSIVE,
+    gender_of_word,
+    given_names,
+    name_tokens,
+)
+from stancewire.nlp.mentions.titles import appos_title, left_title, relcl_title, scope_of
+from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.mentions.words import HONORIFICS, TITLE_WORDS
+from stancewire.nlp.registry import Actor, canonical_title, normalise, person_id
+from stancewire.schemas import ActorKind, ActorRef
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
+    doc = ix.doc
+    start, end = ent.start, ent.end
+    # Trailing possessives, punctuation and letterless tokens: the NER sometimes runs a name
+    # into the score or figure after it ("beat Ana Boro 2-6 6-3").
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        or not any(c.isalpha() for c in doc[end - 1].text)
+    ):
+        end -= 1
+    # Titles inside the entity ("President Putin", "Senior Coroner Ada Morn" are sometimes one
+    # entity): everything up to the last title word is title, not name.
+    ent_start = start
+    for j in range(end - 2, start - 1, -1):
+        if doc[j].lower_ in TITLE_WORDS and CAP_RE.match(doc[j].text):
+            start = j + 1
+            break
+    while start < end - 1 and (
+        doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HONORIFICS
+    ):
+        start += 1
+    if end <= start:
+        return
+    span = doc[start:end]
+    name = span.text
+    parts = normalise(NICK_RE.sub(" ", name)).split()
+    if not parts:
+        return
+    cluster = cluster_for(ix, name, parts, span.start_char)
+    # Title/affiliation words before the name, and honorifics.
+    title, scope_word = left_title(ix, start, ent_start)
+    if title is None:
+        title, scope_word = appos_title(ix, span.root)
+    if title is None:
+        title, scope_word = relcl_title(ix, span.root)
+    if title is not None:
+        scope_key, scope_name = scope_of(ix, scope_word)
+        cluster.roles.append((canonical_title(title), scope_key))
+        ix.role_facts.append((span.start_char, canonical_title(title), scope_key, cluster))
+        if scope_name and cluster.affiliation is None:
+            cluster.affiliation = scope_name
+        g = gender_of_word(title)
+        if g and cluster.gender is None:
+            cluster.gender = g
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in HONORIFICS:
+        g = gender_of_word(prev.lower_.rstrip("."))
+        if g:
+            cluster.gender = g
+    if cluster.gender is None and len(parts) > 1:
+        # Given-name gender is the weakest cue: titles and honorifics above win.
+        g = given_names().get(parts[0])
+        if g in ("f", "m"):
+            cluster.gender = g
+    cluster.last_seen = span.start_char
+    cluster.seen.append(span.start_char)
+    placeholder = ActorRef(id=person_id(cluster.name), name=cluster.name, kind=ActorKind.person)
+    ix.add_name(span, placeholder, cluster, taken)
+
+
+def cluster_for(ix: ArticleMentions, name: str, parts: list[str], char: int) -> PersonCluster:
+    key = " ".join(parts)
+    toks = name_tokens(parts)
+    for c in reversed(ix.clusters):
+        if c.key == key:
+            return c
+    if len(parts) == 1:
+        hit = ix.cluster_by_part(parts[0])
+        if hit is not None:
+            return hit
+    else:
+        # A longer form of an earlier short mention ("Koro" ... "Ama Koro"), or vice versa.
+        for c in reversed(ix.clusters):
+            if len(c.key.split()) == 1 and parts[-1] in c.tokens:
+                c.key, c.name, c.tokens = key, name, toks
+                return c
+            if toks <= c.tokens:
+                return c
+            if c.tokens < toks and parts[-1] in c.tokens:
+                # "Reyel Okafor" then "Tomás Reyel Okafor": keep the longest form.
+                c.key, c.name, c.tokens = key, name, toks
+                c.actor = None
+                return c
+    c = PersonCluster(key=key, name=name, tokens=toks, last_seen=char, first_seen=char)
+    ix.clusters.append(c)
+    return c
+
+
+def resolve_person(ix: ArticleMentions, c: PersonCluster) -> ActorRef:
+    reg = ix.registry
+    actor: Actor | None = None
+    if len(c.tokens) > 1:
+        actor = reg.lookup(c.name, at=ix.at, kind=ActorKind.person)
+    else:
+        actor = reg.lookup(c.name, at=ix.at, kind=ActorKind.person, surname=True)
+        if actor is not None and actor.priority == 0:
+            actor = None  # a bare surname only matches hand-curated actors
+    if actor is not None:
+        if c.gender is None:
+            c.gender = actor.gender
+        if c.affiliation is None:
+            c.affiliation = actor.affiliation
+        if actor.priority > 0 or len(c.tokens) == 1:
+            c.name = actor.name
+        return ActorRef(id=actor.id, name=c.name, kind=ActorKind.person)
+    return ActorRef(id=person_id(c.name), name=c.name, kind=ActorKind.person)

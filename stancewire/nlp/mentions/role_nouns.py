@@ -1,0 +1,136 @@
+"""Role nouns ("the Russian president", "the company's chief executive") resolved to their holder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
+from stancewire.nlp.mentions.org_names import country_body, full_org_for
+from stancewire.nlp.mentions.titles import scope_of, split_title
+from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.mentions.words import ORG_ROLE_NOUNS, TITLE_WORDS
+from stancewire.nlp.registry import canonical_title, normalise, slugify
+from stancewire.schemas import ActorKind, ActorRef
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def role_holder(ix: ArticleMentions, tok: Token, ctitle: str, scope_key: str | None) -> PersonCluster | None:
+    """The person holding ``ctitle`` (in ``scope_key`` if given) a role noun refers to. A fact
+    with a matching scope beats an unscoped one ("the Falcons manager" vs "X, the club's
+    manager,"); then the holder mentioned last before the noun; then the first introduced
+    after it. An indefinite noun ("a coroner") introduces someone, so only later holders count."""
+    char = tok.idx
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    indefinite = det is not None and det.lower_ in ("a", "an", "one")
+    best: tuple[int, int, int] | None = None
+    best_c: PersonCluster | None = None
+    for pos, t, sk, c in ix.role_facts:
+        if c.actor is None or not title_match(t, ctitle):
+            continue
+        exact = 0
+        if scope_key is not None and sk is not None:
+            if not (sk == scope_key or same_scope(sk, scope_key)):
+                continue
+            exact = 1
+        before = last_before(c.seen, char)
+        if indefinite and before >= 0:
+            continue
+        if before < 0 and pos <= char:
+            continue
+        key = (exact, 1, before) if before >= 0 else (exact, 0, -pos)
+        if best is None or key > best:
+            best, best_c = key, c
+    return best_c
+
+
+def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, int]] | None:
+    """Resolve a role noun phrase headed by ``tok`` ("the Russian president", "the company")."""
+    doc = ix.doc
+    lemma = tok.lemma_.lower()
+    left = [t for t in doc[tok.left_edge.i : tok.i] if t.pos_ != "DET" and not t.is_punct]
+    span = (doc[tok.left_edge.i].idx, tok.idx + len(tok.text))
+    if tok.left_edge.i < tok.i and doc[tok.left_edge.i].lower_ == "the":
+        span = (doc[tok.left_edge.i].idx, span[1])
+    # "the American side", "the Veltrian side": the government of that country.
+    if lemma == "side":
+        for t in left:
+            code = ix.registry.country_code(t.text)
+            if code:
+                g = ix.registry.government(code)
+                if g is not None:
+                    return g.ref(), span
+            if t.ent_type_ in ("NORP", "GPE"):
+                return ActorRef(
+                    id=f"gov:{slugify(stem_place(normalise(t.text)))}",
+                    name=f"Government of {t.text}",
+                    kind=ActorKind.government,
+                ), span
+        return None
+    if lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS:
+        if lemma == "government" or lemma == "administration":
+            for t in left:
+                code = ix.registry.country_code(t.text)
+                if code and ix.registry.government(code):
+                    return ix.registry.government(code).ref(), span  # type: ignore[union-attr]
+        mods = [t.lower_ for t in left if t.dep_ in ("compound", "amod")]
+        if not any(p < tok.idx and singular(d) == lemma for p, d, _ in ix.org_desc):
+            # "the city council" -> "Dravik City Council" named in the same article.
+            full = full_org_for(ix, tok.idx, [*mods, lemma])
+            if full is not None:
+                return full, span
+            if lemma == "ministry" and mods:
+                body = country_body(ix, tok, [*mods, lemma])
+                if body is not None:
+                    return body, span
+        best = ix.best_org_before(tok.idx, lemma, mods)
+        if best is not None:
+            return best, span
+        return None
+    if lemma not in TITLE_WORDS:
+        return None
+    words = [*left, tok]
+    title, scope_word = split_title(ix, words)
+    if title is None:
+        return None
+    # "the company's chief executive": the scope is the most recent organisation.
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    scope_key: str | None = None
+    if poss is not None and poss.lemma_.lower() in ORG_ROLE_NOUNS:
+        orgs = ix.org_mentions_before(tok.idx)
+        scope_key = orgs[0].actor.id if orgs else None
+    elif poss is not None and poss.pos_ == "PROPN":
+        scope_key, _ = scope_of(ix, poss.text)
+    elif scope_word:
+        scope_key, _ = scope_of(ix, scope_word)
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}), None)
+    if scope_key is None and of is not None:
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        if pobj is not None:
+            scope_key, _ = scope_of(ix, doc[pobj.left_edge.i : pobj.i + 1].text)
+            span = (span[0], pobj.idx + len(pobj.text))
+    ctitle = canonical_title(title)
+    # 1. The article's own role facts ("Senior Coroner X", "X, the club's manager,"): the holder
+    # mentioned most recently before the role noun, else (a lede's "a coroner ruled" before
+    # "Senior Coroner X said") the next holder the article introduces.
+    hit = role_holder(ix, tok, ctitle, scope_key)
+    if hit is not None:
+        return hit.actor, span  # type: ignore[return-value]
+    # 2. The registry's role holder at the publication date.
+    if scope_key is not None:
+        if len(scope_key) == 3 and scope_key.isupper():
+            a = ix.registry.by_role(ctitle, country=scope_key, at=ix.at)
+        elif scope_key.startswith(("org:", "gov:")):
+            gov = ix.registry.get(scope_key)
+            if gov is not None and gov.kind == ActorKind.government and gov.country:
+                a = ix.registry.by_role(ctitle, country=gov.country, at=ix.at)
+            else:
+                a = ix.registry.by_role(ctitle, org=scope_key, at=ix.at)
+        else:
+            a = None
+        if a is not None:
+            return a.ref(), span
+    return None

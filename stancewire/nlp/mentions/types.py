@@ -1,0 +1,31 @@
+"""The records of a mention index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stancewire.schemas import ActorRef, MentionKind
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    actor: ActorRef
+    kind: MentionKind
+    head: int  # token index of the head
+    affiliation: str | None = None
+
+
+@dataclass(slots=True)
+class PersonCluster:
+    key: str  # normalised canonical name
+    name: str  # display canonical name (longest form seen)
+    tokens: set[str] = field(default_factory=set)  # normalised name parts
+    roles: list[tuple[str, str | None]] = field(default_factory=list)  # (title, scope key)
+    affiliation: str | None = None
+    gender: str | None = None
+    actor: ActorRef | None = None
+    last_seen: int = 0  # char offset of the latest mention
+    first_seen: int = 0  # char offset of the first mention
+    seen: list[int] = field(default_factory=list)  # char offsets of all name mentions, in order

@@ -1,0 +1,32 @@
+"""The one place the stancewire ``nlp`` object is built: the spaCy model plus the rule components.
+
+``stancewire extract``, the NLP worker and the evaluations all get their pipeline here (through
+:class:`~stancewire.nlp.extract.Extractor`), so they run the same components in the same order.
+The model name is the only setting (``STANCEWIRE_MODEL_NAME``); the pipeline is built once per
+model name and process.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, RULE_COMPONENTS, STANCE
+from stancewire.nlp.model import DEFAULT_MODEL, load_model, once_per_name
+
+# Order matters: attribution reads the mentions and the quote candidates, stance reads the quotes.
+PIPELINE = (MENTIONS, QUOTES, ATTRIBUTION, STANCE)
+assert set(PIPELINE) == set(RULE_COMPONENTS)
+
+
+@once_per_name
+def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
+    """The full pipeline for ``model_name`` (cached per name; the model loads once per process)."""
+    nlp = load_model(model_name)
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def has_rules(nlp: Language) -> bool:
+    """Whether ``nlp`` carries every stancewire component (was made by :func:`build_nlp`)."""
+    return all(name in nlp.pipe_names for name in PIPELINE)

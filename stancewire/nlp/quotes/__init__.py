@@ -1,0 +1,38 @@
+"""Quote detection over a parsed Doc: direct, indirect, mixed and floating quotes.
+
+Input is one spaCy ``Doc`` (one parse per article) and the output is a list of
+:class:`QuoteCandidate` with exact character offsets of the *content* and the token that names the
+speaker (resolved to an actor later by :mod:`stancewire.nlp.attribution`).
+
+Span rules (the same ones the gold annotators follow; ``text[start:end] == quote.text`` always):
+
+* **direct**: the text inside the quote marks, marks excluded, surrounding whitespace excluded,
+  punctuation inside the marks kept (``“We will win,” he said`` -> ``We will win,``). A quote that
+  continues over several paragraphs (each opening with a mark, only the last one closed) yields one
+  direct quote per paragraph; continuation paragraphs share the speaker and carry no cue. Split
+  quotes (``“A,” he said. “B.”``) are two quotes with the same speaker. ``Name: words`` (colon
+  attribution, no marks, e.g. Q&A transcripts) is direct with content = everything after the colon
+  to the end of the paragraph.
+* **indirect**: the reported content after the cue: for ``said (that) X`` the complement clause X
+  (complementiser ``that`` excluded); for object frames everything after the cue word(s) to the end
+  of the complement (``accused Putin of seeking ...`` -> ``Putin of seeking ...``,
+  ``called for a truce`` -> ``a truce``, ``expressed concern over X`` -> ``X``, ``vowed to rebuild
+  the pier`` -> ``to rebuild the pier``, ``urged X to Y`` -> ``X to Y``); for
+  ``according to S, X`` the clause X. A final period or comma is never part of the span.
+* **mixed**: an indirect statement whose content contains quoted fragments (``praising him as a
+  “smart” and “pragmatic” individual``); the span is the indirect content (marks included).
+  Fragments consumed by a mixed quote are not reported separately.
+* **floating**: a sentence-level quotation with no cue of its own (usually a whole paragraph);
+  content as for direct; the speaker comes from context (the previous speaker).
+
+Not quotes: short quoted words outside reported speech (scare quotes), titles of works
+("the film “Blue Horizon”", Title Case fragments), "said to be", negated or refused speech
+("declined to say"), a reporter's question ("Asked whether ..."), "according to a report".
+"""
+
+from __future__ import annotations
+
+from stancewire.nlp.quotes.candidate import QuoteCandidate
+from stancewire.nlp.quotes.finder import QuoteFinder
+
+__all__ = ["QuoteCandidate", "QuoteFinder"]

@@ -1,0 +1,320 @@
+"""Direct quotes: text in quote marks, its cue and speaker, and "Name: words" transcript paragraphs."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp import cues
+from stancewire.nlp.quotemarks import QuoteSpan
+from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.syntax import SUBJ, phrase_head, subject_of, word_is_cue
+from stancewire.nlp.quotes.text import (
+    DASHES,
+    LABEL_ONLY_RE,
+    MIN_DIRECT_WORDS,
+    NAME_COLON_RE,
+    first_sentence_end,
+    is_title,
+    last_sentence,
+    last_word,
+    split_paragraphs,
+)
+from stancewire.nlp.quotes.words import NOT_SPEAKER_LABELS
+
+
+def direct_quotes(
+    doc: Doc, text: str, idx: DocIndex, paras: list[tuple[int, int]], para_starts: list[int]
+) -> tuple[list[QuoteCandidate], list[QuoteSpan]]:
+    found: list[QuoteCandidate] = []
+    fragments: list[QuoteSpan] = []
+    prev_span: QuoteSpan | None = None
+    prev_q: QuoteCandidate | None = None
+    for k, s in enumerate(idx.spans):
+        content = text[s.start : s.end]
+        p_i = bisect_right(para_starts, s.open) - 1
+        p_start = paras[p_i][0] if p_i >= 0 else 0
+        # Left context: from the previous sentence end / quote / paragraph start to the mark.
+        left_lim = p_start
+        if k > 0 and idx.spans[k - 1].outer_end > left_lim:
+            left_lim = idx.spans[k - 1].outer_end
+        left = text[left_lim : s.open]
+        # Right context: to the next quote or the paragraph end (of the closing paragraph).
+        close_end = s.outer_end
+        cp_i = bisect_right(para_starts, max(close_end - 1, 0)) - 1
+        right_lim = paras[cp_i][1] if cp_i >= 0 else len(text)
+        if k + 1 < len(idx.spans) and idx.spans[k + 1].open < right_lim:
+            right_lim = idx.spans[k + 1].open
+        right = text[close_end:right_lim]
+        left_sent = last_sentence(left)
+        n_words = len(content.split())
+        ends_clause = bool(content) and content[-1] in ".,!?…:;—-"
+        left_strip = left_sent.rstrip()
+        starts_sentence = left_strip == "" or left_strip[-1] in ":,"
+        right_strip = right.lstrip()
+        ends_sentence = (
+            right_strip == ""
+            or right_strip[0] in ".!?"
+            or ends_clause
+            or right_strip[0] in DASHES
+            or right_strip[0] == ","
+        )
+        if is_title(left_sent, content):
+            continue
+        sentence_level = starts_sentence and ends_sentence and (n_words >= MIN_DIRECT_WORDS or ends_clause)
+        # "said “We ...”" without a comma: a cue right before a capitalised quote.
+        if not sentence_level and content[:1].isupper() and (n_words >= MIN_DIRECT_WORDS or ends_clause):
+            last = last_word(left_sent)
+            if last and word_is_cue(doc, idx, s.open, cues.speech_verbs()):
+                sentence_level = ends_sentence or n_words >= 6
+        if not sentence_level:
+            fragments.append(s)
+            prev_span = s
+            continue
+        q = QuoteCandidate(type="direct", start=s.start, end=s.end, rule="direct")
+        first_tok = idx.tok_at(s.start)
+        last_tok = idx.tok_at(max(s.end - 1, s.start))
+        q.sent_start = doc[first_tok].sent.start_char
+        q.sent_end = doc[last_tok].sent.end_char
+        attributed = (
+            attribute_right(doc, text, idx, s, right, q)
+            or attribute_left(doc, text, idx, s, left_lim, left, q)
+            or attribute_dash(doc, idx, s, right, q)
+            or attribute_prev_para_colon(doc, text, idx, s, paras, p_i, q)
+        )
+        if not attributed:
+            between = text[prev_span.outer_end : s.open] if prev_span is not None else ""
+            if (
+                prev_q is not None
+                and prev_span is not None
+                and prev_span.outer_end <= s.open
+                and bisect_right(para_starts, prev_span.open) - 1 == p_i
+                and prev_q.cue_start is not None
+                and prev_q.cue_start < s.open
+                and len(between) < 120
+            ):
+                q.inherit = "previous"
+                q.cue_start, q.cue_end, q.cue_lemma = prev_q.cue_start, prev_q.cue_end, prev_q.cue_lemma
+                q.confidence = 0.85
+                q.rule = "split"
+            elif n_words >= MIN_DIRECT_WORDS and left_sent.strip() == "":
+                q.type = "floating"
+                q.inherit = "context"
+                q.confidence = 0.6
+                q.rule = "floating"
+            else:
+                fragments.append(s)
+                prev_span = s
+                continue
+        found.extend(split_paragraphs(text, q))
+        prev_span, prev_q = s, q
+    return found, fragments
+
+
+def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token | None:
+    """A reporting-verb token outside quotes whose first char is in [a, b)."""
+    if b <= a:
+        return None
+    i0 = bisect_left(idx.starts, a)
+    i1 = bisect_left(idx.starts, b)
+    rng = range(i1 - 1, i0 - 1, -1) if prefer_last else range(i0, i1)
+    for i in rng:
+        t = doc[i]
+        if idx.in_quote[i]:
+            continue
+        if (t.lemma_.lower() in cues.speech_verbs() and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN") or (
+            t.lemma_.lower() in cues.speech_verbs()
+            and t.tag_ == "VBN"
+            and any(c.dep_ == "aux" for c in t.children)
+        ):
+            return t
+        if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            return t
+    return None
+
+
+def set_cue(q: QuoteCandidate, cue: Token, speaker: Token | None) -> None:
+    q.cue_start, q.cue_end = cue.idx, cue.idx + len(cue.text)
+    q.cue_lemma = cue.lemma_.lower()
+    if cue.lower_ == "according":
+        nxt = cue.nbor(1)
+        q.cue_end = nxt.idx + len(nxt.text)
+        q.cue_lemma = "according to"
+    q.speaker_token = speaker.i if speaker is not None else None
+
+
+def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | None:
+    if cue.lower_ == "according":
+        to = cue.nbor(1)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next(
+                (t for t in doc[to.i + 1 : min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN")), None
+            )
+        if pobj is not None and pobj.lemma_.lower() in cues.DOCUMENT_NOUNS:
+            return None
+        return pobj
+    subj = subject_of(cue)
+    if subj is not None and not idx.in_quote[subj.i]:
+        return subj
+    # The parse often mangles "…,” said Peskov." Fall back to the nearest name-ish token
+    # after (inverted) or before the cue inside the frame.
+    i0 = bisect_left(idx.starts, a)
+    i1 = bisect_left(idx.starts, b)
+    for j in range(cue.i + 1, min(i1, cue.i + 6)):
+        t = doc[j]
+        if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJ):
+            return phrase_head(t)
+        if t.is_punct:
+            break
+    for j in range(cue.i - 1, max(i0 - 1, cue.i - 8), -1):
+        t = doc[j]
+        if t.pos_ in ("PROPN", "PRON", "NOUN") and not idx.in_quote[j]:
+            return phrase_head(t)
+    return None
+
+
+def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str, q: QuoteCandidate) -> bool:
+    # “...,” she said / “...” said Peskov / “...,” according to X — the frame must follow the
+    # quote directly (within its sentence).
+    a = s.outer_end
+    seg = right
+    stop = first_sentence_end(seg)
+    seg_end = a + (stop if stop is not None else len(seg))
+    if seg.strip() == "" or seg.lstrip()[:1] in DASHES:
+        return False
+    cue = cue_in(doc, idx, a, min(seg_end, a + 80), prefer_last=False)
+    if cue is None:
+        return False
+    # The cue must be close to the quote: at most ~5 words in between ("Peskov told reporters").
+    gap_words = text[a : cue.idx].split()
+    if len(gap_words) > 6:
+        return False
+    # A cue with its own content clause after it is not this quote's frame ("..., he said that X").
+    if (
+        any(c.dep_ == "ccomp" and c.idx > cue.idx and not idx.in_quote[c.i] for c in cue.children)
+        and len(gap_words) > 0
+        and cue.lemma_ != "add"
+    ):
+        pass
+    speaker = speaker_for(doc, cue, a, seg_end, idx)
+    set_cue(q, cue, speaker)
+    q.confidence = 0.92 if speaker is not None else 0.7
+    q.rule = "direct-right"
+    q.sent_end = max(q.sent_end, cue.sent.end_char)
+    return True
+
+
+def attribute_left(
+    doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, left_lim: int, left: str, q: QuoteCandidate
+) -> bool:
+    # Peskov said: “...” / Peskov told reporters, “...” / Peskov: “...”
+    stripped = left.rstrip()
+    if not stripped:
+        return False
+    a = left_lim + (len(left) - len(last_sentence(left)))
+    b = s.open
+    cue = cue_in(doc, idx, a, b, prefer_last=True)
+    if cue is not None:
+        tail = text[cue.idx + len(cue.text) : b]
+        if len(tail.split()) <= 8 and (stripped[-1] in ":," or tail.strip() == "" or len(tail.split()) <= 4):
+            speaker = speaker_for(doc, cue, a, b, idx)
+            set_cue(q, cue, speaker)
+            q.confidence = 0.9 if speaker is not None else 0.7
+            q.rule = "direct-left"
+            q.sent_start = min(q.sent_start, cue.sent.start_char)
+            return True
+    if stripped[-1] == ":":
+        m = LABEL_ONLY_RE.match(text[a:b])
+        if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS:
+            q.speaker_span = (a + m.start(1), a + m.end(1))
+            q.confidence = 0.85
+            q.rule = "direct-colon"
+            return True
+    return False
+
+
+def attribute_dash(doc: Doc, idx: DocIndex, s: QuoteSpan, right: str, q: QuoteCandidate) -> bool:
+    # “...” — Jane Doe, chief executive of X
+    r = right.lstrip()
+    if not r or r[0] not in DASHES:
+        return False
+    off = s.outer_end + (len(right) - len(r)) + 1
+    m = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})", right[len(right) - len(r) + 1 :])
+    if not m:
+        return False
+    q.speaker_span = (off + m.start(1), off + m.end(1))
+    q.confidence = 0.85
+    q.rule = "direct-dash"
+    return True
+
+
+def attribute_prev_para_colon(
+    doc: Doc,
+    text: str,
+    idx: DocIndex,
+    s: QuoteSpan,
+    paras: list[tuple[int, int]],
+    p_i: int,
+    q: QuoteCandidate,
+) -> bool:
+    # "Peskov told reporters:\n“We are ready.”"
+    if p_i <= 0 or text[paras[p_i][0] : s.open].strip():
+        return False
+    pa, pb = paras[p_i - 1]
+    prev = text[pa:pb].rstrip()
+    if not prev.endswith(":"):
+        return False
+    cue = cue_in(doc, idx, pa, pb, prefer_last=True)
+    if cue is None:
+        return False
+    speaker = speaker_for(doc, cue, pa, pb, idx)
+    set_cue(q, cue, speaker)
+    q.confidence = 0.85
+    q.rule = "direct-prev-colon"
+    return True
+
+
+def colon_paragraphs(
+    doc: Doc,
+    text: str,
+    idx: DocIndex,
+    paras: list[tuple[int, int]],
+    existing: list[QuoteCandidate],
+) -> list[QuoteCandidate]:
+    # Interview / transcript style without marks: "Peskov: We have received no signals."
+    out: list[QuoteCandidate] = []
+    for pa, pb in paras:
+        m = NAME_COLON_RE.match(text, pa, pb)
+        if not m:
+            continue
+        label = m.group(1)
+        if label.lower().split()[0] in NOT_SPEAKER_LABELS or len(label) < 2:
+            continue
+        a, b = m.end(), pb
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if text[a] in '“"‘«„':
+            continue  # a marked quote: handled by the direct rules
+        if len(text[a:b].split()) < 3:
+            continue
+        ti = idx.tok_at(m.start(1))
+        tj = idx.tok_at(m.end(1) - 1)
+        toks = doc[ti : tj + 1]
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in toks):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in toks):
+            continue
+        q = QuoteCandidate(
+            type="direct",
+            start=a,
+            end=b,
+            speaker_span=(m.start(1), m.end(1)),
+            confidence=0.8,
+            rule="colon-paragraph",
+        )
+        q.sent_start, q.sent_end = pa, pb
+        out.append(q)
+    return out

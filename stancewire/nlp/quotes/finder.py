@@ -1,0 +1,54 @@
+"""The quote finder: direct quotes first, transcript paragraphs, then indirect ones, merged."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from stancewire.nlp import cues, doccache
+from stancewire.nlp.quotemarks import find_quote_spans, paragraphs
+from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.direct import colon_paragraphs, direct_quotes
+from stancewire.nlp.quotes.indirect import indirect_quotes
+from stancewire.nlp.quotes.text import dedupe, trim
+
+
+class QuoteFinder:
+    """Finds quote candidates in one Doc. Stateless; reuse freely."""
+
+    def __init__(self) -> None:
+        cues.speech_verbs()  # read the cue lexicon now, not inside the first article
+
+    def find(self, doc: Doc) -> list[QuoteCandidate]:
+        text = doccache.text(doc)
+        spans = find_quote_spans(text)
+        idx = DocIndex(doc, spans)
+        paras = paragraphs(text)
+        para_starts = [p[0] for p in paras]
+        out: list[QuoteCandidate] = []
+        direct, fragments = direct_quotes(doc, text, idx, paras, para_starts)
+        colon = colon_paragraphs(doc, text, idx, paras, direct)
+        for q in colon:
+            # Transcript answers are the interviewee's words: no indirect quotes inside them.
+            for k in range(idx.tok_at(q.start), idx.tok_at(max(q.end - 1, q.start)) + 1):
+                idx.in_quote[k] = True
+                idx.in_direct[k] = True
+        direct.extend(colon)
+        for q in direct:
+            for k in range(idx.tok_at(q.start), idx.tok_at(max(q.end - 1, q.start)) + 1):
+                idx.in_direct[k] = True
+        indirect = indirect_quotes(doc, text, idx, direct)
+        # Fragments inside an indirect content make it mixed; other fragments are scare quotes.
+        used: set[int] = set()
+        for q in indirect:
+            for k, fr in enumerate(fragments):
+                # Inside the content, or starting in it and running past its (parse-cut) end.
+                if q.start <= fr.open <= q.end + 2 and fr.outer_end <= q.sent_end:
+                    if fr.outer_end > q.end + 1:
+                        q.end = trim(text, q.start, fr.outer_end)[1]
+                    q.type = "mixed"
+                    q.confidence = min(0.9, q.confidence + 0.05)
+                    used.add(k)
+        out.extend(direct)
+        out.extend(indirect)
+        out.sort(key=lambda q: (q.start, q.end))
+        return dedupe(out)

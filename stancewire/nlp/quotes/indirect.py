@@ -1,0 +1,360 @@
+"""Indirect quotes: reported clauses after a cue verb or noun, and "according to"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp import cues, doccache
+from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.syntax import (
+    SUBJ,
+    is_negated,
+    is_question_frame,
+    noun_clause_end,
+    said_to_be,
+    subject_of,
+)
+from stancewire.nlp.quotes.text import overlap, trim
+from stancewire.nlp.quotes.words import NAMING_VERBS, XCOMP_VERBS
+
+
+def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    out: list[QuoteCandidate] = []
+    direct_spans = [(q.start, q.end) for q in direct]
+    for tok in doccache.tokens(doc):
+        if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            q = according(doc, text, tok, idx)
+        elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (
+            lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
+        ):
+            q = verb_frame(doc, text, tok, lemma, idx)
+        elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
+            q = noun_frame(doc, text, tok, idx)
+        else:
+            continue
+        if q is None:
+            continue
+        if q.end - q.start < 3:
+            continue
+        # Content that is (mostly) a direct quote belongs to that quote, not to a new one.
+        if any(overlap(q.start, q.end, a, b) > 0.5 * min(q.end - q.start, b - a) for a, b in direct_spans):
+            continue
+        out.append(q)
+    return out
+
+
+def finish(
+    doc: Doc,
+    text: str,
+    tok: Token,
+    cue_end_tok: Token,
+    a: int,
+    b: int,
+    speaker: Token | None,
+    rule: str,
+    conf: float,
+) -> QuoteCandidate | None:
+    a, b = trim(text, a, b)
+    if b - a < 3:
+        return None
+    if cue_end_tok.i < tok.i:
+        # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
+        # would give an inverted cue span, which Doc.char_span downstream cannot take.
+        cue_end_tok = tok
+    q = QuoteCandidate(
+        type="indirect",
+        start=a,
+        end=b,
+        cue_start=tok.idx,
+        cue_end=cue_end_tok.idx + len(cue_end_tok.text),
+        cue_lemma=tok.lemma_.lower(),
+        speaker_token=speaker.i if speaker is not None else None,
+        confidence=conf,
+        rule=rule,
+    )
+    sent = tok.sent
+    q.sent_start = min(sent.start_char, a)
+    q.sent_end = max(sent.end_char, b)
+    return q
+
+
+def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
+    if is_negated(tok) or is_question_frame(tok) or said_to_be(tok):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children):
+        return None
+    speaker = subject_of(tok)
+    if speaker is None:
+        return None
+    if speaker.lower_ in {"it", "this", "that", "there"} and lemma not in {"say", "state"}:
+        return None
+    children = list(tok.children)
+    # 1. "expressed concern(s) over/about/that X"
+    if lemma in cues.EXPRESS_VERBS:
+        obj = next(
+            (
+                c
+                for c in children
+                if (c.dep_ == "dobj" and c.lemma_.lower() in cues.EXPRESS_NOUNS)
+                or (c.dep_ == "dobj" and c.lower_ in cues.EXPRESS_NOUNS)
+            ),
+            None,
+        )
+        comp = None
+        if obj is not None:
+            comp = next(
+                (c for c in obj.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.i > obj.i),
+                None,
+            )
+            if comp is None:
+                comp = next(
+                    (
+                        c
+                        for c in children
+                        if c.dep_ == "prep"
+                        and c.i > obj.i
+                        and c.lower_ in {"over", "about", "at", "regarding", "for", "that"}
+                    ),
+                    None,
+                )
+        if obj is None or comp is None:
+            if lemma not in cues.speech_verbs():
+                return None
+            return verb_frame_main(doc, text, tok, lemma, idx, speaker, children)
+        start_tok = comp
+        if comp.dep_ == "prep" or (comp.i > 0 and comp.lower_ in {"that"}):
+            start_tok = doc[comp.i + 1] if comp.i + 1 < len(doc) else comp
+        if start_tok.lower_ == "that" and start_tok.dep_ == "mark":
+            start_tok = doc[start_tok.i + 1]
+        if comp.dep_ in ("acl", "ccomp", "relcl"):
+            # "expressed hope that the strike would end soon": the whole clause after "that",
+            # not just its verb.
+            first = max(comp.left_edge.i, obj.i + 1)
+        elif start_tok is not comp:
+            first = min(start_tok.left_edge.i, start_tok.i)
+        else:
+            first = start_tok.i
+        if comp.dep_ == "prep":
+            first = max(first, comp.i + 1)
+        # The complementiser is not content, however the parse labels it ("that" as dobj).
+        while (
+            first < len(doc)
+            and doc[first].lower_ == "that"
+            and (doc[first].dep_ == "mark" or doc[first].pos_ == "SCONJ")
+        ):
+            first += 1
+        last = comp.right_edge.i
+        last_tok = doc[comp.i] if comp.dep_ == "prep" else obj
+        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+        return finish(doc, text, tok, last_tok, a, b, speaker, "express", 0.8)
+    return verb_frame_main(doc, text, tok, lemma, idx, speaker, children)
+
+
+def verb_frame_main(
+    doc: Doc,
+    text: str,
+    tok: Token,
+    lemma: str,
+    idx: DocIndex,
+    speaker: Token,
+    children: list[Token],
+) -> QuoteCandidate | None:
+    # 2. complement clause: said (that) X
+    comp = next((c for c in children if c.dep_ in ("ccomp", "parataxis") and not idx.in_direct[c.i]), None)
+    if comp is not None and comp.dep_ == "parataxis" and comp.i > tok.i:
+        comp = None if not any(c.dep_ in SUBJ for c in comp.children) else comp
+    if comp is not None:
+        first = comp.left_edge.i
+        last = comp.right_edge.i
+        # Several complements on the same side ("suggested that X ... had Trump been president").
+        for c in children:
+            if c is not comp and c.dep_ == "ccomp" and (c.i > tok.i) == (comp.i > tok.i):
+                first = min(first, c.left_edge.i)
+                last = max(last, c.right_edge.i)
+        # A fronted clause ("X, he said") ends before the cue.
+        if comp.i < tok.i:
+            last = min(last, tok.i - 1)
+            first = max(first, doc[tok.i].sent.start)
+        while first <= last and (
+            (doc[first].dep_ == "mark" and doc[first].lower_ in {"that"}) or doc[first].is_punct
+        ):
+            first += 1
+        if first > last:
+            return None
+        # Cut at a following cue clause attached inside ("..., adding that ...").
+        last = cut_at_cue(doc, first, last)
+        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+        conf = 0.88 if lemma in {"say", "tell", "state", "add", "note"} else 0.8
+        return finish(doc, text, tok, tok, a, b, speaker, "ccomp", conf)
+    obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    # 2a. infinitival complement: vowed to rebuild the pier -> "to rebuild the pier"
+    if lemma in XCOMP_VERBS and obj is None:
+        xc = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "xcomp"
+                and c.i > tok.i
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        if xc is not None:
+            first, last = xc.left_edge.i, cut_at_cue(doc, xc.left_edge.i, xc.right_edge.i)
+            a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+            return finish(doc, text, tok, tok, a, b, speaker, "xcomp", 0.75)
+    # 2b. verb + object + predicate: called the reform a “disaster”, described it as ...
+    if lemma in NAMING_VERBS and obj is not None:
+        oprd = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i), None)
+        if oprd is not None:
+            first, last = obj.left_edge.i, cut_at_cue(doc, obj.left_edge.i, oprd.right_edge.i)
+            a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+            return finish(doc, text, tok, tok, a, b, speaker, "obj-predicate", 0.78)
+    # 3. verb + object + preposition: accused X of Y, praised X as Y
+    preps = cues.OBJ_PREP_CUES.get(lemma)
+    obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    if preps and obj is not None:
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i), None)
+        if prep is None:
+            prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is not None:
+            first, last = obj.left_edge.i, prep.right_edge.i
+            last = cut_at_cue(doc, first, last)
+            a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+            return finish(doc, text, tok, tok, a, b, speaker, "obj-prep", 0.82)
+    # 4. verb + preposition: called for X, warned of X
+    preps = cues.PREP_CUES.get(lemma)
+    if preps:
+        prep = next(
+            (c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i <= tok.i + 2), None
+        )
+        if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            first = prep.i + 1
+            last = cut_at_cue(doc, first, prep.right_edge.i)
+            if last >= first:
+                a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+                return finish(doc, text, tok, prep, a, b, speaker, "prep", 0.8)
+    # 5. object + infinitive: urged the board to resign; call on X to Y
+    if lemma in cues.OBJ_XCOMP_VERBS:
+        xc = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
+        on = next((c for c in children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
+        if xc is not None:
+            first_tok = obj if obj is not None else on
+            if first_tok is None:
+                return None
+            first = first_tok.left_edge.i if first_tok is obj else first_tok.i + 1
+            last = cut_at_cue(doc, first, xc.right_edge.i)
+            a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+            return finish(
+                doc, text, tok, first_tok if first_tok is on else tok, a, b, speaker, "obj-xcomp", 0.8
+            )
+    # 6. bare object for statement verbs: stressed his intent to ...
+    if lemma in cues.OBJECT_VERBS and lemma not in cues.CLAUSE_ONLY and obj is not None:
+        if obj.pos_ == "PRON" and obj.right_edge.i == obj.i:
+            return None
+        first = obj.left_edge.i
+        last = obj.right_edge.i
+        # Trailing modifiers of the verb after the object ("... if the conflict does not end").
+        for c in children:
+            if c.i > last and c.dep_ in ("advcl", "prep") and not is_cue_clause(c):
+                last = max(last, c.right_edge.i)
+        last = cut_at_cue(doc, first, last)
+        # A bare "the announcement" / "a cut" is an event object, not reported content.
+        content_words = [t for t in doc[first : last + 1] if not t.is_punct and t.pos_ not in ("DET",)]
+        if len(content_words) < 3:
+            return None
+        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+        return finish(doc, text, tok, tok, a, b, speaker, "object", 0.72)
+    return None
+
+
+def is_cue_clause(c: Token) -> bool:
+    return c.pos_ == "VERB" and c.lemma_.lower() in cues.speech_verbs() and c.dep_ in ("advcl", "conj")
+
+
+def cut_at_cue(doc: Doc, first: int, last: int) -> int:
+    """End the content before a participial/conjoined cue clause or an attribution tail."""
+    for j in range(first + 1, last + 1):
+        t = doc[j]
+        # ", said lead author Omar Said" / ", he added" / ", emphasizing that": attribution tails.
+        prev_comma = doc[j - 1].text in (",", "—", "–") or (
+            j - 2 >= first and doc[j - 2].text == "," and doc[j - 1].pos_ in ("PRON", "PROPN")
+        )
+        if (
+            t.pos_ == "VERB"
+            and t.tag_ in ("VBG", "VBD", "VBZ")
+            and t.lemma_.lower() in cues.speech_verbs()
+            and ((t.dep_ in ("advcl", "conj") and doc[j - 1].is_punct) or prev_comma)
+        ) or (t.lower_ == "according" and j + 1 <= last and doc[j + 1].lower_ == "to"):
+            k = j - 1
+            while k > first and (doc[k].is_punct or doc[k].dep_ == "cc"):
+                k -= 1
+            return k
+    return last
+
+
+def noun_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    # "Trump's statement that ...", "the ministry's warning that ..."
+    comp = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and c.i > tok.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
+    if comp is None:
+        return None
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        if by is not None:
+            speaker = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if (
+        speaker is None
+        and tok.dep_ in ("dobj",)
+        and tok.head.lemma_ in {"make", "issue", "release", "repeat", "reiterate"}
+    ):
+        speaker = subject_of(tok.head)
+    if speaker is None:
+        return None
+    first = comp.left_edge.i
+    while first <= comp.right_edge.i and doc[first].dep_ == "mark":
+        first += 1
+    last = cut_at_cue(doc, first, comp.right_edge.i)
+    last = noun_clause_end(doc, tok, comp, first, last)
+    if last < first:
+        return None
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, tok, a, b, speaker, "noun", 0.72)
+
+
+def according(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if pobj.lemma_.lower() in cues.DOCUMENT_NOUNS or pobj.lower_ in cues.DOCUMENT_NOUNS:
+        return None
+    sent = tok.sent
+    phrase_first = tok.i
+    phrase_last = max(tok.right_edge.i, to.right_edge.i)
+    # The content is the rest of the sentence on the longer side of the "according to" phrase.
+    left = (sent.start, phrase_first - 1)
+    right = (phrase_last + 1, sent.end - 1)
+    first, last = right if (right[1] - right[0]) >= (left[1] - left[0]) else left
+    while first <= last and doc[first].is_punct:
+        first += 1
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    if last - first < 2:
+        return None
+    if any(idx.in_direct[j] for j in (first, last)):
+        return None
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, to, a, b, pobj, "according", 0.75)

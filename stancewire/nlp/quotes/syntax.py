@@ -1,0 +1,128 @@
+"""Parse-tree helpers of the quote rules: subjects, negation, question frames, clause ends."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp import cues
+from stancewire.nlp.quotes.candidate import DocIndex
+from stancewire.nlp.quotes.words import DEGREE_WORDS, REL_PRONOUNS
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+WALK_UP = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl"})
+
+
+# Words after which a past form is part of the same verb group or phrase, not a new predicate.
+NOT_PREDICATE_BEFORE = frozenset({"AUX", "PART", "DET", "CCONJ", "SCONJ", "ADP", "PUNCT"})
+
+
+def subject_of(tok: Token, max_up: int = 6) -> Token | None:
+    """The speaker token of a cue: its subject, else the subject of the clause it hangs from
+    (participles ``..., emphasizing that``, conjoined verbs ``..., but reiterated``)."""
+    t = tok
+    for _ in range(max_up):
+        subj = None
+        agent = None
+        for c in t.children:
+            if c.dep_ in SUBJ:
+                subj = c
+            elif c.dep_ == "agent":
+                agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+        if subj is not None:
+            if subj.dep_ == "nsubjpass" and t is tok:
+                return None  # "it was announced that ..." names no speaker
+            if subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+                return t.head
+            if subj.lower_ in {"it", "there"} and subj.dep_ == "nsubj" and t is tok and t.lemma_ == "be":
+                return None
+            return subj
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ not in WALK_UP or t.head is t:
+            return None
+        if (
+            t.dep_ == "conj"
+            and t.head.dep_ == "ccomp"
+            and t.head.head.pos_ == "VERB"
+            and cues.is_speech_verb(t.head.head.lemma_.lower())
+        ):
+            # "X said A had happened and praised B": the parser hangs the second cue under the
+            # content clause A, but its subject is the speaker of "said", not A's subject.
+            t = t.head.head
+            continue
+        t = t.head
+    return None
+
+
+def is_negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children) and tok.lemma_ not in {"deny"}:
+        return True
+    h = tok.head
+    return tok.dep_ == "xcomp" and h.lemma_ in cues.NEGATING_HEADS
+
+
+def is_question_frame(tok: Token) -> bool:
+    # "Asked whether ..., she said" / "When asked about X, he said": the reporter's question.
+    return (
+        tok.lemma_ in cues.QUESTION_FRAMES
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ in SUBJ for c in tok.children)
+    )
+
+
+def said_to_be(tok: Token) -> bool:
+    # "He is said to be furious", "It is said that": passive report verb with no agent.
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    return not any(c.dep_ == "agent" for c in tok.children)
+
+
+def noun_clause_end(doc: Doc, noun: Token, comp: Token, first: int, last: int) -> int:
+    """Last token of a noun cue's complement clause ("X's statement that S ...").
+
+    When the statement noun is itself an argument of a verb ("X's claim that S angered fans" with
+    "claim" as subject of "angered"), the clause subtree already stops before that verb. When the
+    parse has no verb above the noun (the noun is the sentence root), the sentence's real
+    predicate was swallowed into the clause ("that the team was tired angered fans", "angered" read
+    as an adjective): end the clause before the first finite/past verb form that follows a
+    complete clause and is not part of its verb group or a clause of its own."""
+    for h in noun.ancestors:
+        if h.pos_ in ("VERB", "AUX"):
+            return last  # a verb governs the noun: the subtree is the clause
+    for j in range(comp.i + 1, last + 1):
+        t = doc[j]
+        prev = doc[j - 1]
+        past_like = t.tag_ in ("VBD", "VBZ") or (
+            t.tag_ in ("JJ", "VBN") and t.lower_.endswith("ed") and t.pos_ in ("ADJ", "VERB")
+        )
+        if not past_like or j - 1 < first:
+            continue
+        if prev.pos_ in NOT_PREDICATE_BEFORE or prev.lower_ in DEGREE_WORDS:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children):
+            continue  # a clause of its own ("that prices rose and wages fell")
+        if t.dep_ in ("relcl", "ccomp", "advcl", "conj", "xcomp", "pcomp"):
+            continue
+        k = j - 1
+        while k > first and doc[k].is_punct:
+            k -= 1
+        return k
+    return last
+
+
+def phrase_head(t: Token) -> Token:
+    # Climb compounds/flat names to the head noun ("Dmitry" -> "Peskov").
+    while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head is not t and t.head.i > t.i:
+        t = t.head
+    return t
+
+
+def word_is_cue(doc: Doc, idx: DocIndex, mark: int, verbs: dict[str, str]) -> bool:
+    i = idx.tok_at(mark) - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return i >= 0 and doc[i].lemma_.lower() in verbs and doc[i].pos_ == "VERB"

@@ -1,0 +1,19 @@
+"""The word lists of the quote rules, read from ``nlp/data/quote_words.json``.
+
+* ``TITLE_FRAMES``: nouns and verbs that introduce a title, not a quote ("the film “Blue Horizon”").
+* ``NAMING_VERBS``: verbs that name something ("called it “a farce”"): a fragment, not a statement.
+* ``XCOMP_VERBS``: cue verbs whose reported content is a to-infinitive ("vowed to rebuild").
+* ``NOT_SPEAKER_LABELS``: labels before a colon that are no speaker ("Update:", "Notes to editors:").
+* ``REL_PRONOUNS``: relative pronouns, skipped when looking for the speaker of a relative clause.
+* ``DEGREE_WORDS``: degree words after which a past form is part of the same phrase ("so tired").
+"""
+
+from __future__ import annotations
+
+from stancewire.nlp.wordfiles import load_words, word_sets
+
+_DATA = load_words("quote_words.json")
+
+TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGREE_WORDS = word_sets(
+    _DATA, "title_frames", "naming_verbs", "xcomp_verbs", "not_speaker_labels", "rel_pronouns", "degree_words"
+)

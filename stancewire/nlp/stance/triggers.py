@@ -1,0 +1,92 @@
+"""Stance triggers: lexicon verbs and nouns of an article, nested ones folded into their governor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from stancewire.nlp import doccache
+from stancewire.nlp.lexicon import WindowWord, word_forms
+from stancewire.nlp.stance.coding import Trigger, combine
+
+if TYPE_CHECKING:
+    from stancewire.nlp.stance.context import StanceContext
+
+
+def find_triggers(ctx: StanceContext) -> None:
+    doc, lex = ctx.doc, ctx.lex
+    covered: set[int] = set()
+    toks = doccache.tokens(doc)
+    forms: list[WindowWord] | None = None
+    for tok in toks:
+        if tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            if not lex.has_verb(tok):
+                continue
+            window: list[WindowWord] = []
+            if lex.needs_window(tok):
+                if forms is None:
+                    forms = [word_forms(t) for t in toks]
+                end = min(tok.sent.end, tok.i + 11)
+                # is_ancestor (Cython) also covers direct children.
+                window = [forms[t.i] for t in toks[tok.i + 1 : end] if tok.is_ancestor(t)]
+            m = lex.match_verb(tok, window)
+            if m is None:
+                continue
+            if m.entry.src == "cameo" and passive_without_agent(tok):
+                # "being left out of talks": CAMEO patterns describe the active reading only.
+                continue
+            ctx.triggers[tok.i] = Trigger.from_entry(tok, m.entry, m.words)
+            covered.update(m.words)
+    for tok in toks:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in covered and tok.i not in ctx.triggers:
+            e = lex.noun(tok)
+            if e is not None:
+                ctx.triggers[tok.i] = Trigger.from_entry(tok, e, kind="noun")
+    # Fold complements into their governing trigger; nouns under any trigger are its content.
+    for i in sorted(ctx.triggers, key=lambda i: -ctx.depth(toks[i])):
+        t = ctx.triggers[i]
+        outer = governing_trigger(ctx, t.tok, t.kind)
+        if outer is not None:
+            t.suppressed = True
+            if outer.inner is None:
+                combine(outer, t)
+
+
+def governing_trigger(ctx: StanceContext, tok: Token, kind: str) -> Trigger | None:
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return None
+        dep = cur.dep_
+        # Verbs fold only through infinitival/gerund complements; nouns also through objects.
+        allowed = (
+            ("xcomp", "pcomp", "prep", "pobj")
+            if kind == "verb"
+            else (
+                "xcomp",
+                "pcomp",
+                "prep",
+                "pobj",
+                "dobj",
+                "compound",
+                "acomp",
+                "attr",
+                "nsubjpass",
+                "conj",
+            )
+        )
+        if dep not in allowed:
+            return None
+        cur = cur.head
+        t = ctx.triggers.get(cur.i)
+        if t is not None and t.kind == "verb":
+            return t
+        if t is not None and kind == "noun":
+            return t
+    return None
+
+
+def passive_without_agent(tok: Token) -> bool:
+    deps = {c.dep_ for c in tok.children}
+    return "auxpass" in deps and "agent" not in deps
