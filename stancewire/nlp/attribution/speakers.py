@@ -11,7 +11,7 @@ from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
 from stancewire.nlp.mentions import PersonCluster
-from stancewire.nlp.mentions.descriptions import description_of, resolve_description
+from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
 from stancewire.nlp.mentions.names import PLACE_RE, org_words
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
@@ -59,6 +59,16 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
             return hard
     cluster = att.m.cluster_for_token(tok.i)
     mention = att.m.mention_for_token(tok.i)
+    if (
+        mention is not None
+        and mention.kind == MentionKind.organisation
+        and tok.is_lower
+        and tok.pos_ == "NOUN"
+    ):
+        # A lower-case person noun the NER tagged ORG ("the soft-spoken agronomist").
+        desc = description_speaker(att, tok, person_only=True)
+        if desc is not None:
+            return desc
     if cluster is not None and cluster.actor is not None:
         return person_speaker(
             att,
@@ -245,7 +255,9 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
     )
 
 
-def description_speaker(att: Attributor, tok: Token, hard_only: bool = False) -> Speaker | None:
+def description_speaker(
+    att: Attributor, tok: Token, hard_only: bool = False, person_only: bool = False
+) -> Speaker | None:
     """ "the Dorvan Democrat said", "the 52-year-old said": the person the article described that
     way; a party or age description with no fitting antecedent is an unknown actor described so
     (never a person named "Dorvan Democrat")."""
@@ -260,7 +272,9 @@ def description_speaker(att: Attributor, tok: Token, hard_only: bool = False) ->
     d = description_of(att.m, tok)
     if d is None or (hard_only and d.party is None and d.age is None):
         return None
-    c = resolve_description(att.m, d)
+    if person_only and not is_person_description(d, lemma):
+        return None
+    c = resolve_description(att.m, d, salient=is_person_description(d, lemma))
     mention = att.text[d.start : d.end]
     if c is not None and c.actor is not None:
         return Speaker(

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.mentions.names import given_names
 from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, TITLE_WORDS
 from stancewire.schemas import MentionKind
 
 if TYPE_CHECKING:
@@ -37,6 +39,9 @@ _PARTY = {
     "conservative": "con",
     "tory": "con",
     "liberal": "lib",
+    "liberals": "lib",
+    "conservatives": "con",
+    "tories": "con",
     "labour": "lab",
     "socialist": "soc",
     "green": "grn",
@@ -49,6 +54,30 @@ _AGE_NP = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b")
 _AGE_FACT = re.compile(r"(?:,\s*|\baged?\s+)(\d{1,3})\s*[,)]")
 # Window around a name mention that describes it (apposition, title before the name).
 _BEFORE, _AFTER = 60, 90
+# A description names a person when its head is an office or one of these person-noun endings
+# ("the former schoolteacher", "the soft-spoken agronomist", "the guesthouse owner").
+_PERSON_SUFFIXES = (
+    "ist",
+    "ian",
+    "man",
+    "woman",
+    "person",
+    "eer",
+    "holder",
+    "owner",
+    "maker",
+    "leader",
+    "worker",
+    "teacher",
+    "keeper",
+    "player",
+    "farmer",
+    "builder",
+    "driver",
+    "operator",
+)
+# How far back a description looks for a salient person when no described one fits.
+_SALIENT_WINDOW = 600
 # Words of a description that say nothing about who is meant.
 _EMPTY = frozenset({"the", "a", "an", "former", "then", "current", "new", "old", "longtime", "veteran"})
 
@@ -73,7 +102,20 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
                 return Description(m.start(), m.end(), None, m.group(1), [])
         return None
     left = tok.left_edge
-    if left.lower_ != "the" or tok.tag_ in ("NNS", "NNPS"):
+    if left.lower_ != "the":
+        # Hyphenated modifiers ("the soft-spoken agronomist") often hang "the" elsewhere: walk
+        # back over the modifiers on the surface instead.
+        i = tok.i - 1
+        while (
+            i >= 0
+            and tok.i - i <= 6
+            and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV", "VERB") or doc[i].text == "-")
+        ):
+            i -= 1
+        if i < 0 or doc[i].lower_ != "the":
+            return None
+        left = doc[i]
+    if tok.tag_ in ("NNS", "NNPS"):
         return None
     toks = [t for t in doc[left.i + 1 : tok.i + 1] if not t.is_space]
     if not toks or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[left.i : tok.i]):
@@ -88,6 +130,17 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
         return None
     content = [w for w in words if w not in _EMPTY and w not in ("year",)]
     return Description(start, end, party, age, content)
+
+
+def is_person_description(d: Description, head_lemma: str) -> bool:
+    """Whether ``d`` describes a person (party, age, an office or a person noun), so that it may
+    refer to the person the text is about even when no descriptor fits."""
+    return (
+        d.party is not None
+        or d.age is not None
+        or head_lemma in TITLE_WORDS
+        or head_lemma.endswith(_PERSON_SUFFIXES)
+    )
 
 
 def _profile(
@@ -137,17 +190,45 @@ def _profile(
     return near, words, parties, ages
 
 
-def resolve_description(ix: ArticleMentions, d: Description) -> PersonCluster | None:
-    """The person named before ``d`` that it describes, or None."""
+def _surely_a_person(c: PersonCluster) -> bool:
+    """A cluster the salience fallback may pick: a gendered person or a given name and a surname
+    (the small NER model also calls places, streets and parties PERSON: "Harrow Lane")."""
+    parts = c.name.split()
+    if any(p.lower().rstrip("s") in _PARTY for p in parts):
+        return False
+    if c.gender is not None or (len(parts) > 1 and parts[0].lower() in given_names()):
+        return True
+    last = parts[-1].lower() if parts else ""
+    return len(parts) > 1 and last not in FACILITY_WORDS and last not in ORG_WORDS
+
+
+def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
+    """The person named before ``d`` that it describes, or None. With ``salient``, when no one
+    fits, the person named last within the window before ``d`` whom nothing contradicts (a
+    description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
+    runs a café, sent photos. The 40-year-old said ...")."""
+    fallback: tuple[int, PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
     for c in ix.clusters:
         if c.actor is None or not c.seen or c.seen[0] >= d.start:
             continue
+        if any(p.lower().rstrip("s") in _PARTY or p.lower() in _PARTY for p in c.name.split()):
+            continue  # "Lakeland Liberals" taken for a PERSON is the party, not a member of it
         near, words, parties, ages = _profile(ix, c, d.start)
-        if d.party is not None and d.party not in parties:
+        if d.party is not None and d.party not in parties and not (salient and not parties):
             continue
-        if d.age is not None and d.age not in ages:
+        if d.age is not None and d.age not in ages and not (salient and not ages):
+            continue
+        last_pos = max(p for p in c.seen if p < d.start)
+        if (
+            salient
+            and d.start - last_pos <= _SALIENT_WINDOW
+            and (fallback is None or last_pos > fallback[0])
+            and _surely_a_person(c)
+        ):
+            fallback = (last_pos, c)
+        if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
         if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):
             continue  # a plain noun ("the economist") must be what the article called them
@@ -155,8 +236,9 @@ def resolve_description(ix: ArticleMentions, d: Description) -> PersonCluster | 
         score = hits + (2 if d.party else 0) + (2 if d.age else 0)
         if score == 0:
             continue
-        last = max(p for p in c.seen if p < d.start)
-        key = (score, last)
+        key = (score, last_pos)
         if best is None or key > best:
             best, best_c = key, c
+    if best_c is None and fallback is not None:
+        return fallback[1]
     return best_c
