@@ -137,6 +137,18 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
                 mention_end=b,
                 mention_kind=MentionKind.organisation,
             )
+        acr = att.m.acronyms.get(phrase) if tok.pos_ == "PROPN" and a > 0 else None
+        if acr is not None:
+            # "the FTA said" after "the Federal Transit Authority (FTA)", the NER having missed it.
+            return Speaker(
+                id=acr.id,
+                name=acr.name,
+                kind=acr.kind,
+                mention=phrase,
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.organisation,
+            )
         if tok.pos_ == "PROPN":
             # A name the NER missed: join a cluster by surname, else an unknown person.
             c = att.m.cluster_by_part(normalise(tok.text))

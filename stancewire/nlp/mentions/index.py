@@ -71,6 +71,7 @@ class ArticleMentions:
         # against these by position (the most recent holder before, else the next one introduced).
         self.role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
         self.starts: list[int] = []  # mention starts, parallel to ``mentions`` (set by build)
+        self.acronyms: dict[str, ActorRef] = {}  # acronyms the article defines -> full-name actor
         build(self)
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:
