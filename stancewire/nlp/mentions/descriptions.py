@@ -133,14 +133,13 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
 
 
 def is_person_description(d: Description, head_lemma: str) -> bool:
-    """Whether ``d`` describes a person (party, age, an office or a person noun), so that it may
-    refer to the person the text is about even when no descriptor fits."""
-    return (
-        d.party is not None
-        or d.age is not None
-        or head_lemma in TITLE_WORDS
-        or head_lemma.endswith(_PERSON_SUFFIXES)
-    )
+    """Whether ``d`` describes a person (party, age, a person noun), so that it may refer to the
+    person the text is about even when no descriptor fits. An office ("the trial judge") is not
+    enough: its holder comes from the article's role facts (role_nouns, role_fallback), and an
+    office no one was given stays a description rather than the last person named."""
+    if d.party is not None or d.age is not None:
+        return True
+    return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
 
 
 def _profile(
