@@ -2,14 +2,17 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_extract_overhead.py [--repeat 5] [--batch-size 16] [--stance]
+    .venv/bin/python -m benchmarks.bench_extract_overhead [--repeat 5] [--batch-size 16] [--stance]
+        [--clock cpu]
 
 Articles: the seed article, the gold set's articles (if ``tests/data/gold/quotes.jsonl`` exists) and a
 few generated synthetic wire stories. Both sides run ``nlp.pipe`` with the same batch size over the
 same texts; each is timed ``--repeat`` times (interleaved, after a warm-up) and the best run counts,
 which removes most scheduler noise on a shared 2-core box. The ratio ``extract / raw`` is the cost of
 everything the extractor adds (mentions, quotes, attribution, pydantic models; stance too with
-``--stance``).
+``--stance``). ``--clock cpu`` times this process's CPU instead of the wall clock, which other
+processes on the machine disturb much less. To compare with a commit from before the rules became
+spaCy components (issue 13), copy this file into that checkout's ``benchmarks/`` and run it there.
 """
 
 from __future__ import annotations
@@ -25,9 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from stancewire.nlp.components import RULE_COMPONENTS  # noqa: E402
 from stancewire.nlp.extract import Extractor  # noqa: E402
-from stancewire.nlp.model import DEFAULT_MODEL  # noqa: E402
+from stancewire.nlp.model import DEFAULT_MODEL, load_nlp  # noqa: E402
+
+try:
+    from stancewire.nlp.components import RULE_COMPONENTS
+except ImportError:  # a commit before issue 13 (no components): copy this file there to compare
+    RULE_COMPONENTS = None
 from stancewire.schemas import Article  # noqa: E402
 
 SEED = Path("/work/shared/seeds/kremlin-awaits-us-signals.txt")
@@ -93,16 +100,29 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--synthetic", type=int, default=30)
     ap.add_argument("--stance", action="store_true", help="include the stance component")
+    ap.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="wall time, or this process's CPU time (steadier on a machine others are loading)",
+    )
     args = ap.parse_args()
+    clock = time.perf_counter if args.clock == "wall" else time.process_time
 
-    ex = Extractor(model_name=args.model, with_stance=args.stance)
-    nlp = ex.nlp  # the raw side runs the same model with the stancewire components off
+    if RULE_COMPONENTS is not None:
+        ex = Extractor(model_name=args.model, with_stance=args.stance)
+        nlp = ex.nlp  # the raw side runs the same model with the stancewire components off
+        off = list(RULE_COMPONENTS)
+    else:
+        nlp = load_nlp(args.model)
+        ex = Extractor(nlp=nlp, with_stance=args.stance)
+        off = []
     arts = load_articles(args.synthetic)
     texts = [a.text for a in arts]
     chars = sum(len(t) for t in texts)
 
     def raw() -> None:
-        for _ in nlp.pipe(texts, batch_size=args.batch_size, disable=list(RULE_COMPONENTS)):
+        for _ in nlp.pipe(texts, batch_size=args.batch_size, disable=off):
             pass
 
     n_quotes = 0
@@ -115,18 +135,19 @@ def main() -> None:
     full()  # warm-up: caches, lazy imports, registry
     best_raw = best_full = float("inf")
     for _ in range(args.repeat):
-        t = time.perf_counter()
+        t = clock()
         raw()
-        best_raw = min(best_raw, time.perf_counter() - t)
-        t = time.perf_counter()
+        best_raw = min(best_raw, clock() - t)
+        t = clock()
         full()
-        best_full = min(best_full, time.perf_counter() - t)
+        best_full = min(best_full, clock() - t)
     n = len(arts)
     print(f"articles: {n} ({chars / 1000:.0f}k chars), quotes found: {n_quotes}, model: {args.model}, "
-          f"stance: {args.stance}")
+          f"stance: {args.stance}, clock: {args.clock}")
     print(f"raw nlp.pipe      : {n / best_raw:7.2f} articles/s  ({best_raw:.3f} s)")
     print(f"Extractor (full)  : {n / best_full:7.2f} articles/s  ({best_full:.3f} s)")
     print(f"overhead ratio    : {best_full / best_raw:.3f}  (target <= 1.15)")
+    print(f"rules (full - raw): {best_full - best_raw:.3f} s")
 
 
 if __name__ == "__main__":

@@ -23,32 +23,9 @@ if TYPE_CHECKING:
 
 
 def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
-    if tok.lemma_.lower() in ISSUED_TEXTS:
-        # "the family's statement said", "the ministry's report found": a written text speaks
-        # for its issuer.
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
-        if poss is not None:
-            tok = poss
-    # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
-    for c in tok.children:
-        if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:
-            tok = c
-            break
-    else:
-        if tok.pos_ == "NOUN" and att.m.mention_for_token(tok.i) is None:
-            # "Her publisher, Brisca House, said" / "The auditors, Halvard & Quist, said": a
-            # description with a named organisation in apposition (the parser sometimes makes
-            # a comma-separated name a conjunct) speaks as that organisation.
-            has_cc = any(c.dep_ == "cc" for c in tok.children)
-            for c in tok.children:
-                if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and not has_cc)):
-                    continue
-                if c.dep_ == "conj" and att.doc[c.left_edge.i - 1].text != ",":
-                    continue
-                hit = att.m.mention_for_token(c.i)
-                if hit is not None and hit.kind == MentionKind.organisation:
-                    tok = c
-                    break
+    """The speaker a token names, in order of trust: a pronoun, a person cluster, a resolved
+    mention, a role noun (the article's holder, then the registry's), else its phrase."""
+    tok = speaking_token(att, tok)
     lower = tok.lower_
     if tok.pos_ == "PRON" or lower in HE | SHE | THEY | IT | FIRST:
         return pronoun(att, tok, q)
@@ -112,115 +89,162 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         return desc
     # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
     if tok.pos_ in ("NOUN", "PROPN"):
-        left = tok.left_edge.i
-        # Never reach back across a line break (live-blog headings run into the next line).
-        for k in range(tok.i - 1, left - 1, -1):
-            t = att.doc[k]
-            if t.text in JOINERS and not t.whitespace_ and k > 0 and not att.doc[k - 1].whitespace_:
-                continue  # "Peregrine-Oake": a hyphen inside a name does not end the phrase
-            if "\n" in t.text or t.is_punct:
-                left = k + 1
-                break
-        while left < tok.i and att.doc[left].pos_ in ("DET",):
-            left += 1
-        a, b = att.doc[left].idx, tok.idx + len(tok.text)
-        phrase = att.text[a:b]
-        if tok.pos_ == "PROPN" and left == tok.i and PLACE_RE.search(tok.text):
-            # "Kethara said": an unknown country speaking is its government.
-            gid = f"gov:{slugify(tok.text)}"
-            return Speaker(
-                id=gid,
-                name=f"Government of {tok.text}",
-                kind=ActorKind.government,
-                mention=phrase,
-                mention_start=a,
-                mention_end=b,
-                mention_kind=MentionKind.organisation,
-            )
-        acr = att.m.acronyms.get(phrase) if tok.pos_ == "PROPN" and a > 0 else None
-        if acr is not None:
-            # "the FTA said" after "the Federal Transit Authority (FTA)", the NER having missed it.
-            return Speaker(
-                id=acr.id,
-                name=acr.name,
-                kind=acr.kind,
-                mention=phrase,
-                mention_start=a,
-                mention_end=b,
-                mention_kind=MentionKind.organisation,
-            )
-        if tok.pos_ == "PROPN":
-            # A name the NER missed: join a cluster by surname, else an unknown person.
-            c = att.m.cluster_by_part(normalise(tok.text))
-            if c is not None and c.actor is not None:
-                return person_speaker(att, c, a, b)
-            # Else a short form of an organisation the article named in full ("Peregrine-Oake,
-            # the lender, says" after "Peregrine-Oake Bank") that the NER tagged NORP/missed.
-            org = att.m.full_org_for(a, org_words(phrase))
-            if org is not None and org.kind == ActorKind.organisation:
-                return Speaker(
-                    id=org.id,
-                    name=org.name,
-                    kind=org.kind,
-                    mention=phrase,
-                    mention_start=a,
-                    mention_end=b,
-                    mention_kind=MentionKind.organisation,
-                )
-            reg = att.m.registry.lookup(phrase, at=att.m.at, surname=True)
-            if reg is not None and reg.priority > 0:
-                return Speaker(
-                    id=reg.id,
-                    name=reg.name,
-                    kind=reg.kind,
-                    mention=phrase,
-                    mention_start=a,
-                    mention_end=b,
-                    mention_kind=MentionKind.name
-                    if reg.kind == ActorKind.person
-                    else MentionKind.organisation,
-                    affiliation=reg.affiliation,
-                )
-            name = phrase
-            return Speaker(
-                id=person_id(name),
-                name=name,
-                kind=ActorKind.person,
-                mention=phrase,
-                mention_start=a,
-                mention_end=b,
-                mention_kind=MentionKind.name,
-            )
-        if (
-            lemma in GROUP_NOUNS
-            or tok.tag_ == "NNS"
-            or lower in GROUP_NOUNS
-            or lemma in COLLECTIVE_PERSON_NOUNS
-        ):
-            return Speaker(
-                id=f"group:{slugify(phrase)}",
-                name=phrase,
-                kind=ActorKind.group,
-                mention=phrase,
-                mention_start=a,
-                mention_end=b,
-                mention_kind=MentionKind.role,
-            )
-        # Unresolved role nouns and descriptions ("the minister", "the weather service"). The
-        # mention keeps its determiner; the name does not.
-        det = tok.left_edge
-        ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
-        kind = ActorKind.organisation if lemma in ORG_ROLE_NOUNS else ActorKind.unknown
-        return Speaker(
-            id=f"unknown:{slugify(phrase)}",
-            name=phrase,
-            kind=kind,
-            mention=att.text[ma:b],
-            mention_start=ma,
-            mention_end=b,
-            mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
-        )
+        return phrase_speaker(att, tok)
     return None
+
+
+def speaking_token(att: Attributor, tok: Token) -> Token:
+    """The token that names who speaks: the issuer of a text ("the family's statement"), a
+    person or organisation in apposition ("the spokesman, Dmitry Peskov,"), else ``tok``."""
+    if tok.lemma_.lower() in ISSUED_TEXTS:
+        # "the family's statement said", "the ministry's report found": a written text speaks
+        # for its issuer.
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        if poss is not None:
+            tok = poss
+    # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
+    for c in tok.children:
+        if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:
+            tok = c
+            break
+    else:
+        if tok.pos_ == "NOUN" and att.m.mention_for_token(tok.i) is None:
+            # "Her publisher, Brisca House, said" / "The auditors, Halvard & Quist, said": a
+            # description with a named organisation in apposition (the parser sometimes makes
+            # a comma-separated name a conjunct) speaks as that organisation.
+            has_cc = any(c.dep_ == "cc" for c in tok.children)
+            for c in tok.children:
+                if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and not has_cc)):
+                    continue
+                if c.dep_ == "conj" and att.doc[c.left_edge.i - 1].text != ",":
+                    continue
+                hit = att.m.mention_for_token(c.i)
+                if hit is not None and hit.kind == MentionKind.organisation:
+                    tok = c
+                    break
+    return tok
+
+
+def phrase_bounds(att: Attributor, tok: Token) -> tuple[int, int, int]:
+    """Where the noun phrase headed by ``tok`` starts (its first token after any determiner)
+    and its character span: ``(first token, start char, end char)``."""
+    left = tok.left_edge.i
+    # Never reach back across a line break (live-blog headings run into the next line).
+    for k in range(tok.i - 1, left - 1, -1):
+        t = att.doc[k]
+        if t.text in JOINERS and not t.whitespace_ and k > 0 and not att.doc[k - 1].whitespace_:
+            continue  # "Peregrine-Oake": a hyphen inside a name does not end the phrase
+        if "\n" in t.text or t.is_punct:
+            left = k + 1
+            break
+    while left < tok.i and att.doc[left].pos_ in ("DET",):
+        left += 1
+    a, b = att.doc[left].idx, tok.idx + len(tok.text)
+    return left, a, b
+
+
+def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
+    """A noun or name the mention index does not resolve, named by its phrase: an unknown
+    country's government, a group ("US officials"), an unresolved role ("the minister")."""
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    left, a, b = phrase_bounds(att, tok)
+    phrase = att.text[a:b]
+    if tok.pos_ == "PROPN" and left == tok.i and PLACE_RE.search(tok.text):
+        # "Kethara said": an unknown country speaking is its government.
+        gid = f"gov:{slugify(tok.text)}"
+        return Speaker(
+            id=gid,
+            name=f"Government of {tok.text}",
+            kind=ActorKind.government,
+            mention=phrase,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.organisation,
+        )
+    acr = att.m.acronyms.get(phrase) if tok.pos_ == "PROPN" and a > 0 else None
+    if acr is not None:
+        # "the FTA said" after "the Federal Transit Authority (FTA)", the NER having missed it.
+        return Speaker(
+            id=acr.id,
+            name=acr.name,
+            kind=acr.kind,
+            mention=phrase,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.organisation,
+        )
+    if tok.pos_ == "PROPN":
+        return proper_noun_speaker(att, tok, a, b)
+    if lemma in GROUP_NOUNS or tok.tag_ == "NNS" or lower in GROUP_NOUNS or lemma in COLLECTIVE_PERSON_NOUNS:
+        return Speaker(
+            id=f"group:{slugify(phrase)}",
+            name=phrase,
+            kind=ActorKind.group,
+            mention=phrase,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.role,
+        )
+    # Unresolved role nouns and descriptions ("the minister", "the weather service"). The
+    # mention keeps its determiner; the name does not.
+    det = tok.left_edge
+    ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
+    kind = ActorKind.organisation if lemma in ORG_ROLE_NOUNS else ActorKind.unknown
+    return Speaker(
+        id=f"unknown:{slugify(phrase)}",
+        name=phrase,
+        kind=kind,
+        mention=att.text[ma:b],
+        mention_start=ma,
+        mention_end=b,
+        mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
+    )
+
+
+def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
+    """A capitalised speaker the mention index does not know: a name the NER missed, a short form
+    of an organisation the article named in full, a registry alias, else an unknown person."""
+    phrase = att.text[a:b]
+    # A name the NER missed: join a cluster by surname, else an unknown person.
+    c = att.m.cluster_by_part(normalise(tok.text))
+    if c is not None and c.actor is not None:
+        return person_speaker(att, c, a, b)
+    # Else a short form of an organisation the article named in full ("Peregrine-Oake,
+    # the lender, says" after "Peregrine-Oake Bank") that the NER tagged NORP/missed.
+    org = att.m.full_org_for(a, org_words(phrase))
+    if org is not None and org.kind == ActorKind.organisation:
+        return Speaker(
+            id=org.id,
+            name=org.name,
+            kind=org.kind,
+            mention=phrase,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.organisation,
+        )
+    reg = att.m.registry.lookup(phrase, at=att.m.at, surname=True)
+    if reg is not None and reg.priority > 0:
+        return Speaker(
+            id=reg.id,
+            name=reg.name,
+            kind=reg.kind,
+            mention=phrase,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.name if reg.kind == ActorKind.person else MentionKind.organisation,
+            affiliation=reg.affiliation,
+        )
+    name = phrase
+    return Speaker(
+        id=person_id(name),
+        name=name,
+        kind=ActorKind.person,
+        mention=phrase,
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.name,
+    )
 
 
 def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
