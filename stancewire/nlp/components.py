@@ -100,7 +100,10 @@ class AttributionComponent:
             raise ValueError(f"{ATTRIBUTION} needs {MENTIONS} and {QUOTES} before it in the pipeline")
         article = article_of(doc)
         attributed = Attributor(doc, mentions).run(doc._.quote_candidates)
-        doc._.quotes = [quote_record(article, mentions.text, q, sp) for q, sp in attributed]
+        # Quote texts come from the article's own text: the Doc's text has scraper noise blanked
+        # (same offsets), and a quote's text must be exactly ``article.text[start:end]``.
+        text = article.text if len(article.text) >= len(mentions.text) else mentions.text
+        doc._.quotes = [quote_record(article, text, q, sp) for q, sp in attributed]
         return doc
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from stancewire.nlp.components import MENTIONS, STANCE, release
 from stancewire.nlp.events.component import EVENTS
 from stancewire.nlp.model import DEFAULT_MODEL
+from stancewire.nlp.noise import mask_noise
 from stancewire.nlp.pipeline import build_nlp, has_rules
 from stancewire.nlp.registry import ActorRegistry, default_registry
 from stancewire.schemas import Article, ExtractionResult
@@ -92,7 +93,11 @@ class Extractor:
 
     def _doc(self, article: Article) -> Doc:
         text = article.text
-        doc = self.nlp.make_doc(text if len(text) <= MAX_CHARS else text[:MAX_CHARS])
+        # Scraper noise (credits, bylines, "Story continues below advertisement", prompts) is
+        # blanked before parsing so it can never become a speaker, a name part or a quote; the
+        # mask keeps every offset, so quote and mention offsets still point into article.text.
+        text = mask_noise(text if len(text) <= MAX_CHARS else text[:MAX_CHARS])
+        doc = self.nlp.make_doc(text)
         doc._.article = article
         return doc
 

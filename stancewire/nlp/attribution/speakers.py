@@ -11,6 +11,7 @@ from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
 from stancewire.nlp.mentions import PersonCluster
+from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
 from stancewire.nlp.mentions.names import PLACE_RE, org_words
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
@@ -28,8 +29,23 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     lower = tok.lower_
     if tok.pos_ == "PRON" or lower in HE | SHE | THEY | IT | FIRST:
         return pronoun(att, tok, q)
+    if tok.pos_ == "PROPN" or tok.lower_ in ("year", "old"):
+        # "the Harrow Republican" is often tagged a PERSON: a party or age description is no name.
+        hard = description_speaker(att, tok, hard_only=True)
+        if hard is not None:
+            return hard
     cluster = att.m.cluster_for_token(tok.i)
     mention = att.m.mention_for_token(tok.i)
+    if (
+        mention is not None
+        and mention.kind == MentionKind.organisation
+        and tok.is_lower
+        and tok.pos_ == "NOUN"
+    ):
+        # A lower-case person noun the NER tagged ORG ("the soft-spoken agronomist").
+        desc = description_speaker(att, tok, person_only=True)
+        if desc is not None:
+            return desc
     if cluster is not None and cluster.actor is not None:
         return person_speaker(
             att,
@@ -68,6 +84,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         fb = role_fallback(att, tok)
         if fb is not None:
             return fb
+    desc = description_speaker(att, tok)
+    if desc is not None:
+        return desc
     # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
     if tok.pos_ in ("NOUN", "PROPN"):
         return phrase_speaker(att, tok)
@@ -138,6 +157,18 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
             id=gid,
             name=f"Government of {tok.text}",
             kind=ActorKind.government,
+            mention=phrase,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.organisation,
+        )
+    acr = att.m.acronyms.get(phrase) if tok.pos_ == "PROPN" and a > 0 else None
+    if acr is not None:
+        # "the FTA said" after "the Federal Transit Authority (FTA)", the NER having missed it.
+        return Speaker(
+            id=acr.id,
+            name=acr.name,
+            kind=acr.kind,
             mention=phrase,
             mention_start=a,
             mention_end=b,
@@ -257,6 +288,52 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
         mention_start=a,
         mention_end=b,
         mention_kind=MentionKind.name,
+    )
+
+
+def description_speaker(
+    att: Attributor, tok: Token, hard_only: bool = False, person_only: bool = False
+) -> Speaker | None:
+    """ "the Dorvan Democrat said", "the 52-year-old said": the person the article described that
+    way; a party or age description with no fitting antecedent is an unknown actor described so
+    (never a person named "Dorvan Democrat")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and (
+        lemma in ORG_ROLE_NOUNS
+        or lemma in GROUP_NOUNS
+        or lemma in COLLECTIVE_PERSON_NOUNS
+        or lemma in ISSUED_TEXTS
+    ):
+        return None
+    d = description_of(att.m, tok)
+    if d is None or (hard_only and d.party is None and d.age is None):
+        return None
+    if person_only and not is_person_description(d, lemma):
+        return None
+    c = resolve_description(att.m, d, salient=is_person_description(d, lemma))
+    mention = att.text[d.start : d.end]
+    if c is not None and c.actor is not None:
+        return Speaker(
+            id=c.actor.id,
+            name=c.actor.name,
+            kind=ActorKind.person,
+            mention=mention,
+            mention_start=d.start,
+            mention_end=d.end,
+            mention_kind=MentionKind.role,
+            affiliation=c.affiliation,
+        )
+    if d.party is None and d.age is None:
+        return None  # a plain noun phrase: the generic rules below name it
+    name = mention[4:] if mention.lower().startswith("the ") else mention
+    return Speaker(
+        id=f"unknown:{slugify(name)}",
+        name=name,
+        kind=ActorKind.unknown,
+        mention=mention,
+        mention_start=d.start,
+        mention_end=d.end,
+        mention_kind=MentionKind.role,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stancewire.nlp import doccache
+from stancewire.nlp.mentions.acronyms import link_acronyms
 from stancewire.nlp.mentions.org_names import expand_short_org_names, index_org_descriptions
 from stancewire.nlp.mentions.orgs import add_org, registry_scan
 from stancewire.nlp.mentions.person_spans import person_spans
@@ -48,6 +49,7 @@ def build(ix: ArticleMentions) -> None:
     ix.starts = [m.start for m in ix.mentions]
     ix.orgs.sort(key=lambda m: m.start)
     expand_short_org_names(ix)
+    link_acronyms(ix)
     index_org_descriptions(ix)
     # Role nouns ("the Russian president") are resolved lazily by resolve_role(); also index
     # the definite ones now so actors_in sees them.

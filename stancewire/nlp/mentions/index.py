@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.mentions.build import build
+from stancewire.nlp.mentions.lines import split_at_line_breaks
 from stancewire.nlp.mentions.names import name_tokens
 from stancewire.nlp.mentions.org_descriptions import best_org_before
 from stancewire.nlp.mentions.org_names import full_org_for
@@ -45,6 +46,8 @@ class ArticleMentions:
     """Per-article index of resolved mentions; implements ``MentionResolver``."""
 
     def __init__(self, doc: Doc, registry: ActorRegistry, published_at: datetime | None = None) -> None:
+        if split_at_line_breaks(doc):
+            doccache.release(doc)  # the cached entity spans are the uncut ones
         self.doc = doc
         self.text = doccache.text(doc)
         self.toks: list[Token] = doccache.tokens(doc)
@@ -68,6 +71,7 @@ class ArticleMentions:
         # against these by position (the most recent holder before, else the next one introduced).
         self.role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
         self.starts: list[int] = []  # mention starts, parallel to ``mentions`` (set by build)
+        self.acronyms: dict[str, ActorRef] = {}  # acronyms the article defines -> full-name actor
         build(self)
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:

@@ -15,7 +15,7 @@ from stancewire.nlp.quotes.syntax import (
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
-from stancewire.nlp.quotes.words import NAMING_VERBS, XCOMP_VERBS
+from stancewire.nlp.quotes.words import BELIEF_VERBS, INTENTION_VERBS, NAMING_VERBS, XCOMP_VERBS
 
 
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
@@ -31,6 +31,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
         ):
             q = verb_frame(doc, text, tok, lemma, idx)
+        elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
+            q = belief_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
         else:
@@ -43,7 +45,22 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         if any(overlap(q.start, q.end, a, b) > 0.5 * min(q.end - q.start, b - a) for a, b in direct_spans):
             continue
         out.append(q)
-    return out
+    return drop_nested_beliefs(out)
+
+
+def drop_nested_beliefs(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """A belief cue inside what someone is reported to have said ("X said she expected Y") is
+    part of that content, not a second attribution of its own."""
+    spans = [(q.start, q.end) for q in quotes if not q.rule.startswith("belief")]
+    return [
+        q
+        for q in quotes
+        if not (
+            q.rule.startswith("belief")
+            and q.cue_start is not None
+            and any(a <= q.cue_start < b for a, b in spans)
+        )
+    ]
 
 
 def finish(
@@ -151,6 +168,55 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, last_tok, a, b, speaker, "express", 0.8)
     return verb_frame_main(doc, text, tok, lemma, idx, speaker, children)
+
+
+def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """A belief or intention cue: "X believes (that) C", "X expects C", "X wants/plans to C".
+
+    Only a clause or a to-infinitive counts as content (a bare object, "wants a raise", is no
+    attributed proposition), and the subject must be someone who can hold a belief: not an
+    expletive or a demonstrative, not a generic "you".
+    """
+    if is_question_frame(tok) or any(
+        c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children
+    ):
+        return None
+    if tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ in ("VBN", "VBG"):
+        return None  # "the expected result", "a planned visit": a modifier, not a cue
+    speaker = subject_of(tok)
+    if speaker is None or speaker.lower_ in {"it", "this", "that", "there", "you", "which", "what", "who"}:
+        return None
+    children = list(tok.children)
+    comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]), None)
+    rule, conf = "belief-ccomp", 0.7
+    # An intention ("wants to run") only from a named or pronominal subject and an intention
+    # verb: "the programme aims to…", "she expected to wait" report plans of things or plain
+    # expectations, not a position someone takes.
+    if comp is None and tok.lemma_.lower() in INTENTION_VERBS and (speaker.pos_ in ("PROPN", "PRON")):
+        comp = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "xcomp"
+                and c.i > tok.i
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        rule, conf = "belief-xcomp", 0.65
+    if comp is None:
+        return None
+    first, last = comp.left_edge.i, comp.right_edge.i
+    while first <= last and (
+        (doc[first].dep_ == "mark" and doc[first].lower_ == "that") or doc[first].is_punct
+    ):
+        first += 1
+    if first > last:
+        return None
+    last = cut_at_cue(doc, first, last)
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, tok, a, b, speaker, rule, conf)
 
 
 def verb_frame_main(

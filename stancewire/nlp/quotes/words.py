@@ -6,6 +6,10 @@
 * ``NOT_SPEAKER_LABELS``: labels before a colon that are no speaker ("Update:", "Notes to editors:").
 * ``REL_PRONOUNS``: relative pronouns, skipped when looking for the speaker of a relative clause.
 * ``DEGREE_WORDS``: degree words after which a past form is part of the same phrase ("so tired").
+* ``BELIEF_VERBS``: belief and intention cues ("believes the plan will fail", "wants to run"):
+  their clause or to-infinitive is an attributed (indirect) content, as in political news the
+  stance is carried by what actors think, expect and want as much as by what they say.
+* ``INTENTION_VERBS``: the belief verbs whose to-infinitive is an intention ("wants to run").
 """
 
 from __future__ import annotations
@@ -17,3 +21,4 @@ _DATA = load_words("quote_words.json")
 TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGREE_WORDS = word_sets(
     _DATA, "title_frames", "naming_verbs", "xcomp_verbs", "not_speaker_labels", "rel_pronouns", "degree_words"
 )
+BELIEF_VERBS, INTENTION_VERBS = word_sets(_DATA, "belief_verbs", "intention_verbs")

@@ -1,0 +1,243 @@
+"""Definite descriptions of people ("the Ohio Democrat", "the 52-year-old", "the veteran
+goalkeeper") resolved to the person the article named earlier and described that way.
+
+A description is a definite noun phrase that is no name: a party noun with a place ("the Dorvan
+Democrat"), an age ("the 52-year-old"), or an occupational or characterising noun with its
+modifiers. Its antecedent is a person cluster named *before* it whose mentions come with the
+same descriptors nearby: an apposition ("Marla Quint, a Dorvan Democrat,"), a party and state
+tag ("Quint, D-Dorvan"), an age ("Ivo Kessler, 52,"), a title or job word before the name
+("goalkeeper Ansel Brandvik"). Hard features (party, age) must all fit; then the candidate with
+the most fitting words wins, ties to the one mentioned last. With no fitting antecedent the
+description stays a description (the caller makes it an unknown actor, never a person named
+"Dorvan Democrat").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from stancewire.nlp.mentions.names import given_names
+from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, TITLE_WORDS
+from stancewire.schemas import MentionKind
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+# Party nouns and adjectives, by the party they name ("Democrat"/"Democratic"/"D-Ohio").
+_PARTY = {
+    "democrat": "dem",
+    "democrats": "dem",
+    "democratic": "dem",
+    "republican": "rep",
+    "republicans": "rep",
+    "gop": "rep",
+    "conservative": "con",
+    "tory": "con",
+    "liberal": "lib",
+    "liberals": "lib",
+    "conservatives": "con",
+    "tories": "con",
+    "labour": "lab",
+    "socialist": "soc",
+    "green": "grn",
+    "independent": "ind",
+}
+_PARTY_TAG = re.compile(r"\(?\b([DRI])-\s?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+_TAG_PARTY = {"D": "dem", "R": "rep", "I": "ind"}
+_AGE_DESC = re.compile(r"\b(\d{1,3})-year-old\b")
+_AGE_NP = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b")
+_AGE_FACT = re.compile(r"(?:,\s*|\baged?\s+)(\d{1,3})\s*[,)]")
+# Window around a name mention that describes it (apposition, title before the name).
+_BEFORE, _AFTER = 60, 90
+# A description names a person when its head is an office or one of these person-noun endings
+# ("the former schoolteacher", "the soft-spoken agronomist", "the guesthouse owner").
+_PERSON_SUFFIXES = (
+    "ist",
+    "ian",
+    "man",
+    "woman",
+    "person",
+    "eer",
+    "holder",
+    "owner",
+    "maker",
+    "leader",
+    "worker",
+    "teacher",
+    "keeper",
+    "player",
+    "farmer",
+    "builder",
+    "driver",
+    "operator",
+)
+# How far back a description looks for a salient person when no described one fits.
+_SALIENT_WINDOW = 600
+# Words of a description that say nothing about who is meant.
+_EMPTY = frozenset({"the", "a", "an", "former", "then", "current", "new", "old", "longtime", "veteran"})
+
+
+@dataclass(slots=True)
+class Description:
+    start: int
+    end: int
+    party: str | None
+    age: str | None
+    words: list[str]  # lower-cased content words (modifiers and head)
+
+
+def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
+    """The description a definite noun phrase headed by ``tok`` gives, or None when it is no
+    definite description of a person (no "the", a plural, a name-like phrase with no party)."""
+    doc = ix.doc
+    if tok.lower_ in ("year", "old"):
+        # "the 52-year-old": the parser splits it every which way (even "the" onto the verb).
+        for m in _AGE_NP.finditer(ix.text, max(0, tok.idx - 30), tok.idx + 30):
+            if m.start() <= tok.idx < m.end():
+                return Description(m.start(), m.end(), None, m.group(1), [])
+        return None
+    left = tok.left_edge
+    if left.lower_ != "the":
+        # Hyphenated modifiers ("the soft-spoken agronomist") often hang "the" elsewhere: walk
+        # back over the modifiers on the surface instead.
+        i = tok.i - 1
+        while (
+            i >= 0
+            and tok.i - i <= 6
+            and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV", "VERB") or doc[i].text == "-")
+        ):
+            i -= 1
+        if i < 0 or doc[i].lower_ != "the":
+            return None
+        left = doc[i]
+    if tok.tag_ in ("NNS", "NNPS"):
+        return None
+    toks = [t for t in doc[left.i + 1 : tok.i + 1] if not t.is_space]
+    if not toks or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[left.i : tok.i]):
+        return None
+    start, end = left.idx, tok.idx + len(tok.text)
+    phrase = ix.text[start:end]
+    words = [t.lower_ for t in toks if t.is_alpha]
+    party = next((_PARTY[w] for w in words if w in _PARTY), None)
+    m = _AGE_DESC.search(phrase)
+    age = m.group(1) if m else None
+    if party is None and age is None and tok.pos_ != "NOUN":
+        return None
+    content = [w for w in words if w not in _EMPTY and w not in ("year",)]
+    return Description(start, end, party, age, content)
+
+
+def is_person_description(d: Description, head_lemma: str) -> bool:
+    """Whether ``d`` describes a person (party, age, a person noun), so that it may refer to the
+    person the text is about even when no descriptor fits. An office ("the trial judge") is not
+    enough: its holder comes from the article's role facts (role_nouns, role_fallback), and an
+    office no one was given stays a description rather than the last person named."""
+    if d.party is not None or d.age is not None:
+        return True
+    return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
+
+
+def _profile(
+    ix: ArticleMentions, c: PersonCluster, before: int
+) -> tuple[set[str], set[str], set[str], set[str]]:
+    """Words, parties and ages the article attaches to ``c`` in mentions before ``before``, and
+    the words right at the name (a title before it, the first words of an apposition)."""
+    near: set[str] = set()
+    words: set[str] = set()
+    parties: set[str] = set()
+    ages: set[str] = set()
+    text = ix.text
+    # Other people's names bound the window: what is said next to them describes them.
+    others = sorted(
+        (m.start, m.end)
+        for m in ix.mentions
+        if m.kind == MentionKind.name and ix.cluster_of_token.get(m.head) is not c
+    )
+    for pos in c.seen:
+        if pos >= before:
+            break
+        a = max(0, text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 2, pos - _BEFORE)
+        nl = text.find("\n", pos)
+        b = min(len(text), pos + _AFTER, nl if nl >= 0 else len(text))
+        # Before the name only its own premodifiers count ("Dorvan Democrat Marla Quint"): stop at
+        # the clause or list punctuation that closes what came before (someone else's tag).
+        cut = max(text.rfind(p, a, pos) + len(p) for p in (",", ")", ";", ":", " and ", " or "))
+        a = max(a, cut)
+        for oa, ob in others:
+            if ob <= pos and ob > a:
+                a = ob
+            elif oa > pos and oa < b:
+                b = oa
+        window = text[a:b]
+        after = text[pos:b]
+        lw = re.findall(r"[a-z]+", window.lower())
+        near.update(re.findall(r"[a-z]+", text[max(a, pos - 30) : min(b, pos + len(c.name) + 40)].lower()))
+        words.update(lw)
+        parties.update(_PARTY[w] for w in lw if w in _PARTY)
+        for m in _PARTY_TAG.finditer(window):
+            parties.add(_TAG_PARTY[m.group(1)])
+            words.update(re.findall(r"[a-z]+", m.group(2).lower()))
+        # An age right after the name ("Ivo Kessler, 52,"), not any number in the window.
+        m = _AGE_FACT.search(after[: 40 + len(c.name)])
+        if m:
+            ages.add(m.group(1))
+    return near, words, parties, ages
+
+
+def _surely_a_person(c: PersonCluster) -> bool:
+    """A cluster the salience fallback may pick: a gendered person or a given name and a surname
+    (the small NER model also calls places, streets and parties PERSON: "Harrow Lane")."""
+    parts = c.name.split()
+    if any(p.lower().rstrip("s") in _PARTY for p in parts):
+        return False
+    if c.gender is not None or (len(parts) > 1 and parts[0].lower() in given_names()):
+        return True
+    last = parts[-1].lower() if parts else ""
+    return len(parts) > 1 and last not in FACILITY_WORDS and last not in ORG_WORDS
+
+
+def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
+    """The person named before ``d`` that it describes, or None. With ``salient``, when no one
+    fits, the person named last within the window before ``d`` whom nothing contradicts (a
+    description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
+    runs a café, sent photos. The 40-year-old said ...")."""
+    fallback: tuple[int, PersonCluster] | None = None
+    best: tuple[int, int] | None = None
+    best_c: PersonCluster | None = None
+    for c in ix.clusters:
+        if c.actor is None or not c.seen or c.seen[0] >= d.start:
+            continue
+        if any(p.lower().rstrip("s") in _PARTY or p.lower() in _PARTY for p in c.name.split()):
+            continue  # "Lakeland Liberals" taken for a PERSON is the party, not a member of it
+        near, words, parties, ages = _profile(ix, c, d.start)
+        if d.party is not None and d.party not in parties and not (salient and not parties):
+            continue
+        if d.age is not None and d.age not in ages and not (salient and not ages):
+            continue
+        last_pos = max(p for p in c.seen if p < d.start)
+        if (
+            salient
+            and d.start - last_pos <= _SALIENT_WINDOW
+            and (fallback is None or last_pos > fallback[0])
+            and _surely_a_person(c)
+        ):
+            fallback = (last_pos, c)
+        if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
+            continue
+        if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):
+            continue  # a plain noun ("the economist") must be what the article called them
+        hits = sum(1 for w in d.words if w in words and w not in _PARTY)
+        score = hits + (2 if d.party else 0) + (2 if d.age else 0)
+        if score == 0:
+            continue
+        key = (score, last_pos)
+        if best is None or key > best:
+            best, best_c = key, c
+    if best_c is None and fallback is not None:
+        return fallback[1]
+    return best_c
