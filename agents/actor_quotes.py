@@ -6,18 +6,21 @@ Batched like the positions agent: each speaker's value is read and written once 
 
 from __future__ import annotations
 
-from agents import emit
+from agents.context import AgentContext
 from stancewire.stages import actor_quotes as stage
-from streams.app import app, settings
 from streams.batching import take_settled
-from streams.tables import actor_quotes
-from streams.topics import quotes_topic
 
 
-@app.agent(quotes_topic)
-async def index_quotes(stream):  # type: ignore[no-untyped-def]
-    async for events in take_settled(
-        stream, settings.table_batch_size, within=settings.table_batch_within, idle=settings.table_batch_idle
-    ):
-        out = stage.index_quotes([event.value for event in events], actor_quotes, settings.recent_quotes)
-        emit.write(out.writes, events)
+def register(ctx: AgentContext) -> None:
+    settings = ctx.settings
+
+    @ctx.app.agent(ctx.topics.quotes)
+    async def index_quotes(stream):  # type: ignore[no-untyped-def]
+        async for events in take_settled(
+            stream, settings.table_batch_size, within=settings.table_batch_within,
+            idle=settings.table_batch_idle,
+        ):
+            out = stage.index_quotes(
+                [event.value for event in events], ctx.tables.actor_quotes, settings.recent_quotes
+            )
+            ctx.emit.write(out.writes, events)

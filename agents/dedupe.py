@@ -9,27 +9,27 @@ process waiting for work for seconds.
 
 from __future__ import annotations
 
-from agents import emit
+from agents.context import AgentContext
 from stancewire.stages import dedupe as stage
 from streams import metrics
-from streams.app import app, settings
 from streams.batching import take_settled
-from streams.tables import articles_seen
-from streams.topics import valid_articles_topic
 
 # A batch closes this long after the last article of a burst arrived: short, because every
 # accepted article's latency waits for it.
 BURST_IDLE_SECONDS = 0.005
 
 
-@app.agent(valid_articles_topic)
-async def dedupe(stream):  # type: ignore[no-untyped-def]
-    async for events in take_settled(
-        stream, settings.table_batch_size, within=settings.batch_within, idle=BURST_IDLE_SECONDS
-    ):
-        out = stage.dedupe([event.value for event in events], articles_seen)
-        metrics.articles_duplicate.inc(out.duplicates)
-        # Forwarded and acked *before* being marked seen: a crash in between re-sends them
-        # (harmless: downstream ids are content-derived) instead of losing them.
-        await emit.send_acked(out.records)
-        emit.write(out.writes, events)
+def register(ctx: AgentContext) -> None:
+    settings = ctx.settings
+
+    @ctx.app.agent(ctx.topics.valid_articles)
+    async def dedupe(stream):  # type: ignore[no-untyped-def]
+        async for events in take_settled(
+            stream, settings.table_batch_size, within=settings.batch_within, idle=BURST_IDLE_SECONDS
+        ):
+            out = stage.dedupe([event.value for event in events], ctx.tables.articles_seen)
+            metrics.articles_duplicate.inc(out.duplicates)
+            # Forwarded and acked *before* being marked seen: a crash in between re-sends them
+            # (harmless: downstream ids are content-derived) instead of losing them.
+            await ctx.emit.send_acked(out.records)
+            ctx.emit.write(out.writes, events)

@@ -18,13 +18,14 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from stancewire.lifecycle import die_with_parent
 from stancewire.schemas import Article
+from stancewire.settings import Settings
 
 # The outcome types and the per-article rules live in the stage; re-exported for the worker's users.
 from stancewire.stages.extract import (
@@ -38,6 +39,10 @@ from stancewire.stages.extract import (
 
 __all__ = ["ARTICLE_VERSION_CHARS", "Extracted", "Failed", "NlpWorker", "Outcome"]
 
+# The variables the NLP loaders read their extension files from (the settings of the same names).
+ACTORS_VARIABLE = "STANCEWIRE_ACTORS_PATH"
+ISSUES_VARIABLE = "STANCEWIRE_ISSUES_PATH"
+
 if TYPE_CHECKING:
     from stancewire.nlp.extract import Extractor
 
@@ -48,7 +53,13 @@ _extractor: Extractor | None = None
 _limits = ExtractLimits()
 
 
-def _init(model_name: str, max_quotes: int, max_seconds: float, parent_pid: int | None = None) -> None:
+def _init(
+    model_name: str,
+    max_quotes: int,
+    max_seconds: float,
+    extension_files: Mapping[str, str] | None = None,
+    parent_pid: int | None = None,
+) -> None:
     global _extractor, _limits
     # Killed by the kernel when the worker dies, even by SIGKILL: an orphaned NLP process would
     # otherwise keep its model (hundreds of MB) alive for ever. SIGKILL: it holds no state.
@@ -58,8 +69,12 @@ def _init(model_name: str, max_quotes: int, max_seconds: float, parent_pid: int 
         die_with_parent(signal.SIGKILL, parent_pid)
     from stancewire.nlp.extract import Extractor
 
-    # The registry reads STANCEWIRE_ACTORS_PATH itself (the same variable as the setting), so
-    # extra actors are not passed again here: that would load the file twice.
+    # The actor registry and the issue lexicon take their extension files only from these
+    # variables (stancewire/nlp/registry.py, issues.py); the worker's settings arrive here as
+    # arguments and are handed on the one way those loaders read them. The setting wins over a
+    # different value inherited from the worker's environment, as it does everywhere else.
+    for variable, value in (extension_files or {}).items():
+        os.environ[variable] = value
     _extractor = Extractor(model_name=model_name)
     _limits = ExtractLimits(max_quotes=max_quotes, max_seconds=max_seconds)
 
@@ -83,6 +98,12 @@ def _warm_up() -> bool:
 # --------------------------------------------------------------------- worker side
 
 
+def extension_files(settings: Settings) -> dict[str, str]:
+    """The NLP extension files a worker's settings name, by the variable the NLP loaders read."""
+    named = {ACTORS_VARIABLE: settings.actors_path, ISSUES_VARIABLE: settings.issues_path}
+    return {variable: str(path) for variable, path in named.items() if path is not None}
+
+
 class NlpWorker:
     def __init__(
         self,
@@ -91,8 +112,10 @@ class NlpWorker:
         max_seconds: float,
         in_process: bool = False,
         on_busy: Callable[[float], None] | None = None,
+        extension_files: Mapping[str, str] | None = None,
     ) -> None:
-        self.init_args = (model_name, max_quotes, max_seconds)
+        # Everything the child needs travels in these arguments (pickled to the spawned child).
+        self.init_args = (model_name, max_quotes, max_seconds, dict(extension_files or {}))
         self.in_process = in_process
         self.on_busy = on_busy  # called with each batch's seconds of NLP work (for the metrics)
         self.executor = self._new_executor()
@@ -102,6 +125,17 @@ class NlpWorker:
         # being isolated, or an innocent article would be dead-lettered with it.
         self._recovery = asyncio.Lock()
         self.closing = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings, on_busy: Callable[[float], None] | None = None) -> NlpWorker:
+        return cls(
+            model_name=settings.model_name,
+            max_quotes=settings.max_quotes_per_article,
+            max_seconds=settings.max_processing_seconds,
+            in_process=settings.nlp_in_process,
+            on_busy=on_busy,
+            extension_files=extension_files(settings),
+        )
 
     def _new_executor(self) -> Executor:
         if self.in_process:

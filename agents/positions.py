@@ -16,42 +16,50 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from agents import emit
+from agents.context import AgentContext
 from stancewire.positions import PositionRules
+from stancewire.settings import Settings
 from stancewire.stages import positions as stage
 from streams import metrics
-from streams.app import app, settings
 from streams.batching import take_settled
-from streams.tables import position_detail, positions
-from streams.topics import stances_topic
-
-RULES = PositionRules(
-    half_life_days=settings.half_life_days,
-    cooperative_threshold=settings.cooperative_threshold,
-    conflictual_threshold=settings.conflictual_threshold,
-    min_delta=settings.change_min_delta,
-    min_evidence=settings.change_min_evidence,
-    min_articles=settings.change_min_articles,
-    recent_evidence=settings.recent_evidence,
-    did_weight=settings.did_weight,
-)
 
 
-@app.agent(stances_topic)
-async def update_positions(stream):  # type: ignore[no-untyped-def]
-    async for events in take_settled(
-        stream, settings.table_batch_size, within=settings.table_batch_within, idle=settings.table_batch_idle
-    ):
-        out = stage.fold([event.value for event in events], positions, position_detail, RULES)
-        # Every alert is acked by the broker before the table records its evidence as applied:
-        # a crash in between re-sends the same change_id (subscribers dedupe) rather than losing it.
-        await emit.send_acked(out.records)
-        emit.write(out.writes, events)
-        metrics.evidence_redelivered.inc(out.redelivered)
-        for record in out.records:
-            metrics.changes_published.labels(record.value.kind).inc()
-        now = datetime.now(UTC)
-        for evidence in out.applied:
-            metrics.evidence_applied.inc()
-            if evidence.ingested_at is not None:
-                metrics.latency_seconds.observe((now - evidence.ingested_at).total_seconds())
+def rules(settings: Settings) -> PositionRules:
+    return PositionRules(
+        half_life_days=settings.half_life_days,
+        cooperative_threshold=settings.cooperative_threshold,
+        conflictual_threshold=settings.conflictual_threshold,
+        min_delta=settings.change_min_delta,
+        min_evidence=settings.change_min_evidence,
+        min_articles=settings.change_min_articles,
+        recent_evidence=settings.recent_evidence,
+        did_weight=settings.did_weight,
+    )
+
+
+def register(ctx: AgentContext) -> None:
+    settings = ctx.settings
+    position_rules = rules(settings)
+    tables = ctx.tables
+
+    @ctx.app.agent(ctx.topics.stances)
+    async def update_positions(stream):  # type: ignore[no-untyped-def]
+        async for events in take_settled(
+            stream, settings.table_batch_size, within=settings.table_batch_within,
+            idle=settings.table_batch_idle,
+        ):
+            out = stage.fold(
+                [event.value for event in events], tables.positions, tables.position_detail, position_rules
+            )
+            # Every alert is acked by the broker before the table records its evidence as applied:
+            # a crash in between re-sends the same change_id (subscribers dedupe) rather than losing it.
+            await ctx.emit.send_acked(out.records)
+            ctx.emit.write(out.writes, events)
+            metrics.evidence_redelivered.inc(out.redelivered)
+            for record in out.records:
+                metrics.changes_published.labels(record.value.kind).inc()
+            now = datetime.now(UTC)
+            for evidence in out.applied:
+                metrics.evidence_applied.inc()
+                if evidence.ingested_at is not None:
+                    metrics.latency_seconds.observe((now - evidence.ingested_at).total_seconds())

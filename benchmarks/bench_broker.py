@@ -30,7 +30,8 @@ from rich.table import Table
 from benchmarks.run import cpu_seconds
 from stancewire.broker import EmbeddedBroker
 from stancewire.discovery import OWN_BROKER_LINE, benchmark_broker
-from stancewire.reach import UNREACHABLE_EXIT, reachable_or_message
+from stancewire.reach import UNREACHABLE_EXIT
+from streams.clients.probe import reachable_or_message
 
 TOPIC = "bench-broker-growth"
 RECORD = 4_000

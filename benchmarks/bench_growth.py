@@ -26,8 +26,8 @@ from rich.table import Table
 from benchmarks.corpus import generate
 from benchmarks.run import throughput, warm_up, worker_env
 from stancewire.broker import EmbeddedBroker
-from stancewire.harness import Pipeline
 from stancewire.schemas import Article
+from streams.harness import Pipeline
 
 
 async def bytes_since(bootstrap: str, since: dict[TopicPartition, int]) -> dict[str, tuple[int, int]]:

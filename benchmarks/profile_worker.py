@@ -24,8 +24,8 @@ from pathlib import Path
 from benchmarks.corpus import generate
 from benchmarks.run import RESULTS, collect, read, warm_up, worker_env
 from stancewire.broker import EmbeddedBroker
-from stancewire.harness import Pipeline
 from stancewire.schemas import Article
+from streams.harness import Pipeline
 
 
 def summarize(path: Path, top: int = 25) -> str:

@@ -57,10 +57,11 @@ from rich.table import Table
 from benchmarks.corpus import SPAN_DAYS, generate
 from stancewire.broker import EmbeddedBroker
 from stancewire.discovery import OWN_BROKER_LINE, benchmark_broker
-from stancewire.harness import Pipeline, WorkerProcess
-from stancewire.reach import UNREACHABLE_EXIT, reachable_or_message
+from stancewire.reach import UNREACHABLE_EXIT
 from stancewire.schemas import Article
-from streams.settings import Settings
+from stancewire.settings import Settings
+from streams.clients.probe import reachable_or_message
+from streams.harness import Pipeline, WorkerProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -407,7 +408,8 @@ def broker_for(kind: str, root: Path, external: str | None) -> Iterator[BrokerUn
         yield BrokerUnderTest(kind, f"{BROKER_NAMES[kind]} at {external} (version not asked)", external, pid)
         return
     if kind == "kafka":
-        from stancewire.kafka_broker import KafkaNode, kafka_unavailable_reason
+        from stancewire.kafka_config import kafka_unavailable_reason
+        from streams.kafka_nodes import KafkaNode
 
         reason = kafka_unavailable_reason()
         if reason is not None:

@@ -1,8 +1,8 @@
-"""The local broker of ``stancewire up``: Apache Kafka where it can run, else noida-db.
+"""Local brokers: what every one offers (``LocalBroker``), free ports, and ``EmbeddedBroker``.
 
-``start_local_broker`` starts Apache Kafka (``stancewire.kafka_broker``, jars from Maven Central)
-when Java 17+ and the jars that ``scripts/setup.sh`` copies are present. Otherwise it falls back,
-saying so, to ``EmbeddedBroker``: ``noida-db`` (a PyPI wheel shipping a Kafka-protocol broker
+``streams.kafka_nodes.start_local_broker`` (the local broker of ``stancewire up``) starts Apache
+Kafka when Java 17+ and the jars that ``scripts/setup.sh`` copies are present. Otherwise it falls
+back, saying so, to ``EmbeddedBroker``: ``noida-db`` (a PyPI wheel shipping a Kafka-protocol broker
 binary) with only its Kafka service. The tests prove things on Apache Kafka; noida-db stays as the
 fallback and as the comparison in the benchmark.
 """
@@ -14,7 +14,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as dist_version
@@ -161,24 +160,3 @@ class EmbeddedBroker:
 
     def __exit__(self, *exc: tuple[type[BaseException], BaseException, TracebackType]) -> None:
         self.stop()
-
-
-def start_local_broker(
-    state_dir: Path, port: int | None = None, log_path: Path | None = None, timeout: float = 120.0
-) -> LocalBroker:
-    """Start a single-node broker with its data under ``state_dir``: Apache Kafka (KRaft, combined
-    broker and controller, formatted on first start) when Java 17+ and the jars are there, else
-    noida-db with a message on stderr saying why. Returns it running; ``.stop()`` stops it."""
-    from stancewire.kafka_broker import KafkaNode, kafka_unavailable_reason
-
-    state_dir = Path(state_dir)
-    reason = kafka_unavailable_reason()
-    if reason is None:
-        node = KafkaNode(state_dir / "kafka", port=port, log_path=log_path or state_dir / "kafka.log")
-        return node.start(timeout)
-    print(
-        f"stancewire: Apache Kafka cannot run here ({reason}); falling back to the embedded "
-        "noida-db broker, which is not what the project tests on.",
-        file=sys.stderr,
-    )
-    return EmbeddedBroker(state_dir / "noida", port=port, log_path=log_path).start(timeout)

@@ -134,7 +134,7 @@ def env_broker(state_dir: Path | None = None) -> tuple[str, str] | None:
     value = os.environ.get("STANCEWIRE_BROKER")
     if value:
         return value, "from STANCEWIRE_BROKER"
-    from streams.settings import Settings
+    from stancewire.settings import Settings
 
     settings = Settings()
     if "broker" in settings.model_fields_set:

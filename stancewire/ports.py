@@ -17,7 +17,7 @@ from pathlib import Path
 from stancewire.lifecycle import command_line
 
 LISTEN = "0A"  # TCP state in /proc/net/tcp
-OURS = ("stancewire", "noida-db", "kafka.Kafka", "streams.app")
+OURS = ("stancewire", "noida-db", "kafka.Kafka", "streams.cli", "streams.app")
 
 
 @dataclass

@@ -3,7 +3,9 @@
 aiokafka retries a missing broker for ever and logs each attempt (``Unable connect to
 "localhost:9092"``) through Python's last-resort handler, straight to the terminal: a newcomer saw
 hundreds of those lines and no advice. Commands now ask once, within a bounded time, and say
-what was tried, where the address came from and what to do.
+what was tried, where the address came from and what to do. The check itself (a TCP connection,
+then a metadata request) is ``streams.clients.probe``; this module has the parts without a
+Kafka client: the time budget, the TCP step, the message, the quiet logs.
 """
 
 from __future__ import annotations
@@ -16,11 +18,7 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from aiokafka.client import AIOKafkaClient
-from aiokafka.errors import KafkaError
-
 from stancewire.discovery import BrokerChoice
-from streams.settings import Settings
 
 # The bound is 10 s from the command's start to its message. Python's start-up and imports take
 # 1-3 s (more on a loaded machine), so the check gets what is left of ``COMMAND_SECONDS``.
@@ -74,7 +72,7 @@ def _host_port(address: str) -> tuple[str, int]:
     return host.strip("[]") or "localhost", int(port or 9092)
 
 
-async def _tcp(address: str, timeout: float) -> str | None:
+async def tcp_check(address: str, timeout: float) -> str | None:
     """None if a TCP connection opens, else why not (in words a person recognises)."""
     try:
         host, port = _host_port(address)
@@ -94,44 +92,8 @@ async def _tcp(address: str, timeout: float) -> str | None:
     return None
 
 
-async def probe(settings: Settings, timeout: float | None = None) -> str | None:
-    """None if a broker answers a metadata request at ``settings.broker``, else the reason.
-
-    A TCP connection first (its error names the real cause: refused, unknown host), then one
-    metadata request through aiokafka (something listening is not necessarily Kafka)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + (timeout if timeout is not None else probe_budget())
-    addresses = [a for a in settings.broker.split(",") if a.strip()]
-    reasons = []
-    for address in addresses:
-        reason = await _tcp(address, max(0.5, deadline - loop.time()))
-        if reason is None:
-            break
-        reasons.append(f"{address.strip()}: {reason}" if len(addresses) > 1 else reason)
-    else:
-        return "; ".join(reasons) or "no address given"
-    kw = settings.aiokafka_kwargs()
-    left = max(1.0, deadline - loop.time())
-    client = AIOKafkaClient(**kw, request_timeout_ms=int(left * 1000))  # type: ignore[arg-type]
-    try:
-        await asyncio.wait_for(client.bootstrap(), left)
-    except (TimeoutError, KafkaError, OSError) as exc:
-        detail = f"no metadata answer within {left:.0f}s" if isinstance(exc, TimeoutError) else str(exc)
-        return f"something listens there but does not answer as a Kafka broker ({detail})"
-    finally:
-        await client.close()
-    return None
-
-
 def unreachable_message(choice: BrokerChoice, reason: str) -> str:
     return (
         f"cannot reach the Kafka broker at {choice.address} ({choice.why}): {reason}.\n"
         "Start one with `stancewire up`, or pass --broker HOST:PORT (or set STANCEWIRE_BROKER)."
     )
-
-
-def reachable_or_message(choice: BrokerChoice) -> str | None:
-    """For scripts outside the CLI (the benchmarks): None if the broker answers, else the message."""
-    quiet_client_logs()
-    reason = asyncio.run(probe(Settings(broker=choice.address)))
-    return None if reason is None else unreachable_message(choice, reason)

@@ -1,8 +1,9 @@
-"""``stancewire status``: what is running, from ``up``'s record and from the broker itself."""
+"""``stancewire status``: what is running, from ``up``'s record and the workers' health, and the
+terminal lines for it all. What the broker itself says (lag, records, group) is
+``streams.clients.broker_status``."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import time
 from typing import Any
@@ -11,7 +12,6 @@ import httpx
 
 from stancewire.discovery import BrokerChoice, UpRecord, WorkerEntry
 from stancewire.lifecycle import is_running
-from streams.settings import Settings
 
 
 def _worker_health(url: str) -> bool:
@@ -61,28 +61,6 @@ def local_part(
             log=record.broker.log,
         )
     return info
-
-
-async def broker_part(settings: Settings) -> dict[str, Any]:
-    """Lag per consumed topic, records per topic, dead letters, the workers' consumer group."""
-    from stancewire.admin import PIPELINE_TOPICS
-    from stancewire.lag import end_offsets, group_members, total_lag
-
-    prefix = f"{settings.topic_prefix}."
-    counts = await end_offsets(settings, PIPELINE_TOPICS)
-    total, per_topic = await total_lag(settings)
-    state, members = await group_members(settings)
-    return {
-        "lag": {name.removeprefix(prefix): n for name, n in sorted(per_topic.items())},
-        "lag_total": total,
-        "records": counts,
-        "dead_letters": counts.get("articles.dead-letter", 0),
-        "group": {"id": settings.app_id, "state": state, "members": members},
-    }
-
-
-def gather_broker(settings: Settings, timeout: float = 20.0) -> dict[str, Any]:
-    return asyncio.run(asyncio.wait_for(broker_part(settings), timeout))
 
 
 def render(info: dict[str, Any]) -> list[str]:

@@ -1,5 +1,11 @@
-"""The Faust application. Agents (``agents``) and web views (``streams.views``) are found by
-autodiscovery, as in Faust's own examples, so this module only wires configuration."""
+"""The Faust application, built by ``create_app(settings)``: nothing is created when a module is
+imported. The factory makes the app from one ``Settings`` object, installs the client patches
+(``streams.patches``), creates the topics and tables, and registers every agent (``agents``), the
+web views (``streams.views``) and the diagnostics task on it. ``stancewire worker`` calls it with
+the settings it resolved; tests and benchmarks may build as many apps as they like.
+
+This is the one module of ``streams`` that imports ``agents`` (the layer above it): the factory is
+where the layers are put together (``pyproject.toml``'s import contracts name this exception)."""
 
 from __future__ import annotations
 
@@ -7,8 +13,11 @@ import logging
 
 import faust
 
-from streams import patches
-from streams.settings import Settings, get_settings
+import agents
+from stancewire.settings import Settings
+from streams import patches, views
+from streams.tables import create_tables
+from streams.topics import create_topics
 
 
 def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | None:
@@ -33,14 +42,14 @@ def quiet_client_debug_logs(settings: Settings) -> None:
         logging.getLogger("aiokafka").setLevel(logging.INFO)
 
 
-def create_app(settings: Settings) -> faust.App:
+def build_app(settings: Settings) -> faust.App:
+    """The Faust app with its configuration and client patches, nothing registered on it."""
     quiet_client_debug_logs(settings)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
         broker=settings.faust_broker,
         broker_credentials=broker_credentials(settings),
-        autodiscover=["agents", "streams.views"],
         origin="streams.app",
         datadir=str(settings.worker_data_dir),
         # Durable local state; tables are changelog-backed so any worker can recover them.
@@ -92,11 +101,18 @@ def create_app(settings: Settings) -> faust.App:
     return app
 
 
-settings = get_settings()
-app = create_app(settings)
+
+def create_app(settings: Settings) -> faust.App:
+    """The worker's app: ``build_app`` plus every topic, table, agent, timer and view."""
+    app = build_app(settings)
+    topics = create_topics(app, settings)
+    tables = create_tables(app, settings)
+    agents.register(app, topics, tables, settings)
+    views.register(app, tables, settings)
+    app.task(install_diagnostics)
+    return app
 
 
-@app.task
 async def install_diagnostics() -> None:
     # SIGUSR1 dumps every asyncio task's stack to the log (streams/diagnostics.py).
     import asyncio

@@ -12,23 +12,43 @@ Data flow::
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import faust
+from faust.types import TopicT
+
 from stancewire.schemas import Article, DeadLetter, Quote, StanceChange, StanceEvidence
-from streams.app import app, settings
+from stancewire.settings import Settings
 from streams.codec import PydanticCodec
 
-# Raw input: scrapers may send anything, so values stay bytes and ingest validates them.
-articles_topic = app.topic(
-    settings.topic("articles"), key_type=None, value_type=bytes, value_serializer="raw", key_serializer="raw"
-)
-dead_letter_topic = app.topic(
-    settings.topic("articles.dead-letter"), value_serializer=PydanticCodec(DeadLetter)
-)
-valid_articles_topic = app.topic(settings.topic("articles.valid"), value_serializer=PydanticCodec(Article))
-accepted_articles_topic = app.topic(
-    settings.topic("articles.accepted"), value_serializer=PydanticCodec(Article)
-)
-quotes_topic = app.topic(settings.topic("quotes"), value_serializer=PydanticCodec(Quote))
-stances_topic = app.topic(settings.topic("stances"), value_serializer=PydanticCodec(StanceEvidence))
-stance_changes_topic = app.topic(
-    settings.topic("stance-changes"), value_serializer=PydanticCodec(StanceChange)
-)
+
+@dataclass(frozen=True)
+class Topics:
+    """The pipeline's topics on one app (``create_app`` makes them; agents and views receive them)."""
+
+    articles: TopicT
+    dead_letters: TopicT
+    valid_articles: TopicT
+    accepted_articles: TopicT
+    quotes: TopicT
+    stances: TopicT
+    stance_changes: TopicT
+
+
+def create_topics(app: faust.App, settings: Settings) -> Topics:
+    def typed(name: str, codec: PydanticCodec) -> TopicT:  # type: ignore[type-arg]
+        return app.topic(settings.topic(name), value_serializer=codec)
+
+    return Topics(
+        # Raw input: scrapers may send anything, so values stay bytes and ingest validates them.
+        articles=app.topic(
+            settings.topic("articles"), key_type=None, value_type=bytes, value_serializer="raw",
+            key_serializer="raw",
+        ),
+        dead_letters=typed("articles.dead-letter", PydanticCodec(DeadLetter)),
+        valid_articles=typed("articles.valid", PydanticCodec(Article)),
+        accepted_articles=typed("articles.accepted", PydanticCodec(Article)),
+        quotes=typed("quotes", PydanticCodec(Quote)),
+        stances=typed("stances", PydanticCodec(StanceEvidence)),
+        stance_changes=typed("stance-changes", PydanticCodec(StanceChange)),
+    )

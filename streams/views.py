@@ -1,11 +1,17 @@
-"""Web views served by each worker; found by the app's autodiscovery.
-
-The routes live in ``streams.web``; importing them here registers them with the app.
-"""
+"""The web views every worker serves (routes in ``streams.web``), registered on an app by
+``create_app``."""
 
 from __future__ import annotations
 
-from streams.web import (
-    api,  # noqa: F401  (registers routes, middleware and the read model task)
-    network_api,  # noqa: F401  (targets, graph, exports)
-)
+import faust
+
+from stancewire.settings import Settings
+from streams.tables import Tables
+from streams.web import api, network_api
+from streams.web.api import WebState
+
+
+def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
+    state = api.register(app, tables, settings)
+    network_api.register(app, tables, settings, state)
+    return state

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from stancewire.broker import LocalBroker
-from stancewire.harness import Pipeline, start_test_broker
+from streams.harness import Pipeline, start_test_broker
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -24,8 +24,8 @@ import logging
 from importlib.metadata import version
 from typing import Any
 
+from stancewire.settings import Settings
 from streams.patches.broker_kind import resolve_broker_kind
-from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import time
 from aiokafka import AIOKafkaClient
 from aiokafka.protocol.admin import ApiVersionRequest
 
-from streams.settings import Settings
+from stancewire.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from aiokafka import AIOKafkaClient
 from aiokafka.client import CoordinationType
 from aiokafka.protocol.group import LeaveGroupRequest
 
-from streams.settings import Settings
+from stancewire.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from aiokafka.consumer import group_coordinator as gc
 from aiokafka.consumer.fetcher import Fetcher
 from aiokafka.protocol.commit import OffsetCommitRequest
 
-from streams.settings import Settings
+from stancewire.settings import Settings
 
 # True while a commit or heartbeat request of this task is being handled.
 _keep_member = contextvars.ContextVar("stancewire_keep_member", default=False)

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from stancewire.schemas import ActorPositions, Position, StanceChange
-from streams.settings import Settings
+from stancewire.settings import Settings
 from streams.web.export import CHANGE_COLUMNS, EVIDENCE_COLUMNS, POSITION_COLUMNS
 from streams.web.models import (
     ActorPage,

@@ -29,7 +29,7 @@ def cli_env(state_dir: Path, **extra: str) -> dict[str, str]:
 
 
 def run_cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "stancewire.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "streams.cli", *args], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
@@ -64,7 +64,7 @@ class UpRun:
         # A shell starting a job in the background gives it SIGINT ignored; exec keeps that.
         pre = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ignore_sigint else None
         proc = subprocess.Popen(
-            [sys.executable, "-m", "stancewire.cli", "up", "--no-seed", "--web-port", str(web_port),
+            [sys.executable, "-m", "streams.cli", "up", "--no-seed", "--web-port", str(web_port),
              "--broker-port", str(broker_port), *extra],
             stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=cli_env(state_dir), cwd=ROOT,
             preexec_fn=pre,

@@ -20,7 +20,7 @@ def run(
     *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "stancewire.cli", *args],
+        [sys.executable, "-m", "streams.cli", *args],
         input=stdin,
         capture_output=True,
         timeout=timeout,
@@ -144,7 +144,7 @@ def test_up_feed_and_subscribe(tmp_path: Path) -> None:
     assert (tmp_path / "broker").is_dir()
 
     # The broker's data survives: start it again and read the alerts from the beginning.
-    from stancewire.broker import start_local_broker
+    from streams.kafka_nodes import start_local_broker
 
     broker = start_local_broker(tmp_path / "broker", port=broker_port)
     assert broker.kind == "kafka", "the CLI test proves `up` on Apache Kafka"

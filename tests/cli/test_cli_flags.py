@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from stancewire.cli import app
+from streams.cli import app
 
 
 @pytest.mark.parametrize(("command", "flag"), [("up", "--no-seed"), ("feed", "--no-validate")])

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from stancewire.broker import EmbeddedBroker
-from stancewire.feed import feed_records
 from stancewire.readers import RawRecord
-from streams.settings import Settings
+from stancewire.settings import Settings
+from streams.clients.feed import feed_records
 
 pytestmark = pytest.mark.broker
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
+from stancewire.alerts import AlertFilter, SeenIds, Webhook, render
 from stancewire.schemas import ActorRef, EvidenceSummary, Position, StanceChange, TargetRef
-from stancewire.subscribe import AlertFilter, SeenIds, Webhook, render
 
 AT = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 VT = ActorRef(id="person:ilse-varga-tamm", name="Ilse Varga-Tamm")
@@ -123,7 +123,7 @@ def test_webhook_warns_when_its_queue_is_full() -> None:
 
 
 def test_default_warning_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    from stancewire.subscribe import warn
+    from stancewire.alerts import warn
 
     warn("webhook queue full")
     out, err = capsys.readouterr()

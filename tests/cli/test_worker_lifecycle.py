@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from stancewire.broker import EmbeddedBroker
-from stancewire.harness import Pipeline
-from stancewire.lag import total_lag
 from stancewire.lifecycle import is_running
+from streams.clients.lag import total_lag
+from streams.harness import Pipeline
 from tests.cli.procs import nlp_children, run_cli, wait_for
 from tests.reliability.fictional import fictional_articles
 

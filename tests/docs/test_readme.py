@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from streams.settings import settings_table
+from stancewire.settings import settings_table
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -12,7 +12,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 def test_readme_configuration_table_matches_settings() -> None:
     text = README.read_text()
     table = settings_table()
-    assert table in text, "README configuration table is stale: run `python -m streams.settings`"
+    assert table in text, "README configuration table is stale: run `python -m stancewire.settings`"
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

@@ -66,7 +66,7 @@ def test_article_over_the_brokers_message_max_bytes(make_pipeline) -> None:
     the worker, which dead-letters it as oversize with its original truncated to fit a record."""
     from aiokafka.errors import MessageSizeTooLargeError
 
-    from stancewire.kafka_broker import shared_settings
+    from stancewire.kafka_config import shared_settings
 
     limit = int(shared_settings()["message.max.bytes"])
     p = make_pipeline()

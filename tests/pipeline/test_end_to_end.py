@@ -10,8 +10,8 @@ from collections import Counter
 
 import pytest
 
-from stancewire.harness import Pipeline, WorkerProcess
 from stancewire.schemas import ActorPositions, Article, Quote, StanceChange, StanceEvidence
+from streams.harness import Pipeline, WorkerProcess
 
 pytestmark = pytest.mark.broker
 

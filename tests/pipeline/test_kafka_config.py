@@ -6,13 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from stancewire.kafka_broker import (
-    KAFKA_DIR,
-    KafkaNode,
-    compose_environment,
-    kafka_version,
-    shared_settings,
-)
+from stancewire.kafka_config import KAFKA_DIR, compose_environment, kafka_version, shared_settings
+from streams.kafka_nodes import KafkaNode
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "docker-compose.yml"
@@ -41,7 +36,7 @@ def pom_kafka_version() -> str:
 def test_compose_broker_settings_are_generated_from_server_properties() -> None:
     assert compose_kafka_environment() == compose_environment(), (
         "docker-compose.yml's kafka environment differs from kafka/server.properties; regenerate it "
-        "with `python -m stancewire.kafka_broker compose-env`"
+        "with `python -m stancewire.kafka_config compose-env`"
     )
     # Every shared setting reaches the compose broker.
     env = compose_kafka_environment()

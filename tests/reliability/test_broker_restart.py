@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from stancewire.harness import Pipeline, start_test_broker
-from stancewire.lag import total_lag, wait_until_idle
 from stancewire.nlp.extract import Extractor
 from stancewire.schemas import Quote
+from streams.clients.lag import total_lag, wait_until_idle
+from streams.harness import Pipeline, start_test_broker
 
 from .fictional import fictional_articles
 

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from stancewire.harness import Pipeline
-from stancewire.kafka_broker import KafkaCluster, kafka_unavailable_reason
+from stancewire.kafka_config import kafka_unavailable_reason
 from stancewire.nlp.extract import Extractor
 from stancewire.schemas import Article, Quote, StanceChange
+from streams.harness import Pipeline
+from streams.kafka_nodes import KafkaCluster
 
 from .fictional import fictional_articles
 from .test_kill_worker import by_article, final_positions

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from stancewire.broker import start_local_broker
-from stancewire.kafka_broker import KafkaNode, kafka_unavailable_reason, kafka_version
+from stancewire.kafka_config import kafka_unavailable_reason, kafka_version
+from streams.kafka_nodes import KafkaNode, start_local_broker
 
 pytestmark = [
     pytest.mark.broker,
@@ -73,7 +73,7 @@ def test_node_keeps_acked_records_across_kill_and_restart(tmp_path: Path) -> Non
 CHILD = """
 import sys, time
 from pathlib import Path
-from stancewire.kafka_broker import KafkaNode
+from streams.kafka_nodes import KafkaNode
 node = KafkaNode(Path(sys.argv[1]), log_path=Path(sys.argv[1]).parent / "child-kafka.log").start()
 print(node.pid, flush=True)
 time.sleep(600)

@@ -16,9 +16,9 @@ from collections import Counter
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 
-from stancewire.harness import Pipeline
-from stancewire.harness import test_broker_kind as broker_kind
 from stancewire.schemas import ActorPositions, Quote, StanceChange, StanceEvidence
+from streams.harness import Pipeline
+from streams.harness import test_broker_kind as broker_kind
 
 from .fictional import fictional_articles
 

@@ -13,9 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from stancewire.harness import Pipeline
+from stancewire.alerts import AlertFilter, Webhook
 from stancewire.schemas import StanceChange
-from stancewire.subscribe import AlertFilter, Webhook, subscribe
+from streams.clients.subscribe import subscribe
+from streams.harness import Pipeline
 
 from .fictional import fictional_articles
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from stancewire.broker import EmbeddedBroker
+from stancewire.settings import Settings
 from streams.patches import CHECKED_VERSIONS, UncheckedVersionError, check_versions
 from streams.patches.broker_kind import probe_broker_kind
-from streams.settings import Settings
 
 # Each install runs in a fresh interpreter: the patches change classes for the whole process.
 INSTALL = """
@@ -24,7 +24,7 @@ from aiokafka.consumer import group_coordinator as gc
 from aiokafka.consumer.fetcher import Fetcher
 from faust.transport.consumer import Consumer
 from streams import patches
-from streams.settings import Settings
+from stancewire.settings import Settings
 settings = Settings(broker_kind=sys.argv[1], data_dir=sys.argv[2])
 app = faust.App("patch-shelf-test", broker="kafka://127.0.0.1:1")
 names = patches.install(app, settings)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from stancewire.broker import LocalBroker
-from stancewire.harness import start_test_broker
+from streams.harness import start_test_broker
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,8 @@ from stancewire.broker import EmbeddedBroker, free_port  # noqa: F401  (re-expor
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
-WORKER_CMD = ("from faust.worker import Worker; from streams.app import app; "
+WORKER_CMD = ("from faust.worker import Worker; from stancewire.settings import Settings; "
+              "from streams.app import create_app; app = create_app(Settings()); "
               "Worker(app, loglevel='warning').execute_from_commandline()")
 
 
@@ -58,8 +59,8 @@ class WorkerProc:
 PARTITIONS = 1
 
 def ensure_topics(bootstrap: str, app_id: str) -> None:
-    from stancewire.admin import ensure_topics as _ensure
-    from streams.settings import Settings
+    from stancewire.settings import Settings
+    from streams.clients.admin import ensure_topics as _ensure
 
     asyncio.run(_ensure(Settings(broker=bootstrap, app_id=app_id, partitions=PARTITIONS)))
 

@@ -11,8 +11,8 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import MessageSizeTooLargeError
 
 from stancewire.readers import RawRecord
+from stancewire.settings import Settings
 from stancewire.validation import Limits, RejectedRecord, parse_article
-from streams.settings import Settings
 
 
 @dataclass

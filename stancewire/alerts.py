@@ -1,6 +1,7 @@
-"""Following ``stance-changes`` (``stancewire subscribe``): filter, print, forward to a webhook.
+"""What a subscriber does with each stance-change alert: filter, dedupe, print, forward to a webhook.
 
-Alerts are delivered at least once; ``change_id`` is stable, so this subscriber drops repeats.
+The consumer that reads them from ``stance-changes`` is ``streams.clients.subscribe``.
+Alerts are delivered at least once; ``change_id`` is stable, so the subscriber drops repeats.
 The webhook runs behind a bounded queue in its own task: a slow or failing endpoint delays
 only its own deliveries (with retries and exponential backoff), never the reading of alerts,
 and never the pipeline, which does not know subscribers exist.
@@ -11,17 +12,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
-from aiokafka import AIOKafkaConsumer
-from pydantic import ValidationError
 
 from stancewire.schemas import StanceChange
-from streams.settings import Settings
 
 # Alert ids remembered for dedupe. Redeliveries come close together (a worker's crash replays
 # what it emitted since its last commit), so the newest few tens of thousands are plenty and
@@ -163,55 +160,3 @@ class Webhook:
         if self.task:
             self.task.cancel()
         await self.client.aclose()
-
-
-async def subscribe(
-    settings: Settings,
-    flt: AlertFilter,
-    emit: Callable[[StanceChange], None],
-    *,
-    from_beginning: bool = False,
-    webhook: Webhook | None = None,
-    max_alerts: int | None = None,
-    idle_timeout: float | None = None,
-) -> int:
-    """Consume alerts until interrupted, ``max_alerts`` printed, or ``idle_timeout`` seconds idle."""
-    consumer = AIOKafkaConsumer(
-        settings.topic("stance-changes"),
-        **settings.aiokafka_kwargs(),  # type: ignore[arg-type]
-        group_id=None,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest" if from_beginning else "latest",
-    )
-    await consumer.start()
-    if webhook:
-        webhook.start()
-    seen = SeenIds()
-    count = 0
-    last = time.monotonic()
-    try:
-        while max_alerts is None or count < max_alerts:
-            batches = await consumer.getmany(timeout_ms=500)
-            if not batches:
-                if idle_timeout is not None and time.monotonic() - last > idle_timeout:
-                    break
-                continue
-            last = time.monotonic()
-            for records in batches.values():
-                for rec in records:
-                    try:
-                        change = StanceChange.model_validate_json(rec.value)
-                    except ValidationError:
-                        continue  # not an alert we understand; the pipeline never writes these
-                    if change.change_id in seen or not flt.matches(change):
-                        continue
-                    seen.add(change.change_id)
-                    emit(change)
-                    if webhook:
-                        webhook.offer(change)
-                    count += 1
-    finally:
-        await consumer.stop()
-        if webhook:
-            await webhook.close()
-    return count

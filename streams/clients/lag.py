@@ -13,8 +13,8 @@ import time
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from stancewire.admin import PIPELINE_TOPICS
-from streams.settings import Settings
+from stancewire.settings import Settings
+from streams.clients.admin import PIPELINE_TOPICS
 
 # Topics consumed by agents (the dead-letter and stance-change topics have no consumer in-app).
 CONSUMED = ("articles", "articles.valid", "articles.accepted", "quotes", "stances")

@@ -7,7 +7,6 @@ same thing everywhere. The README's configuration table is generated from these 
 from __future__ import annotations
 
 import ssl
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -233,14 +232,9 @@ class Settings(BaseSettings):
         return kw
 
 
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()
-
-
 def settings_table() -> str:
     """The README's configuration table, generated from the fields above (tests/test_readme.py
-    keeps the README in step with it; regenerate with ``python -m streams.settings``)."""
+    keeps the README in step with it; regenerate with ``python -m stancewire.settings``)."""
     rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
     for name, field in Settings.model_fields.items():
         default = field.default

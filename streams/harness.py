@@ -23,12 +23,13 @@ import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from pydantic import BaseModel
 
-from stancewire.admin import ensure_topics
 from stancewire.broker import EmbeddedBroker, free_port
-from stancewire.kafka_broker import KafkaNode, kafka_unavailable_reason
-from stancewire.lag import end_offsets, group_members, total_lag, wait_until_idle
+from stancewire.kafka_config import kafka_unavailable_reason
 from stancewire.schemas import Article
-from streams.settings import Settings
+from stancewire.settings import Settings
+from streams.clients.admin import ensure_topics
+from streams.clients.lag import end_offsets, group_members, total_lag, wait_until_idle
+from streams.kafka_nodes import KafkaNode
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -130,7 +131,7 @@ class Pipeline:
                 [
                     sys.executable,
                     "-m",
-                    "stancewire.cli",
+                    "streams.cli",
                     "worker",
                     "--loglevel",
                     os.environ.get("STANCEWIRE_LOG_LEVEL", "warning"),

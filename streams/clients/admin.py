@@ -11,7 +11,7 @@ import asyncio
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 
-from streams.settings import Settings
+from stancewire.settings import Settings
 
 PIPELINE_TOPICS = (
     "articles",
