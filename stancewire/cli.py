@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from stancewire.settings import Settings
+from stancewire.settings import PROJECT_ROOT, Settings
 
 app = typer.Typer(
     help="stancewire, offline: extract quotes and stances from articles, score against gold files.",
@@ -23,8 +23,6 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 out = Console(soft_wrap=True)  # long lines (URLs, commands) stay whole when piped
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_settings(broker: str | None = None, **overrides: object) -> Settings:

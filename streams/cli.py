@@ -80,7 +80,6 @@ def _refuse_taken_ports(
         raise typer.Exit(1)
 
 
-
 # --------------------------------------------------------------------------- worker
 
 
@@ -575,7 +574,6 @@ def topics(broker: BrokerOpt = None) -> None:
     for name in created:
         err.print(f"created {name}")
     out.print(json.dumps(asyncio.run(end_offsets(settings)), indent=2))
-
 
 
 def main() -> None:

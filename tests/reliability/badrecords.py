@@ -236,7 +236,7 @@ def special_records() -> list[Record]:
         # The 200,000-token single "sentence": must be refused before spaCy sees it.
         ("giant_sentence", b'"giant"', _dumps({"id": "giant", "text": " ".join(["a"] * 200_000)})),
         # 900 kB: under the broker's ~1 MB message limit, over what a dead letter can carry whole
-        # once base64-encoded (see agents.dead_letter.max_original_bytes).
+        # once base64-encoded (see agents.dead_letter.DeadLetters.max_original_bytes).
         ("giant_record", b'"giant-record"', _dumps({"id": "giant-record", "text": "Fine. " * 150_000})),
         ("empty_values", b'"tombstone"', None),
         ("empty_values", b"k", b""),

@@ -41,7 +41,8 @@ KNOWN_KINDS = {
     "sentence_too_long",
     "invalid_date",
 }
-# agents.dead_letter.max_original_bytes() for this pipeline: (1 MiB producer request - 64 KiB) * 3/4.
+# DeadLetters.max_original_bytes() (agents/dead_letter.py) for this pipeline: (1 MiB producer request -
+# 64 KiB) * 3/4.
 # Originals over it are dead-lettered truncated to this prefix, with the error saying so.
 DEAD_LETTER_ORIGINAL_MAX = 737_280
 SEED = 20250307
