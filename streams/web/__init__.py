@@ -1,6 +1,6 @@
 """The worker's web view: dashboard pages, JSON API, SSE feed, metrics.
 
-``streams.views`` (found by the app's autodiscovery) imports these modules so their routes
-register; the pure parts (read model, SVG, rendering, OpenAPI) import no Faust app and are
-tested directly.
+``api.register`` and ``network_api.register`` put the routes on an app (``streams.views``, called
+by ``create_app``); the pure parts (read model, SVG, rendering, OpenAPI) need no Faust app and
+are tested directly.
 """
