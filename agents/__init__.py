@@ -1,30 +1,6 @@
 """Faust agents, one module per pipeline stage: each a thin loop that takes from a stream, calls
-a pure stage function (``stancewire.stages``) and sends what it returns. ``register`` puts them
-all on an app; ``streams.app.create_app`` calls it."""
+a pure stage function (``stancewire.stages``) and sends what it returns. ``agents.wiring``
+puts them all on an app (``streams.app.create_app`` calls it).
 
-from __future__ import annotations
-
-import faust
-
-from agents import actor_quotes, dedupe, extract, ingest, positions
-from agents.context import AgentContext
-from agents.dead_letter import DeadLetters
-from agents.emit import Emitter
-from stancewire.settings import Settings
-from streams.tables import Tables
-from streams.topics import Topics
-
-
-def register(app: faust.App, topics: Topics, tables: Tables, settings: Settings) -> AgentContext:
-    """Register every stage's agent (and the tasks and hooks they need) on ``app``."""
-    ctx = AgentContext(
-        app=app,
-        settings=settings,
-        topics=topics,
-        tables=tables,
-        emit=Emitter(topics, tables),
-        dead_letters=DeadLetters(app, topics.dead_letters),
-    )
-    for stage in (ingest, dedupe, extract, positions, actor_quotes):
-        stage.register(ctx)
-    return ctx
+Nothing is imported here: the NLP child process imports ``agents.nlp_worker`` and should not pay
+for Faust and the other agents."""

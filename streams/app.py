@@ -1,6 +1,6 @@
 """The Faust application, built by ``create_app(settings)``: nothing is created when a module is
 imported. The factory makes the app from one ``Settings`` object, installs the client patches
-(``streams.patches``), creates the topics and tables, and registers every agent (``agents``), the
+(``streams.patches``), creates the topics and tables, and registers every agent (``agents.wiring``), the
 web views (``streams.views``) and the diagnostics task on it. ``stancewire worker`` calls it with
 the settings it resolved; tests and benchmarks may build as many apps as they like.
 
@@ -13,7 +13,7 @@ import logging
 
 import faust
 
-import agents
+from agents.wiring import register_agents
 from stancewire.settings import Settings
 from streams import patches, views
 from streams.tables import create_tables
@@ -107,7 +107,7 @@ def create_app(settings: Settings) -> faust.App:
     app = build_app(settings)
     topics = create_topics(app, settings)
     tables = create_tables(app, settings)
-    agents.register(app, topics, tables, settings)
+    register_agents(app, topics, tables, settings)
     views.register(app, tables, settings)
     app.task(install_diagnostics)
     return app

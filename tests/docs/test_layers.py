@@ -59,8 +59,9 @@ def test_the_contracts_catch_a_bad_import(
     _fake_tree(tmp_path, {
         "stancewire/__init__.py": "", "stancewire/core.py": "import json\n",
         "streams/__init__.py": "", "streams/topics.py": "import faust\nfrom stancewire import core\n",
-        "streams/app.py": "import agents\n",
+        "streams/app.py": "import agents.wiring\n",
         "agents/__init__.py": "", "agents/stage.py": "from streams import topics\n",
+        "agents/wiring.py": "from agents import stage\n",
         "pyproject.toml": PYPROJECT.read_text(),
     })
     clean = _lint(tmp_path)

@@ -6,6 +6,8 @@ environment. No broker is needed: building an app does not connect."""
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from pathlib import Path
 
 import faust
@@ -76,3 +78,12 @@ def test_the_nlp_child_gets_its_settings_as_arguments(tmp_path: Path) -> None:
                                                            "STANCEWIRE_ISSUES_PATH": str(issues)})
     finally:
         worker.executor.shutdown(wait=False)
+
+
+def test_the_nlp_child_imports_no_faust() -> None:
+    """The spawned NLP child imports ``agents.nlp_worker`` to unpickle its task; Faust, aiokafka
+    and the other agents would only cost it start-up time and memory."""
+    code = "import sys, agents.nlp_worker; print(sorted({'faust', 'aiokafka', 'streams'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
