@@ -1,1 +1,2 @@
-"""The Faust side of stancewire: app, settings, wire codec, topics, tables and web views."""
+"""The Faust and Kafka side of stancewire: the app factory, the `stancewire` command, wire codec,
+topics, tables, web views, and the plain Kafka clients of the commands (`clients/`)."""
