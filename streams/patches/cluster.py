@@ -21,7 +21,8 @@ fails without it.
    hands its ``producer_request_timeout`` (default 1,200 s, "the time when producer batches
    expire") to aiokafka as ``request_timeout_ms``, and aiokafka uses that one number both as
    the batch lifetime and as the wait for *each* request's answer on a connection (the Java
-   client splits these: ``delivery.timeout.ms`` 120 s, ``request.timeout.ms`` 30 s). A
+   client splits these since KIP-91: ``delivery.timeout.ms`` 120 s, ``request.timeout.ms``
+   30 s; aiokafka does not, https://github.com/aio-libs/aiokafka/issues/632, open). A
    metadata or produce request left unanswered on a live connection (a frozen or dying leader)
    then blocks the producer's metadata refresh, the sender waits for that refresh before it
    drains any batch whose leader it lost, and ``producer.flush()`` hangs. Faust flushes the
