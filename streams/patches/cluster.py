@@ -32,8 +32,9 @@ fails without it.
    out!" after 300 s). Seen in the failover test (docs/reliability.md: a worker's task dump
    with ``flush`` waiting on two never-drained batches and the producer's metadata task
    waiting on an answer). Here each request waits ``REQUEST_TIMEOUT_SECONDS`` (Java's
-   default), after which aiokafka drops that connection and asks another node; batches keep
-   Faust's long lifetime, so an outage longer than that still fails no send.
+   default), after which that connection is dropped and the request made again on a new one
+   (``streams/patches/request_timeout.py``); batches keep Faust's long lifetime, so an outage
+   longer than that still fails no send.
 """
 
 from __future__ import annotations
@@ -45,20 +46,11 @@ import aiokafka
 from faust.tables.base import Collection
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
+from streams.patches.request_timeout import bound_request_timeout
+
 # How long one request may go unanswered before its connection is dropped and the request
 # retried (Kafka's Java client default for ``request.timeout.ms``).
 REQUEST_TIMEOUT_SECONDS = 30.0
-
-
-def bound_request_timeout(producer: aiokafka.AIOKafkaProducer, seconds: float) -> None:
-    """Make every request of a not yet started ``producer`` wait at most ``seconds`` for its
-    answer, leaving its batches' lifetime (the accumulator's) as configured."""
-    ms = int(seconds * 1000)
-    # The client hands its timeout to each connection it opens (AIOKafkaConnection waits that
-    # long for each answer); the sender puts its own into each ProduceRequest as the time the
-    # broker may hold it for the replicas' acks.
-    producer.client._request_timeout_ms = ms
-    producer._sender._request_timeout_ms = ms
 
 
 class IdempotentProducer(faust_aiokafka.Producer):
