@@ -9,18 +9,26 @@ runs at the same time on the session's single Kafka node, untouched by the fault
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import aiokafka
+import faust
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from stancewire.kafka_config import kafka_unavailable_reason
 from stancewire.nlp.extract import Extractor
 from stancewire.schemas import Article, Quote, StanceChange
 from streams.harness import Pipeline
 from streams.kafka_nodes import KafkaCluster
+from streams.patches.cluster import IdempotentProducer
 
 from .fictional import fictional_articles
 from .test_kill_worker import by_article, final_positions
@@ -156,3 +164,76 @@ def test_worker_rides_out_a_whole_cluster_restart(cluster: KafkaCluster, tmp_pat
         assert p.counts()["articles.dead-letter"] == 0
     finally:
         p.stop_all()
+
+
+class _UnboundedProducer(IdempotentProducer):
+    """The worker's producer without the bounded request wait (``streams/patches/cluster.py``,
+    item 3): each request waits Faust's ``producer_request_timeout`` (1,200 s) for its answer."""
+
+    def _new_producer(self, transactional_id: str | None = None) -> aiokafka.AIOKafkaProducer:
+        return faust_aiokafka.Producer._new_producer(self, transactional_id)
+
+
+FROZEN_TOPIC = "frozen-leader"
+FROZEN_DEADLINE = 150.0  # seen: 30-60 s (one or two 30 s request timeouts); margin for a loaded machine
+
+
+async def _flush_under_a_frozen_leader(cluster: KafkaCluster) -> dict[str, float | None]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=cluster.bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(FROZEN_TOPIC, num_partitions=4, replication_factor=3)])
+    finally:
+        await admin.close()
+    app = faust.App("frozen-leader-probe", broker=f"kafka://{cluster.bootstrap}")
+    producers = {"bounded": IdempotentProducer(app.transport), "unbounded": _UnboundedProducer(app.transport)}
+    for producer in producers.values():
+        await producer.start()
+
+    async def send_all(tag: bytes) -> None:
+        for name, producer in producers.items():
+            for i in range(40):
+                await producer.send(FROZEN_TOPIC, f"{name}-{i}".encode(), tag, None, None, None)
+
+    frozen = None
+    try:
+        await send_all(b"before")
+        for producer in producers.values():
+            await asyncio.wait_for(producer.flush(), 60)
+        leaders = Counter(
+            leader for (topic, _), leader in cluster.leaders().items() if topic == FROZEN_TOPIC and leader > 0
+        )
+        frozen = cluster.node(leaders.most_common(1)[0][0])
+        # SIGSTOP: the node keeps its connections open and answers nothing (a long GC pause, a
+        # frozen VM): the requests already sent to it are never answered.
+        os.kill(frozen.pid, signal.SIGSTOP)  # type: ignore[arg-type]
+        started = time.monotonic()
+        await send_all(b"after")
+        flushes = {name: asyncio.ensure_future(p.flush()) for name, p in producers.items()}
+        done, _ = await asyncio.wait([flushes["bounded"]], timeout=FROZEN_DEADLINE)
+        took: dict[str, float | None] = {"bounded": time.monotonic() - started if done else None}
+        took["unbounded"] = time.monotonic() - started if flushes["unbounded"].done() else None
+        os.kill(frozen.pid, signal.SIGCONT)  # type: ignore[arg-type]
+        frozen = None
+        # Thawed, the node answers what it was sent, and the unbounded producer finishes too.
+        await asyncio.wait_for(asyncio.gather(*flushes.values()), 120)
+        return took
+    finally:
+        if frozen is not None:
+            os.kill(frozen.pid, signal.SIGCONT)  # type: ignore[arg-type]
+        for producer in producers.values():
+            await asyncio.wait_for(producer.stop(), 60)
+
+
+def test_a_frozen_leader_does_not_hold_the_producer_flush(cluster: KafkaCluster) -> None:
+    """A leader that stops answering (SIGSTOP) while the worker's producer has requests out.
+
+    Faust flushes the producer before every offset commit; with Faust's 1,200 s request
+    timeout the flush (and so every commit) waits for answers that never come, which is the
+    commit stall of docs/reliability.md. With the bounded wait the flush completes without the
+    node; the unbounded producer, sending the same records at the same moment, is still stuck.
+    Runs last in this file: the node is thawed at the end, but leaders have moved."""
+    took = asyncio.run(_flush_under_a_frozen_leader(cluster))
+    print(f"\nfrozen leader: bounded flush {took['bounded']}, unbounded flush {took['unbounded']} (s)")
+    assert took["bounded"] is not None, f"the bounded producer's flush hung for {FROZEN_DEADLINE:.0f}s"
+    assert took["unbounded"] is None, "without the bound the flush should wait for the frozen node"

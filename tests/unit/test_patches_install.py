@@ -51,7 +51,7 @@ def test_on_apache_kafka_only_the_bug_and_cluster_fixes_are_installed(tmp_path: 
     got = installed("kafka", tmp_path)
     assert got["names"] == [
         "head_gap (faust-streaming#606)",
-        "cluster (idempotent producer, changelog with 0 partitions)",
+        "cluster (idempotent producer, bounded request wait, changelog with 0 partitions)",
     ]
     assert got["head_gap"]
     assert not got["fetch_backoff"] and not got["keep_member"] and not got["commit_retry"]
