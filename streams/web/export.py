@@ -87,12 +87,14 @@ POSITION_COLUMNS: list[Column] = [
     ("actor_kind", lambda r: r.actor.kind.value), ("target_id", lambda r: r.target.id),
     ("target_name", lambda r: r.target.name), ("target_kind", lambda r: r.target.kind),
     ("score", lambda r: r.score), ("label", lambda r: r.label),
-    ("evidence_count", lambda r: r.evidence_count),
+    ("evidence_count", lambda r: r.evidence_count), ("said_count", lambda r: r.said_count),
+    ("did_count", lambda r: r.did_count),
     ("source_count", lambda r: r.source_count), ("sources", lambda r: _join(r.sources)),
     ("first_seen", lambda r: r.first_seen), ("last_seen", lambda r: r.last_seen),
     ("last_change_at", lambda r: r.last_change.at if r.last_change else None),
     ("last_change_from", lambda r: r.last_change.previous_label if r.last_change else None),
     ("last_change_to", lambda r: r.last_change.new_label if r.last_change else None),
+    ("last_change_basis", lambda r: r.last_change.basis if r.last_change else None),
 ]
 
 EVIDENCE_COLUMNS: list[Column] = [
@@ -101,7 +103,7 @@ EVIDENCE_COLUMNS: list[Column] = [
     ("actor_name", lambda e: e.actor.name), ("target_id", lambda e: e.target.id),
     ("target_name", lambda e: e.target.name), ("target_kind", lambda e: e.target.kind),
     ("category", lambda e: e.category), ("mode", lambda e: e.mode), ("score", lambda e: e.score),
-    ("modality", lambda e: e.modality), ("confidence", lambda e: e.confidence),
+    ("modality", lambda e: e.modality), ("basis", lambda e: e.basis), ("confidence", lambda e: e.confidence),
     ("quote_text", lambda e: e.quote_text), ("source", lambda e: e.source), ("url", lambda e: e.url),
     ("article_version", lambda e: e.article_version),
 ]
@@ -113,7 +115,10 @@ CHANGE_COLUMNS: list[Column] = [
     ("previous_label", lambda c: c.previous_label), ("new_label", lambda c: c.new_label),
     ("previous_score", lambda c: round(c.previous.score, 3) if c.previous else None),
     ("score", lambda c: round(c.current.score, 3)), ("delta", lambda c: round(c.delta, 3)),
-    ("evidence_count", lambda c: c.current.evidence_count),
+    ("basis", lambda c: c.basis), ("basis_said", lambda c: c.basis_counts["said"]),
+    ("basis_did", lambda c: c.basis_counts["did"]),
+    ("evidence_count", lambda c: c.current.evidence_count), ("said_count", lambda c: c.current.said_count),
+    ("did_count", lambda c: c.current.did_count),
     ("article_ids", lambda c: _join(c.article_ids)), ("urls", lambda c: _join(c.urls)),
 ]
 
