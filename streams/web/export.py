@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from stancewire.schemas import StanceChange, StanceEvidence
 from streams.web.http import ApiError
 from streams.web.models import PositionRow
+from streams.web.readmodel import refresh_metadata
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +239,10 @@ async def read_evidence(kafka_kwargs: dict[str, object], topic: str, *,
     try:
         parts = consumer.partitions_for_topic(topic)
         if not parts:
-            await consumer.topics()
+            # Not ``consumer.topics()``: on Apache Kafka it leaves the client's own view of the
+            # partitions empty for an assign-only consumer, so every export came out empty (see
+            # streams.web.readmodel.refresh_metadata).
+            await refresh_metadata(consumer)
             parts = consumer.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, p) for p in sorted(parts)]
         if not tps:
