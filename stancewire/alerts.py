@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from stancewire.schemas import StanceChange
+from stancewire.schemas import StanceChange, basis_mix
 
 # Alert ids remembered for dedupe. Redeliveries come close together (a worker's crash replays
 # what it emitted since its last commit), so the newest few tens of thousands are plenty and
@@ -69,7 +69,7 @@ class AlertFilter:
 
 
 def render(change: StanceChange) -> str:
-    """One readable alert: who, on what, from which label to which, and why."""
+    """One readable alert: who, on what, from which label to which, on what basis, and why."""
     if change.kind == "new":
         head = (
             f"NEW  {change.actor.name} -> {change.target.name}: {change.new_label} "
@@ -81,6 +81,10 @@ def render(change: StanceChange) -> str:
             f"{change.new_label} (delta {change.delta:+.1f}, now {change.current.score:+.1f})"
         )
     lines = [f"{head}  [{change.at.date().isoformat()}] id={change.change_id}"]
+    # What the change rests on (quoted words, reported acts or both) and the position's whole mix.
+    counts, pos = change.basis_counts, change.current
+    lines.append(f"    basis: {change.basis} ({basis_mix(counts['said'], counts['did'])}); "
+                 f"position: {basis_mix(pos.said_count, pos.did_count) or 'no evidence'}")
     for ev in change.evidence[:3]:
         text = (ev.quote_text or "").replace("\n", " ")
         # "said" (quoted words) or "did" (a reported act): readers weigh the two differently.

@@ -115,6 +115,11 @@ def _evidence_weight(ev: StanceEvidence, rules: PositionRules) -> float:
     return ev.confidence * basis * (NEUTRAL_WEIGHT if ev.category is None else 1.0)
 
 
+def _did(points: Sequence[EvidencePoint]) -> int:
+    """How many of ``points`` are reported acts (the position shows its said/did mix)."""
+    return sum(p.basis == "did" for p in points)
+
+
 def _insert_sorted(items: list, item, key) -> list:  # type: ignore[no-untyped-def]
     keys = [key(x) for x in items]
     k = key(item)
@@ -145,6 +150,7 @@ def _migrate(pos: Position) -> Position:
         at=pos.last_seen,
         evidence_count=pos.evidence_count,
         article_count=len(pos.articles),
+        did_count=pos.did_count,
         sources=pos.sources,
         first_seen=pos.first_seen,
     )
@@ -178,6 +184,7 @@ def _fold_into(folded: FoldedEvidence | None, c: ArticleContribution, rules: Pos
         at=at,
         evidence_count=(folded.evidence_count if folded else 0) + len(c.evidence),
         article_count=(folded.article_count if folded else 0) + 1,
+        did_count=(folded.did_count if folded else 0) + _did(c.evidence),
         sources=sorted({*(folded.sources if folded else []), c.source}),
         first_seen=c.at if folded is None else min(folded.first_seen, c.at),
         through=key if folded is None or folded.through is None else max(folded.through, key),
@@ -213,6 +220,7 @@ def _with_evidence(
         published_at=ev.published_at,
         weight=_evidence_weight(ev, rules),
         score=ev.score,
+        basis=ev.basis,
     )
     fresh = ArticleContribution(
         article_id=ev.article_id,
@@ -287,6 +295,7 @@ def apply_evidence(pos: Position | None, ev: StanceEvidence, rules: PositionRule
         score=score,
         label=label_for(score, rules),
         evidence_count=(folded.evidence_count if folded else 0) + len(points),
+        did_count=(folded.did_count if folded else 0) + _did(points),
         sources=sorted({*(folded.sources if folded else []), *(c.source for c in contributions)}),
         articles=sorted(c.article_id for c in contributions),
         article_count=(folded.article_count if folded else 0) + len(contributions),

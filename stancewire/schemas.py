@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 SCHEMA_VERSION = 1
 
@@ -177,6 +177,17 @@ Modality = Literal["asserted", "intended", "conditional", "negated", "hypothetic
 # How a piece of evidence was learned: "said" (a quote or attribution of the actor's words) or
 # "did" (a reported act: "X imposed sanctions on Y"). Records from before the field are "said".
 Basis = Literal["said", "did"]
+# What a stance change rests on: only quoted words, only reported acts, or both.
+ChangeBasis = Literal["said", "did", "said+did"]
+
+
+def basis_mix(said: int, did: int) -> str:
+    """The evidence mix as people read it ("3 said, 2 did"; a side with none is left out), so
+    the web view, the alert printout and exports word it the same way."""
+    parts = [f"{said} said"] if said else []
+    if did:
+        parts.append(f"{did} did")
+    return ", ".join(parts)
 
 
 class ActorRef(Model):
@@ -254,6 +265,7 @@ class EvidencePoint(Model):
     published_at: datetime
     weight: float
     score: float
+    basis: Basis = "said"  # kept so a position can say how its evidence was learned
 
 
 class ArticleContribution(Model):
@@ -288,6 +300,8 @@ class FoldedEvidence(Model):
     at: datetime
     evidence_count: int = 0
     article_count: int = 0
+    # Of ``evidence_count``, the reported acts (basis "did"); the rest were said.
+    did_count: int = 0
     sources: list[str] = Field(default_factory=list)
     first_seen: datetime
     # None for a value migrated from the schema without per-article detail (no cutoff known).
@@ -302,6 +316,9 @@ class Position(Model):
     score: float = 0.0
     label: Label = "neutral"
     evidence_count: int = 0
+    # Of ``evidence_count``: the reported acts (basis "did"). Stored; ``said_count`` is the rest,
+    # derived, so a value written before the field reads as all said (as its evidence was).
+    did_count: int = 0
     sources: list[str] = Field(default_factory=list)
     # Ids of the articles tracked in ``contributions`` (bounded); ``article_count`` counts all.
     articles: list[str] = Field(default_factory=list)
@@ -326,6 +343,12 @@ class Position(Model):
     @property
     def source_count(self) -> int:
         return len(self.sources)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def said_count(self) -> int:
+        """Of ``evidence_count``: quotes and attributions (basis "said")."""
+        return max(0, self.evidence_count - self.did_count)
 
 
 class ActorPositions(Model):
@@ -371,6 +394,24 @@ class StanceChange(Model):
     at: datetime  # event time of the evidence that caused it
     ingested_at: datetime | None = None  # when the article that caused it entered the pipeline
     emitted_at: datetime = Field(default_factory=utcnow)
+
+    # Derived from ``evidence`` (so alerts written before these existed have them too): what the
+    # change rests on, for subscribers that weigh a reported act and a quoted word differently.
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def basis_counts(self) -> dict[Basis, int]:
+        """How many of ``evidence`` were said and how many done."""
+        return {"said": sum(e.basis == "said" for e in self.evidence),
+                "did": sum(e.basis == "did" for e in self.evidence)}
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def basis(self) -> ChangeBasis:
+        """``said`` (only quoted words), ``did`` (only reported acts) or ``said+did``."""
+        counts = self.basis_counts
+        if counts["did"] and counts["said"]:
+            return "said+did"
+        return "did" if counts["did"] else "said"
 
 
 # --------------------------------------------------------------------------- errors

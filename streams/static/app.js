@@ -65,6 +65,35 @@
     }
   }
 
+  // The wording of stancewire.schemas.basis_mix: "3 said, 2 did", a side with none left out.
+  function basisMix(said, did) {
+    const parts = [];
+    if (said) parts.push(said + " said");
+    if (did) parts.push(did + " did");
+    return parts.join(", ");
+  }
+
+  const BASIS_TITLES = {
+    "said": "learned from a quote or attribution of the actor's words",
+    "did": "learned from a reported act",
+    "said+did": "rests on quoted words and reported acts",
+  };
+
+  // What a change rests on (said / did / said+did), as render.basis_tag draws it.
+  function basisTag(basis) {
+    const b = basis || "said";
+    const tag = el("span", "basis " + b.replace("+", "-"), b);
+    tag.title = BASIS_TITLES[b] || "";
+    return tag;
+  }
+
+  function mixEl(p) {
+    const m = el("span", "mix", basisMix(p.said_count || 0, p.did_count || 0));
+    m.dataset.said = String(p.said_count || 0);
+    m.dataset.did = String(p.did_count || 0);
+    return m;
+  }
+
   function changeItem(c) {
     const li = el("li", "fresh");
     li.dataset.change = c.change_id;
@@ -73,7 +102,8 @@
     li.append(a, el("span", "arrow", "→"), targetLink(c.target), el("br"));
     li.append(c.previous_label ? chip(c.previous_label) : chip(null), el("span", "arrow", "⇒"),
               chip(c.new_label), document.createTextNode(" "),
-              el("span", "score", "Δ " + (c.delta >= 0 ? "+" : "") + c.delta.toFixed(2)));
+              el("span", "score", "Δ " + (c.delta >= 0 ? "+" : "") + c.delta.toFixed(2)),
+              document.createTextNode(" "), basisTag(c.basis));
     const meta = el("div", "meta");
     meta.append(timeEl(c.emitted_at), document.createTextNode(" · event "), timeEl(c.at));
     (c.article_ids || []).slice(0, 3).forEach((aid, i) => {
@@ -105,6 +135,9 @@
       const sc = pos.querySelector(".score");
       const s = c.current.score;
       if (sc) sc.textContent = (s >= 0 ? "+" : "") + s.toFixed(2);
+      const p = c.current;
+      pos.title = c.target.id + ": " + p.evidence_count + " evidence (" +
+        basisMix(p.said_count || 0, p.did_count || 0) + "), " + (p.sources || []).length + " sources";
     }
     row.classList.add("fresh");
   }
@@ -149,12 +182,13 @@
     tds[1].replaceChildren(chip(p.label));
     tds[2].replaceChildren(el("span", "score", fmtScore(p.score)));
     tds[3].replaceChildren(scoreBar(p.score));
-    tds[4].textContent = String(p.evidence_count);
+    tds[4].replaceChildren(document.createTextNode(p.evidence_count + " "), mixEl(p));
     tds[5].replaceChildren(el("b", null, String((p.sources || []).length)));
     tds[6].replaceChildren(timeEl(p.last_seen));
     if (c.kind === "change") {
       tds[7].replaceChildren(chip(c.previous_label), el("span", "arrow", "⇒"), chip(c.new_label),
-                             document.createTextNode(" "), timeEl(c.at));
+                             document.createTextNode(" "), basisTag(c.basis), document.createTextNode(" "),
+                             timeEl(c.at));
     }
     row.dataset.score = String(p.score);
     row.classList.add("fresh");

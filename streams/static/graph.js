@@ -74,7 +74,8 @@
 
   function edgeData(e, maxEv) {
     return { id: e.id, source: e.source, target: e.target, score: e.score, label: e.label,
-             evidence_count: e.evidence_count, source_count: e.source_count, last_seen: e.last_seen,
+             evidence_count: e.evidence_count, said_count: e.said_count || 0, did_count: e.did_count || 0,
+             source_count: e.source_count, last_seen: e.last_seen,
              changed: e.changed, previous_label: e.previous_label, width: edgeWidth(e.evidence_count, maxEv),
              colour: COLOURS[e.label] || COLOURS.neutral, light: LIGHT[e.label] || LIGHT.neutral,
              // The sign, also without colour: an arrow for cooperation, a bar for conflict.
@@ -304,6 +305,14 @@
             el("div", "muted", d.speaks ? "click: actor page" : "click: who stands where on it")];
   }
 
+  // The wording of stancewire.schemas.basis_mix: "3 said, 2 did", a side with none left out.
+  function basisMix(said, did) {
+    const parts = [];
+    if (said) parts.push(said + " said");
+    if (did) parts.push(did + " did");
+    return parts.join(", ") || "–";
+  }
+
   function edgeTip(e) {
     const d = e.data();
     const s = cy.getElementById(d.source).data("name");
@@ -311,6 +320,8 @@
     const out = [el("div", "tip-title", s + " → " + t),
                  line("position", d.label + " " + fmt(d.score)),
                  line("evidence", d.evidence_count + " from " + d.source_count + " sources"),
+                 // How it was learned: quotes and attributions (said) or reported acts (did).
+                 line("basis", basisMix(d.said_count, d.did_count)),
                  line("last evidence", String(d.last_seen).slice(0, 16).replace("T", " "))];
     if (d.changed) out.push(el("div", "changed", "changed in window" + (d.previous_label ? " (was " + d.previous_label + ")" : "")));
     out.push(el("div", "muted", "click: who stands where on " + t));
@@ -384,7 +395,8 @@
     const a = ensure(c.actor, c.actor.kind || "unknown", true, cy.getElementById(c.target.id));
     ensure(c.target, c.target.kind === "issue" ? "issue" : kindFromId(c.target.id), false, a);
     const data = edgeData({ id, source: c.actor.id, target: c.target.id, score: cur.score, label: cur.label,
-                            evidence_count: cur.evidence_count, source_count: (cur.sources || []).length,
+                            evidence_count: cur.evidence_count, said_count: cur.said_count, did_count: cur.did_count,
+                            source_count: (cur.sources || []).length,
                             last_seen: cur.last_seen, changed: c.kind === "change" || (edge.length && edge.data("changed")),
                             previous_label: c.kind === "change" ? c.previous_label : (edge.length ? edge.data("previous_label") : null) },
                           current.maxEv);

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from stancewire.schemas import StanceChange, StanceEvidence
 from streams.web.http import ApiError
 from streams.web.models import PositionRow
+from streams.web.readmodel import refresh_metadata
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +88,14 @@ POSITION_COLUMNS: list[Column] = [
     ("actor_kind", lambda r: r.actor.kind.value), ("target_id", lambda r: r.target.id),
     ("target_name", lambda r: r.target.name), ("target_kind", lambda r: r.target.kind),
     ("score", lambda r: r.score), ("label", lambda r: r.label),
-    ("evidence_count", lambda r: r.evidence_count),
+    ("evidence_count", lambda r: r.evidence_count), ("said_count", lambda r: r.said_count),
+    ("did_count", lambda r: r.did_count),
     ("source_count", lambda r: r.source_count), ("sources", lambda r: _join(r.sources)),
     ("first_seen", lambda r: r.first_seen), ("last_seen", lambda r: r.last_seen),
     ("last_change_at", lambda r: r.last_change.at if r.last_change else None),
     ("last_change_from", lambda r: r.last_change.previous_label if r.last_change else None),
     ("last_change_to", lambda r: r.last_change.new_label if r.last_change else None),
+    ("last_change_basis", lambda r: r.last_change.basis if r.last_change else None),
 ]
 
 EVIDENCE_COLUMNS: list[Column] = [
@@ -101,7 +104,7 @@ EVIDENCE_COLUMNS: list[Column] = [
     ("actor_name", lambda e: e.actor.name), ("target_id", lambda e: e.target.id),
     ("target_name", lambda e: e.target.name), ("target_kind", lambda e: e.target.kind),
     ("category", lambda e: e.category), ("mode", lambda e: e.mode), ("score", lambda e: e.score),
-    ("modality", lambda e: e.modality), ("confidence", lambda e: e.confidence),
+    ("modality", lambda e: e.modality), ("basis", lambda e: e.basis), ("confidence", lambda e: e.confidence),
     ("quote_text", lambda e: e.quote_text), ("source", lambda e: e.source), ("url", lambda e: e.url),
     ("article_version", lambda e: e.article_version),
 ]
@@ -113,7 +116,10 @@ CHANGE_COLUMNS: list[Column] = [
     ("previous_label", lambda c: c.previous_label), ("new_label", lambda c: c.new_label),
     ("previous_score", lambda c: round(c.previous.score, 3) if c.previous else None),
     ("score", lambda c: round(c.current.score, 3)), ("delta", lambda c: round(c.delta, 3)),
-    ("evidence_count", lambda c: c.current.evidence_count),
+    ("basis", lambda c: c.basis), ("basis_said", lambda c: c.basis_counts["said"]),
+    ("basis_did", lambda c: c.basis_counts["did"]),
+    ("evidence_count", lambda c: c.current.evidence_count), ("said_count", lambda c: c.current.said_count),
+    ("did_count", lambda c: c.current.did_count),
     ("article_ids", lambda c: _join(c.article_ids)), ("urls", lambda c: _join(c.urls)),
 ]
 
@@ -233,7 +239,10 @@ async def read_evidence(kafka_kwargs: dict[str, object], topic: str, *,
     try:
         parts = consumer.partitions_for_topic(topic)
         if not parts:
-            await consumer.topics()
+            # Not ``consumer.topics()``: on Apache Kafka it leaves the client's own view of the
+            # partitions empty for an assign-only consumer, so every export came out empty (see
+            # streams.web.readmodel.refresh_metadata).
+            await refresh_metadata(consumer)
             parts = consumer.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, p) for p in sorted(parts)]
         if not tps:

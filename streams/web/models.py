@@ -8,7 +8,16 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from stancewire.schemas import ActorPositions, ActorRef, Label, Quote, StanceChange, StanceEvidence, TargetRef
+from stancewire.schemas import (
+    ActorPositions,
+    ActorRef,
+    ChangeBasis,
+    Label,
+    Quote,
+    StanceChange,
+    StanceEvidence,
+    TargetRef,
+)
 
 T = TypeVar("T")
 
@@ -20,11 +29,19 @@ _NEVER = datetime.min.replace(tzinfo=UTC)
 MAX_SUMMARY_SOURCES = 8
 
 
+# How a position's evidence was learned (``Position.said_count`` / ``did_count``): every row and
+# edge that shows an evidence count shows this mix with it.
+SAID_COUNT = Field(default=0, description="Of evidence_count: quotes and attributions (basis said).")
+DID_COUNT = Field(default=0, description="Of evidence_count: reported acts (basis did).")
+
+
 class PositionSummary(BaseModel):
     target: TargetRef
     score: float
     label: Label
     evidence_count: int
+    said_count: int = SAID_COUNT
+    did_count: int = DID_COUNT
     source_count: int
     sources: list[str] = Field(default_factory=list)
     first_seen: datetime
@@ -46,7 +63,8 @@ class ActorSummary(BaseModel):
         rows = [
             PositionSummary(
                 target=p.target, score=round(p.score, 3), label=p.label, evidence_count=p.evidence_count,
-                source_count=p.source_count, sources=sorted(p.sources)[:MAX_SUMMARY_SOURCES],
+                said_count=p.said_count, did_count=p.did_count, source_count=p.source_count,
+                sources=sorted(p.sources)[:MAX_SUMMARY_SOURCES],
                 first_seen=p.first_seen, last_seen=p.last_seen,
             )
             for p in state.positions.values()
@@ -114,6 +132,8 @@ class StanceChangeBrief(BaseModel):
     previous_label: Label | None = None
     new_label: Label
     delta: float
+    basis: ChangeBasis = Field(default="said", description="What the change rests on: quoted words "
+                               "(said), reported acts (did) or both (said+did); StanceChange.basis.")
 
 
 class PositionRow(BaseModel):
@@ -124,6 +144,8 @@ class PositionRow(BaseModel):
     score: float
     label: Label
     evidence_count: int
+    said_count: int = SAID_COUNT
+    did_count: int = DID_COUNT
     source_count: int
     sources: list[str] = Field(default_factory=list)
     first_seen: datetime
@@ -182,6 +204,8 @@ class GraphEdge(BaseModel):
     score: float
     label: Label
     evidence_count: int
+    said_count: int = SAID_COUNT
+    did_count: int = DID_COUNT
     source_count: int
     last_seen: datetime
     # A real change alert on this pair with its event time inside the window.

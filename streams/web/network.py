@@ -111,7 +111,8 @@ def brief(c: StanceChange | None) -> StanceChangeBrief | None:
     if c is None:
         return None
     return StanceChangeBrief(change_id=c.change_id, at=c.at, emitted_at=c.emitted_at,
-                             previous_label=c.previous_label, new_label=c.new_label, delta=round(c.delta, 3))
+                             previous_label=c.previous_label, new_label=c.new_label, delta=round(c.delta, 3),
+                             basis=c.basis)
 
 
 def position_rows(model: ReadModel, f: PositionFilter) -> Iterator[PositionRow]:
@@ -121,7 +122,8 @@ def position_rows(model: ReadModel, f: PositionFilter) -> Iterator[PositionRow]:
         actor = s.actor
         yield PositionRow(
             actor=actor, target=p.target, score=p.score, label=p.label, evidence_count=p.evidence_count,
-            source_count=p.source_count, sources=p.sources, first_seen=p.first_seen, last_seen=p.last_seen,
+            said_count=p.said_count, did_count=p.did_count, source_count=p.source_count, sources=p.sources,
+            first_seen=p.first_seen, last_seen=p.last_seen,
             last_change=brief(changes.get((actor.id, p.target.id))),
         )
 
@@ -194,8 +196,8 @@ def build_graph(model: ReadModel, *, window: Window = "all", min_evidence: int =
         changed = c is not None and (since is None or c.at >= since)
         edges.append(GraphEdge(
             id=f"{actor_id}\u2192{p.target.id}", source=actor_id, target=p.target.id, score=p.score,
-            label=p.label, evidence_count=p.evidence_count, source_count=p.source_count,
-            last_seen=p.last_seen, changed=changed,
+            label=p.label, evidence_count=p.evidence_count, said_count=p.said_count, did_count=p.did_count,
+            source_count=p.source_count, last_seen=p.last_seen, changed=changed,
             previous_label=c.previous_label if changed and c else None,
         ))
         targets.setdefault(p.target.id, p.target)

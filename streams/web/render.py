@@ -13,7 +13,14 @@ from html import escape
 from importlib import resources
 from urllib.parse import quote, urlencode, urlsplit
 
-from stancewire.schemas import ActorPositions, ActorQuotes, EvidenceSummary, Position, StanceChange
+from stancewire.schemas import (
+    ActorPositions,
+    ActorQuotes,
+    EvidenceSummary,
+    Position,
+    StanceChange,
+    basis_mix,
+)
 from streams.web.models import ActorSummary, Counts
 from streams.web.svg import timeline_svg
 
@@ -81,6 +88,25 @@ def score(v: float) -> str:
     return f'<span class="score">{v:+.2f}</span>'
 
 
+BASIS_TITLES = {
+    "said": "learned from a quote or attribution of the actor's words",
+    "did": "learned from a reported act",
+    "said+did": "rests on quoted words and reported acts",
+}
+
+
+def basis_tag(basis: str) -> str:
+    """How evidence was learned (``said``/``did``), or what a change rests on (``said+did``)."""
+    title = BASIS_TITLES.get(basis, "")
+    return f'<span class="basis {esc(basis.replace("+", "-"))}" title="{esc(title)}">{esc(basis)}</span>'
+
+
+def mix(said: int, did: int) -> str:
+    """A position's evidence mix ("3 said, 2 did"), with the numbers as data for scripts."""
+    return (f'<span class="mix" data-said="{int(said)}" data-did="{int(did)}">'
+            f"{esc(basis_mix(said, did))}</span>")
+
+
 def article_link(article_id: str, url: str | None, source: str | None = None) -> str:
     text = esc(article_id) + (f' <span class="muted">· {esc(source)}</span>' if source else "")
     href = safe_url(url)
@@ -134,7 +160,8 @@ def positions_cell(s: ActorSummary, limit: int = 6) -> str:
     for p in s.positions[:limit]:
         out.append(
             f'<span class="pos" data-target="{esc(p.target.id)}" title="{esc(p.target.id)}: '
-            f'{p.evidence_count} evidence, {p.source_count} sources">'
+            f'{p.evidence_count} evidence ({esc(basis_mix(p.said_count, p.did_count))}), '
+            f'{p.source_count} sources">'
             f'<span class="muted">→</span> {target_link(p.target.id, p.target.name)} {chip(p.label)}'
             f"{score(p.score)}</span>"
         )
@@ -153,7 +180,7 @@ def change_item(c: StanceChange, fresh: bool = False) -> str:
         f'<a href="{esc(actor_href(c.actor.id))}">{esc(c.actor.name)}</a><span class="arrow">→</span>'
         f"{target_link(c.target.id, c.target.name)}<br>{prev}"
         f'<span class="arrow">⇒</span>{chip(c.new_label)} '
-        f'<span class="score">Δ {c.delta:+.2f}</span>'
+        f'<span class="score">Δ {c.delta:+.2f}</span> {basis_tag(c.basis)}'
         f'<div class="meta">{when(c.emitted_at)} · event {when(c.at)}'
         f'{" · " + links if links else ""}</div></li>'
     )
@@ -216,7 +243,7 @@ def _evidence(items: Sequence[EvidenceSummary]) -> str:
     for e in sorted(items, key=lambda e: e.published_at, reverse=True)[:8]:
         text = f"<blockquote>{esc(e.quote_text)}</blockquote>" if e.quote_text else ""
         li.append(
-            f"<li>{score(e.score)} <b>{esc(e.category or 'neutral')}</b> "
+            f"<li>{score(e.score)} {basis_tag(e.basis)} <b>{esc(e.category or 'neutral')}</b> "
             f'<span class="muted">{esc(e.modality)}</span> · {article_link(e.article_id, e.url, e.source)} · '
             f"{when(e.published_at)}{text}</li>"
         )
@@ -229,7 +256,7 @@ def position_card(p: Position) -> str:
         f'<div class="card" data-target="{esc(p.target.id)}"><div class="head">'
         f"<h3>→ {target_link(p.target.id, p.target.name)}</h3>"
         f'<span class="kind">{esc(p.target.kind)} · {esc(p.target.id)}</span>{chip(p.label)}{score(p.score)}'
-        f'</div><div class="facts">{p.evidence_count} evidence · '
+        f'</div><div class="facts">{p.evidence_count} evidence ({mix(p.said_count, p.did_count)}) · '
         # Values written before ``article_count`` existed listed every article id.
         f"{p.article_count or len(p.articles)} articles · {p.source_count} sources"
         f" · first {when(p.first_seen)} · last {when(p.last_seen)}"

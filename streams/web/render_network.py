@@ -11,11 +11,13 @@ from streams.web.render import (
     LABEL_OPTIONS,
     _options,
     actor_href,
+    basis_tag,
     change_item,
     chip,
     esc,
     export_links,
     layout,
+    mix,
     score,
     target_href,
     when,
@@ -43,7 +45,7 @@ def _actors(n: int) -> str:
 def _row(r: PositionRow) -> str:
     last = ('<span class="muted">none</span>' if r.last_change is None else
             f"{chip(r.last_change.previous_label)}<span class=\"arrow\">⇒</span>"
-            f"{chip(r.last_change.new_label)} {when(r.last_change.at)}")
+            f"{chip(r.last_change.new_label)} {basis_tag(r.last_change.basis)} {when(r.last_change.at)}")
     sources = ", ".join(esc(s) for s in r.sources)
     more = r.source_count - len(r.sources)
     if more > 0:
@@ -54,7 +56,7 @@ def _row(r: PositionRow) -> str:
         f'<div class="kind">{esc(r.actor.kind.value)} · {esc(r.actor.id)}</div></td>'
         f'<td class="label">{chip(r.label)}</td><td class="num">{score(r.score)}</td>'
         f"<td>{score_bar(r.score)}</td>"
-        f'<td class="num evidence">{r.evidence_count}</td>'
+        f'<td class="num evidence">{r.evidence_count} {mix(r.said_count, r.did_count)}</td>'
         f'<td class="sources"><b>{r.source_count}</b> <span class="muted">{sources}</span></td>'
         f'<td>{when(r.last_seen)}</td><td class="last-change">{last}</td></tr>'
     )

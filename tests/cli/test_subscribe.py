@@ -65,9 +65,11 @@ def test_min_delta_is_absolute_and_inclusive_and_spares_new_records() -> None:
 
 def test_render_change() -> None:
     text = render(alert())
-    head, evidence = text.splitlines()
+    head, basis, evidence = text.splitlines()
     assert head == ("CHANGE  Ilse Varga-Tamm -> Tomas Reyel: cooperative -> conflictual "
                     "(delta -5.5, now -3.2)  [2025-03-14] id=chg-1")
+    # What the change rests on, then the position's whole mix (3 evidence, none of them acts).
+    assert basis == "    basis: said (1 said); position: 3 said"
     # one line per item; "said" (quoted words) or "did" (a reported act) first
     assert evidence == "    said ACCUSE -6.0 synth-seq-09: They betrayed the accord."
 
@@ -75,12 +77,18 @@ def test_render_change() -> None:
 def test_render_shows_a_reported_act_as_did() -> None:
     change = alert()
     change.evidence[0] = change.evidence[0].model_copy(update={"basis": "did", "category": "SANCTION"})
-    assert render(change).splitlines()[1].startswith("    did SANCTION -6.0 synth-seq-09:")
+    change.current = change.current.model_copy(update={"did_count": 2})
+    lines = render(change).splitlines()
+    assert lines[1] == "    basis: did (1 did); position: 1 said, 2 did"
+    assert lines[2].startswith("    did SANCTION -6.0 synth-seq-09:")
+    both = change.model_copy(update={"evidence": [*change.evidence, alert().evidence[0]]})
+    assert render(both).splitlines()[1] == "    basis: said+did (1 said, 1 did); position: 1 said, 2 did"
 
 
 def test_render_new() -> None:
-    head = render(alert(kind="new", delta=0.0)).splitlines()[0]
+    head, basis = render(alert(kind="new", delta=0.0)).splitlines()[:2]
     assert head == "NEW  Ilse Varga-Tamm -> Tomas Reyel: conflictual (-3.2)  [2025-03-14] id=chg-1"
+    assert basis == "    basis: said (1 said); position: 3 said"
 
 
 # --------------------------------------------------------------------------- webhook warnings
@@ -142,3 +150,31 @@ def test_seen_ids_are_bounded_oldest_first() -> None:
     seen.add("c4000")  # seen again: now the newest, not evicted next
     seen.add("new")
     assert "c4000" in seen and "c4001" not in seen
+
+
+def test_webhook_payload_says_which_basis_the_change_came_from() -> None:
+    import json
+
+    bodies: list[dict] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        bodies.append(json.loads(request.content))
+        return httpx.Response(200)
+
+    change = alert()
+    change.evidence[0] = change.evidence[0].model_copy(update={"basis": "did"})
+    change.current = change.current.model_copy(update={"did_count": 1})
+
+    async def main() -> None:
+        hook = Webhook("http://hook.invalid/x", transport=httpx.MockTransport(record))
+        hook.start()
+        hook.offer(change)
+        await hook.close(drain_timeout=5)
+
+    asyncio.run(main())
+    (body,) = bodies
+    assert body["basis"] == "did" and body["basis_counts"] == {"said": 0, "did": 1}
+    assert body["evidence"][0]["basis"] == "did"
+    assert (body["current"]["said_count"], body["current"]["did_count"]) == (2, 1)
+    # A receiver that validates with the same schema reads it back (the derived fields are ignored).
+    assert StanceChange.model_validate(body).basis == "did"

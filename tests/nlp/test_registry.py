@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 
 import pytest
@@ -97,8 +96,44 @@ def test_missing_extension_file_is_an_error(tmp_path) -> None:
         ActorRegistry([tmp_path / "nope.jsonl"], use_cache=False)
 
 
-def test_cached_load_is_fast() -> None:
-    ActorRegistry()  # make sure the cache exists
-    t = time.perf_counter()
-    ActorRegistry()
-    assert time.perf_counter() - t < 1.0
+def test_second_load_comes_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the cache is for: a second load must not parse the data files again. Checked by
+    # counting parses, not by a wall-clock limit (which a loaded machine broke: the cached load
+    # itself takes ~0.7 s of CPU, so any time bound is either flaky or too loose to catch a miss).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # a cold cache of this test's own
+    parses: list[int] = []
+    build = ActorRegistry._build
+
+    def counting_build(self: ActorRegistry, base_count: int) -> None:
+        parses.append(base_count)
+        build(self, base_count)
+
+    monkeypatch.setattr(ActorRegistry, "_build", counting_build)
+    first = ActorRegistry()
+    assert len(parses) == 1 and list((tmp_path / "stancewire").glob("registry-*.pickle"))
+    second = ActorRegistry()
+    assert len(parses) == 1, "the second load parsed the files again: the cache was not used"
+    assert len(second) == len(first) and second.actors.keys() == first.actors.keys()
+    assert second.lookup("the Kremlin").id == first.lookup("the Kremlin").id == "gov:rus"
+
+
+def test_cache_is_rebuilt_when_a_file_changes(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text(json.dumps({"id": "person:ada-quill", "name": "Ada Quill"}) + "\n", encoding="utf-8")
+    parses: list[int] = []
+    build = ActorRegistry._build
+
+    def counting_build(self: ActorRegistry, base_count: int) -> None:
+        parses.append(base_count)
+        build(self, base_count)
+
+    monkeypatch.setattr(ActorRegistry, "_build", counting_build)
+    ActorRegistry([extra])
+    ActorRegistry([extra])
+    assert len(parses) == 1
+    # A user file edited (new size and mtime): the stale index must not be served.
+    extra.write_text(json.dumps({"id": "person:ada-quill", "name": "Ada Quill", "aliases": ["A. Quill"]})
+                     + "\n", encoding="utf-8")
+    reg = ActorRegistry([extra])
+    assert len(parses) == 2 and reg.lookup("A. Quill").id == "person:ada-quill"

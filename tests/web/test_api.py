@@ -330,6 +330,41 @@ def test_exports_stream_with_filters(client: httpx.Client) -> None:
     assert [x["actor_id"] for x in target_csv] == [VT]
 
 
+def test_basis_said_and_did_from_the_pipeline(client: httpx.Client) -> None:
+    """Issue 16: the fictional sequence has one reported act on this pair (synth-seq-04, "Ilse
+    Varga-Tamm met Tomas Reyel", CONSULT, basis did) among quotes; every view counts it alike."""
+    query = {"actor": VT, "target": REYEL, "limit": 500}
+    evidence = client.get("/api/evidence", params=query).json()["items"]
+    said = sum(e["basis"] == "said" for e in evidence)
+    did = sum(e["basis"] == "did" for e in evidence)
+    assert did >= 1 and said >= 3 and said + did == len(evidence)
+    assert any(e["basis"] == "did" and e["article_id"] == "synth-seq-04" for e in evidence)
+    pos = client.get(f"/api/actors/{VT}").json()["positions"][REYEL]
+    assert (pos["said_count"], pos["did_count"]) == (said, did) and pos["evidence_count"] == len(evidence)
+    listed = next(p for a in client.get("/api/actors", params={"q": "varga"}).json()["items"]
+                  for p in a["positions"] if p["target"]["id"] == REYEL)
+    (row,) = client.get(f"/api/targets/{quote(REYEL, safe='')}").json()["positions"]
+    edge = next(e for e in client.get("/api/graph").json()["edges"] if e["id"] == f"{VT}→{REYEL}")
+    for shown in (listed, row, edge):
+        assert (shown["said_count"], shown["did_count"]) == (said, did)
+    assert row["last_change"]["basis"] in ("said", "did", "said+did")
+    changes = client.get("/api/changes", params={"limit": 500}).json()["items"]
+    assert changes and all(
+        sum(c["basis_counts"].values()) == len(c["evidence"])
+        and c["basis"] == ("said+did" if all(c["basis_counts"].values())
+                           else "did" if c["basis_counts"]["did"] else "said")
+        for c in changes)
+    # Alerts resting on quotes alone and alerts resting (partly) on reported acts, both in the sequence.
+    assert "said" in {c["basis"] for c in changes} and {c["basis"] for c in changes} & {"did", "said+did"}
+    exported = _csv(client.get("/api/evidence", params={"format": "csv", "actor": VT, "target": REYEL}))
+    assert sorted(x["basis"] for x in exported) == sorted(e["basis"] for e in evidence)
+    html = client.get(f"/actors/{VT}").text
+    mix = f'<span class="mix" data-said="{said}" data-did="{did}">{said} said, {did} did</span>'
+    assert f"{len(evidence)} evidence ({mix})" in html
+    assert '<span class="basis did"' in html and '<span class="basis said"' in html
+    assert XSS not in html  # the hostile quote is still escaped next to the new tags
+
+
 # --------------------------------------------------------------------------- bearer token
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,8 +66,16 @@ def test_dashboard_live(worker: WorkerProc, broker) -> None:  # type: ignore[no-
             pos = c.get(f"/api/actors/{VT}").json()["positions"].get(REYEL)
             listed = c.get("/api/actors", params={"q": "varga"}).json()["items"]
             shown = [p["label"] for a in listed for p in a["positions"] if p["target"]["id"] == REYEL]
+            # Extracted is not yet folded: the positions agent trails extraction, and the label
+            # passes through cooperative to neutral on the way (under load the page then showed
+            # a later label than the one read here). Settled = every evidence item on the topic
+            # for this pair is in the position.
+            pair = {"actor": VT, "target": REYEL, "limit": 1}
+            on_topic = c.get("/api/evidence", params=pair).json()["total"]
+            if not pos or pos["evidence_count"] != on_topic:
+                return None
             # The read model trails the table by a moment: wait until both agree.
-            return pos["label"] if pos and shown == [pos["label"]] else None
+            return pos["label"] if shown == [pos["label"]] else None
 
         before_label = wait_for(label_now, what="Varga-Tamm's position on Reyel indexed")
         # The label can already read conflictual here: the *alert* needs more evidence (seq-09).
@@ -94,6 +103,8 @@ def test_dashboard_live(worker: WorkerProc, broker) -> None:  # type: ignore[no-
             alert = page.locator("#feed li.fresh").filter(has_text="Ilse Varga-Tamm").filter(
                 has_text="conflictual")
             expect(alert.first).to_be_visible(timeout=90_000)
+            # The SSE-rendered alert says what it rests on (said / did / said+did, issue 16).
+            expect(alert.first.locator(".basis")).to_have_text(re.compile(r"^(said|did|said\+did)$"))
             assert page.evaluate("window.__stancewireMarker") == 42, "the page reloaded"
             expect(row.locator(f'.pos[data-target="{REYEL}"] .chip')).to_have_text("conflictual")
             page.screenshot(path=str(ARTIFACTS / "dashboard-live.png"), full_page=False)
@@ -101,6 +112,10 @@ def test_dashboard_live(worker: WorkerProc, broker) -> None:  # type: ignore[no-
             page.goto(f"{worker.url}/actors/{VT}")
             expect(page.locator(f'.card[data-target="{REYEL}"] svg.timeline')).to_be_visible()
             expect(page.locator("#quotes")).to_contain_text("Reyel")
+            # How each item was learned: "Varga-Tamm met Reyel" (synth-seq-04) is a reported act.
+            card = page.locator(f'.card[data-target="{REYEL}"]')
+            expect(card.locator(".facts .mix")).to_contain_text(re.compile(r"\d+ said, 1 did"))
+            expect(card.locator(".evidence .basis.did").first).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "actor.png"), full_page=True)
             assert not errors, errors
         finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import statistics
 import time
@@ -166,6 +167,9 @@ def test_target_page_and_its_live_update(worker: WorkerProc, broker) -> None:  #
                 has_text="conflictual").first).to_be_visible(timeout=90_000)
             expect(row.locator("td.label .chip")).to_have_text("conflictual")
             expect(row.locator("td.last-change")).to_contain_text("conflictual")
+            # The live row (app.js) keeps the said/did mix and names the change's basis (issue 16).
+            expect(row.locator("td.evidence .mix")).to_contain_text(re.compile(r"^\d+ said, 1 did$"))
+            expect(row.locator("td.last-change .basis")).to_have_text(re.compile(r"^(said|did|said\+did)$"))
             expect(page.locator('[data-tally="conflictual"]')).to_contain_text("1 conflictual")
             assert page.evaluate("window.__stancewireMarker") == 7, "the page reloaded"
             page.wait_for_timeout(300)
@@ -218,6 +222,10 @@ def test_graph_draws_filters_searches_and_escapes(worker: WorkerProc, broker) ->
             expect(tip).to_be_visible()
             expect(tip).to_contain_text(HOSTILE)
             expect(tip).to_contain_text("evidence")
+            # Edges carry the said/did mix for their tooltip ("Varga-Tamm met Reyel" was an act).
+            mix = page.evaluate("(id) => { const d = window.__stancewireGraph.getElementById(id).data(); "
+                                "return [d.said_count, d.did_count]; }", VT + "→" + REYEL)
+            assert mix[0] >= 1 and mix[1] == 1, mix
             names = page.locator("#graph-names option").evaluate_all("os => os.map(o => o.value)")
             assert HOSTILE in names
             assert page.evaluate("document.querySelectorAll('#graph-tip img, #graph-names img').length") == 0
