@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from stancewire.nlp.mentions.headlines import body_form
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     NICK_RE,
@@ -48,6 +49,7 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
         start += 1
     if end <= start:
         return
+    start, end = body_form(doc, start, end)
     span = doc[start:end]
     name = span.text
     parts = normalise(NICK_RE.sub(" ", name)).split()

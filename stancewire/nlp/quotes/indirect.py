@@ -77,6 +77,17 @@ def finish(
     a, b = trim(text, a, b)
     if b - a < 3:
         return None
+    # Reported speech never runs across a line break: the content is cut to the cue's line (a
+    # cue in a headline, "Falk Says Velic Will Tell the Truth", whose parse reaches into the
+    # lead, does not quote the lead; nor does a sentence run into the byline after it).
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    if a < line_start or b > line_end:
+        full = b - a
+        a, b = trim(text, max(a, line_start), min(b, line_end))
+        if b - a < 3 or 2 * (b - a) < full:
+            return None  # mostly another paragraph (a quote announced by "told X:"): not ours
     if cue_end_tok.i < tok.i:
         # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
         # would give an inverted cue span, which Doc.char_span downstream cannot take.
