@@ -46,6 +46,8 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             ]
             if len(same) == 1:
                 actor, affiliation = same[0].actor, same[0].affiliation
+        if actor is not None:
+            learn_gender(att, actor.id, want)
     elif lower in THEY | IT:
         last = att.last_by_kind.get("collective")
         fresh = previous_subject_org(att, tok)
@@ -129,6 +131,17 @@ def previous_subject_group(att: Attributor, tok: Token, q: QuoteCandidate) -> tu
             return ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_start
         start = prev.start
     return None
+
+
+def learn_gender(att: Attributor, actor_id: str, want: str) -> None:
+    """A person the article has called "he" or "she" keeps that gender for later pronouns: a
+    surname alone, or a first name the data does not know, has none until then, and without it
+    a later "she" may go to him as readily as to her."""
+    for c in att.m.clusters:
+        if c.actor is not None and c.actor.id == actor_id:
+            if c.gender is None:
+                c.gender = want
+            return
 
 
 def gender_ok(att: Attributor, actor_id: str, want: str) -> bool:
