@@ -174,9 +174,15 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
             mention_end=b,
             mention_kind=MentionKind.organisation,
         )
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not plural_proper(att, tok):
         return proper_noun_speaker(att, tok, a, b)
-    if lemma in GROUP_NOUNS or tok.tag_ == "NNS" or lower in GROUP_NOUNS or lemma in COLLECTIVE_PERSON_NOUNS:
+    if (
+        plural_proper(att, tok)
+        or lemma in GROUP_NOUNS
+        or tok.tag_ == "NNS"
+        or lower in GROUP_NOUNS
+        or lemma in COLLECTIVE_PERSON_NOUNS
+    ):
         return Speaker(
             id=f"group:{slugify(phrase)}",
             name=phrase,
@@ -200,6 +206,16 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
     )
+
+
+def plural_proper(att: Attributor, tok: Token) -> bool:
+    """A capitalised plural ("Republicans", "many Democrats", "Senate Republicans"): party
+    members and demonyms are a group, not an unknown person named "Republicans". A surname
+    that looks plural ("Sanders") is a person when the article names someone by it."""
+    plural = tok.tag_ == "NNPS" or (tok.ent_type_ == "NORP" and tok.lower_.endswith("s"))
+    if tok.pos_ != "PROPN" or not plural:
+        return False
+    return att.m.cluster_by_part(normalise(tok.text)) is None
 
 
 def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
