@@ -46,6 +46,10 @@ class Attributor:
     def run(self, candidates: list[QuoteCandidate]) -> list[tuple[QuoteCandidate, Speaker | None]]:
         out: list[tuple[QuoteCandidate, Speaker | None]] = []
         prev: Speaker | None = None
+        # Names said inside a quote are what the speaker talks about, not whom a later
+        # description ("the former governor said") refers to: the mention index learns where
+        # the quotes are.
+        self.m.quoted = sorted((c.start, c.end) for c in candidates if c.type != "indirect")
         for q in candidates:
             sp: Speaker | None = None
             if q.inherit == "previous":

@@ -381,7 +381,8 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         prev_sent = att.doc[sent.start - 1].sent
         if sent.start_char - prev_sent.end_char < 4:  # same or adjacent paragraph
             for t in prev_sent:
-                if t.dep_ in ("nsubj", "nsubjpass"):
+                # A subject inside a quote is who the speaker talks about, not the topic.
+                if t.dep_ in ("nsubj", "nsubjpass") and not att.m.in_quote(t.idx):
                     c = att.m.cluster_for_token(t.i)
                     if c is not None:
                         cands.append(c)

@@ -220,13 +220,16 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
         if d.age is not None and d.age not in ages and not (salient and not ages):
             continue
         last_pos = max(p for p in c.seen if p < d.start)
+        # Salience counts the narrative's mentions only: a name inside a quote is a topic.
+        told = [p for p in c.seen if p < d.start and not ix.in_quote(p)]
         if (
             salient
-            and d.start - last_pos <= _SALIENT_WINDOW
-            and (fallback is None or last_pos > fallback[0])
+            and told
+            and d.start - told[-1] <= _SALIENT_WINDOW
+            and (fallback is None or told[-1] > fallback[0])
             and _surely_a_person(c)
         ):
-            fallback = (last_pos, c)
+            fallback = (told[-1], c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
         if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):

@@ -84,10 +84,9 @@ def finish(
     line_end = text.find("\n", tok.idx)
     line_end = len(text) if line_end < 0 else line_end
     if a < line_start or b > line_end:
-        full = b - a
         a, b = trim(text, max(a, line_start), min(b, line_end))
-        if b - a < 3 or 2 * (b - a) < full:
-            return None  # mostly another paragraph (a quote announced by "told X:"): not ours
+        if b - a < 3 or text[line_start:line_end].rstrip().endswith(":"):
+            return None  # "told shareholders:" announces the next paragraph's quote: not ours
     if cue_end_tok.i < tok.i:
         # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
         # would give an inverted cue span, which Doc.char_span downstream cannot take.
