@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
-from stancewire.nlp.attribution.words import FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
+from stancewire.nlp.attribution.words import ENTOURAGE_NOUNS, FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
 from stancewire.nlp.mentions.names import PLACE_RE, org_words
@@ -64,6 +64,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
             mention_kind=mention.kind,
             affiliation=mention.affiliation,
         )
+    entourage = entourage_speaker(att, tok)
+    if entourage is not None:
+        return entourage
     lemma = tok.lemma_.lower()
     if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
         res = att.m.resolve_role(tok)
@@ -205,6 +208,36 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
         mention_start=ma,
         mention_end=b,
         mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
+    )
+
+
+def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """"the Cruz campaign said", "Okafor's team said": a body that speaks for one person the
+    article names is an organisation of its own, named after that person (not an unknown
+    "Cruz campaign", and not the person: what a campaign says is not the candidate's word)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ENTOURAGE_NOUNS or tok.tag_ != "NN":
+        return None
+    owner: PersonCluster | None = None
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("compound", "poss") and c.pos_ == "PROPN":
+            owner = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(normalise(c.text.rstrip("'’s")))
+            break
+    if owner is None or owner.actor is None:
+        return None
+    det = tok.left_edge
+    a = det.idx if det.i < tok.i else tok.idx
+    b = tok.idx + len(tok.text)
+    name = f"{owner.actor.name} {lemma}"
+    return Speaker(
+        id=f"org:{slugify(name)}",
+        name=name,
+        kind=ActorKind.organisation,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.organisation,
+        affiliation=owner.actor.name,
     )
 
 
