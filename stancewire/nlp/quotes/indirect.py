@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.evaluation import evaluation_frame
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
@@ -15,7 +16,13 @@ from stancewire.nlp.quotes.syntax import (
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
-from stancewire.nlp.quotes.words import BELIEF_VERBS, INTENTION_VERBS, NAMING_VERBS, XCOMP_VERBS
+from stancewire.nlp.quotes.words import (
+    BELIEF_VERBS,
+    EVALUATION_VERBS,
+    INTENTION_VERBS,
+    NAMING_VERBS,
+    XCOMP_VERBS,
+)
 
 
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
@@ -31,6 +38,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
         ):
             q = verb_frame(doc, text, tok, lemma, idx)
+            if q is None and lemma in EVALUATION_VERBS:
+                q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
+            q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
             q = belief_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
