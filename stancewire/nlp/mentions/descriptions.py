@@ -189,7 +189,7 @@ def _profile(
     return near, words, parties, ages
 
 
-def _surely_a_person(c: PersonCluster) -> bool:
+def surely_a_person(c: PersonCluster) -> bool:
     """A cluster the salience fallback may pick: a gendered person or a given name and a surname
     (the small NER model also calls places, streets and parties PERSON: "Harrow Lane")."""
     parts = c.name.split()
@@ -227,7 +227,7 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
             and told
             and d.start - told[-1] <= _SALIENT_WINDOW
             and (fallback is None or told[-1] > fallback[0])
-            and _surely_a_person(c)
+            and surely_a_person(c)
         ):
             fallback = (told[-1], c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
