@@ -10,6 +10,7 @@ from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import ENTOURAGE_NOUNS, FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
+from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
 from stancewire.nlp.mentions.names import PLACE_RE, org_words
@@ -105,6 +106,13 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
         if poss is not None:
             tok = poss
+    if tok.lemma_.lower() in ISSUED_TEXTS or tok.lower_ in DOCUMENT_NOUNS:
+        # "a survey by Halden Research found", "the study by the Lunevar School of Public
+        # Health shows": the text speaks for its named author.
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if author is not None and (author.pos_ == "PROPN" or att.m.mention_for_token(author.i) is not None):
+            tok = author
     # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
     for c in tok.children:
         if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:
