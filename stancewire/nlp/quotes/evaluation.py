@@ -36,6 +36,8 @@ def holder(tok: Token) -> Token | None:
     subj = subject_of(tok)
     if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in _NOT_HOLDERS:
         return None
+    if subj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT"):
+        return None  # "West Virginia used to back Democrats": a place votes, it takes no stand
     lemma = subj.lemma_.lower()
     if subj.pos_ in ("PROPN", "PRON") or lemma in _SHARE_NOUNS:
         return subj
@@ -52,6 +54,11 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     if tok.pos_ != "VERB" or (tok.dep_ in ("amod", "acl", "compound") and tok.tag_ == "VBN"):
         return None
     if is_negated(tok) or is_question_frame(tok):
+        return None
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if "to" in aux or (tok.tag_ == "VBG" and not aux):
+        # "wanted to endorse Sanders", "criticizing him for ...": an infinitive is the content
+        # of another cue, a bare participle a side remark; PolNeAR annotates neither so.
         return None
     speaker = holder(tok)
     if speaker is None:
