@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.evaluation import evaluation_frame
+from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
@@ -42,6 +43,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
             q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma == "show":
+            q = finding_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
             q = belief_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
