@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.mentions.names import given_names
 from stancewire.nlp.mentions.types import PersonCluster
-from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, TITLE_WORDS
+from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, PERSON_DESC_NOUNS, TITLE_WORDS
 from stancewire.schemas import MentionKind
 
 if TYPE_CHECKING:
@@ -139,6 +139,8 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
     office no one was given stays a description rather than the last person named."""
     if d.party is not None or d.age is not None:
         return True
+    if head_lemma in PERSON_DESC_NOUNS:
+        return True  # "the candidate", "the front-runner", "the billionaire"
     return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
 
 
