@@ -25,6 +25,14 @@ if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
 
 
+# Weekdays and months the NER sometimes takes for a person ("Wednesday, Velic said").
+_CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+})  # fmt: skip
+
+
 def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     doc = ix.doc
     start, end = ent.start, ent.end
@@ -50,6 +58,8 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     if end <= start:
         return
     start, end = body_form(doc, start, end)
+    if end - start == 1 and doc[start].lower_ in _CALENDAR:
+        return  # "Wednesday", "March" taken for a person by the NER
     span = doc[start:end]
     name = span.text
     parts = normalise(NICK_RE.sub(" ", name)).split()
