@@ -23,7 +23,10 @@ def test_a_weekday_tagged_person_is_no_person(extractor: Extractor, registry: Ac
     wed = doc.char_span(0, len("Wednesday"))
     name = doc.char_span(velic, velic + len("Marta Velic"))
     assert wed is not None and name is not None
-    doc.ents = [Span(doc, wed.start, wed.end, label="PERSON"), Span(doc, name.start, name.end, label="PERSON")]
+    doc.ents = [
+        Span(doc, wed.start, wed.end, label="PERSON"),
+        Span(doc, name.start, name.end, label="PERSON"),
+    ]
     ix = ArticleMentions(doc, registry)
     ids = {m.actor.id for m in ix.mentions}
     assert "person:marta-velic" in ids
