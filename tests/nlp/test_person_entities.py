@@ -31,3 +31,19 @@ def test_a_weekday_tagged_person_is_no_person(extractor: Extractor, registry: Ac
     ids = {m.actor.id for m in ix.mentions}
     assert "person:marta-velic" in ids
     assert not any(i.endswith("wednesday") for i in ids), ids
+
+
+def test_two_known_countries_joined_by_and_stay_two(extractor: Extractor) -> None:
+    # The event set's fictional countries are in its own registry file; the NER reads "Harwen
+    # and Corvenia" as one ORG, which made one organisation of two governments.
+    from pathlib import Path
+
+    from stancewire.schemas import Article
+
+    actors = Path(__file__).resolve().parents[1] / "data" / "events" / "event_sentences.actors.jsonl"
+    ex = Extractor(registry=ActorRegistry([actors]), nlp=extractor.nlp, with_stance=False)
+    text = "Veltrian President Anika Strell rebuked Harwen and Corvenia over their joint military drills."
+    doc = ex.process(Article(id="t", text=text))
+    ids = [m.actor.id for m in doc._.mentions.mentions]
+    assert "gov:xhw" in ids and "gov:xcv" in ids, ids
+    assert not any("harwen-and" in i for i in ids), ids
