@@ -31,3 +31,11 @@ def test_harness_returns_the_mention_index_and_the_floating_speaker(extractor: E
     first = TEXT.index("Marten Voss")
     assert (first, first + len("Marten Voss")) in spans[actor]
     assert len(spans[actor]) >= 2
+
+
+def test_relative_pronoun_of_a_speaker_is_a_mention_of_them(extractor: Extractor) -> None:
+    text = "Marta Velic, who said the fictional Kelbridge bridge would reopen, left early."
+    _, preds, spans = next(extract_attributions(extractor, [Article(id="rel", text=text)]))
+    assert [p.speaker_id for p in preds] == ["person:marta-velic"]
+    who = text.index("who")
+    assert (who, who + 3) in spans["person:marta-velic"]
