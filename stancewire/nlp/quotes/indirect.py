@@ -62,15 +62,19 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
     return drop_nested_beliefs(out)
 
 
+_NESTABLE = ("belief", "evaluation", "finding")
+
+
 def drop_nested_beliefs(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """A belief cue inside what someone is reported to have said ("X said she expected Y") is
-    part of that content, not a second attribution of its own."""
-    spans = [(q.start, q.end) for q in quotes if not q.rule.startswith("belief")]
+    """A belief, evaluation or finding cue inside what someone is reported to have said ("X said
+    she expected Y", "X said the result showed Y") is part of that content, not a second
+    attribution of its own."""
+    spans = [(q.start, q.end) for q in quotes if not q.rule.startswith(_NESTABLE)]
     return [
         q
         for q in quotes
         if not (
-            q.rule.startswith("belief")
+            q.rule.startswith(_NESTABLE)
             and q.cue_start is not None
             and any(a <= q.cue_start < b for a, b in spans)
         )
@@ -97,8 +101,10 @@ def finish(
     line_start = text.rfind("\n", 0, tok.idx) + 1
     line_end = text.find("\n", tok.idx)
     line_end = len(text) if line_end < 0 else line_end
-    if a < line_start or b > line_end:
-        a, b = trim(text, max(a, line_start), min(b, line_end))
+    if a < line_start:
+        return None  # content before the cue reaching into an earlier paragraph: a misparse
+    if b > line_end:
+        a, b = trim(text, a, line_end)
         if b - a < 3 or text[line_start:line_end].rstrip().endswith(":"):
             return None  # "told shareholders:" announces the next paragraph's quote: not ours
     if cue_end_tok.i < tok.i:
