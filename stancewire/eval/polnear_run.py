@@ -1,11 +1,12 @@
 """Run the extractor over PolNeAR articles and score it (``stancewire eval --format polnear``).
 
 Kept apart from :mod:`stancewire.eval.polnear` so the scorer stays importable without spaCy.
-Articles go through ``nlp.pipe`` in batches; the rules run on each Doc through the extractor's
-``quotes_and_mentions`` (no stance coding: it is not scored here and costs time), which also
-yields the article's mention index, so "any mention of the resolved actor" can be checked
-against the gold Source. An extractor without that method is run through ``extract_many`` and
-only our own speaker mentions count.
+Articles go through the extractor's pipeline (``nlp.pipe`` in batches, without stance coding:
+it is not scored here and costs time); each Doc's quotes and its mention index
+(``Doc._.mentions``) are read before the Doc is released, so "any mention of the resolved
+actor" can be checked against the gold Source. An extractor that is not a pipeline
+:class:`~stancewire.nlp.extract.Extractor` is run through ``extract_many`` and only our own
+speaker mentions count.
 """
 
 from __future__ import annotations
@@ -71,23 +72,31 @@ def extract_attributions(
     extractor: Any, articles: Sequence[Article], batch_size: int = 16
 ) -> Iterator[tuple[str, list[PredAttribution], dict[str, list[Frag]]]]:
     """(article id, predicted attributions, actor id -> mention spans) per article, in order."""
-    if not hasattr(extractor, "quotes_and_mentions"):
+    if not all(hasattr(extractor, a) for a in ("nlp", "_doc", "_cfg", "_disable")):
         for result in extractor.extract_many(articles, batch_size=batch_size):
             yield result.article_id, predictions_from_quotes(result.quotes), {}
         return
-    from stancewire.nlp import doccache
+    from stancewire.nlp.components import release
 
     it = iter(articles)
     while batch := list(islice(it, batch_size)):
-        docs = extractor.nlp.pipe((a.text for a in batch), batch_size=batch_size)
+        # The same call as Extractor.extract_many (masking, registry, stance off), but the Doc is
+        # kept until its mention index is read: the ExtractionResult carries quotes only, and
+        # without the index a floating quote's speaker could only be checked by its own mention.
+        docs = extractor.nlp.pipe(
+            (extractor._doc(a) for a in batch),
+            batch_size=batch_size,
+            disable=extractor._disable,
+            component_cfg=extractor._cfg(),
+        )
         for doc, article in zip(docs, batch, strict=True):
             try:
-                quotes, mentions = extractor.quotes_and_mentions(doc, article)
+                quotes = list(doc._.quotes or ())
                 spans: dict[str, list[Frag]] = {}
-                for m in getattr(mentions, "mentions", ()):
+                for m in getattr(doc._.mentions, "mentions", ()):
                     spans.setdefault(m.actor.id, []).append((m.start, m.end))
             finally:
-                doccache.release(doc)
+                release(doc)
             yield article.id, predictions_from_quotes(quotes), spans
 
 

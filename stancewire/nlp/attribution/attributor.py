@@ -12,7 +12,8 @@ from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
-from stancewire.schemas import ActorKind, MentionKind, Speaker
+from stancewire.nlp.quotes.words import REL_PRONOUNS
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 
 @dataclass(slots=True)
@@ -46,6 +47,10 @@ class Attributor:
     def run(self, candidates: list[QuoteCandidate]) -> list[tuple[QuoteCandidate, Speaker | None]]:
         out: list[tuple[QuoteCandidate, Speaker | None]] = []
         prev: Speaker | None = None
+        # Names said inside a quote are what the speaker talks about, not whom a later
+        # description ("the former governor said") refers to: the mention index learns where
+        # the quotes are.
+        self.m.quoted = sorted((c.start, c.end) for c in candidates if c.type != "indirect")
         for q in candidates:
             sp: Speaker | None = None
             if q.inherit == "previous":
@@ -72,8 +77,30 @@ class Attributor:
                     self.last_by_kind["person"] = self.last
                 else:
                     self.last_by_kind["collective"] = self.last
+            if sp is not None and q.cue_start is not None and q.cue_end is not None:
+                relative_mention(self, q, sp)
             prev = sp if sp is not None else prev
             out.append((q, sp))
             if sp is not None and q.type in ("direct", "floating", "mixed"):
                 first_person_in_quote(self, q, sp)
         return out
+
+
+def relative_mention(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
+    """ "Sanders, who said the race was not over": the relative pronoun is a mention of the
+    speaker too (the speaker itself is the antecedent), so that later readers of the mention
+    index (stance, evaluation) find the actor at "who" as well as at "Sanders"."""
+    assert q.cue_start is not None and q.cue_end is not None
+    span = att.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if span is None:
+        return
+    cue = span.root
+    if cue.dep_ != "relcl":
+        return
+    rel = next(
+        (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS), None
+    )
+    if rel is None or att.m.mention_for_token(rel.i) is not None:
+        return
+    actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+    att.m.add(rel.idx, rel.idx + len(rel.text), actor, MentionKind.pronoun, rel.i)

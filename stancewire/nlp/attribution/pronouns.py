@@ -10,6 +10,7 @@ from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
 from stancewire.nlp.mentions import Mention
+from stancewire.nlp.mentions.descriptions import surely_a_person
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -46,6 +47,8 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             ]
             if len(same) == 1:
                 actor, affiliation = same[0].actor, same[0].affiliation
+        if actor is not None:
+            learn_gender(att, actor.id, want)
     elif lower in THEY | IT:
         last = att.last_by_kind.get("collective")
         fresh = previous_subject_org(att, tok)
@@ -131,6 +134,17 @@ def previous_subject_group(att: Attributor, tok: Token, q: QuoteCandidate) -> tu
     return None
 
 
+def learn_gender(att: Attributor, actor_id: str, want: str) -> None:
+    """A person the article has called "he" or "she" keeps that gender for later pronouns: a
+    surname alone, or a first name the data does not know, has none until then, and without it
+    a later "she" may go to him as readily as to her."""
+    for c in att.m.clusters:
+        if c.actor is not None and c.actor.id == actor_id:
+            if c.gender is None and surely_a_person(c):
+                c.gender = want
+            return
+
+
 def gender_ok(att: Attributor, actor_id: str, want: str) -> bool:
     g = att.m.gender_of(actor_id)
     return g is None or g == want
@@ -142,10 +156,17 @@ def nearest_person(att: Attributor, tok: Token, want: str) -> tuple[ActorRef, in
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
         if not gender_ok(att, m.actor.id, want):
             continue
+        c = att.m.cluster_for_token(m.head)
+        if c is not None and c.gender is None and not surely_a_person(c):
+            continue  # "the old Harrow Lane rail yard": a place the NER took for a person
         head = att.doc[m.head]
         # Same-sentence non-subjects ("Putin responded to Trump's offer, praising him") are objects
         # the pronoun cannot be the subject-speaker of; skip them.
-        is_subj = head.dep_ in ("nsubj", "nsubjpass")
+        # "CRC's chief executive, Fenna Achterberg, will leave": a name in apposition to the
+        # subject is the subject.
+        is_subj = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass")
+        )
         if m.start >= sent_start and not is_subj:
             continue
         if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
-from stancewire.nlp.attribution.words import FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
+from stancewire.nlp.attribution.words import ENTOURAGE_NOUNS, FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
+from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
 from stancewire.nlp.mentions.names import PLACE_RE, org_words
@@ -64,6 +65,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
             mention_kind=mention.kind,
             affiliation=mention.affiliation,
         )
+    entourage = entourage_speaker(att, tok)
+    if entourage is not None:
+        return entourage
     lemma = tok.lemma_.lower()
     if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
         res = att.m.resolve_role(tok)
@@ -102,6 +106,13 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
         if poss is not None:
             tok = poss
+    if tok.lemma_.lower() in ISSUED_TEXTS or tok.lower_ in DOCUMENT_NOUNS:
+        # "a survey by Halden Research found", "the study by the Lunevar School of Public
+        # Health shows": the text speaks for its named author.
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if author is not None and (author.pos_ == "PROPN" or att.m.mention_for_token(author.i) is not None):
+            tok = author
     # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
     for c in tok.children:
         if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:
@@ -174,9 +185,15 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
             mention_end=b,
             mention_kind=MentionKind.organisation,
         )
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not plural_proper(att, tok):
         return proper_noun_speaker(att, tok, a, b)
-    if lemma in GROUP_NOUNS or tok.tag_ == "NNS" or lower in GROUP_NOUNS or lemma in COLLECTIVE_PERSON_NOUNS:
+    if (
+        plural_proper(att, tok)
+        or lemma in GROUP_NOUNS
+        or tok.tag_ == "NNS"
+        or lower in GROUP_NOUNS
+        or lemma in COLLECTIVE_PERSON_NOUNS
+    ):
         return Speaker(
             id=f"group:{slugify(phrase)}",
             name=phrase,
@@ -200,6 +217,46 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
     )
+
+
+def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """"the Cruz campaign said", "Okafor's team said": a body that speaks for one person the
+    article names is an organisation of its own, named after that person (not an unknown
+    "Cruz campaign", and not the person: what a campaign says is not the candidate's word)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ENTOURAGE_NOUNS or tok.tag_ != "NN":
+        return None
+    owner: PersonCluster | None = None
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("compound", "poss") and c.pos_ == "PROPN":
+            owner = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(normalise(c.text.rstrip("'’s")))
+            break
+    if owner is None or owner.actor is None:
+        return None
+    det = tok.left_edge
+    a = det.idx if det.i < tok.i else tok.idx
+    b = tok.idx + len(tok.text)
+    name = f"{owner.actor.name} {lemma}"
+    return Speaker(
+        id=f"org:{slugify(name)}",
+        name=name,
+        kind=ActorKind.organisation,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.organisation,
+        affiliation=owner.actor.name,
+    )
+
+
+def plural_proper(att: Attributor, tok: Token) -> bool:
+    """A capitalised plural ("Republicans", "many Democrats", "Senate Republicans"): party
+    members and demonyms are a group, not an unknown person named "Republicans". A surname
+    that looks plural ("Sanders") is a person when the article names someone by it."""
+    plural = tok.tag_ == "NNPS" or (tok.ent_type_ == "NORP" and tok.lower_.endswith("s"))
+    if tok.pos_ != "PROPN" or not plural:
+        return False
+    return att.m.cluster_by_part(normalise(tok.text)) is None
 
 
 def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
@@ -365,7 +422,8 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         prev_sent = att.doc[sent.start - 1].sent
         if sent.start_char - prev_sent.end_char < 4:  # same or adjacent paragraph
             for t in prev_sent:
-                if t.dep_ in ("nsubj", "nsubjpass"):
+                # A subject inside a quote is who the speaker talks about, not the topic.
+                if t.dep_ in ("nsubj", "nsubjpass") and not att.m.in_quote(t.idx):
                     c = att.m.cluster_for_token(t.i)
                     if c is not None:
                         cands.append(c)

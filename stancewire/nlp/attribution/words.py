@@ -5,6 +5,7 @@
 * ``ISSUED_TEXTS``: texts whose possessor is their author ("the family's statement").
 * ``PERSON_SUFFIXES``: endings of plural nouns for people ("volunteers", "fishermen").
 * ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
+* ``ENTOURAGE_NOUNS``: bodies that speak for one person ("the Cruz campaign", "her team").
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from stancewire.nlp.wordfiles import load_words, word_sets
 
 _DATA = load_words("attribution_words.json")
 
-HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE = word_sets(
-    _DATA, "he", "she", "they", "it", "first", "issued_texts", "not_people"
+HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS = word_sets(
+    _DATA, "he", "she", "they", "it", "first", "issued_texts", "not_people", "entourage_nouns"
 )
 
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.

@@ -10,6 +10,7 @@ from stancewire.nlp.mentions.org_names import expand_short_org_names, index_org_
 from stancewire.nlp.mentions.orgs import add_org, registry_scan
 from stancewire.nlp.mentions.person_spans import person_spans
 from stancewire.nlp.mentions.persons import add_person, resolve_person
+from stancewire.nlp.mentions.surnames import add_bare_surnames
 from stancewire.nlp.mentions.words import TITLE_WORDS
 from stancewire.schemas import MentionKind
 
@@ -33,6 +34,7 @@ def build(ix: ArticleMentions) -> None:
         if c is not None and c.actor is not None:
             m.actor = c.actor
             m.affiliation = c.affiliation
+    add_bare_surnames(ix, taken)
     # Organisations first so that "Kethara" + "Foreign Ministry" becomes one name.
     ents = sorted(doccache.ents(doc), key=lambda e: (e.label_ not in ("ORG", "FAC"), e.start))
     for ent in ents:

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.mentions.names import given_names
 from stancewire.nlp.mentions.types import PersonCluster
-from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, TITLE_WORDS
+from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, PERSON_DESC_NOUNS, TITLE_WORDS
 from stancewire.schemas import MentionKind
 
 if TYPE_CHECKING:
@@ -139,6 +139,8 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
     office no one was given stays a description rather than the last person named."""
     if d.party is not None or d.age is not None:
         return True
+    if head_lemma in PERSON_DESC_NOUNS:
+        return True  # "the candidate", "the front-runner", "the billionaire"
     return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
 
 
@@ -189,7 +191,7 @@ def _profile(
     return near, words, parties, ages
 
 
-def _surely_a_person(c: PersonCluster) -> bool:
+def surely_a_person(c: PersonCluster) -> bool:
     """A cluster the salience fallback may pick: a gendered person or a given name and a surname
     (the small NER model also calls places, streets and parties PERSON: "Harrow Lane")."""
     parts = c.name.split()
@@ -220,13 +222,16 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
         if d.age is not None and d.age not in ages and not (salient and not ages):
             continue
         last_pos = max(p for p in c.seen if p < d.start)
+        # Salience counts the narrative's mentions only: a name inside a quote is a topic.
+        told = [p for p in c.seen if p < d.start and not ix.in_quote(p)]
         if (
             salient
-            and d.start - last_pos <= _SALIENT_WINDOW
-            and (fallback is None or last_pos > fallback[0])
-            and _surely_a_person(c)
+            and told
+            and d.start - told[-1] <= _SALIENT_WINDOW
+            and (fallback is None or told[-1] > fallback[0])
+            and surely_a_person(c)
         ):
-            fallback = (last_pos, c)
+            fallback = (told[-1], c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
         if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):

@@ -72,6 +72,7 @@ class ArticleMentions:
         self.role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
         self.starts: list[int] = []  # mention starts, parallel to ``mentions`` (set by build)
         self.acronyms: dict[str, ActorRef] = {}  # acronyms the article defines -> full-name actor
+        self.quoted: list[tuple[int, int]] = []  # quote spans (set by attribution, for salience)
         build(self)
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:
@@ -169,6 +170,11 @@ class ArticleMentions:
             self.cluster_of_token[t.i] = cluster
             taken.add(t.i)
         return m
+
+    def in_quote(self, char: int) -> bool:
+        """Whether ``char`` lies inside one of the article's quotes (see ``quoted``)."""
+        i = bisect_right(self.quoted, (char, len(self.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
 
     def gender_of(self, actor_id: str) -> str | None:
         for c in self.clusters:

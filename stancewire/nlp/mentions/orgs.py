@@ -94,6 +94,20 @@ def drop_swallowed_names(ix: ArticleMentions, span: Span) -> None:
                     ix.clusters.remove(c)
 
 
+def two_known_actors(ix: ArticleMentions, a: int, b: int) -> bool:
+    """Whether toks[a:b] and the capitalised words after the "and" at ``b`` are two actors the
+    registry knows ("Harwen and Corvenia"): a pair of them, not one organisation's name."""
+    toks = ix.toks
+    if toks[b].lower_ not in ("and", "&"):
+        return False
+    e = b + 1
+    while e < len(toks) and toks[e].pos_ == "PROPN" and CAP_RE.match(toks[e].text) and e - b < 5:
+        e += 1
+    left = ix.doc[a:b].text
+    right = ix.doc[b + 1 : e].text
+    return ix.registry.lookup(left) is not None and ix.registry.lookup(right) is not None
+
+
 def extend_org(ix: ArticleMentions, a: int, b: int, taken: set[int]) -> tuple[int, int]:
     """Grow an organisation name the NER cut short: a place word before it ("Dalmera" +
     "Central Electoral Commission"), "of"/"for"/"and" + capitalised words after it ("Chamber" +
@@ -119,6 +133,7 @@ def extend_org(ix: ArticleMentions, a: int, b: int, taken: set[int]) -> tuple[in
             and toks[b].lower_ in ("of", "for", "and", "&")
             and CAP_RE.match(toks[b + 1].text)
             and toks[b + 1].pos_ == "PROPN"
+            and not two_known_actors(ix, a, b)
         ):
             b += 2
             while b < n and toks[b].pos_ == "PROPN" and CAP_RE.match(toks[b].text) and b - a < 9:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from stancewire.nlp.mentions.headlines import body_form
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     NICK_RE,
@@ -22,6 +23,14 @@ from stancewire.schemas import ActorKind, ActorRef
 
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
+
+
+# Weekdays and months the NER sometimes takes for a person ("Wednesday, Velic said").
+_CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+})  # fmt: skip
 
 
 def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
@@ -48,6 +57,9 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
         start += 1
     if end <= start:
         return
+    start, end = body_form(doc, start, end)
+    if end - start == 1 and doc[start].lower_ in _CALENDAR:
+        return  # "Wednesday", "March" taken for a person by the NER
     span = doc[start:end]
     name = span.text
     parts = normalise(NICK_RE.sub(" ", name)).split()

@@ -21,6 +21,7 @@ list                        what it is for
 ``LOCATIVE``                prepositions after which a capitalised word is a place
 ``ROLE_VERBS``              office verbs of relative clauses and the title they imply
 ``TITLE_EQUIV``             titles news style uses interchangeably for the same person
+``PERSON_DESC_NOUNS``       nouns that describe a person news names elsewhere ("the candidate")
 =========================== ==============================================================
 """
 
@@ -69,3 +70,4 @@ _DATA = load_words("mention_words.json")
 
 ROLE_VERBS: dict[str, str] = dict(_DATA["role_verbs"])
 TITLE_EQUIV: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["title_equiv"].items()}
+(PERSON_DESC_NOUNS,) = word_sets(_DATA, "person_description_nouns")

@@ -24,6 +24,10 @@ from stancewire.nlp.quotes.text import (
 )
 from stancewire.nlp.quotes.words import NOT_SPEAKER_LABELS
 
+# Between a quote and its cue: a capitalised name of one to four words, then an apposition set
+# off by commas (no quote marks, no line break), and nothing else.
+APPOS_GAP = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s[^“”\"\n]{3,180},\s*$")
+
 
 def direct_quotes(
     doc: Doc, text: str, idx: DocIndex, paras: list[tuple[int, int]], para_starts: list[int]
@@ -185,12 +189,14 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     seg_end = a + (stop if stop is not None else len(seg))
     if seg.strip() == "" or seg.lstrip()[:1] in DASHES:
         return False
-    cue = cue_in(doc, idx, a, min(seg_end, a + 80), prefer_last=False)
+    # “…,” Tessa Rill, the Democratic chair of Palm County, said: a name with an apposition
+    # between the quote and its cue puts the cue further away than a plain frame's.
+    cue = cue_in(doc, idx, a, min(seg_end, a + 240), prefer_last=False)
     if cue is None:
         return False
     # The cue must be close to the quote: at most ~5 words in between ("Peskov told reporters").
     gap_words = text[a : cue.idx].split()
-    if len(gap_words) > 6:
+    if (len(gap_words) > 6 or cue.idx >= a + 80) and APPOS_GAP.match(text[a : cue.idx]) is None:
         return False
     # A cue with its own content clause after it is not this quote's frame ("..., he said that X").
     if (

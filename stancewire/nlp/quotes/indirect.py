@@ -6,6 +6,8 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.evaluation import evaluation_frame
+from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
@@ -15,7 +17,13 @@ from stancewire.nlp.quotes.syntax import (
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
-from stancewire.nlp.quotes.words import BELIEF_VERBS, INTENTION_VERBS, NAMING_VERBS, XCOMP_VERBS
+from stancewire.nlp.quotes.words import (
+    BELIEF_VERBS,
+    EVALUATION_VERBS,
+    INTENTION_VERBS,
+    NAMING_VERBS,
+    XCOMP_VERBS,
+)
 
 
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
@@ -31,6 +39,12 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
         ):
             q = verb_frame(doc, text, tok, lemma, idx)
+            if q is None and lemma in EVALUATION_VERBS:
+                q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
+            q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma == "show":
+            q = finding_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
             q = belief_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
@@ -48,15 +62,19 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
     return drop_nested_beliefs(out)
 
 
+_NESTABLE = ("belief", "evaluation", "finding")
+
+
 def drop_nested_beliefs(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """A belief cue inside what someone is reported to have said ("X said she expected Y") is
-    part of that content, not a second attribution of its own."""
-    spans = [(q.start, q.end) for q in quotes if not q.rule.startswith("belief")]
+    """A belief, evaluation or finding cue inside what someone is reported to have said ("X said
+    she expected Y", "X said the result showed Y") is part of that content, not a second
+    attribution of its own."""
+    spans = [(q.start, q.end) for q in quotes if not q.rule.startswith(_NESTABLE)]
     return [
         q
         for q in quotes
         if not (
-            q.rule.startswith("belief")
+            q.rule.startswith(_NESTABLE)
             and q.cue_start is not None
             and any(a <= q.cue_start < b for a, b in spans)
         )
@@ -77,6 +95,18 @@ def finish(
     a, b = trim(text, a, b)
     if b - a < 3:
         return None
+    # Reported speech never runs across a line break: the content is cut to the cue's line (a
+    # cue in a headline, "Falk Says Velic Will Tell the Truth", whose parse reaches into the
+    # lead, does not quote the lead; nor does a sentence run into the byline after it).
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    if a < line_start:
+        return None  # content before the cue reaching into an earlier paragraph: a misparse
+    if b > line_end:
+        a, b = trim(text, a, line_end)
+        if b - a < 3 or text[line_start:line_end].rstrip().endswith(":"):
+            return None  # "told shareholders:" announces the next paragraph's quote: not ours
     if cue_end_tok.i < tok.i:
         # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
         # would give an inverted cue span, which Doc.char_span downstream cannot take.

@@ -10,6 +10,8 @@
   their clause or to-infinitive is an attributed (indirect) content, as in political news the
   stance is carried by what actors think, expect and want as much as by what they say.
 * ``INTENTION_VERBS``: the belief verbs whose to-infinitive is an intention ("wants to run").
+* ``EVALUATION_VERBS``: evaluation cues whose object is the content ("endorsed Cruz", "blamed
+  the law for the losses"); ``EVALUATION_PREPS`` the prepositions whose phrase joins it.
 """
 
 from __future__ import annotations
@@ -22,3 +24,4 @@ TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGRE
     _DATA, "title_frames", "naming_verbs", "xcomp_verbs", "not_speaker_labels", "rel_pronouns", "degree_words"
 )
 BELIEF_VERBS, INTENTION_VERBS = word_sets(_DATA, "belief_verbs", "intention_verbs")
+EVALUATION_VERBS, EVALUATION_PREPS = word_sets(_DATA, "evaluation_verbs", "evaluation_preps")

@@ -1,0 +1,69 @@
+"""Person names read from title-case lines (headlines), cut to the form the body uses.
+
+In a headline every word is capitalised, so the NER runs a name into the verbs and nouns
+around it ("Ted Cruz Refuses to Disavow Lindsey Graham Endorsement" gives the PERSON
+"Disavow Lindsey Graham Endorsement"). The cluster then keeps that longest form as the
+person's name and id. Capitalisation there is no evidence, the article body is: when the span's
+text never occurs outside its line but a shorter part of it (edge words dropped) does, the name
+is that part (two words or more); else the edge words the body writes in lower case go.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+# Function words: some headlines capitalise them and some do not, so they are not counted.
+_FUNCTION = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "the", "to", "up", "with", "vs",
+})  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _line(text: str, char: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, char) + 1
+    b = text.find("\n", char)
+    return a, len(text) if b < 0 else b
+
+
+def title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the line holding text[start:end] is written in title case (a headline): four
+    content words or more, nearly all capitalised, and no full stop closing it (body lines are
+    sentences and end with one)."""
+    line = text[slice(*_line(text, start))].strip()
+    content = [w for w in _WORD.findall(line) if w.lower() not in _FUNCTION]
+    if len(content) < 4 or line.endswith((".", ".”", '."')):
+        return False
+    return sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+
+
+def body_form(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the name in doc[start:end] as the body writes it (see module doc)."""
+    text = doc.text
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if end - start < 2 or not title_case_line(text, a, b):
+        return start, end
+    la, lb = _line(text, a)
+    body = text[:la] + "\n" + text[lb:]
+
+    def in_body(i: int, j: int) -> bool:
+        form = doc[i:j].text
+        return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", body) is not None
+
+    if in_body(start, end):
+        return start, end
+    # Longest part of two words or more first; on equal length the earlier one. A single word
+    # is not enough: the body may call "Lindsey Graham" only "Graham".
+    for size in range(end - start - 1, 1, -1):
+        for i in range(start, end - size + 1):
+            if in_body(i, i + size):
+                return i, i + size
+    # Else drop edge words the body uses in lower case ("Reassures", "Endorsement").
+    lower = {w for w in _WORD.findall(body) if w.islower()}
+    while end - start > 1 and doc[start].text.lower() in lower:
+        start += 1
+    while end - start > 1 and doc[end - 1].text.lower() in lower:
+        end -= 1
+    return start, end

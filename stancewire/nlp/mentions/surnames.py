@@ -1,0 +1,60 @@
+"""Bare surnames the NER missed: "Morrow spoke first." after "Dana Morrow" was named.
+
+The small model tags a surname alone by its look, not by the article: "Morrow" comes out a
+DATE, "Paradis" nothing, "Trump" an ORG. A person named in full earlier is then lost for every
+later sentence that calls them by surname, and pronoun salience ("... Morrow spoke first. 'We
+need it,' she said.") falls back to whoever else was named. A capitalised word equal to the
+surname of exactly one person named in full before it is that person, unless it belongs to a
+longer entity (a place, an organisation: "Morrow County") or modifies a noun ("the Morrow
+campaign", which is the campaign's mention, not the person's).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from stancewire.nlp.mentions.names import CAP_RE
+from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.registry import normalise
+
+if TYPE_CHECKING:
+    from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
+    """Make a mention of each untaken bare surname of a person named in full (module doc)."""
+    by_surname: dict[str, list[PersonCluster]] = {}
+    for c in ix.clusters:
+        parts = c.key.split()
+        if len(parts) > 1 and c.actor is not None:
+            by_surname.setdefault(parts[-1], []).append(c)
+    if not by_surname:
+        return
+    doc = ix.doc
+    for t in ix.toks:
+        if t.i in taken or not CAP_RE.match(t.text) or t.pos_ not in ("PROPN", "NOUN"):
+            continue
+        cands = by_surname.get(normalise(t.text))
+        if not cands or len(cands) != 1 or cands[0].first_seen >= t.idx:
+            continue
+        if t.ent_iob_ != "O" and not _alone_in_entity(doc, t.i):
+            continue
+        if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+            continue
+        c = cands[0]
+        assert c.actor is not None  # only resolved clusters are indexed above
+        ix.add_name(doc[t.i : t.i + 1], c.actor, c, taken)
+        c.seen.append(t.idx)
+        c.last_seen = max(c.last_seen, t.idx)
+    for c in ix.clusters:
+        c.seen.sort()
+
+
+def _alone_in_entity(doc: Doc, i: int) -> bool:
+    """A one-word entity that is not a place (the NER's guess about a lone surname)."""
+    tok = doc[i]
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    alone = tok.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
+    return alone and tok.ent_type_ not in ("GPE", "LOC")

@@ -1,0 +1,52 @@
+"""What a poll, a study or records show: "The latest poll shows Trump leading by seven points",
+"Polls show that Clinton is up by ten".
+
+News attributes findings to the text or data that holds them; PolNeAR annotates "show" with
+such a subject as a cue and everything it shows as content. "show" is no speech verb (a
+person "shows up", a film "shows" a city), so it is a cue here only with a subject naming a
+document or data.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.syntax import is_negated, subject_of
+
+# Lemmas of what can show a finding ("poll", "survey", "records", "emails", "data").
+FINDING_HOLDERS = frozenset({
+    "poll", "survey", "study", "data", "record", "report", "figure", "number", "result",
+    "analysis", "research", "statistic", "estimate", "filing", "document", "email", "polling",
+    "count", "tally", "audit", "review", "investigation", "projection", "forecast",
+})  # fmt: skip
+_CONTENT_DEPS = ("ccomp", "dobj", "obj", "xcomp", "oprd")
+
+
+def finding_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """The content of "<poll/records> show(s) <content>" (module doc)."""
+    from stancewire.nlp.quotes.indirect import finish  # indirect imports this module
+
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "show" or is_negated(tok):
+        return None
+    if tok.dep_ in ("amod", "acl", "relcl", "compound") and tok.tag_ == "VBN":
+        return None
+    subj = subject_of(tok)
+    if subj is None or subj.lemma_.lower() not in FINDING_HOLDERS:
+        return None
+    parts = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and c.i > tok.i and not idx.in_direct[c.i]]
+    if not parts:
+        return None
+    first = min(c.left_edge.i for c in parts)
+    # Everything the verb governs after it ("… leading Falk 44 percent to 37 percent, with 13
+    # percent undecided"), not a coordinated clause of its own.
+    tail = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("punct", "cc", "conj")]
+    last = max(c.right_edge.i for c in tail)
+    while first <= last and (doc[first].lower_ == "that" or doc[first].is_punct):
+        first += 1
+    while last > first and doc[last].is_punct:
+        last -= 1
+    if first > last:
+        return None
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, tok, a, b, subj, "finding", 0.7)
