@@ -131,9 +131,9 @@ def component_shares(ex: Extractor, arts: list[Article]) -> dict[str, float]:
     from collections import Counter
 
     spent: Counter[str] = Counter()
-    cfg = ex._cfg()  # the per-call settings extract_many passes (the registry for mentions)
+    cfg = ex.component_cfg()  # the per-call settings extract_many passes (the registry for mentions)
     for a in arts:
-        doc = ex._doc(a)  # the extractor's own Doc (noise masked, article attached)
+        doc = ex.make_doc(a)  # the extractor's own Doc (noise masked, article attached)
         for name, proc in ex.nlp.pipeline:
             t = time.process_time()
             doc = proc(doc, **cfg[name]) if name in cfg else proc(doc)

@@ -42,7 +42,8 @@ def gold_articles(gold: Sequence[Mapping[str, Any]]) -> list[Article]:
     return articles
 
 
-def _make_extractor(model_name: str | None) -> Any:
+def make_extractor(model_name: str | None) -> Any:
+    """The Extractor the eval commands use, on ``model_name`` or the configured model."""
     from stancewire.nlp.extract import Extractor  # lazy: pulls in spaCy and the model
 
     if model_name is None:
@@ -91,7 +92,7 @@ def run_quote_eval(
         return 2
     articles = gold_articles(gold)
     try:
-        extractor = _make_extractor(model_name)
+        extractor = make_extractor(model_name)
     except Exception as exc:  # ImportError, missing model, bad model name: report, don't crash
         print(f"error: cannot load the extractor: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2

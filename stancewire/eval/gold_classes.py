@@ -227,7 +227,7 @@ def run_class_eval(
     ``mask_noise`` blanks scraper noise (:func:`stancewire.nlp.noise.mask_noise`) in the texts
     the extractor sees; offsets do not move, so the gold spans still apply.
     """
-    from stancewire.eval.cli_support import _make_extractor, gold_articles
+    from stancewire.eval.cli_support import gold_articles, make_extractor
 
     stream = out or sys.stdout
     try:
@@ -236,7 +236,7 @@ def run_class_eval(
         print(f"error: cannot read gold file {gold_path}: {exc}", file=sys.stderr)
         return 2
     try:
-        extractor = _make_extractor(model_name)
+        extractor = make_extractor(model_name)
     except Exception as exc:  # missing model, bad name: report, don't crash
         print(f"error: cannot load the extractor: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2

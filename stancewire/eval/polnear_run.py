@@ -84,10 +84,10 @@ def extract_attributions(
         # kept until its mention index is read: the ExtractionResult carries quotes only, and
         # without the index a floating quote's speaker could only be checked by its own mention.
         docs = extractor.nlp.pipe(
-            (extractor._doc(a) for a in batch),
+            (extractor.make_doc(a) for a in batch),
             batch_size=batch_size,
             disable=extractor._disable,
-            component_cfg=extractor._cfg(),
+            component_cfg=extractor.component_cfg(),
         )
         for doc, article in zip(docs, batch, strict=True):
             try:

@@ -280,7 +280,7 @@ def test_run_quote_eval_with_a_stub_extractor(
             assert all(not hasattr(a, "quotes") for a in articles)
             return [ExtractionResult(article_id=a.id) for a in articles]
 
-    monkeypatch.setattr(cli_support, "_make_extractor", lambda model_name: Stub())
+    monkeypatch.setattr(cli_support, "make_extractor", lambda model_name: Stub())
     path = tmp_path / "g.jsonl"
     path.write_text(json.dumps(gold[0]) + "\n", encoding="utf-8")
     buf = io.StringIO()
