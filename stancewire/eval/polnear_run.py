@@ -23,18 +23,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from stancewire.eval.polnear import (
-    DEFAULT_DIR,
-    CorpusArticle,
-    CorpusError,
-    Frag,
     PredAttribution,
-    Split,
-    load_corpus,
     predictions_from_quotes,
     render_report,
     score,
     scores_json,
 )
+from stancewire.eval.polnear_corpus import DEFAULT_DIR, CorpusArticle, CorpusError, Frag, Split, load_corpus
 from stancewire.schemas import Article
 
 
@@ -72,7 +67,7 @@ def extract_attributions(
     extractor: Any, articles: Sequence[Article], batch_size: int = 16
 ) -> Iterator[tuple[str, list[PredAttribution], dict[str, list[Frag]]]]:
     """(article id, predicted attributions, actor id -> mention spans) per article, in order."""
-    if not all(hasattr(extractor, a) for a in ("nlp", "_doc", "_cfg", "_disable")):
+    if not all(hasattr(extractor, a) for a in ("nlp", "make_doc", "component_cfg", "disabled")):
         for result in extractor.extract_many(articles, batch_size=batch_size):
             yield result.article_id, predictions_from_quotes(result.quotes), {}
         return
@@ -86,7 +81,7 @@ def extract_attributions(
         docs = extractor.nlp.pipe(
             (extractor.make_doc(a) for a in batch),
             batch_size=batch_size,
-            disable=extractor._disable,
+            disable=extractor.disabled,
             component_cfg=extractor.component_cfg(),
         )
         for doc, article in zip(docs, batch, strict=True):

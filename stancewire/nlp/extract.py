@@ -58,7 +58,8 @@ class Extractor:
         self.nlp = nlp if nlp is not None else build_nlp(model_name)
         self.registry = registry if registry is not None else default_registry()
         self.with_stance = with_stance
-        self._disable = [] if with_stance else [STANCE, EVENTS]
+        # Components every call skips (public: the PolNeAR harness makes the same call).
+        self.disabled = [] if with_stance else [STANCE, EVENTS]
 
     # ------------------------------------------------------------------ API
 
@@ -74,7 +75,7 @@ class Extractor:
             docs = self.nlp.pipe(
                 (self.make_doc(a) for a in batch),
                 batch_size=batch_size,
-                disable=self._disable,
+                disable=self.disabled,
                 component_cfg=self.component_cfg(),
             )
             for doc in docs:
@@ -83,7 +84,7 @@ class Extractor:
     def process(self, article: Article) -> Doc:
         """The article's Doc after the whole pipeline, its extensions set (``doc._.mentions``,
         ``doc._.quotes``, ``doc._.stances``, ...): for tests and tools that look inside."""
-        return self.nlp(self.make_doc(article), disable=self._disable, component_cfg=self.component_cfg())
+        return self.nlp(self.make_doc(article), disable=self.disabled, component_cfg=self.component_cfg())
 
     # ------------------------------------------------------------------ the two halves of a call
     # Public so the eval harness and the overhead benchmark run exactly what extract_many runs

@@ -16,18 +16,14 @@ import pytest
 from typer.testing import CliRunner
 
 from stancewire.eval.cue_classes import cue_class, lemma
-from stancewire.eval.polnear import (
+from stancewire.eval.polnear import PredAttribution, match, predictions_from_quotes, score, trimmed
+from stancewire.eval.polnear_corpus import (
     DEFAULT_DIR,
     CorpusError,
-    PredAttribution,
     load_corpus,
-    match,
     parse_ann,
-    predictions_from_quotes,
-    score,
     source_kind,
     split_of,
-    trimmed,
 )
 
 # A fictional article and its annotation, in PolNeAR's layout.
