@@ -78,6 +78,11 @@ class Settings(BaseSettings):
     issues_path: Path | None = Field(
         None, description="Extra issue lexicon JSONL merged over the built-in one."
     )
+    speaker_ranker: bool = Field(
+        True,
+        description="Let the learned speaker ranker pick pronoun and role-noun speakers among the "
+        "people named before (false: the rules alone, as before issue 15's ranker).",
+    )
     nlp_in_process: bool = Field(
         False, description="Parse in a worker thread, not a child process (slower: shares the GIL)."
     )

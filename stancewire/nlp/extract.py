@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from stancewire.nlp.components import MENTIONS, STANCE, release
+from stancewire.nlp.components import ATTRIBUTION, MENTIONS, STANCE, release
 from stancewire.nlp.events.component import EVENTS
 from stancewire.nlp.model import DEFAULT_MODEL
 from stancewire.nlp.noise import mask_noise
@@ -48,6 +48,7 @@ class Extractor:
         registry: ActorRegistry | None = None,
         nlp: Language | None = None,
         with_stance: bool = True,
+        speaker_ranker: bool | None = None,
     ) -> None:
         if nlp is not None and not has_rules(nlp):
             raise ValueError(
@@ -59,6 +60,13 @@ class Extractor:
         self.registry = registry if registry is not None else default_registry()
         self.with_stance = with_stance
         self._disable = [] if with_stance else [STANCE, EVENTS]
+        if speaker_ranker is None:
+            # One flag for the before/after of the learned speaker ranker (issue 15):
+            # STANCEWIRE_SPEAKER_RANKER=false leaves every speaker to the rules.
+            from stancewire.settings import Settings
+
+            speaker_ranker = Settings().speaker_ranker
+        self.speaker_ranker = speaker_ranker
 
     # ------------------------------------------------------------------ API
 
@@ -89,7 +97,7 @@ class Extractor:
 
     def _cfg(self) -> dict[str, dict[str, Any]]:
         # A new dict per call: Language.pipe adds its batch size to these dicts in place.
-        return {MENTIONS: {"registry": self.registry}}
+        return {MENTIONS: {"registry": self.registry}, ATTRIBUTION: {"speaker_ranker": self.speaker_ranker}}
 
     def _doc(self, article: Article) -> Doc:
         text = article.text
