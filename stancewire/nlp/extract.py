@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from stancewire.nlp.attribution.ranker import ranker_mode
 from stancewire.nlp.components import ATTRIBUTION, MENTIONS, STANCE, release
 from stancewire.nlp.events.component import EVENTS
 from stancewire.nlp.model import DEFAULT_MODEL
@@ -48,7 +49,7 @@ class Extractor:
         registry: ActorRegistry | None = None,
         nlp: Language | None = None,
         with_stance: bool = True,
-        speaker_ranker: bool | None = None,
+        speaker_ranker: bool | str | None = None,
     ) -> None:
         if nlp is not None and not has_rules(nlp):
             raise ValueError(
@@ -62,11 +63,11 @@ class Extractor:
         self._disable = [] if with_stance else [STANCE, EVENTS]
         if speaker_ranker is None:
             # One flag for the before/after of the learned speaker ranker (issue 15):
-            # STANCEWIRE_SPEAKER_RANKER=false leaves every speaker to the rules.
+            # STANCEWIRE_SPEAKER_RANKER=off|roles|on.
             from stancewire.settings import Settings
 
             speaker_ranker = Settings().speaker_ranker
-        self.speaker_ranker = speaker_ranker
+        self.speaker_ranker = ranker_mode(speaker_ranker)
 
     # ------------------------------------------------------------------ API
 

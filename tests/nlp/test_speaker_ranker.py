@@ -21,6 +21,7 @@ from stancewire.nlp.attribution.ranker import (
     RankerModel,
     RankerModelError,
     load_model,
+    ranker_mode,
 )
 from stancewire.nlp.components import ATTRIBUTION, AttributionComponent
 from stancewire.nlp.extract import Extractor
@@ -51,7 +52,7 @@ def component(extractor: Extractor) -> Iterator[AttributionComponent]:
     comp.scorer, comp.trace = saved
 
 
-def _speakers(extractor: Extractor, text: str, ranker: bool) -> list[str | None]:
+def _speakers(extractor: Extractor, text: str, ranker: bool | str) -> list[str | None]:
     ex = Extractor(nlp=extractor.nlp, registry=extractor.registry, with_stance=False, speaker_ranker=ranker)
     res = ex.extract(Article(id="ranker-test", text=text, synthetic=True))
     return [q.speaker.id if q.speaker else None for q in res.quotes]
@@ -128,3 +129,11 @@ def test_the_trace_records_candidates_features_and_the_rules_choice(
     spoke = FEATURES.index("spoke_before")
     assert d.feats[d.actor_ids.index("person:tomas-brennick")][spoke] == 1.0
     assert d.feats[d.actor_ids.index("person:arvid-solenne")][spoke] == 0.0
+
+
+def test_roles_mode_ranks_role_nouns_only(extractor: Extractor, component: AttributionComponent) -> None:
+    component.scorer = _model({"recency_rank": -5.0, "surely_person": 3.0}, null=1.0)
+    assert _speakers(extractor, PRONOUN_TEXT, ranker="roles")[-1] == "person:tomas-brennick"
+    assert _speakers(extractor, ROLE_TEXT, ranker="roles") == ["person:arvid-solenne"]
+    with pytest.raises(ValueError):
+        ranker_mode("sometimes")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp.attribution.candidates import Decision
 from stancewire.nlp.attribution.floating import floating_speaker
 from stancewire.nlp.attribution.pronouns import first_person_in_quote
-from stancewire.nlp.attribution.ranker import RankerModel
+from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
 from stancewire.nlp.mentions import ArticleMentions
@@ -36,6 +36,7 @@ class Attributor:
         mentions: ArticleMentions,
         ranker: RankerModel | None = None,
         trace: list[Decision] | None = None,
+        ranker_kinds: frozenset[str] = frozenset(KINDS),
     ) -> None:
         self.doc = doc
         # Doc.text re-joins every token on each access: read it once.
@@ -49,6 +50,7 @@ class Attributor:
         # The learned ranker decides guessed speakers (None: the rules alone); ``trace``
         # collects every such decision for the training script.
         self.ranker = ranker
+        self.ranker_kinds = ranker_kinds  # which decisions ("pronoun", "role") it makes
         self.trace = trace
         self.spoken: set[str] = set()  # ids of every speaker so far
 

@@ -167,10 +167,11 @@ def rank(
     if not cands:
         return False, None
     rule = ids.index(rule_id) if rule_id in ids else (len(ids) - 1 if kind == "role" else None)
-    chosen = att.ranker.best(kind, feats) if att.ranker is not None else rule
+    decides = att.ranker is not None and kind in att.ranker_kinds
+    chosen = att.ranker.best(kind, feats) if att.ranker is not None and decides else rule
     if att.trace is not None:
         genders = [att.m.gender_of(i) if i else None for i in ids]
         att.trace.append(Decision(kind, tok.idx, tok.idx + len(tok.text), ids, feats, rule, chosen, genders))
-    if att.ranker is None or chosen is None:
+    if not decides or chosen is None:
         return False, None
     return True, (cands[chosen] if chosen < len(cands) else None)

@@ -48,6 +48,21 @@ FEATURES: tuple[str, ...] = (
     "newer_subject_exists",  # another candidate was a subject after its latest mention
 )
 KINDS: tuple[str, ...] = ("pronoun", "role")
+# What each setting of ``speaker_ranker`` lets the ranker decide.
+MODES: dict[str, frozenset[str]] = {
+    "off": frozenset(),
+    "roles": frozenset({"role"}),
+    "on": frozenset(KINDS),
+}
+
+
+def ranker_mode(value: bool | str) -> str:
+    """``True``/``False`` are "on"/"off"; a string must be one of :data:`MODES`."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if value not in MODES:
+        raise ValueError(f"speaker_ranker must be one of {sorted(MODES)}, not {value!r}")
+    return value
 MODEL_FILE = "speaker_ranker.json"
 
 
