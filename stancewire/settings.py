@@ -78,6 +78,13 @@ class Settings(BaseSettings):
     issues_path: Path | None = Field(
         None, description="Extra issue lexicon JSONL merged over the built-in one."
     )
+    speaker_ranker: Literal["off", "roles", "on"] = Field(
+        "off",
+        description="The learned speaker ranker picks among the people named before: on for "
+        "he/she and role-noun speakers, roles for role nouns only, off leaves them to the rules "
+        "(off by default: it beats the rules on PolNeAR but not on the fictional gold sets; "
+        "README, issue 15).",
+    )
     nlp_in_process: bool = Field(
         False, description="Parse in a worker thread, not a child process (slower: shares the GIL)."
     )

@@ -33,7 +33,7 @@ from stancewire.eval.polnear_corpus import DEFAULT_DIR, CorpusArticle, CorpusErr
 from stancewire.schemas import Article
 
 
-def _dates(root: Path) -> dict[str, datetime]:
+def publication_dates(root: Path) -> dict[str, datetime]:
     """Publication dates from ``metadata.tsv`` (the registry scopes office-holders by date)."""
     path = root / "metadata.tsv"
     out: dict[str, datetime] = {}
@@ -48,7 +48,10 @@ def _dates(root: Path) -> dict[str, datetime]:
     return out
 
 
-def _articles(corpus: Sequence[CorpusArticle], dates: dict[str, datetime], masked: bool) -> list[Article]:
+def corpus_articles(
+    corpus: Sequence[CorpusArticle], dates: dict[str, datetime], masked: bool
+) -> list[Article]:
+    """The corpus as our Articles (dated, source from the name; noise masked when ``masked``)."""
     mask = None
     if masked:
         from stancewire.nlp.noise import mask_noise as mask  # offsets stay valid: same length
@@ -189,7 +192,7 @@ def run_polnear_eval(
     except Exception as exc:  # missing model, bad name: report, don't crash
         print(f"error: cannot load the extractor: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
-    articles = _articles(corpus, _dates(root), mask_noise)
+    articles = corpus_articles(corpus, publication_dates(root), mask_noise)
     t0 = time.perf_counter()
     predicted: dict[str, list[PredAttribution]] = {}
     mentions: dict[str, dict[str, list[Frag]]] = {}

@@ -28,6 +28,8 @@ from spacy.tokens import Doc
 
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution import Attributor
+from stancewire.nlp.attribution.candidates import Decision
+from stancewire.nlp.attribution.ranker import MODES, SpeakerScorer, ranker_mode, shipped_model
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteFinder
 from stancewire.nlp.records import quote_record
@@ -92,14 +94,35 @@ class QuotesComponent:
 
 
 class AttributionComponent:
-    """Canonical speakers for the quote candidates, and the ``Quote`` records."""
+    """Canonical speakers for the quote candidates, and the ``Quote`` records.
 
-    def __call__(self, doc: Doc) -> Doc:
+    ``speaker_ranker`` (config, and per call through ``component_cfg``) is what the learned
+    speaker ranker decides: ``"on"`` (he/she and role nouns), ``"roles"`` (role nouns only) or
+    ``"off"`` (the rules alone pick every speaker; the before/after of issue 15 is this flag).
+    ``scorer`` is the model (the shipped one by default; the training script sets one model per
+    cross-validation fold). ``trace``, when a list, receives ``(article id, decisions)`` for
+    every Doc (the training script's instances)."""
+
+    def __init__(self, speaker_ranker: bool | str = "off") -> None:
+        self.speaker_ranker = ranker_mode(speaker_ranker)
+        self.scorer: SpeakerScorer | None = None
+        self.trace: list[tuple[str, list[Decision]]] | None = None
+
+    def __call__(self, doc: Doc, speaker_ranker: bool | str | None = None) -> Doc:
         mentions = doc._.mentions
         if mentions is None or doc._.quote_candidates is None:
             raise ValueError(f"{ATTRIBUTION} needs {MENTIONS} and {QUOTES} before it in the pipeline")
         article = article_of(doc)
-        attributed = Attributor(doc, mentions).run(doc._.quote_candidates)
+        mode = self.speaker_ranker if speaker_ranker is None else ranker_mode(speaker_ranker)
+        ranker = None
+        if mode != "off":
+            if self.scorer is None:
+                self.scorer = shipped_model()
+            ranker = self.scorer.for_article(article.id)
+        decisions: list[Decision] | None = [] if self.trace is not None else None
+        attributed = Attributor(doc, mentions, ranker, decisions, MODES[mode]).run(doc._.quote_candidates)
+        if self.trace is not None and decisions is not None:
+            self.trace.append((article.id, decisions))
         # Quote texts come from the article's own text: the Doc's text has scraper noise blanked
         # (same offsets), and a quote's text must be exactly ``article.text[start:end]``.
         text = article.text if len(article.text) >= len(mentions.text) else mentions.text
@@ -127,9 +150,9 @@ def make_quotes(nlp: Language, name: str) -> QuotesComponent:
     return QuotesComponent()
 
 
-@Language.factory(ATTRIBUTION)
-def make_attribution(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent()
+@Language.factory(ATTRIBUTION, default_config={"speaker_ranker": "off"})
+def make_attribution(nlp: Language, name: str, speaker_ranker: str) -> AttributionComponent:
+    return AttributionComponent(speaker_ranker)
 
 
 @Language.factory(STANCE)

@@ -22,7 +22,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from stancewire.nlp.components import MENTIONS, STANCE, release
+from stancewire.nlp.attribution.ranker import ranker_mode
+from stancewire.nlp.components import ATTRIBUTION, MENTIONS, STANCE, release
 from stancewire.nlp.events.component import EVENTS
 from stancewire.nlp.model import DEFAULT_MODEL
 from stancewire.nlp.noise import mask_noise
@@ -48,6 +49,7 @@ class Extractor:
         registry: ActorRegistry | None = None,
         nlp: Language | None = None,
         with_stance: bool = True,
+        speaker_ranker: bool | str | None = None,
     ) -> None:
         if nlp is not None and not has_rules(nlp):
             raise ValueError(
@@ -60,6 +62,13 @@ class Extractor:
         self.with_stance = with_stance
         # Components every call skips (public: the PolNeAR harness makes the same call).
         self.disabled = [] if with_stance else [STANCE, EVENTS]
+        if speaker_ranker is None:
+            # One flag for the before/after of the learned speaker ranker (issue 15):
+            # STANCEWIRE_SPEAKER_RANKER=off|roles|on.
+            from stancewire.settings import Settings
+
+            speaker_ranker = Settings().speaker_ranker
+        self.speaker_ranker = ranker_mode(speaker_ranker)
 
     # ------------------------------------------------------------------ API
 
@@ -91,9 +100,9 @@ class Extractor:
     # (same masked Doc, same per-call settings) while timing or batching it their own way.
 
     def component_cfg(self) -> dict[str, dict[str, Any]]:
-        """The per-call component settings ``nlp.pipe`` needs (the actor registry for mentions)."""
+        """The per-call component settings ``nlp.pipe`` needs (the actor registry, the ranker mode)."""
         # A new dict per call: Language.pipe adds its batch size to these dicts in place.
-        return {MENTIONS: {"registry": self.registry}}
+        return {MENTIONS: {"registry": self.registry}, ATTRIBUTION: {"speaker_ranker": self.speaker_ranker}}
 
     def make_doc(self, article: Article) -> Doc:
         """The unparsed Doc for ``article``: text cut to MAX_CHARS, noise masked, article attached."""

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp.attribution.candidates import Decision
 from stancewire.nlp.attribution.floating import floating_speaker
 from stancewire.nlp.attribution.pronouns import first_person_in_quote
+from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
 from stancewire.nlp.mentions import ArticleMentions
@@ -28,7 +30,14 @@ class Attributor:
     It holds what one article's attribution remembers: the previous speaker (for split and
     floating quotes and pronouns) and lookups built on first need."""
 
-    def __init__(self, doc: Doc, mentions: ArticleMentions) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: ArticleMentions,
+        ranker: RankerModel | None = None,
+        trace: list[Decision] | None = None,
+        ranker_kinds: frozenset[str] = frozenset(KINDS),
+    ) -> None:
         self.doc = doc
         # Doc.text re-joins every token on each access: read it once.
         self.text = mentions.text
@@ -37,6 +46,13 @@ class Attributor:
         self.last_by_kind: dict[str, _Last] = {}
         self.starts: list[int] | None = None  # token start offsets, built on first need
         self.quote_spans: list[tuple[int, int]] | None = None  # quote-marked spans, on first need
+        self.sent_starts: list[int] | None = None  # sentence start offsets, on first need
+        # The learned ranker decides guessed speakers (None: the rules alone); ``trace``
+        # collects every such decision for the training script.
+        self.ranker = ranker
+        self.ranker_kinds = ranker_kinds  # which decisions ("pronoun", "role") it makes
+        self.trace = trace
+        self.spoken: set[str] = set()  # ids of every speaker so far
 
     def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
         """The speaker a token names (a method, so that pronoun resolution, which calls it for
@@ -72,6 +88,7 @@ class Attributor:
             elif q.speaker_span is not None:
                 sp = from_span(self, *q.speaker_span)
             if sp is not None:
+                self.spoken.add(sp.id)
                 self.last = _Last(sp, q.end)
                 if sp.kind == ActorKind.person:
                     self.last_by_kind["person"] = self.last

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
@@ -47,6 +48,11 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             ]
             if len(same) == 1:
                 actor, affiliation = same[0].actor, same[0].affiliation
+        # Salience above is a guess among the people named so far: the learned ranker, when
+        # on, decides among them (the rules' pick is one of its features).
+        decided, pick = rank(att, tok, "pronoun", want, actor.id if actor is not None else None)
+        if decided and pick is not None:
+            actor, affiliation = pick.actor, pick.affiliation
         if actor is not None:
             learn_gender(att, actor.id, want)
     elif lower in THEY | IT:

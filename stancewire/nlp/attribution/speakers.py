@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
@@ -84,6 +85,15 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
                 mention_kind=MentionKind.role,
                 affiliation=aff,
             )
+    sp = guessed_role_speaker(att, tok, lemma)
+    if rankable_role(att, tok, lemma):
+        sp = ranked_role_speaker(att, tok, sp)
+    return sp
+
+
+def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
+    """The rules' guess for a role noun or description no role fact resolves: the person just
+    talked about, a described person, else the phrase itself."""
     if lemma in TITLE_WORDS and tok.pos_ == "NOUN":
         fb = role_fallback(att, tok)
         if fb is not None:
@@ -95,6 +105,42 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     if tok.pos_ in ("NOUN", "PROPN"):
         return phrase_speaker(att, tok)
     return None
+
+
+def rankable_role(att: Attributor, tok: Token, lemma: str) -> bool:
+    """A definite singular person noun ("the candidate", "the former chairman", "the
+    soft-spoken economist"): where the ranker may decide whom it refers to."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    if any(lemma in s for s in (ORG_ROLE_NOUNS, GROUP_NOUNS, COLLECTIVE_PERSON_NOUNS, ISSUED_TEXTS)):
+        return False
+    d = description_of(att.m, tok)
+    if d is None:
+        return False
+    return lemma in TITLE_WORDS or is_person_description(d, lemma)
+
+
+def ranked_role_speaker(att: Attributor, tok: Token, sp: Speaker | None) -> Speaker | None:
+    """The ranker's decision for a role noun (module :mod:`~stancewire.nlp.attribution.candidates`):
+    an actor named before it, or the description itself when the null candidate wins."""
+    named = sp is not None and sp.kind in (ActorKind.person, ActorKind.organisation, ActorKind.government)
+    named = named and sp is not None and not sp.id.startswith(("unknown:", "group:"))
+    decided, pick = rank(att, tok, "role", None, sp.id if named and sp is not None else None)
+    if not decided:
+        return sp
+    if pick is None:
+        return phrase_speaker(att, tok) if named else sp
+    a, b = np_bounds(att, tok)
+    return Speaker(
+        id=pick.actor.id,
+        name=pick.actor.name,
+        kind=pick.actor.kind,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.role,
+        affiliation=pick.affiliation,
+    )
 
 
 def speaking_token(att: Attributor, tok: Token) -> Token:

@@ -191,6 +191,12 @@ def _profile(
     return near, words, parties, ages
 
 
+def profile_words(ix: ArticleMentions, c: PersonCluster, before: int) -> set[str]:
+    """Words the article attached to ``c`` (apposition, title, party tag) before ``before``: what
+    the speaker ranker matches a role phrase against."""
+    return _profile(ix, c, before)[1]
+
+
 def surely_a_person(c: PersonCluster) -> bool:
     """A cluster the salience fallback may pick: a gendered person or a given name and a surname
     (the small NER model also calls places, streets and parties PERSON: "Harrow Lane")."""
