@@ -26,6 +26,26 @@ pytestmark = [pytest.mark.broker, pytest.mark.timeout(180)]
 BOUND = 2.0  # seconds; the worker uses 30
 
 
+def freeze(pid: int, timeout: float = 10.0) -> None:
+    """SIGSTOP ``pid`` and wait until every one of its threads is stopped: kill() only queues the
+    signal, and a JVM thread already on a CPU could still answer a request sent in between (seen:
+    a 'frozen' broker answering in 1 ms, about 1 run in 6 on a loaded machine)."""
+    os.kill(pid, signal.SIGSTOP)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        states = []
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                # The state is the field after the parenthesised command name.
+                states.append((task / "stat").read_text().rsplit(")", 1)[1].split()[0])
+            except (OSError, IndexError):
+                continue  # a thread that exited meanwhile
+        if states and all(state in ("T", "t") for state in states):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"broker {pid} not stopped {timeout} s after SIGSTOP")
+
+
 async def refresh_while_frozen(bootstrap: str, pid: int, patched: bool) -> dict:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, request_timeout_ms=1_200_000)
     if patched:
@@ -38,7 +58,7 @@ async def refresh_while_frozen(bootstrap: str, pid: int, patched: bool) -> dict:
         assert await client._metadata_update(client.cluster, set())  # opens the node's connection
         node = next(iter(client.cluster.brokers())).nodeId
         conn = client._conns[(node, ConnectionGroup.DEFAULT)]
-        os.kill(pid, signal.SIGSTOP)
+        freeze(pid)
         try:
             started = time.monotonic()
             answered = await client._metadata_update(client.cluster, set())
