@@ -29,9 +29,15 @@ from pathlib import Path
 from stancewire.guardian import Guardian
 log, record = Path(sys.argv[1]), Path(sys.argv[2])
 guardian = Guardian(log, record)
-# A child that ignores the polite signal, in its own group: the guardian must escalate.
-stubborn = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(120)"
-child = subprocess.Popen([sys.executable, "-c", stubborn], start_new_session=True)
+# A child that ignores the polite signal, in its own group: the guardian must escalate. It says
+# "ready" once SIGTERM is ignored: a SIGTERM sent while its interpreter still starts would end it
+# before the handler exists (seen under load), and the guardian would never need to escalate.
+stubborn = (
+    "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); "
+    "time.sleep(120)"
+)
+child = subprocess.Popen([sys.executable, "-c", stubborn], start_new_session=True, stdout=subprocess.PIPE)
+assert child.stdout.readline().strip() == b"ready"
 guardian.watch(child.pid, "stubborn child", sig=signal.SIGTERM, grace=1.0)
 print(child.pid, guardian.proc.pid, flush=True)
 time.sleep(120)
