@@ -280,9 +280,9 @@ def poll_share(tok: Token) -> bool:
     population is a group of people, not one unknown actor called "47 percent"."""
     if tok.lower_ not in SHARE_NOUNS and tok.lemma_.lower() not in SHARE_NOUNS:
         return False
-    # A count or determiner makes the noun a share ("47 percent", "a majority"); a bare
-    # "percent" or "half" is some other use of the word.
-    counted = any(c.dep_ in ("nummod", "det", "quantmod", "amod") for c in tok.children)
+    # A count, determiner or degree word makes the noun a share ("47 percent", "a majority",
+    # "about half"); a bare "percent" or "half" is some other use of the word.
+    counted = any(c.dep_ in ("nummod", "det", "quantmod", "amod", "advmod") for c in tok.children)
     return counted or (tok.i > 0 and tok.nbor(-1).like_num)
 
 
