@@ -44,6 +44,9 @@ def _data_section(name: str) -> dict:
 CORE_VERBS: dict[str, str] = dict(_WORDS["core_verbs"])
 # Cues whose content is only ever a clause ("found that ...", "ruled that ..."), never an object.
 CLAUSE_ONLY = frozenset(_WORDS["clause_only"])
+# Verbs that report speech only as the frame right after a quote ("“…,” he continued."): anywhere
+# else they are no cue ("the war continued"), so they are not in the speech-verb lexicon.
+FRAME_ONLY_VERBS = frozenset(_WORDS["frame_only_verbs"])
 OBJECT_VERBS = frozenset(_WORDS["object_verbs"])
 OBJ_XCOMP_VERBS = frozenset(_WORDS["obj_xcomp_verbs"])
 # verb -> prepositions after which the prepositional object is the content.

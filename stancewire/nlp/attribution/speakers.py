@@ -10,7 +10,16 @@ from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
-from stancewire.nlp.attribution.words import ENTOURAGE_NOUNS, FIRST, HE, ISSUED_TEXTS, IT, SHE, THEY
+from stancewire.nlp.attribution.words import (
+    ENTOURAGE_NOUNS,
+    FIRST,
+    HE,
+    ISSUED_TEXTS,
+    IT,
+    SHARE_NOUNS,
+    SHE,
+    THEY,
+)
 from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
@@ -239,6 +248,7 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
         or tok.tag_ == "NNS"
         or lower in GROUP_NOUNS
         or lemma in COLLECTIVE_PERSON_NOUNS
+        or poll_share(tok)
     ):
         return Speaker(
             id=f"group:{slugify(phrase)}",
@@ -265,8 +275,19 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
     )
 
 
+def poll_share(tok: Token) -> bool:
+    """ "47 percent said", "a majority said", "two-thirds of voters say": a share of a polled
+    population is a group of people, not one unknown actor called "47 percent"."""
+    if tok.lower_ not in SHARE_NOUNS and tok.lemma_.lower() not in SHARE_NOUNS:
+        return False
+    # A count, determiner or degree word makes the noun a share ("47 percent", "a majority",
+    # "about half"); a bare "percent" or "half" is some other use of the word.
+    counted = any(c.dep_ in ("nummod", "det", "quantmod", "amod", "advmod") for c in tok.children)
+    return counted or (tok.i > 0 and tok.nbor(-1).like_num)
+
+
 def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
-    """"the Cruz campaign said", "Okafor's team said": a body that speaks for one person the
+    """ "the Cruz campaign said", "Okafor's team said": a body that speaks for one person the
     article names is an organisation of its own, named after that person (not an unknown
     "Cruz campaign", and not the person: what a campaign says is not the candidate's word)."""
     lemma = tok.lemma_.lower()

@@ -31,10 +31,13 @@ def _line(text: str, char: int) -> tuple[int, int]:
 def title_case_line(text: str, start: int, end: int) -> bool:
     """Whether the line holding text[start:end] is written in title case (a headline): four
     content words or more, nearly all capitalised, and no full stop closing it (body lines are
-    sentences and end with one)."""
-    line = text[slice(*_line(text, start))].strip()
+    sentences and end with one), except on the text's first line: scraped titles often get a
+    full stop when the page is flattened to text ("Ada Morn Defends Her Record.")."""
+    la, lb = _line(text, start)
+    line = text[la:lb].strip()
     content = [w for w in _WORD.findall(line) if w.lower() not in _FUNCTION]
-    if len(content) < 4 or line.endswith((".", ".”", '."')):
+    first_line = text[:la].strip() == ""
+    if len(content) < 4 or (line.endswith((".", ".”", '."')) and not first_line):
         return False
     return sum(w[0].isupper() for w in content) >= 0.85 * len(content)
 

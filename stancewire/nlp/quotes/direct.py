@@ -139,6 +139,28 @@ def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token 
     return None
 
 
+def frame_only_cue(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
+    """ "“…,” he continued." / "continued Blackwell": a frame-only verb (``cues.FRAME_ONLY_VERBS``)
+    within the first few words after the quote, with nothing of its own after it (no object,
+    no clause, no "to ..."): then it reports the quote before it."""
+    i0 = bisect_left(idx.starts, a)
+    i1 = min(bisect_left(idx.starts, b), i0 + 5)
+    for i in range(i0, i1):
+        t = doc[i]
+        if idx.in_quote[i] or "\n" in t.text:
+            return None
+        if t.lemma_.lower() not in cues.FRAME_ONLY_VERBS or t.pos_ not in ("VERB", "AUX") or t.tag_ == "VBN":
+            continue
+        if any(
+            c.dep_ not in ("nsubj", "punct", "advmod", "npadvmod", "cc")
+            for c in t.children
+            if c.i > t.i and not idx.in_quote[c.i]
+        ):
+            return None
+        return t
+    return None
+
+
 def set_cue(q: QuoteCandidate, cue: Token, speaker: Token | None) -> None:
     q.cue_start, q.cue_end = cue.idx, cue.idx + len(cue.text)
     q.cue_lemma = cue.lemma_.lower()
@@ -191,7 +213,9 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
         return False
     # “…,” Tessa Rill, the Democratic chair of Palm County, said: a name with an apposition
     # between the quote and its cue puts the cue further away than a plain frame's.
-    cue = cue_in(doc, idx, a, min(seg_end, a + 240), prefer_last=False)
+    cue = cue_in(doc, idx, a, min(seg_end, a + 240), prefer_last=False) or frame_only_cue(
+        doc, idx, a, seg_end
+    )
     if cue is None:
         return False
     # The cue must be close to the quote: at most ~5 words in between ("Peskov told reporters").
