@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from stancewire.nlp.attribution.patterns import FLOAT_WINDOW
-from stancewire.nlp.attribution.speakers import person_speaker
+from stancewire.nlp.attribution.speakers import actor_speaker, person_speaker
 from stancewire.nlp.attribution.tokens import token_at
 from stancewire.nlp.mentions import Mention
 from stancewire.nlp.quotes import QuoteCandidate
@@ -61,15 +61,8 @@ def floating_speaker(att: Attributor, q: QuoteCandidate, candidates: list[QuoteC
         c = att.m.cluster_for_token(pick.head)
         if c is not None and c.actor is not None:
             return person_speaker(att, c, pick.start, pick.end)
-        return Speaker(
-            id=pick.actor.id,
-            name=pick.actor.name,
-            kind=pick.actor.kind,
-            mention=text[pick.start : pick.end],
-            mention_start=pick.start,
-            mention_end=pick.end,
-            mention_kind=pick.kind,
-            affiliation=pick.affiliation,
+        return actor_speaker(
+            pick.actor, text[pick.start : pick.end], pick.start, pick.end, pick.kind, pick.affiliation
         )
     if att.last is not None and q.start - att.last.end <= FLOAT_WINDOW:
         return att.last.speaker

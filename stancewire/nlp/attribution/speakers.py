@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
@@ -32,6 +32,23 @@ from stancewire.schemas import ActorKind, MentionKind, Speaker
 if TYPE_CHECKING:
     from stancewire.nlp.attribution.attributor import Attributor
 
+
+
+def actor_speaker(
+    actor: Any, mention: str, start: int, end: int, kind: MentionKind, affiliation: str | None = None
+) -> Speaker:
+    """The speaker for a known actor (anything with ``id``, ``name`` and ``kind``: an ActorRef, a
+    registry entry, an acronym's organisation) mentioned as ``mention`` at ``[start, end)``."""
+    return Speaker(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        mention=mention,
+        mention_start=start,
+        mention_end=end,
+        mention_kind=kind,
+        affiliation=affiliation,
+    )
 
 def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     """The speaker a token names, in order of trust: a pronoun, a person cluster, a resolved
@@ -65,15 +82,13 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
             mention.end if mention else tok.idx + len(tok.text),
         )
     if mention is not None:
-        return Speaker(
-            id=mention.actor.id,
-            name=mention.actor.name,
-            kind=mention.actor.kind,
-            mention=att.text[mention.start : mention.end],
-            mention_start=mention.start,
-            mention_end=mention.end,
-            mention_kind=mention.kind,
-            affiliation=mention.affiliation,
+        return actor_speaker(
+            mention.actor,
+            att.text[mention.start : mention.end],
+            mention.start,
+            mention.end,
+            mention.kind,
+            mention.affiliation,
         )
     entourage = entourage_speaker(att, tok)
     if entourage is not None:
@@ -84,16 +99,7 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         if res is not None:
             actor, (a, b) = res
             aff = None
-            return Speaker(
-                id=actor.id,
-                name=actor.name,
-                kind=actor.kind,
-                mention=att.text[a:b],
-                mention_start=a,
-                mention_end=b,
-                mention_kind=MentionKind.role,
-                affiliation=aff,
-            )
+            return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role, aff)
     sp = guessed_role_speaker(att, tok, lemma)
     if rankable_role(att, tok, lemma):
         sp = ranked_role_speaker(att, tok, sp)
@@ -140,16 +146,7 @@ def ranked_role_speaker(att: Attributor, tok: Token, sp: Speaker | None) -> Spea
     if pick is None:
         return phrase_speaker(att, tok) if named else sp
     a, b = np_bounds(att, tok)
-    return Speaker(
-        id=pick.actor.id,
-        name=pick.actor.name,
-        kind=pick.actor.kind,
-        mention=att.text[a:b],
-        mention_start=a,
-        mention_end=b,
-        mention_kind=MentionKind.role,
-        affiliation=pick.affiliation,
-    )
+    return actor_speaker(pick.actor, att.text[a:b], a, b, MentionKind.role, pick.affiliation)
 
 
 def speaking_token(att: Attributor, tok: Token) -> Token:
@@ -231,15 +228,7 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
     acr = att.m.acronyms.get(phrase) if tok.pos_ == "PROPN" and a > 0 else None
     if acr is not None:
         # "the FTA said" after "the Federal Transit Authority (FTA)", the NER having missed it.
-        return Speaker(
-            id=acr.id,
-            name=acr.name,
-            kind=acr.kind,
-            mention=phrase,
-            mention_start=a,
-            mention_end=b,
-            mention_kind=MentionKind.organisation,
-        )
+        return actor_speaker(acr, phrase, a, b, MentionKind.organisation)
     if tok.pos_ == "PROPN" and not plural_proper(att, tok):
         return proper_noun_speaker(att, tok, a, b)
     if (
@@ -338,26 +327,16 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
     # the lender, says" after "Peregrine-Oake Bank") that the NER tagged NORP/missed.
     org = att.m.full_org_for(a, org_words(phrase))
     if org is not None and org.kind == ActorKind.organisation:
-        return Speaker(
-            id=org.id,
-            name=org.name,
-            kind=org.kind,
-            mention=phrase,
-            mention_start=a,
-            mention_end=b,
-            mention_kind=MentionKind.organisation,
-        )
+        return actor_speaker(org, phrase, a, b, MentionKind.organisation)
     reg = att.m.registry.lookup(phrase, at=att.m.at, surname=True)
     if reg is not None and reg.priority > 0:
-        return Speaker(
-            id=reg.id,
-            name=reg.name,
-            kind=reg.kind,
-            mention=phrase,
-            mention_start=a,
-            mention_end=b,
-            mention_kind=MentionKind.name if reg.kind == ActorKind.person else MentionKind.organisation,
-            affiliation=reg.affiliation,
+        return actor_speaker(
+            reg,
+            phrase,
+            a,
+            b,
+            MentionKind.name if reg.kind == ActorKind.person else MentionKind.organisation,
+            reg.affiliation,
         )
     name = phrase
     return Speaker(
@@ -379,14 +358,12 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == actor.id:
                 return person_speaker(att, c, a, b)
-        return Speaker(
-            id=actor.id,
-            name=actor.name,
-            kind=actor.kind,
-            mention=text,
-            mention_start=a,
-            mention_end=b,
-            mention_kind=MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.name,
+        return actor_speaker(
+            actor,
+            text,
+            a,
+            b,
+            MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.name,
         )
     parts = normalise(text).split()
     c = att.m.cluster_by_part(parts[-1]) if parts else None
@@ -394,16 +371,7 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
         return person_speaker(att, c, a, b)
     reg = att.m.registry.lookup(text, at=att.m.at, surname=True)
     if reg is not None and reg.priority > 0:
-        return Speaker(
-            id=reg.id,
-            name=reg.name,
-            kind=reg.kind,
-            mention=text,
-            mention_start=a,
-            mention_end=b,
-            mention_kind=MentionKind.name,
-            affiliation=reg.affiliation,
-        )
+        return actor_speaker(reg, text, a, b, MentionKind.name, reg.affiliation)
     return Speaker(
         id=person_id(text),
         name=text,
