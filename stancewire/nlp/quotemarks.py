@@ -5,6 +5,11 @@ Runs on the raw text (no parse), so offsets are exact by construction. Handles �
 content), paragraph continuation (a paragraph that opens a quote without closing it continues into
 the next paragraph if that one opens with a mark) and apostrophes (``don't``, ``Trump’s``,
 ``leaders’``) which never open or close a quote.
+
+Two apostrophes in a row are one straight double mark, two characters wide: the New York Times and
+Penn-Treebank-style text write every double quote that way. Read as two single marks, the inner one
+opened a single quote whose content then began with an apostrophe, so the cue rules, which look for
+a sentence start right before the mark, never saw one and kept only the parse's first clause.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ ALL_MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + 
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,“‘\"'«„")
 _CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-”’\"'»…")
 _PARA_RE = re.compile(r"[^\n]+")
+PAIR = "''"  # a doubled apostrophe: one straight double quote mark
 
 
 @dataclass(slots=True)
@@ -32,10 +38,11 @@ class QuoteSpan:
     end: int
     para_start: int  # offset where the opening paragraph starts
     double: bool = True
+    close_len: int = 1  # width of the closing mark: 2 for a doubled apostrophe
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.close_len if self.close is not None else self.end
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -79,6 +86,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 # Paragraph continuation: the quote goes on; the new opening mark is part of it.
                 stack.append((text[first], pending.open, True))
                 i = first + 1
+            elif text.startswith(PAIR, first) and first + 2 <= p_end:
+                stack.append((PAIR, pending.open, True))
+                i = first + 2
             else:
                 spans.append(pending)
                 pending = None
@@ -91,6 +101,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 i += 1
                 continue
             top = stack[-1] if stack else None
+            if ch == "'" and text.startswith(PAIR, i) and not text.startswith("'''", i):
+                _pair(text, stack, i, spans, pending, p_start)
+                if not stack:
+                    pending = None
+                i += 2
+                continue
             if ch in DOUBLE_OPEN:
                 if (
                     ch == "“"
@@ -137,12 +153,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         # End of paragraph: an open outermost double quote may continue in the next paragraph.
         outer = next((s for s in stack if s[2]), None) if stack else None
         if outer is not None and (not stack or stack[0] == outer):
-            _, o_off, _ = outer
+            o_mark, o_off, _ = outer
             if pending is not None and pending.open == o_off:
                 pending.start, pending.end = _strip(text, pending.start, p_end)
                 pending.close = None
             else:
-                a, b = _strip(text, o_off + 1, p_end)
+                a, b = _strip(text, o_off + len(o_mark), p_end)
                 pending = QuoteSpan(open=o_off, close=None, start=a, end=b, para_start=p_start)
         elif pending is not None and not stack:
             pending = None
@@ -159,7 +175,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return out
 
 
-def _close(
+def _pair(
     text: str,
     stack: list[tuple[str, int, bool]],
     i: int,
@@ -167,14 +183,41 @@ def _close(
     pending: QuoteSpan | None,
     p_start: int,
 ) -> None:
-    _, off, dbl = stack.pop()
+    """A doubled apostrophe at ``i``: opens or closes like a straight double quote, 2 chars wide."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 2] if i + 2 < len(text) else " "
+    opens = prev in _OPEN_BEFORE and not nxt.isspace()
+    closes = not prev.isspace() and (nxt in _CLOSE_AFTER or not nxt.isalnum())
+    top = stack[-1] if stack else None
+    if top is not None and top[0] == PAIR and (closes or not opens):
+        _close(text, stack, i, spans, pending, p_start, close_len=2)
+    elif opens:
+        stack.append((PAIR, i, True))
+    elif closes and any(s[0] == PAIR for s in stack):
+        while stack and stack[-1][0] != PAIR:
+            stack.pop()  # an inner quote left open: drop it
+        _close(text, stack, i, spans, pending, p_start, close_len=2)
+
+
+def _close(
+    text: str,
+    stack: list[tuple[str, int, bool]],
+    i: int,
+    spans: list[QuoteSpan],
+    pending: QuoteSpan | None,
+    p_start: int,
+    close_len: int = 1,
+) -> None:
+    mark, off, dbl = stack.pop()
     if stack:
         return  # an inner quote: it stays part of the outer content
     if pending is not None and pending.open == off:
         start = pending.start
         para_start = pending.para_start
     else:
-        start = off + 1
+        start = off + len(mark)
         para_start = p_start
     a, b = _strip(text, start, i)
-    spans.append(QuoteSpan(open=off, close=i, start=a, end=b, para_start=para_start, double=dbl))
+    spans.append(
+        QuoteSpan(open=off, close=i, start=a, end=b, para_start=para_start, double=dbl, close_len=close_len)
+    )
