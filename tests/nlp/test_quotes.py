@@ -35,7 +35,10 @@ def _only(quotes: list[Quote], qtype: str | None = None) -> Quote:
         # Two apostrophes are one double mark; the apostrophe of "didn't" stays inside.
         ("He said: " + "''" + "I replied. I didn't post it." + "''", ["I replied. I didn't post it."]),
         ("''" + "It is ''so'' over,'' she said.", ["It is ''so'' over,"]),
-        ("''" + "We will rebuild.\n\n''" + "It takes years,'' he said.", ["We will rebuild.\n\n''It takes years,"]),
+        (
+            "''" + "We will rebuild.\n\n''" + "It takes years,'' he said.",
+            ["We will rebuild.\n\n''It takes years,"],
+        ),
     ],
 )
 def test_quote_marks(text: str, expected: list[str]) -> None:
