@@ -248,8 +248,10 @@ def check_quote(text: str, q: QuoteMark, where: str) -> None:
     else:
         if content[-1] in BAD_INDIRECT_END:
             raise GoldError(f"{snippet} ends with {content[-1]!r}")
-        if content.lower().startswith("that "):
-            raise GoldError(f"{snippet} starts with the complementiser 'that'")
+        if text[max(0, q.start - 5) : q.start].lower() == "that ":
+            # The complementiser opens the reported clause and belongs to it (PolNeAR's and
+            # PARC's convention, which exact-span scores on real news are counted in).
+            raise GoldError(f"{snippet} leaves out its complementiser 'that' (annotate 'that Y')")
         if q.qtype == "mixed" and not any(c in content for c in OPENING_MARKS):
             raise GoldError(f"{snippet} is mixed but contains no quoted fragment")
         if q.qtype == "indirect" and any(c in content for c in "“”«»„"):

@@ -233,13 +233,13 @@ def test_scare_quote_inside_narrative_ignored(run) -> None:
         ),
         (
             "The central bank warned that inflation could stay high for longer.",
-            "inflation could stay high for longer",
+            "that inflation could stay high for longer",
             None,
             "warned",
         ),
         (
             "Marta Velez told the court that her client had acted in self-defence.",
-            "her client had acted in self-defence",
+            "that her client had acted in self-defence",
             "Marta Velez",
             "told",
         ),
@@ -282,13 +282,13 @@ def test_scare_quote_inside_narrative_ignored(run) -> None:
         ),
         (
             "Astronomer Greta Halvorsen argued that the signal came from a distant galaxy.",
-            "the signal came from a distant galaxy",
+            "that the signal came from a distant galaxy",
             "Greta Halvorsen",
             "argued",
         ),
         (
             "Marek Dvorin denied that his company had paid the inspectors.",
-            "his company had paid the inspectors",
+            "that his company had paid the inspectors",
             "Marek Dvorin",
             "denied",
         ),
@@ -300,19 +300,19 @@ def test_scare_quote_inside_narrative_ignored(run) -> None:
         ),
         (
             "Coach Lina Brannock insisted that her squad was fit for the final.",
-            "her squad was fit for the final",
+            "that her squad was fit for the final",
             "Lina Brannock",
             "insisted",
         ),
         (
             "The Orlenna Football Federation insisted on Monday that the match would go ahead.",
-            "the match would go ahead",
+            "that the match would go ahead",
             "Orlenna Football Federation",
             "insisted",
         ),
         (
             "Analysts predicted that Norwind's shares would recover by spring.",
-            "Norwind's shares would recover by spring",
+            "that Norwind's shares would recover by spring",
             "Analysts",
             "predicted",
         ),
@@ -333,7 +333,7 @@ def test_two_cues_two_quotes(run) -> None:
         "Chief executive Ama Koro said profits had doubled, adding that the company would hire 200 engineers."
     )
     qs = run(text).quotes
-    assert [q.text for q in qs] == ["profits had doubled", "the company would hire 200 engineers"]
+    assert [q.text for q in qs] == ["profits had doubled", "that the company would hire 200 engineers"]
     assert all(q.speaker.name == "Ama Koro" for q in qs)
 
 
@@ -343,18 +343,18 @@ def test_two_cues_two_quotes(run) -> None:
         # The parse reads the main verb as an adjective and hangs it inside the clause.
         (
             "Tomas Reyna's statement that the team was tired angered fans.",
-            "the team was tired",
+            "that the team was tired",
             "Tomas Reyna",
         ),
-        ("Ama Koro's statement that the plan failed surprised nobody.", "the plan failed", "Ama Koro"),
+        ("Ama Koro's statement that the plan failed surprised nobody.", "that the plan failed", "Ama Koro"),
         (
             "Lena Varga's warning that the bridge was unsafe went unheeded.",
-            "the bridge was unsafe",
+            "that the bridge was unsafe",
             "Lena Varga",
         ),
         (
             "Brisk Harlan's promise that taxes would fall delighted voters.",
-            "taxes would fall",
+            "that taxes would fall",
             "Brisk Harlan",
         ),
     ],
@@ -373,26 +373,26 @@ def test_noun_cue_content_is_only_the_complement_clause(run, text: str, content:
     [
         (
             "In a statement, Norwind Mining expressed hope that the strike would end soon.",
-            "the strike would end soon",
+            "that the strike would end soon",
             "Norwind Mining",
             "expressed hope",
         ),
         (
             "In a statement, Norwind Mining expressed concern that prices would rise.",
-            "prices would rise",
+            "that prices would rise",
             "Norwind Mining",
             "expressed concern",
         ),
         (
             "Finance Minister Ilse Marrow expressed concern that inflation could climb above five percent.",
-            "inflation could climb above five percent",
+            "that inflation could climb above five percent",
             "Ilse Marrow",
             "expressed concern",
         ),
         (
             "The Kestavo Party expressed hope that talks with the Ondrelian government would resume "
             "next month.",
-            "talks with the Ondrelian government would resume next month",
+            "that talks with the Ondrelian government would resume next month",
             "Kestavo Party",
             "expressed hope",
         ),
@@ -413,12 +413,12 @@ def test_express_noun_that_clause_is_whole_clause(
         # Nouns that come from CAMEO's "express" patterns, not from the hand-written list.
         (
             "The Orlenna Football Federation expressed surprise that the referee had been suspended.",
-            "the referee had been suspended",
+            "that the referee had been suspended",
             "expressed surprise",
         ),
         (
             "Residents of Port Vell expressed relief that the dam had held.",
-            "the dam had held",
+            "that the dam had held",
             "expressed relief",
         ),
     ],
@@ -472,7 +472,7 @@ def test_cameo_derived_cue_data() -> None:
         ),
         (
             "The ministry warned that any new incident would “end the conversation before it starts”.",
-            "any new incident would “end the conversation before it starts”",
+            "that any new incident would “end the conversation before it starts”",
             None,
         ),
     ],

@@ -16,7 +16,7 @@ def seed(extractor, seed_article: Article):
 EXPECTED = [
     ("still awaiting “signals”", "gov:rus", "mixed", MentionKind.organisation, "stated"),
     (
-        "Russia had not yet received any signals from the US",
+        "that Russia had not yet received any signals from the US",
         "person:dmitry-peskov",
         "indirect",
         MentionKind.name,
@@ -117,8 +117,8 @@ def test_exact_spans_and_metadata(seed):
         assert not q.text.endswith((".", ",")) or q.type == "direct"
         assert q.published_at == art.published_at
         assert q.sentence_start is not None and q.sentence_start <= q.start < q.end <= q.sentence_end
-    told = _find(res.quotes, "Russia had not yet received")
-    assert told.text == "Russia had not yet received any signals from the US"
+    told = _find(res.quotes, "that Russia had not yet received")
+    assert told.text == "that Russia had not yet received any signals from the US"
     direct = _find(res.quotes, "I cannot but agree")
     assert direct.text.startswith("I cannot but agree") and direct.text.endswith("in 2022,")
 

@@ -49,7 +49,11 @@ def overlap(a: int, b: int, c: int, d: int) -> int:
 
 
 SENT_END_RE = re.compile(
-    r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|Lt|Mt))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bInc|\bLtd|\bSgt)(?<!\bProf|\bCapt|\bCorp)(?<!\b[A-Z])[.!?]\s+(?=[A-Z“\"‘(]|$)"
+    r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|Lt|Mt))(?<!\bMrs|\bGen|\bSen|\bRep|\bGov|\bCol|\bInc|\bLtd|\bSgt)(?<!\bProf|\bCapt|\bCorp)(?<!\b[A-Z])[.!?]\s+(?=[A-Z“\"‘'(]|$)"
+    # A dotted initialism ("S.C.", "D.C.", "U.S.") ends the sentence when a capitalised quote
+    # follows ("... told reporters in Fort Mill, S.C. “It seems ...”"), or when the text ends there:
+    # the left context of a quote stops at its opening mark.
+    r"|(?<=\b[A-Z]\.[A-Z])\.\s+(?=(?:[“\"]|'')[A-Z]|$)"
 )
 
 
