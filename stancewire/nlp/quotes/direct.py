@@ -222,13 +222,17 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     gap_words = text[a : cue.idx].split()
     if (len(gap_words) > 6 or cue.idx >= a + 80) and APPOS_GAP.match(text[a : cue.idx]) is None:
         return False
-    # A cue with its own content clause after it is not this quote's frame ("..., he said that X").
+    # A quote that is a sentence of its own, followed by a sentence whose cue reports content of
+    # its own ("“It was during his term.” He added that ..."), is not framed by that cue.
+    content = text[s.start : s.end].rstrip("”’\"' ")
     if (
-        any(c.dep_ == "ccomp" and c.idx > cue.idx and not idx.in_quote[c.i] for c in cue.children)
-        and len(gap_words) > 0
-        and cue.lemma_ != "add"
+        content[-1:] in (".", "!", "?")
+        and seg.lstrip()[:1].isupper()
+        and any(
+            c.dep_ in ("ccomp", "xcomp") and c.idx > cue.idx and not idx.in_quote[c.i] for c in cue.children
+        )
     ):
-        pass
+        return False
     speaker = speaker_for(doc, cue, a, seg_end, idx)
     set_cue(q, cue, speaker)
     q.confidence = 0.92 if speaker is not None else 0.7
@@ -257,6 +261,13 @@ def attribute_left(
             q.sent_start = min(q.sent_start, cue.sent.start_char)
             return True
     if stripped[-1] == ":":
+        verb = colon_verb(doc, idx, left_lim + len(stripped) - 1)
+        if verb is not None:
+            set_cue(q, verb, subject_of(verb))
+            q.confidence = 0.85
+            q.rule = "direct-colon-verb"
+            q.sent_start = min(q.sent_start, verb.sent.start_char)
+            return True
         m = LABEL_ONLY_RE.match(text[a:b])
         if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS:
             q.speaker_span = (a + m.start(1), a + m.end(1))
@@ -264,6 +275,22 @@ def attribute_left(
             q.rule = "direct-colon"
             return True
     return False
+
+
+def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
+    """The finite verb right before the colon that opens a quote, when it has a subject.
+
+    "Pence continued: “…”", "Ms. Vale wrote: “…”", "the ministry tweeted: “…”": whatever the verb
+    (many are not speech verbs out of this frame), subject, verb and colon introduce the quote.
+    """
+    k = idx.tok_at(colon)
+    if doc[k].text != ":" or k == 0:
+        return None
+    verb = doc[k - 1]
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP") or idx.in_quote[verb.i]:
+        return None
+    subj = subject_of(verb)
+    return verb if subj is not None and not idx.in_quote[subj.i] else None
 
 
 def attribute_dash(doc: Doc, idx: DocIndex, s: QuoteSpan, right: str, q: QuoteCandidate) -> bool:
