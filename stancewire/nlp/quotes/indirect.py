@@ -8,6 +8,7 @@ from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.evaluation import evaluation_frame
 from stancewire.nlp.quotes.findings import finding_frame
+from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
@@ -18,10 +19,13 @@ from stancewire.nlp.quotes.syntax import (
 )
 from stancewire.nlp.quotes.text import overlap, trim
 from stancewire.nlp.quotes.words import (
+    APPEARANCE_VERBS,
     BELIEF_VERBS,
     EVALUATION_VERBS,
     INTENTION_VERBS,
     NAMING_VERBS,
+    RAISING_VERBS,
+    REFUSAL_VERBS,
     XCOMP_VERBS,
 )
 
@@ -33,7 +37,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
             continue
         lemma = tok.lemma_.lower()
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        q = infinitive_frame(doc, text, tok, lemma, idx)
+        if q is not None:
+            pass
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = according(doc, text, tok, idx)
         elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (
             lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
@@ -60,6 +67,20 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             continue
         out.append(q)
     return drop_nested_beliefs(out)
+
+
+def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
+    """The cues of :mod:`.raising` (appearance, passive raising, refusal, the reporter's
+    question); None lets the other rules look at the word ("predicted" with an agent)."""
+    if lemma in APPEARANCE_VERBS:
+        return appearance_frame(doc, text, tok, idx)
+    if lemma in RAISING_VERBS and tok.tag_ == "VBN":
+        return raising_frame(doc, text, tok, idx)
+    if lemma in REFUSAL_VERBS:
+        return refusal_frame(doc, text, tok, idx)
+    if lemma in cues.QUESTION_FRAMES and tok.tag_ == "VBN":
+        return question_frame(doc, text, tok, idx)
+    return None
 
 
 _NESTABLE = ("belief", "evaluation", "finding")

@@ -12,6 +12,10 @@
 * ``INTENTION_VERBS``: the belief verbs whose to-infinitive is an intention ("wants to run").
 * ``EVALUATION_VERBS``: evaluation cues whose object is the content ("endorsed Cruz", "blamed
   the law for the losses"); ``EVALUATION_PREPS`` the prepositions whose phrase joins it.
+* ``APPEARANCE_VERBS``: "X seemed to suggest ...", "X appeared uneasy", "it appears that ...":
+  the writer attributes a state or stance to X (a cue with no speaker of its own).
+* ``RAISING_VERBS``: passives that report an expectation about X ("X is expected to win").
+* ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
 """
 
 from __future__ import annotations
@@ -25,3 +29,6 @@ TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGRE
 )
 BELIEF_VERBS, INTENTION_VERBS = word_sets(_DATA, "belief_verbs", "intention_verbs")
 EVALUATION_VERBS, EVALUATION_PREPS = word_sets(_DATA, "evaluation_verbs", "evaluation_preps")
+APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
+    _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
+)
