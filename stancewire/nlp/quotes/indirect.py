@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.evaluation import evaluation_frame
+from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
 from stancewire.nlp.quotes.syntax import (
@@ -26,6 +26,8 @@ from stancewire.nlp.quotes.words import (
     NAMING_VERBS,
     RAISING_VERBS,
     REFUSAL_VERBS,
+    VIEW_VERBS,
+    WANT_VERBS,
     XCOMP_VERBS,
 )
 
@@ -52,8 +54,15 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma == "show":
             q = finding_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma in VIEW_VERBS:
+            q = view_frame(doc, text, tok, idx)
+            if q is None and lemma in BELIEF_VERBS:
+                q = belief_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
             q = belief_frame(doc, text, tok, idx)
+            if q is None and lemma in WANT_VERBS:
+                # "want their money back": the wanted object, judged as an evaluation's is.
+                q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
         else:

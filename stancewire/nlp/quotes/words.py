@@ -15,6 +15,10 @@
 * ``APPEARANCE_VERBS``: "X seemed to suggest ...", "X appeared uneasy", "it appears that ...":
   the writer attributes a state or stance to X (a cue with no speaker of its own).
 * ``RAISING_VERBS``: passives that report an expectation about X ("X is expected to win").
+* ``VIEW_VERBS``: "Democrats see Sanders as a threat": the object and its "as" phrase or
+  predicate are the holder's view.
+* ``WANT_VERBS``: "voters want their money back": besides a to-infinitive, an object (of three
+  words or a name) is what the holder wants, as for the evaluation verbs.
 * ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
 """
 
@@ -32,3 +36,4 @@ EVALUATION_VERBS, EVALUATION_PREPS = word_sets(_DATA, "evaluation_verbs", "evalu
 APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
     _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
 )
+VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
