@@ -34,7 +34,13 @@ def holder(tok: Token) -> Token | None:
     """The subject of ``tok`` when it can take a position: a name, a personal pronoun, a plural
     noun ("voters", "Republicans") or a share of people; not a thing ("the funds support ...")."""
     subj = subject_of(tok)
-    if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in _NOT_HOLDERS:
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    return _holder_token(subj)
+
+
+def _holder_token(subj: Token) -> Token | None:
+    if subj.lower_ in _NOT_HOLDERS:
         return None
     if subj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT"):
         return None  # "West Virginia used to back Democrats": a place votes, it takes no stand
@@ -56,11 +62,13 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     if is_negated(tok) or is_question_frame(tok):
         return None
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if "to" in aux or (tok.tag_ == "VBG" and not aux):
-        # "wanted to endorse Sanders", "criticizing him for ...": an infinitive is the content
-        # of another cue, a bare participle a side remark; PolNeAR annotates neither so.
+    if "to" in aux:
+        # "wanted to endorse Sanders": an infinitive is the content of another cue.
         return None
-    speaker = holder(tok)
+    # "a super PAC backing Cruz", "voters supporting Sanders": the noun a participle modifies
+    # holds the position (when it is someone who can).
+    participle = tok.tag_ == "VBG" and not aux and tok.dep_ == "acl"
+    speaker = _holder_token(tok.head) if participle else holder(tok)
     if speaker is None:
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
