@@ -18,6 +18,7 @@ from stancewire.nlp.quotes.syntax import (
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
+from stancewire.nlp.quotes.topics import topic_frame
 from stancewire.nlp.quotes.words import (
     APPEARANCE_VERBS,
     BELIEF_VERBS,
@@ -26,6 +27,7 @@ from stancewire.nlp.quotes.words import (
     NAMING_VERBS,
     RAISING_VERBS,
     REFUSAL_VERBS,
+    TOPIC_CUES,
     VIEW_VERBS,
     WANT_VERBS,
     XCOMP_VERBS,
@@ -52,6 +54,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
             q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma in TOPIC_CUES:
+            q = topic_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma == "show":
             q = finding_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in VIEW_VERBS:
@@ -92,11 +96,11 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
     return None
 
 
-_NESTABLE = ("belief", "evaluation", "finding")
+_NESTABLE = ("belief", "evaluation", "finding", "topic")
 
 
 def drop_nested_beliefs(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """A belief, evaluation or finding cue inside what someone is reported to have said ("X said
+    """A belief, evaluation, finding or topic cue inside what someone is reported to have said ("X said
     she expected Y", "X said the result showed Y") is part of that content, not a second
     attribution of its own."""
     spans = [(q.start, q.end) for q in quotes if not q.rule.startswith(_NESTABLE)]

@@ -19,6 +19,9 @@
   predicate are the holder's view.
 * ``WANT_VERBS``: "voters want their money back": besides a to-infinitive, an object (of three
   words or a name) is what the holder wants, as for the evaluation verbs.
+* ``TOPIC_CUES``: verbs whose object or prepositional object is what someone talked about or
+  cited ("referring to reports that …", "talked about trade", "citing the deficit"); the
+  preposition list of each ("" for the direct object).
 * ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
 """
 
@@ -37,3 +40,4 @@ APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
     _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
 )
 VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
+TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
