@@ -314,6 +314,8 @@ def verb_frame_main(
             first += 1
         if first > last:
             return None
+        if comp.i > tok.i:
+            last = contrast_tail(doc, tok, last)
         # Cut at a following cue clause attached inside ("..., adding that ...").
         last = cut_at_cue(doc, first, last)
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -399,6 +401,31 @@ def verb_frame_main(
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, tok, a, b, speaker, "object", 0.72)
     return None
+
+
+# The conjunction that carries a reported clause on: "said A, but B" reports B as well.
+_CONTRAST = frozenset({"but"})
+
+
+def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
+    """End of a reported clause that goes on past ", but": the parser often hangs "but B" from
+    the cue ("she said she had no plans, but when Trump spoke it just happened"), though B is
+    still what was said. Not when B has a name as subject or a cue of its own ("..., but Cruz
+    disagreed"), which is the writer's narration or another speaker."""
+    for c in tok.children:
+        if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
+            continue
+        between = doc[last + 1 : c.left_edge.i + 1]
+        if not any(t.dep_ == "cc" and t.lower_ in _CONTRAST for t in between) or len(between) > 3:
+            return last
+        subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+        lemma = c.lemma_.lower()
+        if subj is None or subj.pos_ == "PROPN" or subj.ent_type_ or lemma in cues.speech_verbs():
+            return last
+        if lemma in BELIEF_VERBS or lemma in EVALUATION_VERBS:
+            return last
+        return c.right_edge.i
+    return last
 
 
 def is_cue_clause(c: Token) -> bool:
