@@ -37,8 +37,8 @@ def topic_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidat
         if prep is not None:
             head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             cue_end = prep
-    if head is None or idx.in_direct[head.i]:
-        return None
+    if head is None or idx.in_direct[head.i] or head.ent_type_ in ("DATE", "TIME"):
+        return None  # "spoke on Monday" says when, not what about
     if head.pos_ == "PRON" and head.right_edge.i == head.i:
         return None  # "talked about it": nothing without coreference
     speaker = subject_of(tok)
