@@ -99,19 +99,21 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
 _NESTABLE = ("belief", "evaluation", "finding", "topic")
 
 
+def nestable(q: QuoteCandidate) -> bool:
+    """Whether ``q`` is part of a reported content it sits in rather than its own attribution."""
+    return q.rule.startswith(_NESTABLE) or (q.rule == "object" and q.cue_lemma in cues.NESTABLE_OBJECT_VERBS)
+
+
 def drop_nested_beliefs(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """A belief, evaluation, finding or topic cue inside what someone is reported to have said ("X said
-    she expected Y", "X said the result showed Y") is part of that content, not a second
+    """A belief, evaluation, finding or topic cue (or an announcement's object) inside what
+    someone is reported to have said ("X said she expected Y", "X said the result showed Y",
+    "X said the company would propose a dividend") is part of that content, not a second
     attribution of its own."""
-    spans = [(q.start, q.end) for q in quotes if not q.rule.startswith(_NESTABLE)]
+    spans = [(q.start, q.end) for q in quotes if not nestable(q)]
     return [
         q
         for q in quotes
-        if not (
-            q.rule.startswith(_NESTABLE)
-            and q.cue_start is not None
-            and any(a <= q.cue_start < b for a, b in spans)
-        )
+        if not (nestable(q) and q.cue_start is not None and any(a <= q.cue_start < b for a, b in spans))
     ]
 
 
