@@ -8,6 +8,7 @@ from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
+from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
@@ -25,6 +26,8 @@ from stancewire.nlp.quotes.words import (
     EVALUATION_VERBS,
     INTENTION_VERBS,
     NAMING_VERBS,
+    NOUN_INFINITIVE_CUES,
+    NOUN_PREP_CUES,
     RAISING_VERBS,
     REFUSAL_VERBS,
     TOPIC_CUES,
@@ -67,6 +70,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             if q is None and lemma in WANT_VERBS:
                 # "want their money back": the wanted object, judged as an evaluation's is.
                 q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "NOUN" and (lemma in NOUN_PREP_CUES or lemma in NOUN_INFINITIVE_CUES):
+            q = noun_content_frame(doc, text, tok, idx)
+            if q is None and lemma in cues.NOUN_CUES:
+                q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
         else:
@@ -96,7 +103,7 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
     return None
 
 
-_NESTABLE = ("belief", "evaluation", "finding", "topic")
+_NESTABLE = ("belief", "evaluation", "finding", "topic", "noun-content")
 
 
 def nestable(q: QuoteCandidate) -> bool:
@@ -105,15 +112,21 @@ def nestable(q: QuoteCandidate) -> bool:
 
 
 def drop_nested_beliefs(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """A belief, evaluation, finding or topic cue (or an announcement's object) inside what
+    """A belief, evaluation, finding, topic or cue-noun content (or an announcement's object) inside what
     someone is reported to have said ("X said she expected Y", "X said the result showed Y",
     "X said the company would propose a dividend") is part of that content, not a second
     attribution of its own."""
     spans = [(q.start, q.end) for q in quotes if not nestable(q)]
+    # A cue noun inside any other content ("announced her endorsement of Varnay") is part of it.
+    every = [(q.start, q.end) for q in quotes if not q.rule.startswith("noun-content")]
     return [
         q
         for q in quotes
-        if not (nestable(q) and q.cue_start is not None and any(a <= q.cue_start < b for a, b in spans))
+        if not (
+            nestable(q)
+            and q.cue_start is not None
+            and any(a <= q.cue_start < b for a, b in (every if q.rule.startswith("noun-content") else spans))
+        )
     ]
 
 

@@ -22,6 +22,10 @@
 * ``TOPIC_CUES``: verbs whose object or prepositional object is what someone talked about or
   cited ("referring to reports that …", "talked about trade", "citing the deficit"); the
   preposition list of each ("" for the direct object).
+* ``NOUN_PREP_CUES``: cue nouns and the prepositions whose object is their content ("her
+  opposition to the Common Core"); ``NOUN_INFINITIVE_CUES`` the nouns whose to-infinitive is
+  ("his decision to run"); ``LIGHT_VERBS`` verbs whose subject holds such a noun's position
+  ("Pence threw his support behind Ryan", "issued a call for").
 * ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
 """
 
@@ -41,3 +45,5 @@ APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
 )
 VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
 TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
+NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
+NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "light_verbs")
