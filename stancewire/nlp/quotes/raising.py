@@ -26,6 +26,8 @@ from stancewire.nlp.quotes.syntax import SUBJ, is_question_frame, subject_of
 _NO_CONTENT_SUBJECTS = frozenset({"there", "this", "that", "these", "those", "what"})
 # Clause openers that make a question ("asked whether/if …").
 _QUESTION_MARKS = frozenset({"whether", "if"})
+# Words that open an indirect wh-question ("asked why he trailed Clinton").
+_WH_WORDS = frozenset({"why", "what", "how", "who", "whom", "when", "where", "which"})
 
 
 def _to_infinitive(tok: Token) -> Token | None:
@@ -135,7 +137,8 @@ def refusal_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
 
 
 def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
-    """ "(When) asked whether/if C, …": the reporter's question C, with no speaker."""
+    """ "(When) asked whether/if/why C, …" or "asked about X": the reporter's question, with no
+    speaker."""
     from stancewire.nlp.quotes.indirect import finish
 
     if not is_question_frame(tok):
@@ -146,13 +149,22 @@ def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandi
             for c in tok.children
             if c.dep_ in ("ccomp", "advcl", "xcomp")
             and c.i > tok.i
-            and any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children)
+            and (
+                any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children)
+                or c.left_edge.lower_ in _WH_WORDS
+            )
         ),
         None,
     )
+    first = comp.left_edge.i if comp is not None else 0
+    if comp is None:
+        # "Asked about the deportations, …": the topic of the question.
+        about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+        comp = next((g for g in about.children if g.dep_ == "pobj"), None) if about is not None else None
+        first = comp.left_edge.i if comp is not None else 0
     if comp is None or idx.in_direct[comp.i]:
         return None
-    span = _span(doc, comp.left_edge.i, comp.right_edge.i)
+    span = _span(doc, first, comp.right_edge.i)
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], None, "question", 0.6)
