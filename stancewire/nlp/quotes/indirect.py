@@ -10,6 +10,7 @@ from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
+from stancewire.nlp.quotes.source_phrase import in_poll_frame
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
@@ -47,6 +48,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         q = infinitive_frame(doc, text, tok, lemma, idx)
         if q is not None:
             pass
+        elif tok.lower_ == "in" and tok.pos_ == "ADP":
+            q = in_poll_frame(doc, text, tok, idx)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = according(doc, text, tok, idx)
         elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (

@@ -26,6 +26,7 @@
   opposition to the Common Core"); ``NOUN_INFINITIVE_CUES`` the nouns whose to-infinitive is
   ("his decision to run"); ``LIGHT_VERBS`` verbs whose subject holds such a noun's position
   ("Pence threw his support behind Ryan", "issued a call for").
+* ``POLL_NOUNS``: sources named by an "in" phrase ("In the new poll, 40 percent back Sanders").
 * ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
 """
 
@@ -47,3 +48,4 @@ VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
 TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
 NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
 NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "light_verbs")
+(POLL_NOUNS,) = word_sets(_DATA, "poll_nouns")
