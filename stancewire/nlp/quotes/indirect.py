@@ -32,6 +32,7 @@ from stancewire.nlp.quotes.words import (
     RAISING_VERBS,
     REFUSAL_VERBS,
     TOPIC_CUES,
+    VERB_LEMMA_FIXES,
     VIEW_VERBS,
     WANT_VERBS,
     XCOMP_VERBS,
@@ -42,6 +43,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
     out: list[QuoteCandidate] = []
     direct_spans = [(q.start, q.end) for q in direct]
     for tok in doccache.tokens(doc):
+        if tok.pos_ == "VERB" and tok.lower_ in VERB_LEMMA_FIXES:
+            # The model lemmatizes "hopes" as "hop": correct it on the Doc, so every rule (and
+            # the cue lemma of the quote) sees the verb it is.
+            tok.lemma_ = VERB_LEMMA_FIXES[tok.lower_]
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
             continue
         lemma = tok.lemma_.lower()

@@ -27,6 +27,8 @@
   ("his decision to run"); ``LIGHT_VERBS`` verbs whose subject holds such a noun's position
   ("Pence threw his support behind Ryan", "issued a call for").
 * ``POLL_NOUNS``: sources named by an "in" phrase ("In the new poll, 40 percent back Sanders").
+* ``VERB_LEMMA_FIXES``: verb forms the model's lemmatizer gets wrong ("hopes" -> "hop"), so
+  that cue lexicons match them.
 * ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
 """
 
@@ -49,3 +51,4 @@ TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topi
 NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
 NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "light_verbs")
 (POLL_NOUNS,) = word_sets(_DATA, "poll_nouns")
+VERB_LEMMA_FIXES: dict[str, str] = dict(_DATA["verb_lemma_fixes"])
