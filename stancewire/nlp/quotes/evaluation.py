@@ -72,6 +72,10 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     if speaker is None:
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    if obj is None:
+        # "senators support reforming the superdelegate system": a gerund clause as object.
+        gerunds = (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
+        obj = next((c for c in gerunds if c.i > tok.i), None)
     if obj is None or idx.in_direct[obj.i]:
         return None
     if obj.pos_ == "PRON" and obj.right_edge.i == obj.i:
