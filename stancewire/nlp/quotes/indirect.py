@@ -368,6 +368,14 @@ def verb_frame_main(
             first, last = obj.left_edge.i, cut_at_cue(doc, obj.left_edge.i, oprd.right_edge.i)
             a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
             return finish(doc, text, tok, tok, a, b, speaker, "obj-predicate", 0.78)
+        nxt = obj.right_edge.i + 1
+        if oprd is None and nxt < len(doc) and idx.quote_containing(doc[nxt].idx) is not None:
+            # "called the assault “an attack on our country”": the parser left the quoted
+            # predicate unattached; the object is the content and the finder joins the quoted
+            # fragment that opens right after it (a mixed quote).
+            first, last = obj.left_edge.i, obj.right_edge.i
+            a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+            return finish(doc, text, tok, tok, a, b, speaker, "obj-predicate", 0.74)
     # 3. verb + object + preposition: accused X of Y, praised X as Y
     preps = cues.OBJ_PREP_CUES.get(lemma)
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
