@@ -86,15 +86,56 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = noun_frame(doc, text, tok, idx)
         else:
             continue
-        if q is None:
-            continue
-        if q.end - q.start < 3:
-            continue
-        # Content that is (mostly) a direct quote belongs to that quote, not to a new one.
-        if any(overlap(q.start, q.end, a, b) > 0.5 * min(q.end - q.start, b - a) for a, b in direct_spans):
-            continue
-        out.append(q)
+        parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
+        for part in parts:
+            if part.end - part.start < 3:
+                continue
+            # Content that is (mostly) a direct quote belongs to that quote, not to a new one.
+            if any(
+                overlap(part.start, part.end, a, b) > 0.5 * min(part.end - part.start, b - a)
+                for a, b in direct_spans
+            ):
+                continue
+            out.append(part)
     return drop_nested_beliefs(out)
+
+
+def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> list[QuoteCandidate]:
+    """ "In the three years since, Barden says, far too many lives have been lost": a speech
+    cue set into the clause it reports (the parser hangs it there as parataxis). The clause on
+    both sides of the cue is the content: two quotes with the same cue and speaker, as a
+    split direct quote is (PolNeAR annotates the two fragments as one attribution)."""
+    if tok.dep_ != "parataxis" or lemma not in cues.speech_verbs() or is_negated(tok):
+        return []
+    head = tok.head
+    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    if subj is None or head.pos_ not in ("VERB", "AUX") or not head.left_edge.i < tok.left_edge.i:
+        return []
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+        return []  # the cue has a content of its own: not set into this clause
+    sent = tok.sent
+    spans = [
+        (max(head.left_edge.i, sent.start), tok.left_edge.i - 1),
+        (tok.right_edge.i + 1, min(head.right_edge.i, sent.end - 1)),
+    ]
+    out = []
+    for first, last in spans:
+        if first > last:
+            continue
+        last = cut_at_cue(doc, first, last)
+        while first <= last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+            first += 1
+        while last >= first and doc[last].is_punct:
+            last -= 1
+        if last < first:
+            continue
+        if any(idx.in_direct[j] for j in (first, last)):
+            return []  # a frame of a direct quote ("“…,” he says, pouring tea"): not ours
+        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+        q = finish(doc, text, tok, tok, a, b, subj, "parenthetical", 0.75)
+        if q is not None:
+            out.append(q)
+    return out
 
 
 def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
