@@ -57,6 +57,9 @@ OBJ_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _WORDS["
 # objects CAMEO codes for "express" (data file, ``express_nouns``).
 EXPRESS_VERBS = frozenset(_WORDS["express_verbs"])
 EXPRESS_NOUNS = frozenset(_data_section("express_nouns")) | frozenset(_WORDS["express_nouns"])
+# Object verbs whose object, inside what someone is reported to have said ("said the company
+# would propose a dividend"), is part of that content, not an attribution of its own.
+NESTABLE_OBJECT_VERBS = frozenset(_WORDS["nestable_object_verbs"])
 # Nouns that carry a content clause ("the statement that ...", "his claim that ...").
 NOUN_CUES = frozenset(_WORDS["noun_cues"])
 # Nouns that are documents or data, not speakers: "according to a report" is not a quote.

@@ -18,7 +18,14 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
   of the complement (``accused Putin of seeking ...`` -> ``Putin of seeking ...``,
   ``called for a truce`` -> ``a truce``, ``expressed concern over X`` -> ``X``, ``vowed to rebuild
   the pier`` -> ``to rebuild the pier``, ``urged X to Y`` -> ``X to Y``); for
-  ``according to S, X`` the clause X. A final period or comma is never part of the span.
+  ``according to S, X`` the clause X (S may be a document or poll, as may ``in a poll, X``).
+  Beyond speech verbs (issue 15, PolNeAR's conventions): an appearance or passive raising cue
+  takes its subject with the predicate and has no speaker (``Trump seemed to suggest ...``,
+  ``Obama is expected to join ...``: the writer's reading); ``declined to X`` -> ``to X``; the
+  reporter's question ``Asked whether X`` -> ``whether X`` (no speaker); ``see X as Y`` ->
+  ``X as Y``; ``referring to X`` / ``citing X`` / ``talked about X`` -> ``X``; a cue noun's
+  object or infinitive (``Trump's call for a ban`` -> ``a ban``, ``her decision to run`` -> ``to
+  run``). A final period or comma is never part of the span.
 * **mixed**: an indirect statement whose content contains quoted fragments (``praising him as a
   “smart” and “pragmatic” individual``); the span is the indirect content (marks included).
   Fragments consumed by a mixed quote are not reported separately.
@@ -26,8 +33,9 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
   content as for direct; the speaker comes from context (the previous speaker).
 
 Not quotes: short quoted words outside reported speech (scare quotes), titles of works
-("the film “Blue Horizon”", Title Case fragments), "said to be", negated or refused speech
-("declined to say"), a reporter's question ("Asked whether ..."), "according to a report".
+("the film “Blue Horizon”", Title Case fragments), "said to be", negated speech ("did not say
+whether"); the speech verb inside a refusal ("declined to say whether ...") is no quote of its
+own, the refusal is.
 """
 
 from __future__ import annotations

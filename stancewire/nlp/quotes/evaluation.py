@@ -34,7 +34,13 @@ def holder(tok: Token) -> Token | None:
     """The subject of ``tok`` when it can take a position: a name, a personal pronoun, a plural
     noun ("voters", "Republicans") or a share of people; not a thing ("the funds support ...")."""
     subj = subject_of(tok)
-    if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in _NOT_HOLDERS:
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    return _holder_token(subj)
+
+
+def _holder_token(subj: Token) -> Token | None:
+    if subj.lower_ in _NOT_HOLDERS:
         return None
     if subj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT"):
         return None  # "West Virginia used to back Democrats": a place votes, it takes no stand
@@ -56,14 +62,20 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     if is_negated(tok) or is_question_frame(tok):
         return None
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if "to" in aux or (tok.tag_ == "VBG" and not aux):
-        # "wanted to endorse Sanders", "criticizing him for ...": an infinitive is the content
-        # of another cue, a bare participle a side remark; PolNeAR annotates neither so.
+    if "to" in aux:
+        # "wanted to endorse Sanders": an infinitive is the content of another cue.
         return None
-    speaker = holder(tok)
+    # "a super PAC backing Cruz", "voters supporting Sanders": the noun a participle modifies
+    # holds the position (when it is someone who can).
+    participle = tok.tag_ == "VBG" and not aux and tok.dep_ == "acl"
+    speaker = _holder_token(tok.head) if participle else holder(tok)
     if speaker is None:
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    if obj is None:
+        # "senators support reforming the superdelegate system": a gerund clause as object.
+        gerunds = (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
+        obj = next((c for c in gerunds if c.i > tok.i), None)
     if obj is None or idx.in_direct[obj.i]:
         return None
     if obj.pos_ == "PRON" and obj.right_edge.i == obj.i:
@@ -81,3 +93,46 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         return None  # "defended the merger": an act on an event, not a position on someone
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, "evaluation-object", 0.66)
+
+
+def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """ "Democrats see Sanders as a threat", "voters view her unfavorably", "she sees incomes
+    rising": the object with its "as" phrase or predicate is the holder's view of it.
+
+    "see" alone is mostly perception ("saw the film"): only an object followed by "as …" or
+    a predicate (a clause, a participle, an adjective or adverb of judgement) makes it a view.
+    """
+    from stancewire.nlp.quotes.indirect import cut_at_cue, finish
+
+    if tok.pos_ != "VERB" or tok.tag_ == "VBN" or is_question_frame(tok):
+        return None
+    speaker = holder(tok)
+    if speaker is None:
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    if obj is None or idx.in_direct[obj.i]:
+        return None
+    pred = next(
+        (
+            c
+            for c in tok.children
+            if c.i > obj.i
+            and (
+                (c.dep_ == "prep" and c.lower_ == "as")
+                or c.dep_ in ("oprd", "ccomp", "xcomp")
+                or (c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i == obj.right_edge.i + 1)
+            )
+        ),
+        None,
+    )
+    if pred is None:
+        # "see immigrants as a burden" with "as" hung from the object.
+        pred = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if pred is None or idx.in_direct[pred.i]:
+        return None
+    first = obj.left_edge.i
+    last = cut_at_cue(doc, first, max(pred.right_edge.i, obj.right_edge.i))
+    while last > first and doc[last].is_punct:
+        last -= 1
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, tok, a, b, speaker, "belief-view", 0.62)

@@ -19,6 +19,9 @@ FINDING_HOLDERS = frozenset({
     "poll", "survey", "study", "data", "record", "report", "figure", "number", "result",
     "analysis", "research", "statistic", "estimate", "filing", "document", "email", "polling",
     "count", "tally", "audit", "review", "investigation", "projection", "forecast",
+    # Recordings and papers show what they record ("the video showed the officer shooting").
+    "video", "footage", "photo", "photograph", "image", "recording", "tape", "letter", "memo",
+    "message", "evidence", "history", "experience", "map", "chart", "graph", "trend", "return",
 })  # fmt: skip
 _CONTENT_DEPS = ("ccomp", "dobj", "obj", "xcomp", "oprd")
 

@@ -6,8 +6,11 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.evaluation import evaluation_frame
+from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
+from stancewire.nlp.quotes.nominal import noun_content_frame
+from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
+from stancewire.nlp.quotes.source_phrase import in_poll_frame
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
@@ -17,11 +20,21 @@ from stancewire.nlp.quotes.syntax import (
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
+from stancewire.nlp.quotes.topics import topic_frame
 from stancewire.nlp.quotes.words import (
+    APPEARANCE_VERBS,
     BELIEF_VERBS,
     EVALUATION_VERBS,
     INTENTION_VERBS,
     NAMING_VERBS,
+    NOUN_INFINITIVE_CUES,
+    NOUN_PREP_CUES,
+    RAISING_VERBS,
+    REFUSAL_VERBS,
+    TOPIC_CUES,
+    VERB_LEMMA_FIXES,
+    VIEW_VERBS,
+    WANT_VERBS,
     XCOMP_VERBS,
 )
 
@@ -30,10 +43,19 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
     out: list[QuoteCandidate] = []
     direct_spans = [(q.start, q.end) for q in direct]
     for tok in doccache.tokens(doc):
+        if tok.pos_ == "VERB" and tok.lower_ in VERB_LEMMA_FIXES:
+            # The model lemmatizes "hopes" as "hop": correct it on the Doc, so every rule (and
+            # the cue lemma of the quote) sees the verb it is.
+            tok.lemma_ = VERB_LEMMA_FIXES[tok.lower_]
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
             continue
         lemma = tok.lemma_.lower()
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        q = infinitive_frame(doc, text, tok, lemma, idx)
+        if q is not None:
+            pass
+        elif tok.lower_ == "in" and tok.pos_ == "ADP":
+            q = in_poll_frame(doc, text, tok, idx)
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = according(doc, text, tok, idx)
         elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (
             lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
@@ -43,40 +65,116 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
             q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma in TOPIC_CUES:
+            q = topic_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma == "show":
             q = finding_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB" and lemma in VIEW_VERBS:
+            q = view_frame(doc, text, tok, idx)
+            if q is None and lemma in BELIEF_VERBS:
+                q = belief_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
             q = belief_frame(doc, text, tok, idx)
+            if q is None and lemma in WANT_VERBS:
+                # "want their money back": the wanted object, judged as an evaluation's is.
+                q = evaluation_frame(doc, text, tok, idx)
+        elif tok.pos_ == "NOUN" and (lemma in NOUN_PREP_CUES or lemma in NOUN_INFINITIVE_CUES):
+            q = noun_content_frame(doc, text, tok, idx)
+            if q is None and lemma in cues.NOUN_CUES:
+                q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
         else:
             continue
-        if q is None:
-            continue
-        if q.end - q.start < 3:
-            continue
-        # Content that is (mostly) a direct quote belongs to that quote, not to a new one.
-        if any(overlap(q.start, q.end, a, b) > 0.5 * min(q.end - q.start, b - a) for a, b in direct_spans):
-            continue
-        out.append(q)
+        parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
+        for part in parts:
+            if part.end - part.start < 3:
+                continue
+            # Content that is (mostly) a direct quote belongs to that quote, not to a new one.
+            if any(
+                overlap(part.start, part.end, a, b) > 0.5 * min(part.end - part.start, b - a)
+                for a, b in direct_spans
+            ):
+                continue
+            out.append(part)
     return drop_nested_beliefs(out)
 
 
-_NESTABLE = ("belief", "evaluation", "finding")
+def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> list[QuoteCandidate]:
+    """ "In the three years since, Barden says, far too many lives have been lost": a speech
+    cue set into the clause it reports (the parser hangs it there as parataxis). The clause on
+    both sides of the cue is the content: two quotes with the same cue and speaker, as a
+    split direct quote is (PolNeAR annotates the two fragments as one attribution)."""
+    if tok.dep_ != "parataxis" or lemma not in cues.speech_verbs() or is_negated(tok):
+        return []
+    head = tok.head
+    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    if subj is None or head.pos_ not in ("VERB", "AUX") or not head.left_edge.i < tok.left_edge.i:
+        return []
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+        return []  # the cue has a content of its own: not set into this clause
+    sent = tok.sent
+    spans = [
+        (max(head.left_edge.i, sent.start), tok.left_edge.i - 1),
+        (tok.right_edge.i + 1, min(head.right_edge.i, sent.end - 1)),
+    ]
+    out = []
+    for first, last in spans:
+        if first > last:
+            continue
+        last = cut_at_cue(doc, first, last)
+        while first <= last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+            first += 1
+        while last >= first and doc[last].is_punct:
+            last -= 1
+        if last < first:
+            continue
+        if any(idx.in_direct[j] for j in (first, last)):
+            return []  # a frame of a direct quote ("“…,” he says, pouring tea"): not ours
+        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+        q = finish(doc, text, tok, tok, a, b, subj, "parenthetical", 0.75)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
+    """The cues of :mod:`.raising` (appearance, passive raising, refusal, the reporter's
+    question); None lets the other rules look at the word ("predicted" with an agent)."""
+    if lemma in APPEARANCE_VERBS:
+        return appearance_frame(doc, text, tok, idx)
+    if lemma in RAISING_VERBS and tok.tag_ == "VBN":
+        return raising_frame(doc, text, tok, idx)
+    if lemma in REFUSAL_VERBS:
+        return refusal_frame(doc, text, tok, idx)
+    if lemma in cues.QUESTION_FRAMES and tok.tag_ == "VBN":
+        return question_frame(doc, text, tok, idx)
+    return None
+
+
+_NESTABLE = ("belief", "evaluation", "finding", "topic", "noun-content")
+
+
+def nestable(q: QuoteCandidate) -> bool:
+    """Whether ``q`` is part of a reported content it sits in rather than its own attribution."""
+    return q.rule.startswith(_NESTABLE) or (q.rule == "object" and q.cue_lemma in cues.NESTABLE_OBJECT_VERBS)
 
 
 def drop_nested_beliefs(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """A belief, evaluation or finding cue inside what someone is reported to have said ("X said
-    she expected Y", "X said the result showed Y") is part of that content, not a second
+    """A belief, evaluation, finding, topic or cue-noun content (or an announcement's object) inside what
+    someone is reported to have said ("X said she expected Y", "X said the result showed Y",
+    "X said the company would propose a dividend") is part of that content, not a second
     attribution of its own."""
-    spans = [(q.start, q.end) for q in quotes if not q.rule.startswith(_NESTABLE)]
+    spans = [(q.start, q.end) for q in quotes if not nestable(q)]
+    # A cue noun inside any other content ("announced her endorsement of Varnay") is part of it.
+    every = [(q.start, q.end) for q in quotes if not q.rule.startswith("noun-content")]
     return [
         q
         for q in quotes
         if not (
-            q.rule.startswith(_NESTABLE)
+            nestable(q)
             and q.cue_start is not None
-            and any(a <= q.cue_start < b for a, b in spans)
+            and any(a <= q.cue_start < b for a, b in (every if q.rule.startswith("noun-content") else spans))
         )
     ]
 
@@ -280,6 +378,8 @@ def verb_frame_main(
             first += 1
         if first > last:
             return None
+        if comp.i > tok.i:
+            last = contrast_tail(doc, tok, last)
         # Cut at a following cue clause attached inside ("..., adding that ...").
         last = cut_at_cue(doc, first, last)
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -309,6 +409,14 @@ def verb_frame_main(
             first, last = obj.left_edge.i, cut_at_cue(doc, obj.left_edge.i, oprd.right_edge.i)
             a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
             return finish(doc, text, tok, tok, a, b, speaker, "obj-predicate", 0.78)
+        nxt = obj.right_edge.i + 1
+        if oprd is None and nxt < len(doc) and idx.quote_containing(doc[nxt].idx) is not None:
+            # "called the assault “an attack on our country”": the parser left the quoted
+            # predicate unattached; the object is the content and the finder joins the quoted
+            # fragment that opens right after it (a mixed quote).
+            first, last = obj.left_edge.i, obj.right_edge.i
+            a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+            return finish(doc, text, tok, tok, a, b, speaker, "obj-predicate", 0.74)
     # 3. verb + object + preposition: accused X of Y, praised X as Y
     preps = cues.OBJ_PREP_CUES.get(lemma)
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
@@ -365,6 +473,31 @@ def verb_frame_main(
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, tok, a, b, speaker, "object", 0.72)
     return None
+
+
+# The conjunction that carries a reported clause on: "said A, but B" reports B as well.
+_CONTRAST = frozenset({"but"})
+
+
+def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
+    """End of a reported clause that goes on past ", but": the parser often hangs "but B" from
+    the cue ("she said she had no plans, but when Trump spoke it just happened"), though B is
+    still what was said. Not when B has a name as subject or a cue of its own ("..., but Cruz
+    disagreed"), which is the writer's narration or another speaker."""
+    for c in tok.children:
+        if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
+            continue
+        between = doc[last + 1 : c.left_edge.i + 1]
+        if not any(t.dep_ == "cc" and t.lower_ in _CONTRAST for t in between) or len(between) > 3:
+            return last
+        subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+        lemma = c.lemma_.lower()
+        if subj is None or subj.pos_ == "PROPN" or subj.ent_type_ or lemma in cues.speech_verbs():
+            return last
+        if lemma in BELIEF_VERBS or lemma in EVALUATION_VERBS:
+            return last
+        return c.right_edge.i
+    return last
 
 
 def is_cue_clause(c: Token) -> bool:
@@ -435,8 +568,9 @@ def according(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    if pobj.lemma_.lower() in cues.DOCUMENT_NOUNS or pobj.lower_ in cues.DOCUMENT_NOUNS:
-        return None
+    # A document or data source ("according to court records", "according to a new poll") is a
+    # source too: news attributes findings to it as to a person, and the attribution code lets
+    # the text speak for its named author ("a report by the Halden Institute").
     sent = tok.sent
     phrase_first = tok.i
     phrase_last = max(tok.right_edge.i, to.right_edge.i)

@@ -12,6 +12,24 @@
 * ``INTENTION_VERBS``: the belief verbs whose to-infinitive is an intention ("wants to run").
 * ``EVALUATION_VERBS``: evaluation cues whose object is the content ("endorsed Cruz", "blamed
   the law for the losses"); ``EVALUATION_PREPS`` the prepositions whose phrase joins it.
+* ``APPEARANCE_VERBS``: "X seemed to suggest ...", "X appeared uneasy", "it appears that ...":
+  the writer attributes a state or stance to X (a cue with no speaker of its own).
+* ``RAISING_VERBS``: passives that report an expectation about X ("X is expected to win").
+* ``VIEW_VERBS``: "Democrats see Sanders as a threat": the object and its "as" phrase or
+  predicate are the holder's view.
+* ``WANT_VERBS``: "voters want their money back": besides a to-infinitive, an object (of three
+  words or a name) is what the holder wants, as for the evaluation verbs.
+* ``TOPIC_CUES``: verbs whose object or prepositional object is what someone talked about or
+  cited ("referring to reports that …", "talked about trade", "citing the deficit"); the
+  preposition list of each ("" for the direct object).
+* ``NOUN_PREP_CUES``: cue nouns and the prepositions whose object is their content ("her
+  opposition to the Common Core"); ``NOUN_INFINITIVE_CUES`` the nouns whose to-infinitive is
+  ("his decision to run"); ``LIGHT_VERBS`` verbs whose subject holds such a noun's position
+  ("Pence threw his support behind Ryan", "issued a call for").
+* ``POLL_NOUNS``: sources named by an "in" phrase ("In the new poll, 40 percent back Sanders").
+* ``VERB_LEMMA_FIXES``: verb forms the model's lemmatizer gets wrong ("hopes" -> "hop"), so
+  that cue lexicons match them.
+* ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
 """
 
 from __future__ import annotations
@@ -25,3 +43,12 @@ TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGRE
 )
 BELIEF_VERBS, INTENTION_VERBS = word_sets(_DATA, "belief_verbs", "intention_verbs")
 EVALUATION_VERBS, EVALUATION_PREPS = word_sets(_DATA, "evaluation_verbs", "evaluation_preps")
+APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
+    _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
+)
+VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
+TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
+NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
+NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "light_verbs")
+(POLL_NOUNS,) = word_sets(_DATA, "poll_nouns")
+VERB_LEMMA_FIXES: dict[str, str] = dict(_DATA["verb_lemma_fixes"])

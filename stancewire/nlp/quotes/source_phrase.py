@@ -1,0 +1,49 @@
+"""Findings attributed with "in": "In the new Morning Consult poll, 40 percent of likely voters
+back Sanders", "Mr. Trump is ahead in public opinion polls in Florida".
+
+A poll or survey named in an "in" phrase is the source of the clause it modifies, as with
+"according to a poll"; PolNeAR annotates "in" as the cue. Only polls and surveys count: "in a
+speech" or "in Iowa" is the setting of an act, and a speech verb in the clause ("In a
+statement, the department said …") has an attribution of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp import cues
+from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.words import BELIEF_VERBS, POLL_NOUNS
+
+
+def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """The clause an "in <poll>" phrase modifies, the poll as its source (module doc)."""
+    from stancewire.nlp.quotes.indirect import cut_at_cue, finish  # indirect imports this module
+
+    if tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in cues.speech_verbs() or lemma in BELIEF_VERBS or lemma == "show":
+        return None  # "In a poll, 40 percent said …": the speech cue quotes it
+    first, last = head.left_edge.i, head.right_edge.i
+    if tok.i < head.i:
+        first = tok.right_edge.i + 1  # "In the new poll, C": the clause after the phrase
+    elif tok.right_edge.i == last or doc[tok.right_edge.i + 1].is_punct:
+        last = tok.i - 1  # "C in public opinion polls.": the clause before it
+    # else the phrase sits inside the clause ("leads Trump in national polls by three points"):
+    # the whole clause is the content.
+    last = cut_at_cue(doc, first, last)
+    while first <= last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+        first += 1
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    if last - first < 2 or any(idx.in_direct[j] for j in (first, last)):
+        return None
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, tok, a, b, pobj, "according-in", 0.65)
