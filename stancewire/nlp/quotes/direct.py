@@ -334,6 +334,10 @@ def attribute_prev_para_colon(
     return True
 
 
+# An all-caps kicker and a dash before a headline's "Name: claim" ("EXCLUSIVE – ", "WATCH — ").
+KICKER_RE = re.compile(r"[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?[ \t]*[–—-][ \t]*(?=[A-Z])")
+
+
 def colon_paragraphs(
     doc: Doc,
     text: str,
@@ -343,8 +347,11 @@ def colon_paragraphs(
 ) -> list[QuoteCandidate]:
     # Interview / transcript style without marks: "Peskov: We have received no signals."
     out: list[QuoteCandidate] = []
+    named: set[str] | None = None  # entity words of the article, built on first need
     for pa, pb in paras:
-        m = NAME_COLON_RE.match(text, pa, pb)
+        # A headline's kicker may come first: "EXCLUSIVE – Roger Stone: Don't Trust the Machines".
+        k = KICKER_RE.match(text, pa, pb)
+        m = NAME_COLON_RE.match(text, k.end() if k else pa, pb)
         if not m:
             continue
         label = m.group(1)
@@ -361,7 +368,13 @@ def colon_paragraphs(
         tj = idx.tok_at(m.end(1) - 1)
         toks = doc[ti : tj + 1]
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in toks):
-            continue
+            # On a title-case headline the tagger often reads a name as a common noun
+            # ("Sanders: Endorsements prove …"): a name the article's entities use elsewhere counts.
+            if named is None:
+                kinds = ("PERSON", "ORG", "GPE", "NORP")
+                named = {w.lower_ for e in doc.ents if e.label_ in kinds for w in e}
+            if not all(t.lower_ in named for t in toks if t.is_alpha):
+                continue
         if any(t.pos_ in ("VERB", "AUX") for t in toks):
             continue
         q = QuoteCandidate(
