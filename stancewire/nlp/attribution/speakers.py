@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from stancewire.nlp.attribution.anaphora import anaphor_speaker
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import (
+    ANAPHORIC_TEXTS,
     ENTOURAGE_NOUNS,
     FIRST,
     HE,
@@ -93,6 +95,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     entourage = entourage_speaker(att, tok)
     if entourage is not None:
         return entourage
+    anaphor = anaphor_speaker(att, tok, q)
+    if anaphor is not None:
+        return anaphor
     lemma = tok.lemma_.lower()
     if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
         res = att.m.resolve_role(tok)
@@ -128,6 +133,8 @@ def rankable_role(att: Attributor, tok: Token, lemma: str) -> bool:
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return False
     if any(lemma in s for s in (ORG_ROLE_NOUNS, GROUP_NOUNS, COLLECTIVE_PERSON_NOUNS, ISSUED_TEXTS)):
+        return False
+    if lemma in ANAPHORIC_TEXTS or lemma in ENTOURAGE_NOUNS:
         return False
     d = description_of(att.m, tok)
     if d is None:
@@ -395,6 +402,10 @@ def description_speaker(
         or lemma in GROUP_NOUNS
         or lemma in COLLECTIVE_PERSON_NOUNS
         or lemma in ISSUED_TEXTS
+        # A text or a campaign is no description of a person ("the poll found" once went to
+        # the candidate named next to the word "poll" earlier).
+        or lemma in ANAPHORIC_TEXTS
+        or lemma in ENTOURAGE_NOUNS
     ):
         return None
     d = description_of(att.m, tok)

@@ -7,6 +7,8 @@
 * ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
 * ``ENTOURAGE_NOUNS``: bodies that speak for one person ("the Cruz campaign", "her team").
 * ``SHARE_NOUNS``: shares of a polled population ("47 percent said", "a majority said").
+* ``ANAPHORIC_TEXTS``: texts a definite phrase refers back to ("The statement said", "the poll
+  found"): they speak for whoever issued the same text earlier in the article.
 """
 
 from __future__ import annotations
@@ -15,8 +17,18 @@ from stancewire.nlp.wordfiles import load_words, word_sets
 
 _DATA = load_words("attribution_words.json")
 
-HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS = word_sets(
-    _DATA, "he", "she", "they", "it", "first", "issued_texts", "not_people", "entourage_nouns", "share_nouns"
+HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS, ANAPHORIC_TEXTS = word_sets(
+    _DATA,
+    "he",
+    "she",
+    "they",
+    "it",
+    "first",
+    "issued_texts",
+    "not_people",
+    "entourage_nouns",
+    "share_nouns",
+    "anaphoric_texts",
 )
 
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.
