@@ -68,7 +68,10 @@ def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCand
         sp = pronoun(att, det, q)
         if sp is not None and sp.kind == ActorKind.person:
             owner = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
-    elif det.dep_ == "det" and det.lower_ == "the" and not any(c.dep_ == "compound" for c in tok.children):
+    elif det.dep_ == "det" and det.lower_ == "the" and not any(
+        c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+    ):
+        # ("the campaign of the former senator": its owner is its own; the generic rules read it)
         for prev in _earlier(att, tok, lemma):
             owner = _entourage_owner(att, prev)
             if owner is not None:

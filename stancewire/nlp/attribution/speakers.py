@@ -10,6 +10,7 @@ from stancewire.nlp.attribution.anaphora import anaphor_speaker
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
+from stancewire.nlp.attribution.quantified import quantified_speaker
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import (
     ANAPHORIC_TEXTS,
@@ -57,6 +58,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     mention, a role noun (the article's holder, then the registry's), else its phrase."""
     tok = speaking_token(att, tok)
     lower = tok.lower_
+    quant = quantified_speaker(att, tok)  # "several said", "three in 10 said": no antecedent
+    if quant is not None:
+        return quant
     if tok.pos_ == "PRON" or lower in HE | SHE | THEY | IT | FIRST:
         return pronoun(att, tok, q)
     if tok.pos_ == "PROPN" or tok.lower_ in ("year", "old"):

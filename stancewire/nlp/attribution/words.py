@@ -7,6 +7,8 @@
 * ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
 * ``ENTOURAGE_NOUNS``: bodies that speak for one person ("the Cruz campaign", "her team").
 * ``SHARE_NOUNS``: shares of a polled population ("47 percent said", "a majority said").
+* ``QUANTIFIED_PLURAL``, ``QUANTIFIED_SINGLE``: quantifiers that speak as a subject of their own
+  ("Several said", "some who advocate free speech argue", "another said").
 * ``ANAPHORIC_TEXTS``: texts a definite phrase refers back to ("The statement said", "the poll
   found"): they speak for whoever issued the same text earlier in the article.
 """
@@ -30,6 +32,7 @@ HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS
     "share_nouns",
     "anaphoric_texts",
 )
+QUANTIFIED_PLURAL, QUANTIFIED_SINGLE = word_sets(_DATA, "quantified_plural", "quantified_single")
 
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.
 PERSON_SUFFIXES: tuple[str, ...] = tuple(_DATA["person_suffixes"])
