@@ -166,7 +166,20 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
     if tok.lemma_.lower() in ISSUED_TEXTS:
         # "the family's statement said", "the ministry's report found": a written text speaks
         # for its issuer.
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        # "his statement said": the pronoun is resolved like any pronoun speaker.
+        poss = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in HE | SHE | THEY | IT)
+            ),
+            None,
+        )
+        # "the Rove ad", "the Velk plan": a name compounded with the text is its author too.
+        poss = poss or next(
+            (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)),
+            None,
+        )
         if poss is not None:
             tok = poss
     if tok.lemma_.lower() in ISSUED_TEXTS or tok.lower_ in DOCUMENT_NOUNS:
@@ -197,6 +210,15 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
                     tok = c
                     break
     return tok
+
+
+def known_actor(att: Attributor, tok: Token) -> bool:
+    """Whether ``tok`` is part of a person or organisation the article's mention index knows
+    (not a place: "New Hampshire polls" are polls of the state, not by its government)."""
+    if att.m.cluster_for_token(tok.i) is not None:
+        return True
+    m = att.m.mention_for_token(tok.i)
+    return m is not None and m.actor.kind in (ActorKind.person, ActorKind.organisation)
 
 
 def phrase_bounds(att: Attributor, tok: Token) -> tuple[int, int, int]:

@@ -2,7 +2,8 @@
 
 * ``HE``, ``SHE``, ``THEY``, ``IT``: third-person pronouns by gender and number.
 * ``FIRST``: first-person pronouns ("I", "we" inside a quote are its speaker).
-* ``ISSUED_TEXTS``: texts whose possessor is their author ("the family's statement").
+* ``ISSUED_TEXTS``: texts whose possessor is their author ("the family's statement", "Brandt's
+  disclosure form", "the newspaper's editorial").
 * ``PERSON_SUFFIXES``: endings of plural nouns for people ("volunteers", "fishermen").
 * ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
 * ``ENTOURAGE_NOUNS``: bodies that speak for one person ("the Cruz campaign", "her team").
