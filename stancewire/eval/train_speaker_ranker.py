@@ -93,8 +93,14 @@ def _id_word(actor_id: str | None) -> str | None:
     return actor_id.split(":", 1)[1].split("-")[-1].casefold() or None
 
 
-def label(art: CorpusArticle, d: Decision) -> np.ndarray | None:
-    """The positive mask of a decision's candidates (module doc, step 2), or None: no label."""
+def label(art: CorpusArticle, d: Decision, scheme: str = "nearest") -> np.ndarray | None:
+    """The positive mask of a decision's candidates (module doc, step 2), or None: no label.
+
+    ``scheme="own"`` (``--label own``) first reads the decision's own gold Source: when it names
+    a candidate ("pollster Ivo Marsh" for "the pollster"), that candidate is the answer; and it
+    takes the nearest earlier named Source only in the decision's paragraph or the one before (further
+    back, the last named speaker is a guess of the label's own, which taught the ranker to
+    prefer the previous speaker); otherwise no label."""
     want = ("pronoun",) if d.kind == "pronoun" else ("role",)
     gold = next(
         (g for g in art.attributions if g.source_kind in want and _overlaps(g.source_frags, d.start, d.end)),
@@ -111,11 +117,22 @@ def label(art: CorpusArticle, d: Decision) -> np.ndarray | None:
             return None
         mask[null] = True
         return mask
+    if scheme == "own":
+        own = _words(gold.source or "")
+        hits = [i for i, aid in enumerate(ids) if (w := _id_word(aid)) is not None and w in own]
+        if hits:
+            mask[hits] = True
+            return mask
     named = sorted(
         (g.source_frags[0][0], _words(g.source or ""))
         for g in art.attributions
         if g.source_kind in ("name", "organisation") and g.source_frags and g.source_frags[0][0] < d.start
     )
+    if scheme == "own":
+        # The decision's paragraph and the one before it only.
+        brk = art.text.rfind("\n\n", 0, d.start)
+        floor = art.text.rfind("\n\n", 0, brk) if brk > 0 else -1
+        named = [(a, w) for a, w in named if a > floor]
     for _, words in reversed(named):
         hits = [i for i, aid in enumerate(ids) if (w := _id_word(aid)) is not None and w in words]
         if hits:
@@ -210,6 +227,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N dev articles (a quick look)")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "nlp" / "data" / MODEL_FILE))
     ap.add_argument("--no-end-to-end", action="store_true", help="skip step 4 (the second extraction)")
+    ap.add_argument(
+        "--label",
+        choices=("nearest", "own"),
+        default="nearest",
+        help="label scheme (see label()): nearest earlier named Source, or the Source's own name first",
+    )
     args = ap.parse_args(argv)
     try:
         corpus = load_corpus(args.polnear_dir, split="dev", limit=args.limit, errors=[])
@@ -239,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, ds in trace:
         for d in ds:
             decisions[d.kind] += 1
-            mask = label(by_name[name], d)
+            mask = label(by_name[name], d, args.label)
             if mask is not None and mask.any():
                 instances.append(Instance(name, d.kind, np.array(d.feats, dtype=float), mask, d.rule))
     for k in KINDS:
@@ -266,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         r, b, n = cv[k]
         print(
             f"step 3: {k}, {args.folds}-fold held-out decisions: ranker {100 * r / max(n, 1):.1f} % "
-            f"vs rules {100 * b / max(n, 1):.1f} % ({n} decisions, label: nearest earlier named Source)"
+            f"vs rules {100 * b / max(n, 1):.1f} % ({n} decisions, label: {args.label})"
         )
     if not args.no_end_to_end:
         t0 = time.perf_counter()

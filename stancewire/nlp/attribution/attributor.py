@@ -53,6 +53,7 @@ class Attributor:
         self.ranker_kinds = ranker_kinds  # which decisions ("pronoun", "role") it makes
         self.trace = trace
         self.spoken: set[str] = set()  # ids of every speaker so far
+        self.contents: list[tuple[int, int]] = []  # every quote's [start, end), set by run()
 
     def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
         """The speaker a token names (a method, so that pronoun resolution, which calls it for
@@ -67,6 +68,9 @@ class Attributor:
         # description ("the former governor said") refers to: the mention index learns where
         # the quotes are.
         self.m.quoted = sorted((c.start, c.end) for c in candidates if c.type != "indirect")
+        # Every quote's content, reported speech included: a name there is what a speaker said
+        # about someone (pronoun salience reads it, see pronouns.pronoun).
+        self.contents = sorted((c.start, c.end) for c in candidates)
         for q in candidates:
             sp: Speaker | None = None
             if q.inherit == "previous":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -37,7 +38,13 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             affiliation = last.speaker.affiliation
         # A nearer person who is the subject of the previous sentence wins over an older speaker.
         cand = nearest_person(att, tok, want)
-        if cand is not None and (actor is None or (cand[1] > (last.end if last else -1) and cand[2])):
+        # ... unless that subject is inside a quote's content, the very quote being attributed
+        # included ("“I am sure Brandt is going to win,” he said": Brandt is what the speaker
+        # talks about; "he" is still the last speaker, Marsh).
+        newer = cand is not None and cand[1] > (last.end if last else -1) and cand[2]
+        if newer and actor is not None and cand is not None and in_content(att, cand[1] - 1):
+            newer = False
+        if cand is not None and (actor is None or newer):
             actor, affiliation = cand[0], cand[3]
         if actor is None:
             # Nothing recent: the article's only person of that gender named so far, if unique.
@@ -92,6 +99,13 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         mention_kind=MentionKind.pronoun,
         affiliation=affiliation,
     )
+
+
+def in_content(att: Attributor, char: int) -> bool:
+    """Whether ``char`` lies inside the content of one of the article's quotes (direct or
+    reported)."""
+    i = bisect_right(att.contents, (char, 1 << 62)) - 1
+    return i >= 0 and att.contents[i][0] <= char < att.contents[i][1]
 
 
 def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:

@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from stancewire.nlp.attribution.anaphora import anaphor_speaker
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
+from stancewire.nlp.attribution.quantified import quantified_speaker
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import (
+    ANAPHORIC_TEXTS,
     ENTOURAGE_NOUNS,
     FIRST,
     HE,
@@ -55,6 +58,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     mention, a role noun (the article's holder, then the registry's), else its phrase."""
     tok = speaking_token(att, tok)
     lower = tok.lower_
+    quant = quantified_speaker(att, tok)  # "several said", "three in 10 said": no antecedent
+    if quant is not None:
+        return quant
     if tok.pos_ == "PRON" or lower in HE | SHE | THEY | IT | FIRST:
         return pronoun(att, tok, q)
     if tok.pos_ == "PROPN" or tok.lower_ in ("year", "old"):
@@ -93,6 +99,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     entourage = entourage_speaker(att, tok)
     if entourage is not None:
         return entourage
+    anaphor = anaphor_speaker(att, tok, q)
+    if anaphor is not None:
+        return anaphor
     lemma = tok.lemma_.lower()
     if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
         res = att.m.resolve_role(tok)
@@ -129,6 +138,8 @@ def rankable_role(att: Attributor, tok: Token, lemma: str) -> bool:
         return False
     if any(lemma in s for s in (ORG_ROLE_NOUNS, GROUP_NOUNS, COLLECTIVE_PERSON_NOUNS, ISSUED_TEXTS)):
         return False
+    if lemma in ANAPHORIC_TEXTS or lemma in ENTOURAGE_NOUNS:
+        return False
     d = description_of(att.m, tok)
     if d is None:
         return False
@@ -155,7 +166,20 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
     if tok.lemma_.lower() in ISSUED_TEXTS:
         # "the family's statement said", "the ministry's report found": a written text speaks
         # for its issuer.
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        # "his statement said": the pronoun is resolved like any pronoun speaker.
+        poss = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in HE | SHE | THEY | IT)
+            ),
+            None,
+        )
+        # "the Rove ad", "the Velk plan": a name compounded with the text is its author too.
+        poss = poss or next(
+            (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)),
+            None,
+        )
         if poss is not None:
             tok = poss
     if tok.lemma_.lower() in ISSUED_TEXTS or tok.lower_ in DOCUMENT_NOUNS:
@@ -186,6 +210,15 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
                     tok = c
                     break
     return tok
+
+
+def known_actor(att: Attributor, tok: Token) -> bool:
+    """Whether ``tok`` is part of a person or organisation the article's mention index knows
+    (not a place: "New Hampshire polls" are polls of the state, not by its government)."""
+    if att.m.cluster_for_token(tok.i) is not None:
+        return True
+    m = att.m.mention_for_token(tok.i)
+    return m is not None and m.actor.kind in (ActorKind.person, ActorKind.organisation)
 
 
 def phrase_bounds(att: Attributor, tok: Token) -> tuple[int, int, int]:
@@ -395,6 +428,10 @@ def description_speaker(
         or lemma in GROUP_NOUNS
         or lemma in COLLECTIVE_PERSON_NOUNS
         or lemma in ISSUED_TEXTS
+        # A text or a campaign is no description of a person ("the poll found" once went to
+        # the candidate named next to the word "poll" earlier).
+        or lemma in ANAPHORIC_TEXTS
+        or lemma in ENTOURAGE_NOUNS
     ):
         return None
     d = description_of(att.m, tok)

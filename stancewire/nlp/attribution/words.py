@@ -2,11 +2,16 @@
 
 * ``HE``, ``SHE``, ``THEY``, ``IT``: third-person pronouns by gender and number.
 * ``FIRST``: first-person pronouns ("I", "we" inside a quote are its speaker).
-* ``ISSUED_TEXTS``: texts whose possessor is their author ("the family's statement").
+* ``ISSUED_TEXTS``: texts whose possessor is their author ("the family's statement", "Brandt's
+  disclosure form", "the newspaper's editorial").
 * ``PERSON_SUFFIXES``: endings of plural nouns for people ("volunteers", "fishermen").
 * ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
 * ``ENTOURAGE_NOUNS``: bodies that speak for one person ("the Cruz campaign", "her team").
 * ``SHARE_NOUNS``: shares of a polled population ("47 percent said", "a majority said").
+* ``QUANTIFIED_PLURAL``, ``QUANTIFIED_SINGLE``: quantifiers that speak as a subject of their own
+  ("Several said", "some who advocate free speech argue", "another said").
+* ``ANAPHORIC_TEXTS``: texts a definite phrase refers back to ("The statement said", "the poll
+  found"): they speak for whoever issued the same text earlier in the article.
 """
 
 from __future__ import annotations
@@ -15,9 +20,20 @@ from stancewire.nlp.wordfiles import load_words, word_sets
 
 _DATA = load_words("attribution_words.json")
 
-HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS = word_sets(
-    _DATA, "he", "she", "they", "it", "first", "issued_texts", "not_people", "entourage_nouns", "share_nouns"
+HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS, ANAPHORIC_TEXTS = word_sets(
+    _DATA,
+    "he",
+    "she",
+    "they",
+    "it",
+    "first",
+    "issued_texts",
+    "not_people",
+    "entourage_nouns",
+    "share_nouns",
+    "anaphoric_texts",
 )
+QUANTIFIED_PLURAL, QUANTIFIED_SINGLE = word_sets(_DATA, "quantified_plural", "quantified_single")
 
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.
 PERSON_SUFFIXES: tuple[str, ...] = tuple(_DATA["person_suffixes"])

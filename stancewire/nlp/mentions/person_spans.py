@@ -72,6 +72,8 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and toks[a - 1].pos_ == "PROPN"
             and toks[a - 1].dep_ == "compound"
             and toks[a - 1].lower_ not in TITLE_WORDS
+            # "House Speaker Paul Ryan", "Lt. Gov. Dan Patrick": a title is no dropped first name
+            and toks[a - 1].lower_.rstrip(".") not in HONORIFICS
             and not toks[a - 1].ent_type_
             and a > ent.start - 2
         ):

@@ -52,7 +52,10 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
             start = j + 1
             break
     while start < end - 1 and (
-        doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HONORIFICS
+        doc[start].lower_ in TITLE_WORDS
+        or doc[start].lower_.rstrip(".") in HONORIFICS
+        # the hyphen or full stop inside "Secretary-General", "Lt. Gov." between two titles
+        or (doc[start].text in ("-", ".") and start > ent_start)
     ):
         start += 1
     if end <= start:

@@ -10,7 +10,7 @@ from stancewire.nlp.mentions.names import last_before, same_scope, singular, ste
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
 from stancewire.nlp.mentions.titles import scope_of, split_title
 from stancewire.nlp.mentions.types import PersonCluster
-from stancewire.nlp.mentions.words import ORG_ROLE_NOUNS, TITLE_WORDS
+from stancewire.nlp.mentions.words import NAMED_ONLY_BODIES, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.registry import canonical_title, normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef
 
@@ -87,6 +87,8 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
                 if body is not None:
                     return body, span
         best = ix.best_org_before(tok.idx, lemma, mods)
+        if best is not None and lemma in NAMED_ONLY_BODIES and lemma not in normalise(best.name).split():
+            return None  # "Police said" after a party rally: the police, not the party
         if best is not None:
             return best, span
         return None

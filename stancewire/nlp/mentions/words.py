@@ -71,3 +71,6 @@ _DATA = load_words("mention_words.json")
 ROLE_VERBS: dict[str, str] = dict(_DATA["role_verbs"])
 TITLE_EQUIV: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["title_equiv"].items()}
 (PERSON_DESC_NOUNS,) = word_sets(_DATA, "person_description_nouns")
+# Bodies a definite noun names only when the article named one of them ("the Dornby Police
+# Service"): "police said" is never the article's most salient company or party.
+(NAMED_ONLY_BODIES,) = word_sets(_DATA, "named_only_bodies")

@@ -1,0 +1,195 @@
+"""Definite phrases that refer back to a text or an entourage the article introduced earlier.
+
+* "The statement said", "the poll found", "the lawsuit argues": a text speaks for whoever
+  issued it, and a definite one is the text of that kind the article mentioned before ("In a
+  statement, the Orvane Workers Party said", "a Halden Research poll shows", "the party filed
+  a lawsuit", "a report by the Lunevar Institute"). Without this the speaker is an unknown
+  actor named "statement", or worse a person whose name stood next to the word "poll".
+* "his campaign said", "her team said": a body that speaks for the person the possessive
+  pronoun refers to, an organisation named after them as "the Velk campaign" is.
+* "the campaign said": the campaign (team, camp) the article named last, else the campaign
+  of the person the article is about.
+
+When nothing earlier fits, these return None and the generic rules name the phrase.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from stancewire.nlp.attribution.pronouns import pronoun
+from stancewire.nlp.attribution.words import ANAPHORIC_TEXTS, ENTOURAGE_NOUNS, HE, SHE
+from stancewire.nlp.mentions.descriptions import description_of, resolve_description
+from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.nlp.registry import normalise, slugify
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
+
+if TYPE_CHECKING:
+    from stancewire.nlp.attribution.attributor import Attributor
+
+# How far back an antecedent text may be: a few earlier mentions of the same word, within
+# a long article's reach (a "statement" ten paragraphs back is still the statement).
+MAX_HOPS = 6
+MAX_CHARS = 6000
+_DEFINITE = frozenset({"the", "this", "that"})
+_SPEAKING = (ActorKind.person, ActorKind.organisation, ActorKind.government)
+# Verbs whose subject issued the text they take as object or "in ..." phrase ("X released a
+# statement", "X filed a lawsuit", "In a statement, X said"); any verb will do, the subject is
+# what matters, but a text that is the subject itself is never its own issuer.
+_ISSUER_PREPS = ("by", "from")
+
+
+def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
+    """The speaker of a definite text or entourage noun (module doc), or None."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    lemma = tok.lemma_.lower()
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if det is None:
+        return None
+    if lemma in ENTOURAGE_NOUNS:
+        return _entourage(att, tok, det, lemma, q)
+    if lemma in ANAPHORIC_TEXTS and det.dep_ == "det" and det.lower_ in _DEFINITE:
+        if any(c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS for c in tok.children):
+            return None  # "the report by X": its own issuer, handled where the text is read
+        for prev in _earlier(att, tok, lemma):
+            actor = _issuer(att, prev, q)
+            if actor is not None:
+                return _speaker(att, tok, det, actor)
+    return None
+
+
+def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCandidate) -> Speaker | None:
+    owner: ActorRef | None = None
+    if det.dep_ == "poss" and det.lower_ in HE | SHE:
+        # "his campaign said": whoever "his" is, resolved as a pronoun speaker would be.
+        sp = pronoun(att, det, q)
+        if sp is not None and sp.kind == ActorKind.person:
+            owner = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+    elif det.dep_ == "det" and det.lower_ == "the" and not any(
+        c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+    ):
+        # ("the campaign of the former senator": its owner is its own; the generic rules read it)
+        for prev in _earlier(att, tok, lemma):
+            owner = _entourage_owner(att, prev)
+            if owner is not None:
+                break
+        if owner is None:
+            # No campaign named before: the campaign of the person the article is about (the
+            # salient person a description would refer to), not that person themselves.
+            d = description_of(att.m, tok)
+            c = resolve_description(att.m, d, salient=True) if d is not None else None
+            owner = c.actor if c is not None else None
+    if owner is None:
+        return None
+    if owner.kind != ActorKind.person:
+        return _speaker(att, tok, det, owner)  # "the campaign" after an ORG "Velk Campaign"
+    name = f"{owner.name} {lemma}"
+    a = det.idx if det.i < tok.i else tok.idx
+    b = tok.idx + len(tok.text)
+    return Speaker(
+        id=f"org:{slugify(name)}",
+        name=name,
+        kind=ActorKind.organisation,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.organisation,
+        affiliation=owner.name,
+    )
+
+
+def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:
+    """Whose campaign an earlier "campaign" is: its named or pronoun possessor, or the
+    organisation the NER made of the whole phrase ("the Velk Campaign")."""
+    m = att.m.mention_for_token(t.i)
+    if m is not None and m.actor.kind in _SPEAKING and m.actor.id:
+        return m.actor
+    for c in t.children:
+        if c.i > t.i or c.dep_ not in ("compound", "poss"):
+            continue
+        hit = att.m.mention_for_token(c.i)
+        if hit is not None and hit.actor.kind == ActorKind.person and hit.actor.id:
+            return hit.actor  # a name, or a pronoun an earlier speaker resolution recorded
+        if c.pos_ == "PROPN":
+            cl = att.m.cluster_by_part(normalise(c.text.rstrip("'’s")))
+            if cl is not None and cl.actor is not None:
+                return cl.actor
+    return None
+
+
+def _earlier(att: Attributor, tok: Token, lemma: str) -> list[Token]:
+    """Earlier nouns with ``lemma``, nearest first (at most MAX_HOPS, within MAX_CHARS)."""
+    out: list[Token] = []
+    toks = att.m.toks
+    i = tok.i - 1
+    while i >= 0 and len(out) < MAX_HOPS and tok.idx - toks[i].idx <= MAX_CHARS:
+        t = toks[i]
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma:
+            out.append(t)
+        i -= 1
+    return out
+
+
+def _issuer(att: Attributor, t: Token, q: QuoteCandidate) -> ActorRef | None:
+    """Who issued the text ``t``: its possessor, a named organisation compounded with it ("a
+    Halden Research poll"), "by"/"from" X, or the subject of the verb it is the object or
+    "in"-phrase of ("X released a statement", "In a statement, X said")."""
+    m = att.m.mention_for_token(t.i)
+    if m is not None and m.actor.kind in _SPEAKING and m.actor.id:
+        return m.actor  # the NER made "the Halden Research poll" one organisation
+    cands: list[Token] = []
+    for c in t.children:
+        if c.dep_ == "poss":
+            cands.append(c)
+        elif c.dep_ == "compound" and c.i < t.i:
+            cands.insert(0, c)  # the nearest compound first
+        elif c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS:
+            cands.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "acl":
+            # "a poll conducted by Halden Research"
+            for agent in (g for g in c.children if g.dep_ == "agent"):
+                cands.extend(p for p in agent.children if p.dep_ == "pobj")
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    elif t.dep_ not in ("dobj",) or head.pos_ != "VERB":
+        head = None  # type: ignore[assignment]
+    if head is not None:
+        cands.extend(c for c in head.children if c.dep_ == "nsubj")
+    for c in cands:
+        actor = _actor_of(att, c, q)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _actor_of(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:
+    cl = att.m.cluster_for_token(x.i)
+    if cl is not None and cl.actor is not None:
+        return cl.actor
+    m = att.m.mention_for_token(x.i)
+    if m is not None:
+        return m.actor if m.actor.kind in _SPEAKING and m.actor.id else None
+    if x.pos_ not in ("PROPN", "NOUN") or x.lemma_.lower() in ANAPHORIC_TEXTS:
+        return None
+    sp = att.from_token(x, q)
+    if sp is None or sp.kind not in _SPEAKING or sp.id.startswith(("unknown:", "group:")):
+        return None
+    return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+
+
+def _speaker(att: Attributor, tok: Token, det: Token, actor: ActorRef) -> Speaker:
+    a = det.idx if det.i < tok.i else tok.idx
+    b = tok.idx + len(tok.text)
+    return Speaker(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.role,
+    )
