@@ -40,7 +40,8 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
   reported apart and left out of the headline rate.
 * *speaker right, strict*: as above, and the actor we resolved to is one the article names: the
   last word of its id (``person:ada-morn`` -> ``morn``) occurs in a gold Source of kind name or
-  organisation somewhere in the article (groups pass; ``unknown:`` actors pass only for an
+  organisation somewhere in the article, or in a name inside a description Source ("pollster
+  Frank Luntz", "The party chairman, Kelly Armstrong,") (groups pass; ``unknown:`` actors pass only for an
   indefinite gold Source such as "a Chinese official", which names nobody). The lenient rate
   cannot see the error issue 15 names first: "the Ohio Democrat said" with our speaker
   "Ohio Democrat" hits the gold Source span. PolNeAR has no coreference, so a pronoun resolved
@@ -56,6 +57,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -280,14 +282,43 @@ _INDEFINITE = frozenset(
 )
 
 
+# A run of two or more capitalised words: a name inside a description Source ("pollster Frank
+# Luntz", "The party chairman, Kelly Armstrong,", "Speaker Paul Ryan").
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def _names_in_description(source: str) -> list[str]:
+    """The name words of a description Source: runs of capitalised words, titles dropped, that
+    do not open with a determiner ("The Quillon Democrat" describes; it names nobody)."""
+    out: list[str] = []
+    for run in _CAPITAL_RUN.findall(source):
+        ws = run.split()
+        if ws[0].casefold() in DETERMINERS:
+            continue
+        ws = [w for w in ws if w.casefold().strip(".,") not in TITLE_WORDS]
+        if len(ws) >= 2:
+            out += ws
+    return out
+
+
 def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
-    """Words of the article's gold Sources that are names or organisations (titles dropped)."""
+    """Words of the article's gold Sources that name someone (titles dropped).
+
+    Every word of a name or organisation Source; of a description Source (kind role), the names
+    in it: "pollster Frank Luntz" names Luntz as much as "Frank Luntz" does, while "the Ohio
+    Democrat" names nobody called Democrat.
+    """
     plain = TITLE_WORDS | DETERMINERS
-    return frozenset(
-        w.casefold()
+    words = [
+        token
         for g in gold
         if g.source_kind in ("name", "organisation")
         for token in SOURCE_TOKEN.findall(g.source or "")
+    ]
+    words += [w for g in gold if g.source_kind == "role" for w in _names_in_description(g.source or "")]
+    return frozenset(
+        w.casefold()
+        for token in words
         for w in token.split("-")  # "Lopez-Cantera" names the actor "carlos-lopez-cantera"
         if w.strip(".,'’").isalpha() and w.casefold() not in plain
     )

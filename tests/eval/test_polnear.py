@@ -436,3 +436,31 @@ def test_strict_speaker_accepts_an_unknown_actor_for_an_indefinite_source(tmp_pa
     arts = _one_article(tmp_path, text, ann)
     s = score(arts, {"fict_x": [PredAttribution(((24, 44),), "said", "unknown:harbour-official", (0, 18))]})
     assert (s.speaker_ok, s.speaker_strict_ok) == (1, 1)
+
+
+def test_strict_speaker_reads_the_name_inside_a_description_source(tmp_path: Path) -> None:
+    # Fictional: the only Source naming Ada Morn is a description ("the party chairman, Ada Morn").
+    text = "The party chairman, Ada Morn, said the levy would fail. The Quillon Democrat said it would pass."
+
+    def span(tid: str, label: str, fragment: str, after: int = 0) -> str:
+        start = text.index(fragment, after)
+        return f"{tid}\t{label} {start} {start + len(fragment)}\t{fragment}"
+
+    ann = "\n".join(
+        [
+            span("T1", "Source", "The party chairman, Ada Morn"),
+            span("T2", "Cue", "said"),
+            span("T3", "Content", "the levy would fail"),
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+            span("T4", "Source", "The Quillon Democrat"),
+            span("T5", "Cue", "said", text.index("Quillon")),
+            span("T6", "Content", "it would pass"),
+            "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4",
+        ]
+    )
+    arts = _one_article(tmp_path, text, ann)
+    assert {g.source_kind for g in arts[0].attributions} == {"role"}  # no name Source anywhere
+    content = (text.index("the levy"), text.index("the levy") + len("the levy would fail"))
+    for speaker, strict in (("person:ada-morn", 1), ("person:quillon-democrat", 0)):
+        s = score(arts, {"fict_x": [PredAttribution((content,), "said", speaker, (0, 28))]})
+        assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), speaker
