@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Doc
 
+from stancewire.nlp import doccache
+
 # Function words: some headlines capitalise them and some do not, so they are not counted.
 _FUNCTION = frozenset({
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
@@ -44,7 +46,7 @@ def title_case_line(text: str, start: int, end: int) -> bool:
 
 def body_form(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds of the name in doc[start:end] as the body writes it (see module doc)."""
-    text = doc.text
+    text = doccache.text(doc)  # doc.text joins every token again on each call
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     if end - start < 2 or not title_case_line(text, a, b):
         return start, end
