@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp.attribution.pronouns import pronoun
+from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import ANAPHORIC_TEXTS, ENTOURAGE_NOUNS, HE, SHE
 from stancewire.nlp.mentions.descriptions import description_of, resolve_description
 from stancewire.nlp.quotes import QuoteCandidate
@@ -89,16 +90,8 @@ def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCand
     name = f"{owner.name} {lemma}"
     a = det.idx if det.i < tok.i else tok.idx
     b = tok.idx + len(tok.text)
-    return Speaker(
-        id=f"org:{slugify(name)}",
-        name=name,
-        kind=ActorKind.organisation,
-        mention=att.text[a:b],
-        mention_start=a,
-        mention_end=b,
-        mention_kind=MentionKind.organisation,
-        affiliation=owner.name,
-    )
+    campaign = ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)
+    return actor_speaker(campaign, att.text[a:b], a, b, MentionKind.organisation, affiliation=owner.name)
 
 
 def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:
@@ -184,12 +177,5 @@ def _actor_of(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:
 def _speaker(att: Attributor, tok: Token, det: Token, actor: ActorRef) -> Speaker:
     a = det.idx if det.i < tok.i else tok.idx
     b = tok.idx + len(tok.text)
-    return Speaker(
-        id=actor.id,
-        name=actor.name,
-        kind=actor.kind,
-        mention=att.text[a:b],
-        mention_start=a,
-        mention_end=b,
-        mention_kind=MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.role,
-    )
+    kind = MentionKind.organisation if actor.kind != ActorKind.person else MentionKind.role
+    return actor_speaker(actor, att.text[a:b], a, b, kind)

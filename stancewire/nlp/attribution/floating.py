@@ -6,7 +6,8 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from stancewire.nlp.attribution.patterns import FLOAT_WINDOW
-from stancewire.nlp.attribution.speakers import actor_speaker, person_speaker
+from stancewire.nlp.attribution.speaker_build import actor_speaker
+from stancewire.nlp.attribution.speakers import person_speaker
 from stancewire.nlp.attribution.tokens import token_at
 from stancewire.nlp.mentions import Mention
 from stancewire.nlp.quotes import QuoteCandidate

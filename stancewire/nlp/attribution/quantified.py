@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
 from stancewire.nlp.registry import slugify
-from stancewire.schemas import ActorKind, MentionKind, Speaker
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 if TYPE_CHECKING:
     from stancewire.nlp.attribution.attributor import Attributor
@@ -48,15 +49,9 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
         return None
     a, b = _bounds(att, tok, preps)
     phrase = att.text[a:b]
-    return Speaker(
-        id=f"{'group' if kind == ActorKind.group else 'unknown'}:{slugify(phrase)}",
-        name=phrase,
-        kind=kind,
-        mention=phrase,
-        mention_start=a,
-        mention_end=b,
-        mention_kind=MentionKind.role,
-    )
+    prefix = "group" if kind == ActorKind.group else "unknown"
+    actor = ActorRef(id=f"{prefix}:{slugify(phrase)}", name=phrase, kind=kind)
+    return actor_speaker(actor, phrase, a, b, MentionKind.role)
 
 
 def _bounds(att: Attributor, tok: Token, preps: list[Token]) -> tuple[int, int]:

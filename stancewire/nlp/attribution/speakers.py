@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -11,6 +11,7 @@ from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.quantified import quantified_speaker
+from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import (
     ANAPHORIC_TEXTS,
@@ -35,23 +36,6 @@ from stancewire.schemas import ActorKind, MentionKind, Speaker
 if TYPE_CHECKING:
     from stancewire.nlp.attribution.attributor import Attributor
 
-
-
-def actor_speaker(
-    actor: Any, mention: str, start: int, end: int, kind: MentionKind, affiliation: str | None = None
-) -> Speaker:
-    """The speaker for a known actor (anything with ``id``, ``name`` and ``kind``: an ActorRef, a
-    registry entry, an acronym's organisation) mentioned as ``mention`` at ``[start, end)``."""
-    return Speaker(
-        id=actor.id,
-        name=actor.name,
-        kind=actor.kind,
-        mention=mention,
-        mention_start=start,
-        mention_end=end,
-        mention_kind=kind,
-        affiliation=affiliation,
-    )
 
 def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     """The speaker a token names, in order of trust: a pronoun, a person cluster, a resolved

@@ -284,7 +284,8 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
             first = start_tok.i
         if comp.dep_ == "prep":
             first = max(first, comp.i + 1)
-        # The complementiser is not content, however the parse labels it ("that" as dobj).
+        # The clause proper starts after its complementiser, however the parse labels it ("that"
+        # as dobj); the finder puts a complementiser back in front (finder.with_complementizer).
         while (
             first < len(doc)
             and doc[first].lower_ == "that"
@@ -523,6 +524,22 @@ def cut_at_cue(doc: Doc, first: int, last: int) -> int:
                 k -= 1
             return k
     return last
+
+
+
+def content_span(doc: Doc, first: int, last: int, strip_leading: bool = True) -> tuple[int, int] | None:
+    """Char span of the content tokens [first, last]: cut before a following cue clause, without
+    the punctuation at its end (and at its start unless ``strip_leading`` is False: an opening
+    quote mark kept there lets the finder see the quoted fragment and type the quote mixed);
+    None when nothing is left."""
+    last = cut_at_cue(doc, first, last)
+    while last > first and doc[last].is_punct:
+        last -= 1
+    while strip_leading and first < last and doc[first].is_punct:
+        first += 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def noun_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:

@@ -40,7 +40,7 @@ def noun_speaker(tok: Token) -> Token | None:
 
 def noun_content_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """The prepositional object or to-infinitive of a cue noun, with its holder as speaker."""
-    from stancewire.nlp.quotes.indirect import cut_at_cue, finish  # indirect imports this module
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
     if tok.pos_ != "NOUN":
         return None
@@ -68,11 +68,7 @@ def noun_content_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteC
     speaker = noun_speaker(tok)
     if speaker is None or speaker.lower_ in _NOT_SPEAKERS:
         return None
-    first = comp.left_edge.i
-    last = cut_at_cue(doc, first, comp.right_edge.i)
-    while last > first and doc[last].is_punct:
-        last -= 1
-    if last < first:
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i, strip_leading=False)
+    if span is None:
         return None
-    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return finish(doc, text, tok, cue_end, a, b, speaker, "noun-content", 0.62)
+    return finish(doc, text, tok, cue_end, span[0], span[1], speaker, "noun-content", 0.62)

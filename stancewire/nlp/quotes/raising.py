@@ -45,26 +45,13 @@ def _to_infinitive(tok: Token) -> Token | None:
     )
 
 
-def _span(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    from stancewire.nlp.quotes.indirect import cut_at_cue  # indirect imports this module
-
-    last = cut_at_cue(doc, first, last)
-    while last > first and doc[last].is_punct:
-        last -= 1
-    while first < last and doc[first].is_punct:
-        first += 1
-    if last < first:
-        return None
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
 def _subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in SUBJ and c.i < tok.i), None)
 
 
 def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "X seemed to C" / "X appeared uneasy": X with its predicate; "it appears (that) C": C."""
-    from stancewire.nlp.quotes.indirect import finish
+    from stancewire.nlp.quotes.indirect import content_span, finish
 
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
         return None
@@ -76,10 +63,8 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
         if comp is None:
             return None
-        first = comp.left_edge.i
-        if doc[first].dep_ == "mark" and doc[first].lower_ == "that":
-            first += 1  # the complementiser is not content (as for "said that")
-        span = _span(doc, first, comp.right_edge.i)
+        # The content is the clause; the finder attaches its complementiser ("that C").
+        span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
         rule = "belief-appearance-it"
     else:
         # "appeared on television" is no appearance cue: only a to-infinitive or an
@@ -91,7 +76,7 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
             return None
         if comp.dep_ == "xcomp" and cues.is_speech_verb(comp.lemma_.lower()):
             return None  # "seemed to suggest that C": the speech cue quotes C with its speaker
-        span = _span(doc, subj.left_edge.i, comp.right_edge.i)
+        span = content_span(doc, subj.left_edge.i, comp.right_edge.i)
         rule = "belief-appearance"
     if span is None:
         return None
@@ -100,7 +85,7 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
 
 def raising_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "X is expected/believed to C": X with the infinitive, no speaker (the module doc)."""
-    from stancewire.nlp.quotes.indirect import finish
+    from stancewire.nlp.quotes.indirect import content_span, finish
 
     if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
         return None
@@ -112,7 +97,7 @@ def raising_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     if idx.in_direct[subj.i] or idx.in_direct[comp.i]:
         return None
-    span = _span(doc, subj.left_edge.i, comp.right_edge.i)
+    span = content_span(doc, subj.left_edge.i, comp.right_edge.i)
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], None, "belief-raising", 0.6)
@@ -120,7 +105,7 @@ def raising_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
 
 def refusal_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "X declined/refused to C": "to C" is X's attributed content."""
-    from stancewire.nlp.quotes.indirect import finish
+    from stancewire.nlp.quotes.indirect import content_span, finish
 
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
         return None
@@ -130,7 +115,7 @@ def refusal_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     speaker = subject_of(tok)
     if speaker is None or speaker.lower_ in _NO_CONTENT_SUBJECTS | {"it", "you"}:
         return None
-    span = _span(doc, comp.left_edge.i, comp.right_edge.i)
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], speaker, "refusal", 0.7)
@@ -139,7 +124,7 @@ def refusal_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
 def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "(When) asked whether/if/why C, …" or "asked about X": the reporter's question, with no
     speaker."""
-    from stancewire.nlp.quotes.indirect import finish
+    from stancewire.nlp.quotes.indirect import content_span, finish
 
     if not is_question_frame(tok):
         return None
@@ -164,7 +149,7 @@ def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandi
         first = comp.left_edge.i if comp is not None else 0
     if comp is None or idx.in_direct[comp.i]:
         return None
-    span = _span(doc, first, comp.right_edge.i)
+    span = content_span(doc, first, comp.right_edge.i)
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], None, "question", 0.6)

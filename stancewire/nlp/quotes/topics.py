@@ -21,7 +21,7 @@ _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "thes
 
 def topic_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """The object or prepositional object of a topic cue (module doc), its subject the speaker."""
-    from stancewire.nlp.quotes.indirect import cut_at_cue, finish  # indirect imports this module
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
     preps = TOPIC_CUES.get(tok.lemma_.lower())
     if not preps or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
@@ -44,9 +44,7 @@ def topic_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidat
     speaker = subject_of(tok)
     if speaker is None or speaker.lower_ in _NOT_SPEAKERS:
         return None
-    first = head.left_edge.i
-    last = cut_at_cue(doc, first, head.right_edge.i)
-    while last > first and doc[last].is_punct:
-        last -= 1
-    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return finish(doc, text, tok, cue_end, a, b, speaker, "topic", 0.62)
+    span = content_span(doc, head.left_edge.i, head.right_edge.i, strip_leading=False)
+    if span is None:
+        return None
+    return finish(doc, text, tok, cue_end, span[0], span[1], speaker, "topic", 0.62)
