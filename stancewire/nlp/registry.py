@@ -128,8 +128,22 @@ def slugify(text: str) -> str:
     return _SLUG_RE.sub("-", normalise(text)).strip("-") or "unknown"
 
 
+# A middle initial between a given name and a surname: "Paul D. Ryan", "Charles E. Schumer".
+_MIDDLE_INITIAL_RE = re.compile(r"(?<=\w) (?:[a-z]\.? )+(?=\w\w)")
+
+
+def without_middle_initials(key: str) -> str:
+    """A normalised name without its middle initials ("paul d. ryan" -> "paul ryan").
+
+    Papers differ in style (NYT writes "Paul D. Ryan", most others "Paul Ryan"): one person must
+    get one id whichever paper the article came from, or their positions split in two tables.
+    A leading initial stays ("J. Edgar Hoover"), and so does a two-initial cluster that is a
+    given name of its own ("H.W." became "hw" in ``normalise``)."""
+    return _MIDDLE_INITIAL_RE.sub(" ", key)
+
+
 def person_id(name: str) -> str:
-    return f"person:{slugify(name)}"
+    return f"person:{slugify(without_middle_initials(normalise(name)))}"
 
 
 def canonical_title(title: str) -> str:
@@ -406,6 +420,8 @@ class ActorRegistry:
         key = normalise(name)
         at_d = _to_date(at)
         ids = self._alias.get(key)
+        if not ids and (bare := without_middle_initials(key)) != key:
+            ids = self._alias.get(bare)  # "Charles E. Schumer" is the registry's "Charles Schumer"
         if ids:
             found = self._rank(ids, at_d, kind)
             if found is not None:

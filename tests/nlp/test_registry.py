@@ -137,3 +137,21 @@ def test_cache_is_rebuilt_when_a_file_changes(tmp_path, monkeypatch: pytest.Monk
                      + "\n", encoding="utf-8")
     reg = ActorRegistry([extra])
     assert len(parses) == 2 and reg.lookup("A. Quill").id == "person:ada-quill"
+
+
+def test_middle_initials_do_not_split_a_person() -> None:
+    # Fictional names. One paper writes "Tomas K. Verlaine", another "Tomas Verlaine": one id.
+    assert person_id("Tomas K. Verlaine") == person_id("Tomas Verlaine") == "person:tomas-verlaine"
+    assert person_id("Tomas K Verlaine") == "person:tomas-verlaine"
+    # A leading initial is part of how the person is called, and stays.
+    assert person_id("J. Ottoline Marsh") == "person:j-ottoline-marsh"
+
+
+def test_lookup_ignores_a_middle_initial(tmp_path) -> None:
+    # Fictional actor, registered without the initial an article may use.
+    p = tmp_path / "actors.jsonl"
+    p.write_text('{"id": "person:tomas-verlaine", "name": "Tomas Verlaine", "kind": "person"}\n')
+    reg = ActorRegistry([p])
+    found = reg.lookup("Tomas K. Verlaine")
+    assert found is not None and found.id == "person:tomas-verlaine"
+    assert reg.lookup("Tomas Q. Verlainez") is None
