@@ -268,13 +268,22 @@ def attribute_left(
             q.rule = "direct-colon-verb"
             q.sent_start = min(q.sent_start, verb.sent.start_char)
             return True
-        m = LABEL_ONLY_RE.match(text[a:b])
-        if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS:
+        m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b])
+        if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS | WH_WORDS:
             q.speaker_span = (a + m.start(1), a + m.end(1))
             q.confidence = 0.85
             q.rule = "direct-colon"
             return True
     return False
+
+
+# "Here's Morn in December 1992: “…”", "Here is Verlaine on the vote: “…”": a presentational
+# frame names the speaker of the quote it introduces; what follows the name is when or where.
+HERE_IS_RE = re.compile(
+    r"\s*Here(?:'s|’s|\s+is|\s+was)\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:,?\s+(?:in|on|at|during|from|speaking|last|this|earlier|back|again|explaining|talking)\b[^:\n]{0,80})?\s*:\s*$"
+)
+WH_WORDS = frozenset({"what", "why", "how", "who", "when", "where", "which"})
 
 
 def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
@@ -286,11 +295,26 @@ def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
     k = idx.tok_at(colon)
     if doc[k].text != ":" or k == 0:
         return None
-    verb = doc[k - 1]
+    j = k - 1
+    # "She went on:", "he said simply:", "as Vale put it this way:": a particle, an adverb or
+    # "it (this way)" may stand between the verb and the colon. Nothing else may: "She listed the
+    # reasons:" introduces a list, not her words.
+    while j > 0 and k - j <= 4 and (
+        doc[j].dep_ in ("prt", "advmod")
+        or (doc[j].lower_ in FRAME_FILLERS and doc[j].head.i < k and doc[j].head.pos_ in ("VERB", "NOUN"))
+    ):
+        j -= 1
+    verb = doc[j]
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP") or idx.in_quote[verb.i]:
         return None
+    if j < k - 1 and not all(doc[i].head.i in (verb.i, *range(j + 1, k)) for i in range(j + 1, k)):
+        return None  # the words in between belong to something else
     subj = subject_of(verb)
     return verb if subj is not None and not idx.in_quote[subj.i] else None
+
+
+# "put it this way:", "put it bluntly:": the object and manner words of a framing verb.
+FRAME_FILLERS = frozenset({"it", "this", "that", "way"})
 
 
 def attribute_dash(doc: Doc, idx: DocIndex, s: QuoteSpan, right: str, q: QuoteCandidate) -> bool:
