@@ -358,6 +358,24 @@ def attribute_prev_para_colon(
     return True
 
 
+# The last word of a headline label that speaks for the name before it ("Okafor camp: …").
+ENTOURAGE_LABELS = frozenset(
+    {"camp", "campaign", "aides", "allies", "team", "lawyers", "spokesman", "spokeswoman"}
+)
+# A name label before a colon, optionally with one entourage word after it.
+LABEL_COLON_RE = re.compile(
+    NAME_COLON_RE.pattern.replace(
+        "){0,3})", "){0,3}(?:\\s+(?:" + "|".join(sorted(ENTOURAGE_LABELS)) + "))?)", 1
+    )
+)
+
+def name_part(label: str) -> str:
+    """The label without a last entourage word: "Okafor camp" speaks for Okafor (the campaign
+    has no actor of its own until the article names one)."""
+    head, _, last = label.rpartition(" ")
+    return head.rstrip() if head and last.lower() in ENTOURAGE_LABELS else label
+
+
 # An all-caps kicker and a dash before a headline's "Name: claim" ("EXCLUSIVE – ", "WATCH — ").
 KICKER_RE = re.compile(r"[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?[ \t]*[–—-][ \t]*(?=[A-Z])")
 
@@ -375,7 +393,7 @@ def colon_paragraphs(
     for pa, pb in paras:
         # A headline's kicker may come first: "EXCLUSIVE – Roger Stone: Don't Trust the Machines".
         k = KICKER_RE.match(text, pa, pb)
-        m = NAME_COLON_RE.match(text, k.end() if k else pa, pb)
+        m = LABEL_COLON_RE.match(text, k.end() if k else pa, pb)
         if not m:
             continue
         label = m.group(1)
@@ -384,20 +402,24 @@ def colon_paragraphs(
         a, b = m.end(), pb
         while b > a and text[b - 1].isspace():
             b -= 1
-        if text[a] in '“"‘«„':
-            continue  # a marked quote: handled by the direct rules
         if len(text[a:b].split()) < 3:
             continue
+        if text[a] in '“"‘«„' and (qs := idx.quote_containing(a + 1)) is not None and qs.outer_end >= b - 1:
+            continue  # the whole claim is one marked quote: handled by the direct rules
         ti = idx.tok_at(m.start(1))
         tj = idx.tok_at(m.end(1) - 1)
         toks = doc[ti : tj + 1]
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in toks):
             # On a title-case headline the tagger often reads a name as a common noun
-            # ("Sanders: Endorsements prove …"): a name the article's entities use elsewhere counts.
+            # ("Sanders: Endorsements prove …"): a name the article's entities use elsewhere counts,
+            # and so does a name with its entourage ("Okafor camp: …").
             if named is None:
                 kinds = ("PERSON", "ORG", "GPE", "NORP")
                 named = {w.lower_ for e in doc.ents if e.label_ in kinds for w in e}
-            if not all(t.lower_ in named for t in toks if t.is_alpha):
+            words = [t for t in toks if t.is_alpha]
+            if words and len(words) > 1 and words[-1].lower_ in ENTOURAGE_LABELS:
+                words = words[:-1]
+            if not all(t.lower_ in named for t in words):
                 continue
         if any(t.pos_ in ("VERB", "AUX") for t in toks):
             continue
@@ -405,7 +427,7 @@ def colon_paragraphs(
             type="direct",
             start=a,
             end=b,
-            speaker_span=(m.start(1), m.end(1)),
+            speaker_span=(m.start(1), m.start(1) + len(name_part(label))),
             confidence=0.8,
             rule="colon-paragraph",
         )
