@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from stancewire.nlp import cues, doccache
@@ -40,11 +42,16 @@ class QuoteFinder:
         # Fragments inside an indirect content make it mixed; other fragments are scare quotes.
         used: set[int] = set()
         for q in indirect:
+            # A fragment opened inside the content may close sentences later, in the same
+            # paragraph: 'said the plan "may have failed. We will not wait."' is one mixed quote.
+            p_i = bisect_right(para_starts, q.start) - 1
+            limit = max(q.sent_end, paras[p_i][1]) if p_i >= 0 else q.sent_end
             for k, fr in enumerate(fragments):
                 # Inside the content, or starting in it and running past its (parse-cut) end.
-                if q.start <= fr.open <= q.end + 2 and fr.outer_end <= q.sent_end:
+                if q.start <= fr.open <= q.end + 2 and fr.outer_end <= limit:
                     if fr.outer_end > q.end + 1:
                         q.end = trim(text, q.start, fr.outer_end)[1]
+                        q.sent_end = max(q.sent_end, fr.outer_end)
                     q.type = "mixed"
                     q.confidence = min(0.9, q.confidence + 0.05)
                     used.add(k)
