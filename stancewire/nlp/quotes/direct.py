@@ -71,8 +71,22 @@ def direct_quotes(
         # "said “We ...”" without a comma: a cue right before a capitalised quote.
         if not sentence_level and content[:1].isupper() and (n_words >= MIN_DIRECT_WORDS or ends_clause):
             last = last_word(left_sent)
-            if last and word_is_cue(doc, idx, s.open, cues.speech_verbs()):
+            if last and (
+                word_is_cue(doc, idx, s.open, cues.speech_verbs()) or word_is_cue(doc, idx, s.open, OUTCRY_VERBS)
+            ):
                 sentence_level = ends_sentence or n_words >= 6
+        # 'Ryan said “anti-Semitic images have no place here.”': the quote is the whole rest of
+        # the sentence after a speech verb, only not capitalised.
+        if (
+            not sentence_level
+            and ends_sentence
+            and n_words >= MIN_DIRECT_WORDS
+            and content[:1].islower()
+            and right_strip[:1] in ("", ".", "\n")
+            and text[max(0, s.open - 1) : s.open] == " "
+            and word_is_cue(doc, idx, s.open, cues.speech_verbs())
+        ):
+            sentence_level = True
         if not sentence_level:
             fragments.append(s)
             prev_span = s
@@ -260,6 +274,15 @@ def attribute_left(
             q.rule = "direct-left"
             q.sent_start = min(q.sent_start, cue.sent.start_char)
             return True
+    framed = outcry_verb(doc, idx, s.open)
+    if framed is not None:
+        # "He continued, “…”", "a man yelled “Stay there!”", "the crowd chanted: “…”"
+        verb, subj = framed
+        set_cue(q, verb, subj)
+        q.confidence = 0.85
+        q.rule = "direct-frame-verb"
+        q.sent_start = min(q.sent_start, verb.sent.start_char)
+        return True
     if stripped[-1] == ":":
         verb = colon_verb(doc, idx, left_lim + len(stripped) - 1)
         if verb is not None:
@@ -284,6 +307,44 @@ HERE_IS_RE = re.compile(
     r"(?:,?\s+(?:in|on|at|during|from|speaking|last|this|earlier|back|again|explaining|talking)\b[^:\n]{0,80})?\s*:\s*$"
 )
 WH_WORDS = frozenset({"what", "why", "how", "who", "when", "where", "which"})
+
+
+# Verbs that frame a quoted outcry or a continuation right before it, though they are no
+# reporting verbs elsewhere ("prices continued to rise", "the sign read 20 mph").
+OUTCRY_VERBS: dict[str, str] = dict.fromkeys(
+    ("continue", "yell", "chant", "scream", "holler", "mutter", "cry", "interject", "sing", "read"), ""
+)
+
+
+def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | None:
+    """The frame verb right before a quote's opening mark ("he yelled “…”", "He continued, “…”")
+    and its subject: only punctuation, a particle or an adverb in between."""
+    i = idx.tok_at(mark) - 1
+    while i >= 0 and doc[i].text in (",", ":"):
+        i -= 1
+    j = i
+    while j > 0 and i - j < 2 and doc[j].dep_ in ("prt", "advmod"):
+        j -= 1
+    if j < 0 or i < 0:
+        return None
+    verb = doc[j]
+    if (
+        verb.lemma_.lower() not in OUTCRY_VERBS
+        or verb.pos_ not in ("VERB", "AUX")
+        or verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or idx.in_quote[verb.i]
+    ):
+        return None
+    # "continued to say": a verb with a complement of its own is no frame.
+    if any(c.dep_ in ("xcomp", "dobj", "obj") and not idx.in_quote[c.i] for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in SUBJECT_POS:
+        subj = verb.head  # the parser hangs "a man yelled “…”" as "a man (who) yelled"
+    return (verb, subj) if subj is not None and not idx.in_quote[subj.i] else None
+
+
+SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
