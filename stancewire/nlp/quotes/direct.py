@@ -71,9 +71,8 @@ def direct_quotes(
         # "said “We ...”" without a comma: a cue right before a capitalised quote.
         if not sentence_level and content[:1].isupper() and (n_words >= MIN_DIRECT_WORDS or ends_clause):
             last = last_word(left_sent)
-            if last and (
-                word_is_cue(doc, idx, s.open, cues.speech_verbs()) or word_is_cue(doc, idx, s.open, OUTCRY_VERBS)
-            ):
+            framing = (cues.speech_verbs(), OUTCRY_VERBS)
+            if last and any(word_is_cue(doc, idx, s.open, verbs) for verbs in framing):
                 sentence_level = ends_sentence or n_words >= 6
         # 'Ryan said “anti-Semitic images have no place here.”': the quote is the whole rest of
         # the sentence after a speech verb, only not capitalised.
