@@ -83,7 +83,7 @@ def direct_quotes(
             and content[:1].islower()
             and right_strip[:1] in ("", ".", "\n")
             and text[max(0, s.open - 1) : s.open] == " "
-            and word_is_cue(doc, idx, s.open, cues.speech_verbs())
+            and any(word_is_cue(doc, idx, s.open, verbs) for verbs in (cues.speech_verbs(), OUTCRY_VERBS))
         ):
             sentence_level = True
         if not sentence_level:
@@ -311,7 +311,7 @@ WH_WORDS = frozenset({"what", "why", "how", "who", "when", "where", "which"})
 # Verbs that frame a quoted outcry or a continuation right before it, though they are no
 # reporting verbs elsewhere ("prices continued to rise", "the sign read 20 mph").
 OUTCRY_VERBS: dict[str, str] = dict.fromkeys(
-    ("continue", "yell", "chant", "scream", "holler", "mutter", "cry", "interject", "sing", "read"), ""
+    ("continue", "yell", "chant", "scream", "holler", "mutter", "cry", "interject", "sing", "read", "put"), ""
 )
 
 
@@ -322,7 +322,7 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
     while i >= 0 and doc[i].text in (",", ":"):
         i -= 1
     j = i
-    while j > 0 and i - j < 2 and doc[j].dep_ in ("prt", "advmod"):
+    while j > 0 and i - j < 2 and (doc[j].dep_ in ("prt", "advmod") or (doc[j].lower_ == "it" and j == i)):
         j -= 1
     if j < 0 or i < 0:
         return None
@@ -330,13 +330,16 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
     if (
         verb.lemma_.lower() not in OUTCRY_VERBS
         or verb.pos_ not in ("VERB", "AUX")
-        or verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG")  # "gathered, chanting “…”"
         or idx.in_quote[verb.i]
     ):
         return None
-    # "continued to say": a verb with a complement of its own is no frame.
-    if any(c.dep_ in ("xcomp", "dobj", "obj") and not idx.in_quote[c.i] for c in verb.children):
+    # "continued to say": a verb with a complement of its own is no frame ("put it" is the frame).
+    own = [c for c in verb.children if c.dep_ in ("xcomp", "dobj", "obj") and not idx.in_quote[c.i]]
+    if any(c.lower_ != "it" for c in own):
         return None
+    if verb.lemma_.lower() == "put" and not any(c.lower_ == "it" for c in verb.children):
+        return None  # "put" frames a quote only as "put it"
     subj = subject_of(verb)
     if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in SUBJECT_POS:
         subj = verb.head  # the parser hangs "a man yelled “…”" as "a man (who) yelled"
