@@ -95,8 +95,16 @@ def direct_quotes(
         last_tok = idx.tok_at(max(s.end - 1, s.start))
         q.sent_start = doc[first_tok].sent.start_char
         q.sent_end = doc[last_tok].sent.end_char
+        # 'Ada said, “We won.” She added, “…”': a quote that closes its sentence after a frame
+        # on its left is that frame's; the cue after it belongs to the next sentence's quote.
+        left_first = (
+            left_strip[-1:] in (",", ":")
+            and content.rstrip("”’\"' ")[-1:] in (".", "!", "?")
+            and right_strip[:1].isupper()
+        )
         attributed = (
-            attribute_right(doc, text, idx, s, right, q)
+            (left_first and attribute_left(doc, text, idx, s, left_lim, left, q))
+            or attribute_right(doc, text, idx, s, right, q)
             or attribute_left(doc, text, idx, s, left_lim, left, q)
             or attribute_dash(doc, idx, s, right, q)
             or attribute_prev_para_colon(doc, text, idx, s, paras, p_i, q)
