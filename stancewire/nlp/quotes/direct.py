@@ -245,10 +245,12 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
         return False
     # A quote that is a sentence of its own, followed by a sentence whose cue reports content of
     # its own ("“It was during his term.” He added that ..."), is not framed by that cue.
+    # So is a quote followed by "and said that ...": the conjoined cue has its own content.
     content = text[s.start : s.end].rstrip("”’\"' ")
+    opens_new = seg.lstrip()[:1].isupper() or seg.lstrip().split(" ", 1)[0] in ("and", "but", "then")
     if (
         content[-1:] in (".", "!", "?")
-        and seg.lstrip()[:1].isupper()
+        and opens_new
         and any(
             c.dep_ in ("ccomp", "xcomp") and c.idx > cue.idx and not idx.in_quote[c.i] for c in cue.children
         )
