@@ -49,7 +49,7 @@ class QuoteFinder:
             for k, fr in enumerate(fragments):
                 # Inside the content, or starting in it and running past its (parse-cut) end.
                 if q.start <= fr.open <= q.end + 2 and fr.outer_end <= limit:
-                    if fr.outer_end > q.end + 1:
+                    if fr.outer_end > q.end:
                         q.end = trim(text, q.start, fr.outer_end)[1]
                         q.sent_end = max(q.sent_end, fr.outer_end)
                     q.type = "mixed"
