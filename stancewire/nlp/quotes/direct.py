@@ -54,7 +54,9 @@ def direct_quotes(
         right = text[close_end:right_lim]
         left_sent = last_sentence(left)
         n_words = len(content.split())
-        ends_clause = bool(content) and content[-1] in ".,!?…:;—-"
+        # Through the closing mark of a quote inside the quote: “… ‘She knew,’” she said.
+        core = content.rstrip("’'”\" ")
+        ends_clause = bool(core) and core[-1] in ".,!?…:;—-"
         left_strip = left_sent.rstrip()
         starts_sentence = left_strip == "" or left_strip[-1] in ":,"
         right_strip = right.lstrip()
