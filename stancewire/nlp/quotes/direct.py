@@ -302,6 +302,14 @@ def attribute_left(
             q.rule = "direct-colon-verb"
             q.sent_start = min(q.sent_start, verb.sent.start_char)
             return True
+        framed = colon_message(doc, idx, left_lim + len(stripped) - 1)
+        if framed is not None:
+            cue_tok, speaker_tok = framed
+            set_cue(q, cue_tok, speaker_tok)
+            q.confidence = 0.8
+            q.rule = "direct-colon-message"
+            q.sent_start = min(q.sent_start, cue_tok.sent.start_char)
+            return True
         m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b])
         if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS | WH_WORDS:
             q.speaker_span = (a + m.start(1), a + m.end(1))
@@ -341,8 +349,7 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
     verb = doc[j]
     if (
         verb.lemma_.lower() not in OUTCRY_VERBS
-        or verb.pos_ not in ("VERB", "AUX")
-        or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG")  # "gathered, chanting “…”"
+        or not (finite_like(verb) or (verb.tag_ == "VBG" and verb.pos_ == "VERB"))  # "…, chanting “…”"
         or idx.in_quote[verb.i]
     ):
         return None
@@ -359,6 +366,61 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
 
 
 SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def finite_like(verb: Token) -> bool:
+    """A finite verb, or a word the small model mis-tags in that place: "As Kessel put it:" (base
+    form VB, "put" has one form for both) and "Article 33 affirms:" (a plural noun), each with a
+    subject of its own."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return verb.pos_ in ("VERB", "AUX")
+    own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.tag_ == "VB" and verb.pos_ == "VERB":
+        return own_subject and not any(c.dep_ == "aux" for c in verb.children)
+    return verb.tag_ == "NNS" and own_subject
+
+
+# Nouns for what was said that introduce its words after a colon: "delivered a blunt message
+# to Trump: “…”", "Her advice: “…”", "had a warning for voters: “…”".
+MESSAGE_NOUNS = frozenset(
+    {
+        "message", "warning", "statement", "words", "advice", "response", "reply", "answer",
+        "verdict", "argument", "plea", "appeal", "promise", "pledge", "vow", "question",
+        "explanation", "assessment", "prediction", "slogan", "motto", "reminder", "request",
+        "demand", "challenge", "retort", "rebuke", "rejoinder", "assurance", "instruction",
+    }
+)  # fmt: skip
+
+
+def colon_message(doc: Doc, idx: DocIndex, colon: int) -> tuple[Token, Token] | None:
+    """A message noun whose phrase ends at the colon before a quote, and who sent it: the
+    subject of the verb it is the object of ("Kessel delivered a blunt message to Okafor:"),
+    or its possessor ("Kessel's reply:"). Returns (cue token, speaker token)."""
+    k = idx.tok_at(colon)
+    if doc[k].text != ":":
+        return None
+    for j in range(k - 1, max(-1, k - 7), -1):
+        noun = doc[j]
+        if idx.in_quote[j] or noun.is_punct:
+            return None
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MESSAGE_NOUNS:
+            continue
+        if noun.right_edge.i < k - 1:
+            return None  # the words before the colon are not all the noun's phrase
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("its", "their", "his", "her", "my", "our", "your"):
+            return noun, poss
+        verb = noun.head
+        # The parser may hang a paragraph's first noun on the verb of the paragraph before.
+        same_para = not any("\n" in t.text for t in doc[min(verb.i, j) : max(verb.i, j) + 1])
+        if noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and same_para:
+            subj = subject_of(verb)
+            if subj is not None and not idx.in_quote[subj.i]:
+                return verb, subj
+        if poss is not None:
+            return noun, poss
+        return None
+    return None
 
 
 def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
@@ -380,7 +442,7 @@ def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
     ):
         j -= 1
     verb = doc[j]
-    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP") or idx.in_quote[verb.i]:
+    if not finite_like(verb) or idx.in_quote[verb.i]:
         return None
     if j < k - 1 and not all(doc[i].head.i in (verb.i, *range(j + 1, k)) for i in range(j + 1, k)):
         return None  # the words in between belong to something else
