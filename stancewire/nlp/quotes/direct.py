@@ -159,7 +159,19 @@ def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token 
             return t
         if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
             return t
+        if participle_lemma(t) is not None:
+            return t
     return None
+
+
+def participle_lemma(t: Token) -> str | None:
+    """The verb of a reporting participle the small model tags as a noun ("…, writing, “…”"):
+    an -ing word hung on a verb as a clause, whose stem is a reporting verb ("write")."""
+    if t.tag_ != "NN" or not t.lower_.endswith("ing") or t.dep_ not in ("advcl", "conj", "acl"):
+        return None
+    stem = t.lower_[:-3]
+    forms = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return next((f for f in forms if f in cues.speech_verbs()), None)
 
 
 def frame_only_cue(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
@@ -186,7 +198,7 @@ def frame_only_cue(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
 
 def set_cue(q: QuoteCandidate, cue: Token, speaker: Token | None) -> None:
     q.cue_start, q.cue_end = cue.idx, cue.idx + len(cue.text)
-    q.cue_lemma = cue.lemma_.lower()
+    q.cue_lemma = participle_lemma(cue) or cue.lemma_.lower()
     if cue.lower_ == "according":
         nxt = cue.nbor(1)
         q.cue_end = nxt.idx + len(nxt.text)
@@ -208,6 +220,13 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     subj = subject_of(cue)
     if subj is not None and not idx.in_quote[subj.i]:
         return subj
+    # A participle after a comma ("Clinton seemed ready to riff on it in Iowa, telling the
+    # crowd, “…”") reports the main clause's subject; the parse often hangs it on a nearby noun.
+    if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].text == ",":
+        root = cue.sent.root
+        main = subject_of(root) if root is not cue else None
+        if main is not None and main.i < cue.i and not idx.in_quote[main.i]:
+            return main
     # The parse often mangles "…,” said Peskov." Fall back to the nearest name-ish token
     # after (inverted) or before the cue inside the frame.
     i0 = bisect_left(idx.starts, a)
