@@ -244,6 +244,29 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     return None
 
 
+# What may follow a frame verb of any lemma: "he surmised.", "shot back with a laugh", "Trump
+# interjected on Tuesday". An object or a clause would make it a predicate of its own.
+FRAME_TAIL_DEPS = frozenset({"nsubj", "punct", "advmod", "prt", "prep", "npadvmod", "cc", "conj", "agent"})
+
+
+def any_frame_verb(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
+    """A finite verb within the first words after a quote that frames it ("he surmised")."""
+    i0 = bisect_left(idx.starts, a)
+    i1 = min(bisect_left(idx.starts, b), i0 + 6)
+    for i in range(i0, i1):
+        t = doc[i]
+        if idx.in_quote[i] or "\n" in t.text:
+            return None
+        if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ"):
+            continue
+        if any(c.dep_ not in FRAME_TAIL_DEPS for c in t.children if c.i > t.i and not idx.in_quote[c.i]):
+            return None
+        if subject_of(t) is None and not any(d.pos_ == "PROPN" for d in doc[t.i + 1 : i1]):
+            return None
+        return t
+    return None
+
+
 def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str, q: QuoteCandidate) -> bool:
     # “...,” she said / “...” said Peskov / “...,” according to X — the frame must follow the
     # quote directly (within its sentence).
@@ -258,6 +281,10 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     cue = cue_in(doc, idx, a, min(seg_end, a + 240), prefer_last=False) or frame_only_cue(
         doc, idx, a, seg_end
     )
+    if cue is None and text[s.start : s.end].rstrip("”’\"' ")[-1:] in (",", "?", "!"):
+        # “…,” he surmised. / “…?” Bennett shot back with a laugh. The comma inside the closing
+        # mark says the sentence goes on into its frame, whatever the verb.
+        cue = any_frame_verb(doc, idx, a, seg_end)
     if cue is None:
         return False
     # The cue must be close to the quote: at most ~5 words in between ("Peskov told reporters").
