@@ -133,6 +133,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                         pending = None
                 elif _opens(text, i):
                     stack.append((ch, i, True))
+                elif top is not None and top[2] and top[0] in DOUBLE_OPEN and _closes(text, i):
+                    # “…," said X: pasted quotes mix curly and straight marks; a straight mark
+                    # that can only close ends the curly quote it follows.
+                    _close(text, stack, i, spans, pending, p_start)
+                    if not stack:
+                        pending = None
                 elif any(s[0] == '"' for s in stack) and _closes(text, i):
                     while stack and stack[-1][0] != '"':
                         stack.pop()

@@ -39,6 +39,10 @@ def _only(quotes: list[Quote], qtype: str | None = None) -> Quote:
             "''" + "We will rebuild.\n\n''" + "It takes years,'' he said.",
             ["We will rebuild.\n\n''It takes years,"],
         ),
+        # Pasted quotes mix curly and straight marks: a straight mark that can only close ends
+        # the curly quote; one that opens stays an inner quote.
+        ('“They are frustrated," said Kessel. "They left."', ["They are frustrated,", "They left."]),
+        ('He said “it was "fine" for me” and left.', ['it was "fine" for me']),
     ],
 )
 def test_quote_marks(text: str, expected: list[str]) -> None:
