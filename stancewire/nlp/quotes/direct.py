@@ -26,7 +26,11 @@ from stancewire.nlp.quotes.words import NOT_SPEAKER_LABELS
 
 # Between a quote and its cue: a capitalised name of one to four words, then an apposition set
 # off by commas (no quote marks, no line break), and nothing else.
-APPOS_GAP = re.compile(r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s[^“”\"\n]{3,180},\s*$")
+APPOS_GAP = re.compile(
+    r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s[^“”\"\n]{3,180},"
+    # "…,” the council's press secretary, Tomas Verlaine, said: the description first.
+    r"|(?:[Tt]he|[Aa]n?)\s[^“”\"\n,]{3,120},\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},)\s*$"
+)
 
 
 def direct_quotes(
@@ -220,6 +224,12 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     subj = subject_of(cue)
     if subj is not None and not idx.in_quote[subj.i]:
         return subj
+    # '“…,” the party's nominee, Ida Kessel, tweeted Sunday': the parser reads the frame as a
+    # noun phrase with a reduced relative; the noun (or the name in apposition to it) speaks.
+    head = cue.head
+    if cue.dep_ == "acl" and head.i < cue.i and head.pos_ in SUBJECT_POS and not idx.in_quote[head.i]:
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return name if name is not None else head
     # A participle after a comma ("Clinton seemed ready to riff on it in Iowa, telling the
     # crowd, “…”") reports the main clause's subject; the parse often hangs it on a nearby noun.
     if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].text == ",":
