@@ -58,6 +58,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -316,12 +317,20 @@ def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
         for token in SOURCE_TOKEN.findall(g.source or "")
     ]
     words += [w for g in gold if g.source_kind == "role" for w in _names_in_description(g.source or "")]
-    return frozenset(
-        w.casefold()
-        for token in words
-        for w in token.split("-")  # "Lopez-Cantera" names the actor "carlos-lopez-cantera"
-        if w.strip(".,'’").isalpha() and w.casefold() not in plain
-    )
+    return frozenset(w for token in words for w in _name_words(token) if w not in plain)
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _name_words(token: str) -> list[str]:
+    """The words a Source token names, spelled as actor ids spell them: accents folded (ids are
+    ASCII slugs: "García" names "garcia"), a possessive dropped ("Trump's" names Trump), split at
+    hyphens and apostrophes ("Lopez-Cantera", "O'Malley" -> "o", "malley")."""
+    t = unicodedata.normalize("NFKD", token.strip(".,"))
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    t = _POSSESSIVE.sub("", t)
+    return [w for w in re.split(r"[-'’]", t) if w.isalpha()]
 
 
 def _named(speaker_id: str | None, named: frozenset[str], source: str | None = None) -> bool:

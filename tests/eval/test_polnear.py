@@ -464,3 +464,33 @@ def test_strict_speaker_reads_the_name_inside_a_description_source(tmp_path: Pat
     for speaker, strict in (("person:ada-morn", 1), ("person:quillon-democrat", 0)):
         s = score(arts, {"fict_x": [PredAttribution((content,), "said", speaker, (0, 28))]})
         assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), speaker
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker", "strict"),
+    [
+        # Fictional names. A possessive Source names the person:
+        ("Verlaine's", "person:tomas-verlaine", 1),
+        # ids are ASCII slugs: an accented Source names the folded spelling.
+        ("Inés García", "person:ines-garcia", 1),
+        # an apostrophe inside a surname: the id splits it the same way.
+        ("Dara O'Rourke", "person:dara-o-rourke", 1),
+        ("Dara O'Rourke", "person:dara-o-neill", 0),
+    ],
+)
+def test_strict_speaker_reads_possessive_accented_and_apostrophe_names(
+    tmp_path: Path, source: str, speaker: str, strict: int
+) -> None:
+    text = f"{source} said the pier would close."
+    a = len(source)
+    ann = "\n".join(
+        [
+            f"T1\tSource 0 {a}\t{source}",
+            f"T2\tCue {a + 1} {a + 5}\tsaid",
+            f"T3\tContent {a + 6} {a + 26}\tthe pier would close",
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        ]
+    )
+    arts = _one_article(tmp_path, text, ann)
+    s = score(arts, {"fict_x": [PredAttribution(((a + 6, a + 26),), "said", speaker, (0, a))]})
+    assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict)
