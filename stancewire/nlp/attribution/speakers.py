@@ -418,13 +418,15 @@ def description_speaker(
         or lemma in ENTOURAGE_NOUNS
     ):
         return None
-    d = description_of(att.m, tok)
+    # A capitalised party or age phrase may be indefinite ("a Dorvan Democrat said"): it
+    # introduces someone unnamed, whom the NER would otherwise make a person of that name.
+    d = description_of(att.m, tok, indefinite=hard_only)
     if d is None or (hard_only and d.party is None and d.age is None):
         return None
     if person_only and not is_person_description(d, lemma):
         return None
-    c = resolve_description(att.m, d, salient=is_person_description(d, lemma))
     mention = att.text[d.start : d.end]
+    c = None if d.indefinite else resolve_description(att.m, d, salient=is_person_description(d, lemma))
     if c is not None and c.actor is not None:
         return Speaker(
             id=c.actor.id,
@@ -438,7 +440,8 @@ def description_speaker(
         )
     if d.party is None and d.age is None:
         return None  # a plain noun phrase: the generic rules below name it
-    name = mention[4:] if mention.lower().startswith("the ") else mention
+    # The name drops the determiner ("the Dorvan Democrat", "another Harrow Republican").
+    name = mention.split(" ", 1)[1] if " " in mention and d.start < tok.idx else mention
     return Speaker(
         id=f"unknown:{slugify(name)}",
         name=name,

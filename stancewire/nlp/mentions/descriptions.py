@@ -80,6 +80,9 @@ _PERSON_SUFFIXES = (
 _SALIENT_WINDOW = 600
 # Words of a description that say nothing about who is meant.
 _EMPTY = frozenset({"the", "a", "an", "former", "then", "current", "new", "old", "longtime", "veteran"})
+# Determiners that introduce someone new ("a Dorvan Democrat", "another Harrow Republican"): such
+# a description refers back to no one, and is never a name either.
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 @dataclass(slots=True)
@@ -89,11 +92,13 @@ class Description:
     party: str | None
     age: str | None
     words: list[str]  # lower-cased content words (modifiers and head)
+    indefinite: bool = False  # "a Dorvan Democrat": introduces someone, resolves to no one
 
 
-def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
+def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) -> Description | None:
     """The description a definite noun phrase headed by ``tok`` gives, or None when it is no
-    definite description of a person (no "the", a plural, a name-like phrase with no party)."""
+    definite description of a person (no "the", a plural, a name-like phrase with no party).
+    With ``indefinite``, "a"/"another" phrases count too (marked ``indefinite``)."""
     doc = ix.doc
     if tok.lower_ in ("year", "old"):
         # "the 52-year-old": the parser splits it every which way (even "the" onto the verb).
@@ -102,7 +107,8 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
                 return Description(m.start(), m.end(), None, m.group(1), [])
         return None
     left = tok.left_edge
-    if left.lower_ != "the":
+    opener = ("the", *_INDEFINITE) if indefinite else ("the",)
+    if left.lower_ not in opener:
         # Hyphenated modifiers ("the soft-spoken agronomist") often hang "the" elsewhere: walk
         # back over the modifiers on the surface instead.
         i = tok.i - 1
@@ -112,12 +118,14 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
             and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV", "VERB") or doc[i].text == "-")
         ):
             i -= 1
-        if i < 0 or doc[i].lower_ != "the":
+        if i < 0 or doc[i].lower_ not in opener:
             return None
         left = doc[i]
     if tok.tag_ in ("NNS", "NNPS"):
         return None
     toks = [t for t in doc[left.i + 1 : tok.i + 1] if not t.is_space]
+    if left.lower_ != "the" and any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None  # "a top strategist said Clinton": the parse ran the phrase into a clause
     if not toks or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[left.i : tok.i]):
         return None
     start, end = left.idx, tok.idx + len(tok.text)
@@ -129,7 +137,7 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
     if party is None and age is None and tok.pos_ != "NOUN":
         return None
     content = [w for w in words if w not in _EMPTY and w not in ("year",)]
-    return Description(start, end, party, age, content)
+    return Description(start, end, party, age, content, left.lower_ != "the")
 
 
 def is_person_description(d: Description, head_lemma: str) -> bool:
