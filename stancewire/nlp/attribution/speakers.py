@@ -27,7 +27,7 @@ from stancewire.nlp.attribution.words import (
 from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
-from stancewire.nlp.mentions.names import PLACE_RE, org_words
+from stancewire.nlp.mentions.names import PLACE_RE, org_words, without_possessive
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, person_id, slugify
@@ -301,9 +301,12 @@ def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
         return None
     owner: PersonCluster | None = None
     for c in tok.children:
-        if c.i < tok.i and c.dep_ in ("compound", "poss") and c.pos_ == "PROPN":
-            owner = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(normalise(c.text.rstrip("'’s")))
-            break
+        # A sentence-initial surname may be tagged a common noun ("Marks’ campaign said").
+        if c.i < tok.i and c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
+            name = normalise(without_possessive(c.text))
+            owner = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(name)
+            if owner is not None:
+                break
     if owner is None or owner.actor is None:
         return None
     det = tok.left_edge

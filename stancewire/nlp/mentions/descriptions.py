@@ -47,6 +47,10 @@ _PARTY = {
     "green": "grn",
     "independent": "ind",
 }
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
 _PARTY_TAG = re.compile(r"\(?\b([DRI])-\s?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _TAG_PARTY = {"D": "dem", "R": "rep", "I": "ind"}
 _AGE_DESC = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -124,7 +128,7 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
     if tok.tag_ in ("NNS", "NNPS"):
         return None
     toks = [t for t in doc[left.i + 1 : tok.i + 1] if not t.is_space]
-    if left.lower_ != "the" and any(t.pos_ in ("VERB", "AUX") for t in toks):
+    if left.lower_ != "the" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
         return None  # "a top strategist said Clinton": the parse ran the phrase into a clause
     if not toks or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[left.i : tok.i]):
         return None
@@ -217,6 +221,22 @@ def surely_a_person(c: PersonCluster) -> bool:
     return len(parts) > 1 and last not in FACILITY_WORDS and last not in ORG_WORDS
 
 
+def names_a_thing(ix: ArticleMentions, c: PersonCluster) -> bool:
+    """A PERSON cluster that is surely no person: no gender, a first word no given name, and a
+    last word the article also writes in lower case ("Social Security", "Compaq Computer",
+    "Sandy Hook Elementary": the small NER model tags such names PERSON). Salience must not
+    hand a "he" to it."""
+    if c.gender is not None:
+        return False
+    parts = c.name.split()
+    if len(parts) < 2 or parts[0].lower() in given_names():
+        return False
+    if ix.lower_words is None:
+        ix.lower_words = set(_LOWER_WORD.findall(ix.text))
+    last = parts[-1].lower()
+    return last in ix.lower_words or last in _CALENDAR_WORDS
+
+
 def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
@@ -244,6 +264,7 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
             and d.start - told[-1] <= _SALIENT_WINDOW
             and (fallback is None or told[-1] > fallback[0])
             and surely_a_person(c)
+            and not names_a_thing(ix, c)
         ):
             fallback = (told[-1], c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):

@@ -73,6 +73,7 @@ class ArticleMentions:
         self.starts: list[int] = []  # mention starts, parallel to ``mentions`` (set by build)
         self.acronyms: dict[str, ActorRef] = {}  # acronyms the article defines -> full-name actor
         self.quoted: list[tuple[int, int]] = []  # quote spans (set by attribution, for salience)
+        self.lower_words: set[str] | None = None  # words the article writes in lower case, on need
         build(self)
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:
