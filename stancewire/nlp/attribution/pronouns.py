@@ -181,6 +181,14 @@ def gender_ok(att: Attributor, actor_id: str, want: str) -> bool:
     return g is None or g == want
 
 
+# Prepositions whose object is someone other than the verb's subject ("said to Brekke", "spoke
+# with", "said of Cruz"); not "as"/"like" ("praised Lindqvist as the best coach, including me":
+# a predicate, which may be the subject himself).
+_OBJECT_PREPS = frozenset(
+    {"to", "with", "at", "of", "about", "against", "toward", "towards", "for", "from", "by", "on"}
+)
+
+
 def own_objects(att: Attributor, tok: Token) -> set[str]:
     """Actors named as the object of the verb ``tok`` is the subject of ("he told Hannity",
     "she thanked Velde", "he said to Brekke"): whom the pronoun cannot be."""
@@ -188,7 +196,7 @@ def own_objects(att: Attributor, tok: Token) -> set[str]:
     out: set[str] = set()
     for c in verb.children:
         objs = [c] if c.dep_ in ("dobj", "dative") else []
-        if c.dep_ == "prep":
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
             objs = [g for g in c.children if g.dep_ == "pobj"]
         for o in objs:
             m = att.m.mention_for_token(o.i)
