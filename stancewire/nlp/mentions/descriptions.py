@@ -15,6 +15,7 @@ description stays a description (the caller makes it an unknown actor, never a p
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ _PARTY = {
     "green": "grn",
     "independent": "ind",
 }
+_SUBJ = ("nsubj", "nsubjpass")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CALENDAR_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -237,12 +239,22 @@ def names_a_thing(ix: ArticleMentions, c: PersonCluster) -> bool:
     return last in ix.lower_words or last in _CALENDAR_WORDS
 
 
+def _is_subject_at(ix: ArticleMentions, char: int) -> bool:
+    """Whether the name mention starting at ``char`` is (in apposition to) a clause subject."""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    if k < 0:
+        return False
+    m = ix.mention_for_token(k)
+    tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
+    return tok.dep_ in _SUBJ or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJ)
+
+
 def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
     description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
     runs a café, sent photos. The 40-year-old said ...")."""
-    fallback: tuple[int, PersonCluster] | None = None
+    fallback: tuple[tuple[bool, int], PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
     for c in ix.clusters:
@@ -258,15 +270,18 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
         last_pos = max(p for p in c.seen if p < d.start)
         # Salience counts the narrative's mentions only: a name inside a quote is a topic.
         told = [p for p in c.seen if p < d.start and not ix.in_quote(p)]
+        # The subject talked about beats a nearer object ("Sanders met Pope Francis on
+        # Saturday. The Democratic presidential candidate said ..."), then recency.
+        key = (_is_subject_at(ix, told[-1]), told[-1]) if told else (False, -1)
         if (
             salient
             and told
             and d.start - told[-1] <= _SALIENT_WINDOW
-            and (fallback is None or told[-1] > fallback[0])
+            and (fallback is None or key > fallback[0])
             and surely_a_person(c)
             and not names_a_thing(ix, c)
         ):
-            fallback = (told[-1], c)
+            fallback = (key, c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
         if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):
