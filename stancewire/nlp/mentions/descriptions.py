@@ -240,13 +240,14 @@ def names_a_thing(ix: ArticleMentions, c: PersonCluster) -> bool:
 
 
 def _is_subject_at(ix: ArticleMentions, char: int) -> bool:
-    """Whether the name mention starting at ``char`` is (in apposition to) a clause subject."""
+    """Whether the name mention at ``char`` is a clause subject, or in apposition or coordination
+    with one ("Ms. Ruiz and Mr. Brandt had clashed")."""
     k = bisect_right(ix.tok_starts(), char) - 1
     if k < 0:
         return False
     m = ix.mention_for_token(k)
     tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
-    return tok.dep_ in _SUBJ or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJ)
+    return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in _SUBJ)
 
 
 def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
