@@ -23,6 +23,7 @@ from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import ANAPHORIC_TEXTS, ENTOURAGE_NOUNS, HE, SHE
 from stancewire.nlp.mentions.descriptions import description_of, resolve_description
+from stancewire.nlp.mentions.names import without_possessive
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -107,7 +108,7 @@ def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:
         if hit is not None and hit.actor.kind == ActorKind.person and hit.actor.id:
             return hit.actor  # a name, or a pronoun an earlier speaker resolution recorded
         if c.pos_ == "PROPN":
-            cl = att.m.cluster_by_part(normalise(c.text.rstrip("'’s")))
+            cl = att.m.cluster_by_part(normalise(without_possessive(c.text)))
             if cl is not None and cl.actor is not None:
                 return cl.actor
     return None

@@ -12,7 +12,7 @@ from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
 from stancewire.nlp.mentions import Mention
-from stancewire.nlp.mentions.descriptions import surely_a_person
+from stancewire.nlp.mentions.descriptions import names_a_thing, surely_a_person
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -28,16 +28,20 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     if lower in HE | SHE:
         want = "m" if lower in HE else "f"
         last = att.last_by_kind.get("person")
+        # "he told Hannity": the pronoun is never the object of its own verb.
+        others = own_objects(att, tok)
         if (
             last is not None
             and tok.idx - last.end <= SPEAKER_WINDOW
             and gender_ok(att, last.speaker.id, want)
             and last.speaker.id
+            and not thing_id(att, last.speaker.id)
+            and last.speaker.id not in others
         ):
             actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=ActorKind.person)
             affiliation = last.speaker.affiliation
         # A nearer person who is the subject of the previous sentence wins over an older speaker.
-        cand = nearest_person(att, tok, want)
+        cand = nearest_person(att, tok, want, others)
         # ... unless that subject is inside a quote's content, the very quote being attributed
         # included ("“I am sure Brandt is going to win,” he said": Brandt is what the speaker
         # talks about; "he" is still the last speaker, Marsh).
@@ -160,9 +164,16 @@ def learn_gender(att: Attributor, actor_id: str, want: str) -> None:
     a later "she" may go to him as readily as to her."""
     for c in att.m.clusters:
         if c.actor is not None and c.actor.id == actor_id:
-            if c.gender is None and surely_a_person(c):
+            if c.gender is None and surely_a_person(c) and not names_a_thing(att.m, c):
                 c.gender = want
             return
+
+
+def thing_id(att: Attributor, actor_id: str) -> bool:
+    """Whether ``actor_id`` is a PERSON cluster that names a thing ("Velmar Security"): it may
+    have spoken ("Velmar Security warned"), but "he" is never it."""
+    c = next((c for c in att.m.clusters if c.actor is not None and c.actor.id == actor_id), None)
+    return c is not None and names_a_thing(att.m, c)
 
 
 def gender_ok(att: Attributor, actor_id: str, want: str) -> bool:
@@ -170,16 +181,47 @@ def gender_ok(att: Attributor, actor_id: str, want: str) -> bool:
     return g is None or g == want
 
 
-def nearest_person(att: Attributor, tok: Token, want: str) -> tuple[ActorRef, int, bool, str | None] | None:
-    """Nearest preceding person mention of compatible gender: (actor, end, is_subject, affiliation)."""
+# Prepositions whose object is someone other than the verb's subject ("said to Brekke", "spoke
+# with", "said of Cruz"); not "as"/"like" ("praised Lindqvist as the best coach, including me":
+# a predicate, which may be the subject himself).
+_OBJECT_PREPS = frozenset(
+    {"to", "with", "at", "of", "about", "against", "toward", "towards", "for", "from", "by", "on"}
+)
+
+
+def own_objects(att: Attributor, tok: Token) -> set[str]:
+    """Actors named as the object of the verb ``tok`` is the subject of ("he told Hannity",
+    "she thanked Velde", "he said to Brekke"): whom the pronoun cannot be."""
+    verb = tok.head
+    out: set[str] = set()
+    for c in verb.children:
+        objs = [c] if c.dep_ in ("dobj", "dative") else []
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+        for o in objs:
+            m = att.m.mention_for_token(o.i)
+            if m is not None and m.actor.id:
+                out.add(m.actor.id)
+    return out
+
+
+def nearest_person(
+    att: Attributor, tok: Token, want: str, exclude: set[str] | frozenset[str] = frozenset()
+) -> tuple[ActorRef, int, bool, str | None] | None:
+    """Nearest preceding person mention of compatible gender, not one of ``exclude``: (actor,
+    end, is_subject, affiliation)."""
     sent_start = tok.sent.start_char
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
-        if not gender_ok(att, m.actor.id, want):
+        if not gender_ok(att, m.actor.id, want) or m.actor.id in exclude:
             continue
         c = att.m.cluster_for_token(m.head)
-        if c is not None and c.gender is None and not surely_a_person(c):
-            continue  # "the old Harrow Lane rail yard": a place the NER took for a person
         head = att.doc[m.head]
+        # "the old Harrow Lane rail yard": a place the NER took for a person; but a lone
+        # surname as the main subject of the sentence just before, in the same paragraph, is
+        # the person the next "she" continues ("Paradis agrees. She said ...").
+        doubtful = c is not None and c.gender is None and (not surely_a_person(c) or names_a_thing(att.m, c))
+        if doubtful and (c is None or names_a_thing(att.m, c) or not topic_surname(att, m, head, tok)):
+            continue
         # Same-sentence non-subjects ("Putin responded to Trump's offer, praising him") are objects
         # the pronoun cannot be the subject-speaker of; skip them.
         # "CRC's chief executive, Fenna Achterberg, will leave": a name in apposition to the
@@ -191,7 +233,49 @@ def nearest_person(att: Attributor, tok: Token, want: str) -> tuple[ActorRef, in
             continue
         if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
             continue
+        if is_subj and m.start < sent_start:
+            main = main_subject(att, head, want)
+            if main is not None and main is not m and main.actor.id not in exclude:
+                # "Reid raised the example, just as Lincoln did. 'He reached out…', he said":
+                # the subject of an embedded clause is nearer, but the sentence is about its
+                # main-clause subject, whom the next sentence's "he" continues.
+                return main.actor, main.end, True, main.affiliation
         return m.actor, m.end, is_subj, m.affiliation
+    return None
+
+
+def topic_surname(att: Attributor, m: Mention, head: Token, tok: Token) -> bool:
+    """Whether ``m`` (a one-word name) is the main-clause subject of the sentence right before
+    ``tok``'s, in the same paragraph."""
+    if len(m.actor.name.split()) != 1 or head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if head.head != head.sent.root or tok.sent.start == 0:
+        return False
+    return att.doc[tok.sent.start - 1].sent == head.sent and "\n" not in att.text[m.end : tok.idx]
+
+
+def main_subject(att: Attributor, head: Token, want: str) -> Mention | None:
+    """The person of compatible gender who is the main-clause subject of ``head``'s sentence,
+    when ``head`` is the subject of an embedded clause there (else None)."""
+    verb = head.head.head if head.dep_ == "appos" else head.head
+    root = head.sent.root
+    if verb == root:
+        return None  # ``head`` is the main-clause subject itself
+    for c in root.children:
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
+            continue
+        m = att.m.mention_for_token(c.i)
+        if m is None:
+            m = next(
+                (att.m.mention_for_token(a.i) for a in c.children if a.dep_ == "appos"),
+                None,
+            )
+        if m is None or m.actor.kind != ActorKind.person or not gender_ok(att, m.actor.id, want):
+            return None
+        cl = att.m.cluster_for_token(m.head)
+        if cl is not None and cl.gender is None and (not surely_a_person(cl) or names_a_thing(att.m, cl)):
+            return None
+        return m
     return None
 
 

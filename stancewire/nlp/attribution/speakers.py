@@ -27,7 +27,7 @@ from stancewire.nlp.attribution.words import (
 from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
-from stancewire.nlp.mentions.names import PLACE_RE, org_words
+from stancewire.nlp.mentions.names import PLACE_RE, org_words, without_possessive
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, person_id, slugify
@@ -301,9 +301,12 @@ def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
         return None
     owner: PersonCluster | None = None
     for c in tok.children:
-        if c.i < tok.i and c.dep_ in ("compound", "poss") and c.pos_ == "PROPN":
-            owner = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(normalise(c.text.rstrip("'’s")))
-            break
+        # A sentence-initial surname may be tagged a common noun ("Marks’ campaign said").
+        if c.i < tok.i and c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
+            name = normalise(without_possessive(c.text))
+            owner = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(name)
+            if owner is not None:
+                break
     if owner is None or owner.actor is None:
         return None
     det = tok.left_edge
@@ -418,13 +421,15 @@ def description_speaker(
         or lemma in ENTOURAGE_NOUNS
     ):
         return None
-    d = description_of(att.m, tok)
+    # A capitalised party or age phrase may be indefinite ("a Dorvan Democrat said"): it
+    # introduces someone unnamed, whom the NER would otherwise make a person of that name.
+    d = description_of(att.m, tok, indefinite=hard_only)
     if d is None or (hard_only and d.party is None and d.age is None):
         return None
     if person_only and not is_person_description(d, lemma):
         return None
-    c = resolve_description(att.m, d, salient=is_person_description(d, lemma))
     mention = att.text[d.start : d.end]
+    c = None if d.indefinite else resolve_description(att.m, d, salient=is_person_description(d, lemma))
     if c is not None and c.actor is not None:
         return Speaker(
             id=c.actor.id,
@@ -438,7 +443,8 @@ def description_speaker(
         )
     if d.party is None and d.age is None:
         return None  # a plain noun phrase: the generic rules below name it
-    name = mention[4:] if mention.lower().startswith("the ") else mention
+    # The name drops the determiner ("the Dorvan Democrat", "another Harrow Republican").
+    name = mention.split(" ", 1)[1] if " " in mention and d.start < tok.idx else mention
     return Speaker(
         id=f"unknown:{slugify(name)}",
         name=name,

@@ -15,6 +15,7 @@ description stays a description (the caller makes it an unknown actor, never a p
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,11 @@ _PARTY = {
     "green": "grn",
     "independent": "ind",
 }
+_SUBJ = ("nsubj", "nsubjpass")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
 _PARTY_TAG = re.compile(r"\(?\b([DRI])-\s?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _TAG_PARTY = {"D": "dem", "R": "rep", "I": "ind"}
 _AGE_DESC = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -80,6 +86,9 @@ _PERSON_SUFFIXES = (
 _SALIENT_WINDOW = 600
 # Words of a description that say nothing about who is meant.
 _EMPTY = frozenset({"the", "a", "an", "former", "then", "current", "new", "old", "longtime", "veteran"})
+# Determiners that introduce someone new ("a Dorvan Democrat", "another Harrow Republican"): such
+# a description refers back to no one, and is never a name either.
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 @dataclass(slots=True)
@@ -89,11 +98,13 @@ class Description:
     party: str | None
     age: str | None
     words: list[str]  # lower-cased content words (modifiers and head)
+    indefinite: bool = False  # "a Dorvan Democrat": introduces someone, resolves to no one
 
 
-def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
+def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) -> Description | None:
     """The description a definite noun phrase headed by ``tok`` gives, or None when it is no
-    definite description of a person (no "the", a plural, a name-like phrase with no party)."""
+    definite description of a person (no "the", a plural, a name-like phrase with no party).
+    With ``indefinite``, "a"/"another" phrases count too (marked ``indefinite``)."""
     doc = ix.doc
     if tok.lower_ in ("year", "old"):
         # "the 52-year-old": the parser splits it every which way (even "the" onto the verb).
@@ -102,7 +113,8 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
                 return Description(m.start(), m.end(), None, m.group(1), [])
         return None
     left = tok.left_edge
-    if left.lower_ != "the":
+    opener = ("the", *_INDEFINITE) if indefinite else ("the",)
+    if left.lower_ not in opener:
         # Hyphenated modifiers ("the soft-spoken agronomist") often hang "the" elsewhere: walk
         # back over the modifiers on the surface instead.
         i = tok.i - 1
@@ -112,12 +124,14 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
             and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV", "VERB") or doc[i].text == "-")
         ):
             i -= 1
-        if i < 0 or doc[i].lower_ != "the":
+        if i < 0 or doc[i].lower_ not in opener:
             return None
         left = doc[i]
     if tok.tag_ in ("NNS", "NNPS"):
         return None
     toks = [t for t in doc[left.i + 1 : tok.i + 1] if not t.is_space]
+    if left.lower_ != "the" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
+        return None  # "a top strategist said Clinton": the parse ran the phrase into a clause
     if not toks or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[left.i : tok.i]):
         return None
     start, end = left.idx, tok.idx + len(tok.text)
@@ -129,7 +143,7 @@ def description_of(ix: ArticleMentions, tok: Token) -> Description | None:
     if party is None and age is None and tok.pos_ != "NOUN":
         return None
     content = [w for w in words if w not in _EMPTY and w not in ("year",)]
-    return Description(start, end, party, age, content)
+    return Description(start, end, party, age, content, left.lower_ != "the")
 
 
 def is_person_description(d: Description, head_lemma: str) -> bool:
@@ -209,12 +223,39 @@ def surely_a_person(c: PersonCluster) -> bool:
     return len(parts) > 1 and last not in FACILITY_WORDS and last not in ORG_WORDS
 
 
+def names_a_thing(ix: ArticleMentions, c: PersonCluster) -> bool:
+    """A PERSON cluster that is surely no person: no gender, a first word no given name, and a
+    last word the article also writes in lower case ("Social Security", "Compaq Computer",
+    "Sandy Hook Elementary": the small NER model tags such names PERSON). Salience must not
+    hand a "he" to it."""
+    if c.gender is not None:
+        return False
+    parts = c.name.split()
+    if len(parts) < 2 or parts[0].lower() in given_names():
+        return False
+    if ix.lower_words is None:
+        ix.lower_words = set(_LOWER_WORD.findall(ix.text))
+    last = parts[-1].lower()
+    return last in ix.lower_words or last in _CALENDAR_WORDS
+
+
+def _is_subject_at(ix: ArticleMentions, char: int) -> bool:
+    """Whether the name mention at ``char`` is a clause subject, or in apposition or coordination
+    with one ("Ms. Ruiz and Mr. Brandt had clashed")."""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    if k < 0:
+        return False
+    m = ix.mention_for_token(k)
+    tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
+    return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in _SUBJ)
+
+
 def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
     description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
     runs a café, sent photos. The 40-year-old said ...")."""
-    fallback: tuple[int, PersonCluster] | None = None
+    fallback: tuple[tuple[bool, int], PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
     for c in ix.clusters:
@@ -230,14 +271,18 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
         last_pos = max(p for p in c.seen if p < d.start)
         # Salience counts the narrative's mentions only: a name inside a quote is a topic.
         told = [p for p in c.seen if p < d.start and not ix.in_quote(p)]
+        # The subject talked about beats a nearer object ("Sanders met Pope Francis on
+        # Saturday. The Democratic presidential candidate said ..."), then recency.
+        key = (_is_subject_at(ix, told[-1]), told[-1]) if told else (False, -1)
         if (
             salient
             and told
             and d.start - told[-1] <= _SALIENT_WINDOW
-            and (fallback is None or told[-1] > fallback[0])
+            and (fallback is None or key > fallback[0])
             and surely_a_person(c)
+            and not names_a_thing(ix, c)
         ):
-            fallback = (told[-1], c)
+            fallback = (key, c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
         if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):

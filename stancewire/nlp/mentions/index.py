@@ -70,9 +70,11 @@ class ArticleMentions:
         # Role facts in text order: (char, canonical title, scope key, cluster). Role nouns resolve
         # against these by position (the most recent holder before, else the next one introduced).
         self.role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
+        self.former_facts: set[int] = set()  # positions of role facts of a past office ("former")
         self.starts: list[int] = []  # mention starts, parallel to ``mentions`` (set by build)
         self.acronyms: dict[str, ActorRef] = {}  # acronyms the article defines -> full-name actor
         self.quoted: list[tuple[int, int]] = []  # quote spans (set by attribution, for salience)
+        self.lower_words: set[str] | None = None  # words the article writes in lower case, on need
         build(self)
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:

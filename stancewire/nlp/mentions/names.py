@@ -12,6 +12,16 @@ from stancewire.nlp.registry import normalise
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
+
+def without_possessive(word: str) -> str:
+    """ "Okafor's" -> "Okafor", "Marks’" -> "Marks": only the possessive ending goes
+    (``rstrip("'’s")`` would also eat a surname's own final s: "Sanders’" -> "Sander")."""
+    for end in ("'s", "’s", "'", "’"):
+        if word.endswith(end) and len(word) > len(end):
+            return word[: -len(end)]
+    return word
+
+
 NICK_OPEN = frozenset({"‘", "“", '"', "'", "«"})
 
 NICK_CLOSE = frozenset({"’", "”", '"', "'", "»"})

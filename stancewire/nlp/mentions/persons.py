@@ -15,7 +15,7 @@ from stancewire.nlp.mentions.names import (
     given_names,
     name_tokens,
 )
-from stancewire.nlp.mentions.titles import appos_title, left_title, relcl_title, scope_of
+from stancewire.nlp.mentions.titles import appos_title, former_title, left_title, relcl_title, scope_of
 from stancewire.nlp.mentions.types import PersonCluster
 from stancewire.nlp.mentions.words import HONORIFICS, TITLE_WORDS
 from stancewire.nlp.registry import Actor, canonical_title, normalise, person_id
@@ -71,6 +71,8 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     cluster = cluster_for(ix, name, parts, span.start_char)
     # Title/affiliation words before the name, and honorifics.
     title, scope_word = left_title(ix, start, ent_start)
+    if title is not None and former_title(ix, start):
+        ix.former_facts.add(span.start_char)
     if title is None:
         title, scope_word = appos_title(ix, span.root)
     if title is None:

@@ -8,9 +8,15 @@ from spacy.tokens import Token
 
 from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
-from stancewire.nlp.mentions.titles import scope_of, split_title
+from stancewire.nlp.mentions.titles import FORMER, scope_of, split_title
 from stancewire.nlp.mentions.types import PersonCluster
-from stancewire.nlp.mentions.words import NAMED_ONLY_BODIES, ORG_ROLE_NOUNS, TITLE_WORDS
+from stancewire.nlp.mentions.words import (
+    MULTI_TITLES,
+    NAMED_ONLY_BODIES,
+    NOT_SCOPE,
+    ORG_ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from stancewire.nlp.registry import canonical_title, normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef
 
@@ -18,7 +24,19 @@ if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
 
 
-def role_holder(ix: ArticleMentions, tok: Token, ctitle: str, scope_key: str | None) -> PersonCluster | None:
+_CHAMBER_OR_PARTY = frozenset(
+    {"senate", "house", "assembly", "democratic", "republican", "democrat", "gop", "labour", "party"}
+)
+
+
+def role_holder(
+    ix: ArticleMentions,
+    tok: Token,
+    ctitle: str,
+    scope_key: str | None,
+    exact: bool = False,
+    former: bool = False,
+) -> PersonCluster | None:
     """The person holding ``ctitle`` (in ``scope_key`` if given) a role noun refers to. A fact
     with a matching scope beats an unscoped one ("the Falcons manager" vs "X, the club's
     manager,"); then the holder mentioned last before the noun; then the first introduced
@@ -29,8 +47,10 @@ def role_holder(ix: ArticleMentions, tok: Token, ctitle: str, scope_key: str | N
     best: tuple[int, int, int] | None = None
     best_c: PersonCluster | None = None
     for pos, t, sk, c in ix.role_facts:
-        if c.actor is None or not title_match(t, ctitle):
+        if c.actor is None or not (t == ctitle if exact else title_match(t, ctitle)):
             continue
+        if former != (pos in ix.former_facts):
+            continue  # "the former president" is not "President Obama", nor the reverse
         exact = 0
         if scope_key is not None and sk is not None:
             if not (sk == scope_key or same_scope(sk, scope_key)):
@@ -115,14 +135,28 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
             scope_key, _ = scope_of(ix, doc[pobj.left_edge.i : pobj.i + 1].text)
             span = (span[0], pobj.idx + len(pobj.text))
     ctitle = canonical_title(title)
+    # "the Senate minority leader", "the party leader": a qualifier on the title itself makes it
+    # another office than its equivalents ("leader" is a president only unqualified).
+    # A capitalised modifier is a scope ("the Corvenian leader", "the Kremlin spokesman"),
+    # unless it names a chamber or party rather than a country or organisation.
+    qualified = any(
+        c.dep_ in ("compound", "amod")
+        and c.i < tok.i
+        and (c.is_lower or c.lower_ in _CHAMBER_OR_PARTY)
+        and c.lower_ not in NOT_SCOPE
+        and f"{c.lower_} {tok.lower_}" not in MULTI_TITLES
+        for c in tok.children
+    )
+    # "the former president": whoever held the office before, never its holder at the date.
+    former = any(t.lower_ in FORMER for t in left) or tok.lower_.startswith("ex-")
     # 1. The article's own role facts ("Senior Coroner X", "X, the club's manager,"): the holder
     # mentioned most recently before the role noun, else (a lede's "a coroner ruled" before
     # "Senior Coroner X said") the next holder the article introduces.
-    hit = role_holder(ix, tok, ctitle, scope_key)
+    hit = role_holder(ix, tok, ctitle, scope_key, exact=qualified, former=former)
     if hit is not None:
         return hit.actor, span  # type: ignore[return-value]
     # 2. The registry's role holder at the publication date.
-    if scope_key is not None:
+    if scope_key is not None and not former:
         if len(scope_key) == 3 and scope_key.isupper():
             a = ix.registry.by_role(ctitle, country=scope_key, at=ix.at)
         elif scope_key.startswith(("org:", "gov:")):

@@ -40,6 +40,25 @@ def left_title(
     return split_title(ix, words)
 
 
+FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
+
+
+def former_title(ix: ArticleMentions, start: int) -> bool:
+    """Whether the title words right before the name at token ``start`` say the office is past
+    ("former President Ada Morn", "ex-Governor Ivo Kessler")."""
+    k = start - 1
+    while k >= 0 and start - k <= 6:
+        t = ix.toks[k]
+        if (t.is_punct and t.text != "-") or t.is_space or "\n" in t.text:
+            return False
+        if t.lower_ in FORMER or t.lower_.startswith("ex-"):
+            return True
+        if t.pos_ in ("DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "SCONJ"):
+            return False
+        k -= 1
+    return False
+
+
 def split_title(ix: ArticleMentions, words: list[Token]) -> tuple[str | None, str | None]:
     # Find the right-most title word; the words before it are its scope.
     for j in range(len(words) - 1, -1, -1):
