@@ -75,6 +75,7 @@ from stancewire.eval.polnear_corpus import (
     frags_length,
 )
 from stancewire.eval.quotes_eval import PRF
+from stancewire.nlp.registry import default_registry, normalise
 
 THRESHOLDS: tuple[float, ...] = (0.3, 0.5, 0.8)
 SPEAKER_THRESHOLD = 0.3
@@ -333,6 +334,17 @@ def _name_words(token: str) -> list[str]:
     return [w for w in re.split(r"[-'’]", t) if w.isalpha()]
 
 
+def _named_by_alias(speaker_id: str | None, source: str | None) -> bool:
+    """Whether this attribution's own Source is one of the registry actor's aliases: "the White
+    House" names ``gov:usa`` and "the FBI" names ``org:federal-bureau-of-investigation``, whose
+    ids share no word with those Sources. Only the attribution's own Source counts: another
+    Source naming the actor elsewhere says nothing about this one ("a German user")."""
+    if not speaker_id or not source:
+        return False
+    actor = default_registry().actors.get(speaker_id)
+    return actor is not None and normalise(source) in actor.aliases
+
+
 def _named(speaker_id: str | None, named: frozenset[str], source: str | None = None) -> bool:
     """Whether our actor is one the article names: its id's last word is in a gold name Source.
 
@@ -418,7 +430,9 @@ def score(
                 gold_frags = g.source_frags + g.source_alt
                 own = _hit(gold_frags, p.speaker_mention)
                 ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
-                strict = ok and _named(p.speaker_id, named, g.source)
+                strict = ok and (
+                    _named(p.speaker_id, named, g.source) or _named_by_alias(p.speaker_id, g.source)
+                )
                 s.speaker_n += 1
                 s.speaker_ok += ok
                 s.speaker_strict_ok += strict

@@ -494,3 +494,33 @@ def test_strict_speaker_reads_possessive_accented_and_apostrophe_names(
     arts = _one_article(tmp_path, text, ann)
     s = score(arts, {"fict_x": [PredAttribution(((a + 6, a + 26),), "said", speaker, (0, a))]})
     assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict)
+
+
+def test_strict_speaker_reads_a_registry_alias_of_the_actor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fictional government whose seat of power is its alias, as "the White House" is gov:usa's.
+    from stancewire.eval import polnear
+    from stancewire.nlp.registry import ActorRegistry
+
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text(
+        '{"id": "gov:qln", "name": "Quillon", "kind": "government", "aliases": ["Amber Palace", "Quillon"]}\n'
+    )
+    reg = ActorRegistry([actors], paths=[], use_cache=False)
+    monkeypatch.setattr(polnear, "default_registry", lambda: reg)
+    for i, (source, strict) in enumerate((("The Amber Palace", 1), ("A palace guard", 0))):
+        text = f"{source} said the pier would close."
+        a = len(source)
+        ann = "\n".join(
+            [
+                f"T1\tSource 0 {a}\t{source}",
+                f"T2\tCue {a + 1} {a + 5}\tsaid",
+                f"T3\tContent {a + 6} {a + 26}\tthe pier would close",
+                "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+            ]
+        )
+        (tmp_path / str(i)).mkdir()
+        arts = _one_article(tmp_path / str(i), text, ann)
+        s = score(arts, {"fict_x": [PredAttribution(((a + 6, a + 26),), "said", "gov:qln", (0, a))]})
+        assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), source
