@@ -29,7 +29,9 @@ from stancewire.nlp.quotes.words import NOT_SPEAKER_LABELS
 APPOS_GAP = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s[^“”\"\n]{3,180},"
     # "…,” the council's press secretary, Tomas Verlaine, said: the description first.
-    r"|(?:[Tt]he|[Aa]n?)\s[^“”\"\n,]{3,120},\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},)\s*$"
+    r"|(?:[Tt]he|[Aa]n?)\s[^“”\"\n,]{3,120},\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},"
+    # "…,” the economist Jared Bern, a former adviser to the mayor, wrote: name, then apposition.
+    r"|(?:[Tt]he|[Aa]n?)\s[^“”\"\n,]{3,80}[A-Z][\w'’-]+,\s[^“”\"\n]{3,180},)\s*$"
 )
 
 
