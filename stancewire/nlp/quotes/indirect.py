@@ -6,11 +6,13 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.clauses import clause_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
 from stancewire.nlp.quotes.source_phrase import in_poll_frame
+from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
@@ -84,6 +86,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB":
+            q = clause_frame(doc, text, tok, idx)
+            if q is None:
+                continue
         else:
             continue
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
@@ -152,7 +158,7 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
     return None
 
 
-_NESTABLE = ("belief", "evaluation", "finding", "topic", "noun-content")
+_NESTABLE = ("belief", "evaluation", "finding", "topic", "noun-content", "clause")
 
 
 def nestable(q: QuoteCandidate) -> bool:
@@ -318,10 +324,14 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     children = list(tok.children)
     comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]), None)
     rule, conf = "belief-ccomp", 0.7
-    # An intention ("wants to run") only from a named or pronominal subject and an intention
-    # verb: "the programme aims to…", "she expected to wait" report plans of things or plain
-    # expectations, not a position someone takes.
-    if comp is None and tok.lemma_.lower() in INTENTION_VERBS and (speaker.pos_ in ("PROPN", "PRON")):
+    # An intention ("wants to run") only from a subject who can hold one (a name, a pronoun, a
+    # role, group or body noun) and an intention verb: "the programme aims to…", "she expected
+    # to wait" report plans of things or plain expectations, not a position someone takes.
+    if (
+        comp is None
+        and tok.lemma_.lower() in INTENTION_VERBS
+        and (speaker.pos_ == "PRON" or speaker_like(speaker))
+    ):
         comp = next(
             (
                 c
@@ -524,7 +534,6 @@ def cut_at_cue(doc: Doc, first: int, last: int) -> int:
                 k -= 1
             return k
     return last
-
 
 
 def content_span(doc: Doc, first: int, last: int, strip_leading: bool = True) -> tuple[int, int] | None:

@@ -30,6 +30,11 @@
 * ``VERB_LEMMA_FIXES``: verb forms the model's lemmatizer gets wrong ("hopes" -> "hop"), so
   that cue lexicons match them.
 * ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
+* ``CLAUSE_STOP_VERBS``: light, aspectual, causative and perception verbs that take a clause
+  without reporting it ("made sure that", "it means that"): no cue for the general clause rule
+  of :mod:`.clauses`.
+* ``SPEAKER_NOUNS``: common nouns besides the mention lists' role, group and organisation nouns
+  that can hold a position ("the campaign", "a majority", "62 percent").
 """
 
 from __future__ import annotations
@@ -50,5 +55,7 @@ VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
 TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
 NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
 NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "light_verbs")
-(POLL_NOUNS,) = word_sets(_DATA, "poll_nouns")
+POLL_NOUNS, CLAUSE_STOP_VERBS, SPEAKER_NOUNS = word_sets(
+    _DATA, "poll_nouns", "clause_stop_verbs", "speaker_nouns"
+)
 VERB_LEMMA_FIXES: dict[str, str] = dict(_DATA["verb_lemma_fixes"])

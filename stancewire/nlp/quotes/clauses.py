@@ -1,0 +1,66 @@
+"""Any verb that reports a clause from someone: "Trump insinuated that the election was rigged",
+"Clinton wondered whether the deal would hold", "Sanders questioned why the banks were bailed out".
+
+The cue lexicons cover the common speech, belief and evaluation verbs, but political news
+attributes positions with a long tail of verbs (hundreds of lemmas, most seen once or twice):
+lexicon entries one at a time cannot reach them. The shape can. A verb whose subject is someone
+who can speak (a name of a person, organisation, group or country, a personal pronoun, a role
+or group noun) and whose complement is a finite clause ("that/whether/if C" or a bare clause)
+or an indirect wh-question reports that clause as the subject's content; PolNeAR annotates the
+verb as the cue and the clause as the content.
+
+Light and eventive verbs that take clauses without reporting them ("made sure that", "saw that
+the hall was full", "it means that") are left out by a stop list; a verb in a lexicon of its own
+never reaches this rule (the lexicon's frame decides there).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.speakers import speaker_like
+from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, said_to_be, subject_of
+from stancewire.nlp.quotes.words import CLAUSE_STOP_VERBS
+
+# Words that open an indirect wh-question ("wondered why the banks were bailed out").
+_WH_WORDS = frozenset({"why", "what", "how", "who", "whom", "when", "where", "which", "whether", "if"})
+
+
+def _complement(tok: Token, idx: DocIndex) -> Token | None:
+    """The clause ``tok`` reports: a ccomp after it that is a finite clause or a wh-question."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i < tok.i or idx.in_direct[c.i]:
+            continue
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.left_edge.lower_ in _WH_WORDS:
+            return c
+        # A finite clause: a subject of its own (a bare "to" clause is an infinitive, not this shape).
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
+            return c
+    return None
+
+
+def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """A verb outside the cue lexicons with a speaker-like subject and a reported clause."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in CLAUSE_STOP_VERBS:
+        return None
+    if tok.dep_ in ("amod", "compound", "acl", "relcl", "ccomp", "xcomp") and tok.tag_ in ("VBN", "VBG"):
+        return None  # a modifier or a participle inside another clause, not a report
+    if is_negated(tok) or is_question_frame(tok) or said_to_be(tok):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children):
+        return None  # "if she concludes that ...": a condition, not a report
+    comp = _complement(tok, idx)
+    if comp is None:
+        return None
+    speaker = subject_of(tok)
+    if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
+        return None
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, "clause", 0.62)
