@@ -64,3 +64,61 @@ def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], speaker, "clause", 0.62)
+
+
+# Clause-taking speech cues whose clause the parser sometimes breaks up: "the candidate said
+# families of people killed by police file lawsuits" parsed with "families" as the object of
+# "said" and the verb swallowed into a noun phrase.
+_CLAUSE_CUES = frozenset({"say", "add", "argue", "contend", "insist", "claim", "acknowledge", "admit"})
+# Objects that are no broken clause: "said it", "said so", "said nothing".
+_NOT_CLAUSE_START = frozenset(
+    {"it", "so", "nothing", "something", "anything", "this", "that", "no", "yes", "much", "little", "more"}
+)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def broken_clause_frame(
+    doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token
+) -> QuoteCandidate | None:
+    """A clause cue left without a clause by a misparse: the rest of the sentence, when it holds a
+    finite verb ("said families … file lawsuits"); after a fronted phrase, from its "that" ("said
+    following a vote in 2001 that he had …")."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    if tok.lemma_.lower() not in _CLAUSE_CUES or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if tok.dep_ in ("relcl", "acl", "advcl", "amod"):
+        return None  # "which claimed responsibility for …", "everything Trump says is true"
+    if speaker.i > tok.i or speaker.sent != tok.sent:
+        return None  # "“…,” said Lee Epstein, who teaches …": a quote's frame, inverted
+    before = tok.i - 1
+    while before >= tok.sent.start and (doc[before].is_punct or doc[before].i >= speaker.left_edge.i):
+        if idx.in_quote[before] or doc[before].is_quote:
+            return None  # "“…,” Rubio said Sunday as the crowd roared": a quote's frame
+        before -= 1
+    sent_end = tok.sent.end
+    first = tok.i + 1
+    if first >= sent_end or idx.in_quote[first] or doc[first].is_punct:
+        return None  # "said:", "said, “…”": a quote's frame, not a clause
+    if doc[first].pos_ in ("ADP", "VERB") and doc[first].lower_ != "that":
+        # "said in a statement that …", "said following a vote that …": the clause starts
+        # after its complementiser, if there is one in reach.
+        that = next(
+            (t for t in doc[first : min(sent_end, first + 12)] if t.lower_ == "that" and t.tag_ == "IN"), None
+        )
+        if that is None:
+            return None
+        first = that.i + 1
+    elif doc[first].lower_ == "that" and doc[first].tag_ == "IN":
+        first += 1
+    if first >= sent_end or doc[first].lower_ in _NOT_CLAUSE_START:
+        return None
+    last = sent_end - 1
+    if any(idx.in_direct[j] for j in range(first, last + 1)):
+        return None
+    if not any(t.tag_ in _FINITE for t in doc[first + 1 : last + 1]) or last - first < 3:
+        return None
+    span = content_span(doc, first, last)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, "ccomp-broken", 0.6)

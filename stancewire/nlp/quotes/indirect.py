@@ -6,9 +6,10 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.clauses import clause_frame
+from stancewire.nlp.quotes.clauses import broken_clause_frame, clause_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
+from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
 from stancewire.nlp.quotes.source_phrase import in_poll_frame
@@ -65,6 +66,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = verb_frame(doc, text, tok, lemma, idx)
             if q is None and lemma in EVALUATION_VERBS:
                 q = evaluation_frame(doc, text, tok, idx)
+            if q is None and lemma in NAMING_VERBS:
+                q = naming_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
             q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in TOPIC_CUES:
@@ -96,14 +99,22 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         for part in parts:
             if part.end - part.start < 3:
                 continue
-            # Content that is (mostly) a direct quote belongs to that quote, not to a new one.
+            # Content that is (mostly) a direct quote belongs to that quote, not to a new one. A
+            # clause that only contains a short one ("said he would counter “Clinton's
+            # rhetoric.”", the fragment taken for a direct quote) is still what was said.
             if any(
                 overlap(part.start, part.end, a, b) > 0.5 * min(part.end - part.start, b - a)
+                and not contains_short(part.start, part.end, a, b)
                 for a, b in direct_spans
             ):
                 continue
             out.append(part)
     return drop_nested_beliefs(out)
+
+
+def contains_short(start: int, end: int, a: int, b: int) -> bool:
+    """Whether the content [start, end) holds the quote [a, b) and is more than twice as long."""
+    return start <= a and b <= end + 2 and (b - a) * 2 < end - start
 
 
 def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> list[QuoteCandidate]:
@@ -483,7 +494,7 @@ def verb_frame_main(
             return None
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, tok, a, b, speaker, "object", 0.72)
-    return None
+    return broken_clause_frame(doc, text, tok, idx, speaker)
 
 
 # The conjunction that carries a reported clause on: "said A, but B" reports B as well.
