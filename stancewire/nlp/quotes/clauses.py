@@ -122,3 +122,80 @@ def broken_clause_frame(
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], speaker, "ccomp-broken", 0.6)
+
+
+# Copulas whose adjective can report a stance: "are concerned that", "remain confident that".
+_COPULAS = frozenset({"be", "remain", "feel", "become", "stay", "grow", "appear", "seem"})
+# Adjectives that only take a clause as a fact, not a position ("it is likely that" has an
+# expletive subject anyway; "X was glad/able/due" are no attributions of a clause).
+_NOT_STANCE_ADJECTIVES = frozenset(
+    {"able", "unable", "due", "likely", "unlikely", "possible", "free", "ready"}
+)
+# "made (it) clear that …", "made known that …": the light verb with a predicate of saying.
+_MADE_PREDICATES = frozenset({"clear", "plain", "known", "explicit"})
+
+
+def _that_clause(heads: list[Token], after: int, idx: DocIndex) -> Token | None:
+    """The first clause under ``heads`` after token ``after`` opened by "that"/"whether"/"if"."""
+    for h in heads:
+        for c in h.children:
+            if c.i <= after or c.pos_ not in ("VERB", "AUX") or idx.in_direct[c.i]:
+                continue
+            if c.dep_ in ("ccomp", "csubj", "advcl") and any(
+                g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in c.children
+            ):
+                return c
+            if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                return c
+    return None
+
+
+def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """ "Some Democrats are concerned that C", "labor leaders remain confident that C", "he
+    was adamant that C": an adjective of stance with a clause, its holder the subject."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    head = tok.head
+    if (
+        tok.dep_ != "acomp"
+        or head.lemma_.lower() not in _COPULAS
+        or tok.lemma_.lower() in _NOT_STANCE_ADJECTIVES
+    ):
+        return None
+    if is_negated(head) or any(
+        c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in head.children
+    ):
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in tok.children):
+        return None  # "so blatant that C": a result clause, not a stance
+    comp = _that_clause([tok, head], tok.i, idx)
+    if comp is None:
+        return None
+    speaker = subject_of(head)
+    if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
+        return None
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, "clause-adjective", 0.6)
+
+
+def made_clear_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """ "Clinton made it clear to House Democrats that she has their backs": the clause."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    if tok.lemma_.lower() != "make" or tok.pos_ != "VERB" or is_negated(tok):
+        return None
+    pred = next((c for c in tok.children if c.lower_ in _MADE_PREDICATES and c.i > tok.i), None)
+    if pred is None:
+        return None
+    comp = _that_clause([pred, tok], pred.i, idx)
+    if comp is None:
+        return None
+    speaker = subject_of(tok)
+    if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
+        return None
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, pred, span[0], span[1], speaker, "made-clear", 0.65)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.clauses import broken_clause_frame, clause_frame
+from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.naming import naming_frame
@@ -18,6 +18,7 @@ from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
     is_question_frame,
+    misread_verb,
     noun_clause_end,
     said_to_be,
     subject_of,
@@ -27,6 +28,7 @@ from stancewire.nlp.quotes.topics import topic_frame
 from stancewire.nlp.quotes.words import (
     APPEARANCE_VERBS,
     BELIEF_VERBS,
+    CONDITIONAL_WANT_VERBS,
     EVALUATION_VERBS,
     INTENTION_VERBS,
     NAMING_VERBS,
@@ -50,6 +52,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             # The model lemmatizes "hopes" as "hop": correct it on the Doc, so every rule (and
             # the cue lemma of the quote) sees the verb it is.
             tok.lemma_ = VERB_LEMMA_FIXES[tok.lower_]
+        elif misread_verb(tok):
+            # "The candidate plans to be back": a verb tagged as a plural noun; every rule
+            # tests the part of speech, so it is corrected on the Doc as the lemma above.
+            tok.pos_, tok.tag_ = "VERB", "VBZ"
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
             continue
         lemma = tok.lemma_.lower()
@@ -78,7 +84,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = view_frame(doc, text, tok, idx)
             if q is None and lemma in BELIEF_VERBS:
                 q = belief_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
+        elif tok.pos_ == "VERB" and (lemma in BELIEF_VERBS or lemma in CONDITIONAL_WANT_VERBS):
             q = belief_frame(doc, text, tok, idx)
             if q is None and lemma in WANT_VERBS:
                 # "want their money back": the wanted object, judged as an evaluation's is.
@@ -90,7 +96,11 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB":
-            q = clause_frame(doc, text, tok, idx)
+            q = clause_frame(doc, text, tok, idx) or made_clear_frame(doc, text, tok, idx)
+            if q is None:
+                continue
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            q = adjective_frame(doc, text, tok, idx)
             if q is None:
                 continue
         else:
@@ -338,11 +348,11 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     # An intention ("wants to run") only from a subject who can hold one (a name, a pronoun, a
     # role, group or body noun) and an intention verb: "the programme aims to…", "she expected
     # to wait" report plans of things or plain expectations, not a position someone takes.
-    if (
-        comp is None
-        and tok.lemma_.lower() in INTENTION_VERBS
-        and (speaker.pos_ == "PRON" or speaker_like(speaker))
-    ):
+    intends = tok.lemma_.lower() in INTENTION_VERBS or (
+        tok.lemma_.lower() in CONDITIONAL_WANT_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in tok.children)
+    )
+    if comp is None and intends and (speaker.pos_ == "PRON" or speaker_like(speaker)):
         comp = next(
             (
                 c

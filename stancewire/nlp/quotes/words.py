@@ -17,6 +17,8 @@
 * ``RAISING_VERBS``: passives that report an expectation about X ("X is expected to win").
 * ``VIEW_VERBS``: "Democrats see Sanders as a threat": the object and its "as" phrase or
   predicate are the holder's view.
+* ``CONDITIONAL_WANT_VERBS``: verbs that state an intention only with "would" ("would like to
+  run", "would love to see"): then intention cues like "want".
 * ``WANT_VERBS``: "voters want their money back": besides a to-infinitive, an object (of three
   words or a name) is what the holder wants, as for the evaluation verbs.
 * ``TOPIC_CUES``: verbs whose object or prepositional object is what someone talked about or
@@ -51,7 +53,9 @@ EVALUATION_VERBS, EVALUATION_PREPS = word_sets(_DATA, "evaluation_verbs", "evalu
 APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
     _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
 )
-VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
+VIEW_VERBS, WANT_VERBS, CONDITIONAL_WANT_VERBS = word_sets(
+    _DATA, "view_verbs", "want_verbs", "conditional_want_verbs"
+)
 TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
 NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
 NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "light_verbs")
