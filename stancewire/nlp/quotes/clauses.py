@@ -129,8 +129,17 @@ _COPULAS = frozenset({"be", "remain", "feel", "become", "stay", "grow", "appear"
 # Adjectives that only take a clause as a fact, not a position ("it is likely that" has an
 # expletive subject anyway; "X was glad/able/due" are no attributions of a clause).
 _NOT_STANCE_ADJECTIVES = frozenset(
-    {"able", "unable", "due", "likely", "unlikely", "possible", "free", "ready"}
-)
+    {"able", "unable", "due", "likely", "unlikely", "possible", "free", "ready", "set", "close", "similar",
+     "next", "home", "back", "available", "responsible", "present", "busy", "bound",
+     # States and statuses, not positions: "subject to criticism", "ineligible to apply".
+     "subject", "dependent", "eligible", "ineligible", "married", "short", "immune", "susceptible",
+     "qualified", "positioned", "competitive", "familiar", "related", "equal", "entitled", "allowed"}
+)  # fmt: skip
+# Adjectives whose infinitive is a prediction or a fact, not the holder's stance ("is sure to
+# win", "is certain to face a vote").
+_RAISING_ADJECTIVES = frozenset({"sure", "certain", "about", "poised", "expected"})
+# Prepositions that put the object of a stance adjective: "open to", "angry at", "tepid about".
+_STANCE_PREPS = frozenset({"about", "of", "at", "to", "with", "toward", "towards", "on", "over"})
 # "made (it) clear that …", "made known that …": the light verb with a predicate of saying.
 _MADE_PREDICATES = frozenset({"clear", "plain", "known", "explicit"})
 
@@ -166,18 +175,43 @@ def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
         c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in head.children
     ):
         return None
+    if tok.tag_ in ("JJR", "JJS"):
+        return None  # "harder to ignore", "easier to please": a comparison, not a stance
     if any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in tok.children):
         return None  # "so blatant that C": a result clause, not a stance
     comp = _that_clause([tok, head], tok.i, idx)
+    cue_end, first = tok, -1
     if comp is None:
+        # "is eager to get the book out", "was tepid about U.S. involvement", "angry at the
+        # government": the infinitive or the prepositional object of the stance adjective.
+        comp = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "xcomp"
+                and c.i > tok.i
+                and tok.lemma_.lower() not in _RAISING_ADJECTIVES
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _STANCE_PREPS),
+            None,
+        )
+        if comp is None and prep is not None:
+            comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            cue_end = prep
+            first = prep.i + 1
+    if comp is None or idx.in_direct[comp.i]:
         return None
     speaker = subject_of(head)
     if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
         return None
-    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    span = content_span(doc, comp.left_edge.i if first < 0 else first, comp.right_edge.i)
     if span is None:
         return None
-    return finish(doc, text, tok, tok, span[0], span[1], speaker, "clause-adjective", 0.6)
+    return finish(doc, text, tok, cue_end, span[0], span[1], speaker, "clause-adjective", 0.6)
 
 
 def made_clear_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
