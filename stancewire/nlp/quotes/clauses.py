@@ -100,7 +100,7 @@ def broken_clause_frame(
     first = tok.i + 1
     if first >= sent_end or idx.in_quote[first] or doc[first].is_punct:
         return None  # "said:", "said, “…”": a quote's frame, not a clause
-    if doc[first].pos_ in ("ADP", "VERB") and doc[first].lower_ != "that":
+    if doc[first].pos_ in ("ADP", "VERB", "SCONJ") and doc[first].lower_ != "that":
         # "said in a statement that …", "said following a vote that …": the clause starts
         # after its complementiser, if there is one in reach.
         that = next(

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
-from stancewire.nlp.quotes.words import EVALUATION_PREPS
+from stancewire.nlp.quotes.words import EVALUATION_PREPS, POSITION_VERBS
 
 # Subjects that hold no position: expletives, demonstratives, generic "you", questions.
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "you", "what", "which", "these", "those"})
@@ -79,6 +79,15 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
             last = c.right_edge.i
     while last > first and doc[last].is_punct:
         last -= 1
+    words = [t for t in doc[first : last + 1] if not t.is_punct and t.pos_ != "DET"]
+    # A name or a bare pronoun ("endorsed her") is a position on someone; "his mother" is not.
+    short = (
+        len(words) < 3
+        and not any(t.pos_ == "PROPN" for t in words)
+        and not (first == last and obj.pos_ == "PRON")
+    )
+    if short and tok.lemma_.lower() not in POSITION_VERBS:
+        return None  # "welcomed the plan", "embraced his mother": an act on a thing, not a position
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, "evaluation-object", 0.66)
 

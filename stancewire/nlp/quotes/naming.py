@@ -35,6 +35,17 @@ def _speaker(tok: Token) -> Token | None:
     return subj if subj is not None and speaker_like(subj) else None
 
 
+def frames_a_quote(doc: Doc, tok: Token, speaker: Token, idx: DocIndex) -> bool:
+    """Whether ``speaker tok`` follows a quote ("“… sprinting,” she calls, and …"): the frame of
+    that quote, not a naming."""
+    j = min(tok.i, speaker.left_edge.i) - 1
+    while j >= tok.sent.start and doc[j].is_punct:
+        if doc[j].is_quote or idx.in_quote[j]:
+            return True
+        j -= 1
+    return j >= 0 and idx.in_quote[j]
+
+
 def naming_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """The rest of a naming clause (module doc), when the object-predicate frame found none."""
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
@@ -46,7 +57,7 @@ def naming_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     if tok.i + 1 >= tok.sent.end or idx.in_direct[tok.i + 1]:
         return None
     speaker = _speaker(tok)
-    if speaker is None:
+    if speaker is None or frames_a_quote(doc, tok, speaker, idx):
         return None
     xcomp = next(
         (

@@ -17,6 +17,9 @@
 * ``RAISING_VERBS``: passives that report an expectation about X ("X is expected to win").
 * ``VIEW_VERBS``: "Democrats see Sanders as a threat": the object and its "as" phrase or
   predicate are the holder's view.
+* ``POSITION_VERBS``: evaluation verbs that state a position on what they take ("opposed the
+  tax", "support deportation"), whose object counts however short; the other evaluation verbs
+  ("welcomed the plan", "embraced his mother") need a name or a longer object.
 * ``CONDITIONAL_WANT_VERBS``: verbs that state an intention only with "would" ("would like to
   run", "would love to see"): then intention cues like "want".
 * ``WANT_VERBS``: "voters want their money back": besides a to-infinitive, an object (of three
@@ -49,7 +52,9 @@ TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGRE
     _DATA, "title_frames", "naming_verbs", "xcomp_verbs", "not_speaker_labels", "rel_pronouns", "degree_words"
 )
 BELIEF_VERBS, INTENTION_VERBS = word_sets(_DATA, "belief_verbs", "intention_verbs")
-EVALUATION_VERBS, EVALUATION_PREPS = word_sets(_DATA, "evaluation_verbs", "evaluation_preps")
+EVALUATION_VERBS, EVALUATION_PREPS, POSITION_VERBS = word_sets(
+    _DATA, "evaluation_verbs", "evaluation_preps", "position_verbs"
+)
 APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
     _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
 )
