@@ -201,6 +201,8 @@ def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
         )
         if comp is None and prep is not None:
             comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            if comp is not None and comp.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+                return None  # "stay closed on Wednesday", "close to Dremmel": when or where
             cue_end = prep
             first = prep.i + 1
     if comp is None or idx.in_direct[comp.i]:

@@ -352,7 +352,9 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         tok.lemma_.lower() in CONDITIONAL_WANT_VERBS
         and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in tok.children)
     )
-    if comp is None and intends and (speaker.pos_ == "PRON" or speaker_like(speaker)):
+    # "plans a rally to press its case": an object first makes the infinitive its purpose.
+    has_object = any(c.dep_ in ("dobj", "obj") for c in children)
+    if comp is None and intends and not has_object and (speaker.pos_ == "PRON" or speaker_like(speaker)):
         comp = next(
             (
                 c
