@@ -175,6 +175,8 @@ def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
         c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in head.children
     ):
         return None
+    if head.dep_ == "xcomp":
+        return None  # "is said to be furious", "seems to be open": the outer verb's frame
     if tok.tag_ in ("JJR", "JJS"):
         return None  # "harder to ignore", "easier to please": a comparison, not a stance
     if any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in tok.children):

@@ -52,6 +52,8 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         return None
     if is_negated(tok) or is_question_frame(tok):
         return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+        return None  # "whether she would support the bill": a question, not a position
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if "to" in aux:
         # "wanted to endorse Sanders": an infinitive is the content of another cue.

@@ -519,11 +519,13 @@ def verb_frame_main(
     return broken_clause_frame(doc, text, tok, idx, speaker)
 
 
-# Speech verbs whose object is the one addressed, not what is said ("told reporters", "urged
-# him", "asked the board").
+# Speech verbs whose object is the one addressed ("told reporters", "urged him", "asked the
+# board") or an act the saying performs ("declared a ceasefire", "approved the budget"), not what
+# is said.
 _ADDRESS_VERBS = frozenset(
     {"tell", "ask", "urge", "advise", "assure", "inform", "instruct", "order", "implore", "thank", "remind",
-     "warn", "caution", "beg", "call", "appeal", "answer", "question", "accuse", "blame", "praise", "say"}
+     "warn", "caution", "beg", "call", "appeal", "answer", "question", "accuse", "blame", "praise", "say",
+     "declare", "approve", "sign", "issue", "grant", "proclaim"}
 )  # fmt: skip
 
 

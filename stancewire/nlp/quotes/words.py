@@ -19,7 +19,8 @@
   predicate are the holder's view.
 * ``POSITION_VERBS``: evaluation verbs that state a position on what they take ("opposed the
   tax", "support deportation"), whose object counts however short; the other evaluation verbs
-  ("welcomed the plan", "embraced his mother") need a name or a longer object.
+  ("welcomed the plan", "embraced his mother", "defended the merger") need a name, a pronoun
+  or a longer object.
 * ``CONDITIONAL_WANT_VERBS``: verbs that state an intention only with "would" ("would like to
   run", "would love to see"): then intention cues like "want".
 * ``WANT_VERBS``: "voters want their money back": besides a to-infinitive, an object (of three
