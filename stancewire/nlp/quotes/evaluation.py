@@ -5,27 +5,23 @@ In political news much of the stance is carried by who endorses, backs, opposes,
 blames whom; PolNeAR annotates the object (with the phrase that says why: "for", "as", "on",
 "over") as the attributed content and the verb as the cue. Speech verbs with an object rule of
 their own (praise, condemn) still go through it first; this frame takes what that rule leaves,
-above all short objects ("endorsed Cruz"), which it rejects as event objects.
+above all short objects ("endorsed Cruz", "opposed the tax", "Obama endorsed her"): PolNeAR
+marks them, however short, when the subject can hold a position.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp.mentions.words import GROUP_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
-from stancewire.nlp.quotes.words import EVALUATION_PREPS
-from stancewire.nlp.wordfiles import load_words
-
-# The person-noun test of speaker attribution, read from its data file (the attribution
-# package imports this one, so it cannot be imported here).
-_PEOPLE = load_words("attribution_words.json")
-_NOT_PEOPLE = frozenset(_PEOPLE["not_people"])
-_PERSON_SUFFIXES = tuple(_PEOPLE["person_suffixes"])
+from stancewire.nlp.quotes.words import EVALUATION_PREPS, POSITION_VERBS
 
 # Subjects that hold no position: expletives, demonstratives, generic "you", questions.
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "you", "what", "which", "these", "those"})
+# Pronoun objects PolNeAR marks as the content of a stance ("Obama endorsed her", "opposed it").
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "it", "me", "us"})
 # Nouns that can hold a position without being a name: a share of people ("62 percent").
 _SHARE_NOUNS = frozenset({"percent", "majority", "minority", "most", "half", "third", "quarter"})
 
@@ -42,13 +38,8 @@ def holder(tok: Token) -> Token | None:
 def _holder_token(subj: Token) -> Token | None:
     if subj.lower_ in _NOT_HOLDERS:
         return None
-    if subj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT"):
-        return None  # "West Virginia used to back Democrats": a place votes, it takes no stand
-    lemma = subj.lemma_.lower()
-    if subj.pos_ in ("PROPN", "PRON") or lemma in _SHARE_NOUNS:
-        return subj
-    people = subj.lower_ in GROUP_NOUNS or lemma in TITLE_WORDS or lemma.endswith(_PERSON_SUFFIXES)
-    if subj.tag_ == "NNS" and people and lemma not in _NOT_PEOPLE:
+    # "West Virginia used to back Democrats": a place votes, it takes no stand.
+    if subj.pos_ == "PRON" or subj.lemma_.lower() in _SHARE_NOUNS or speaker_like(subj, places=False):
         return subj
     return None
 
@@ -61,6 +52,8 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         return None
     if is_negated(tok) or is_question_frame(tok):
         return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+        return None  # "whether she would support the bill": a question, not a position
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if "to" in aux:
         # "wanted to endorse Sanders": an infinitive is the content of another cue.
@@ -78,8 +71,8 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         obj = next((c for c in gerunds if c.i > tok.i), None)
     if obj is None or idx.in_direct[obj.i]:
         return None
-    if obj.pos_ == "PRON" and obj.right_edge.i == obj.i:
-        return None  # "backed it": no content without coreference
+    if obj.pos_ == "PRON" and obj.right_edge.i == obj.i and obj.lower_ not in _PERSONAL_OBJECTS:
+        return None  # "backed this": no content without coreference
     first, last = obj.left_edge.i, obj.right_edge.i
     for c in tok.children:
         if c.i > last and c.dep_ == "prep" and c.lower_ in EVALUATION_PREPS:
@@ -89,8 +82,14 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     while last > first and doc[last].is_punct:
         last -= 1
     words = [t for t in doc[first : last + 1] if not t.is_punct and t.pos_ != "DET"]
-    if len(words) < 3 and not any(t.pos_ == "PROPN" for t in words):
-        return None  # "defended the merger": an act on an event, not a position on someone
+    # A name or a bare pronoun ("endorsed her") is a position on someone; "his mother" is not.
+    short = (
+        len(words) < 3
+        and not any(t.pos_ == "PROPN" for t in words)
+        and not (first == last and obj.pos_ == "PRON")
+    )
+    if short and tok.lemma_.lower() not in POSITION_VERBS:
+        return None  # "welcomed the plan", "embraced his mother": an act on a thing, not a position
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, "evaluation-object", 0.66)
 

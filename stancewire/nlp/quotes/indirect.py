@@ -6,15 +6,19 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
+from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
 from stancewire.nlp.quotes.source_phrase import in_poll_frame
+from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
     is_question_frame,
+    misread_verb,
     noun_clause_end,
     said_to_be,
     subject_of,
@@ -24,6 +28,7 @@ from stancewire.nlp.quotes.topics import topic_frame
 from stancewire.nlp.quotes.words import (
     APPEARANCE_VERBS,
     BELIEF_VERBS,
+    CONDITIONAL_WANT_VERBS,
     EVALUATION_VERBS,
     INTENTION_VERBS,
     NAMING_VERBS,
@@ -47,6 +52,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             # The model lemmatizes "hopes" as "hop": correct it on the Doc, so every rule (and
             # the cue lemma of the quote) sees the verb it is.
             tok.lemma_ = VERB_LEMMA_FIXES[tok.lower_]
+        elif misread_verb(tok):
+            # "The candidate plans to be back": a verb tagged as a plural noun; every rule
+            # tests the part of speech, so it is corrected on the Doc as the lemma above.
+            tok.pos_, tok.tag_ = "VERB", "VBZ"
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
             continue
         lemma = tok.lemma_.lower()
@@ -63,6 +72,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = verb_frame(doc, text, tok, lemma, idx)
             if q is None and lemma in EVALUATION_VERBS:
                 q = evaluation_frame(doc, text, tok, idx)
+            if q is None and lemma in NAMING_VERBS:
+                q = naming_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
             q = evaluation_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB" and lemma in TOPIC_CUES:
@@ -73,7 +84,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = view_frame(doc, text, tok, idx)
             if q is None and lemma in BELIEF_VERBS:
                 q = belief_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB" and lemma in BELIEF_VERBS:
+        elif tok.pos_ == "VERB" and (lemma in BELIEF_VERBS or lemma in CONDITIONAL_WANT_VERBS):
             q = belief_frame(doc, text, tok, idx)
             if q is None and lemma in WANT_VERBS:
                 # "want their money back": the wanted object, judged as an evaluation's is.
@@ -84,20 +95,36 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
+        elif tok.pos_ == "VERB":
+            q = clause_frame(doc, text, tok, idx) or made_clear_frame(doc, text, tok, idx)
+            if q is None:
+                continue
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            q = adjective_frame(doc, text, tok, idx)
+            if q is None:
+                continue
         else:
             continue
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
         for part in parts:
             if part.end - part.start < 3:
                 continue
-            # Content that is (mostly) a direct quote belongs to that quote, not to a new one.
+            # Content that is (mostly) a direct quote belongs to that quote, not to a new one. A
+            # clause that only contains a short one ("said he would counter “Clinton's
+            # rhetoric.”", the fragment taken for a direct quote) is still what was said.
             if any(
                 overlap(part.start, part.end, a, b) > 0.5 * min(part.end - part.start, b - a)
+                and not contains_short(part.start, part.end, a, b)
                 for a, b in direct_spans
             ):
                 continue
             out.append(part)
     return drop_nested_beliefs(out)
+
+
+def contains_short(start: int, end: int, a: int, b: int) -> bool:
+    """Whether the content [start, end) holds the quote [a, b) and is more than twice as long."""
+    return start <= a and b <= end + 2 and (b - a) * 2 < end - start
 
 
 def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> list[QuoteCandidate]:
@@ -152,7 +179,7 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
     return None
 
 
-_NESTABLE = ("belief", "evaluation", "finding", "topic", "noun-content")
+_NESTABLE = ("belief", "evaluation", "finding", "topic", "noun-content", "clause", "speech-object")
 
 
 def nestable(q: QuoteCandidate) -> bool:
@@ -318,10 +345,16 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     children = list(tok.children)
     comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]), None)
     rule, conf = "belief-ccomp", 0.7
-    # An intention ("wants to run") only from a named or pronominal subject and an intention
-    # verb: "the programme aims to…", "she expected to wait" report plans of things or plain
-    # expectations, not a position someone takes.
-    if comp is None and tok.lemma_.lower() in INTENTION_VERBS and (speaker.pos_ in ("PROPN", "PRON")):
+    # An intention ("wants to run") only from a subject who can hold one (a name, a pronoun, a
+    # role, group or body noun) and an intention verb: "the programme aims to…", "she expected
+    # to wait" report plans of things or plain expectations, not a position someone takes.
+    intends = tok.lemma_.lower() in INTENTION_VERBS or (
+        tok.lemma_.lower() in CONDITIONAL_WANT_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in tok.children)
+    )
+    # "plans a rally to press its case": an object first makes the infinitive its purpose.
+    has_object = any(c.dep_ in ("dobj", "obj") for c in children)
+    if comp is None and intends and not has_object and (speaker.pos_ == "PRON" or speaker_like(speaker)):
         comp = next(
             (
                 c
@@ -456,7 +489,12 @@ def verb_frame_main(
             return finish(
                 doc, text, tok, first_tok if first_tok is on else tok, a, b, speaker, "obj-xcomp", 0.8
             )
-    # 6. bare object for statement verbs: stressed his intent to ...
+    # 6. bare object for statement verbs: stressed his intent to ...; "proposed temporarily
+    # banning Muslims" (a gerund clause as the object).
+    if obj is None and lemma in cues.OBJECT_VERBS:
+        obj = next(
+            (c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > tok.i), None
+        )
     if lemma in cues.OBJECT_VERBS and lemma not in cues.CLAUSE_ONLY and obj is not None:
         if obj.pos_ == "PRON" and obj.right_edge.i == obj.i:
             return None
@@ -467,13 +505,47 @@ def verb_frame_main(
             if c.i > last and c.dep_ in ("advcl", "prep") and not is_cue_clause(c):
                 last = max(last, c.right_edge.i)
         last = cut_at_cue(doc, first, last)
-        # A bare "the announcement" / "a cut" is an event object, not reported content.
+        # A bare "the announcement" / "a cut" is an event object, not reported content; a name
+        # is not ("mentioned CNN five times", "proposed Medicare for All").
         content_words = [t for t in doc[first : last + 1] if not t.is_punct and t.pos_ not in ("DET",)]
-        if len(content_words) < 3:
+        if len(content_words) < 3 and not any(t.pos_ == "PROPN" for t in content_words):
             return None
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, tok, a, b, speaker, "object", 0.72)
-    return None
+    if obj is not None and lemma not in cues.CLAUSE_ONLY and lemma not in _ADDRESS_VERBS:
+        q = speech_object(doc, text, tok, obj, speaker, idx)
+        if q is not None:
+            return q
+    return broken_clause_frame(doc, text, tok, idx, speaker)
+
+
+# Speech verbs whose object is the one addressed ("told reporters", "urged him", "asked the
+# board") or an act the saying performs ("declared a ceasefire", "approved the budget"), not what
+# is said.
+_ADDRESS_VERBS = frozenset(
+    {"tell", "ask", "urge", "advise", "assure", "inform", "instruct", "order", "implore", "thank", "remind",
+     "warn", "caution", "beg", "call", "appeal", "answer", "question", "accuse", "blame", "praise", "say",
+     "declare", "approve", "sign", "issue", "grant", "proclaim"}
+)  # fmt: skip
+
+
+def speech_object(
+    doc: Doc, text: str, tok: Token, obj: Token, speaker: Token, idx: DocIndex
+) -> QuoteCandidate | None:
+    """The object of any other communicative verb ("alleges defamation by Clinton", "quoting a
+    reporter's tweet"): what was said, when it is not a person (the addressee) or a pronoun."""
+    if obj.i < tok.i or idx.in_direct[obj.i] or obj.pos_ == "PRON" or speaker_like(obj):
+        return None
+    if obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "GPE", "LOC"):
+        return None
+    first, last = obj.left_edge.i, cut_at_cue(doc, obj.left_edge.i, obj.right_edge.i)
+    while last > first and doc[last].is_punct:
+        last -= 1
+    words = [t for t in doc[first : last + 1] if not t.is_punct and t.pos_ != "DET"]
+    if len(words) < 2:
+        return None
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, tok, a, b, speaker, "speech-object", 0.6)
 
 
 # The conjunction that carries a reported clause on: "said A, but B" reports B as well.
@@ -524,7 +596,6 @@ def cut_at_cue(doc: Doc, first: int, last: int) -> int:
                 k -= 1
             return k
     return last
-
 
 
 def content_span(doc: Doc, first: int, last: int, strip_leading: bool = True) -> tuple[int, int] | None:

@@ -49,6 +49,27 @@ def _subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in SUBJ and c.i < tok.i), None)
 
 
+def _is_likeness(c: Token) -> bool:
+    """ "like X" or "as if C" after an appearance verb: its predicate."""
+    if c.dep_ == "prep" and c.lower_ == "like":
+        return True
+    marks = ("if", "like", "though")
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
+
+
+def _predicate_end(tok: Token, comp: Token) -> int:
+    """Last token of an appearance predicate: the complement, and what the parser hung from the
+    verb after it ("appeared to end his bid *owing $200,000*", "seemed to gain, *given her
+    record*"), up to the end of the verb's own phrase."""
+    last = comp.right_edge.i
+    for c in tok.children:
+        if c.i > last and c.dep_ in ("advcl", "prep", "npadvmod", "conj") and not c.is_punct:
+            if c.dep_ == "conj" and any(g.dep_ in SUBJ for g in c.children):
+                break  # "…, and Cruz seemed…": a clause of its own
+            last = c.right_edge.i
+    return last
+
+
 def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "X seemed to C" / "X appeared uneasy": X with its predicate; "it appears (that) C": C."""
     from stancewire.nlp.quotes.indirect import content_span, finish
@@ -58,11 +79,12 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     subj = _subject(tok)
     if subj is None or subj.lower_ in _NO_CONTENT_SUBJECTS or idx.in_direct[subj.i]:
         return None
-    if subj.lower_ == "it":
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if subj.lower_ == "it" and clause is None and not any(_is_likeness(c) for c in tok.children):
+        return None
+    if subj.lower_ == "it" and clause is not None:
         # "It appears that Cruz will win": the clause alone is the content.
-        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-        if comp is None:
-            return None
+        comp = clause
         # The content is the clause; the finder attaches its complementiser ("that C").
         span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
         rule = "belief-appearance-it"
@@ -72,11 +94,14 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         comp = _to_infinitive(tok) or next(
             (c for c in tok.children if c.dep_ in ("acomp", "oprd", "attr") and c.i > tok.i), None
         )
+        if comp is None:
+            # "seemed like an obstacle", "looked as if it might be an anticlimax".
+            comp = next((c for c in tok.children if c.i > tok.i and _is_likeness(c)), None)
         if comp is None or idx.in_direct[comp.i]:
             return None
         if comp.dep_ == "xcomp" and cues.is_speech_verb(comp.lemma_.lower()):
             return None  # "seemed to suggest that C": the speech cue quotes C with its speaker
-        span = content_span(doc, subj.left_edge.i, comp.right_edge.i)
+        span = content_span(doc, subj.left_edge.i, _predicate_end(tok, comp))
         rule = "belief-appearance"
     if span is None:
         return None

@@ -58,6 +58,18 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
     return None
 
 
+def misread_verb(tok: Token) -> bool:
+    """Whether a token tagged as a plural noun is a present-tense verb: it has a subject before
+    it and a clause or infinitive after it ("The candidate *plans* to be back", "Cruz *hopes*
+    that …"), which no noun has."""
+    if tok.tag_ != "NNS" or tok.dep_ not in ("ROOT", "conj", "ccomp"):
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in children) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in children
+    )
+
+
 def is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children) and tok.lemma_ not in {"deny"}:
         return True

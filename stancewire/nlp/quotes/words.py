@@ -17,6 +17,12 @@
 * ``RAISING_VERBS``: passives that report an expectation about X ("X is expected to win").
 * ``VIEW_VERBS``: "Democrats see Sanders as a threat": the object and its "as" phrase or
   predicate are the holder's view.
+* ``POSITION_VERBS``: evaluation verbs that state a position on what they take ("opposed the
+  tax", "support deportation"), whose object counts however short; the other evaluation verbs
+  ("welcomed the plan", "embraced his mother", "defended the merger") need a name, a pronoun
+  or a longer object.
+* ``CONDITIONAL_WANT_VERBS``: verbs that state an intention only with "would" ("would like to
+  run", "would love to see"): then intention cues like "want".
 * ``WANT_VERBS``: "voters want their money back": besides a to-infinitive, an object (of three
   words or a name) is what the holder wants, as for the evaluation verbs.
 * ``TOPIC_CUES``: verbs whose object or prepositional object is what someone talked about or
@@ -30,6 +36,11 @@
 * ``VERB_LEMMA_FIXES``: verb forms the model's lemmatizer gets wrong ("hopes" -> "hop"), so
   that cue lexicons match them.
 * ``REFUSAL_VERBS``: "X declined to say whether ...": the refused act is X's attributed content.
+* ``CLAUSE_STOP_VERBS``: light, aspectual, causative and perception verbs that take a clause
+  without reporting it ("made sure that", "it means that"): no cue for the general clause rule
+  of :mod:`.clauses`.
+* ``SPEAKER_NOUNS``: common nouns besides the mention lists' role, group and organisation nouns
+  that can hold a position ("the campaign", "a majority", "62 percent").
 """
 
 from __future__ import annotations
@@ -42,13 +53,19 @@ TITLE_FRAMES, NAMING_VERBS, XCOMP_VERBS, NOT_SPEAKER_LABELS, REL_PRONOUNS, DEGRE
     _DATA, "title_frames", "naming_verbs", "xcomp_verbs", "not_speaker_labels", "rel_pronouns", "degree_words"
 )
 BELIEF_VERBS, INTENTION_VERBS = word_sets(_DATA, "belief_verbs", "intention_verbs")
-EVALUATION_VERBS, EVALUATION_PREPS = word_sets(_DATA, "evaluation_verbs", "evaluation_preps")
+EVALUATION_VERBS, EVALUATION_PREPS, POSITION_VERBS = word_sets(
+    _DATA, "evaluation_verbs", "evaluation_preps", "position_verbs"
+)
 APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
     _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
 )
-VIEW_VERBS, WANT_VERBS = word_sets(_DATA, "view_verbs", "want_verbs")
+VIEW_VERBS, WANT_VERBS, CONDITIONAL_WANT_VERBS = word_sets(
+    _DATA, "view_verbs", "want_verbs", "conditional_want_verbs"
+)
 TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
 NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
 NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "light_verbs")
-(POLL_NOUNS,) = word_sets(_DATA, "poll_nouns")
+POLL_NOUNS, CLAUSE_STOP_VERBS, SPEAKER_NOUNS = word_sets(
+    _DATA, "poll_nouns", "clause_stop_verbs", "speaker_nouns"
+)
 VERB_LEMMA_FIXES: dict[str, str] = dict(_DATA["verb_lemma_fixes"])
