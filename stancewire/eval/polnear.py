@@ -366,6 +366,19 @@ def _named(speaker_id: str | None, named: frozenset[str], source: str | None = N
     return slug.split("-")[-1].casefold() in named
 
 
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+
+
+def _antecedent_of_relative(text: str, g: GoldAttribution, span: Frag | None) -> bool:
+    """A relative-pronoun Source ("Rep. Ada Morn, who endorsed …") is its antecedent: PolNeAR
+    marks the pronoun, a speaker mention marks the noun phrase it hangs on, which ends right
+    before it (a comma or a space between)."""
+    if span is None or not g.source_frags or (g.source or "").strip().casefold() not in _RELATIVE:
+        return False
+    start = g.source_frags[0][0]
+    return span[1] <= start and not text[span[1] : start].strip(" ,")
+
+
 def _hit(frags: Sequence[Frag], span: Frag | None) -> bool:
     return span is not None and frag_overlap(frags, [span]) > 0
 
@@ -428,7 +441,9 @@ def score(
                 s.no_source_ok += ok
             else:
                 gold_frags = g.source_frags + g.source_alt
-                own = _hit(gold_frags, p.speaker_mention)
+                own = _hit(gold_frags, p.speaker_mention) or _antecedent_of_relative(
+                    art.text, g, p.speaker_mention
+                )
                 ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
                 strict = ok and (
                     _named(p.speaker_id, named, g.source) or _named_by_alias(p.speaker_id, g.source)

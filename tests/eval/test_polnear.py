@@ -524,3 +524,28 @@ def test_strict_speaker_reads_a_registry_alias_of_the_actor(
         arts = _one_article(tmp_path / str(i), text, ann)
         s = score(arts, {"fict_x": [PredAttribution(((a + 6, a + 26),), "said", "gov:qln", (0, a))]})
         assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), source
+
+
+def test_relative_pronoun_source_is_scored_through_its_antecedent(tmp_path: Path) -> None:
+    # Fictional: PolNeAR marks "who" as the Source; the extractor's mention is "Ada Morn".
+    text = "The vote is set. Rep. Ada Morn, who endorsed Okafor, said the pier would close."
+    src = text.index("who")
+    content = (text.index("the pier"), text.index("the pier") + len("the pier would close"))
+    ann = "\n".join(
+        [
+            f"T0\tSource {text.index('Ada')} {text.index('Ada') + 8}\tAda Morn",
+            f"T4\tCue {text.index('said')} {text.index('said') + 4}\tsaid",
+            f"T5\tContent {content[0]} {content[1]}\tthe pier would close",
+            "E0\tAttribution:T4 Content:T5 Cue:T4 Source:T0",
+            f"T1\tSource {src} {src + 3}\twho",
+            f"T2\tCue {text.index('endorsed')} {text.index('endorsed') + 8}\tendorsed",
+            f"T3\tContent {text.index('Okafor')} {text.index('Okafor') + 6}\tOkafor",
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        ]
+    )
+    arts = _one_article(tmp_path, text, ann)
+    okafor = (text.index("Okafor"), text.index("Okafor") + 6)
+    mention = (text.index("Ada"), text.index("Ada") + 8)
+    for span, ok in ((mention, 1), ((0, 8), 0)):  # the antecedent / some other phrase
+        s = score(arts, {"fict_x": [PredAttribution((okafor,), "endorsed", "person:ada-morn", span)]})
+        assert (s.speaker_ok, s.speaker_strict_ok) == (ok, ok), span
