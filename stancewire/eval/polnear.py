@@ -35,14 +35,19 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
   the speaker to anywhere in the article does (the extractor named the right actor through
   another mention: "Clinton ... she said" with gold Source "she" or "Clinton"). A first-person
   gold Source inside another attribution's Content ("I" in a quote) also accepts the Source of
-  that enclosing attribution: whoever says the quote is "I". For a gold
+  that enclosing attribution: whoever says the quote is "I". A relative-pronoun Source ("Rep.
+  Ada Morn, who endorsed …") accepts a mention of its antecedent, the phrase ending right before
+  it. For a gold
   attribution with no Source the speaker is right only when we gave no speaker; that row is
   reported apart and left out of the headline rate.
 * *speaker right, strict*: as above, and the actor we resolved to is one the article names: the
   last word of its id (``person:ada-morn`` -> ``morn``) occurs in a gold Source of kind name or
   organisation somewhere in the article, or in a name inside a description Source ("pollster
-  Frank Luntz", "The party chairman, Kelly Armstrong,") (groups pass; ``unknown:`` actors pass only for an
-  indefinite gold Source such as "a Chinese official", which names nobody). The lenient rate
+  Frank Luntz", "The party chairman, Kelly Armstrong,"), spelled as ids spell it (accents
+  folded, a possessive dropped, split at hyphens and apostrophes: "García's" names ``garcia``);
+  or the attribution's own Source is one of the registry actor's aliases ("the White House" for
+  ``gov:usa``). Groups pass; ``unknown:`` actors pass only for an indefinite gold Source such as
+  "a Chinese official", which names nobody. The lenient rate
   cannot see the error issue 15 names first: "the Ohio Democrat said" with our speaker
   "Ohio Democrat" hits the gold Source span. PolNeAR has no coreference, so a pronoun resolved
   to the wrong named person still passes both.
