@@ -92,6 +92,8 @@ def direct_quotes(
             and right_strip[:1] in ("", ".", "\n")
             and text[max(0, s.open - 1) : s.open] == " "
             and any(word_is_cue(doc, idx, s.open, verbs) for verbs in (cues.speech_verbs(), OUTCRY_VERBS))
+            # a finite verb or a participle: "the right to protest “means …”" is no frame
+            and doc[idx.tok_at(s.open) - 1].tag_ in ("VBD", "VBZ", "VBP", "VBG")
         ):
             sentence_level = True
         if not sentence_level:
