@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from stancewire.nlp import doccache
 from stancewire.nlp.mentions.headlines import body_form
+from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     NICK_RE,
@@ -23,14 +25,6 @@ from stancewire.schemas import ActorKind, ActorRef
 
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
-
-
-# Weekdays and months the NER sometimes takes for a person ("Wednesday, Velic said").
-_CALENDAR = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december",
-})  # fmt: skip
 
 
 def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
@@ -61,10 +55,13 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     if end <= start:
         return
     start, end = body_form(doc, start, end)
-    if end - start == 1 and doc[start].lower_ in _CALENDAR:
+    end = name_end(doc, doccache.text(doc), start, end)
+    if end - start == 1 and doc[start].lower_ in CALENDAR:
         return  # "Wednesday", "March" taken for a person by the NER
     span = doc[start:end]
     name = span.text
+    if is_party_tag(name):
+        return  # "(D-Quillon)" after a senator's name is her party and state
     parts = normalise(NICK_RE.sub(" ", name)).split()
     if not parts:
         return
