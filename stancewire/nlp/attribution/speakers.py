@@ -43,7 +43,7 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     mention, a role noun (the article's holder, then the registry's), else its phrase."""
     tok = speaking_token(att, tok)
     lower = tok.lower_
-    if lower in CALENDAR and tok.pos_ == "PROPN":
+    if lower in CALENDAR and tok.pos_ == "PROPN" and att.m.mention_for_token(tok.i) is None:
         return None  # "an official said Wednesday": the parser's subject; a weekday never speaks
     quant = quantified_speaker(att, tok)  # "several said", "three in 10 said": no antecedent
     if quant is not None:

@@ -104,3 +104,13 @@ def glued_tail(doc: Doc, i: int) -> bool:
         and doc[i - 3].text in ("(", ",")
         and tok.text[:1].isupper()
     )
+
+
+def without_title(name: str, titles: frozenset[str]) -> str:
+    """A registry name without the title some entries carry ("Secretary-General Ban Ki-Moon"
+    -> "Ban Ki-Moon", "Sir Paul Hasluck" -> "Paul Hasluck"). At least two words stay: "Dean
+    Barrow" is a given name and a surname."""
+    words = name.split()
+    while len(words) > 2 and all(p.lower().rstrip(".") in titles for p in words[0].split("-")):
+        words = words[1:]
+    return " ".join(words)

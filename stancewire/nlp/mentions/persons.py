@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from stancewire.nlp import doccache
 from stancewire.nlp.mentions.headlines import body_form
-from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end
+from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, without_title
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     NICK_RE,
@@ -137,6 +138,7 @@ def resolve_person(ix: ArticleMentions, c: PersonCluster) -> ActorRef:
         if actor is not None and actor.priority == 0:
             actor = None  # a bare surname only matches hand-curated actors
     if actor is not None:
+        actor = untitled(ix, actor)
         if c.gender is None:
             c.gender = actor.gender
         if c.affiliation is None:
@@ -145,3 +147,17 @@ def resolve_person(ix: ArticleMentions, c: PersonCluster) -> ActorRef:
             c.name = actor.name
         return ActorRef(id=actor.id, name=c.name, kind=ActorKind.person)
     return ActorRef(id=person_id(c.name), name=c.name, kind=ActorKind.person)
+
+
+def untitled(ix: ArticleMentions, actor: Actor) -> Actor:
+    """The registry's entry for a person whose matched entry carries a title in its name and id
+    ("person:secretary-general-ban-ki-moon"): the same person's untitled entry when the registry
+    has one ("person:ban-ki-moon"), else the entry under its name without the title (its id is
+    the registry's key and stays)."""
+    plain = without_title(actor.name, TITLE_WORDS | HONORIFICS)
+    if plain == actor.name:
+        return actor
+    other = ix.registry.get(person_id(plain))
+    if other is not None and other.kind == ActorKind.person:
+        return replace(other, name=plain, roles=actor.roles or other.roles, priority=actor.priority)
+    return replace(actor, name=plain)
