@@ -5,6 +5,7 @@ a place the NER labelled ORG ("the Great Recession", "the Rust Belt", "communism
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stancewire.nlp.registry import ActorRegistry, normalise
 from stancewire.schemas import ActorRef
@@ -32,8 +33,14 @@ def can_speak(actor: ActorRef, text: str, registry: ActorRegistry) -> bool:
     last = words[-1]
     if last in NOT_A_BODY or (last.endswith("ism") and len(last) > 5):
         return False
-    if len(words) != 1 or re.search(rf"\b{re.escape(last)}\b", text) is None:
-        return True
-    # Written in lower case too: a name only if also capitalised mid-sentence ("the State
-    # Department", "said State"), not just at a sentence start ("Groups", "Disconsolate").
-    return re.search(rf"[\w,;:] {re.escape(last.capitalize())}\b", text) is not None
+    return len(words) != 1 or not _common_word(last, text)
+
+
+@lru_cache(maxsize=256)
+def _common_word(word: str, text: str) -> bool:
+    """Whether the article writes ``word`` in lower case and capitalises it only to start a
+    sentence ("Groups", "Disconsolate"), never mid-sentence ("the State Department", "said
+    State"). Cached: best_org_before asks for every organisation mention in its window."""
+    if re.search(rf"\b{re.escape(word)}\b", text) is None:
+        return False
+    return re.search(rf"[\w,;:] {re.escape(word.capitalize())}\b", text) is None

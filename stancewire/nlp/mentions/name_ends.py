@@ -75,8 +75,9 @@ def name_end(doc: Doc, text: str, start: int, end: int) -> int:
             continue
         if low in SHOW_WORDS:
             end -= 1
-            # "Investigative Radio", "Late Show": the programme's own adjective goes with it.
-            while end - start > 2 and doc[end - 1].pos_ == "ADJ":
+            # "Aaron Klein Investigative Radio": a word the article writes only before the
+            # programme word is part of the programme's name, not of the person's.
+            while end - start > 2 and _only_before(text, doc[end - 1].text, doc[end].text):
                 end -= 1
             continue
         if _verb_form(last.text) and _written_without(text, doc[end - 2].text, last.text):
@@ -84,6 +85,10 @@ def name_end(doc: Doc, text: str, start: int, end: int) -> int:
             continue
         break
     return end
+
+
+def _only_before(text: str, word: str, nxt: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b(?!\s+{re.escape(nxt)}\b)", text) is None
 
 
 def _written_without(text: str, word: str, glued: str) -> bool:
