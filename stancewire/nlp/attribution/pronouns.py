@@ -12,6 +12,7 @@ from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
 from stancewire.nlp.mentions import Mention
+from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.descriptions import names_a_thing, surely_a_person
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -68,7 +69,11 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             learn_gender(att, actor.id, want)
     elif lower in THEY | IT:
         last = att.last_by_kind.get("collective")
+        if last is not None and not speaks(att, last.speaker):
+            last = None  # "the Great Recession" is no antecedent of "they said"
         fresh = previous_subject_org(att, tok)
+        if fresh is not None and not speaks(att, fresh.actor):
+            fresh = None
         group = previous_subject_group(att, tok, q) if lower in THEY else None
         if (
             group is not None
@@ -87,6 +92,8 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=last.speaker.kind)
         else:
             actor = att.m.best_org_before(tok.idx)
+            if actor is not None and not speaks(att, actor):
+                actor = None
     elif lower in FIRST:
         # "I"/"we" outside quote marks: a first-person column or a transcript; keep the writer out.
         return None
@@ -103,6 +110,11 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         mention_kind=MentionKind.pronoun,
         affiliation=affiliation,
     )
+
+
+def speaks(att: Attributor, actor: ActorRef | Speaker) -> bool:
+    ref = ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
+    return ref.kind == ActorKind.group or can_speak(ref, att.text, att.m.registry)
 
 
 def in_content(att: Attributor, char: int) -> bool:

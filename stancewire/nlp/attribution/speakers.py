@@ -27,6 +27,7 @@ from stancewire.nlp.attribution.words import (
 from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
+from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, org_words, without_possessive
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
@@ -42,6 +43,8 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     mention, a role noun (the article's holder, then the registry's), else its phrase."""
     tok = speaking_token(att, tok)
     lower = tok.lower_
+    if lower in CALENDAR and tok.pos_ == "PROPN" and att.m.mention_for_token(tok.i) is None:
+        return None  # "an official said Wednesday": the parser's subject; a weekday never speaks
     quant = quantified_speaker(att, tok)  # "several said", "three in 10 said": no antecedent
     if quant is not None:
         return quant
@@ -147,6 +150,14 @@ def ranked_role_speaker(att: Attributor, tok: Token, sp: Speaker | None) -> Spea
 def speaking_token(att: Attributor, tok: Token) -> Token:
     """The token that names who speaks: the issuer of a text ("the family's statement"), a
     person or organisation in apposition ("the spokesman, Dmitry Peskov,"), else ``tok``."""
+    if glued_tail(att.doc, tok.i):
+        # "Tomas Harl Sunday told", "Ada Morn (D-Quillon) said": the parser made the weekday or
+        # the party tag's state the subject; the person named on its left speaks.
+        tag = tok.i >= 4 and att.doc[tok.i - 1].text in ("-", "–")
+        left = [*tok.lefts, *(att.doc[tok.i - 4 : tok.i - 3] if tag else [])]
+        name = next((c for c in reversed(left) if att.m.cluster_for_token(c.i) is not None), None)
+        if name is not None:
+            tok = name
     if tok.lemma_.lower() in ISSUED_TEXTS:
         # "the family's statement said", "the ministry's report found": a written text speaks
         # for its issuer.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.names import given_names, org_words, singular
 from stancewire.nlp.mentions.types import Mention
 from stancewire.nlp.mentions.words import COMPANY_NOUNS, INSTITUTION_WORDS, PLACE_BODY_MODS, PLACE_BODY_NOUNS
@@ -42,8 +43,8 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         surface = ix.text[m.start : m.end]
         if surface.isupper() and len(surface) > 6:
             continue  # datelines ("ISPARRE CITY —") are not actors
-        if m.start in ix.weak_orgs:
-            continue  # a ferry, album or prize named like an organisation does not speak
+        if m.start in ix.weak_orgs or not can_speak(a, ix.text, ix.registry):
+            continue  # a ferry, album, prize, event or region named like an organisation does not speak
         sc = score.get(a.id, 0.0) + 1.0 + (0.5 if rank == 0 else 0.0)
         if ix.toks[m.head].dep_ in ("nsubj", "nsubjpass"):
             sc += 1.0  # organisations that act in the article are what "the company" means

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from stancewire.nlp import doccache
 from stancewire.nlp.mentions.headlines import body_form
+from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, without_title
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     NICK_RE,
@@ -23,14 +26,6 @@ from stancewire.schemas import ActorKind, ActorRef
 
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
-
-
-# Weekdays and months the NER sometimes takes for a person ("Wednesday, Velic said").
-_CALENDAR = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december",
-})  # fmt: skip
 
 
 def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
@@ -61,10 +56,13 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     if end <= start:
         return
     start, end = body_form(doc, start, end)
-    if end - start == 1 and doc[start].lower_ in _CALENDAR:
+    end = name_end(doc, doccache.text(doc), start, end)
+    if end - start == 1 and doc[start].lower_ in CALENDAR:
         return  # "Wednesday", "March" taken for a person by the NER
     span = doc[start:end]
     name = span.text
+    if is_party_tag(name):
+        return  # "(D-Quillon)" after a senator's name is her party and state
     parts = normalise(NICK_RE.sub(" ", name)).split()
     if not parts:
         return
@@ -140,6 +138,7 @@ def resolve_person(ix: ArticleMentions, c: PersonCluster) -> ActorRef:
         if actor is not None and actor.priority == 0:
             actor = None  # a bare surname only matches hand-curated actors
     if actor is not None:
+        actor = untitled(ix, actor)
         if c.gender is None:
             c.gender = actor.gender
         if c.affiliation is None:
@@ -148,3 +147,17 @@ def resolve_person(ix: ArticleMentions, c: PersonCluster) -> ActorRef:
             c.name = actor.name
         return ActorRef(id=actor.id, name=c.name, kind=ActorKind.person)
     return ActorRef(id=person_id(c.name), name=c.name, kind=ActorKind.person)
+
+
+def untitled(ix: ArticleMentions, actor: Actor) -> Actor:
+    """The registry's entry for a person whose matched entry carries a title in its name and id
+    ("person:secretary-general-ban-ki-moon"): the same person's untitled entry when the registry
+    has one ("person:ban-ki-moon"), else the entry under its name without the title (its id is
+    the registry's key and stays)."""
+    plain = without_title(actor.name, TITLE_WORDS | HONORIFICS)
+    if plain == actor.name:
+        return actor
+    other = ix.registry.get(person_id(plain))
+    if other is not None and other.kind == ActorKind.person:
+        return replace(other, name=plain, roles=actor.roles or other.roles, priority=actor.priority)
+    return replace(actor, name=plain)
