@@ -16,7 +16,15 @@ module             job
 ``org_names``      short organisation names -> the full name the article gives
 ``org_descriptions`` "the company", "the ministry" -> an organisation of the article
 ``role_nouns``     "the Russian president" -> the holder
+``descriptions``   "the Ohio Democrat", "the 52-year-old" -> the person so described
+``acronyms``       "the Federal Transit Authority (FTA)": later "FTA" is the same actor
+``headlines``      names read from title-case lines, cut to the body's form
+``lines``          entity spans cut at line breaks
+``surnames``       bare surnames the NER missed, after the full name
+``name_ends``      words glued onto a name (weekdays, programme words, party-state tags)
+``bodies``         whether an organisation antecedent can speak ("they" is no recession)
 ``names``          small pure helpers (name parts, demonyms, genders)
+``types``          the records of the index (``Mention``, ``PersonCluster``)
 ``words``          the word lists (``nlp/data/mention_words.json``)
 ================== ================================================================
 """

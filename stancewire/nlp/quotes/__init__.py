@@ -13,8 +13,9 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
   quotes (``“A,” he said. “B.”``) are two quotes with the same speaker. ``Name: words`` (colon
   attribution, no marks, e.g. Q&A transcripts) is direct with content = everything after the colon
   to the end of the paragraph.
-* **indirect**: the reported content after the cue: for ``said (that) X`` the complement clause X
-  (complementiser ``that`` excluded); for object frames everything after the cue word(s) to the end
+* **indirect**: the reported content after the cue: for ``said (that) X`` the complement clause,
+  its complementiser included (``said that X`` -> ``that X``, as PolNeAR and PARC draw it); a
+  clause after any verb whose subject can speak (``quotes/clauses.py``); for object frames everything after the cue word(s) to the end
   of the complement (``accused Putin of seeking ...`` -> ``Putin of seeking ...``,
   ``called for a truce`` -> ``a truce``, ``expressed concern over X`` -> ``X``, ``vowed to rebuild
   the pier`` -> ``to rebuild the pier``, ``urged X to Y`` -> ``X to Y``); for
