@@ -15,8 +15,9 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
   to the end of the paragraph.
 * **indirect**: the reported content after the cue: for ``said (that) X`` the complement clause,
   its complementiser included (``said that X`` -> ``that X``, as PolNeAR and PARC draw it); a
-  clause after any verb whose subject can speak (``quotes/clauses.py``); for object frames everything after the cue word(s) to the end
-  of the complement (``accused Putin of seeking ...`` -> ``Putin of seeking ...``,
+  clause after any verb whose subject can speak (``quotes/clauses.py``); for object frames
+  everything after the cue word(s) to the end of the complement (``accused Putin of seeking
+  ...`` -> ``Putin of seeking ...``,
   ``called for a truce`` -> ``a truce``, ``expressed concern over X`` -> ``X``, ``vowed to rebuild
   the pier`` -> ``to rebuild the pier``, ``urged X to Y`` -> ``X to Y``); for
   ``according to S, X`` the clause X (S may be a document or poll, as may ``in a poll, X``).
