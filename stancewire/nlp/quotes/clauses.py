@@ -42,9 +42,32 @@ def _complement(tok: Token, idx: DocIndex) -> Token | None:
     return None
 
 
+def _reported(
+    doc: Doc,
+    text: str,
+    idx: DocIndex,
+    tok: Token,
+    cue_end: Token,
+    speaker: Token | None,
+    first: int,
+    last: int,
+    rule: str,
+    confidence: float,
+) -> QuoteCandidate | None:
+    """The attribution of tokens first..last to ``speaker``, if the speaker can speak and stands
+    outside a direct quote (the shared tail of the frames below)."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
+        return None
+    span = content_span(doc, first, last)
+    if span is None:
+        return None
+    return finish(doc, text, tok, cue_end, span[0], span[1], speaker, rule, confidence)
+
+
 def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """A verb outside the cue lexicons with a speaker-like subject and a reported clause."""
-    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
     if tok.pos_ != "VERB" or tok.lemma_.lower() in CLAUSE_STOP_VERBS:
         return None
@@ -57,13 +80,9 @@ def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     comp = _complement(tok, idx)
     if comp is None:
         return None
-    speaker = subject_of(tok)
-    if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
-        return None
-    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
-    if span is None:
-        return None
-    return finish(doc, text, tok, tok, span[0], span[1], speaker, "clause", 0.62)
+    return _reported(
+        doc, text, idx, tok, tok, subject_of(tok), comp.left_edge.i, comp.right_edge.i, "clause", 0.62
+    )
 
 
 # Clause-taking speech cues whose clause the parser sometimes breaks up: "the candidate said
@@ -162,7 +181,6 @@ def _that_clause(heads: list[Token], after: int, idx: DocIndex) -> Token | None:
 def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "Some Democrats are concerned that C", "labor leaders remain confident that C", "he
     was adamant that C": an adjective of stance with a clause, its holder the subject."""
-    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
     head = tok.head
     if (
@@ -209,18 +227,14 @@ def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
             first = prep.i + 1
     if comp is None or idx.in_direct[comp.i]:
         return None
-    speaker = subject_of(head)
-    if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
-        return None
-    span = content_span(doc, comp.left_edge.i if first < 0 else first, comp.right_edge.i)
-    if span is None:
-        return None
-    return finish(doc, text, tok, cue_end, span[0], span[1], speaker, "clause-adjective", 0.6)
+    first = comp.left_edge.i if first < 0 else first
+    return _reported(
+        doc, text, idx, tok, cue_end, subject_of(head), first, comp.right_edge.i, "clause-adjective", 0.6
+    )
 
 
 def made_clear_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "Clinton made it clear to House Democrats that she has their backs": the clause."""
-    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
     if tok.lemma_.lower() != "make" or tok.pos_ != "VERB" or is_negated(tok):
         return None
@@ -230,10 +244,6 @@ def made_clear_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     comp = _that_clause([pred, tok], pred.i, idx)
     if comp is None:
         return None
-    speaker = subject_of(tok)
-    if speaker is None or not speaker_like(speaker) or idx.in_direct[speaker.i]:
-        return None
-    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
-    if span is None:
-        return None
-    return finish(doc, text, tok, pred, span[0], span[1], speaker, "made-clear", 0.65)
+    return _reported(
+        doc, text, idx, tok, pred, subject_of(tok), comp.left_edge.i, comp.right_edge.i, "made-clear", 0.65
+    )

@@ -214,6 +214,15 @@ def set_cue(q: QuoteCandidate, cue: Token, speaker: Token | None) -> None:
     q.speaker_token = speaker.i if speaker is not None else None
 
 
+def framed_by(q: QuoteCandidate, cue: Token, speaker: Token | None, confidence: float, rule: str) -> bool:
+    """Attribute ``q`` to a frame on its left: the cue, its speaker, the sentence it starts in."""
+    set_cue(q, cue, speaker)
+    q.confidence = confidence
+    q.rule = rule
+    q.sent_start = min(q.sent_start, cue.sent.start_char)
+    return True
+
+
 def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | None:
     if cue.lower_ == "according":
         to = cue.nbor(1)
@@ -345,36 +354,19 @@ def attribute_left(
         tail = text[cue.idx + len(cue.text) : b]
         if len(tail.split()) <= 8 and (stripped[-1] in ":," or tail.strip() == "" or len(tail.split()) <= 4):
             speaker = speaker_for(doc, cue, a, b, idx)
-            set_cue(q, cue, speaker)
-            q.confidence = 0.9 if speaker is not None else 0.7
-            q.rule = "direct-left"
-            q.sent_start = min(q.sent_start, cue.sent.start_char)
-            return True
-    framed = outcry_verb(doc, idx, s.open)
-    if framed is not None:
+            return framed_by(q, cue, speaker, 0.9 if speaker is not None else 0.7, "direct-left")
+    outcry = outcry_verb(doc, idx, s.open)
+    if outcry is not None:
         # "He continued, “…”", "a man yelled “Stay there!”", "the crowd chanted: “…”"
-        verb, subj = framed
-        set_cue(q, verb, subj)
-        q.confidence = 0.85
-        q.rule = "direct-frame-verb"
-        q.sent_start = min(q.sent_start, verb.sent.start_char)
-        return True
+        return framed_by(q, *outcry, 0.85, "direct-frame-verb")
     if stripped[-1] == ":":
-        verb = colon_verb(doc, idx, left_lim + len(stripped) - 1)
+        colon = left_lim + len(stripped) - 1
+        verb = colon_verb(doc, idx, colon)
         if verb is not None:
-            set_cue(q, verb, subject_of(verb))
-            q.confidence = 0.85
-            q.rule = "direct-colon-verb"
-            q.sent_start = min(q.sent_start, verb.sent.start_char)
-            return True
-        framed = colon_message(doc, idx, left_lim + len(stripped) - 1)
-        if framed is not None:
-            cue_tok, speaker_tok = framed
-            set_cue(q, cue_tok, speaker_tok)
-            q.confidence = 0.8
-            q.rule = "direct-colon-message"
-            q.sent_start = min(q.sent_start, cue_tok.sent.start_char)
-            return True
+            return framed_by(q, verb, subject_of(verb), 0.85, "direct-colon-verb")
+        message = colon_message(doc, idx, colon)
+        if message is not None:
+            return framed_by(q, *message, 0.8, "direct-colon-message")
         m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b])
         if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS | WH_WORDS:
             q.speaker_span = (a + m.start(1), a + m.end(1))
@@ -395,8 +387,8 @@ WH_WORDS = frozenset({"what", "why", "how", "who", "when", "where", "which"})
 
 # Verbs that frame a quoted outcry or a continuation right before it, though they are no
 # reporting verbs elsewhere ("prices continued to rise", "the sign read 20 mph").
-OUTCRY_VERBS: dict[str, str] = dict.fromkeys(
-    ("continue", "yell", "chant", "scream", "holler", "mutter", "cry", "interject", "sing", "read", "put"), ""
+OUTCRY_VERBS = frozenset(
+    {"continue", "yell", "chant", "scream", "holler", "mutter", "cry", "interject", "sing", "read", "put"}
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
@@ -133,7 +135,7 @@ def phrase_head(t: Token) -> Token:
     return t
 
 
-def word_is_cue(doc: Doc, idx: DocIndex, mark: int, verbs: dict[str, str]) -> bool:
+def word_is_cue(doc: Doc, idx: DocIndex, mark: int, verbs: Container[str]) -> bool:
     i = idx.tok_at(mark) - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
