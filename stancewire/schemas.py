@@ -64,6 +64,12 @@ class Article(Model):
     # True for fictional articles written for tests and demos.
     synthetic: bool = False
     metadata: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    # The byline as the scraper read it, one string per byline field ("By JANE ROE and JOHN DOE,
+    # The Daily Post"); the extractor reads the writers' names out of it, because first-person
+    # narration outside quote marks ("I find his message chilling") is the writer's.
+    authors: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=50)] = Field(
+        default_factory=list
+    )
     # Set by the ingest stage from the Kafka record timestamp; used for latency metrics.
     ingested_at: datetime | None = None
 

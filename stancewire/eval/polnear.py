@@ -46,7 +46,8 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
   Frank Luntz", "The party chairman, Kelly Armstrong,"), spelled as ids spell it (accents
   folded, a possessive dropped, split at hyphens and apostrophes: "García's" names ``garcia``);
   or the attribution's own Source is one of the registry actor's aliases ("the White House" for
-  ``gov:usa``). Groups pass; ``unknown:`` actors pass only for an indefinite gold Source such as
+  ``gov:usa``); or, for a first-person Source ("I find his message chilling"), the writer the
+  byline (``metadata.tsv``'s author) names, when it names exactly one person. Groups pass; ``unknown:`` actors pass only for an indefinite gold Source such as
   "a Chinese official", which names nobody. The lenient rate
   cannot see the error issue 15 names first: "the Ohio Democrat said" with our speaker
   "Ohio Democrat" hits the gold Source span. PolNeAR has no coreference, so a pronoun resolved
@@ -80,6 +81,7 @@ from stancewire.eval.polnear_corpus import (
     frags_length,
 )
 from stancewire.eval.quotes_eval import PRF
+from stancewire.nlp.bylines import byline_names
 from stancewire.nlp.registry import default_registry, normalise
 
 THRESHOLDS: tuple[float, ...] = (0.3, 0.5, 0.8)
@@ -371,6 +373,22 @@ def _named(speaker_id: str | None, named: frozenset[str], source: str | None = N
     return slug.split("-")[-1].casefold() in named
 
 
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+def _first_person(source: str | None) -> bool:
+    return (source or "").strip().casefold() in _FIRST_PERSON
+
+
+def _writer_words(byline: str) -> frozenset[str]:
+    """The words of the byline writer's name, when the byline names exactly one person (the
+    extractor gives first-person narration to that writer only; see attribution/writer.py)."""
+    names = byline_names([byline]) if byline else []
+    if len(names) != 1:
+        return frozenset()
+    return frozenset(w for token in SOURCE_TOKEN.findall(names[0]) for w in _name_words(token))
+
+
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 
 
@@ -416,6 +434,9 @@ def score(
         p_frags = [p.frags for p in pred]
         s.exact.tp += _exact(art.text, g_frags, p_frags)
         named = _named_tokens(gold)
+        # A first-person Source outside quotes ("I find his message chilling") is the writer,
+        # whom only the byline names.
+        named_or_writer = named | _writer_words(art.byline)
         slices = []
         for g in gold:
             quoted = any(c in art.text[a:b] for a, b in g.content for c in _QUOTE_MARKS)
@@ -451,7 +472,8 @@ def score(
                 )
                 ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
                 strict = ok and (
-                    _named(p.speaker_id, named, g.source) or _named_by_alias(p.speaker_id, g.source)
+                    _named(p.speaker_id, named_or_writer if _first_person(g.source) else named, g.source)
+                    or _named_by_alias(p.speaker_id, g.source)
                 )
                 s.speaker_n += 1
                 s.speaker_ok += ok

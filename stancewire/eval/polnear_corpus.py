@@ -14,6 +14,7 @@ and of the extractor; dev is what people tune on, holdout is only run to report.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import re
@@ -155,6 +156,7 @@ class CorpusArticle:
     attributions: list[GoldAttribution]
     annotator: str = ""
     skipped: int = 0  # attributions without a Content span
+    byline: str = ""  # metadata.tsv's author field, as the outlet printed it ("AMY CHOZICK and …")
 
 
 class CorpusError(ValueError):
@@ -249,6 +251,15 @@ def _first_person_sources(attributions: list[GoldAttribution]) -> list[GoldAttri
     return out
 
 
+def read_metadata(root: Path) -> dict[str, dict[str, str]]:
+    """``metadata.tsv`` rows by article name (publisher, date, author, title); empty without it."""
+    path = root / "metadata.tsv"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["filename"]: row for row in csv.DictReader(fh, delimiter="\t") if row.get("filename")}
+
+
 def load_corpus(
     directory: str | Path, split: Split = "all", limit: int | None = None, errors: list[str] | None = None
 ) -> list[CorpusArticle]:
@@ -268,6 +279,7 @@ def load_corpus(
     for p in ann_dir.glob("*.ann"):
         stem, _, _annotator = p.stem.rpartition("_")
         anns.setdefault(stem, []).append(p)
+    bylines = {name: row.get("author") or "" for name, row in read_metadata(root).items()}
     out: list[CorpusArticle] = []
     for txt in sorted(text_dir.glob("*.txt")):
         name = txt.stem
@@ -284,7 +296,8 @@ def load_corpus(
                 raise
             errors.append(str(exc))
             continue
-        out.append(CorpusArticle(name, text, attributions, ann_path.stem.rpartition("_")[2], skipped))
+        annotator = ann_path.stem.rpartition("_")[2]
+        out.append(CorpusArticle(name, text, attributions, annotator, skipped, bylines.get(name, "")))
         if limit is not None and len(out) >= limit:
             break
     return out

@@ -11,7 +11,6 @@ speaker mentions count.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import time
@@ -29,22 +28,26 @@ from stancewire.eval.polnear import (
     score,
     scores_json,
 )
-from stancewire.eval.polnear_corpus import DEFAULT_DIR, CorpusArticle, CorpusError, Frag, Split, load_corpus
+from stancewire.eval.polnear_corpus import (
+    DEFAULT_DIR,
+    CorpusArticle,
+    CorpusError,
+    Frag,
+    Split,
+    load_corpus,
+    read_metadata,
+)
 from stancewire.schemas import Article
 
 
 def publication_dates(root: Path) -> dict[str, datetime]:
     """Publication dates from ``metadata.tsv`` (the registry scopes office-holders by date)."""
-    path = root / "metadata.tsv"
     out: dict[str, datetime] = {}
-    if not path.is_file():
-        return out
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            try:
-                out[row["filename"]] = datetime.fromisoformat(row["publication_date"]).replace(tzinfo=UTC)
-            except (KeyError, ValueError, TypeError):
-                continue
+    for name, row in read_metadata(root).items():
+        try:
+            out[name] = datetime.fromisoformat(row["publication_date"]).replace(tzinfo=UTC)
+        except (KeyError, ValueError, TypeError):
+            continue
     return out
 
 
@@ -61,6 +64,8 @@ def corpus_articles(
             text=mask(a.text) if mask else a.text,
             published_at=dates.get(a.name),
             source=a.name.split("_", 1)[0],
+            # The byline, as a scraper would send it: first-person narration is its writer's.
+            authors=[a.byline] if a.byline.strip() else [],
         )
         for a in corpus
     ]

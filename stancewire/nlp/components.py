@@ -30,6 +30,7 @@ from stancewire.nlp import doccache
 from stancewire.nlp.attribution import Attributor
 from stancewire.nlp.attribution.candidates import Decision
 from stancewire.nlp.attribution.ranker import MODES, SpeakerScorer, ranker_mode, shipped_model
+from stancewire.nlp.attribution.writer import writer_actor
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteFinder
 from stancewire.nlp.records import quote_record
@@ -120,7 +121,10 @@ class AttributionComponent:
                 self.scorer = shipped_model()
             ranker = self.scorer.for_article(article.id)
         decisions: list[Decision] | None = [] if self.trace is not None else None
-        attributed = Attributor(doc, mentions, ranker, decisions, MODES[mode]).run(doc._.quote_candidates)
+        writer = writer_actor(article.authors, mentions.registry, article.published_at)
+        attributed = Attributor(doc, mentions, ranker, decisions, MODES[mode], writer).run(
+            doc._.quote_candidates
+        )
         if self.trace is not None and decisions is not None:
             self.trace.append((article.id, decisions))
         # Quote texts come from the article's own text: the Doc's text has scraper noise blanked

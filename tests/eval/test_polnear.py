@@ -549,3 +549,28 @@ def test_relative_pronoun_source_is_scored_through_its_antecedent(tmp_path: Path
     for span, ok in ((mention, 1), ((0, 8), 0)):  # the antecedent / some other phrase
         s = score(arts, {"fict_x": [PredAttribution((okafor,), "endorsed", "person:ada-morn", span)]})
         assert (s.speaker_ok, s.speaker_strict_ok) == (ok, ok), span
+
+
+@pytest.mark.parametrize(
+    ("byline", "strict"),
+    [("By IDA KESSEL. Follow Ida Kessel on Twitter @ikessel.", 1), ("IDA KESSEL and PIET VOS", 0), ("", 0)],
+)
+def test_first_person_narration_is_scored_as_the_bylines_one_writer(
+    tmp_path: Path, byline: str, strict: int
+) -> None:
+    # Fictional column: "I" outside quotes is its writer, named only by metadata.tsv's author.
+    text = "I find the harbour plan reckless."
+    ann = "\n".join(
+        [
+            "T1\tSource 0 1\tI",
+            "T2\tCue 2 6\tfind",
+            "T3\tContent 7 32\tthe harbour plan reckless",
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        ]
+    )
+    root = _write_corpus(tmp_path / "c", {"fict_x": (text, {"a111": ann})})
+    (root / "metadata.tsv").write_text(f"compartment\tfilename\tauthor\ntrain\tfict_x\t{byline}\n")
+    arts = load_corpus(root, "all")
+    assert arts[0].byline == byline
+    s = score(arts, {"fict_x": [PredAttribution(((7, 32),), "find", "person:ida-kessel", (0, 1))]})
+    assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), byline

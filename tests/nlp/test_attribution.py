@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.schemas import ActorKind, MentionKind
 
@@ -126,3 +128,50 @@ def test_article_mentions_protocol(extractor, registry) -> None:
     ids = [a.id for _, _, a in m.actors_in(0, len(text))]
     assert "person:vladimir-putin" in ids and "person:dmitry-peskov" in ids and "gov:rus" in ids
     assert m.actor_at(0, 1) is None or m.actor_at(0, 1).id == "gov:rus"
+
+
+# ------------------------------------------------------------------ the writer (first person)
+
+
+def _column(extractor, text: str, authors: list[str]):
+    from datetime import UTC, datetime
+
+    from stancewire.schemas import Article
+
+    art = Article(
+        id="col", text=text, authors=authors, published_at=datetime(2025, 1, 1, tzinfo=UTC), synthetic=True
+    )
+    return extractor.extract(art).quotes
+
+
+def test_first_person_narration_is_the_bylines_writer(extractor) -> None:
+    # Fictional column by a fictional writer.
+    text = (
+        "The council voted on Tuesday to close the Velk harbour.\n\n"
+        "I think the closure is a mistake, and I told the mayor so.\n\n"
+        "“We will reopen it in a year,” Mayor Ada Morn said. She added that the budget was tight."
+    )
+    qs = _column(extractor, text, ["By IDA KESSEL, The Quillon Herald"])
+    by_text = {q.text: q.speaker for q in qs}
+    mine = [sp for t, sp in by_text.items() if "closure is a mistake" in t]
+    assert mine and mine[0] is not None and mine[0].id == "person:ida-kessel"
+    assert mine[0].mention == "I" and mine[0].mention_kind == MentionKind.pronoun
+    # The writer is nobody a later "she" refers to.
+    added = [sp for t, sp in by_text.items() if "budget was tight" in t]
+    assert added and added[0] is not None and added[0].name == "Ada Morn"
+
+
+@pytest.mark.parametrize(
+    ("authors", "text"),
+    [
+        # Two writers: "I" is neither in particular.
+        (["IDA KESSEL and PIET VOS"], "I think the closure is a mistake."),
+        # No byline.
+        ([], "I think the closure is a mistake."),
+        # A transcript answer is the interviewee's.
+        (["Ida Kessel"], "Q: Will the harbour reopen?\n\nA: I think the closure is a mistake."),
+    ],
+)
+def test_first_person_narration_without_one_writer_has_no_speaker(extractor, authors, text) -> None:
+    qs = [q for q in _column(extractor, text, authors) if "closure is a mistake" in q.text]
+    assert all(q.speaker is None for q in qs)

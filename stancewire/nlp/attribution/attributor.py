@@ -12,6 +12,7 @@ from stancewire.nlp.attribution.pronouns import first_person_in_quote
 from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
+from stancewire.nlp.attribution.writer import is_interview
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.quotes.words import REL_PRONOUNS
@@ -37,6 +38,7 @@ class Attributor:
         ranker: RankerModel | None = None,
         trace: list[Decision] | None = None,
         ranker_kinds: frozenset[str] = frozenset(KINDS),
+        writer: ActorRef | None = None,
     ) -> None:
         self.doc = doc
         # Doc.text re-joins every token on each access: read it once.
@@ -54,6 +56,9 @@ class Attributor:
         self.trace = trace
         self.spoken: set[str] = set()  # ids of every speaker so far
         self.contents: list[tuple[int, int]] = []  # every quote's [start, end), set by run()
+        # The byline's one writer speaks first-person narration (see writer.py); not in a
+        # question-and-answer transcript, whose "I" is the interviewee.
+        self.writer = writer if writer is not None and not is_interview(self.text) else None
 
     def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
         """The speaker a token names (a method, so that pronoun resolution, which calls it for
@@ -91,6 +96,10 @@ class Attributor:
                 sp = from_token(self, tok, q) if tok is not None else None
             elif q.speaker_span is not None:
                 sp = from_span(self, *q.speaker_span)
+            if sp is not None and self.writer is not None and sp.id == self.writer.id:
+                # The writer narrating is nobody a later "he said" or floating quote refers to.
+                out.append((q, sp))
+                continue
             if sp is not None:
                 self.spoken.add(sp.id)
                 self.last = _Last(sp, q.end)
