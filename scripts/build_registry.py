@@ -11,8 +11,10 @@ line (a JSON object with a ``_meta`` key, which the registry loader skips).
 What is kept (the registry must stay small and fast to load):
 
 * every country block (``RUSSIAN_FEDERATION_ [RUS]``) -> one government actor ``gov:rus`` whose
-  aliases are the country's names, demonyms and cities; undated national-government institutions
-  (``KREMLIN_ [RUSGOV]``, ``WHITE_HOUSE_ [USAGOV]``) are folded into it as metonyms;
+  aliases are the country's names, demonyms and capital, not the cities, provinces and rivers
+  Phoenix lists in the block (``country_places.py``; needs ``countryinfo``); undated
+  national-government institutions (``KREMLIN_ [RUSGOV]``, ``WHITE_HOUSE_ [USAGOV]``) are
+  folded into it as metonyms;
 * persons with at least one dated role (``[RUSGOV >080508]``) -> ``person:<slug>``;
 * other institutions and IGOs/NGOs -> ``org:<slug>``.
 
@@ -30,6 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from country_places import country_names  # noqa: E402
 
 from stancewire.nlp.registry import normalise, slugify  # noqa: E402
 
@@ -187,7 +192,9 @@ def build(reference: Path) -> list[dict]:
                         "roles": [],
                     },
                 )
-                g["aliases"].extend(a for a in aliases if a not in g["aliases"])
+                # Its names, not the places inside it ("Ohio" is not the US government).
+                own = list(dict.fromkeys(normalise(n) for n in country_names(code0, names)))
+                g["aliases"].extend(a for a in own if a not in g["aliases"])
                 continue
             if (
                 not dated

@@ -15,8 +15,9 @@ outside the repo.
 Sources (attribution and licences go into the file's ``_meta`` line and
 ``stancewire/nlp/data/LICENSE-world-data.md``):
 
-* **Countries**: the country blocks of ``phoenix-countries-actors.txt`` (names, demonyms and
-  cities as Phoenix lists them; MIT, (c) 2014 Open Event Data Alliance) joined on the ISO 3166
+* **Countries**: the country blocks of ``phoenix-countries-actors.txt`` (names and demonyms as
+  Phoenix lists them, without the cities, provinces and rivers it lists after them, see
+  ``country_places.py``; MIT, (c) 2014 Open Event Data Alliance) joined on the ISO 3166
   alpha-3 code with the ``countryinfo`` package (MIT, (c) 2018 Porimol Chandro; its data is
   sourced mainly from Wikipedia) for the common name, alternative spellings, **capital** and
   **demonym**, which Phoenix does not mark. Countries that only one source knows are kept.
@@ -54,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_registry import _INSTITUTION_WORDS, _display, _ok_alias, parse_blocks  # noqa: E402
+from country_places import country_names  # noqa: E402
 
 from stancewire.nlp.registry import normalise, slugify  # noqa: E402
 
@@ -200,7 +202,7 @@ def _phoenix_countries(
             live = [c for c, spec in bare if not spec or spec.strip().startswith(">")]
             code = live[0] if live else bare[-1][0]
             (current if live else closed).add(code)
-            names[code].extend(good)
+            names[code].extend(country_names(code, good))  # not its cities and provinces
         elif (
             len(codes) == 1
             and len(codes[0]) == 6

@@ -47,11 +47,11 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
   folded, a possessive dropped, split at hyphens and apostrophes: "García's" names ``garcia``);
   or the attribution's own Source is one of the registry actor's aliases ("the White House" for
   ``gov:usa``); or, for a first-person Source ("I find his message chilling"), the writer the
-  byline (``metadata.tsv``'s author) names, when it names exactly one person. Groups pass; ``unknown:`` actors pass only for an indefinite gold Source such as
-  "a Chinese official", which names nobody. The lenient rate
-  cannot see the error issue 15 names first: "the Ohio Democrat said" with our speaker
-  "Ohio Democrat" hits the gold Source span. PolNeAR has no coreference, so a pronoun resolved
-  to the wrong named person still passes both.
+  byline (``metadata.tsv``'s author) names, when it names exactly one person. Groups pass;
+  ``unknown:`` actors pass only for an indefinite gold Source such as "a Chinese official",
+  which names nobody. The lenient rate cannot see the error issue 15 names first: "the Ohio
+  Democrat said" with our speaker "Ohio Democrat" hits the gold Source span. PolNeAR has no
+  coreference, so a pronoun resolved to the wrong named person still passes both.
 
 Breakdowns: by cue class of the gold cue (recall) and of our cue text (precision), see
 :mod:`stancewire.eval.cue_classes`; speaker accuracy by the kind of gold Source mention

@@ -34,6 +34,27 @@ def test_lookups(registry: ActorRegistry) -> None:
     assert registry.country_code("American") == "USA"
 
 
+@pytest.mark.parametrize(
+    "place",
+    ["Texas", "Ohio", "New York", "Philadelphia", "Mississippi River", "Ontario", "Toronto", "Munich"],
+)
+def test_places_inside_a_country_are_not_its_government(registry: ActorRegistry, place: str) -> None:
+    # Phoenix lists a country's cities, provinces and rivers in its block so that events located
+    # there code the country; "Texas officials" and "Ontario" are not the national government.
+    found = registry.lookup(place)
+    assert found is None or found.kind != ActorKind.government, (place, found and found.id)
+
+
+@pytest.mark.parametrize(
+    ("name", "gov"),
+    [("Washington", "gov:usa"), ("U.S.", "gov:usa"), ("Ottawa", "gov:can"), ("Canadian", "gov:can"),
+     ("Berlin", "gov:deu"), ("Deutschland", "gov:deu"), ("Accra", "gov:gha"), ("Moscow", "gov:rus")],
+)  # fmt: skip
+def test_country_names_and_capitals_stay_its_government(registry: ActorRegistry, name: str, gov: str) -> None:
+    found = registry.lookup(name)
+    assert found is not None and found.id == gov, name
+
+
 def test_roles_at_date(registry: ActorRegistry) -> None:
     assert registry.by_role("president", "USA", at=date(2024, 6, 1)).name == "Joe Biden"
     assert registry.by_role("president", "USA", at=date(2025, 2, 1)).name == "Donald Trump"
