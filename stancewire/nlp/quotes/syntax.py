@@ -47,13 +47,15 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
         if t.dep_ not in WALK_UP or t.head is t:
             return None
         if (
-            t.dep_ == "conj"
+            (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG" and t is tok and t.i > t.head.head.i))
             and t.head.dep_ == "ccomp"
+            and t.head.head.lemma_ not in ("seem", "appear")
             and t.head.head.pos_ == "VERB"
             and cues.is_speech_verb(t.head.head.lemma_.lower())
         ):
-            # "X said A had happened and praised B": the parser hangs the second cue under the
-            # content clause A, but its subject is the speaker of "said", not A's subject.
+            # "X said A had happened and praised B", "X said that A represents B, stating …": the
+            # parser hangs the second cue under the content clause A, but its subject is the
+            # speaker of "said", not A's subject.
             t = t.head.head
             continue
         t = t.head
