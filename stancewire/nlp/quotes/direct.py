@@ -241,11 +241,6 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     # noun phrase with a reduced relative; the noun (or the name in apposition to it) speaks.
     head = cue.head
     if cue.dep_ == "acl" and head.i < cue.i and head.pos_ in SUBJECT_POS and not idx.in_quote[head.i]:
-        # "she released a statement saying, “…”": the statement speaks for who released it.
-        if head.lemma_.lower() in ISSUED_TEXTS and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
-            issuer = subject_of(head.head)
-            if issuer is not None and not idx.in_quote[issuer.i]:
-                return issuer
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         return name if name is not None else head
     # A participle after a comma ("Clinton seemed ready to riff on it in Iowa, telling the
@@ -506,12 +501,6 @@ def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
     subj = subject_of(verb)
     return verb if subj is not None and not idx.in_quote[subj.i] else None
 
-
-# Texts someone issues, whose words are the issuer's ("released a statement saying", "sent an
-# email reading").
-ISSUED_TEXTS = frozenset(
-    {"statement", "message", "email", "letter", "note", "memo", "post", "tweet", "release"}
-)
 
 # "put it this way:", "put it bluntly:": the object and manner words of a framing verb.
 FRAME_FILLERS = frozenset({"it", "this", "that", "way"})

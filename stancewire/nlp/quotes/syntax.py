@@ -14,6 +14,16 @@ SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 WALK_UP = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl"})
+# Texts whose words are their issuer's ("released a statement saying", "sent an email reading",
+# "placed newspaper ads calling").
+ISSUED_TEXTS = frozenset(
+    {"statement", "release", "letter", "tweet", "post", "email", "e-mail", "memo", "ad", "video", "message",
+     "note", "op-ed", "editorial", "column", "report", "filing", "complaint", "lawsuit", "petition", "notice"}
+)  # fmt: skip
+ISSUING_VERBS = frozenset(
+    {"issue", "release", "send", "post", "publish", "put", "place", "run", "air", "write", "file", "tweet",
+     "sign", "deliver", "pen", "circulate", "distribute", "launch", "unveil", "share", "submit", "pass"}
+)  # fmt: skip
 
 
 # Words after which a past form is part of the same verb group or phrase, not a new predicate.
@@ -44,6 +54,17 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             return subj
         if t.dep_ == "relcl":
             return t.head
+        if (
+            t.dep_ == "dobj"
+            and t is not tok
+            and t.pos_ == "NOUN"
+            and t.lemma_.lower() in ISSUED_TEXTS
+            and t.head.lemma_.lower() in ISSUING_VERBS
+        ):
+            # "X issued a statement saying …", "sent a tweet calling …": the text's issuer, the
+            # subject of the verb whose object it is, speaks (not who read or received it).
+            t = t.head
+            continue
         if t.dep_ not in WALK_UP or t.head is t:
             return None
         if (
