@@ -47,8 +47,11 @@ class QuoteFinder:
             p_i = bisect_right(para_starts, q.start) - 1
             limit = max(q.sent_end, paras[p_i][1]) if p_i >= 0 else q.sent_end
             for k, fr in enumerate(fragments):
-                # Inside the content, or starting in it and running past its (parse-cut) end.
-                if q.start <= fr.open <= q.end + 2 and fr.outer_end <= limit:
+                # Inside the content, or starting in it and running past its (parse-cut) end;
+                # the content may start right after the opening mark ('added that “not everyone
+                # can afford, or wants, …”': the parse cut the clause at the comma).
+                opens_in = q.start <= fr.open or not text[fr.open : q.start].strip(" “‘\"'«„")
+                if opens_in and fr.open <= q.end + 2 and fr.outer_end <= limit:
                     if fr.outer_end > q.end:
                         q.end = trim(text, q.start, fr.outer_end)[1]
                         q.sent_end = max(q.sent_end, fr.outer_end)
