@@ -52,6 +52,8 @@ class QuoteFinder:
                 # can afford, or wants, …”': the parse cut the clause at the comma).
                 opens_in = q.start <= fr.open or not text[fr.open : q.start].strip(" “‘\"'«„")
                 if opens_in and fr.open <= q.end + 2 and fr.outer_end <= limit:
+                    if fr.open < q.start:
+                        q.start = fr.open  # the opening mark is part of the mixed quote
                     if fr.outer_end > q.end:
                         q.end = trim(text, q.start, fr.outer_end)[1]
                         q.sent_end = max(q.sent_end, fr.outer_end)
