@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -60,6 +61,19 @@ class QuoteFinder:
                     q.type = "mixed"
                     q.confidence = min(0.9, q.confidence + 0.05)
                     used.add(k)
+                elif q.type == "mixed" and k not in used and q.end < fr.open and fr.outer_end <= limit:
+                    # 'said her family "came out … in debt," and "struggled to …"', 'suggested X
+                    # ''should be buried …'' if she gave ''classified …''': a later fragment of
+                    # the same sentence, a few words on, continues the mixed quote, unless
+                    # those words bring a reporting verb of their own.
+                    gap = text[q.end : fr.open]
+                    if len(gap.split()) <= 6 and not SENTENCE_END.search(gap) and not any(
+                        t.pos_ == "VERB" and t.lemma_.lower() in cues.speech_verbs()
+                        for t in doc[idx.tok_at(q.end) : idx.tok_at(fr.open)]
+                    ):
+                        q.end = trim(text, q.start, fr.outer_end)[1]
+                        q.sent_end = max(q.sent_end, fr.outer_end)
+                        used.add(k)
         for q in indirect:
             q.start = with_complementizer(doc, text, idx, q)
         out.extend(direct)
@@ -67,6 +81,9 @@ class QuoteFinder:
         out.sort(key=lambda q: (q.start, q.end))
         return dedupe(out)
 
+
+# A sentence boundary between two fragments ("… debt." He added "…").
+SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 
 # Words that introduce a reported clause: "said that ...", "asked whether ...", "asked if ...".
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
