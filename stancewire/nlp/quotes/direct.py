@@ -569,6 +569,15 @@ def name_part(label: str) -> str:
 KICKER_RE = re.compile(r"[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?[ \t]*[–—-][ \t]*(?=[A-Z])")
 
 
+def named_elsewhere(text: str, word: str, pa: int, pb: int) -> bool:
+    """Whether the article writes ``word`` capitalised outside the paragraph [pa, pb), as a name
+    is in running text ("Varga" in "Ilse Varga spoke …", "Marchetti-Obi" for those labels)."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+    return any(
+        m.group(0)[0].isupper() and not pa <= m.start() < pb for m in pattern.finditer(text)
+    )
+
+
 def colon_paragraphs(
     doc: Doc,
     text: str,
@@ -611,6 +620,10 @@ def colon_paragraphs(
             if not all(t.lower_ in named for t in words):
                 continue
         if any(t.pos_ in ("VERB", "AUX") for t in toks):
+            continue
+        if " " not in name_part(label) and not named_elsewhere(text, name_part(label), pa, pb):
+            # One word the article names nowhere else is a kicker, not a speaker ("BUSTED:",
+            # "Bombshell:"); a transcript's "KESSEL:" names someone the article introduces.
             continue
         q = QuoteCandidate(
             type="direct",
