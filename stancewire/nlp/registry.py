@@ -422,6 +422,12 @@ class ActorRegistry:
         ids = self._alias.get(key)
         if not ids and (bare := without_middle_initials(key)) != key:
             ids = self._alias.get(bare)  # "Charles E. Schumer" is the registry's "Charles Schumer"
+        if ids and kind is None and name.strip().isupper() and len(key.replace(" ", "")) <= 4:
+            # An acronym ("UN", "EU") names an organisation or a government before a person
+            # whose name ends in those letters (Kim Jong Un).
+            found = self._rank([i for i in ids if self.actors[i].kind != ActorKind.person], at_d, None)
+            if found is not None:
+                return found
         if ids:
             found = self._rank(ids, at_d, kind)
             if found is not None:

@@ -55,6 +55,12 @@ def test_country_names_and_capitals_stay_its_government(registry: ActorRegistry,
     assert found is not None and found.id == gov, name
 
 
+def test_an_acronym_names_an_organisation_before_a_person(registry: ActorRegistry) -> None:
+    # "UN:" in a headline is the United Nations, not Kim Jong Un, whose name ends in "Un".
+    assert registry.lookup("UN").id == "org:united-nations"
+    assert registry.lookup("Kim Jong Un").id == "person:kim-jong-un"
+
+
 def test_roles_at_date(registry: ActorRegistry) -> None:
     assert registry.by_role("president", "USA", at=date(2024, 6, 1)).name == "Joe Biden"
     assert registry.by_role("president", "USA", at=date(2025, 2, 1)).name == "Donald Trump"
