@@ -80,6 +80,12 @@ class Article(Model):
             raise ValueError("text is empty or only whitespace")
         return v
 
+    @field_validator("authors", mode="before")
+    @classmethod
+    def _one_byline(cls, v: object) -> object:
+        # Scrapers often send the byline as one string; a list of one is the same byline.
+        return [v] if isinstance(v, str) else v
+
     @field_validator("published_at", "fetched_at")
     @classmethod
     def _aware(cls, v: datetime | None) -> datetime | None:
