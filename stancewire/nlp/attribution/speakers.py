@@ -28,7 +28,7 @@ from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
-from stancewire.nlp.mentions.names import PLACE_RE, org_words, without_possessive
+from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, person_id, slugify
@@ -421,6 +421,8 @@ def description_speaker(
     way; a party or age description with no fitting antecedent is an unknown actor described so
     (never a person named "Dorvan Democrat")."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and poll_share(tok):
+        return None  # "the 30 percent said": a share of people, never the person named last
     if tok.pos_ == "NOUN" and (
         lemma in ORG_ROLE_NOUNS
         or lemma in GROUP_NOUNS
@@ -505,7 +507,11 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == last.speaker.id:
                 cands.append(c)
+    # "the chairwoman" is no man named before it.
+    gender = gender_of_word(tok.lower_)
     for c in cands:
+        if gender is not None and c.gender is not None and c.gender != gender:
+            continue
         if c.actor is not None and not c.roles:
             a, b = np_bounds(att, tok)
             return Speaker(
