@@ -33,7 +33,7 @@ _STOP = object()  # a singular named subject: the search ends there
 def plural_subject(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | None:
     """The people "they" (``tok``) refers to, as a group speaker and its start offset, or None."""
     sent = tok.sent
-    if tok.head is not sent.root:
+    if tok.head.i != sent.root.i:
         # "they" in a subordinate clause: the main clause's subject before it.
         subj = next((c for c in sent.root.children if c.dep_ in _SUBJ and c.i < tok.i), None)
         if subj is not None:

@@ -225,7 +225,31 @@ def nearest_person(
                 # the subject of an embedded clause is nearer, but the sentence is about its
                 # main-clause subject, whom the next sentence's "he" continues.
                 return main.actor, main.end, True, main.affiliation
+        if not is_subj and m.start < sent_start:
+            subj = sentence_subject(att, head, want, exclude)
+            if subj is not None:
+                # "Obama has deported more people than President Bush. He supported cuts": the
+                # sentence is about its subject, whom the next "he" continues, not the object
+                # (not a "newer" subject either: the last speaker still comes first).
+                return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
+    return None
+
+
+def sentence_subject(
+    att: Attributor, head: Token, want: str, exclude: set[str] | frozenset[str]
+) -> Mention | None:
+    """The person of compatible gender who is the main-clause subject of ``head``'s sentence,
+    named before ``head`` (else None)."""
+    for c in head.sent.root.children:
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
+            continue
+        m = att.m.mention_for_token(c.i)
+        if m is None or m.actor.kind != ActorKind.person or m.actor.id in exclude:
+            return None
+        if not gender_ok(att, m.actor.id, want) or thing_id(att, m.actor.id):
+            return None
+        return m
     return None
 
 

@@ -63,7 +63,7 @@ def relative_pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Token | 
     for _ in range(_MAX_CLIMB):
         if t.dep_ == "relcl":
             break
-        if t.dep_ not in _UP or t.head is t:
+        if t.dep_ not in _UP or t.head.i == t.i:
             return None
         t = t.head
     if t.dep_ != "relcl" or t.head != tok:
@@ -102,7 +102,7 @@ def _noun_above(t: Token) -> Token | None:
     if t.dep_ != "pobj":
         return None
     h = t.head.head  # the preposition's head
-    while h.dep_ in _NOUN_MODS and h.pos_ in ("ADJ", "VERB") and h.head is not h:
+    while h.dep_ in _NOUN_MODS and h.pos_ in ("ADJ", "VERB") and h.head.i != h.i:
         h = h.head
     return h if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
 
@@ -111,7 +111,7 @@ def _named_above(att: Attributor, t: Token) -> Token:
     """A description in apposition to a name (or a conjunct of one: "a superdelegate and
     party supporter"), climbed to the name; else ``t``."""
     u = t
-    while u.dep_ == "conj" and u.head.pos_ in ("NOUN", "PROPN") and u.head is not u:
+    while u.dep_ == "conj" and u.head.pos_ in ("NOUN", "PROPN") and u.head.i != u.i:
         u = u.head
     if u.dep_ == "appos" and att.m.cluster_for_token(u.head.i) is not None:
         return u.head
