@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 
 _PERSONAL = frozenset({"who", "whom"})
 # Dependencies a cue verb climbs through to the relative clause it belongs to ("who cooperated
-# with the council and called him a pragmatist": "called" is a conjunct of the clause's verb).
-_UP = frozenset({"conj", "xcomp", "advcl"})
+# with the council and called him a pragmatist": "called" is a conjunct of the clause's verb;
+# "a group that is devoted to": the cue adjective is the complement of the clause's verb).
+_UP = frozenset({"conj", "xcomp", "advcl", "acomp"})
 # Modifiers between a noun and the prepositional phrase after it ("familiar with", "close to").
 _NOUN_MODS = frozenset({"amod", "acl"})
 _MAX_CLIMB = 4
@@ -108,13 +109,18 @@ def _noun_above(t: Token) -> Token | None:
 
 
 def _named_above(att: Attributor, t: Token) -> Token:
-    """A description in apposition to a name (or a conjunct of one: "a superdelegate and
-    party supporter"), climbed to the name; else ``t``."""
+    """A description in apposition to a person's or organisation's name (or a conjunct of one:
+    "a superdelegate and party supporter"), climbed to the name; else ``t``."""
     u = t
     while u.dep_ == "conj" and u.head.pos_ in ("NOUN", "PROPN") and u.head.i != u.i:
         u = u.head
-    if u.dep_ == "appos" and att.m.cluster_for_token(u.head.i) is not None:
+    if u.dep_ != "appos":
+        return t
+    if att.m.cluster_for_token(u.head.i) is not None:
         return u.head
+    named = att.m.mention_for_token(u.head.i)
+    if named is not None and named.actor.kind in (ActorKind.organisation, ActorKind.government):
+        return u.head  # "Our Principles PAC, a group that is devoted to ...": the organisation
     return t
 
 

@@ -90,7 +90,7 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     if anaphor is not None:
         return anaphor
     lemma = tok.lemma_.lower()
-    if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
+    if (lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side") and not new_body(tok, lemma):
         res = att.m.resolve_role(tok)
         if res is not None:
             actor, (a, b) = res
@@ -100,6 +100,23 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     if rankable_role(att, tok, lemma):
         sp = ranked_role_speaker(att, tok, sp)
     return sp
+
+
+# Determiners that introduce a body the article has not named yet ("an outside group", "some
+# groups"): such a phrase refers back to no organisation.
+_NEW_BODY_DETS = frozenset({"a", "an", "another", "some", "one", "any", "several", "many", "other"})
+
+
+def new_body(tok: Token, lemma: str) -> bool:
+    """Whether ``tok`` is an organisation noun that introduces bodies rather than refers back to
+    one: a plural ("Velorian groups", "civil rights groups") or an indefinite ("a group of
+    fishermen", "an outside group"). Only a definite singular ("the group") is resolved to an
+    organisation named before; these are named by their phrase (group or unknown actors)."""
+    if lemma not in ORG_ROLE_NOUNS or lemma in TITLE_WORDS:
+        return False
+    if tok.tag_ == "NNS":
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in tok.children)
 
 
 def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
