@@ -114,8 +114,8 @@ def new_body(tok: Token, lemma: str) -> bool:
     organisation named before; these are named by their phrase (group or unknown actors)."""
     if lemma not in ORG_ROLE_NOUNS or lemma in TITLE_WORDS:
         return False
-    if tok.tag_ == "NNS":
-        return True
+    if tok.tag_ == "NNS" and tok.lower_ != lemma:
+        return True  # an inflected plural; "police" (plural in form only) is one body
     return any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in tok.children)
 
 
