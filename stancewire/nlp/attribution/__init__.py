@@ -8,6 +8,9 @@ Quotes are attributed in text order so the previous speaker is known:
 * a role noun ("the US president", "the company", "the American side") -> the article's earlier
   mention or the registry role holder at ``published_at`` (``role``); unresolved role nouns and
   plural groups ("officials", "analysts") become ``group:``/``unknown:`` speakers named by the phrase;
+* a relative pronoun ("X, who said") -> its antecedent, re-read where the parser hung the clause
+  on the wrong noun ("familiar with the talks, who", "a magnate who" in apposition to a name;
+  ``relatives.py``);
 * a pronoun -> salience: the previous speaker if compatible (gender, number) and recent, else the
   nearest preceding compatible subject (``pronoun``); "I"/"we" inside quotes -> the quote's speaker;
 * split quotes take the previous quote's speaker; floating quotes the last speaker within two

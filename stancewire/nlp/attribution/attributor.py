@@ -10,6 +10,7 @@ from stancewire.nlp.attribution.candidates import Decision
 from stancewire.nlp.attribution.floating import floating_speaker
 from stancewire.nlp.attribution.pronouns import first_person_in_quote
 from stancewire.nlp.attribution.ranker import KINDS, RankerModel
+from stancewire.nlp.attribution.relatives import relative_antecedent
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
 from stancewire.nlp.attribution.writer import is_interview
@@ -93,6 +94,8 @@ class Attributor:
                     )
             elif q.speaker_token is not None:
                 tok = usable_speaker_token(self, self.doc[q.speaker_token], q)
+                if tok is not None:
+                    tok = relative_antecedent(self, tok, q)
                 sp = from_token(self, tok, q) if tok is not None else None
             elif q.speaker_span is not None:
                 sp = from_span(self, *q.speaker_span)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
-from stancewire.nlp.attribution.people import human_plural
+from stancewire.nlp.attribution.plural_subjects import plural_subject
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
 from stancewire.nlp.attribution.writer import labelled_line
 from stancewire.nlp.mentions import Mention
@@ -75,7 +75,7 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         fresh = previous_subject_org(att, tok)
         if fresh is not None and not speaks(att, fresh.actor):
             fresh = None
-        group = previous_subject_group(att, tok, q) if lower in THEY else None
+        group = plural_subject(att, tok, q) if lower in THEY else None
         if (
             group is not None
             and (last is None or group[1] > last.end)
@@ -144,33 +144,6 @@ def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:
                 and m.actor.kind in (ActorKind.organisation, ActorKind.government)
             ):
                 return m
-    return None
-
-
-def previous_subject_group(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | None:
-    """A plural group of people that is the main-clause subject of one of the two sentences
-    before ``tok``'s ("Officials at the ministry arrived late.", "Union leaders met."), as the
-    group speaker the phrase would be if it spoke itself, with its start offset. The search
-    stops at a sentence whose subject is a named person or organisation (a newer topic)."""
-    start = tok.sent.start
-    for _ in range(2):
-        if start == 0:
-            return None
-        prev = att.m.toks[start - 1].sent
-        if tok.idx - prev.start_char > SPEAKER_WINDOW:
-            return None
-        for c in prev.root.children:
-            if c.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            if att.m.mention_for_token(c.i) is not None or att.m.cluster_for_token(c.i) is not None:
-                return None
-            if not human_plural(c):
-                continue
-            sp = att.from_token(c, q)
-            if sp is None or sp.kind != ActorKind.group or sp.mention_start is None:
-                return None
-            return ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_start
-        start = prev.start
     return None
 
 
@@ -256,7 +229,31 @@ def nearest_person(
                 # the subject of an embedded clause is nearer, but the sentence is about its
                 # main-clause subject, whom the next sentence's "he" continues.
                 return main.actor, main.end, True, main.affiliation
+        if not is_subj and m.start < sent_start:
+            subj = sentence_subject(att, head, want, exclude)
+            if subj is not None:
+                # "Obama has deported more people than President Bush. He supported cuts": the
+                # sentence is about its subject, whom the next "he" continues, not the object
+                # (not a "newer" subject either: the last speaker still comes first).
+                return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
+    return None
+
+
+def sentence_subject(
+    att: Attributor, head: Token, want: str, exclude: set[str] | frozenset[str]
+) -> Mention | None:
+    """The person of compatible gender who is the main-clause subject of ``head``'s sentence,
+    named before ``head`` (else None)."""
+    for c in head.sent.root.children:
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
+            continue
+        m = att.m.mention_for_token(c.i)
+        if m is None or m.actor.kind != ActorKind.person or m.actor.id in exclude:
+            return None
+        if not gender_ok(att, m.actor.id, want) or thing_id(att, m.actor.id):
+            return None
+        return m
     return None
 
 

@@ -28,7 +28,7 @@ from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
-from stancewire.nlp.mentions.names import PLACE_RE, org_words, without_possessive
+from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, person_id, slugify
@@ -90,7 +90,7 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     if anaphor is not None:
         return anaphor
     lemma = tok.lemma_.lower()
-    if lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side":
+    if (lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side") and not new_body(tok, lemma):
         res = att.m.resolve_role(tok)
         if res is not None:
             actor, (a, b) = res
@@ -100,6 +100,23 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     if rankable_role(att, tok, lemma):
         sp = ranked_role_speaker(att, tok, sp)
     return sp
+
+
+# Determiners that introduce a body the article has not named yet ("an outside group", "some
+# groups"): such a phrase refers back to no organisation.
+_NEW_BODY_DETS = frozenset({"a", "an", "another", "some", "one", "any", "several", "many", "other"})
+
+
+def new_body(tok: Token, lemma: str) -> bool:
+    """Whether ``tok`` is an organisation noun that introduces bodies rather than refers back to
+    one: a plural ("Velorian groups", "civil rights groups") or an indefinite ("a group of
+    fishermen", "an outside group"). Only a definite singular ("the group") is resolved to an
+    organisation named before; these are named by their phrase (group or unknown actors)."""
+    if lemma not in ORG_ROLE_NOUNS or lemma in TITLE_WORDS:
+        return False
+    if tok.tag_ == "NNS" and tok.lower_ != lemma:
+        return True  # an inflected plural; "police" (plural in form only) is one body
+    return any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in tok.children)
 
 
 def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
@@ -421,6 +438,8 @@ def description_speaker(
     way; a party or age description with no fitting antecedent is an unknown actor described so
     (never a person named "Dorvan Democrat")."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and poll_share(tok):
+        return None  # "the 30 percent said": a share of people, never the person named last
     if tok.pos_ == "NOUN" and (
         lemma in ORG_ROLE_NOUNS
         or lemma in GROUP_NOUNS
@@ -505,7 +524,11 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == last.speaker.id:
                 cands.append(c)
+    # "the chairwoman" is no man named before it.
+    gender = gender_of_word(tok.lower_)
     for c in cands:
+        if gender is not None and c.gender is not None and c.gender != gender:
+            continue
         if c.actor is not None and not c.roles:
             a, b = np_bounds(att, tok)
             return Speaker(

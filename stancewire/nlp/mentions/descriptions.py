@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from stancewire.nlp.mentions.names import given_names
+from stancewire.nlp.mentions.names import gender_of_word, given_names
 from stancewire.nlp.mentions.types import PersonCluster
 from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, PERSON_DESC_NOUNS, TITLE_WORDS
 from stancewire.schemas import MentionKind
@@ -91,6 +91,16 @@ _EMPTY = frozenset({"the", "a", "an", "former", "then", "current", "new", "old",
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
+# Person nouns with a gender that gender_of_word (titles, kin terms of names) leaves out: a
+# description's gender must agree with the person's ("the woman shouted" is no man named before).
+_FEMALE_NOUNS = frozenset({"woman", "girl", "mom", "grandmother", "aunt", "niece", "widow", "girlfriend"})
+_MALE_NOUNS = frozenset({"man", "boy", "dad", "grandfather", "uncle", "nephew", "widower", "boyfriend"})
+# Nouns for anyone at all: never elegant variation for a person the article named.
+_GENERIC_PEOPLE = frozenset(
+    {"woman", "man", "girl", "boy", "person", "guy", "lady", "gentleman", "child", "kid"}
+)
+
+
 @dataclass(slots=True)
 class Description:
     start: int
@@ -146,6 +156,18 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
     return Description(start, end, party, age, content, left.lower_ != "the")
 
 
+def description_gender(d: Description) -> str | None:
+    """The gender the head noun of ``d`` gives ("the woman", "his father", "the spokeswoman")."""
+    if not d.words:
+        return None
+    head = d.words[-1]
+    if head in _FEMALE_NOUNS:
+        return "f"
+    if head in _MALE_NOUNS:
+        return "m"
+    return gender_of_word(head)
+
+
 def is_person_description(d: Description, head_lemma: str) -> bool:
     """Whether ``d`` describes a person (party, age, a person noun), so that it may refer to the
     person the text is about even when no descriptor fits. An office ("the trial judge") is not
@@ -153,6 +175,10 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
     office no one was given stays a description rather than the last person named."""
     if d.party is not None or d.age is not None:
         return True
+    if head_lemma in _GENERIC_PEOPLE:
+        # "the woman said": news names the people it has named; a bare "the woman" is someone
+        # the article introduced unnamed ("a woman asked ..."), not the last person named.
+        return False
     if head_lemma in PERSON_DESC_NOUNS:
         return True  # "the candidate", "the front-runner", "the billionaire"
     return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
@@ -258,8 +284,11 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
     fallback: tuple[tuple[bool, int], PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
+    gender = description_gender(d)
     for c in ix.clusters:
         if c.actor is None or not c.seen or c.seen[0] >= d.start:
+            continue
+        if gender is not None and c.gender is not None and c.gender != gender:
             continue
         if any(p.lower().rstrip("s") in _PARTY or p.lower() in _PARTY for p in c.name.split()):
             continue  # "Lakeland Liberals" taken for a PERSON is the party, not a member of it

@@ -66,7 +66,13 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     parts = normalise(NICK_RE.sub(" ", name)).split()
     if not parts:
         return
-    cluster = cluster_for(ix, name, parts, span.start_char)
+    prev = doc[start - 1] if start > 0 else None
+    honorific = (
+        gender_of_word(prev.lower_.rstrip("."))
+        if prev is not None and prev.lower_.rstrip(".") in HONORIFICS
+        else None
+    )
+    cluster = cluster_for(ix, name, parts, span.start_char, honorific)
     # Title/affiliation words before the name, and honorifics.
     title, scope_word = left_title(ix, start, ent_start)
     if title is not None and former_title(ix, start):
@@ -84,11 +90,8 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
         g = gender_of_word(title)
         if g and cluster.gender is None:
             cluster.gender = g
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_.rstrip(".") in HONORIFICS:
-        g = gender_of_word(prev.lower_.rstrip("."))
-        if g:
-            cluster.gender = g
+    if honorific is not None and honorific_fits(ix, cluster, honorific, parts[-1]):
+        cluster.gender = honorific
     if cluster.gender is None and len(parts) > 1:
         # Given-name gender is the weakest cue: titles and honorifics above win.
         g = given_names().get(parts[0])
@@ -100,13 +103,22 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     ix.add_name(span, placeholder, cluster, taken)
 
 
-def cluster_for(ix: ArticleMentions, name: str, parts: list[str], char: int) -> PersonCluster:
+def cluster_for(
+    ix: ArticleMentions, name: str, parts: list[str], char: int, gender: str | None = None
+) -> PersonCluster:
+    """The cluster of this form of a name (a new one if none fits); ``gender`` is what an
+    honorific before it says ("Mrs. Clinton" is Hillary, not Bill Clinton named before her)."""
     key = " ".join(parts)
     toks = name_tokens(parts)
     for c in reversed(ix.clusters):
         if c.key == key:
             return c
     if len(parts) == 1:
+        if gender is not None:
+            same = [c for c in ix.clusters if parts[0] in c.tokens and len(c.tokens) > 1]
+            fits = [c for c in same if c.gender == gender]
+            if len(same) > 1 and fits:
+                return fits[-1]
         hit = ix.cluster_by_part(parts[0])
         if hit is not None:
             return hit
@@ -126,6 +138,19 @@ def cluster_for(ix: ArticleMentions, name: str, parts: list[str], char: int) -> 
     c = PersonCluster(key=key, name=name, tokens=toks, last_seen=char, first_seen=char)
     ix.clusters.append(c)
     return c
+
+
+def honorific_fits(ix: ArticleMentions, cluster: PersonCluster, gender: str, part: str) -> bool:
+    """Whether an honorific's gender may become ``cluster``'s. It beats a guess from the given
+    name ("Ms. Jordan Velk"), but "Mr. Clinton" in an article that has so far named only Hillary
+    Clinton is her husband, not her: an honorific at odds with the cluster's given name, or
+    with its gender when another person shares the surname, is about someone else."""
+    if cluster.gender is None or cluster.gender == gender:
+        return True
+    first = cluster.key.split()[0] if len(cluster.key.split()) > 1 else ""
+    if given_names().get(first) not in (None, gender):
+        return False
+    return not any(c is not cluster and part in c.tokens for c in ix.clusters)
 
 
 def resolve_person(ix: ArticleMentions, c: PersonCluster) -> ActorRef:

@@ -36,7 +36,7 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
     for t in ix.toks:
         if t.i in taken or not CAP_RE.match(t.text) or t.pos_ not in ("PROPN", "NOUN"):
             continue
-        cands = by_surname.get(normalise(t.text))
+        cands = one_person(by_surname.get(normalise(t.text)) or [])
         if not cands or len(cands) != 1 or cands[0].first_seen >= t.idx:
             continue
         if t.ent_iob_ != "O" and not _alone_in_entity(doc, t.i):
@@ -50,6 +50,18 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
         c.last_seen = max(c.last_seen, t.idx)
     for c in ix.clusters:
         c.seen.sort()
+
+
+def one_person(cands: list[PersonCluster]) -> list[PersonCluster]:
+    """Clusters of one surname whose given names are forms of one name ("Sandra Paradis" and
+    "Sandy Paradis", "Thomas Velk" and "Tom Velk": the same first three letters) are one person,
+    the one named first; other namesakes ("Bill" and "Hillary Clinton") stay apart."""
+    if len(cands) < 2:
+        return cands
+    firsts = {c.key.split()[0][:3] for c in cands}
+    if len(firsts) != 1 or any(len(c.key.split()[0]) < 3 for c in cands):
+        return cands
+    return [min(cands, key=lambda c: c.first_seen)]
 
 
 def _alone_in_entity(doc: Doc, i: int) -> bool:
