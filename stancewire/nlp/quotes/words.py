@@ -39,6 +39,9 @@
 * ``CLAUSE_STOP_VERBS``: light, aspectual, causative and perception verbs that take a clause
   without reporting it ("made sure that", "it means that"): no cue for the general clause rule
   of :mod:`.clauses`.
+* ``ACT_OBJECT_VERBS``: expressive acts whose object is what was attributed ("cast doubt on the
+  polls", "released a list", "questioned his record"): the last resort of a verb no other rule
+  took (:mod:`.acts`, whose doc says how the list was chosen).
 * ``SPEAKER_NOUNS``: common nouns besides the mention lists' role, group and organisation nouns
   that can hold a position ("the campaign", "a majority", "62 percent").
 """
@@ -68,4 +71,5 @@ NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "li
 POLL_NOUNS, CLAUSE_STOP_VERBS, SPEAKER_NOUNS = word_sets(
     _DATA, "poll_nouns", "clause_stop_verbs", "speaker_nouns"
 )
+(ACT_OBJECT_VERBS,) = word_sets(_DATA, "act_object_verbs")
 VERB_LEMMA_FIXES: dict[str, str] = dict(_DATA["verb_lemma_fixes"])
