@@ -1,15 +1,17 @@
-"""Expressive acts with an object as content: "Trump cast doubt on the polls", "the campaign
-released a list of donors", "Cruz questioned Rubio's record", "she shared a photo of the rally",
-"Republicans portrayed the deal as a surrender".
+"""Expressive acts: "Trump cast doubt on the polls", "the campaign released a list of donors",
+"Cruz questioned Rubio's record", "Republicans portrayed the deal as a surrender", "Sanders
+focused on income inequality", "the union pushed for a recount".
 
 PolNeAR marks far more than speech as attribution: what someone offers, issues, posts, lists,
-questions, challenges, defends or recalls is their position or their message, and the verb is
-the cue. No word class covers these verbs (they are not speech, belief or evaluation verbs, and
-most of their uses in general text are not attribution), so the list (``ACT_OBJECT_VERBS``) is
-of verbs whose object, with a subject that can hold a position, was an attributed content in at
-least two of five uses on PolNeAR dev (measured by the rule below, all other rules applied
-first). This frame runs last: only for a verb that no other rule took, and its quote is
-dropped where it overlaps another quote (see :func:`.indirect.drop_nested_beliefs`).
+questions, defends or recalls, and what they focus on, push for or rail against, is their
+position or their message, and the verb is the cue. No word class covers these verbs (they are
+not speech, belief or evaluation verbs, and most of their uses in general text are not
+attribution), so the lists (``ACT_OBJECT_VERBS`` for the object, ``ACT_PREP_CUES`` for the
+prepositional object) hold the verbs whose content so read, with a subject that can hold a
+position, was an attributed content in about two of five uses or more on PolNeAR dev (measured
+with all other rules applied first), and that name an act of expressing or taking a position
+(not "win", "have", "pass"). These frames run last: only for a verb that no other rule took,
+and their quote is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`).
 """
 
 from __future__ import annotations
@@ -19,28 +21,52 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
+from stancewire.nlp.quotes.words import ACT_OBJECT_VERBS, ACT_PREP_CUES, EVALUATION_VERBS, POSITION_VERBS
 
-RULE = "act-object"
+RULE_PREFIX = "act-"
+# How far the preposition may follow its verb: a particle or an adverb between ("lashed out at",
+# "doubled down on", "pushed hard for").
+_PREP_REACH = 3
 
 
-def act_object_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
-    """The object of an expressive act (module doc), with the verb's trailing prepositional
-    phrases ("cast doubt *on the polls*", "portrayed the deal *as a surrender*")."""
-    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+def is_act_cue(lemma: str) -> bool:
+    return lemma in ACT_OBJECT_VERBS or lemma in ACT_PREP_CUES
 
+
+def act_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """The object (or prepositional object) of an expressive act (module doc), or None."""
     if tok.pos_ != "VERB" or (tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN"):
         return None
     if is_negated(tok) or is_question_frame(tok):
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
         return None  # "whether she would release her returns": a question, not an act
+    speaker = subject_of(tok)
+    if speaker is None or speaker.dep_ == "nsubjpass" or not speaker_like(speaker):
+        return None
+    lemma = tok.lemma_.lower()
+    q = _object(doc, text, tok, idx, speaker) if lemma in ACT_OBJECT_VERBS else None
+    if q is None and lemma in ACT_PREP_CUES:
+        q = _prep_object(doc, text, tok, idx, speaker, ACT_PREP_CUES[lemma])
+    return q
+
+
+def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:
+    """The object with the verb's trailing prepositional phrases ("cast doubt *on the polls*",
+    "portrayed the deal *as a surrender*")."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
     if obj is None or idx.in_direct[obj.i] or obj.pos_ == "PRON":
         # A pronoun ("posted it", "reads them") says nothing without coreference.
         return None
-    speaker = subject_of(tok)
-    if speaker is None or speaker.dep_ == "nsubjpass" or not speaker_like(speaker):
-        return None
+    lemma = tok.lemma_.lower()
+    if lemma in EVALUATION_VERBS and lemma not in POSITION_VERBS:
+        # The evaluation rule's judgement holds here too: "embraced his mother", "rejected that
+        # argument" act on a thing or a person; a name or a longer object states a position.
+        words = [t for t in doc[obj.left_edge.i : obj.right_edge.i + 1] if not t.is_punct and t.pos_ != "DET"]
+        if len(words) < 3 and not any(t.pos_ == "PROPN" for t in words):
+            return None
     last = obj.right_edge.i
     for c in tok.children:
         if c.i > last and c.dep_ == "prep":
@@ -48,4 +74,30 @@ def act_object_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     span = content_span(doc, obj.left_edge.i, last)
     if span is None:
         return None
-    return finish(doc, text, tok, tok, span[0], span[1], speaker, RULE, 0.55)
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, RULE_PREFIX + "object", 0.55)
+
+
+def _prep_object(
+    doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token, preps: frozenset[str]
+) -> QuoteCandidate | None:
+    """The object of the verb's preposition ("focused *on income inequality*"); the cue runs to
+    the preposition."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    prep = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in preps and tok.i < c.i <= tok.i + _PREP_REACH
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    if comp is None or idx.in_direct[comp.i] or (comp.pos_ == "PRON" and comp.right_edge.i == comp.i):
+        return None
+    span = content_span(doc, prep.i + 1, prep.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, prep, span[0], span[1], speaker, RULE_PREFIX + "prep", 0.55)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
-from stancewire.nlp.quotes.acts import RULE as ACT_RULE
-from stancewire.nlp.quotes.acts import act_object_frame
+from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
+from stancewire.nlp.quotes.acts import act_frame, is_act_cue
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
@@ -28,7 +28,6 @@ from stancewire.nlp.quotes.syntax import (
 from stancewire.nlp.quotes.text import overlap, trim
 from stancewire.nlp.quotes.topics import topic_frame
 from stancewire.nlp.quotes.words import (
-    ACT_OBJECT_VERBS,
     APPEARANCE_VERBS,
     BELIEF_VERBS,
     CONDITIONAL_WANT_VERBS,
@@ -100,7 +99,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB":
             q = clause_frame(doc, text, tok, idx) or made_clear_frame(doc, text, tok, idx)
-            if q is None and lemma not in ACT_OBJECT_VERBS:
+            if q is None and not is_act_cue(lemma):
                 continue
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             q = adjective_frame(doc, text, tok, idx)
@@ -108,9 +107,9 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 continue
         else:
             continue
-        if q is None and tok.pos_ == "VERB" and lemma in ACT_OBJECT_VERBS:
+        if q is None and tok.pos_ == "VERB" and is_act_cue(lemma):
             # Last resort for the verbs of an expressive act: their object (module .acts).
-            q = act_object_frame(doc, text, tok, idx)
+            q = act_frame(doc, text, tok, idx)
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
         for part in parts:
             if part.end - part.start < 3:
@@ -134,11 +133,11 @@ def drop_overlapping_acts(
     """An act's object that overlaps another quote is part of that quote's content or frame
     ("said he would *release his tax returns*"), not an attribution of its own: the act rule
     is the last resort (module .acts)."""
-    others = direct_spans + [(q.start, q.end) for q in quotes if q.rule != ACT_RULE]
+    others = direct_spans + [(q.start, q.end) for q in quotes if not q.rule.startswith(ACT_RULE)]
     return [
         q
         for q in quotes
-        if q.rule != ACT_RULE or not any(overlap(q.start, q.end, a, b) > 0 for a, b in others)
+        if not q.rule.startswith(ACT_RULE) or not any(overlap(q.start, q.end, a, b) > 0 for a, b in others)
     ]
 
 
@@ -200,7 +199,7 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
 
 
 _NESTABLE = (
-    "act-object",
+    "act-",
     "belief",
     "evaluation",
     "finding",
