@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
 from stancewire.nlp.quotes.acts import act_frame, is_act_cue
+from stancewire.nlp.quotes.as_clause import as_clause_frame
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
@@ -98,7 +99,11 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB":
-            q = clause_frame(doc, text, tok, idx) or made_clear_frame(doc, text, tok, idx)
+            q = (
+                clause_frame(doc, text, tok, idx)
+                or made_clear_frame(doc, text, tok, idx)
+                or as_clause_frame(doc, text, tok, idx)  # "as Marcus puts it, ..."
+            )
             if q is None and not is_act_cue(lemma):
                 continue
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
@@ -107,6 +112,9 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 continue
         else:
             continue
+        if q is None and tok.dep_ == "advcl":
+            # "As The Atlantic noted, ...": a speech cue whose content is the clause it modifies.
+            q = as_clause_frame(doc, text, tok, idx)
         if q is None and tok.pos_ == "VERB" and is_act_cue(lemma):
             # Last resort for the verbs of an expressive act: their object (module .acts).
             q = act_frame(doc, text, tok, idx)
