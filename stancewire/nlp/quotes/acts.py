@@ -57,8 +57,7 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
-    if obj is None or idx.in_direct[obj.i] or obj.pos_ == "PRON":
-        # A pronoun ("posted it", "reads them") says nothing without coreference.
+    if obj is None or idx.in_direct[obj.i]:
         return None
     lemma = tok.lemma_.lower()
     if lemma in EVALUATION_VERBS and lemma not in POSITION_VERBS:
@@ -71,6 +70,10 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
     for c in tok.children:
         if c.i > last and c.dep_ == "prep":
             last = c.right_edge.i
+    if obj.pos_ == "PRON" and last == obj.i:
+        # A pronoun alone ("posted it", "reads them") says nothing without coreference; with
+        # its phrase it does ("cast him as weak on immigration").
+        return None
     span = content_span(doc, obj.left_edge.i, last)
     if span is None:
         return None
