@@ -67,12 +67,14 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
         if len(words) < 3 and not any(t.pos_ == "PROPN" for t in words):
             return None
     last = obj.right_edge.i
+    said_what = obj.pos_ != "PRON"
     for c in tok.children:
         if c.i > last and c.dep_ == "prep":
             last = c.right_edge.i
-    if obj.pos_ == "PRON" and last == obj.i:
-        # A pronoun alone ("posted it", "reads them") says nothing without coreference; with
-        # its phrase it does ("cast him as weak on immigration").
+            # A pronoun ("posted it", "reads them") says nothing without coreference; with its
+            # phrase it does ("cast him as weak on immigration"), unless that only says when.
+            said_what = said_what or not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    if not said_what:
         return None
     span = content_span(doc, obj.left_edge.i, last)
     if span is None:
