@@ -24,6 +24,24 @@ from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_
 from stancewire.nlp.quotes.words import ACT_OBJECT_VERBS, ACT_PREP_CUES, EVALUATION_VERBS, POSITION_VERBS
 
 RULE_PREFIX = "act-"
+# Pronoun objects that a phrase makes content ("cast *him as weak*", "defended *himself against
+# the charge*"); "said *anything at the change of ends*" is none.
+_PERSONAL = frozenset(
+    {
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "himself",
+        "herself",
+        "themselves",
+        "myself",
+        "ourselves",
+        "itself",
+        "it",
+    }
+)
 # How far the preposition may follow its verb: a particle or an adverb between ("lashed out at",
 # "doubled down on", "pushed hard for").
 _PREP_REACH = 3
@@ -73,7 +91,9 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
             last = c.right_edge.i
             # A pronoun ("posted it", "reads them") says nothing without coreference; with its
             # phrase it does ("cast him as weak on immigration"), unless that only says when.
-            said_what = said_what or not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            said_what = said_what or (
+                obj.lower_ in _PERSONAL and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            )
     if not said_what:
         return None
     span = content_span(doc, obj.left_edge.i, last)
