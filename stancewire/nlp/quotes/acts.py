@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
-from stancewire.nlp.quotes.words import ACT_OBJECT_VERBS, ACT_PREP_CUES, EVALUATION_VERBS, POSITION_VERBS
+from stancewire.nlp.quotes.words import (
+    ACT_INFINITIVE_VERBS,
+    ACT_OBJECT_VERBS,
+    ACT_PREP_CUES,
+    EVALUATION_VERBS,
+    POSITION_VERBS,
+)
 
 RULE_PREFIX = "act-"
 # Pronoun objects that a phrase makes content ("cast *him as weak*", "defended *himself against
@@ -48,7 +54,7 @@ _PREP_REACH = 3
 
 
 def is_act_cue(lemma: str) -> bool:
-    return lemma in ACT_OBJECT_VERBS or lemma in ACT_PREP_CUES
+    return lemma in ACT_OBJECT_VERBS or lemma in ACT_PREP_CUES or lemma in ACT_INFINITIVE_VERBS
 
 
 def act_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
@@ -59,11 +65,17 @@ def act_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
         return None  # "whether she would release her returns": a question, not an act
-    speaker = subject_of(tok)
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma in ACT_INFINITIVE_VERBS:
+        # "delegates looking to unseat Trump": the noun the participle modifies has the aim.
+        speaker: Token | None = tok.head
+    else:
+        speaker = subject_of(tok)
     if speaker is None or speaker.dep_ == "nsubjpass" or not speaker_like(speaker):
         return None
-    lemma = tok.lemma_.lower()
-    q = _object(doc, text, tok, idx, speaker) if lemma in ACT_OBJECT_VERBS else None
+    q = _infinitive(doc, text, tok, idx, speaker) if lemma in ACT_INFINITIVE_VERBS else None
+    if q is None and lemma in ACT_OBJECT_VERBS:
+        q = _object(doc, text, tok, idx, speaker)
     if q is None and lemma in ACT_PREP_CUES:
         q = _prep_object(doc, text, tok, idx, speaker, ACT_PREP_CUES[lemma])
     return q
@@ -126,3 +138,29 @@ def _prep_object(
     if span is None:
         return None
     return finish(doc, text, tok, prep, span[0], span[1], speaker, RULE_PREFIX + "prep", 0.55)
+
+
+def _infinitive(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:
+    """The to-infinitive of an aim ("aimed *to win by a large margin*"); not after an object
+    ("plans a rally to press its case": the infinitive is the rally's purpose)."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return None
+    comp = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "xcomp"
+            and c.i > tok.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
+    if comp is None or idx.in_direct[comp.i] or any(g.dep_ == "auxpass" for g in comp.children):
+        return None  # "asked not to be named": a passive infinitive is no aim of the subject's
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, RULE_PREFIX + "infinitive", 0.55)
