@@ -90,12 +90,9 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
     if obj is None or idx.in_direct[obj.i]:
         return None
     lemma = tok.lemma_.lower()
-    if lemma in EVALUATION_VERBS and lemma not in POSITION_VERBS:
-        # The evaluation rule's judgement holds here too: "embraced his mother", "rejected that
-        # argument" act on a thing or a person; a name or a longer object states a position.
-        words = [t for t in doc[obj.left_edge.i : obj.right_edge.i + 1] if not t.is_punct and t.pos_ != "DET"]
-        if len(words) < 3 and not any(t.pos_ == "PROPN" for t in words):
-            return None
+    nxt = obj.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].text == ":":
+        return None  # "listed the reasons: …": the colon hands over to what follows
     last = obj.right_edge.i
     said_what = obj.pos_ != "PRON"
     for c in tok.children:
@@ -108,6 +105,14 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
             )
     if not said_what:
         return None
+    if lemma in EVALUATION_VERBS and lemma not in POSITION_VERBS:
+        # The evaluation rule's judgement holds here too: "embraced his mother", "rejected that
+        # argument" act on a thing or a person; a name or a longer object states a position.
+        # (The other acts' short objects are content: PolNeAR marks "offered thanks", "posed a
+        # question", "released the letter".)
+        words = [t for t in doc[obj.left_edge.i : obj.right_edge.i + 1] if not t.is_punct and t.pos_ != "DET"]
+        if len(words) < 3 and not any(t.pos_ == "PROPN" for t in words):
+            return None
     span = content_span(doc, obj.left_edge.i, last)
     if span is None:
         return None

@@ -42,8 +42,13 @@ def as_clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
     nxt = tok.right_edge.i + 1
     while nxt < sent.end - 1 and doc[nxt].is_punct:
         nxt += 1
-    if nxt < len(doc) and idx.in_direct[nxt]:
-        return None  # "as she puts it, “a very old car”": the quote is what was put
+    prev = tok.left_edge.i - 1
+    while prev > sent.start and doc[prev].is_punct:
+        prev -= 1
+    if (nxt < len(doc) and idx.in_direct[nxt]) or (prev >= 0 and idx.in_quote[prev]):
+        # "as she puts it, “a very old car”", "rose “sharply”, as traders put it": the quote
+        # next to the clause is what was put.
+        return None
     if tok.i < head.i:
         first, last = tok.right_edge.i + 1, min(head.right_edge.i, sent.end - 1)
     else:
