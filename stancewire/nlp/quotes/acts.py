@@ -10,8 +10,12 @@ attribution), so the lists (``ACT_OBJECT_VERBS`` for the object, ``ACT_PREP_CUES
 prepositional object) hold the verbs whose content so read, with a subject that can hold a
 position, was an attributed content in about two of five uses or more on PolNeAR dev (measured
 with all other rules applied first), and that name an act of expressing or taking a position
-(not "win", "have", "pass"). These frames run last: only for a verb that no other rule took,
-and their quote is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`).
+(not "win", "have", "pass"). Acts that are events between actors ("sign", "recall", "file",
+"deliver", "recognise") are left to the event coder, which reads them from the sentence: a
+quote of their object would become the stance target ("filed a complaint against Belmira").
+``ACT_INFINITIVE_VERBS`` adds aims as a to-infinitive ("aims to win", "delegates looking to
+unseat Trump"). These frames run last: only for a verb that no other rule took, and their quote
+is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`).
 """
 
 from __future__ import annotations
