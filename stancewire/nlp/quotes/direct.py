@@ -493,13 +493,9 @@ def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
     # "She went on:", "he said simply:", "as Vale put it this way:": a particle, an adverb or
     # "it (this way)" may stand between the verb and the colon. Nothing else may: "She listed the
     # reasons:" introduces a list, not her words.
-    while (
-        j > 0
-        and k - j <= 4
-        and (
-            doc[j].dep_ in ("prt", "advmod")
-            or (doc[j].lower_ in FRAME_FILLERS and doc[j].head.i < k and doc[j].head.pos_ in ("VERB", "NOUN"))
-        )
+    while j > 0 and k - j <= 4 and (
+        doc[j].dep_ in ("prt", "advmod")
+        or (doc[j].lower_ in FRAME_FILLERS and doc[j].head.i < k and doc[j].head.pos_ in ("VERB", "NOUN"))
     ):
         j -= 1
     verb = doc[j]
@@ -572,7 +568,6 @@ LABEL_COLON_RE = re.compile(
         "){0,3})", "){0,3}(?:\\s+(?:" + "|".join(sorted(ENTOURAGE_LABELS)) + "))?)", 1
     )
 )
-
 
 def name_part(label: str) -> str:
     """The label without a last entourage word: "Okafor camp" speaks for Okafor (the campaign
