@@ -83,6 +83,16 @@ EXPECTED = [
         MentionKind.pronoun,
         "reiterated",
     ),
+    # Acts (issue 15, quotes/acts.py): what the leaders expressed and what Trump pushes for.
+    # "both leaders" stays a group: the attribution code does not split it into Putin and Trump.
+    ("their openness to talks", "group:leaders", "indirect", MentionKind.role, "expressed"),
+    (
+        "an immediate resolution to the conflict",
+        "person:donald-trump",
+        "indirect",
+        MentionKind.name,
+        "push for",
+    ),
 ]
 
 

@@ -36,10 +36,10 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "stance_sentences.jsonl
 # to their governments, refusals about the future are REJECT ...) and moved two: "offered to
 # mediate" is coded intended (the event gold's convention for "offered to", this gold says
 # asserted) and "pressed X for a faster repayment" asks for a change (-) where this gold has 0.
+# Issue 15's seventh recall pass fixed st-071 and st-085 (acts: "pressed … for", "investigated …").
 KNOWN_FAILURES = {
     "st-011",
     "st-016",
-    "st-071",
     "st-035",
     "st-039",
     "st-042",
@@ -48,7 +48,6 @@ KNOWN_FAILURES = {
     "st-061",
     "st-065",
     "st-084",
-    "st-085",
     "st-134",
     "st-140",
     "st-143",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
+from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
+from stancewire.nlp.quotes.acts import act_frame, is_act_cue
+from stancewire.nlp.quotes.as_clause import as_clause_frame
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
@@ -96,8 +99,12 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
         elif tok.pos_ == "VERB":
-            q = clause_frame(doc, text, tok, idx) or made_clear_frame(doc, text, tok, idx)
-            if q is None:
+            q = (
+                clause_frame(doc, text, tok, idx)
+                or made_clear_frame(doc, text, tok, idx)
+                or as_clause_frame(doc, text, tok, idx)  # "as Marcus puts it, ..."
+            )
+            if q is None and not is_act_cue(lemma):
                 continue
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             q = adjective_frame(doc, text, tok, idx)
@@ -105,6 +112,12 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 continue
         else:
             continue
+        if q is None and tok.dep_ == "advcl":
+            # "As The Atlantic noted, ...": a speech cue whose content is the clause it modifies.
+            q = as_clause_frame(doc, text, tok, idx)
+        if q is None and tok.pos_ == "VERB" and is_act_cue(lemma):
+            # Last resort for the verbs of an expressive act: their object (module .acts).
+            q = act_frame(doc, text, tok, idx)
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
         for part in parts:
             if part.end - part.start < 3:
@@ -119,7 +132,21 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             ):
                 continue
             out.append(part)
-    return drop_nested_beliefs(out)
+    return drop_overlapping_acts(drop_nested_beliefs(out), direct_spans)
+
+
+def drop_overlapping_acts(
+    quotes: list[QuoteCandidate], direct_spans: list[tuple[int, int]]
+) -> list[QuoteCandidate]:
+    """An act's object that overlaps another quote is part of that quote's content or frame
+    ("said he would *release his tax returns*"), not an attribution of its own: the act rule
+    is the last resort (module .acts)."""
+    others = direct_spans + [(q.start, q.end) for q in quotes if not q.rule.startswith(ACT_RULE)]
+    return [
+        q
+        for q in quotes
+        if not q.rule.startswith(ACT_RULE) or not any(overlap(q.start, q.end, a, b) > 0 for a, b in others)
+    ]
 
 
 def contains_short(start: int, end: int, a: int, b: int) -> bool:
@@ -179,7 +206,16 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
     return None
 
 
-_NESTABLE = ("belief", "evaluation", "finding", "topic", "noun-content", "clause", "speech-object")
+_NESTABLE = (
+    "act-",
+    "belief",
+    "evaluation",
+    "finding",
+    "topic",
+    "noun-content",
+    "clause",
+    "speech-object",
+)
 
 
 def nestable(q: QuoteCandidate) -> bool:

@@ -39,6 +39,12 @@
 * ``CLAUSE_STOP_VERBS``: light, aspectual, causative and perception verbs that take a clause
   without reporting it ("made sure that", "it means that"): no cue for the general clause rule
   of :mod:`.clauses`.
+* ``ACT_OBJECT_VERBS``: expressive acts whose object is what was attributed ("cast doubt on the
+  polls", "released a list", "questioned his record"): the last resort of a verb no other rule
+  took (:mod:`.acts`, whose doc says how the list was chosen); ``ACT_PREP_CUES`` the verbs whose
+  prepositional object is ("focused on the deficit", "pushed for a recount") and their prepositions;
+  ``ACT_INFINITIVE_VERBS`` the verbs whose to-infinitive is an aim ("aims to win", "delegates
+  looking to unseat Trump"), when the belief rule did not take it.
 * ``SPEAKER_NOUNS``: common nouns besides the mention lists' role, group and organisation nouns
   that can hold a position ("the campaign", "a majority", "62 percent").
 """
@@ -68,4 +74,7 @@ NOUN_INFINITIVE_CUES, LIGHT_VERBS = word_sets(_DATA, "noun_infinitive_cues", "li
 POLL_NOUNS, CLAUSE_STOP_VERBS, SPEAKER_NOUNS = word_sets(
     _DATA, "poll_nouns", "clause_stop_verbs", "speaker_nouns"
 )
+(ACT_OBJECT_VERBS,) = word_sets(_DATA, "act_object_verbs")
+(ACT_INFINITIVE_VERBS,) = word_sets(_DATA, "act_infinitive_verbs")
+ACT_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["act_prep_cues"].items()}
 VERB_LEMMA_FIXES: dict[str, str] = dict(_DATA["verb_lemma_fixes"])

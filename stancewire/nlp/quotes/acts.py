@@ -1,0 +1,175 @@
+"""Expressive acts: "Trump cast doubt on the polls", "the campaign released a list of donors",
+"Cruz questioned Rubio's record", "Republicans portrayed the deal as a surrender", "Sanders
+focused on income inequality", "the union pushed for a recount".
+
+PolNeAR marks far more than speech as attribution: what someone offers, issues, posts, lists,
+questions, defends or recalls, and what they focus on, push for or rail against, is their
+position or their message, and the verb is the cue. No word class covers these verbs (they are
+not speech, belief or evaluation verbs, and most of their uses in general text are not
+attribution), so the lists (``ACT_OBJECT_VERBS`` for the object, ``ACT_PREP_CUES`` for the
+prepositional object) hold the verbs whose content so read, with a subject that can hold a
+position, was an attributed content in about two of five uses or more on PolNeAR dev (measured
+with all other rules applied first), and that name an act of expressing or taking a position
+(not "win", "have", "pass"). Acts that are events between actors ("sign", "recall", "file",
+"deliver", "recognise") are left to the event coder, which reads them from the sentence: a
+quote of their object would become the stance target ("filed a complaint against Belmira").
+``ACT_INFINITIVE_VERBS`` adds aims as a to-infinitive ("aims to win", "delegates looking to
+unseat Trump"). These frames run last: only for a verb that no other rule took, and their quote
+is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.speakers import speaker_like
+from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
+from stancewire.nlp.quotes.words import (
+    ACT_INFINITIVE_VERBS,
+    ACT_OBJECT_VERBS,
+    ACT_PREP_CUES,
+    EVALUATION_VERBS,
+    POSITION_VERBS,
+)
+
+RULE_PREFIX = "act-"
+# Pronoun objects that a phrase makes content ("cast *him as weak*", "defended *himself against
+# the charge*"); "said *anything at the change of ends*" is none.
+_PERSONAL = frozenset(
+    {
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "himself",
+        "herself",
+        "themselves",
+        "myself",
+        "ourselves",
+        "itself",
+        "it",
+    }
+)
+# How far the preposition may follow its verb: a particle or an adverb between ("lashed out at",
+# "doubled down on", "pushed hard for").
+_PREP_REACH = 3
+
+
+def is_act_cue(lemma: str) -> bool:
+    return lemma in ACT_OBJECT_VERBS or lemma in ACT_PREP_CUES or lemma in ACT_INFINITIVE_VERBS
+
+
+def act_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """The object (or prepositional object) of an expressive act (module doc), or None."""
+    if tok.pos_ != "VERB" or (tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN"):
+        return None
+    if is_negated(tok) or is_question_frame(tok):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+        return None  # "whether she would release her returns": a question, not an act
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma in ACT_INFINITIVE_VERBS:
+        # "delegates looking to unseat Trump": the noun the participle modifies has the aim.
+        speaker: Token | None = tok.head
+    else:
+        speaker = subject_of(tok)
+    if speaker is None or speaker.dep_ == "nsubjpass" or not speaker_like(speaker):
+        return None
+    q = _infinitive(doc, text, tok, idx, speaker) if lemma in ACT_INFINITIVE_VERBS else None
+    if q is None and lemma in ACT_OBJECT_VERBS:
+        q = _object(doc, text, tok, idx, speaker)
+    if q is None and lemma in ACT_PREP_CUES:
+        q = _prep_object(doc, text, tok, idx, speaker, ACT_PREP_CUES[lemma])
+    return q
+
+
+def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:
+    """The object with the verb's trailing prepositional phrases ("cast doubt *on the polls*",
+    "portrayed the deal *as a surrender*")."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    if obj is None or idx.in_direct[obj.i]:
+        return None
+    lemma = tok.lemma_.lower()
+    nxt = obj.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].text == ":":
+        return None  # "listed the reasons: …": the colon hands over to what follows
+    last = obj.right_edge.i
+    said_what = obj.pos_ != "PRON"
+    for c in tok.children:
+        if c.i > last and c.dep_ == "prep":
+            last = c.right_edge.i
+            # A pronoun ("posted it", "reads them") says nothing without coreference; with its
+            # phrase it does ("cast him as weak on immigration"), unless that only says when.
+            said_what = said_what or (
+                obj.lower_ in _PERSONAL and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            )
+    if not said_what:
+        return None
+    if lemma in EVALUATION_VERBS and lemma not in POSITION_VERBS:
+        # The evaluation rule's judgement holds here too: "embraced his mother", "rejected that
+        # argument" act on a thing or a person; a name or a longer object states a position.
+        # (The other acts' short objects are content: PolNeAR marks "offered thanks", "posed a
+        # question", "released the letter".)
+        words = [t for t in doc[obj.left_edge.i : obj.right_edge.i + 1] if not t.is_punct and t.pos_ != "DET"]
+        if len(words) < 3 and not any(t.pos_ == "PROPN" for t in words):
+            return None
+    span = content_span(doc, obj.left_edge.i, last)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, RULE_PREFIX + "object", 0.55)
+
+
+def _prep_object(
+    doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token, preps: frozenset[str]
+) -> QuoteCandidate | None:
+    """The object of the verb's preposition ("focused *on income inequality*"); the cue runs to
+    the preposition."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    prep = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in preps and tok.i < c.i <= tok.i + _PREP_REACH
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    if comp is None or idx.in_direct[comp.i] or (comp.pos_ == "PRON" and comp.right_edge.i == comp.i):
+        return None
+    span = content_span(doc, prep.i + 1, prep.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, prep, span[0], span[1], speaker, RULE_PREFIX + "prep", 0.55)
+
+
+def _infinitive(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:
+    """The to-infinitive of an aim ("aimed *to win by a large margin*"); not after an object
+    ("plans a rally to press its case": the infinitive is the rally's purpose)."""
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return None
+    comp = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "xcomp"
+            and c.i > tok.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
+    if comp is None or idx.in_direct[comp.i] or any(g.dep_ == "auxpass" for g in comp.children):
+        return None  # "asked not to be named": a passive infinitive is no aim of the subject's
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, RULE_PREFIX + "infinitive", 0.55)
