@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
-from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
+from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of, to_infinitive
 from stancewire.nlp.quotes.words import (
     ACT_INFINITIVE_VERBS,
     ACT_OBJECT_VERBS,
@@ -156,17 +156,7 @@ def _infinitive(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) 
 
     if any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return None
-    comp = next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ == "xcomp"
-            and c.i > tok.i
-            and c.pos_ in ("VERB", "AUX")
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        ),
-        None,
-    )
+    comp = to_infinitive(tok)
     if comp is None or idx.in_direct[comp.i] or any(g.dep_ == "auxpass" for g in comp.children):
         return None  # "asked not to be named": a passive infinitive is no aim of the subject's
     span = content_span(doc, comp.left_edge.i, comp.right_edge.i)

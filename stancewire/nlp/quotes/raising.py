@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.syntax import SUBJ, is_question_frame, subject_of
+from stancewire.nlp.quotes.syntax import SUBJ, is_question_frame, subject_of, to_infinitive
 
 # Subjects that make "X seemed to …" no attribution: "there seems to be", "this appears to …".
 _NO_CONTENT_SUBJECTS = frozenset({"there", "this", "that", "these", "those", "what"})
@@ -28,21 +28,6 @@ _NO_CONTENT_SUBJECTS = frozenset({"there", "this", "that", "these", "those", "wh
 _QUESTION_MARKS = frozenset({"whether", "if"})
 # Words that open an indirect wh-question ("asked why he trailed Clinton").
 _WH_WORDS = frozenset({"why", "what", "how", "who", "whom", "when", "where", "which"})
-
-
-def _to_infinitive(tok: Token) -> Token | None:
-    """The to-infinitive complement of ``tok`` ("seemed *to suggest* …"), after it."""
-    return next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ == "xcomp"
-            and c.i > tok.i
-            and c.pos_ in ("VERB", "AUX")
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        ),
-        None,
-    )
 
 
 def _subject(tok: Token) -> Token | None:
@@ -91,7 +76,7 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     else:
         # "appeared on television" is no appearance cue: only a to-infinitive or an
         # adjective/noun predicate ("seemed uneasy", "appeared paralyzed") is one.
-        comp = _to_infinitive(tok) or next(
+        comp = to_infinitive(tok) or next(
             (c for c in tok.children if c.dep_ in ("acomp", "oprd", "attr") and c.i > tok.i), None
         )
         if comp is None:
@@ -117,7 +102,7 @@ def raising_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     if any(c.dep_ == "agent" for c in tok.children):
         return None  # "is expected by analysts to …": an agent is a speaker; not this rule
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    comp = _to_infinitive(tok)
+    comp = to_infinitive(tok)
     if subj is None or comp is None or subj.lower_ in _NO_CONTENT_SUBJECTS | {"it"}:
         return None
     if idx.in_direct[subj.i] or idx.in_direct[comp.i]:
@@ -134,7 +119,7 @@ def refusal_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
 
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
         return None
-    comp = _to_infinitive(tok)
+    comp = to_infinitive(tok)
     if comp is None or idx.in_direct[comp.i]:
         return None
     speaker = subject_of(tok)

@@ -83,6 +83,21 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
     return None
 
 
+def to_infinitive(tok: Token) -> Token | None:
+    """The to-infinitive complement of ``tok`` ("seemed *to suggest* …"), after it."""
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "xcomp"
+            and c.i > tok.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
+
+
 def misread_verb(tok: Token) -> bool:
     """Whether a token tagged as a plural noun is a present-tense verb: it has a subject before
     it and a clause or infinitive after it ("The candidate *plans* to be back", "Cruz *hopes*
