@@ -121,7 +121,7 @@ class AttributionComponent:
                 self.scorer = shipped_model()
             ranker = self.scorer.for_article(article.id)
         decisions: list[Decision] | None = [] if self.trace is not None else None
-        writer = writer_actor(article.authors, mentions.registry, article.published_at)
+        writer = writer_actor(article.authors, mentions)
         attributed = Attributor(doc, mentions, ranker, decisions, MODES[mode], writer).run(
             doc._.quote_candidates
         )

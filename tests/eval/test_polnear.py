@@ -481,6 +481,14 @@ def test_strict_speaker_reads_the_name_inside_a_description_source(tmp_path: Pat
 def test_strict_speaker_reads_possessive_accented_and_apostrophe_names(
     tmp_path: Path, source: str, speaker: str, strict: int
 ) -> None:
+    text, ann, a = _source_said_the_pier(source)
+    arts = _one_article(tmp_path, text, ann)
+    s = score(arts, {"fict_x": [PredAttribution(((a + 6, a + 26),), "said", speaker, (0, a))]})
+    assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict)
+
+
+def _source_said_the_pier(source: str) -> tuple[str, str, int]:
+    """'SOURCE said the pier would close.' annotated (text, .ann, Source length): fictional."""
     text = f"{source} said the pier would close."
     a = len(source)
     ann = "\n".join(
@@ -491,9 +499,7 @@ def test_strict_speaker_reads_possessive_accented_and_apostrophe_names(
             "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
         ]
     )
-    arts = _one_article(tmp_path, text, ann)
-    s = score(arts, {"fict_x": [PredAttribution(((a + 6, a + 26),), "said", speaker, (0, a))]})
-    assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict)
+    return text, ann, a
 
 
 def test_strict_speaker_reads_a_registry_alias_of_the_actor(
@@ -510,16 +516,7 @@ def test_strict_speaker_reads_a_registry_alias_of_the_actor(
     reg = ActorRegistry([actors], paths=[], use_cache=False)
     monkeypatch.setattr(polnear, "default_registry", lambda: reg)
     for i, (source, strict) in enumerate((("The Amber Palace", 1), ("A palace guard", 0))):
-        text = f"{source} said the pier would close."
-        a = len(source)
-        ann = "\n".join(
-            [
-                f"T1\tSource 0 {a}\t{source}",
-                f"T2\tCue {a + 1} {a + 5}\tsaid",
-                f"T3\tContent {a + 6} {a + 26}\tthe pier would close",
-                "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
-            ]
-        )
+        text, ann, a = _source_said_the_pier(source)
         (tmp_path / str(i)).mkdir()
         arts = _one_article(tmp_path / str(i), text, ann)
         s = score(arts, {"fict_x": [PredAttribution(((a + 6, a + 26),), "said", "gov:qln", (0, a))]})

@@ -13,6 +13,7 @@ The search stops at a subject that is one named person or organisation (a newer 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -32,33 +33,32 @@ _STOP = object()  # a singular named subject: the search ends there
 
 def plural_subject(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | None:
     """The people "they" (``tok``) refers to, as a group speaker and its start offset, or None."""
+    for subj in _subjects_before(att, tok):
+        hit = _people(att, subj, q)
+        if hit is _STOP:
+            return None
+        if hit is not None:
+            return hit  # type: ignore[return-value]
+    return None
+
+
+def _subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
+    """Main-clause subjects, nearest first: of ``tok``'s own sentence when "they" opens a
+    subordinate clause, then of the two sentences before (within the speaker window)."""
     sent = tok.sent
     if tok.head.i != sent.root.i:
-        # "they" in a subordinate clause: the main clause's subject before it.
         subj = next((c for c in sent.root.children if c.dep_ in _SUBJ and c.i < tok.i), None)
         if subj is not None:
-            hit = _people(att, subj, q)
-            if hit is _STOP:
-                return None
-            if hit is not None:
-                return hit  # type: ignore[return-value]
+            yield subj
     start = sent.start
     for _ in range(2):
         if start == 0:
-            return None
+            return
         prev = att.m.toks[start - 1].sent
         if tok.idx - prev.start_char > SPEAKER_WINDOW:
-            return None
-        for c in prev.root.children:
-            if c.dep_ not in _SUBJ:
-                continue
-            hit = _people(att, c, q)
-            if hit is _STOP:
-                return None
-            if hit is not None:
-                return hit  # type: ignore[return-value]
+            return
+        yield from (c for c in prev.root.children if c.dep_ in _SUBJ)
         start = prev.start
-    return None
 
 
 def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | object | None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 
 from stancewire.nlp.bylines import byline_names
-from stancewire.nlp.registry import ActorRegistry, person_id
+from stancewire.nlp.mentions import ArticleMentions
+from stancewire.nlp.mentions.persons import untitled
+from stancewire.nlp.registry import person_id
 from stancewire.schemas import ActorKind, ActorRef
 
 # "Q: …", "A. …", "QWhat would …" (a label glued to its line by the scraper), "KESSEL: …",
@@ -27,16 +28,15 @@ _LABEL = re.compile(
 _QUESTION = re.compile(r"^[ \t\"“]*Q(?:[ \t]*[:.]|(?=[A-Z][a-z]))", re.MULTILINE)
 
 
-def writer_actor(
-    authors: Sequence[str], registry: ActorRegistry, at: datetime | None = None
-) -> ActorRef | None:
-    """The one person the byline names, as an actor (a registry entry when there is one)."""
+def writer_actor(authors: Sequence[str], mentions: ArticleMentions) -> ActorRef | None:
+    """The one person the byline names, as an actor: the same one the article's own mention of
+    that name resolves to (registry entry, untitled, else ``person:<name>``)."""
     names = byline_names(authors)
     if len(names) != 1:
         return None  # no byline, or several writers: "I" is none of them in particular
-    found = registry.lookup(names[0], at, ActorKind.person)
+    found = mentions.registry.lookup(names[0], mentions.at, ActorKind.person)
     if found is not None and found.kind == ActorKind.person:
-        return found.ref()
+        return untitled(mentions, found).ref()
     return ActorRef(id=person_id(names[0]), name=names[0], kind=ActorKind.person)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -186,22 +187,29 @@ def frame_only_cue(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
     """ "“…,” he continued." / "continued Blackwell": a frame-only verb (``cues.FRAME_ONLY_VERBS``)
     within the first few words after the quote, with nothing of its own after it (no object,
     no clause, no "to ..."): then it reports the quote before it."""
-    i0 = bisect_left(idx.starts, a)
-    i1 = min(bisect_left(idx.starts, b), i0 + 5)
-    for i in range(i0, i1):
-        t = doc[i]
-        if idx.in_quote[i] or "\n" in t.text:
-            return None
+    for t in _words_after_quote(doc, idx, a, b, 5):
         if t.lemma_.lower() not in cues.FRAME_ONLY_VERBS or t.pos_ not in ("VERB", "AUX") or t.tag_ == "VBN":
             continue
-        if any(
-            c.dep_ not in ("nsubj", "punct", "advmod", "npadvmod", "cc")
-            for c in t.children
-            if c.i > t.i and not idx.in_quote[c.i]
-        ):
-            return None
-        return t
+        return t if _tail_only(t, idx, FRAME_ONLY_TAIL_DEPS) else None
     return None
+
+
+def _words_after_quote(doc: Doc, idx: DocIndex, a: int, b: int, width: int) -> Iterator[Token]:
+    """The first ``width`` words in [a, b) after a quote, up to another quote or a line break."""
+    i0 = bisect_left(idx.starts, a)
+    for i in range(i0, min(bisect_left(idx.starts, b), i0 + width)):
+        if idx.in_quote[i] or "\n" in doc[i].text:
+            return
+        yield doc[i]
+
+
+def _tail_only(t: Token, idx: DocIndex, deps: frozenset[str]) -> bool:
+    """Whether everything after the verb ``t`` outside quotes hangs from it by ``deps``: no
+    object, clause or "to …" of its own, which would make it a predicate, not a frame."""
+    return all(c.dep_ in deps for c in t.children if c.i > t.i and not idx.in_quote[c.i])
+
+
+FRAME_ONLY_TAIL_DEPS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "cc"})
 
 
 def set_cue(q: QuoteCandidate, cue: Token, speaker: Token | None) -> None:
@@ -274,17 +282,13 @@ FRAME_TAIL_DEPS = frozenset({"nsubj", "punct", "advmod", "prt", "prep", "npadvmo
 
 def any_frame_verb(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
     """A finite verb within the first words after a quote that frames it ("he surmised")."""
-    i0 = bisect_left(idx.starts, a)
-    i1 = min(bisect_left(idx.starts, b), i0 + 6)
-    for i in range(i0, i1):
-        t = doc[i]
-        if idx.in_quote[i] or "\n" in t.text:
-            return None
+    words = list(_words_after_quote(doc, idx, a, b, 6))
+    for k, t in enumerate(words):
         if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ"):
             continue
-        if any(c.dep_ not in FRAME_TAIL_DEPS for c in t.children if c.i > t.i and not idx.in_quote[c.i]):
+        if not _tail_only(t, idx, FRAME_TAIL_DEPS):
             return None
-        if subject_of(t) is None and not any(d.pos_ == "PROPN" for d in doc[t.i + 1 : i1]):
+        if subject_of(t) is None and not any(d.pos_ == "PROPN" for d in words[k + 1 :]):
             return None
         return t
     return None

@@ -9,17 +9,15 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues
 from stancewire.nlp.quotes.candidate import DocIndex
 from stancewire.nlp.quotes.words import DEGREE_WORDS, REL_PRONOUNS
+from stancewire.nlp.wordfiles import load_words, word_sets
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 WALK_UP = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl"})
 # Texts whose words are their issuer's ("released a statement saying", "sent an email reading",
-# "placed newspaper ads calling").
-ISSUED_TEXTS = frozenset(
-    {"statement", "release", "letter", "tweet", "post", "email", "e-mail", "memo", "ad", "video", "message",
-     "note", "op-ed", "editorial", "column", "report", "filing", "complaint", "lawsuit", "petition", "notice"}
-)  # fmt: skip
+# "placed newspaper ads calling"): the list attribution reads for "the family's statement".
+(ISSUED_TEXTS,) = word_sets(load_words("attribution_words.json"), "issued_texts")
 ISSUING_VERBS = frozenset(
     {"issue", "release", "send", "post", "publish", "put", "place", "run", "air", "write", "file", "tweet",
      "sign", "deliver", "pen", "circulate", "distribute", "launch", "unveil", "share", "submit", "pass"}
