@@ -13,7 +13,7 @@ from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.relatives import relative_antecedent
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
-from stancewire.nlp.attribution.writer import is_interview
+from stancewire.nlp.attribution.writer import interviewee_actor, is_interview
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.quotes.words import REL_PRONOUNS
@@ -60,6 +60,7 @@ class Attributor:
         # The byline's one writer speaks first-person narration (see writer.py); not in a
         # question-and-answer transcript, whose "I" is the interviewee.
         self.writer = writer if writer is not None and not is_interview(self.text) else None
+        self.interviewee = interviewee_actor(self.text, mentions)
 
     def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
         """The speaker a token names (a method, so that pronoun resolution, which calls it for

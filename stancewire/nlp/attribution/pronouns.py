@@ -11,7 +11,7 @@ from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
-from stancewire.nlp.attribution.writer import labelled_line
+from stancewire.nlp.attribution.writer import answer_line, labelled_line
 from stancewire.nlp.mentions import Mention
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.descriptions import names_a_thing, surely_a_person
@@ -98,9 +98,12 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     elif lower in FIRST:
         # "I"/"we" outside quote marks: the writer of a first-person column, when the byline
         # names one; never a transcript line ("A: I think …"), which is its labelled speaker's.
-        if att.writer is None or labelled_line(att.text, tok.idx):
+        if att.interviewee is not None and answer_line(att.text, tok.idx):
+            actor = att.interviewee  # "A: I think it's in our interests": the interviewee
+        elif att.writer is None or labelled_line(att.text, tok.idx):
             return None
-        actor = att.writer
+        else:
+            actor = att.writer
     if actor is None:
         return None
     att.m.add(a, b, actor, MentionKind.pronoun, tok.i)

@@ -5,19 +5,21 @@ first-person subject is the writer of a column or an analysis, whom only the byl
 (``Article.authors``, read by :mod:`stancewire.nlp.bylines`). It is resolved only when the byline
 names exactly one person, and never in a transcript: a line labelled "A:", "Q:" or "KESSEL:",
 or any line of an article with question labels, is an interview answer, whose "I" is the
-interviewee.
+interviewee: the person the introduction before the first question names most
+(:func:`interviewee_actor`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from stancewire.nlp.bylines import byline_names
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.mentions.persons import untitled
 from stancewire.nlp.registry import person_id
-from stancewire.schemas import ActorKind, ActorRef
+from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
 # "Q: …", "A. …", "QWhat would …" (a label glued to its line by the scraper), "KESSEL: …",
 # "Ida Kessel: …": a line that starts with who speaks it.
@@ -49,3 +51,36 @@ def labelled_line(text: str, char: int) -> bool:
     """Whether the line holding ``char`` starts with a speaker label ("A:", "KESSEL:")."""
     start = text.rfind("\n", 0, char) + 1
     return _LABEL.match(text, start, char) is not None
+
+
+def interviewee_actor(text: str, mentions: ArticleMentions) -> ActorRef | None:
+    """Who answers in a question-and-answer transcript: the person the headline and introduction
+    (everything before the first question label) name most often, the first named on a tie
+    ("Actress Diane Guerrero has become …", "Former first lady Laura Bush wrote …"). None when
+    the article is no interview or its introduction names nobody."""
+    first_q = _QUESTION.search(text, 0, 200_000)
+    if first_q is None or not is_interview(text):
+        return None
+    counts: Counter[str] = Counter()
+    refs: dict[str, ActorRef] = {}
+    for m in mentions.mentions:
+        if m.start < first_q.start() and m.actor.kind == ActorKind.person and m.kind == MentionKind.name:
+            counts[m.actor.id] += 1
+            refs.setdefault(m.actor.id, m.actor)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(refs[i] for i in refs if counts[i] == top)  # refs keeps first-mention order
+
+
+def answer_line(text: str, char: int) -> bool:
+    """Whether ``char`` is on an answer of an interview: after the first question label, on a line
+    that is not a question ("A: I think …", or an answer's later paragraph with no label)."""
+    first_q = _QUESTION.search(text, 0, 200_000)
+    if first_q is None or char < first_q.start():
+        return False
+    start = text.rfind("\n", 0, char) + 1
+    if _QUESTION.match(text, start, char) is not None:
+        return False
+    label = _LABEL.match(text, start, char)
+    return label is None or label.group(0).strip(" \t\"“").startswith("A")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
@@ -67,6 +67,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             ix.person_orgs.add(ent.start)
             continue
         a = ent.start
+        given = given_names()
+        lead_role = len(ent) >= 3 and role_word_before_name(toks[a], toks[a + 1], given, len(ent) - 1)
+        if lead_role and toks[a].is_sent_start:
+            a += 1  # "Comedian Ida Varga was shouted down": the role word is no part of the name
         while (
             a > 0
             and toks[a - 1].pos_ == "PROPN"
@@ -76,6 +80,9 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and toks[a - 1].lower_.rstrip(".") not in HONORIFICS
             and not toks[a - 1].ent_type_
             and a > ent.start - 2
+            # "Rival Ada Morn, however, …", "Billionaire Tom Okafor praised …": a name that
+            # starts with a given name has dropped no first name, only a capitalised role word.
+            and not role_word_before_name(toks[a - 1], toks[a], given, ent.end - a)
         ):
             a -= 1
         spans.append((a, ent.end))
@@ -196,6 +203,14 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         out.append(doc[a:b])
         last_end = b
     return out
+
+
+def role_word_before_name(word: Token, first: Token, given: dict[str, str], rest: int) -> bool:
+    """Whether ``word`` is a capitalised non-name before a given name that starts a name of
+    ``rest`` >= 2 words ("Rival" before "Ann Selzer"): that name has its first name, so a word
+    before it that is no given name is a role. A lone surname that is also a given name
+    ("Farid") may still have lost its first name ("Hany")."""
+    return rest >= 2 and normalise(first.text) in given and normalise(word.text) not in given
 
 
 def registry_non_person(ix: ArticleMentions, ent: Span) -> bool:
@@ -350,6 +365,7 @@ def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
             and a <= toks[a - 1].head.i < b
             and toks[a - 1].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS
             and toks[a - 1].ent_type_ not in ("GPE", "NORP", "ORG")
+            and not role_word_before_name(toks[a - 1], toks[a], given_names(), b - a)
         ):
             a -= 1
             changed = True

@@ -415,7 +415,7 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
         return None
     if verb.lemma_.lower() == "put" and not any(c.lower_ == "it" for c in verb.children):
         return None  # "put" frames a quote only as "put it"
-    subj = subject_of(verb)
+    subj = as_subject(verb) or subject_of(verb)
     if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in SUBJECT_POS:
         subj = verb.head  # the parser hangs "a man yelled “…”" as "a man (who) yelled"
     return (verb, subj) if subj is not None and not idx.in_quote[subj.i] else None
@@ -424,13 +424,22 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
 SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
+def as_subject(verb: Token) -> Token | None:
+    """The speaker of "As Amar, a law professor, put it, “…”" when the parser reads "As Amar" as
+    a prepositional phrase of "put" (and then climbs into the quote for a subject)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i:
+            return next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in SUBJECT_POS), None)
+    return None
+
+
 def finite_like(verb: Token) -> bool:
     """A finite verb, or a word the small model mis-tags in that place: "As Kessel put it:" (base
     form VB, "put" has one form for both) and "Article 33 affirms:" (a plural noun), each with a
     subject of its own."""
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return verb.pos_ in ("VERB", "AUX")
-    own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    own_subject = any(c.dep_ == "nsubj" for c in verb.children) or as_subject(verb) is not None
     if verb.tag_ == "VB" and verb.pos_ == "VERB":
         return own_subject and not any(c.dep_ == "aux" for c in verb.children)
     return verb.tag_ == "NNS" and own_subject
@@ -582,6 +591,22 @@ def named_elsewhere(text: str, word: str, pa: int, pb: int) -> bool:
     )
 
 
+POSSESSIVE_RE = re.compile(r"['’]s?(?=\s)")
+
+
+def label_speaker(doc: Doc, text: str, idx: DocIndex, a: int, b: int) -> tuple[int, int] | None:
+    """The speaker span of a label [a, b): the label itself, or for a possessive label the
+    possessor when it is a name ("Democrats' new warning:" is the Democrats'); a possessor that
+    names no one ("Tuesday's Morning Email:", "Editor's Note:") leaves the words unattributed."""
+    m = POSSESSIVE_RE.search(text, a, b)
+    if m is None:
+        return a, b
+    owner = doc[idx.tok_at(a) : idx.tok_at(m.start())]
+    if len(owner) and all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in owner):
+        return a, m.start()
+    return None
+
+
 def colon_paragraphs(
     doc: Doc,
     text: str,
@@ -633,7 +658,7 @@ def colon_paragraphs(
             type="direct",
             start=a,
             end=b,
-            speaker_span=(m.start(1), m.start(1) + len(name_part(label))),
+            speaker_span=label_speaker(doc, text, idx, m.start(1), m.start(1) + len(name_part(label))),
             confidence=0.8,
             rule="colon-paragraph",
         )

@@ -268,6 +268,9 @@ def finish(
         a, b = trim(text, a, line_end)
         if b - a < 3 or text[line_start:line_end].rstrip().endswith(":"):
             return None  # "told shareholders:" announces the next paragraph's quote: not ours
+    b = before_next_clause(doc, text, tok, a, b)
+    if b - a < 3:
+        return None
     if cue_end_tok.i < tok.i:
         # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
         # would give an inverted cue span, which Doc.char_span downstream cannot take.
@@ -430,6 +433,8 @@ def verb_frame_main(
     comp = next((c for c in children if c.dep_ in ("ccomp", "parataxis") and not idx.in_direct[c.i]), None)
     if comp is not None and comp.dep_ == "parataxis" and comp.i > tok.i:
         comp = None if not any(c.dep_ in SUBJ for c in comp.children) else comp
+    if comp is not None and coordinated_clause(doc, tok, comp):
+        comp = None
     if comp is not None:
         first = comp.left_edge.i
         last = comp.right_edge.i
@@ -611,6 +616,38 @@ def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
 
 def is_cue_clause(c: Token) -> bool:
     return c.pos_ == "VERB" and c.lemma_.lower() in cues.speech_verbs() and c.dep_ in ("advcl", "conj")
+
+
+def coordinated_clause(doc: Doc, tok: Token, comp: Token) -> bool:
+    """Whether a "complement" after the cue is really the next clause of a coordination the
+    parser misread: "Trump called the system “rigged” in a tweet, and a few lawmakers have
+    called for …" (a comma and a conjunction between the cue's own words and the clause)."""
+    if comp.i < tok.i:
+        return False
+    start = comp.left_edge.i
+    return any(doc[j].pos_ == "CCONJ" and doc[j - 1].text == "," for j in range(tok.i + 2, start + 1))
+
+
+def before_next_clause(doc: Doc, text: str, tok: Token, a: int, b: int) -> int:
+    """End content [a, b) before ", and <clause>" when the parser hung that clause on the cue as
+    its complement, so it is the cue clause's coordinate, not part of the content: in "called
+    the system “rigged” in a tweet, and a few lawmakers have called for …" the lawmakers' clause
+    is a "complement" of "called"; in "said that X won, and Y lost" it hangs on "won", inside
+    the content, and stays."""
+    if a <= tok.idx:
+        return b
+    for t in doc[tok.i + 1 :]:
+        if t.idx >= b:
+            break
+        if t.idx <= a or t.pos_ != "CCONJ" or doc[t.i - 1].text != ",":
+            continue
+        for k in doc[t.i + 1 : min(len(doc), t.i + 7)]:
+            h = k.head
+            # Only a clause taken for the cue's complement: a conjoined one ("said he had
+            # offers, but the offers were …") is often the report's second half.
+            if k.dep_ in SUBJ and h.i > t.i and h.dep_ == "ccomp" and h.head.i <= tok.i:
+                return trim(text, a, doc[t.i - 1].idx)[1]
+    return b
 
 
 def cut_at_cue(doc: Doc, first: int, last: int) -> int:

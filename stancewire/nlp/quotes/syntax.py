@@ -40,7 +40,10 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
                 subj = c
             elif c.dep_ == "agent":
                 agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None:
+        if agent is not None and (t is tok or subj is None):
+            # "X was told by Y" names Y; but a verb joined to a passive clause shares that
+            # clause's subject, not its agent: "Varga was joined on stage by Bell and joked",
+            # "was shouted down by supporters after telling them" are Varga's.
             return agent
         if subj is not None:
             if subj.dep_ == "nsubjpass" and t is tok:

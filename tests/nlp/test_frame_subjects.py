@@ -1,0 +1,109 @@
+"""Who speaks, and where the content ends, in frames the small parser misreads.
+
+Every article here is fictional: invented people, places and newspapers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from stancewire.schemas import Article
+
+
+def _quotes(extractor, text: str):
+    art = Article(id="fs", text=text, published_at=datetime(2025, 1, 1, tzinfo=UTC), synthetic=True)
+    return extractor.extract(art).quotes
+
+
+def _one(quotes, words: str):
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_as_x_put_it_names_x_not_the_quotes_subject(extractor) -> None:
+    # The parser reads "As Akhil Varma" as a preposition of "put" and then climbs into the quote
+    # for a subject ("Senate Conservatives").
+    text = (
+        "The court fight drags on in the Senate of Norland.\n\n"
+        "As Akhil Varma, professor of constitutional law at Estmere and author of ''Norland's "
+        "Unwritten Charter,'' put it, ''Senate Conservatives should remember that a compromise "
+        "candidate today may be far better for them than the justice they may get stuck with.''"
+    )
+    q = _one(_quotes(extractor, text), "Senate Conservatives should remember")
+    assert q.speaker is not None and q.speaker.id == "person:akhil-varma"
+
+
+def test_a_verb_joined_to_a_passive_clause_shares_its_subject_not_its_agent(extractor) -> None:
+    text = (
+        "Ida Varga spoke in Velk on Sunday.\n\n"
+        "Later, Varga was joined on stage again by Senator Tom Bell and joked, "
+        '"We are the Bust people now."\n\nThe crowd laughed.'
+    )
+    q = _one(_quotes(extractor, text), "Bust people now")
+    assert q.speaker is not None and q.speaker.id == "person:ida-varga"
+
+
+def test_a_possessive_headline_label_is_no_person(extractor) -> None:
+    text = (
+        "Tuesday's Morning Email: Okafor wins the Velk primary by a wide margin.\n\n"
+        "Okafor: We will win the general election too."
+    )
+    quotes = _quotes(extractor, text)
+    assert _one(quotes, "Okafor wins the Velk primary").speaker is None
+    okafor = _one(quotes, "general election too").speaker
+    assert okafor is not None and okafor.id == "person:okafor"
+
+
+def _parts(line: str) -> list[str]:
+    return line.split()
+
+
+# The small model's parse of a real sentence (names changed to fictional ones), in which the next
+# clause of a coordination hangs on the cue as its complement: "have called" is a ccomp of
+# "called". The model gives this parse for a famous surname only, so the Doc is built from it.
+_WORDS = _parts(
+    "Marsh called the system “ rigged ” in a tweet Tuesday , and a few Velk lawmakers have called "
+    "for a special prosecutor to take a look at the bureau ’s findings ."
+)
+_HEADS = [1, 1, 3, 1, 5, 3, 5, 5, 9, 7, 5, 3, 3, 14, 16, 16, 18, 18, 1, 18, 22, 22, 19, 24, 18, 26,
+          24, 26, 29, 31, 29, 27, 18]  # fmt: skip
+_DEPS = _parts(
+    "nsubj ROOT det dobj punct acl punct prep det pobj npadvmod punct cc quantmod nummod compound "
+    "nsubj aux ccomp prep det amod pobj aux xcomp det dobj prep det poss case pobj punct"
+)
+_POS = _parts(
+    "PROPN VERB DET NOUN PUNCT VERB PUNCT ADP DET NOUN PROPN PUNCT CCONJ DET ADJ PROPN NOUN AUX VERB "
+    "ADP DET ADJ NOUN PART VERB DET NOUN ADP DET NOUN PART NOUN PUNCT"
+)
+_TAGS = _parts(
+    "NNP VBD DT NN `` VBN '' IN DT NN NNP , CC DT JJ NNP NNS VBP VBN IN DT JJ NN TO VB DT NN IN DT NN "
+    "POS NNS ."
+)
+_LEMMAS = _parts(
+    "Marsh call the system \" rig \" in a tweet Tuesday , and a few Velk lawmaker have call for a "
+    "special prosecutor to take a look at the bureau ’s finding ."
+)
+_SPACES = [w not in ("“", "rigged", "Tuesday", "bureau", "findings", ".") for w in _WORDS]
+
+
+def test_content_stops_before_a_clause_coordinated_with_the_cue(extractor) -> None:
+    from spacy.tokens import Doc
+
+    from stancewire.nlp.quotes.finder import QuoteFinder
+
+    doc = Doc(
+        extractor.nlp.vocab, words=_WORDS, spaces=_SPACES, heads=_HEADS, deps=_DEPS, pos=_POS,
+        tags=_TAGS, lemmas=_LEMMAS,
+    )  # fmt: skip
+    text = doc.text
+    found = [(q.cue_lemma, text[q.start : q.end]) for q in QuoteFinder().find(doc)]
+    # Marsh's words are what he called the system, not the lawmakers' clause.
+    assert ("call", "the system “rigged” in a tweet Tuesday") in found, found
+    assert not any(t.startswith("a few Velk lawmakers") for _, t in found), found
+
+
+def test_content_keeps_a_coordination_inside_the_reported_clause(extractor) -> None:
+    text = "Marsh said that the Velk party won the north, and the Estmere party lost the south."
+    q = _one(_quotes(extractor, text), "Velk party won the north")
+    assert "Estmere party lost the south" in q.text
