@@ -3,7 +3,8 @@
 Scraped article bodies carry lines that are not the article: photo credits and captions
 ("Ada Morn/Marrow Press/Photo Service", "(Photo: …)"), a wire service's name alone on a line,
 bylines ("By Ada Morn", "Ada Morn / Harbour News"), "Story continues below advertisement",
-"WATCH: …", "READ MORE: …", "Related: …", newsletter and social prompts, image alt text.
+"WATCH: …", "READ MORE: …", "Related: …", newsletter and social prompts, image alt text, a live
+blog's comment-widget residue ("FlagShareLikeReply…").
 Parsed as prose they become speakers ("Morn/Marrow Press said"), get glued into names across
 line breaks, or split and join quotes. :func:`noise_spans` finds them; :func:`mask_noise`
 replaces them with spaces of the same length, so every offset computed on the masked text
@@ -75,6 +76,16 @@ _PAREN_CREDIT = re.compile(
     re.I,
 )
 
+# A live blog's comment-widget residue glued into the text: its buttons ("FlagShareLikeReply"),
+# then the next post's author, points, badges and time ("Mari Hayman 5ptsmoderatorFeatured
+# February 6, 2016 9:23PM"). The glued button words never occur in prose.
+_WIDGET = re.compile(
+    r"(?:Flag)?ShareLikeReply"
+    r"(?:[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}[ \t]*\d+[ \t]*pts?)?"
+    r"(?:moderator)?(?:Featured)?"
+    r"(?:[A-Z][a-z]+[ \t]\d{1,2},[ \t]\d{4}[ \t]\d{1,2}:\d{2}[ \t]?[AP]M)?"
+)
+
 _MAX_PROMPT_WORDS = 30
 _MAX_CAPTION_WORDS = 25
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|warned|added|wrote)\b", re.I)
@@ -85,7 +96,7 @@ _MAX_LABEL_WORDS = 40
 class NoiseSpan:
     start: int
     end: int
-    reason: str  # rule: credit, wire, byline, advert, label, prompt, alt-text, caption, paren-credit
+    reason: str  # rule: credit, wire, byline, advert, label, prompt, alt-text, caption, paren-credit, widget
 
 
 def _line_reason(line: str) -> str | None:
@@ -151,6 +162,9 @@ def noise_spans(text: str) -> list[NoiseSpan]:
         if reason:
             spans.append(NoiseSpan(start, end, reason))
             continue
+        # Widget residue is masked where it is; unlike a credit it does not make its line a caption.
+        for w in _WIDGET.finditer(stripped):
+            spans.append(NoiseSpan(start + w.start(), start + w.end(), "widget"))
         fragments: list[tuple[int, int, str]] = []
         for pm in _PAREN_CREDIT.finditer(stripped):
             if not any(c in pm.group(0) for c in _QUOTE_MARKS) and not _inside_quote(stripped, pm.start()):

@@ -107,3 +107,40 @@ def test_content_keeps_a_coordination_inside_the_reported_clause(extractor) -> N
     text = "Marsh said that the Velk party won the north, and the Estmere party lost the south."
     q = _one(_quotes(extractor, text), "Velk party won the north")
     assert "Estmere party lost the south" in q.text
+
+
+def test_a_source_label_or_a_person_before_the_colon_speaks(extractor) -> None:
+    text = (
+        "The timing of Okafor's surge doesn't surprise Conservative pollster Daron Marsh: "
+        "“Historically, lesser-known candidates beating establishment candidates in early contests "
+        "have seen the biggest boost.”\n\n"
+        "RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Ida M. Varga: “The analysis of party "
+        "affiliation at the state level finds that 20 states are solidly Conservative.”\n\n"
+        "What that means for this year's election - More from Varga: “The partisanship of the state "
+        "population is a starting point in determining a state's likely vote.”\n\n"
+        "It's not enough to look representative - More from the report: “Numerous online survey "
+        "vendors condition their samples on other variables.”\n\n"
+        "She brought a sign to the rally in Velk: “No more dams in our valley, ever again.”"
+    )
+    quotes = _quotes(extractor, text)
+    assert _one(quotes, "biggest boost").speaker.id == "person:daron-marsh"
+    assert _one(quotes, "20 states are solidly").speaker.id == "person:ida-varga"
+    assert _one(quotes, "partisanship of the state").speaker.id == "person:ida-varga"
+    # A document is quoted, but nobody speaks for it.
+    assert _one(quotes, "Numerous online survey vendors").speaker is None
+    # A colon after a place is no source label: the sign's words have no speaker here.
+    assert not any("No more dams" in q.text and q.speaker is not None for q in quotes)
+
+
+def test_an_addressee_or_a_praised_person_before_the_colon_is_not_quoted(extractor) -> None:
+    text = (
+        "Senate Leader Ada Morn delivered a blunt message to Okafor: \"It's time to quit attacking "
+        'various people that you competed with in the primary."\n\n'
+        "Okafor Praises Gazette Political Editor Tomas Reyna: 'Very Good Reporter, Honestly.'\n\n"
+        "Perez hammered Okafor and contrasted the candidate with Lina Varga: \"What I have seen "
+        'working with Secretary Varga is remarkable."'
+    )
+    quotes = _quotes(extractor, text)
+    assert _one(quotes, "quit attacking").speaker.id == "person:ada-morn"
+    assert all(q.speaker is None or q.speaker.id != "person:tomas-reyna" for q in quotes)
+    assert all(q.speaker is None or q.speaker.id != "person:lina-varga" for q in quotes)

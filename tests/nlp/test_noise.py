@@ -93,6 +93,17 @@ FRAGMENTS: list[tuple[str, str]] = [
         "QUILLON — The ferry will return in May, Mayor Ada Morn said. (Photo: Teodor Vask/Marrow Press)",
         "(Photo: Teodor Vask/Marrow Press)",
     ),
+    # A live blog's comment-widget residue glued between two posts (fictional names): the button
+    # words, the next post's author, points, badges and time go; both posts' words stay.
+    (
+        "Senator Ada Morn at the debate in Quillon.FlagShareLikeReplyLina Okafor 5ptsmoderatorFeatured"
+        "February 6, 2016 9:12PMMorn Disputes Character Of The Debate",
+        "FlagShareLikeReplyLina Okafor 5ptsmoderatorFeaturedFebruary 6, 2016 9:12PM",
+    ),
+    (
+        "The crowd at the Quillon debate did not stop booing.FlagShareLikeReply",
+        "FlagShareLikeReply",
+    ),
 ]
 
 # A short line that ends with a credit is a caption: the whole line goes.

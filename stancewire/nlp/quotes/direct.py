@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
+from stancewire.nlp.mentions.headlines import title_case_line
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import SUBJ, phrase_head, subject_of, word_is_cue
@@ -366,13 +367,50 @@ def attribute_left(
         message = colon_message(doc, idx, colon)
         if message is not None:
             return framed_by(q, *message, 0.8, "direct-colon-message")
-        m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b])
+        m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b]) or SOURCE_LABEL_RE.search(text[a:b])
         if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS | WH_WORDS:
-            q.speaker_span = (a + m.start(1), a + m.end(1))
+            # "From the report:" quotes a document the article names nowhere: no speaker.
+            document = m.group(1).startswith("the ")
+            q.speaker_span = None if document else (a + m.start(1), a + m.end(1))
             q.confidence = 0.85
             q.rule = "direct-colon"
             return True
+        person = None if title_case_line(text, colon, colon) else person_before_colon(doc, idx, colon)
+        if person is not None:
+            # "… doesn't surprise Republican pollster Daron Shaw: “…”": with no verb to frame it,
+            # the person named right before the colon is who the quote is from (not on a
+            # headline, whose parse is too poor to tell the subject from the object).
+            q.speaker_span = person
+            q.confidence = 0.8
+            q.rule = "direct-colon-person"
+            return True
     return False
+
+
+# A newsletter's source label closing its line before a quote: "RED STATES OUTNUMBER BLUE - Jeffrey
+# M. Jones: “…”", "- More from Jones: “…”", "From the report: “…”".
+SOURCE_LABEL_RE = re.compile(
+    r"(?:\s[-–—]+\s*(?:More\s+from\s+)?|^\s*(?:More\s+)?[Ff]rom\s+|\s(?:More\s+)?from\s+)"
+    r"((?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|&))*)|the\s+(?:report|study|survey|poll|memo|analysis))"
+    r"\s*:\s*$"
+)
+
+
+def person_before_colon(doc: Doc, idx: DocIndex, colon: int) -> tuple[int, int] | None:
+    """The char span of a PERSON entity that ends right at ``colon``, unless it is an addressee
+    or the object of a reporting verb (whose subject is the one quoted)."""
+    j = idx.tok_at(colon) - 1
+    if j < 0 or doc[j].ent_type_ != "PERSON" or doc[j].idx + len(doc[j].text) != colon:
+        return None
+    i = j
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    root = doc[i : j + 1].root
+    if root.dep_ == "dative" or (root.dep_ == "pobj" and root.head.lower_ not in ("by", "from")):
+        return None  # "a blunt message to Trump:", "contrasted him with Clinton:" are addressees
+    if root.dep_ == "dobj" and cues.is_speech_verb(root.head.lemma_.lower()):
+        return None  # "Trump Praises Editor Matthew Boyle: …": the praised one is not quoted
+    return doc[i].idx, colon
 
 
 # "Here's Morn in December 1992: “…”", "Here is Verlaine on the vote: “…”": a presentational
