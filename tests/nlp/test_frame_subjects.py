@@ -144,3 +144,40 @@ def test_an_addressee_or_a_praised_person_before_the_colon_is_not_quoted(extract
     assert _one(quotes, "quit attacking").speaker.id == "person:ada-morn"
     assert all(q.speaker is None or q.speaker.id != "person:tomas-reyna" for q in quotes)
     assert all(q.speaker is None or q.speaker.id != "person:lina-varga" for q in quotes)
+
+
+def test_a_colon_closing_a_long_reporting_sentence_hands_it_the_quote(extractor) -> None:
+    text = (
+        '"Okafor is very cute with a big mouth," one user wrote. "I hope he reigns over Estmere."\n\n'
+        'Another said he hoped with his "whole heart" that Okafor wins the presidential election: '
+        '"That way I can watch the comedy that is Estmere for several years."'
+    )
+    quotes = _quotes(extractor, text)
+    comedy = _one(quotes, "That way I can watch")
+    # The frame reaches back over the scare quote "whole heart": the quote is the other user's,
+    # not a continuation of the first user's quotes in the paragraph before.
+    assert comedy.speaker is not None and comedy.speaker.mention == "Another"
+    assert comedy.cue is not None and comedy.cue.lemma == "say"
+    # The reported clause ends at the colon: the quote is not in it twice.
+    clause = _one(quotes, "whole heart")
+    assert "That way" not in clause.text
+
+
+def test_a_frame_verb_at_the_colon_beats_an_earlier_reporting_verb(extractor) -> None:
+    text = (
+        "She said that experts had determined her proposals were effective and strong, to which "
+        'Tomas Marsh interjected: "It is just not true." He said Okafor would not commit.'
+    )
+    q = _one(_quotes(extractor, text), "It is just not true")
+    assert q.speaker is not None and q.speaker.name.endswith("Marsh")
+
+
+def test_a_frame_ending_its_paragraph_with_a_comma_hands_on_the_quote(extractor) -> None:
+    text = (
+        "Speaker Ada Morn said the images had no place in the campaign.\n\n"
+        "Morn said,\n\n"
+        "“Look, these images have got no place in a campaign. The post has been deleted.”"
+    )
+    q = _one(_quotes(extractor, text), "these images have got no place")
+    assert q.speaker is not None and q.speaker.id == "person:ada-morn"
+    assert q.cue is not None and q.cue.lemma == "say"

@@ -53,6 +53,15 @@ def direct_quotes(
         if k > 0 and idx.spans[k - 1].outer_end > left_lim:
             left_lim = idx.spans[k - 1].outer_end
         left = text[left_lim : s.open]
+        # The frame reaches back over scare quotes of its own sentence: 'Another said he hoped
+        # with his “whole heart” that Okafor wins: “…”'.
+        frame_lim, m = left_lim, k - 1
+        while m >= 0 and idx.spans[m].outer_end == frame_lim and idx.spans[m].open >= p_start and (
+            fragments and any(f is idx.spans[m] for f in fragments[-3:])
+        ):
+            frame_lim = max(p_start, idx.spans[m - 1].outer_end) if m > 0 else p_start
+            m -= 1
+        frame = text[frame_lim : s.open]
         # Right context: to the next quote or the paragraph end (of the closing paragraph).
         close_end = s.outer_end
         cp_i = bisect_right(para_starts, max(close_end - 1, 0)) - 1
@@ -115,9 +124,9 @@ def direct_quotes(
             and right_strip[:1].isupper()
         )
         attributed = (
-            (left_first and attribute_left(doc, text, idx, s, left_lim, left, q))
+            (left_first and attribute_left(doc, text, idx, s, frame_lim, frame, q))
             or attribute_right(doc, text, idx, s, right, q)
-            or attribute_left(doc, text, idx, s, left_lim, left, q)
+            or attribute_left(doc, text, idx, s, frame_lim, frame, q)
             or attribute_dash(doc, idx, s, right, q)
             or attribute_prev_para_colon(doc, text, idx, s, paras, p_i, q)
         )
@@ -128,6 +137,8 @@ def direct_quotes(
                 and prev_span is not None
                 and prev_span.outer_end <= s.open
                 and bisect_right(para_starts, prev_span.open) - 1 == p_i
+                # the quote it continues is in this paragraph too, not only a scare quote
+                and bisect_right(para_starts, prev_q.start) - 1 == p_i
                 and prev_q.cue_start is not None
                 and prev_q.cue_start < s.open
                 and len(between) < 120
@@ -352,7 +363,8 @@ def attribute_left(
     cue = cue_in(doc, idx, a, b, prefer_last=True)
     if cue is not None:
         tail = text[cue.idx + len(cue.text) : b]
-        if len(tail.split()) <= 8 and (stripped[-1] in ":," or tail.strip() == "" or len(tail.split()) <= 4):
+        n_tail = len(tail.split())
+        if n_tail <= 8 and (stripped[-1] in ":," or tail.strip() == "" or n_tail <= 4):
             speaker = speaker_for(doc, cue, a, b, idx)
             return framed_by(q, cue, speaker, 0.9 if speaker is not None else 0.7, "direct-left")
     outcry = outcry_verb(doc, idx, s.open)
@@ -367,6 +379,12 @@ def attribute_left(
         message = colon_message(doc, idx, colon)
         if message is not None:
             return framed_by(q, *message, 0.8, "direct-colon-message")
+        if cue is not None and len(text[cue.idx + len(cue.text) : b].split()) <= 30:
+            # 'Another said he hoped with his “whole heart” that Okafor wins: “…”': with no frame
+            # of its own at the colon, the reporting sentence the colon closes hands it the quote,
+            # however long the reported clause.
+            speaker = speaker_for(doc, cue, a, b, idx)
+            return framed_by(q, cue, speaker, 0.85 if speaker is not None else 0.7, "direct-left-colon")
         m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b]) or SOURCE_LABEL_RE.search(text[a:b])
         if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS | WH_WORDS:
             # "From the report:" quotes a document the article names nowhere: no speaker.
@@ -581,16 +599,18 @@ def attribute_prev_para_colon(
     p_i: int,
     q: QuoteCandidate,
 ) -> bool:
-    # "Peskov told reporters:\n“We are ready.”"
+    # "Peskov told reporters:\n“We are ready.”", "Ryan said,\n“Look, …”"
     if p_i <= 0 or text[paras[p_i][0] : s.open].strip():
         return False
     pa, pb = paras[p_i - 1]
     prev = text[pa:pb].rstrip()
-    if not prev.endswith(":"):
+    if not prev.endswith((":", ",")):
         return False
     cue = cue_in(doc, idx, pa, pb, prefer_last=True)
     if cue is None:
         return False
+    if prev.endswith(",") and len(text[cue.idx + len(cue.text) : pa + len(prev)].split()) > 2:
+        return False  # "Ryan said,\n“…”": with a comma only a frame that ends there hands it on
     speaker = speaker_for(doc, cue, pa, pb, idx)
     set_cue(q, cue, speaker)
     q.confidence = 0.85

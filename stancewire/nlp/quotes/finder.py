@@ -40,6 +40,7 @@ class QuoteFinder:
             for k in range(idx.tok_at(q.start), idx.tok_at(max(q.end - 1, q.start)) + 1):
                 idx.in_direct[k] = True
         indirect = indirect_quotes(doc, text, idx, direct)
+        cut_before_direct(text, indirect, direct)
         # Fragments inside an indirect content make it mixed; other fragments are scare quotes.
         used: set[int] = set()
         for q in indirect:
@@ -80,6 +81,20 @@ class QuoteFinder:
         out.extend(indirect)
         out.sort(key=lambda q: (q.start, q.end))
         return dedupe(out)
+
+
+def cut_before_direct(text: str, indirect: list[QuoteCandidate], direct: list[QuoteCandidate]) -> None:
+    """End a reported clause where a direct quote opens inside it: in 'said he hoped that X wins:
+    “That way …”' the parse runs the clause on into the quote, which is a quote of its own."""
+    starts = sorted(d.start for d in direct if d.type == "direct")
+    for q in indirect:
+        k = bisect_right(starts, q.start)
+        if k < len(starts) and starts[k] < q.end:
+            mark = starts[k] - 1
+            while mark > q.start and text[mark] not in "“\"'‘«„":
+                mark -= 1
+            if len(text[q.start : mark].split()) >= 3:
+                q.end = trim(text, q.start, mark)[1]
 
 
 # A sentence boundary between two fragments ("… debt." He added "…").
