@@ -181,3 +181,18 @@ def test_a_frame_ending_its_paragraph_with_a_comma_hands_on_the_quote(extractor)
     q = _one(_quotes(extractor, text), "these images have got no place")
     assert q.speaker is not None and q.speaker.id == "person:ada-morn"
     assert q.cue is not None and q.cue.lemma == "say"
+
+
+def test_a_quote_after_a_long_frame_of_the_previous_quote_continues_it(extractor) -> None:
+    text = (
+        "''I think the train has left the station, and the clean-energy transition is going to "
+        "happen,'' said Guido Marsh-Traub, managing director of a group in Velk and Estmere, the "
+        "Sustainable Harbour Solutions Network, that is analyzing the needed steps. ''Whether it "
+        "will happen in time to head off dangerous climate change is really the question.''"
+    )
+    quotes = _quotes(extractor, text)
+    first, second = _one(quotes, "train has left"), _one(quotes, "Whether it will happen")
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.id == first.speaker.id == "person:guido-marsh-traub"
+    # The same cue: one attribution in two pieces.
+    assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start

@@ -141,7 +141,9 @@ def direct_quotes(
                 and bisect_right(para_starts, prev_q.start) - 1 == p_i
                 and prev_q.cue_start is not None
                 and prev_q.cue_start < s.open
-                and len(between) < 120
+                # the previous quote's own frame may run long ('“A,” said Guido Schmidt-Traub,
+                # managing director of a group in Paris, that is analyzing the steps. “B.”')
+                and (len(between) < 120 or (len(between) < 300 and prev_span.outer_end <= prev_q.cue_start))
             ):
                 q.inherit = "previous"
                 q.cue_start, q.cue_end, q.cue_lemma = prev_q.cue_start, prev_q.cue_end, prev_q.cue_lemma
