@@ -222,6 +222,8 @@ def nearest_person(
             continue
         if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
             continue
+        if modifier_name(head):
+            continue
         if is_subj and m.start < sent_start:
             main = main_subject(att, head, want)
             if main is not None and main is not m and main.actor.id not in exclude:
@@ -238,6 +240,13 @@ def nearest_person(
                 return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+def modifier_name(head: Token) -> bool:
+    """Whether a name only modifies a common noun ("the Obama administration", "Clinton
+    supporters", "the Trump campaign"): it names the thing, not a person the sentence talks
+    about, so a later "he" or "she" does not continue it."""
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN"
 
 
 def sentence_subject(
