@@ -219,6 +219,10 @@ def nearest_person(
             head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass")
         )
         if m.start >= sent_start and not is_subj:
+            if preposed_possessor(head, tok):
+                # "Since Rivera's op-ed in May, she has tacked left": the possessor in a phrase
+                # before the pronoun's own clause is whom the sentence is about.
+                return m.actor, m.end, True, m.affiliation
             continue
         if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
             continue
@@ -240,6 +244,25 @@ def nearest_person(
                 return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+_PREPOSED = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def preposed_possessor(head: Token, tok: Token) -> bool:
+    """Whether ``head`` is a possessor inside a phrase that opens the clause ``tok`` is the
+    subject of ("Since Rivera's op-ed, she ..."; "After Brekke's speech, he ..."), before it."""
+    if head.dep_ != "poss" or head.i > tok.i or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    t = head
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.head == verb:
+            return t.dep_ in _PREPOSED and t.i < tok.i
+        t = t.head
+    return False
 
 
 def modifier_name(head: Token) -> bool:
