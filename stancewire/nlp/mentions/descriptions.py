@@ -167,8 +167,8 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
     party = next((_PARTY[w] for w in words if w in _PARTY), None)
     m = _AGE_DESC.search(phrase)
     age = m.group(1) if m else None
-    if party is None and age is None and tok.pos_ != "NOUN":
-        return None
+    if party is None and age is None and tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.is_lower):
+        return None  # (a lower-case "PROPN" is a noun the tagger got wrong: "the business mogul")
     content = [w for w in words if w not in _EMPTY and w not in ("year",)]
     former = any(w in FORMER for w in words[:-1])
     return Description(start, end, party, age, content, left.lower_ != "the", former)
