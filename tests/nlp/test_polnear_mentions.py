@@ -76,3 +76,20 @@ def test_relative_pronoun_is_not_a_mention_when_the_cue_has_its_own_subject(extr
     for actor, actor_spans in spans.items():
         if actor != "person:oriel-danvik":
             assert (who, who + 3) not in actor_spans, (actor, preds)
+
+
+def test_pronoun_subject_in_the_speakers_sentence_is_a_mention_of_them(extractor: Extractor) -> None:
+    # Fictional: "she" in the cue's own sentence, with no other woman named there, is Velic.
+    text = "Marta Velic, as she left the Kelbridge council on Monday, said the bridge would reopen."
+    _, preds, spans = next(extract_attributions(extractor, [Article(id="pro", text=text)]))
+    assert "person:marta-velic" in [p.speaker_id for p in preds], preds
+    she = text.index("she")
+    assert (she, she + 3) in spans["person:marta-velic"]
+
+
+def test_pronoun_subject_is_no_mention_when_another_could_be_it(extractor: Extractor) -> None:
+    # Fictional: two men in the sentence; "he" may be either, so it is recorded for neither.
+    text = "Oren Matz told Piet Vell, as he left the Kelbridge council, that the bridge would reopen."
+    _, preds, spans = next(extract_attributions(extractor, [Article(id="pro2", text=text)]))
+    he = text.index(" he ") + 1
+    assert all((he, he + 2) not in s for s in spans.values()), (preds, spans)

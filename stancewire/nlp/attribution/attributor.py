@@ -11,6 +11,7 @@ from stancewire.nlp.attribution.floating import floating_speaker
 from stancewire.nlp.attribution.pronouns import first_person_in_quote
 from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.relatives import clause_relative, relative_antecedent
+from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
 from stancewire.nlp.attribution.writer import is_interview
@@ -111,6 +112,7 @@ class Attributor:
                     self.last_by_kind["collective"] = self.last
             if sp is not None and q.cue_start is not None and q.cue_end is not None:
                 relative_mention(self, q, sp)
+                sentence_pronouns(self, q, sp)
             prev = sp if sp is not None else prev
             out.append((q, sp))
             if sp is not None and q.type in ("direct", "floating", "mixed"):
