@@ -56,10 +56,16 @@ def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker |
     if lemma in ANAPHORIC_TEXTS and det.dep_ == "det" and det.lower_ in _DEFINITE:
         if any(c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS for c in tok.children):
             return None  # "the report by X": its own issuer, handled where the text is read
+        own = _issuer(att, tok, q, own=True)
+        if own is not None:
+            # "The survey, conducted by the Halden Institute, finds": the text names its issuer.
+            return _speaker(att, tok, det, own)
         for prev in _earlier(att, tok, lemma):
             actor = _issuer(att, prev, q)
             if actor is not None:
                 return _speaker(att, tok, det, actor)
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in prev.children):
+                break  # "an entrance poll of voters": the text introduced last, its issuer untold
     return None
 
 
@@ -114,23 +120,31 @@ def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:
     return None
 
 
+# Words news uses for the same text ("a Halden Research survey ... the poll found").
+_SAME_TEXT = {"poll": frozenset({"poll", "survey"}), "survey": frozenset({"poll", "survey"})}
+
+
 def _earlier(att: Attributor, tok: Token, lemma: str) -> list[Token]:
-    """Earlier nouns with ``lemma``, nearest first (at most MAX_HOPS, within MAX_CHARS)."""
+    """Earlier nouns with ``lemma`` (or a word for the same text), nearest first (at most
+    MAX_HOPS, within MAX_CHARS)."""
     out: list[Token] = []
     toks = att.m.toks
+    same = _SAME_TEXT.get(lemma, frozenset({lemma}))
     i = tok.i - 1
     while i >= 0 and len(out) < MAX_HOPS and tok.idx - toks[i].idx <= MAX_CHARS:
         t = toks[i]
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in same:
             out.append(t)
         i -= 1
     return out
 
 
-def _issuer(att: Attributor, t: Token, q: QuoteCandidate) -> ActorRef | None:
+def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> ActorRef | None:
     """Who issued the text ``t``: its possessor, a named organisation compounded with it ("a
     Halden Research poll"), "by"/"from" X, or the subject of the verb it is the object or
-    "in"-phrase of ("X released a statement", "In a statement, X said")."""
+    "in"-phrase of ("X released a statement", "In a statement, X said"). With ``own`` (the
+    speaking text itself), only what the phrase says of its issuer: the verb's subject is
+    someone the text speaks about ("Velk was winning in the same poll")."""
     m = att.m.mention_for_token(t.i)
     if m is not None and m.actor.kind in _SPEAKING and m.actor.id:
         return m.actor  # the NER made "the Halden Research poll" one organisation
@@ -146,6 +160,12 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate) -> ActorRef | None:
             # "a poll conducted by Halden Research"
             for agent in (g for g in c.children if g.dep_ == "agent"):
                 cands.extend(p for p in agent.children if p.dep_ == "pobj")
+    if t.dep_ == "nsubjpass":
+        # "The survey was conducted for the networks by Edison Research".
+        for agent in (g for g in t.head.children if g.dep_ == "agent"):
+            cands.extend(p for p in agent.children if p.dep_ == "pobj")
+    if own:
+        return next((a for a in (_actor_of(att, c, q) for c in cands) if a is not None), None)
     head = t.head
     if t.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head

@@ -10,13 +10,13 @@ from stancewire.nlp.attribution.candidates import Decision
 from stancewire.nlp.attribution.floating import floating_speaker
 from stancewire.nlp.attribution.pronouns import first_person_in_quote
 from stancewire.nlp.attribution.ranker import KINDS, RankerModel
-from stancewire.nlp.attribution.relatives import relative_antecedent
+from stancewire.nlp.attribution.relatives import clause_relative, relative_antecedent
+from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
 from stancewire.nlp.attribution.writer import interviewee_actor, is_interview
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
-from stancewire.nlp.quotes.words import REL_PRONOUNS
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 
@@ -113,6 +113,7 @@ class Attributor:
                     self.last_by_kind["collective"] = self.last
             if sp is not None and q.cue_start is not None and q.cue_end is not None:
                 relative_mention(self, q, sp)
+                sentence_pronouns(self, q, sp)
             prev = sp if sp is not None else prev
             out.append((q, sp))
             if sp is not None and q.type in ("direct", "floating", "mixed"):
@@ -124,17 +125,11 @@ def relative_mention(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
     """ "Sanders, who said the race was not over": the relative pronoun is a mention of the
     speaker too (the speaker itself is the antecedent), so that later readers of the mention
     index (stance, evaluation) find the actor at "who" as well as at "Sanders"."""
-    assert q.cue_start is not None and q.cue_end is not None
-    span = att.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
-    if span is None:
+    found = clause_relative(att, q)
+    if found is None:
         return
-    cue = span.root
-    if cue.dep_ != "relcl":
-        return
-    rel = next(
-        (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS), None
-    )
-    if rel is None or att.m.mention_for_token(rel.i) is not None:
+    rel = found[1]
+    if att.m.mention_for_token(rel.i) is not None:
         return
     actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     att.m.add(rel.idx, rel.idx + len(rel.text), actor, MentionKind.pronoun, rel.i)

@@ -222,8 +222,14 @@ def nearest_person(
             head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass")
         )
         if m.start >= sent_start and not is_subj:
+            if preposed_possessor(head, tok):
+                # "Since Rivera's op-ed in May, she has tacked left": the possessor in a phrase
+                # before the pronoun's own clause is whom the sentence is about.
+                return m.actor, m.end, True, m.affiliation
             continue
         if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
+            continue
+        if modifier_name(head):
             continue
         if is_subj and m.start < sent_start:
             main = main_subject(att, head, want)
@@ -241,6 +247,32 @@ def nearest_person(
                 return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+_PREPOSED = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def preposed_possessor(head: Token, tok: Token) -> bool:
+    """Whether ``head`` is a possessor inside a phrase that opens the clause ``tok`` is the
+    subject of ("Since Rivera's op-ed, she ..."; "After Brekke's speech, he ..."), before it."""
+    if head.dep_ != "poss" or head.i > tok.i or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    t = head
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.head == verb:
+            return t.dep_ in _PREPOSED and t.i < tok.i
+        t = t.head
+    return False
+
+
+def modifier_name(head: Token) -> bool:
+    """Whether a name only modifies a common noun ("the Obama administration", "Clinton
+    supporters", "the Trump campaign"): it names the thing, not a person the sentence talks
+    about, so a later "he" or "she" does not continue it."""
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN"
 
 
 def sentence_subject(

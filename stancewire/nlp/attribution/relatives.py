@@ -52,9 +52,10 @@ _THING_ENTS = frozenset(
 _NAME_HEAD_DEPS = frozenset({"pobj", "dobj", "dative", "nsubj", "nsubjpass", "appos", "conj", "attr"})
 
 
-def relative_pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Token | None:
-    """The relative pronoun subject of the clause holding ``q``'s cue, when ``tok`` is the noun
-    that clause hangs on (else None)."""
+def clause_relative(att: Attributor, q: QuoteCandidate) -> tuple[Token, Token] | None:
+    """The relative clause holding ``q``'s cue and its relative-pronoun subject, climbing from
+    the cue through conjuncts and complements ("who came out and endorsed", "who was reluctant
+    to", "who has struggled while talking about"), or None."""
     if q.cue_start is None:
         return None
     span = att.doc.char_span(q.cue_start, q.cue_end or q.cue_start + 1, alignment_mode="expand")
@@ -66,12 +67,24 @@ def relative_pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Token | 
             break
         if t.dep_ not in _UP or t.head.i == t.i:
             return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None  # "who came out, and she endorsed": the cue has a subject of its own
         t = t.head
-    if t.dep_ != "relcl" or t.head != tok:
+    if t.dep_ != "relcl":
         return None
-    return next(
+    rel = next(
         (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS), None
     )
+    return (t, rel) if rel is not None else None
+
+
+def relative_pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Token | None:
+    """The relative pronoun subject of the clause holding ``q``'s cue, when ``tok`` is the noun
+    that clause hangs on (else None)."""
+    found = clause_relative(att, q)
+    if found is None or found[0].head != tok:
+        return None
+    return found[1]
 
 
 def is_personal(att: Attributor, t: Token) -> bool:

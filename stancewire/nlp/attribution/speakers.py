@@ -386,6 +386,21 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
             MentionKind.name if reg.kind == ActorKind.person else MentionKind.organisation,
             reg.affiliation,
         )
+    if not any(ch.isupper() for ch in phrase):
+        # A lower-case "proper noun" is the tagger's mistake, never a name: "the billionaire
+        # business mogul told People" is a description, "the secretary of state" a role.
+        desc = description_speaker(att, tok)
+        if desc is not None:
+            return desc
+        return Speaker(
+            id=f"unknown:{slugify(phrase)}",
+            name=phrase,
+            kind=ActorKind.unknown,
+            mention=phrase,
+            mention_start=a,
+            mention_end=b,
+            mention_kind=MentionKind.role,
+        )
     name = phrase
     return Speaker(
         id=person_id(name),

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp.mentions.names import gender_of_word, given_names
+from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.types import PersonCluster
 from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, PERSON_DESC_NOUNS, TITLE_WORDS
 from stancewire.schemas import MentionKind
@@ -100,6 +101,21 @@ _GENERIC_PEOPLE = frozenset(
     {"woman", "man", "girl", "boy", "person", "guy", "lady", "gentleman", "child", "kid"}
 )
 
+# Trades and callings (in TITLE_WORDS, which makes them titles before a name: "actor Tim Vell")
+# that characterise a person rather than name an office with one unnamed holder: "the actor
+# said" is elegant variation for the actor the article is about.
+_TRADES = frozenset({
+    "actor", "actress", "businessman", "businesswoman", "entrepreneur", "singer", "novelist",
+    "poet", "playwright", "filmmaker", "composer", "artist", "comedian",
+})  # fmt: skip
+
+# Relations that need their anchor ("the ex-wife of Alan Vell", "his former aide"): a "former"
+# one is someone's, not the person the text is about.
+_RELATIONS = frozenset({
+    "wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiance", "fiancee",
+    "friend", "colleague", "aide", "employee", "staffer", "adviser", "advisor", "assistant",
+})  # fmt: skip
+
 
 @dataclass(slots=True)
 class Description:
@@ -109,6 +125,7 @@ class Description:
     age: str | None
     words: list[str]  # lower-cased content words (modifiers and head)
     indefinite: bool = False  # "a Dorvan Democrat": introduces someone, resolves to no one
+    former: bool = False  # "the former governor": someone with a past, whom the article named
 
 
 def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) -> Description | None:
@@ -150,10 +167,11 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
     party = next((_PARTY[w] for w in words if w in _PARTY), None)
     m = _AGE_DESC.search(phrase)
     age = m.group(1) if m else None
-    if party is None and age is None and tok.pos_ != "NOUN":
-        return None
+    if party is None and age is None and tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.is_lower):
+        return None  # (a lower-case "PROPN" is a noun the tagger got wrong: "the business mogul")
     content = [w for w in words if w not in _EMPTY and w not in ("year",)]
-    return Description(start, end, party, age, content, left.lower_ != "the")
+    former = any(w in FORMER for w in words[:-1])
+    return Description(start, end, party, age, content, left.lower_ != "the", former)
 
 
 def description_gender(d: Description) -> str | None:
@@ -174,6 +192,11 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
     enough: its holder comes from the article's role facts (role_nouns, role_fallback), and an
     office no one was given stays a description rather than the last person named."""
     if d.party is not None or d.age is not None:
+        return True
+    if (d.former and head_lemma not in _RELATIONS) or head_lemma in _TRADES:
+        # "the former president", "the former first lady", "the actor", "the businessman": a
+        # past office or a trade is how news refers back to someone it named, not an office
+        # someone unnamed holds now (the article's role facts, when it has them, come first).
         return True
     if head_lemma in _GENERIC_PEOPLE:
         # "the woman said": news names the people it has named; a bare "the woman" is someone

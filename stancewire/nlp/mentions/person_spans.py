@@ -14,6 +14,7 @@ from stancewire.nlp.mentions.words import (
     LOCATIVE,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
+    PERSON_DESC_NOUNS,
     TITLE_WORDS,
 )
 from stancewire.nlp.registry import normalise
@@ -23,6 +24,21 @@ NON_PERSON_KINDS = frozenset({ActorKind.government, ActorKind.organisation, Acto
 
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
+
+
+def people_noun(t: Token) -> bool:
+    """A capitalised plural of a word for people ("Aides", "Officials", "Politicos") that the
+    NER tagged PERSON at the start of a sentence: no one's name unless the data knows it as a
+    given name."""
+    lower = t.lower_
+    if not lower.endswith("s") or lower in given_names():
+        return False
+    stem = lower[:-1]
+    return stem in TITLE_WORDS or stem in PERSON_DESC_NOUNS or stem in _PEOPLE_PLURALS
+
+
+# People nouns outside the title and description lists that the NER has taken for names.
+_PEOPLE_PLURALS = frozenset({"politico", "staffer", "insider", "voter", "resident", "official"})
 
 
 def person_spans(ix: ArticleMentions) -> list[Span]:
@@ -66,6 +82,8 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if org_like_person(ix, ent):
             ix.person_orgs.add(ent.start)
             continue
+        if len(ent) == 1 and people_noun(ent[0]):
+            continue  # "Aides said", "Politicos call it": people described, never a name
         a = ent.start
         given = given_names()
         lead_role = len(ent) >= 3 and role_word_before_name(toks[a], toks[a + 1], given, len(ent) - 1)
@@ -92,6 +110,8 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if not (w in TITLE_WORDS or w in HONORIFICS) or t.i + 1 >= n:
             continue
         nxt = toks[t.i + 1]
+        if t.ent_type_ in ("ORG", "FAC") and nxt.ent_iob_ == "I" and nxt.ent_type_ == t.ent_type_:
+            continue  # "General Electric", "the Justice Department": the title word opens a body's name
         # "Deputy Foreign Minister X": only the last title word of a run starts the name.
         if nxt.lower_ in TITLE_WORDS or (
             t.i + 2 < n

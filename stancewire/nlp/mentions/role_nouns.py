@@ -67,6 +67,21 @@ def role_holder(
     return best_c
 
 
+def leader_government(ix: ArticleMentions, t: Token) -> ActorRef | None:
+    """ "the Obama administration", "the Merkel government": the government of the country
+    whose government the named person served in (the registry's roles), not whichever
+    government the article mentions most (a state's, or another country's)."""
+    # "Koro" before a noun is no mention of its own ("the Morrow campaign" rule of the surname
+    # pass): find the person by the surname.
+    c = ix.cluster_for_token(t.i) or (ix.cluster_by_part(normalise(t.text)) if t.pos_ == "PROPN" else None)
+    actor = ix.registry.get(c.actor.id) if c is not None and c.actor is not None else None
+    if actor is None or actor.kind != ActorKind.person:
+        return None
+    code = next((r.country for r in actor.roles if r.code and r.code.endswith("GOV") and r.country), None)
+    gov = ix.registry.government(code) if code else None
+    return gov.ref() if gov is not None else None
+
+
 def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, int]] | None:
     """Resolve a role noun phrase headed by ``tok`` ("the Russian president", "the company")."""
     doc = ix.doc
@@ -96,6 +111,10 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
                 code = ix.registry.country_code(t.text)
                 if code and ix.registry.government(code):
                     return ix.registry.government(code).ref(), span  # type: ignore[union-attr]
+            for t in left:
+                gov = leader_government(ix, t)
+                if gov is not None:
+                    return gov, span
         mods = [t.lower_ for t in left if t.dep_ in ("compound", "amod")]
         if not any(p < tok.idx and singular(d) == lemma for p, d, _ in ix.org_desc):
             # "the city council" -> "Dravik City Council" named in the same article.

@@ -5,8 +5,9 @@ DATE, "Paradis" nothing, "Trump" an ORG. A person named in full earlier is then 
 later sentence that calls them by surname, and pronoun salience ("... Morrow spoke first. 'We
 need it,' she said.") falls back to whoever else was named. A capitalised word equal to the
 surname of exactly one person named in full before it is that person, unless it belongs to a
-longer entity (a place, an organisation: "Morrow County") or modifies a noun ("the Morrow
-campaign", which is the campaign's mention, not the person's).
+longer entity (a place, an organisation: "Morrow County"), is a country or capital the registry
+knows, or modifies a noun ("the Morrow campaign", which is the campaign's mention, not the
+person's).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
         cands = one_person(by_surname.get(normalise(t.text)) or [])
         if not cands or len(cands) != 1 or cands[0].first_seen >= t.idx:
             continue
-        if t.ent_iob_ != "O" and not _alone_in_entity(doc, t.i):
+        if t.ent_iob_ != "O" and not _alone_in_entity(ix, doc, t.i):
             continue
         if t.dep_ == "compound" and t.head.pos_ == "NOUN":
             continue
@@ -64,9 +65,13 @@ def one_person(cands: list[PersonCluster]) -> list[PersonCluster]:
     return [min(cands, key=lambda c: c.first_seen)]
 
 
-def _alone_in_entity(doc: Doc, i: int) -> bool:
-    """A one-word entity that is not a place (the NER's guess about a lone surname)."""
+def _alone_in_entity(ix: ArticleMentions, doc: Doc, i: int) -> bool:
+    """A one-word entity that is no place the registry knows (the NER's guess about a lone
+    surname): the small model calls "Kasich" or "Rubio" a GPE as readily as an ORG, while a
+    surname that is also a country or capital ("Jordan", "Paris") stays the place."""
     tok = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     alone = tok.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
-    return alone and tok.ent_type_ not in ("GPE", "LOC")
+    if not alone:
+        return False
+    return tok.ent_type_ not in ("GPE", "LOC") or ix.registry.country_code(tok.text) is None

@@ -1,0 +1,46 @@
+"""Pronoun subjects in a speaker's own sentence recorded as mentions of the speaker.
+
+"Senator Ada Morn has confronted the hardest moment of her campaign as she tries to ...": the
+"she" of the cue's sentence is the speaker (the speaker is its antecedent) when nobody else of
+that gender is named in the sentence. Stance and evaluation readers of the mention index then
+find the actor at the pronoun too, as they do at a relative pronoun ("Morn, who said").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from stancewire.nlp.attribution.words import HE, SHE
+from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
+
+if TYPE_CHECKING:
+    from stancewire.nlp.attribution.attributor import Attributor
+
+
+def sentence_pronouns(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
+    """Record each "he"/"she" subject of the cue's sentence outside ``q`` as a mention of the
+    person ``sp`` (module doc), unless another person who could be it is named there."""
+    if sp.kind != ActorKind.person or q.cue_start is None:
+        return
+    k = bisect_right(att.m.tok_starts(), q.cue_start) - 1
+    if k < 0:
+        return
+    sent = att.doc[k].sent
+    want = att.m.gender_of(sp.id)
+    others = {
+        m.actor.id
+        for m in att.m.person_mentions_before(sent.end_char, window=sent.end_char - sent.start_char)
+        if m.start >= sent.start_char and m.actor.id != sp.id
+    }
+    actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+    for t in sent:
+        g = "m" if t.lower_ in HE else "f" if t.lower_ in SHE else None
+        if g is None or t.dep_ not in ("nsubj", "nsubjpass") or (want is not None and g != want):
+            continue
+        if q.start <= t.idx < q.end or att.m.mention_for_token(t.i) is not None:
+            continue
+        if any(att.m.gender_of(o) in (g, None) for o in others):
+            continue  # someone else in the sentence could be "he"
+        att.m.add(t.idx, t.idx + len(t.text), actor, MentionKind.pronoun, t.i)
