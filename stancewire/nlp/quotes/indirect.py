@@ -12,6 +12,7 @@ from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.findings import finding_frame
+from stancewire.nlp.quotes.fronted import fronted_frame
 from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
@@ -24,6 +25,7 @@ from stancewire.nlp.quotes.syntax import (
     misread_verb,
     noun_clause_end,
     said_to_be,
+    same_line,
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
@@ -379,7 +381,14 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     if speaker is None or speaker.lower_ in {"it", "this", "that", "there", "you", "which", "what", "who"}:
         return None
     children = list(tok.children)
-    comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]), None)
+    comp = next(
+        (
+            c
+            for c in children
+            if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i] and same_line(tok, c)
+        ),
+        None,
+    )
     rule, conf = "belief-ccomp", 0.7
     # An intention ("wants to run") only from a subject who can hold one (a name, a pronoun, a
     # role, group or body noun) and an intention verb: "the programme aims to…", "she expected
@@ -427,7 +436,14 @@ def verb_frame_main(
     children: list[Token],
 ) -> QuoteCandidate | None:
     # 2. complement clause: said (that) X
-    comp = next((c for c in children if c.dep_ in ("ccomp", "parataxis") and not idx.in_direct[c.i]), None)
+    comp = next(
+        (
+            c
+            for c in children
+            if c.dep_ in ("ccomp", "parataxis") and not idx.in_direct[c.i] and same_line(tok, c)
+        ),
+        None,
+    )
     if comp is not None and comp.dep_ == "parataxis" and comp.i > tok.i:
         comp = None if not any(c.dep_ in SUBJ for c in comp.children) else comp
     if comp is not None:
@@ -435,7 +451,12 @@ def verb_frame_main(
         last = comp.right_edge.i
         # Several complements on the same side ("suggested that X ... had Trump been president").
         for c in children:
-            if c is not comp and c.dep_ == "ccomp" and (c.i > tok.i) == (comp.i > tok.i):
+            if (
+                c is not comp
+                and c.dep_ == "ccomp"
+                and (c.i > tok.i) == (comp.i > tok.i)
+                and same_line(tok, c)
+            ):
                 first = min(first, c.left_edge.i)
                 last = max(last, c.right_edge.i)
         # A fronted clause ("X, he said") ends before the cue.
@@ -552,7 +573,7 @@ def verb_frame_main(
         q = speech_object(doc, text, tok, obj, speaker, idx)
         if q is not None:
             return q
-    return broken_clause_frame(doc, text, tok, idx, speaker)
+    return broken_clause_frame(doc, text, tok, idx, speaker) or fronted_frame(doc, text, tok, idx, speaker)
 
 
 # Speech verbs whose object is the one addressed ("told reporters", "urged him", "asked the
