@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
 from stancewire.nlp.quotes.acts import act_frame, is_act_cue
+from stancewire.nlp.quotes.answers import RULE as ANSWER_RULE
+from stancewire.nlp.quotes.answers import answer_frame
 from stancewire.nlp.quotes.as_clause import as_clause_frame
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
@@ -122,8 +124,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = act_frame(doc, text, tok, idx)
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
         for part in parts:
-            if part.end - part.start < 3:
-                continue
+            if part.end - part.start < 3 and part.rule != ANSWER_RULE:
+                continue  # "said no" is an answer (quotes/answers.py); other two-letter contents are noise
             # Content that is (mostly) a direct quote belongs to that quote, not to a new one. A
             # clause that only contains a short one ("said he would counter “Clinton's
             # rhetoric.”", the fragment taken for a direct quote) is still what was said.
@@ -254,9 +256,10 @@ def finish(
     speaker: Token | None,
     rule: str,
     conf: float,
+    min_chars: int = 3,
 ) -> QuoteCandidate | None:
     a, b = trim(text, a, b)
-    if b - a < 3:
+    if b - a < min_chars:
         return None
     # Reported speech never runs across a line break: the content is cut to the cue's line (a
     # cue in a headline, "Falk Says Velic Will Tell the Truth", whose parse reaches into the
@@ -268,7 +271,7 @@ def finish(
         return None  # content before the cue reaching into an earlier paragraph: a misparse
     if b > line_end:
         a, b = trim(text, a, line_end)
-        if b - a < 3 or text[line_start:line_end].rstrip().endswith(":"):
+        if b - a < min_chars or text[line_start:line_end].rstrip().endswith(":"):
             return None  # "told shareholders:" announces the next paragraph's quote: not ours
     if cue_end_tok.i < tok.i:
         # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
@@ -573,7 +576,11 @@ def verb_frame_main(
         q = speech_object(doc, text, tok, obj, speaker, idx)
         if q is not None:
             return q
-    return broken_clause_frame(doc, text, tok, idx, speaker) or fronted_frame(doc, text, tok, idx, speaker)
+    return (
+        broken_clause_frame(doc, text, tok, idx, speaker)
+        or fronted_frame(doc, text, tok, idx, speaker)
+        or answer_frame(doc, text, tok, idx)
+    )
 
 
 # Speech verbs whose object is the one addressed ("told reporters", "urged him", "asked the
@@ -610,14 +617,30 @@ _CONTRAST = frozenset({"but"})
 
 
 def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
-    """End of a reported clause that goes on past ", but": the parser often hangs "but B" from
-    the cue ("she said she had no plans, but when Trump spoke it just happened"), though B is
-    still what was said. Not when B has a name as subject or a cue of its own ("..., but Cruz
-    disagreed"), which is the writer's narration or another speaker."""
+    """End of a reported clause that goes on past ", but" (or a reporting ", and that"): the
+    parser often hangs "but B" from the cue ("she said she had no plans, but when Trump spoke it
+    just happened"), though B is still what was said. Not when B has a name as subject or a cue
+    of its own ("..., but Cruz disagreed"), which is the writer's narration or another speaker."""
     for c in tok.children:
         if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
             continue
         between = doc[last + 1 : c.left_edge.i + 1]
+        words = [t for t in between if not t.is_punct]
+        if len(words) <= 2 and any(t.dep_ == "cc" and t.lower_ == "and" for t in between):
+            # "said A, and that B", "said A and there was B", "said A and it's his business":
+            # a complementiser, an expletive or "it" carries the report on; any other "and B"
+            # may be the writer's narration ("..., and the crowd cheered").
+            if (
+                any(
+                    (g.dep_ == "mark" and g.lower_ == "that")
+                    or g.dep_ == "expl"
+                    or (g.dep_ == "nsubj" and g.lower_ == "it")
+                    for g in c.children
+                )
+                and c.lemma_.lower() not in cues.speech_verbs()
+            ):
+                return c.right_edge.i
+            return last
         if not any(t.dep_ == "cc" and t.lower_ in _CONTRAST for t in between) or len(between) > 3:
             return last
         subj = next((g for g in c.children if g.dep_ in SUBJ), None)
