@@ -119,7 +119,9 @@ def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
     if speaker is None:
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
-    if obj is None or idx.in_direct[obj.i]:
+    if obj is None:
+        return _small_clause(doc, text, tok, idx, speaker)
+    if idx.in_direct[obj.i]:
         return None
     pred = next(
         (
@@ -177,3 +179,28 @@ def _deep_as(doc: Doc, tok: Token, obj: Token) -> Token | None:
         if node.i > obj.i or node.i == obj.i:
             return node
     return None
+
+
+def _small_clause(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:
+    """ "Netanyahu considers Obama hopelessly naive", "she considers him a racist": the parser
+    makes the object the subject of a verbless clause (an adjective or a noun with a subject of
+    its own); that clause is the view."""
+    from stancewire.nlp.quotes.indirect import content_span, finish
+
+    comp = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            and c.i > tok.i
+            and c.pos_ in ("ADJ", "NOUN")
+            and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+        ),
+        None,
+    )
+    if comp is None or idx.in_direct[comp.i]:
+        return None
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, "belief-view", 0.62)

@@ -163,8 +163,10 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
     cue set into the clause it reports (the parser hangs it there as parataxis). The clause on
     both sides of the cue is the content: two quotes with the same cue and speaker, as a
     split direct quote is (PolNeAR annotates the two fragments as one attribution)."""
-    if tok.dep_ != "parataxis" or lemma not in cues.speech_verbs() or is_negated(tok):
+    if tok.dep_ != "parataxis" or is_negated(tok):
         return []
+    if lemma not in cues.speech_verbs() and lemma not in BELIEF_VERBS:
+        return []  # "X, many think, is only a matter of time": a belief set in, as speech is
     head = tok.head
     subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
     if subj is None or head.pos_ not in ("VERB", "AUX") or not head.left_edge.i < tok.left_edge.i:
@@ -424,6 +426,8 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         first += 1
     if first > last:
         return None
+    if rule == "belief-ccomp":
+        last = contrast_tail(doc, tok, last)  # "think A, but that B" (as for speech cues)
     last = cut_at_cue(doc, first, last)
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, rule, conf)
@@ -626,21 +630,19 @@ def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
             continue
         between = doc[last + 1 : c.left_edge.i + 1]
         words = [t for t in between if not t.is_punct]
-        if len(words) <= 2 and any(t.dep_ == "cc" and t.lower_ == "and" for t in between):
-            # "said A, and that B", "said A and there was B", "said A and it's his business":
-            # a complementiser, an expletive or "it" carries the report on; any other "and B"
-            # may be the writer's narration ("..., and the crowd cheered").
-            if (
-                any(
-                    (g.dep_ == "mark" and g.lower_ == "that")
-                    or g.dep_ == "expl"
-                    or (g.dep_ == "nsubj" and g.lower_ == "it")
-                    for g in c.children
-                )
-                and c.lemma_.lower() not in cues.speech_verbs()
-            ):
-                return c.right_edge.i
-            return last
+        joined = {t.lower_ for t in between if t.dep_ == "cc"} if len(words) <= 2 else set()
+        reporting = any(
+            (g.dep_ == "mark" and g.lower_ == "that")
+            or g.dep_ == "expl"
+            or (g.dep_ == "nsubj" and g.lower_ == "it")
+            for g in c.children
+        )
+        if joined & {"and", "but"} and reporting and c.lemma_.lower() not in cues.speech_verbs():
+            # "said A, and that B", "said A and there was B", "think A, but that B": a
+            # complementiser, an expletive or "it" carries the report on.
+            return c.right_edge.i
+        if "and" in joined:
+            return last  # any other "and B" may be the writer's narration ("..., and the crowd cheered")
         if not any(t.dep_ == "cc" and t.lower_ in _CONTRAST for t in between) or len(between) > 3:
             return last
         subj = next((g for g in c.children if g.dep_ in SUBJ), None)
