@@ -260,6 +260,8 @@ def finish(
     conf: float,
     min_chars: int = 3,
 ) -> QuoteCandidate | None:
+    if rule in _OBJECT_RULES:
+        b = with_trailing_phrase(doc, tok, b)
     a, b = trim(text, a, b)
     if b - a < min_chars:
         return None
@@ -296,12 +298,55 @@ def finish(
     return q
 
 
+# Rules whose content is an object or a prepositional object of the cue, which the phrase the
+# parser hangs from the cue itself still completes (:func:`with_trailing_phrase`).
+_OBJECT_RULES = frozenset(
+    {"object", "prep", "obj-prep", "speech-object", "evaluation-object", "topic", ACT_RULE + "object",
+     ACT_RULE + "prep"}
+)  # fmt: skip
+
+
+def with_trailing_phrase(doc: Doc, tok: Token, b: int) -> int:
+    """End of an object content ``…[:b]`` extended over the phrase right after it that the parser
+    hangs from the cue ``tok`` instead of the object: "referred to demonstrators *as 'my
+    friends'*", "cited the tax *as a major reason …*", "defended his call *to raise the minimum
+    wage*", "compared the president *to Lyndon Johnson*". PolNeAR's content runs through them:
+    they say what the object is taken as, or what it is for. A clause with a subject of its own
+    ("as the crowd cheered") is not such a phrase."""
+    toks = doccache.tokens(doc)
+    j = next((t.i + 1 for t in toks[tok.i :] if t.idx + len(t.text) >= b), None)
+    if j is None or j >= len(doc):
+        return b
+    t = doc[j]
+    phrase: Token | None = None
+    if t.lower_ == "as" and t.dep_ == "prep" and t.head.i == tok.i:
+        phrase = t  # "cited the tax as a major reason"
+    elif t.lower_ == "to" and t.dep_ == "prep" and t.head.i == tok.i:
+        phrase = t  # "compared the president to Johnson"
+    elif t.lower_ == "to" and t.dep_ == "aux":
+        verb = t.head
+        if (
+            verb.dep_ in ("xcomp", "advcl")
+            and verb.head.i == tok.i
+            and not any(c.dep_ in SUBJ for c in verb.children)
+        ):
+            phrase = verb  # "defended his call to raise the minimum wage"
+    if phrase is None:
+        return b
+    last = cut_at_cue(doc, j, phrase.right_edge.i)
+    while last > j and doc[last].is_punct:
+        last -= 1
+    return max(b, doc[last].idx + len(doc[last].text))
+
+
 def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
     if is_negated(tok) or is_question_frame(tok) or said_to_be(tok):
         return None
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children):
         return None
     speaker = subject_of(tok)
+    if speaker is None:
+        speaker = appositive_speaker(doc, tok)
     if speaker is None:
         return None
     if speaker.lower_ in {"it", "this", "that", "there"} and lemma not in {"say", "state"}:
@@ -447,7 +492,10 @@ def verb_frame_main(
         (
             c
             for c in children
-            if c.dep_ in ("ccomp", "parataxis") and not idx.in_direct[c.i] and same_line(tok, c)
+            if c.dep_ in ("ccomp", "parataxis")
+            and not idx.in_direct[c.i]
+            and same_line(tok, c)
+            and not (c.i < tok.i and _colon_between(doc, c.right_edge.i, tok.i))
         ),
         None,
     )
@@ -585,6 +633,34 @@ def verb_frame_main(
         or fronted_frame(doc, text, tok, idx, speaker)
         or answer_frame(doc, text, tok, idx)
     )
+
+
+def appositive_speaker(doc: Doc, tok: Token) -> Token | None:
+    """The speaker of a cue left without a subject because the parser made the name an
+    apposition of an earlier phrase: "As a part of his plea, Marcel Lazar, 44, said that ...",
+    "Among GOP voters, about two-thirds, 67 percent, say they will vote for Trump". The name (or
+    share) must end right before the cue (an age between is allowed), and the cue must report a
+    clause after it."""
+    if tok.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    j = tok.i - 1
+    while j > tok.sent.start and doc[j].is_punct:
+        j -= 1
+    if doc[j].like_num and doc[j].dep_ == "appos":
+        j -= 1  # ", 44," the age after a name
+        while j > tok.sent.start and doc[j].is_punct:
+            j -= 1
+    t = doc[j]
+    if t.dep_ != "appos" or t.pos_ not in ("PROPN", "NOUN") or t.right_edge.i >= tok.i:
+        return None
+    return t if speaker_like(t, places=False) or t.lemma_.lower() in ("percent", "majority", "half") else None
+
+
+def _colon_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a colon or semicolon stands between tokens ``a`` and ``b``: "... because it is
+    paying off: He said he's raised $100,000" -- the clause before it is the writer's, however
+    the parser hangs it from the cue."""
+    return any(doc[j].text in (":", ";") for j in range(a + 1, b))
 
 
 # Speech verbs whose object is the one addressed ("told reporters", "urged him", "asked the
