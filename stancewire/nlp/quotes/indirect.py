@@ -262,6 +262,8 @@ def finish(
 ) -> QuoteCandidate | None:
     if rule in _OBJECT_RULES:
         b = with_trailing_phrase(doc, tok, b)
+    if rule in _OBJECT_RULES or rule in _LIST_RULES:
+        b = with_list_tail(doc, tok, b)
     a, b = trim(text, a, b)
     if b - a < min_chars:
         return None
@@ -304,6 +306,44 @@ _OBJECT_RULES = frozenset(
     {"object", "prep", "obj-prep", "speech-object", "evaluation-object", "topic", ACT_RULE + "object",
      ACT_RULE + "prep"}
 )  # fmt: skip
+
+
+# Infinitive contents, whose list of aims the parser breaks off as well ("to invest in roads,
+# expand benefits, and enable debt-free college").
+_LIST_RULES = frozenset({"xcomp", "obj-xcomp", "belief-xcomp", ACT_RULE + "infinitive"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_LIST_END = frozenset({".", ";", ":", "!", "?"})
+
+
+def with_list_tail(doc: Doc, tok: Token, b: int) -> int:
+    """End of an object or infinitive content ``…[:b]`` extended over the rest of its list, when
+    the parser hung the list's continuation elsewhere: "citing a more progressive platform*,
+    opposition to fracking and reforms of the election system*", "discussing the economy*,
+    women's health, the environment or a woman candidate*". Only a list: the rest of the sentence
+    holds "and"/"or" and no clause of its own (no subject, no finite verb, no quote, no cue)."""
+    toks = doccache.tokens(doc)
+    k = next((t.i for t in toks[tok.i :] if t.idx + len(t.text) >= b), None)
+    if k is None or k + 2 >= len(doc) or doc[k + 1].text != ",":
+        return b
+    end = k + 2
+    sent_end = tok.sent.end
+    while end < sent_end and doc[end].text not in _LIST_END:
+        end += 1
+    tail = doc[k + 2 : end]
+    if not 1 < len(tail) <= 40 or not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in tail):
+        return b
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark")
+        or t.tag_ in _FINITE_TAGS
+        or t.is_quote
+        or (t.pos_ == "VERB" and t.lemma_.lower() in cues.speech_verbs())
+        for t in tail
+    ):
+        return b
+    last = end - 1
+    while last > k and doc[last].is_punct:
+        last -= 1
+    return max(b, doc[last].idx + len(doc[last].text))
 
 
 def with_trailing_phrase(doc: Doc, tok: Token, b: int) -> int:
@@ -569,7 +609,16 @@ def verb_frame_main(
     if preps and obj is not None:
         prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i), None)
         if prep is None:
-            prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps), None)
+            # "accused X of Y", or "accused X and Z of Y" with "of" hung from the last conjunct.
+            prep = next(
+                (
+                    c
+                    for o in (obj, *obj.conjuncts)
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ in preps
+                ),
+                None,
+            )
         if prep is not None:
             first, last = obj.left_edge.i, prep.right_edge.i
             last = cut_at_cue(doc, first, last)
