@@ -323,13 +323,19 @@ def with_list_tail(doc: Doc, tok: Token, b: int) -> int:
     holds "and"/"or" and no clause of its own (no subject, no finite verb, no quote, no cue)."""
     toks = doccache.tokens(doc)
     k = next((t.i for t in toks[tok.i :] if t.idx + len(t.text) >= b), None)
-    if k is None or k + 2 >= len(doc) or doc[k + 1].text != ",":
+    if k is None or k + 2 >= len(doc):
         return b
-    end = k + 2
+    if doc[k + 1].text == ",":
+        start = k + 2
+    elif doc[k + 1].lower_ in ("and", "or") and doc[k + 1].dep_ == "cc":
+        start = k + 1  # "questioned Trump's values and his readiness to be commander in chief"
+    else:
+        return b
+    end = start
     sent_end = tok.sent.end
     while end < sent_end and doc[end].text not in _LIST_END:
         end += 1
-    tail = doc[k + 2 : end]
+    tail = doc[start:end]
     if not 1 < len(tail) <= 40 or not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in tail):
         return b
     if any(
