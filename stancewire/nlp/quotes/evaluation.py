@@ -23,7 +23,11 @@ _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "you", "what", "which",
 # Pronoun objects PolNeAR marks as the content of a stance ("Obama endorsed her", "opposed it").
 _PERSONAL_OBJECTS = frozenset({"him", "her", "them", "it", "me", "us"})
 # Nouns that can hold a position without being a name: a share of people ("62 percent").
-_SHARE_NOUNS = frozenset({"percent", "majority", "minority", "most", "half", "third", "quarter"})
+_SHARE_NOUNS = frozenset(
+    {"percent", "majority", "minority", "most", "half", "third", "quarter", "several", "many", "both"}
+)
+# Nouns of a number of people: "a growing number of senators", "a group of donors".
+_COUNT_NOUNS = frozenset({"number", "group", "share", "handful", "dozen", "dozens", "hundreds", "thousands"})
 
 
 def holder(tok: Token) -> Token | None:
@@ -41,6 +45,12 @@ def _holder_token(subj: Token) -> Token | None:
     # "West Virginia used to back Democrats": a place votes, it takes no stand.
     if subj.pos_ == "PRON" or subj.lemma_.lower() in _SHARE_NOUNS or speaker_like(subj, places=False):
         return subj
+    if subj.lemma_.lower() in _COUNT_NOUNS:
+        # The people counted hold the position: "a growing number of Democratic senators".
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if people is not None and speaker_like(people, places=False):
+            return subj
     return None
 
 
@@ -109,7 +119,9 @@ def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
     if speaker is None:
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
-    if obj is None or idx.in_direct[obj.i]:
+    if obj is None:
+        return _small_clause(doc, text, tok, idx, speaker)
+    if idx.in_direct[obj.i]:
         return None
     pred = next(
         (
@@ -127,6 +139,10 @@ def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
     if pred is None:
         # "see immigrants as a burden" with "as" hung from the object.
         pred = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if pred is None:
+        # "see the elections held Sunday as a test", "see the campaign as most unfair": the
+        # parser hangs "as" deeper, from the object's modifier or an adverbial clause.
+        pred = _deep_as(doc, tok, obj)
     if pred is None or idx.in_direct[pred.i]:
         return None
     first = obj.left_edge.i
@@ -135,3 +151,56 @@ def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
         last -= 1
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, "belief-view", 0.62)
+
+
+# Verbs whose "as" is their own, not the viewer's ("served as mayor", "known as", "such as").
+_NOT_VIEW_AS_BEFORE = frozenset({"such", "well", "so", "just", "same"})
+
+
+def _deep_as(doc: Doc, tok: Token, obj: Token) -> Token | None:
+    """The child of ``tok`` after ``obj`` whose subtree holds the "as" of the view, when the
+    parser hung "as" below it; None when that "as" belongs to a clause with a subject of its own
+    ("see the man who served as mayor") or is "such as" / "as well as"."""
+    for j in range(obj.i + 1, tok.right_edge.i + 1):
+        t = doc[j]
+        if t.lower_ != "as" or t.dep_ not in ("prep", "mark", "advmod"):
+            continue
+        if doc[j - 1].lower_ in _NOT_VIEW_AS_BEFORE or (
+            j + 1 < len(doc) and doc[j + 1].lower_ in ("well", "if")
+        ):
+            continue
+        node = t
+        while node.head.i != tok.i:
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return None  # the "as" of another clause
+        if node.i > obj.i or node.i == obj.i:
+            return node
+    return None
+
+
+def _small_clause(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:
+    """ "Netanyahu considers Obama hopelessly naive", "she considers him a racist": the parser
+    makes the object the subject of a verbless clause (an adjective or a noun with a subject of
+    its own); that clause is the view."""
+    from stancewire.nlp.quotes.indirect import content_span, finish
+
+    comp = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            and c.i > tok.i
+            and c.pos_ in ("ADJ", "NOUN")
+            and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+        ),
+        None,
+    )
+    if comp is None or idx.in_direct[comp.i]:
+        return None
+    span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, "belief-view", 0.62)

@@ -22,6 +22,7 @@ FINDING_HOLDERS = frozenset({
     # Recordings and papers show what they record ("the video showed the officer shooting").
     "video", "footage", "photo", "photograph", "image", "recording", "tape", "letter", "memo",
     "message", "evidence", "history", "experience", "map", "chart", "graph", "trend", "return",
+    "file", "log", "transcript",
 })  # fmt: skip
 _CONTENT_DEPS = ("ccomp", "dobj", "obj", "xcomp", "oprd")
 
@@ -35,7 +36,7 @@ def finding_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     if tok.dep_ in ("amod", "acl", "relcl", "compound") and tok.tag_ == "VBN":
         return None
     subj = subject_of(tok)
-    if subj is None or subj.lemma_.lower() not in FINDING_HOLDERS:
+    if subj is None or not _finding_holder(subj):
         return None
     parts = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and c.i > tok.i and not idx.in_direct[c.i]]
     if not parts:
@@ -53,3 +54,10 @@ def finding_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, subj, "finding", 0.7)
+
+
+def _finding_holder(subj: Token) -> bool:
+    """Whether ``subj`` names a document or data; a capitalised plural at the start of a sentence
+    ("Records show ...") is tagged a proper noun and keeps its "s" in the lemma."""
+    lemma = subj.lemma_.lower()
+    return lemma in FINDING_HOLDERS or (lemma.endswith("s") and lemma[:-1] in FINDING_HOLDERS)

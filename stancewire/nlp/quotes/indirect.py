@@ -7,11 +7,15 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
 from stancewire.nlp.quotes.acts import act_frame, is_act_cue
+from stancewire.nlp.quotes.answers import RULE as ANSWER_RULE
+from stancewire.nlp.quotes.answers import answer_frame
 from stancewire.nlp.quotes.as_clause import as_clause_frame
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
+from stancewire.nlp.quotes.extent import LIST_RULES, OBJECT_RULES, with_list_tail, with_trailing_phrase
 from stancewire.nlp.quotes.findings import finding_frame
+from stancewire.nlp.quotes.fronted import fronted_frame
 from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
@@ -24,6 +28,7 @@ from stancewire.nlp.quotes.syntax import (
     misread_verb,
     noun_clause_end,
     said_to_be,
+    same_line,
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
@@ -120,8 +125,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = act_frame(doc, text, tok, idx)
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
         for part in parts:
-            if part.end - part.start < 3:
-                continue
+            if part.end - part.start < 3 and part.rule != ANSWER_RULE:
+                continue  # "said no" is an answer (quotes/answers.py); other two-letter contents are noise
             # Content that is (mostly) a direct quote belongs to that quote, not to a new one. A
             # clause that only contains a short one ("said he would counter “Clinton's
             # rhetoric.”", the fragment taken for a direct quote) is still what was said.
@@ -159,8 +164,10 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
     cue set into the clause it reports (the parser hangs it there as parataxis). The clause on
     both sides of the cue is the content: two quotes with the same cue and speaker, as a
     split direct quote is (PolNeAR annotates the two fragments as one attribution)."""
-    if tok.dep_ != "parataxis" or lemma not in cues.speech_verbs() or is_negated(tok):
+    if tok.dep_ != "parataxis" or is_negated(tok):
         return []
+    if lemma not in cues.speech_verbs() and lemma not in BELIEF_VERBS:
+        return []  # "X, many think, is only a matter of time": a belief set in, as speech is
     head = tok.head
     subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
     if subj is None or head.pos_ not in ("VERB", "AUX") or not head.left_edge.i < tok.left_edge.i:
@@ -252,9 +259,14 @@ def finish(
     speaker: Token | None,
     rule: str,
     conf: float,
+    min_chars: int = 3,
 ) -> QuoteCandidate | None:
+    if rule in OBJECT_RULES:
+        b = with_trailing_phrase(doc, tok, b)
+    if rule in OBJECT_RULES or rule in LIST_RULES:
+        b = with_list_tail(doc, tok, b)
     a, b = trim(text, a, b)
-    if b - a < 3:
+    if b - a < min_chars:
         return None
     # Reported speech never runs across a line break: the content is cut to the cue's line (a
     # cue in a headline, "Falk Says Velic Will Tell the Truth", whose parse reaches into the
@@ -266,7 +278,7 @@ def finish(
         return None  # content before the cue reaching into an earlier paragraph: a misparse
     if b > line_end:
         a, b = trim(text, a, line_end)
-        if b - a < 3 or text[line_start:line_end].rstrip().endswith(":"):
+        if b - a < min_chars or text[line_start:line_end].rstrip().endswith(":"):
             return None  # "told shareholders:" announces the next paragraph's quote: not ours
     b = before_next_clause(doc, text, tok, a, b)
     if b - a < 3:
@@ -298,6 +310,8 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children):
         return None
     speaker = subject_of(tok)
+    if speaker is None:
+        speaker = appositive_speaker(doc, tok)
     if speaker is None:
         return None
     if speaker.lower_ in {"it", "this", "that", "there"} and lemma not in {"say", "state"}:
@@ -382,7 +396,14 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     if speaker is None or speaker.lower_ in {"it", "this", "that", "there", "you", "which", "what", "who"}:
         return None
     children = list(tok.children)
-    comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]), None)
+    comp = next(
+        (
+            c
+            for c in children
+            if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i] and same_line(tok, c)
+        ),
+        None,
+    )
     rule, conf = "belief-ccomp", 0.7
     # An intention ("wants to run") only from a subject who can hold one (a name, a pronoun, a
     # role, group or body noun) and an intention verb: "the programme aims to…", "she expected
@@ -415,6 +436,8 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         first += 1
     if first > last:
         return None
+    if rule == "belief-ccomp":
+        last = contrast_tail(doc, tok, last)  # "think A, but that B" (as for speech cues)
     last = cut_at_cue(doc, first, last)
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, rule, conf)
@@ -430,7 +453,17 @@ def verb_frame_main(
     children: list[Token],
 ) -> QuoteCandidate | None:
     # 2. complement clause: said (that) X
-    comp = next((c for c in children if c.dep_ in ("ccomp", "parataxis") and not idx.in_direct[c.i]), None)
+    comp = next(
+        (
+            c
+            for c in children
+            if c.dep_ in ("ccomp", "parataxis")
+            and not idx.in_direct[c.i]
+            and same_line(tok, c)
+            and not (c.i < tok.i and _colon_between(doc, c.right_edge.i, tok.i))
+        ),
+        None,
+    )
     if comp is not None and comp.dep_ == "parataxis" and comp.i > tok.i:
         comp = None if not any(c.dep_ in SUBJ for c in comp.children) else comp
     if comp is not None and coordinated_clause(doc, tok, comp):
@@ -440,7 +473,12 @@ def verb_frame_main(
         last = comp.right_edge.i
         # Several complements on the same side ("suggested that X ... had Trump been president").
         for c in children:
-            if c is not comp and c.dep_ == "ccomp" and (c.i > tok.i) == (comp.i > tok.i):
+            if (
+                c is not comp
+                and c.dep_ == "ccomp"
+                and (c.i > tok.i) == (comp.i > tok.i)
+                and same_line(tok, c)
+            ):
                 first = min(first, c.left_edge.i)
                 last = max(last, c.right_edge.i)
         # A fronted clause ("X, he said") ends before the cue.
@@ -498,7 +536,16 @@ def verb_frame_main(
     if preps and obj is not None:
         prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i), None)
         if prep is None:
-            prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps), None)
+            # "accused X of Y", or "accused X and Z of Y" with "of" hung from the last conjunct.
+            prep = next(
+                (
+                    c
+                    for o in (obj, *obj.conjuncts)
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ in preps
+                ),
+                None,
+            )
         if prep is not None:
             first, last = obj.left_edge.i, prep.right_edge.i
             last = cut_at_cue(doc, first, last)
@@ -557,7 +604,39 @@ def verb_frame_main(
         q = speech_object(doc, text, tok, obj, speaker, idx)
         if q is not None:
             return q
-    return broken_clause_frame(doc, text, tok, idx, speaker)
+    return (
+        broken_clause_frame(doc, text, tok, idx, speaker)
+        or fronted_frame(doc, text, tok, idx, speaker)
+        or answer_frame(doc, text, tok, idx)
+    )
+
+
+def appositive_speaker(doc: Doc, tok: Token) -> Token | None:
+    """The speaker of a cue left without a subject because the parser made the name an
+    apposition of an earlier phrase: "As a part of his plea, Marcel Lazar, 44, said that ...",
+    "Among GOP voters, about two-thirds, 67 percent, say they will vote for Trump". The name (or
+    share) must end right before the cue (an age between is allowed), and the cue must report a
+    clause after it."""
+    if tok.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    j = tok.i - 1
+    while j > tok.sent.start and doc[j].is_punct:
+        j -= 1
+    if doc[j].like_num and doc[j].dep_ == "appos":
+        j -= 1  # ", 44," the age after a name
+        while j > tok.sent.start and doc[j].is_punct:
+            j -= 1
+    t = doc[j]
+    if t.dep_ != "appos" or t.pos_ not in ("PROPN", "NOUN") or t.right_edge.i >= tok.i:
+        return None
+    return t if speaker_like(t, places=False) or t.lemma_.lower() in ("percent", "majority", "half") else None
+
+
+def _colon_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a colon or semicolon stands between tokens ``a`` and ``b``: "... because it is
+    paying off: He said he's raised $100,000" -- the clause before it is the writer's, however
+    the parser hangs it from the cue."""
+    return any(doc[j].text in (":", ";") for j in range(a + 1, b))
 
 
 # Speech verbs whose object is the one addressed ("told reporters", "urged him", "asked the
@@ -594,14 +673,28 @@ _CONTRAST = frozenset({"but"})
 
 
 def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
-    """End of a reported clause that goes on past ", but": the parser often hangs "but B" from
-    the cue ("she said she had no plans, but when Trump spoke it just happened"), though B is
-    still what was said. Not when B has a name as subject or a cue of its own ("..., but Cruz
-    disagreed"), which is the writer's narration or another speaker."""
+    """End of a reported clause that goes on past ", but" (or a reporting ", and that"): the
+    parser often hangs "but B" from the cue ("she said she had no plans, but when Trump spoke it
+    just happened"), though B is still what was said. Not when B has a name as subject or a cue
+    of its own ("..., but Cruz disagreed"), which is the writer's narration or another speaker."""
     for c in tok.children:
         if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
             continue
         between = doc[last + 1 : c.left_edge.i + 1]
+        words = [t for t in between if not t.is_punct]
+        joined = {t.lower_ for t in between if t.dep_ == "cc"} if len(words) <= 2 else set()
+        reporting = any(
+            (g.dep_ == "mark" and g.lower_ == "that")
+            or g.dep_ == "expl"
+            or (g.dep_ == "nsubj" and g.lower_ == "it")
+            for g in c.children
+        )
+        if joined & {"and", "but"} and reporting and c.lemma_.lower() not in cues.speech_verbs():
+            # "said A, and that B", "said A and there was B", "think A, but that B": a
+            # complementiser, an expletive or "it" carries the report on.
+            return c.right_edge.i
+        if "and" in joined:
+            return last  # any other "and B" may be the writer's narration ("..., and the crowd cheered")
         if not any(t.dep_ == "cc" and t.lower_ in _CONTRAST for t in between) or len(between) > 3:
             return last
         subj = next((g for g in c.children if g.dep_ in SUBJ), None)

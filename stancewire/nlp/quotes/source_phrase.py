@@ -26,7 +26,18 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
         return None
     head = tok.head
-    if head.pos_ not in ("VERB", "AUX") or head.dep_ not in ("ROOT", "ccomp", "conj"):
+    sent = tok.sent
+    fronted = tok.i == sent.start or (tok.i == sent.start + 1 and doc[sent.start].is_punct)
+    closing = all(doc[j].is_punct for j in range(tok.right_edge.i + 1, sent.end))
+    if head.pos_ not in ("VERB", "AUX") and not fronted and closing:
+        # "... have a favorable view of Trump in a new poll.": the parser hangs a closing poll
+        # phrase from the nearest noun; it still sources the whole clause.
+        head = sent.root
+    if fronted and head.dep_ == "ROOT":
+        # "In the most recent survey, 71 percent of supporters approved of Obama": the rest of the
+        # sentence, whatever the parser made its root ("percent" as a noun root).
+        pass
+    elif head.pos_ not in ("VERB", "AUX") or head.dep_ not in ("ROOT", "ccomp", "conj"):
         return None
     lemma = head.lemma_.lower()
     if lemma in cues.speech_verbs() or lemma in BELIEF_VERBS or lemma == "show":
@@ -34,8 +45,14 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     first, last = head.left_edge.i, head.right_edge.i
     if tok.i < head.i:
         first = tok.right_edge.i + 1  # "In the new poll, C": the clause after the phrase
-    elif tok.right_edge.i == last or doc[tok.right_edge.i + 1].is_punct:
+    elif tok.right_edge.i == last or doc[tok.right_edge.i + 1].is_punct or closing:
         last = tok.i - 1  # "C in public opinion polls.": the clause before it
+        if closing and head.i != tok.head.i:
+            # The clause a closing phrase sources starts after a fronted adverbial ("As a
+            # result, C in a new poll").
+            comma = next((j for j in range(first, head.i) if doc[j].text == ","), None)
+            if comma is not None and all(doc[j].dep_ != "nsubj" for j in range(first, comma)):
+                first = comma + 1
     # else the phrase sits inside the clause ("leads Trump in national polls by three points"):
     # the whole clause is the content.
     last = cut_at_cue(doc, first, last)

@@ -6,9 +6,9 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp import cues
+from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex
-from stancewire.nlp.quotes.words import DEGREE_WORDS, REL_PRONOUNS
+from stancewire.nlp.quotes.words import DEGREE_WORDS, POSITION_VERBS, REL_PRONOUNS
 from stancewire.nlp.wordfiles import load_words, word_sets
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -84,6 +84,14 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
     return None
 
 
+def same_line(a: Token, b: Token) -> bool:
+    """Whether no line break lies between ``a`` and ``b``. The parser reads a paragraph that ends
+    in a closing quote mark and the next one as one sentence ("... a word I said.”\n\nCruz
+    said if elected ..."): a clause across the break is never what the cue reports."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in doccache.text(a.doc)[lo:hi]
+
+
 def to_infinitive(tok: Token) -> Token | None:
     """The to-infinitive complement of ``tok`` ("seemed *to suggest* …"), after it."""
     return next(
@@ -103,12 +111,19 @@ def misread_verb(tok: Token) -> bool:
     """Whether a token tagged as a plural noun is a present-tense verb: it has a subject before
     it and a clause or infinitive after it ("The candidate *plans* to be back", "Cruz *hopes*
     that …"), which no noun has."""
-    if tok.tag_ != "NNS" or tok.dep_ not in ("ROOT", "conj", "ccomp"):
+    if tok.tag_ not in ("NNS", "NN") or tok.dep_ not in ("ROOT", "conj", "ccomp"):
         return False
     children = list(tok.children)
-    return any(c.dep_ == "nsubj" and c.i < tok.i for c in children) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in children
-    )
+    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in children):
+        return False
+    if tok.tag_ == "NN":
+        # "Fewer than half of the voters surveyed ... support Clinton": after a long subject the
+        # tagger reads a stance verb as a singular noun; the parse still gives it a subject and
+        # an object, which no noun has.
+        return tok.lemma_.lower() in POSITION_VERBS and any(
+            c.dep_ == "dobj" and c.i > tok.i for c in children
+        )
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in children)
 
 
 def is_negated(tok: Token) -> bool:
