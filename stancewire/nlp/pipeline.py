@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, RULE_COMPONENTS, STANCE
 from stancewire.nlp.events.component import EVENTS  # importing it registers the factory
+from stancewire.nlp.line_sentences import LINE_SENTENCES
 from stancewire.nlp.model import DEFAULT_MODEL, load_model, once_per_name
 
 # Order matters: attribution reads the mentions and the quote candidates, stance reads the quotes,
@@ -24,6 +25,8 @@ assert set(PIPELINE) == {*RULE_COMPONENTS, EVENTS}
 def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     """The full pipeline for ``model_name`` (cached per name; the model loads once per process)."""
     nlp = load_model(model_name)
+    # Before the parser: a line break ends a sentence (see line_sentences.py).
+    nlp.add_pipe(LINE_SENTENCES, first=True)
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp
