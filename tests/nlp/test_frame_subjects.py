@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from stancewire.schemas import Article
 
 
@@ -21,27 +23,33 @@ def _one(quotes, words: str):
     return found[0]
 
 
-def test_as_x_put_it_names_x_not_the_quotes_subject(extractor) -> None:
-    # The parser reads "As Akhil Varma" as a preposition of "put" and then climbs into the quote
-    # for a subject ("Senate Conservatives").
-    text = (
-        "The court fight drags on in the Senate of Norland.\n\n"
-        "As Akhil Varma, professor of constitutional law at Estmere and author of ''Norland's "
-        "Unwritten Charter,'' put it, ''Senate Conservatives should remember that a compromise "
-        "candidate today may be far better for them than the justice they may get stuck with.''"
-    )
-    q = _one(_quotes(extractor, text), "Senate Conservatives should remember")
-    assert q.speaker is not None and q.speaker.id == "person:akhil-varma"
-
-
-def test_a_verb_joined_to_a_passive_clause_shares_its_subject_not_its_agent(extractor) -> None:
-    text = (
-        "Ida Varga spoke in Velk on Sunday.\n\n"
-        "Later, Varga was joined on stage again by Senator Tom Bell and joked, "
-        '"We are the Bust people now."\n\nThe crowd laughed.'
-    )
-    q = _one(_quotes(extractor, text), "Bust people now")
-    assert q.speaker is not None and q.speaker.id == "person:ida-varga"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # The parser reads "As Akhil Varma" as a preposition of "put" and then climbs into the
+        # quote for a subject ("Senate Conservatives").
+        (
+            "The court fight drags on in the Senate of Norland.\n\n"
+            "As Akhil Varma, professor of constitutional law at Estmere and author of ''Norland's "
+            "Unwritten Charter,'' put it, ''Senate Conservatives should remember that a compromise "
+            "candidate today may be far better for them than the justice they may get stuck with.''",
+            "Senate Conservatives should remember",
+            "person:akhil-varma",
+        ),
+        # A verb joined to a passive clause shares its subject, not its agent (Bell).
+        (
+            "Ida Varga spoke in Velk on Sunday.\n\n"
+            "Later, Varga was joined on stage again by Senator Tom Bell and joked, "
+            '"We are the Bust people now."\n\nThe crowd laughed.',
+            "Bust people now",
+            "person:ida-varga",
+        ),
+    ],
+    ids=["as-x-put-it", "passive-conjunct"],
+)
+def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:
+    q = _one(_quotes(extractor, text), words)
+    assert q.speaker is not None and q.speaker.id == speaker
 
 
 def test_a_possessive_headline_label_is_no_person(extractor) -> None:

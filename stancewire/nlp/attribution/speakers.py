@@ -32,7 +32,7 @@ from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, w
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import normalise, person_id, slugify
-from stancewire.schemas import ActorKind, MentionKind, Speaker
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 if TYPE_CHECKING:
     from stancewire.nlp.attribution.attributor import Attributor
@@ -392,15 +392,8 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         desc = description_speaker(att, tok)
         if desc is not None:
             return desc
-        return Speaker(
-            id=f"unknown:{slugify(phrase)}",
-            name=phrase,
-            kind=ActorKind.unknown,
-            mention=phrase,
-            mention_start=a,
-            mention_end=b,
-            mention_kind=MentionKind.role,
-        )
+        unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
+        return actor_speaker(unknown, phrase, a, b, MentionKind.role)
     name = phrase
     return Speaker(
         id=person_id(name),
