@@ -33,5 +33,6 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
 
 
 def has_rules(nlp: Language) -> bool:
-    """Whether ``nlp`` carries every stancewire component (was made by :func:`build_nlp`)."""
-    return all(name in nlp.pipe_names for name in PIPELINE)
+    """Whether ``nlp`` carries every stancewire component (was made by :func:`build_nlp`): the
+    quote rules count on the line-break sentence starts as much as on the rule components."""
+    return all(name in nlp.pipe_names for name in (LINE_SENTENCES, *PIPELINE))

@@ -14,7 +14,7 @@ from stancewire.nlp.attribution.relatives import clause_relative, relative_antec
 from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import usable_speaker_token
-from stancewire.nlp.attribution.writer import interviewee_actor, is_interview
+from stancewire.nlp.attribution.writer import first_question, interviewee_actor
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -59,8 +59,12 @@ class Attributor:
         self.contents: list[tuple[int, int]] = []  # every quote's [start, end), set by run()
         # The byline's one writer speaks first-person narration (see writer.py); not in a
         # question-and-answer transcript, whose "I" is the interviewee.
-        self.writer = writer if writer is not None and not is_interview(self.text) else None
-        self.interviewee = interviewee_actor(self.text, mentions)
+        # Where a question-and-answer transcript's first question is (None: no transcript).
+        self.first_question = first_question(self.text)
+        self.writer = writer if self.first_question is None else None
+        self.interviewee = (
+            interviewee_actor(mentions, self.first_question) if self.first_question is not None else None
+        )
 
     def from_token(self, tok: Token, q: QuoteCandidate) -> Speaker | None:
         """The speaker a token names (a method, so that pronoun resolution, which calls it for

@@ -98,7 +98,7 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     elif lower in FIRST:
         # "I"/"we" outside quote marks: the writer of a first-person column, when the byline
         # names one; never a transcript line ("A: I think …"), which is its labelled speaker's.
-        if att.interviewee is not None and answer_line(att.text, tok.idx):
+        if att.interviewee is not None and answer_line(att.text, tok.idx, att.first_question or 0):
             actor = att.interviewee  # "A: I think it's in our interests": the interviewee
         elif att.writer is None or labelled_line(att.text, tok.idx):
             return None

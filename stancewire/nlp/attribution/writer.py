@@ -42,9 +42,12 @@ def writer_actor(authors: Sequence[str], mentions: ArticleMentions) -> ActorRef 
     return ActorRef(id=person_id(names[0]), name=names[0], kind=ActorKind.person)
 
 
-def is_interview(text: str) -> bool:
-    """Whether the article is a question-and-answer transcript (two or more question labels)."""
-    return len(_QUESTION.findall(text, 0, 200_000)) >= 2
+def first_question(text: str) -> int | None:
+    """Where the first question label starts, when the article is a question-and-answer
+    transcript (two or more question labels); None for any other article."""
+    labels = _QUESTION.finditer(text, 0, 200_000)
+    first = next(labels, None)
+    return first.start() if first is not None and next(labels, None) is not None else None
 
 
 def labelled_line(text: str, char: int) -> bool:
@@ -53,31 +56,28 @@ def labelled_line(text: str, char: int) -> bool:
     return _LABEL.match(text, start, char) is not None
 
 
-def interviewee_actor(text: str, mentions: ArticleMentions) -> ActorRef | None:
-    """Who answers in a question-and-answer transcript: the person the headline and introduction
-    (everything before the first question label) name most often, the first named on a tie
-    ("Actress Diane Guerrero has become …", "Former first lady Laura Bush wrote …"). None when
-    the article is no interview or its introduction names nobody."""
-    first_q = _QUESTION.search(text, 0, 200_000)
-    if first_q is None or not is_interview(text):
+def interviewee_actor(mentions: ArticleMentions, first_q: int) -> ActorRef | None:
+    """Who answers in a question-and-answer transcript whose first question label is at
+    ``first_q``: the person the headline and introduction name most often, the first named on a
+    tie ("Actress Diane Guerrero has become …", "Former first lady Laura Bush wrote …"). None when
+    the introduction names nobody."""
+    named = [
+        m.actor
+        for m in mentions.mentions
+        if m.start < first_q and m.actor.kind == ActorKind.person and m.kind == MentionKind.name
+    ]
+    if not named:
         return None
-    counts: Counter[str] = Counter()
-    refs: dict[str, ActorRef] = {}
-    for m in mentions.mentions:
-        if m.start < first_q.start() and m.actor.kind == ActorKind.person and m.kind == MentionKind.name:
-            counts[m.actor.id] += 1
-            refs.setdefault(m.actor.id, m.actor)
-    if not counts:
-        return None
-    top = max(counts.values())
-    return next(refs[i] for i in refs if counts[i] == top)  # refs keeps first-mention order
+    counts = Counter(a.id for a in named)
+    best = max(counts, key=counts.__getitem__)  # the first of the most named: Counter keeps order
+    return next(a for a in named if a.id == best)
 
 
-def answer_line(text: str, char: int) -> bool:
-    """Whether ``char`` is on an answer of an interview: after the first question label, on a line
-    that is not a question ("A: I think …", or an answer's later paragraph with no label)."""
-    first_q = _QUESTION.search(text, 0, 200_000)
-    if first_q is None or char < first_q.start():
+def answer_line(text: str, char: int, first_q: int) -> bool:
+    """Whether ``char`` is on an answer of an interview whose first question label is at
+    ``first_q``: after it, on a line that is not a question ("A: I think …", or an answer's later
+    paragraph with no label)."""
+    if char < first_q:
         return False
     start = text.rfind("\n", 0, char) + 1
     if _QUESTION.match(text, start, char) is not None:

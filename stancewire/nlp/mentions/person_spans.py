@@ -63,6 +63,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
     for ent in doccache.ents(doc):
         if len(ent) > 1 and (ent.label_ == "ORG" or (ent.label_ == "PERSON" and org_like_person(ix, ent))):
             org_heads.add(normalise(ent[0].text))
+    given = given_names()
     for ent in doccache.ents(doc):
         if ent.label_ != "PERSON":
             continue
@@ -85,7 +86,6 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if len(ent) == 1 and people_noun(ent[0]):
             continue  # "Aides said", "Politicos call it": people described, never a name
         a = ent.start
-        given = given_names()
         lead_role = len(ent) >= 3 and role_word_before_name(toks[a], toks[a + 1], given, len(ent) - 1)
         if lead_role and toks[a].is_sent_start:
             a += 1  # "Comedian Ida Varga was shouted down": the role word is no part of the name

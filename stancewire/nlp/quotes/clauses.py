@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
-from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, said_to_be, same_line, subject_of
+from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, said_to_be, subject_of
 from stancewire.nlp.quotes.words import CLAUSE_STOP_VERBS
 
 # Words that open an indirect wh-question ("wondered why the banks were bailed out").
@@ -30,7 +30,7 @@ _WH_WORDS = frozenset({"why", "what", "how", "who", "whom", "when", "where", "wh
 def _complement(tok: Token, idx: DocIndex) -> Token | None:
     """The clause ``tok`` reports: a ccomp after it that is a finite clause or a wh-question."""
     for c in tok.children:
-        if c.dep_ != "ccomp" or c.i < tok.i or idx.in_direct[c.i] or not same_line(tok, c):
+        if c.dep_ != "ccomp" or c.i < tok.i or idx.in_direct[c.i]:
             continue
         if c.pos_ not in ("VERB", "AUX"):
             continue

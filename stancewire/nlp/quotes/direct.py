@@ -42,6 +42,7 @@ def direct_quotes(
 ) -> tuple[list[QuoteCandidate], list[QuoteSpan]]:
     found: list[QuoteCandidate] = []
     fragments: list[QuoteSpan] = []
+    fragment_ks: set[int] = set()  # indexes in idx.spans of the fragments
     prev_span: QuoteSpan | None = None
     prev_q: QuoteCandidate | None = None
     for k, s in enumerate(idx.spans):
@@ -56,9 +57,7 @@ def direct_quotes(
         # The frame reaches back over scare quotes of its own sentence: 'Another said he hoped
         # with his “whole heart” that Okafor wins: “…”'.
         frame_lim, m = left_lim, k - 1
-        while m >= 0 and idx.spans[m].outer_end == frame_lim and idx.spans[m].open >= p_start and (
-            fragments and any(f is idx.spans[m] for f in fragments[-3:])
-        ):
+        while m in fragment_ks and idx.spans[m].outer_end == frame_lim and idx.spans[m].open >= p_start:
             frame_lim = max(p_start, idx.spans[m - 1].outer_end) if m > 0 else p_start
             m -= 1
         frame = text[frame_lim : s.open]
@@ -109,6 +108,7 @@ def direct_quotes(
             sentence_level = True
         if not sentence_level:
             fragments.append(s)
+            fragment_ks.add(k)
             prev_span = s
             continue
         q = QuoteCandidate(type="direct", start=s.start, end=s.end, rule="direct")
@@ -156,6 +156,7 @@ def direct_quotes(
                 q.rule = "floating"
             else:
                 fragments.append(s)
+                fragment_ks.add(k)
                 prev_span = s
                 continue
         found.extend(split_paragraphs(text, q))
@@ -363,12 +364,11 @@ def attribute_left(
     a = left_lim + (len(left) - len(last_sentence(left)))
     b = s.open
     cue = cue_in(doc, idx, a, b, prefer_last=True)
-    if cue is not None:
-        tail = text[cue.idx + len(cue.text) : b]
-        n_tail = len(tail.split())
-        if n_tail <= 8 and (stripped[-1] in ":," or tail.strip() == "" or n_tail <= 4):
-            speaker = speaker_for(doc, cue, a, b, idx)
-            return framed_by(q, cue, speaker, 0.9 if speaker is not None else 0.7, "direct-left")
+    tail = text[cue.idx + len(cue.text) : b] if cue is not None else ""
+    n_tail = len(tail.split())
+    if cue is not None and n_tail <= 8 and (stripped[-1] in ":," or tail.strip() == "" or n_tail <= 4):
+        speaker = speaker_for(doc, cue, a, b, idx)
+        return framed_by(q, cue, speaker, 0.9 if speaker is not None else 0.7, "direct-left")
     outcry = outcry_verb(doc, idx, s.open)
     if outcry is not None:
         # "He continued, “…”", "a man yelled “Stay there!”", "the crowd chanted: “…”"
@@ -381,7 +381,7 @@ def attribute_left(
         message = colon_message(doc, idx, colon)
         if message is not None:
             return framed_by(q, *message, 0.8, "direct-colon-message")
-        if cue is not None and len(text[cue.idx + len(cue.text) : b].split()) <= 30:
+        if cue is not None and n_tail <= 30:
             # 'Another said he hoped with his “whole heart” that Okafor wins: “…”': with no frame
             # of its own at the colon, the reporting sentence the colon closes hands it the quote,
             # however long the reported clause.

@@ -28,7 +28,6 @@ from stancewire.nlp.quotes.syntax import (
     misread_verb,
     noun_clause_end,
     said_to_be,
-    same_line,
     subject_of,
 )
 from stancewire.nlp.quotes.text import overlap, trim
@@ -281,7 +280,7 @@ def finish(
         if b - a < min_chars or text[line_start:line_end].rstrip().endswith(":"):
             return None  # "told shareholders:" announces the next paragraph's quote: not ours
     b = before_next_clause(doc, text, tok, a, b)
-    if b - a < 3:
+    if b - a < min_chars:
         return None
     if cue_end_tok.i < tok.i:
         # A phrasal cue's particle found to the left ("argued about whose ..." parsed oddly)
@@ -400,7 +399,7 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         (
             c
             for c in children
-            if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i] and same_line(tok, c)
+            if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]
         ),
         None,
     )
@@ -459,7 +458,6 @@ def verb_frame_main(
             for c in children
             if c.dep_ in ("ccomp", "parataxis")
             and not idx.in_direct[c.i]
-            and same_line(tok, c)
             and not (c.i < tok.i and _colon_between(doc, c.right_edge.i, tok.i))
         ),
         None,
@@ -477,7 +475,6 @@ def verb_frame_main(
                 c is not comp
                 and c.dep_ == "ccomp"
                 and (c.i > tok.i) == (comp.i > tok.i)
-                and same_line(tok, c)
             ):
                 first = min(first, c.left_edge.i)
                 last = max(last, c.right_edge.i)

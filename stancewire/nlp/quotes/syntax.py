@@ -6,7 +6,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp import cues, doccache
+from stancewire.nlp import cues
 from stancewire.nlp.quotes.candidate import DocIndex
 from stancewire.nlp.quotes.words import DEGREE_WORDS, POSITION_VERBS, REL_PRONOUNS
 from stancewire.nlp.wordfiles import load_words, word_sets
@@ -82,14 +82,6 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         t = t.head
     return None
-
-
-def same_line(a: Token, b: Token) -> bool:
-    """Whether no line break lies between ``a`` and ``b``. The parser reads a paragraph that ends
-    in a closing quote mark and the next one as one sentence ("... a word I said.”\n\nCruz
-    said if elected ..."): a clause across the break is never what the cue reports."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in doccache.text(a.doc)[lo:hi]
 
 
 def to_infinitive(tok: Token) -> Token | None:
