@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.names import given_names, org_words, singular
 from stancewire.nlp.mentions.types import Mention
-from stancewire.nlp.mentions.words import COMPANY_NOUNS, INSTITUTION_WORDS, PLACE_BODY_MODS, PLACE_BODY_NOUNS
+from stancewire.nlp.mentions.words import (
+    COMPANY_NOUNS,
+    INSTITUTION_WORDS,
+    LEGISLATURE_WORDS,
+    PLACE_BODY_MODS,
+    PLACE_BODY_NOUNS,
+    PRESS_NOUNS,
+)
 from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
@@ -22,7 +29,9 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     if noun:
         # The article said what this noun refers to ("Larkspur Labs, the company behind…").
         for pos, lemma, dm in reversed(ix.org_desc):
-            if pos < char and (lemma == noun or singular(lemma) == noun):
+            if pos >= char or not fits_business_noun(dm.actor, noun):
+                continue
+            if lemma == noun or singular(lemma) == noun:
                 return dm.actor
         hit = same_sentence_org(ix, char, noun)
         if hit is not None:
@@ -48,11 +57,7 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         sc = score.get(a.id, 0.0) + 1.0 + (0.5 if rank == 0 else 0.0)
         if ix.toks[m.head].dep_ in ("nsubj", "nsubjpass"):
             sc += 1.0  # organisations that act in the article are what "the company" means
-        if (
-            noun in COMPANY_NOUNS
-            and normalise(a.name).split()[-1:]
-            and (normalise(a.name).split()[-1] in INSTITUTION_WORDS)
-        ):
+        if not fits_business_noun(a, noun):
             continue  # "the company" is not the ministry, court or prize the article cites
         name_words = normalise(a.name).split()
         if noun and noun in name_words:
@@ -64,6 +69,20 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     if not score:
         return None
     return ref[max(score, key=lambda k: score[k])]
+
+
+def fits_business_noun(actor: ActorRef, noun: str | None) -> bool:
+    """Whether a business or press noun ("the company", "the group", "the newspaper") can
+    describe ``actor``: an organisation that is no ministry, court, prize, legislature or city
+    hall. "The group" after many mentions of Congress is still not Congress, and "the
+    newspaper" is no state the parser hung it on ("flood-ravaged Louisiana, a Baton Rouge
+    newspaper")."""
+    if noun not in COMPANY_NOUNS and noun not in PRESS_NOUNS:
+        return True
+    if actor.kind != ActorKind.organisation:
+        return False
+    last = normalise(actor.name).split()[-1:]
+    return not last or (last[0] not in INSTITUTION_WORDS and last[0] not in LEGISLATURE_WORDS)
 
 
 def place_body(ix: ArticleMentions, hit: ActorRef, char: int, noun: str, mods: list[str]) -> ActorRef:

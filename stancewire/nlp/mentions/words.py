@@ -22,6 +22,8 @@ list                        what it is for
 ``ROLE_VERBS``              office verbs of relative clauses and the title they imply
 ``TITLE_EQUIV``             titles news style uses interchangeably for the same person
 ``PERSON_DESC_NOUNS``       nouns that describe a person news names elsewhere ("the candidate")
+``PRESS_NOUNS``             nouns that describe a news outlet ("the newspaper", "the network")
+``LEGISLATURE_WORDS``       last words of a legislature's or city hall's name ("Congress")
 =========================== ==============================================================
 """
 
@@ -71,6 +73,7 @@ _DATA = load_words("mention_words.json")
 ROLE_VERBS: dict[str, str] = dict(_DATA["role_verbs"])
 TITLE_EQUIV: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["title_equiv"].items()}
 (PERSON_DESC_NOUNS,) = word_sets(_DATA, "person_description_nouns")
+PRESS_NOUNS, LEGISLATURE_WORDS = word_sets(_DATA, "press_nouns", "legislature_words")
 # Bodies a definite noun names only when the article named one of them ("the Dornby Police
 # Service"): "police said" is never the article's most salient company or party.
 (NAMED_ONLY_BODIES,) = word_sets(_DATA, "named_only_bodies")
