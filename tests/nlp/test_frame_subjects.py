@@ -44,8 +44,24 @@ def _one(quotes, words: str):
             "Bust people now",
             "person:ida-varga",
         ),
+        # A frame verb with an adverbial clause after it still frames the quote before it.
+        (
+            "Some of that attention has turned to Mayor Koro.\n\n"
+            '"We want Koro out!" some protesters chanted, three days after the release, on Black '
+            "Friday, as they marched down Main Avenue.",
+            "We want Koro out",
+            "group:protesters",
+        ),
+        # '"…," who proceeded to …' is a relative clause: the frame on the left speaks.
+        (
+            "Senator Tom Bell told a joke.\n\n"
+            'Ada Morn interjected, "Ladies and gentlemen, Mr. Paul Simon," who proceeded to perform '
+            '"Bridge Over Troubled Water."',
+            "Ladies and gentlemen",
+            "person:ada-morn",
+        ),
     ],
-    ids=["as-x-put-it", "passive-conjunct"],
+    ids=["as-x-put-it", "passive-conjunct", "frame-with-adverbial-clause", "relative-after-quote"],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:
     q = _one(_quotes(extractor, text), words)

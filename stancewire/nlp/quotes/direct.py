@@ -291,8 +291,12 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
 
 
 # What may follow a frame verb of any lemma: "he surmised.", "shot back with a laugh", "Trump
-# interjected on Tuesday". An object or a clause would make it a predicate of its own.
-FRAME_TAIL_DEPS = frozenset({"nsubj", "punct", "advmod", "prt", "prep", "npadvmod", "cc", "conj", "agent"})
+# interjected on Tuesday", "protesters chanted, …, as they marched down Main Avenue" (an
+# adverbial clause says when or how). An object or a complement clause would make it a
+# predicate of its own.
+FRAME_TAIL_DEPS = frozenset(
+    {"nsubj", "punct", "advmod", "prt", "prep", "npadvmod", "cc", "conj", "agent", "advcl"}
+)
 
 
 def any_frame_verb(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
@@ -305,6 +309,8 @@ def any_frame_verb(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
             return None
         if subject_of(t) is None and not any(d.pos_ == "PROPN" for d in words[k + 1 :]):
             return None
+        if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in t.children):
+            return None  # '"…," who proceeded to perform': a relative clause, not a frame
         return t
     return None
 
