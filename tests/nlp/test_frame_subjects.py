@@ -60,8 +60,22 @@ def _one(quotes, words: str):
             "Ladies and gentlemen",
             "person:ada-morn",
         ),
+        # A long title and name between the quote and its cue, all of it the cue's subject.
+        (
+            "Party leaders point to the ban.\n\n"
+            '"These are the darkest days for Dravik conservatives like myself," former Tomas K. Varga '
+            "speechwriter Noam Neusner wrote in a column this month in the Ledger, a Morn newspaper.",
+            "darkest days",
+            "person:noam-neusner",
+        ),
     ],
-    ids=["as-x-put-it", "passive-conjunct", "frame-with-adverbial-clause", "relative-after-quote"],
+    ids=[
+        "as-x-put-it",
+        "passive-conjunct",
+        "frame-with-adverbial-clause",
+        "relative-after-quote",
+        "long-subject-before-cue",
+    ],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:
     q = _one(_quotes(extractor, text), words)

@@ -337,7 +337,11 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
         return False
     # The cue must be close to the quote: at most ~5 words in between ("Peskov told reporters").
     gap_words = text[a : cue.idx].split()
-    if (len(gap_words) > 6 or cue.idx >= a + 80) and APPOS_GAP.match(text[a : cue.idx]) is None:
+    if (
+        (len(gap_words) > 6 or cue.idx >= a + 80)
+        and APPOS_GAP.match(text[a : cue.idx]) is None
+        and not subject_fills_gap(doc, idx, cue, a)
+    ):
         return False
     # A quote that is a sentence of its own, followed by a sentence whose cue reports content of
     # its own ("“It was during his term.” He added that ..."), is not framed by that cue.
@@ -358,6 +362,18 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     q.rule = "direct-right"
     q.sent_end = max(q.sent_end, cue.sent.end_char)
     return True
+
+
+def subject_fills_gap(doc: Doc, idx: DocIndex, cue: Token, a: int) -> bool:
+    """'“…,” former Dravik Party speechwriter Noam Neusner wrote': a long title and name
+    between the quote and the cue is still a frame when it is all the cue's subject (one
+    noun phrase opening right after the quote), not a sentence of its own."""
+    subj = subject_of(cue)
+    if subj is None or subj.pos_ != "PROPN" or cue.idx - a > 160:
+        return False
+    first = bisect_left(idx.starts, a)
+    words = [t for t in doc[first : cue.i] if not t.is_punct and not t.is_space]
+    return bool(words) and all(subj.left_edge.i <= t.i <= subj.i for t in words)
 
 
 def attribute_left(
