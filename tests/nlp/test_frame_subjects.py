@@ -68,6 +68,22 @@ def _one(quotes, words: str):
             "darkest days",
             "person:noam-neusner",
         ),
+        # The subject's own modifiers ("of the … Center") and a long description are the gap.
+        (
+            "Experts disagreed.\n\n"
+            '"Building such a weapon would seem to be a stretch," Jeffrey Lorn of the Halden Center '
+            "for Nonproliferation Studies wrote in December.",
+            "such a weapon",
+            "person:jeffrey-lorn",
+        ),
+        (
+            "Senator Ada Morn of Quillon toured the plant on Sunday.\n\n"
+            '"It is a disgrace," Governor Tom Bell said on Monday.\n\n'
+            '"We have been warning about this for years," the Quillon senator and Republican '
+            "presidential candidate said in a statement.",
+            "warning about this",
+            "person:ada-morn",
+        ),
     ],
     ids=[
         "as-x-put-it",
@@ -75,6 +91,8 @@ def _one(quotes, words: str):
         "frame-with-adverbial-clause",
         "relative-after-quote",
         "long-subject-before-cue",
+        "subject-with-of-phrase",
+        "long-description-subject",
     ],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:

@@ -365,15 +365,20 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
 
 
 def subject_fills_gap(doc: Doc, idx: DocIndex, cue: Token, a: int) -> bool:
-    """'“…,” former Dravik Party speechwriter Noam Neusner wrote': a long title and name
-    between the quote and the cue is still a frame when it is all the cue's subject (one
-    noun phrase opening right after the quote), not a sentence of its own."""
+    """'“…,” former Dravik Party speechwriter Noam Neusner wrote', '“…,” Jeffrey Lewis of the
+    Halden Center for Nonproliferation Studies wrote', '“…,” the Florida senator and Republican
+    presidential candidate said': a long stretch between the quote and the cue is still a
+    frame when all of it is the cue's subject (one noun phrase with its modifiers, opening right
+    after the quote), not a sentence of its own."""
     subj = subject_of(cue)
-    if subj is None or subj.pos_ != "PROPN" or cue.idx - a > 160:
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or cue.idx - a > 200:
+        return False
+    if "\n" in doc.text[a : cue.idx]:
         return False
     first = bisect_left(idx.starts, a)
     words = [t for t in doc[first : cue.i] if not t.is_punct and not t.is_space]
-    return bool(words) and all(subj.left_edge.i <= t.i <= subj.i for t in words)
+    lo, hi = subj.left_edge.i, subj.right_edge.i
+    return bool(words) and all(lo <= t.i <= hi for t in words)
 
 
 def attribute_left(
