@@ -252,3 +252,40 @@ def test_a_quote_after_a_long_frame_of_the_previous_quote_continues_it(extractor
     assert second.speaker.id == first.speaker.id == "person:guido-marsh-traub"
     # The same cue: one attribution in two pieces.
     assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        (
+            "Skywriters flew over the Morn stadium on Friday.\n\n"
+            '"Dravik is great! Varga is disgusting," read one. "Anybody but Varga," read another.',
+            "Anybody but Varga",
+            "another",
+        ),
+        (
+            "The Ada Morn campaign sent an email to supporters on Friday.\n\n"
+            '"Friend, let me be blunt. I can beat Tom Bell," read the email.',
+            "let me be blunt",
+            "the email",
+        ),
+        (
+            "The Ada Morn campaign sent an email to supporters on Friday.\n\n"
+            '"Friend, let me be blunt. I can beat Tom Bell," the email read.',
+            "let me be blunt",
+            "email",
+        ),
+    ],
+    ids=["read-one", "read-the-email", "the-email-read"],
+)
+def test_a_text_quoted_by_its_reader_verb(extractor, text: str, words: str, mention: str) -> None:
+    # "read" is no reporting verb ("he read the papers"); after a quote with only the text's
+    # noun phrase, it frames the quote as that text's words.
+    q = _one(_quotes(extractor, text), words)
+    assert q.cue is not None and q.cue.lemma == "read", q.cue
+    assert q.speaker is not None and q.speaker.mention == mention, q.speaker
+
+
+def test_read_with_an_object_is_no_frame(extractor) -> None:
+    quotes = _quotes(extractor, '"We will win," Ada Morn said. Tom Bell read the statement aloud.')
+    assert all(q.cue is None or q.cue.lemma != "read" for q in quotes), quotes

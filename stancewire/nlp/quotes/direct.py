@@ -333,6 +333,9 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
         # “…,” he surmised. / “…?” Bennett shot back with a laugh. The comma inside the closing
         # mark says the sentence goes on into its frame, whatever the verb.
         cue = any_frame_verb(doc, idx, a, seg_end)
+    reader = None
+    if cue is None:
+        cue, reader = text_read_frame(doc, idx, a, seg_end)
     if cue is None:
         return False
     # The cue must be close to the quote: at most ~5 words in between ("Peskov told reporters").
@@ -356,12 +359,43 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
         )
     ):
         return False
-    speaker = speaker_for(doc, cue, a, seg_end, idx)
+    speaker = reader or speaker_for(doc, cue, a, seg_end, idx)
     set_cue(q, cue, speaker)
     q.confidence = 0.92 if speaker is not None else 0.7
     q.rule = "direct-right"
     q.sent_end = max(q.sent_end, cue.sent.end_char)
     return True
+
+
+_READ = frozenset({"read", "reads"})
+
+
+def text_read_frame(doc: Doc, idx: DocIndex, a: int, b: int) -> tuple[Token | None, Token | None]:
+    """ '“…,” the editorial read.' / '“…,” read the email.' / '“…,” read one.': a text quoted
+    by its reader verb, which the parser takes for a noun or gives the text as its object.
+    Returns the verb and the text's head word, or (None, None). Only a bare frame counts: the
+    phrase and "read" and nothing after them but punctuation and a time ("on Friday")."""
+    words = list(_words_after_quote(doc, idx, a, b, 8))
+    if not words:
+        return None, None
+    if words[0].lower_ in _READ:
+        # Inverted: the text's noun phrase follows the verb and ends the frame.
+        rest = [t for t in words[1:] if not t.is_punct]
+        head = next((t for t in rest if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON")), None)
+        if head is None or any(t.dep_ in ("ccomp", "xcomp", "advcl") for t in rest):
+            return None, None
+        return words[0], phrase_head(head)
+    for k, t in enumerate(words[1:], start=1):
+        if t.lower_ not in _READ:
+            continue
+        before = words[k - 1]
+        after = words[k + 1] if k + 1 < len(words) else None
+        if after is not None and not after.is_punct:
+            return None, None  # "the sign read the names": the verb has an object
+        if before.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+            return t, before
+        return None, None
+    return None, None
 
 
 def subject_fills_gap(doc: Doc, idx: DocIndex, cue: Token, a: int) -> bool:
