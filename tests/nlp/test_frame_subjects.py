@@ -137,7 +137,7 @@ _TAGS = _parts(
     "POS NNS ."
 )
 _LEMMAS = _parts(
-    "Marsh call the system \" rig \" in a tweet Tuesday , and a few Velk lawmaker have call for a "
+    'Marsh call the system " rig " in a tweet Tuesday , and a few Velk lawmaker have call for a '
     "special prosecutor to take a look at the bureau ’s finding ."
 )
 _SPACES = [w not in ("“", "rigged", "Tuesday", "bureau", "findings", ".") for w in _WORDS]
@@ -193,7 +193,7 @@ def test_an_addressee_or_a_praised_person_before_the_colon_is_not_quoted(extract
         "Senate Leader Ada Morn delivered a blunt message to Okafor: \"It's time to quit attacking "
         'various people that you competed with in the primary."\n\n'
         "Okafor Praises Gazette Political Editor Tomas Reyna: 'Very Good Reporter, Honestly.'\n\n"
-        "Perez hammered Okafor and contrasted the candidate with Lina Varga: \"What I have seen "
+        'Perez hammered Okafor and contrasted the candidate with Lina Varga: "What I have seen '
         'working with Secretary Varga is remarkable."'
     )
     quotes = _quotes(extractor, text)
@@ -289,3 +289,27 @@ def test_a_text_quoted_by_its_reader_verb(extractor, text: str, words: str, ment
 def test_read_with_an_object_is_no_frame(extractor) -> None:
     quotes = _quotes(extractor, '"We will win," Ada Morn said. Tom Bell read the statement aloud.')
     assert all(q.cue is None or q.cue.lemma != "read" for q in quotes), quotes
+
+
+def test_a_sign_off_paragraph_names_the_speaker(extractor) -> None:
+    # Fact checks and convention notebooks sign a quote paragraph off with "- Name." below it.
+    text = (
+        "Fact checks of the Dravik debate follow.\n\n"
+        '"Big firms pay zero taxes in Dravik."\n\n'
+        "- Morn.\n\n"
+        "Ada Morn exaggerates here; Tom Bell knows it.\n\n"
+        '"The whole idea is something we hear about all the time, and it needs to stop."\n\n'
+        "-Ida Lind, Quillon."
+    )
+    quotes = _quotes(extractor, text)
+    assert _one(quotes, "zero taxes").speaker.id == "person:ada-morn"
+    assert _one(quotes, "needs to stop").speaker.id == "person:ida-lind"
+
+
+def test_a_credit_line_after_a_quote_is_no_sign_off(extractor) -> None:
+    text = (
+        'Ada Morn spoke on Monday.\n\n"Big firms pay zero taxes in Dravik."\n\n'
+        "- Reporting by Tom Bell; editing by Ida Lind."
+    )
+    q = _one(_quotes(extractor, text), "zero taxes")
+    assert q.speaker is None or q.speaker.id not in ("person:tom-bell", "person:reporting"), q.speaker

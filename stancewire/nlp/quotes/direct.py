@@ -128,6 +128,7 @@ def direct_quotes(
             or attribute_right(doc, text, idx, s, right, q)
             or attribute_left(doc, text, idx, s, frame_lim, frame, q)
             or attribute_dash(doc, idx, s, right, q)
+            or (right.strip() == "" and attribute_signoff(text, s, paras, cp_i, q))
             or attribute_prev_para_colon(doc, text, idx, s, paras, p_i, q)
         )
         if not attributed:
@@ -371,7 +372,7 @@ _READ = frozenset({"read", "reads"})
 
 
 def text_read_frame(doc: Doc, idx: DocIndex, a: int, b: int) -> tuple[Token | None, Token | None]:
-    """ '“…,” the editorial read.' / '“…,” read the email.' / '“…,” read one.': a text quoted
+    """'“…,” the editorial read.' / '“…,” read the email.' / '“…,” read one.': a text quoted
     by its reader verb, which the parser takes for a noun or gives the text as its object.
     Returns the verb and the text's head word, or (None, None). Only a bare frame counts: the
     phrase and "read" and nothing after them but punctuation and a time ("on Friday")."""
@@ -620,9 +621,13 @@ def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
     # "She went on:", "he said simply:", "as Vale put it this way:": a particle, an adverb or
     # "it (this way)" may stand between the verb and the colon. Nothing else may: "She listed the
     # reasons:" introduces a list, not her words.
-    while j > 0 and k - j <= 4 and (
-        doc[j].dep_ in ("prt", "advmod")
-        or (doc[j].lower_ in FRAME_FILLERS and doc[j].head.i < k and doc[j].head.pos_ in ("VERB", "NOUN"))
+    while (
+        j > 0
+        and k - j <= 4
+        and (
+            doc[j].dep_ in ("prt", "advmod")
+            or (doc[j].lower_ in FRAME_FILLERS and doc[j].head.i < k and doc[j].head.pos_ in ("VERB", "NOUN"))
+        )
     ):
         j -= 1
     verb = doc[j]
@@ -650,6 +655,38 @@ def attribute_dash(doc: Doc, idx: DocIndex, s: QuoteSpan, right: str, q: QuoteCa
     q.speaker_span = (off + m.start(1), off + m.end(1))
     q.confidence = 0.85
     q.rule = "direct-dash"
+    return True
+
+
+# A sign-off paragraph: a dash, then a name of one to four capitalised words ("- Sanders.",
+# "-Michelle Marks, Philadelphia.", "— Ada Morn, tweeting after the speech.").
+SIGNOFF = re.compile(r"[-–—]\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+
+
+SIGNOFF_NOT_NAMES = frozenset(
+    {"reporting", "editing", "edited", "writing", "written", "additional", "contributing", "compiled"}
+    | {"photo", "photos", "source", "sources", "via", "video", "image", "graphic", "read", "watch", "related"}
+)
+
+
+def attribute_signoff(
+    text: str, s: QuoteSpan, paras: list[tuple[int, int]], cp_i: int, q: QuoteCandidate
+) -> bool:
+    """A quote paragraph signed off by the next paragraph ('“…”¶¶- Sanders.'), as fact checks
+    and convention notebooks quote people: the name after the dash speaks."""
+    if cp_i < 0 or cp_i + 1 >= len(paras):
+        return False
+    a, b = paras[cp_i + 1]
+    line = text[a:b]
+    m = SIGNOFF.match(line)
+    if m is None or len(line) > 160 or any(c in line for c in '“”"'):
+        return False
+    if m.group(1).split()[0].rstrip(".").casefold() in SIGNOFF_NOT_NAMES or " by " in line:
+        return False  # "— Reporting by Ada Lind; editing by …": a credit line, not a speaker
+    name = m.group(1).rstrip(".")
+    q.speaker_span = (a + m.start(1), a + m.start(1) + len(name))
+    q.confidence = 0.85
+    q.rule = "direct-signoff"
     return True
 
 
@@ -692,6 +729,7 @@ LABEL_COLON_RE = re.compile(
     )
 )
 
+
 def name_part(label: str) -> str:
     """The label without a last entourage word: "Okafor camp" speaks for Okafor (the campaign
     has no actor of its own until the article names one)."""
@@ -707,9 +745,7 @@ def named_elsewhere(text: str, word: str, pa: int, pb: int) -> bool:
     """Whether the article writes ``word`` capitalised outside the paragraph [pa, pb), as a name
     is in running text ("Varga" in "Ilse Varga spoke …", "Marchetti-Obi" for those labels)."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
-    return any(
-        m.group(0)[0].isupper() and not pa <= m.start() < pb for m in pattern.finditer(text)
-    )
+    return any(m.group(0)[0].isupper() and not pa <= m.start() < pb for m in pattern.finditer(text))
 
 
 POSSESSIVE_RE = re.compile(r"['’]s?(?=\s)")
