@@ -313,3 +313,29 @@ def test_a_credit_line_after_a_quote_is_no_sign_off(extractor) -> None:
     )
     q = _one(_quotes(extractor, text), "zero taxes")
     assert q.speaker is None or q.speaker.id not in ("person:tom-bell", "person:reporting"), q.speaker
+
+
+def test_a_participle_tag_on_a_finite_frame_verb(extractor) -> None:
+    # The tagger sometimes tags the past tense of '“…!” Trump tweeted.' VBN; heading its
+    # clause with a subject, it is finite and frames the quote. A reduced relative is not.
+    from spacy.tokens import Doc
+
+    from stancewire.nlp.quotes.direct import finite_participle
+
+    vocab = extractor.nlp.vocab
+    tweeted = Doc(
+        vocab,
+        words=["Morn", "tweeted", "."],
+        tags=["NNP", "VBN", "."],
+        deps=["nsubj", "ROOT", "punct"],
+        heads=[1, 1, 1],
+    )
+    written = Doc(
+        vocab,
+        words=["the", "report", "written", "by", "Morn"],
+        tags=["DT", "NN", "VBN", "IN", "NNP"],
+        deps=["det", "ROOT", "acl", "agent", "pobj"],
+        heads=[1, 1, 1, 2, 3],
+    )
+    assert finite_participle(tweeted[1])
+    assert not finite_participle(written[2])

@@ -177,9 +177,7 @@ def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token 
         if idx.in_quote[i]:
             continue
         if (t.lemma_.lower() in cues.speech_verbs() and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN") or (
-            t.lemma_.lower() in cues.speech_verbs()
-            and t.tag_ == "VBN"
-            and any(c.dep_ == "aux" for c in t.children)
+            t.lemma_.lower() in cues.speech_verbs() and t.tag_ == "VBN" and finite_participle(t)
         ):
             return t
         if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
@@ -187,6 +185,15 @@ def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token 
         if participle_lemma(t) is not None:
             return t
     return None
+
+
+def finite_participle(t: Token) -> bool:
+    """A past participle that is a finite verb here: with an auxiliary ("has said"), or the
+    tagger's slip on a plain past tense that heads its clause with a subject ('“…!” Trump
+    tweeted.', tagged VBN)."""
+    if any(c.dep_ == "aux" for c in t.children):
+        return True
+    return t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
 
 
 def participle_lemma(t: Token) -> str | None:
