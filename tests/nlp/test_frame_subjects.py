@@ -84,6 +84,15 @@ def _one(quotes, words: str):
             "warning about this",
             "person:ada-morn",
         ),
+        # The sentence goes on unquoted after the quote and closes with ", said <name>".
+        (
+            "The court could change.\n\n"
+            '"To see the number of cases that could change with this appointee is stunning," since so '
+            "many cases were decided by 5-to-4 votes, said Lea Epstrand, who teaches law at Morn "
+            "University.",
+            "number of cases",
+            "person:lea-epstrand",
+        ),
     ],
     ids=[
         "as-x-put-it",
@@ -93,6 +102,7 @@ def _one(quotes, words: str):
         "long-subject-before-cue",
         "subject-with-of-phrase",
         "long-description-subject",
+        "closing-inverted-frame",
     ],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:

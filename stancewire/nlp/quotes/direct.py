@@ -352,6 +352,7 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
         (len(gap_words) > 6 or cue.idx >= a + 80)
         and APPOS_GAP.match(text[a : cue.idx]) is None
         and not subject_fills_gap(doc, idx, cue, a)
+        and not closing_inverted_frame(doc, text, idx, cue, seg_end)
     ):
         return False
     # A quote that is a sentence of its own, followed by a sentence whose cue reports content of
@@ -404,6 +405,20 @@ def text_read_frame(doc: Doc, idx: DocIndex, a: int, b: int) -> tuple[Token | No
             return t, before
         return None, None
     return None, None
+
+
+def closing_inverted_frame(doc: Doc, text: str, idx: DocIndex, cue: Token, seg_end: int) -> bool:
+    """ "''…,'' since so many cases were decided by 5-to-4 votes, said Lee Epstein.": a quote
+    whose sentence goes on unquoted and closes with an inverted frame (", said <subject>." as
+    the sentence's main verb) is that subject's, however long the stretch before the frame."""
+    if cue.dep_ != "ROOT" or cue.i == 0 or doc[cue.i - 1].text != ",":
+        return False
+    subj = subject_of(cue)
+    if subj is None or subj.i < cue.i or idx.in_quote[subj.i]:
+        return False
+    # Nothing but the subject's phrase after it: the frame ends the sentence.
+    tail = text[subj.right_edge.idx + len(subj.right_edge.text) : seg_end]
+    return tail.strip(" .,;") == "" or tail.lstrip()[:1] in (".", "\n")
 
 
 def subject_fills_gap(doc: Doc, idx: DocIndex, cue: Token, a: int) -> bool:
