@@ -51,17 +51,19 @@ def role_holder(
             continue
         if former != (pos in ix.former_facts):
             continue  # "the former president" is not "President Obama", nor the reverse
-        exact = 0
+        # (A name of its own: reusing ``exact`` here turned every fact after the first into a
+        # loose title match, so "the Senate Democratic leader" went to a "President X".)
+        scoped = 0
         if scope_key is not None and sk is not None:
             if not (sk == scope_key or same_scope(sk, scope_key)):
                 continue
-            exact = 1
+            scoped = 1
         before = last_before(c.seen, char)
         if indefinite and before >= 0:
             continue
         if before < 0 and pos <= char:
             continue
-        key = (exact, 1, before) if before >= 0 else (exact, 0, -pos)
+        key = (scoped, 1, before) if before >= 0 else (scoped, 0, -pos)
         if best is None or key > best:
             best, best_c = key, c
     return best_c
