@@ -21,7 +21,7 @@ from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 
 @dataclass(slots=True)
-class _Last:
+class LastQuote:
     speaker: Speaker
     end: int  # char offset where that quote ended
 
@@ -45,8 +45,8 @@ class Attributor:
         # Doc.text re-joins every token on each access: read it once.
         self.text = mentions.text
         self.m = mentions
-        self.last: _Last | None = None
-        self.last_by_kind: dict[str, _Last] = {}
+        self.last: LastQuote | None = None
+        self.last_by_kind: dict[str, LastQuote] = {}
         self.starts: list[int] | None = None  # token start offsets, built on first need
         self.quote_spans: list[tuple[int, int]] | None = None  # quote-marked spans, on first need
         self.sent_starts: list[int] | None = None  # sentence start offsets, on first need
@@ -110,7 +110,7 @@ class Attributor:
                 continue
             if sp is not None:
                 self.spoken.add(sp.id)
-                self.last = _Last(sp, q.end)
+                self.last = LastQuote(sp, q.end)
                 if sp.kind == ActorKind.person:
                     self.last_by_kind["person"] = self.last
                 else:

@@ -19,7 +19,7 @@ from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 if TYPE_CHECKING:
-    from stancewire.nlp.attribution.attributor import Attributor
+    from stancewire.nlp.attribution.attributor import Attributor, LastQuote
 
 
 def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
@@ -47,9 +47,13 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         # ... unless that subject is inside a quote's content, the very quote being attributed
         # included ("“I am sure Brandt is going to win,” he said": Brandt is what the speaker
         # talks about; "he" is still the last speaker, Marsh).
-        newer = cand is not None and cand[1] > (last.end if last else -1) and cand[2]
+        newer = (
+            cand is not None
+            and cand[2]
+            and (cand[1] > (last.end if last else -1) or overrun(att, cand[1], last))
+        )
         if newer and actor is not None and cand is not None and in_content(att, cand[1] - 1):
-            newer = False
+            newer = overrun(att, cand[1], last)
         if cand is not None and (actor is None or newer):
             actor, affiliation = cand[0], cand[3]
         if actor is None:
@@ -122,6 +126,23 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
 def speaks(att: Attributor, actor: ActorRef | Speaker) -> bool:
     ref = ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
     return ref.kind == ActorKind.group or can_speak(ref, att.text, att.m.registry)
+
+
+def overrun(att: Attributor, end: int, last: LastQuote | None) -> bool:
+    """Whether the person mention ending at ``end`` is the subject of its sentence's main verb,
+    outside quote marks and after the last speaker's own mention, though inside that speaker's
+    content ("Asked whether he feared Velk, who called the plan a hoax, Ostrand demurred.": the
+    content of "called" runs on over "Ostrand demurred"). A reported content is a clause under
+    its cue, never the main clause: the sentence is about this person, whom "he" continues."""
+    if last is None or last.speaker.mention_end is None or end <= last.speaker.mention_end:
+        return False
+    k = bisect_right(att.m.tok_starts(), end - 1) - 1
+    m = att.m.mention_for_token(k) if k >= 0 else None
+    if m is None or m.head < 0:
+        return False
+    head = att.doc[m.head]
+    main = head.dep_ in ("nsubj", "nsubjpass") and head.head == head.sent.root
+    return main and not att.m.in_quote(head.idx)
 
 
 def in_content(att: Attributor, char: int) -> bool:

@@ -207,6 +207,9 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
             tok = c
             break
     else:
+        named = described_name(att, tok)
+        if named is not None:
+            return named
         if tok.pos_ == "NOUN" and att.m.mention_for_token(tok.i) is None:
             # "Her publisher, Brisca House, said" / "The auditors, Halvard & Quist, said": a
             # description with a named organisation in apposition (the parser sometimes makes
@@ -222,6 +225,31 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
                     tok = c
                     break
     return tok
+
+
+def described_name(att: Attributor, tok: Token) -> Token | None:
+    """The person a description subject names where the parser did not make the name its
+    apposition: after a relative clause ("The editor I was talking to, Tim Varrow, interrupted":
+    the name hangs off the clause), or as the last of coordinated titles ("said lobbyist and
+    strategist Charlie Brannock": a conjunct). Else None."""
+    if tok.pos_ != "NOUN" or att.m.mention_for_token(tok.i) is not None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "relcl":
+            for n in c.children:
+                if (
+                    n.dep_ in ("npadvmod", "appos")
+                    and n.i > c.i
+                    and att.doc[n.left_edge.i - 1].text == ","
+                    and att.m.cluster_for_token(n.i) is not None
+                ):
+                    return n
+        if c.dep_ == "conj" and c.i > tok.i and any(g.dep_ == "cc" for g in tok.children):
+            between = att.doc[tok.i + 1 : c.i]
+            titles = all(t.lower_ in TITLE_WORDS or t.dep_ in ("cc", "compound") for t in between)
+            if titles and att.m.cluster_for_token(c.i) is not None:
+                return c
+    return None
 
 
 def known_actor(att: Attributor, tok: Token) -> bool:

@@ -61,6 +61,9 @@ _AGE_NP = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b")
 _AGE_FACT = re.compile(r"(?:,\s*|\baged?\s+)(\d{1,3})\s*[,)]")
 # Window around a name mention that describes it (apposition, title before the name).
 _BEFORE, _AFTER = 60, 90
+# Marks that end what describes someone before their name ("..., Democratic front-runner X"):
+# the sentence before, the clause or list punctuation that closes someone else's tag.
+_CUTS = (". ", ",", ")", ";", ":", " and ", " or ")
 # A description names a person when its head is an office or one of these person-noun endings
 # ("the former schoolteacher", "the soft-spoken agronomist", "the guesthouse owner").
 _PERSON_SUFFIXES = (
@@ -208,7 +211,7 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
 
 
 def _profile(
-    ix: ArticleMentions, c: PersonCluster, before: int
+    ix: ArticleMentions, c: PersonCluster, before: int, skip: tuple[int, int] | None = None
 ) -> tuple[set[str], set[str], set[str], set[str]]:
     """Words, parties and ages the article attaches to ``c`` in mentions before ``before``, and
     the words right at the name (a title before it, the first words of an apposition)."""
@@ -223,16 +226,19 @@ def _profile(
         for m in ix.mentions
         if m.kind == MentionKind.name and ix.cluster_of_token.get(m.head) is not c
     )
+    if skip is not None:
+        others.append(skip)  # the phrase being resolved describes no one by standing nearby
     for pos in c.seen:
         if pos >= before:
             break
-        a = max(0, text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 2, pos - _BEFORE)
+        a = max(0, text.rfind("\n", 0, pos) + 1, pos - _BEFORE)
         nl = text.find("\n", pos)
         b = min(len(text), pos + _AFTER, nl if nl >= 0 else len(text))
         # Before the name only its own premodifiers count ("Dorvan Democrat Marla Quint"): stop at
         # the clause or list punctuation that closes what came before (someone else's tag).
-        cut = max(text.rfind(p, a, pos) + len(p) for p in (",", ")", ";", ":", " and ", " or "))
-        a = max(a, cut)
+        # (A mark not found is no cut: rfind's -1 plus the mark's length cut "Democratic" off a
+        # name at the very start of the text.)
+        a = max([a, *(f + len(p) for p in _CUTS if (f := text.rfind(p, a, pos)) >= 0)])
         for oa, ob in others:
             if ob <= pos and ob > a:
                 a = ob
@@ -258,6 +264,20 @@ def profile_words(ix: ArticleMentions, c: PersonCluster, before: int) -> set[str
     """Words the article attached to ``c`` (apposition, title, party tag) before ``before``: what
     the speaker ranker matches a role phrase against."""
     return _profile(ix, c, before)[1]
+
+
+def party_of_words(words: list[str]) -> str | None:
+    """The party a phrase's lower-cased words name ("GOP", "Democratic"), else None."""
+    return next((_PARTY[w] for w in words if w in _PARTY), None)
+
+
+def other_party(ix: ArticleMentions, c: PersonCluster, party: str, phrase: tuple[int, int]) -> bool:
+    """Whether the article tied ``c`` to parties and ``party`` (that of the role noun at
+    ``phrase``) is none of them: "the GOP front-runner" is never the person it called the
+    Democratic front-runner (anywhere: a role noun may also go to a holder introduced after it;
+    the phrase's own words, next to a name, are no description of that name)."""
+    parties = _profile(ix, c, len(ix.text), skip=phrase)[2]
+    return bool(parties) and party not in parties
 
 
 def surely_a_person(c: PersonCluster) -> bool:

@@ -144,6 +144,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         # apposition with a title ("Ilse Varga-Tamm, the foreign minister,") is a person.
         if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP") or len(ent) > 5:
             continue
+        after_dateline = dateline_name(ix, ent)
+        if after_dateline is not None:
+            spans.append(after_dateline)
+            continue
         words = normalise(ent.text).split()
         if not words or words[-1] in ORG_WORDS or ix.registry.lookup(ent.text) is not None:
             continue
@@ -223,6 +227,29 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         out.append(doc[a:b])
         last_end = b
     return out
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def dateline_name(ix: ArticleMentions, ent: Span) -> tuple[int, int] | None:
+    """The name after a dateline the NER ran into one "organisation" with it ("VELMAR - Halvard
+    Ostrowe met ..." tagged ORG whole): capitals at a paragraph start, a dash, then two or three
+    Title-case words with no organisation word. Else None."""
+    if ent.start_char > 0 and ix.text[ent.start_char - 1] != "\n":
+        return None
+    dash = next((t.i for t in ent if t.text in _DASHES), None)
+    if dash is None or dash == ent.start:
+        return None
+    if not all(t.text.isupper() or t.is_punct for t in ix.doc[ent.start : dash]):
+        return None
+    name = ix.doc[dash + 1 : ent.end]
+    words = normalise(name.text).split()
+    if not 2 <= len(name) <= 3 or any(w in ORG_WORDS for w in words):
+        return None
+    if not all(t.pos_ == "PROPN" and CAP_RE.match(t.text) and not t.text.isupper() for t in name):
+        return None
+    return dash + 1, ent.end
 
 
 def role_word_before_name(word: Token, first: Token, given: dict[str, str], rest: int) -> bool:

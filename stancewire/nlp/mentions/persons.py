@@ -73,6 +73,8 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
         else None
     )
     cluster = cluster_for(ix, name, parts, span.start_char, honorific)
+    if not cluster.seen and len(parts) == 1:
+        family_name(ix, span, cluster)
     # Title/affiliation words before the name, and honorifics.
     title, scope_word = left_title(ix, start, ent_start)
     if title is not None and former_title(ix, start):
@@ -101,6 +103,33 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     cluster.seen.append(span.start_char)
     placeholder = ActorRef(id=person_id(cluster.name), name=cluster.name, kind=ActorKind.person)
     ix.add_name(span, placeholder, cluster, taken)
+
+
+# Kin nouns whose bearer shares the possessor's surname ("Velk's husband, Aron,").
+_KIN = frozenset({
+    "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
+})  # fmt: skip
+
+
+def family_name(ix: ArticleMentions, span: Span, cluster: PersonCluster) -> None:
+    """A bare given name in apposition to a kin noun of a named person ("Marta Velk's husband,
+    Aron," "Velk's son, Tomas,") is that person's relative: the cluster takes the possessor's
+    surname ("Aron Velk"), so that it neither stays a person named "Aron" nor is any later
+    "Velk" (the bare surname goes to whoever was named first, as before)."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.lemma_.lower() not in _KIN or cluster.key not in given_names():
+        return
+    poss = next((c for c in root.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owner = ix.cluster_for_token(poss.i) if poss is not None else None
+    if owner is None or owner is cluster:
+        return
+    surname = owner.name.split()[-1]
+    g = given_names().get(cluster.key)
+    if g in ("f", "m") and cluster.gender is None:
+        cluster.gender = g  # a given name and a surname now: "he" must not go to Kathryn Velk
+    cluster.key = f"{cluster.key} {normalise(surname)}"
+    cluster.name = f"{cluster.name} {surname}"
+    cluster.tokens = name_tokens(cluster.key.split())
 
 
 def cluster_for(

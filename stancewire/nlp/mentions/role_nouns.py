@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.mentions.descriptions import other_party, party_of_words
 from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
 from stancewire.nlp.mentions.titles import FORMER, scope_of, split_title
@@ -36,11 +37,15 @@ def role_holder(
     scope_key: str | None,
     exact: bool = False,
     former: bool = False,
+    party: str | None = None,
+    phrase: tuple[int, int] = (0, 0),
 ) -> PersonCluster | None:
     """The person holding ``ctitle`` (in ``scope_key`` if given) a role noun refers to. A fact
     with a matching scope beats an unscoped one ("the Falcons manager" vs "X, the club's
     manager,"); then the holder mentioned last before the noun; then the first introduced
-    after it. An indefinite noun ("a coroner") introduces someone, so only later holders count."""
+    after it. An indefinite noun ("a coroner") introduces someone, so only later holders count.
+    A ``party`` the noun (at ``phrase``) names ("the GOP front-runner") rules out holders of
+    another party."""
     char = tok.idx
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     indefinite = det is not None and det.lower_ in ("a", "an", "one")
@@ -51,17 +56,21 @@ def role_holder(
             continue
         if former != (pos in ix.former_facts):
             continue  # "the former president" is not "President Obama", nor the reverse
-        exact = 0
+        if party is not None and other_party(ix, c, party, phrase):
+            continue
+        # (A name of its own: reusing ``exact`` here turned every fact after the first into a
+        # loose title match, so "the Senate Democratic leader" went to a "President X".)
+        scoped = 0
         if scope_key is not None and sk is not None:
             if not (sk == scope_key or same_scope(sk, scope_key)):
                 continue
-            exact = 1
+            scoped = 1
         before = last_before(c.seen, char)
         if indefinite and before >= 0:
             continue
         if before < 0 and pos <= char:
             continue
-        key = (exact, 1, before) if before >= 0 else (exact, 0, -pos)
+        key = (scoped, 1, before) if before >= 0 else (scoped, 0, -pos)
         if best is None or key > best:
             best, best_c = key, c
     return best_c
@@ -171,7 +180,8 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
     # 1. The article's own role facts ("Senior Coroner X", "X, the club's manager,"): the holder
     # mentioned most recently before the role noun, else (a lede's "a coroner ruled" before
     # "Senior Coroner X said") the next holder the article introduces.
-    hit = role_holder(ix, tok, ctitle, scope_key, exact=qualified, former=former)
+    party = party_of_words([t.lower_ for t in left])
+    hit = role_holder(ix, tok, ctitle, scope_key, exact=qualified, former=former, party=party, phrase=span)
     if hit is not None:
         return hit.actor, span  # type: ignore[return-value]
     # 2. The registry's role holder at the publication date.
