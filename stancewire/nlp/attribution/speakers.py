@@ -414,6 +414,14 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
             MentionKind.name if reg.kind == ActorKind.person else MentionKind.organisation,
             reg.affiliation,
         )
+    if tok.ent_type_ == "NORP" and any(c.dep_ == "det" for c in tok.children):
+        # "the Texan said", "another Muslim said": a demonym or party word with a determiner
+        # describes someone (named earlier, or not at all); nobody is named "Texan".
+        desc = description_speaker(att, tok)
+        if desc is not None:
+            return desc
+        unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
+        return actor_speaker(unknown, phrase, a, b, MentionKind.role)
     if not any(ch.isupper() for ch in phrase):
         # A lower-case "proper noun" is the tagger's mistake, never a name: "the billionaire
         # business mogul told People" is a description, "the secretary of state" a role.

@@ -152,6 +152,8 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if not words or words[-1] in ORG_WORDS or ix.registry.lookup(ent.text) is not None:
             continue
         root = ent.root
+        if ent.label_ == "NORP" and (root.tag_ == "NNPS" or root.lower_.endswith("s")):
+            continue  # "Veteran Republicans said": party members, however titled
         titled = (
             any(c.dep_ == "appos" and c.lemma_.lower() in TITLE_WORDS for c in root.children)
             or (root.dep_ == "appos" and root.head.lemma_.lower() in TITLE_WORDS)
