@@ -349,3 +349,26 @@ def test_a_participle_tag_on_a_finite_frame_verb(extractor) -> None:
     )
     assert finite_participle(tweeted[1])
     assert not finite_participle(written[2])
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Data matter.\n\n"
+            "“Having access to the file and two people who understand it is valuable,” said Skelly, "
+            "a former aide.",
+            "Having access",
+            "person:skelly",
+        ),
+        (
+            'Tom Bell spoke.\n\n"Jeb wants to be a tough guy tonight," Morn shot back.',
+            "tough guy",
+            "person:morn",
+        ),
+    ],
+    ids=["surname-tagged-adverb", "surname-tagged-adjective"],
+)
+def test_a_surname_the_tagger_misread_still_speaks(extractor, text: str, words: str, speaker: str) -> None:
+    q = _one(_quotes(extractor, text), words)
+    assert q.speaker is not None and q.speaker.id == speaker, q.speaker

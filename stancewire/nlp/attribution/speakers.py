@@ -31,6 +31,7 @@ from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
 from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.nlp.quotes.syntax import mistagged_name
 from stancewire.nlp.registry import normalise, person_id, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -132,6 +133,9 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
     # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
     if tok.pos_ in ("NOUN", "PROPN"):
         return phrase_speaker(att, tok)
+    if mistagged_name(tok) and tok.dep_ not in ("amod", "compound"):
+        # "said Skelly" (tagged an adverb): a name the tagger and the NER both missed.
+        return proper_noun_speaker(att, tok, tok.idx, tok.idx + len(tok.text))
     return None
 
 

@@ -12,7 +12,7 @@ from stancewire.nlp import cues
 from stancewire.nlp.mentions.headlines import title_case_line
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.syntax import SUBJ, phrase_head, subject_of, word_is_cue
+from stancewire.nlp.quotes.syntax import SUBJ, mistagged_name, phrase_head, subject_of, word_is_cue
 from stancewire.nlp.quotes.text import (
     DASHES,
     LABEL_ONLY_RE,
@@ -285,15 +285,17 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     # after (inverted) or before the cue inside the frame.
     i0 = bisect_left(idx.starts, a)
     i1 = bisect_left(idx.starts, b)
+    # A surname the tagger read as an adverb or adjective ("said Skelly", "Morn shot back")
+    # still names the speaker.
     for j in range(cue.i + 1, min(i1, cue.i + 6)):
         t = doc[j]
-        if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJ):
+        if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJ) or mistagged_name(t):
             return phrase_head(t)
         if t.is_punct:
             break
     for j in range(cue.i - 1, max(i0 - 1, cue.i - 8), -1):
         t = doc[j]
-        if t.pos_ in ("PROPN", "PRON", "NOUN") and not idx.in_quote[j]:
+        if (t.pos_ in ("PROPN", "PRON", "NOUN") or mistagged_name(t)) and not idx.in_quote[j]:
             return phrase_head(t)
     return None
 

@@ -174,6 +174,19 @@ def noun_clause_end(doc: Doc, noun: Token, comp: Token, first: int, last: int) -
     return last
 
 
+def mistagged_name(t: Token) -> bool:
+    """A title-case word inside a sentence that the tagger gave a non-name part of speech: a
+    surname read as an adverb ("said Skelly") or an adjective ("Morn shot back")."""
+    return (
+        t.pos_ in ("ADJ", "ADV", "NOUN", "X", "INTJ")
+        and t.is_alpha
+        and len(t.text) > 2
+        and t.text[:1].isupper()
+        and t.text[1:].islower()
+        and not t.is_sent_start
+    )
+
+
 def phrase_head(t: Token) -> Token:
     # Climb compounds/flat names to the head noun ("Dmitry" -> "Peskov").
     while t.dep_ in ("compound", "flat", "amod", "det", "poss") and t.head is not t and t.head.i > t.i:
