@@ -18,7 +18,13 @@ from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.fronted import fronted_frame
 from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
-from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
+from stancewire.nlp.quotes.raising import (
+    appearance_frame,
+    passive_view_frame,
+    question_frame,
+    raising_frame,
+    refusal_frame,
+)
 from stancewire.nlp.quotes.source_phrase import in_poll_frame
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import (
@@ -41,6 +47,7 @@ from stancewire.nlp.quotes.words import (
     NAMING_VERBS,
     NOUN_INFINITIVE_CUES,
     NOUN_PREP_CUES,
+    PASSIVE_VIEW_VERBS,
     RAISING_VERBS,
     REFUSAL_VERBS,
     TOPIC_CUES,
@@ -204,7 +211,11 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
     if lemma in APPEARANCE_VERBS:
         return appearance_frame(doc, text, tok, idx)
     if lemma in RAISING_VERBS and tok.tag_ == "VBN":
-        return raising_frame(doc, text, tok, idx)
+        q = raising_frame(doc, text, tok, idx)
+        if q is not None or lemma not in PASSIVE_VIEW_VERBS:
+            return q
+    if lemma in PASSIVE_VIEW_VERBS and tok.tag_ == "VBN":
+        return passive_view_frame(doc, text, tok, idx)
     if lemma in REFUSAL_VERBS:
         return refusal_frame(doc, text, tok, idx)
     if lemma in cues.QUESTION_FRAMES and tok.tag_ == "VBN":
