@@ -31,6 +31,7 @@ from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
     is_question_frame,
+    misread_perfect,
     misread_verb,
     noun_clause_end,
     said_to_be,
@@ -70,6 +71,13 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             # "The candidate plans to be back": a verb tagged as a plural noun; every rule
             # tests the part of speech, so it is corrected on the Doc as the lemma above.
             tok.pos_, tok.tag_ = "VERB", "VBZ"
+        elif (aux := misread_perfect(tok)) is not None:
+            # "She’s argued that …": a contracted "has", read as a passive; relabelled on the Doc
+            # as the lemma above, so every rule sees an active verb with its subject.
+            aux.dep_ = "aux"
+            for c in tok.children:
+                if c.dep_ == "nsubjpass":
+                    c.dep_ = "nsubj"
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
             continue
         lemma = tok.lemma_.lower()
