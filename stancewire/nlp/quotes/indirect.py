@@ -173,6 +173,12 @@ def contains_short(start: int, end: int, a: int, b: int) -> bool:
     return start <= a and b <= end + 2 and (b - a) * 2 < end - start
 
 
+def addressee(c: Token, lemma: str) -> bool:
+    """Whether ``c`` is the object a cue is addressed to ("the adviser told *them*"), not its
+    content: the direct object of a verb that takes its hearer as object (tell, ask, warn, …)."""
+    return c.dep_ == "dobj" and lemma in cues.OBJ_XCOMP_VERBS
+
+
 def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> list[QuoteCandidate]:
     """ "In the three years since, Barden says, far too many lives have been lost": a speech
     cue set into the clause it reports (the parser hangs it there as parataxis). The clause on
@@ -184,13 +190,18 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
         return []  # "X, many think, is only a matter of time": a belief set in, as speech is
     head = tok.head
     subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
-    if subj is None or head.pos_ not in ("VERB", "AUX") or not head.left_edge.i < tok.left_edge.i:
+    if subj is None or head.pos_ not in ("VERB", "AUX"):
         return []
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+    # The frame starts at its subject: what the parser hung from the cue before it ("At times
+    # last year, aides said, …") opens the reported clause.
+    frame_start = min(subj.left_edge.i, tok.i)
+    if not head.left_edge.i < frame_start:
+        return []
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and not addressee(c, lemma) for c in tok.children):
         return []  # the cue has a content of its own: not set into this clause
     sent = tok.sent
     spans = [
-        (max(head.left_edge.i, sent.start), tok.left_edge.i - 1),
+        (max(head.left_edge.i, sent.start), frame_start - 1),
         (tok.right_edge.i + 1, min(head.right_edge.i, sent.end - 1)),
     ]
     out = []
@@ -226,7 +237,7 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
         return passive_view_frame(doc, text, tok, idx)
     if lemma in REFUSAL_VERBS:
         return refusal_frame(doc, text, tok, idx)
-    if lemma in cues.QUESTION_FRAMES and tok.tag_ == "VBN":
+    if lemma in cues.QUESTION_FRAMES and tok.tag_ in ("VBN", "VBD"):
         return question_frame(doc, text, tok, idx)
     return None
 

@@ -212,12 +212,43 @@ def refusal_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     return finish(doc, text, tok, tok, span[0], span[1], speaker, "refusal", 0.7)
 
 
+def _asker(tok: Token) -> Token | None:
+    """Who asks, for a question frame with a subject: the subject of an active "asked X if …"
+    (``Voss asked Korr if …``, ``shook hands and asked workers if …``); None for the subjectless
+    or passive frame ("asked whether …", "he was asked what happened …"), whose asker the
+    sentence does not name, unless a "by" agent does ("was asked by host Lena Voss whether …")."""
+    holder = _view_holder(tok)
+    if holder is not None:
+        return holder
+    if is_question_frame(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None
+    subj = subject_of(tok)
+    return subj if subj is not None and subj.lower_ not in _NO_CONTENT_SUBJECTS else None
+
+
+def _asked_with_subject(tok: Token) -> bool:
+    """ "X was asked if C" (a passive, its subject the one asked) or "X asked Y if C" (an active
+    whose if-clause the parser hangs as an adverbial clause, which the speech rules skip)."""
+    if tok.lemma_.lower() not in cues.QUESTION_FRAMES:
+        return False
+    if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return True
+    marked = (
+        c
+        for c in tok.children
+        if c.dep_ == "advcl"
+        and c.i > tok.i
+        and any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children)
+    )
+    return _asker(tok) is not None and next(marked, None) is not None
+
+
 def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """ "(When) asked whether/if/why C, …" or "asked about X": the reporter's question, with no
-    speaker."""
+    speaker; "X was asked if C" likewise; "X asked Y if C": X's question."""
     from stancewire.nlp.quotes.indirect import content_span, finish
 
-    if not is_question_frame(tok):
+    if not is_question_frame(tok) and not _asked_with_subject(tok):
         return None
     comp = next(
         (
@@ -243,4 +274,4 @@ def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandi
     span = content_span(doc, first, comp.right_edge.i)
     if span is None:
         return None
-    return finish(doc, text, tok, tok, span[0], span[1], None, "question", 0.6)
+    return finish(doc, text, tok, tok, span[0], span[1], _asker(tok), "question", 0.6)
