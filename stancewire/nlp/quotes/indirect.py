@@ -25,7 +25,7 @@ from stancewire.nlp.quotes.raising import (
     raising_frame,
     refusal_frame,
 )
-from stancewire.nlp.quotes.source_phrase import in_poll_frame
+from stancewire.nlp.quotes.source_phrase import in_poll_frame, perspective_frame
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
@@ -86,6 +86,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             pass
         elif tok.lower_ == "in" and tok.pos_ == "ADP":
             q = in_poll_frame(doc, text, tok, idx)
+        elif tok.lower_ in ("for", "to") and tok.pos_ == "ADP":
+            q = perspective_frame(doc, text, tok, idx)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = according(doc, text, tok, idx)
         elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (
@@ -195,6 +197,8 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
     # The frame starts at its subject: what the parser hung from the cue before it ("At times
     # last year, aides said, …") opens the reported clause.
     frame_start = min(subj.left_edge.i, tok.i)
+    if any(idx.in_quote[j] or doc[j].is_quote for j in range(tok.left_edge.i, frame_start)):
+        frame_start = tok.left_edge.i  # '“…,” he said, his voice breaking': a direct quote's frame
     if not head.left_edge.i < frame_start:
         return []
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") and not addressee(c, lemma) for c in tok.children):
