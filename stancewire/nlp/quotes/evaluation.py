@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp import cues
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
-from stancewire.nlp.quotes.words import EVALUATION_PREPS, POSITION_VERBS
+from stancewire.nlp.quotes.words import EVALUATION_PREPS, NOUN_INFINITIVE_CUES, NOUN_PREP_CUES, POSITION_VERBS
 
 # Subjects that hold no position: expletives, demonstratives, generic "you", questions.
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "you", "what", "which", "these", "those"})
@@ -123,6 +124,9 @@ def _passive_evaluation(doc: Doc, text: str, tok: Token, idx: DocIndex) -> Quote
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
     if subj is None or subj.lower_ in _NOT_HOLDERS or idx.in_direct[subj.i]:
         return None
+    noun = subj.lemma_.lower()
+    if noun in cues.NOUN_CUES or noun in NOUN_PREP_CUES or noun in NOUN_INFINITIVE_CUES:
+        return None  # "Its plan to build reservoirs was criticised": the plan is its holder's quote
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     speaker = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     if speaker is None and tok.lemma_.lower() not in _STANCE_ONLY:

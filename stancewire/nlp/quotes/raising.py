@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
+from stancewire.nlp.quotemarks import ALL_MARKS
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import SUBJ, is_question_frame, subject_of, to_infinitive
 from stancewire.nlp.quotes.words import NAMING_VERBS
@@ -161,6 +162,8 @@ def _names_its_noun(tok: Token, comp: Token) -> bool:
     noun = tok.head
     if tok.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > tok.i:
         return False
+    if comp.dep_ == "prep" and any(t.text in ALL_MARKS for t in comp.subtree):
+        return False  # "a mask known as “the Queen of Ambelo”": a name in quote marks
     return comp.dep_ == "prep" or tok.lemma_.lower() not in NAMING_VERBS
 
 
@@ -232,7 +235,9 @@ def _asked_with_subject(tok: Token) -> bool:
     if tok.lemma_.lower() not in cues.QUESTION_FRAMES:
         return False
     if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children):
-        return True
+        # Only with its asker named ("was asked by host Lena Voss whether …"): our gold, unlike
+        # PolNeAR, leaves the bare "X was asked whether …" out (the answer is the quote).
+        return _view_holder(tok) is not None
     marked = (
         c
         for c in tok.children
