@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp import cues
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
-from stancewire.nlp.quotes.words import EVALUATION_PREPS, POSITION_VERBS
+from stancewire.nlp.quotes.words import EVALUATION_PREPS, NOUN_INFINITIVE_CUES, NOUN_PREP_CUES, POSITION_VERBS
 
 # Subjects that hold no position: expletives, demonstratives, generic "you", questions.
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "you", "what", "which", "these", "those"})
@@ -64,6 +65,8 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
         return None  # "whether she would support the bill": a question, not a position
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return _passive_evaluation(doc, text, tok, idx)
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if "to" in aux:
         # "wanted to endorse Sanders": an infinitive is the content of another cue.
@@ -102,6 +105,36 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         return None  # "welcomed the plan", "embraced his mother": an act on a thing, not a position
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, "evaluation-object", 0.66)
+
+
+# Evaluation verbs whose passive is a stance without a "by" phrase ("Korr was widely criticized");
+# the others are often acts ("was attacked in the square", "was welcomed at the airport").
+_STANCE_ONLY = frozenset(
+    {"applaud", "commend", "condemn", "criticise", "criticize", "denounce", "deride", "disparage",
+     "endorse", "lambaste", "laud", "oppose", "praise", "rebuke", "reject", "ridicule", "support"}
+)  # fmt: skip
+
+
+def _passive_evaluation(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """ "The proposal was rejected by 64 percent of voters", "Varnay was endorsed by the union",
+    "Korr was widely criticized": the one evaluated, the passive subject, is the content (as the
+    object of the active verb is), and the "by" agent holds the position."""
+    from stancewire.nlp.quotes.indirect import content_span, finish
+
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subj is None or subj.lower_ in _NOT_HOLDERS or idx.in_direct[subj.i]:
+        return None
+    noun = subj.lemma_.lower()
+    if noun in cues.NOUN_CUES or noun in NOUN_PREP_CUES or noun in NOUN_INFINITIVE_CUES:
+        return None  # "Its plan to build reservoirs was criticised": the plan is its holder's quote
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    speaker = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if speaker is None and tok.lemma_.lower() not in _STANCE_ONLY:
+        return None
+    span = content_span(doc, subj.left_edge.i, subj.right_edge.i)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], speaker, "evaluation-passive", 0.6)
 
 
 def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:

@@ -18,13 +18,20 @@ from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.fronted import fronted_frame
 from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
-from stancewire.nlp.quotes.raising import appearance_frame, question_frame, raising_frame, refusal_frame
-from stancewire.nlp.quotes.source_phrase import in_poll_frame
+from stancewire.nlp.quotes.raising import (
+    appearance_frame,
+    passive_view_frame,
+    question_frame,
+    raising_frame,
+    refusal_frame,
+)
+from stancewire.nlp.quotes.source_phrase import in_poll_frame, perspective_frame
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_negated,
     is_question_frame,
+    misread_perfect,
     misread_verb,
     noun_clause_end,
     said_to_be,
@@ -41,6 +48,7 @@ from stancewire.nlp.quotes.words import (
     NAMING_VERBS,
     NOUN_INFINITIVE_CUES,
     NOUN_PREP_CUES,
+    PASSIVE_VIEW_VERBS,
     RAISING_VERBS,
     REFUSAL_VERBS,
     TOPIC_CUES,
@@ -63,6 +71,13 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             # "The candidate plans to be back": a verb tagged as a plural noun; every rule
             # tests the part of speech, so it is corrected on the Doc as the lemma above.
             tok.pos_, tok.tag_ = "VERB", "VBZ"
+        elif (aux := misread_perfect(tok)) is not None:
+            # "She’s argued that …": a contracted "has", read as a passive; relabelled on the Doc
+            # as the lemma above, so every rule sees an active verb with its subject.
+            aux.dep_ = "aux"
+            for c in tok.children:
+                if c.dep_ == "nsubjpass":
+                    c.dep_ = "nsubj"
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
             continue
         lemma = tok.lemma_.lower()
@@ -71,6 +86,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             pass
         elif tok.lower_ == "in" and tok.pos_ == "ADP":
             q = in_poll_frame(doc, text, tok, idx)
+        elif tok.lower_ in ("for", "to") and tok.pos_ == "ADP":
+            q = perspective_frame(doc, text, tok, idx)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = according(doc, text, tok, idx)
         elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (
@@ -158,6 +175,12 @@ def contains_short(start: int, end: int, a: int, b: int) -> bool:
     return start <= a and b <= end + 2 and (b - a) * 2 < end - start
 
 
+def addressee(c: Token, lemma: str) -> bool:
+    """Whether ``c`` is the object a cue is addressed to ("the adviser told *them*"), not its
+    content: the direct object of a verb that takes its hearer as object (tell, ask, warn, …)."""
+    return c.dep_ == "dobj" and lemma in cues.OBJ_XCOMP_VERBS
+
+
 def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> list[QuoteCandidate]:
     """ "In the three years since, Barden says, far too many lives have been lost": a speech
     cue set into the clause it reports (the parser hangs it there as parataxis). The clause on
@@ -169,13 +192,20 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
         return []  # "X, many think, is only a matter of time": a belief set in, as speech is
     head = tok.head
     subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
-    if subj is None or head.pos_ not in ("VERB", "AUX") or not head.left_edge.i < tok.left_edge.i:
+    if subj is None or head.pos_ not in ("VERB", "AUX"):
         return []
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+    # The frame starts at its subject: what the parser hung from the cue before it ("At times
+    # last year, aides said, …") opens the reported clause.
+    frame_start = min(subj.left_edge.i, tok.i)
+    if any(idx.in_quote[j] or doc[j].is_quote for j in range(tok.left_edge.i, frame_start)):
+        frame_start = tok.left_edge.i  # '“…,” he said, his voice breaking': a direct quote's frame
+    if not head.left_edge.i < frame_start:
+        return []
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and not addressee(c, lemma) for c in tok.children):
         return []  # the cue has a content of its own: not set into this clause
     sent = tok.sent
     spans = [
-        (max(head.left_edge.i, sent.start), tok.left_edge.i - 1),
+        (max(head.left_edge.i, sent.start), frame_start - 1),
         (tok.right_edge.i + 1, min(head.right_edge.i, sent.end - 1)),
     ]
     out = []
@@ -204,10 +234,14 @@ def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex)
     if lemma in APPEARANCE_VERBS:
         return appearance_frame(doc, text, tok, idx)
     if lemma in RAISING_VERBS and tok.tag_ == "VBN":
-        return raising_frame(doc, text, tok, idx)
+        q = raising_frame(doc, text, tok, idx)
+        if q is not None or lemma not in PASSIVE_VIEW_VERBS:
+            return q
+    if lemma in PASSIVE_VIEW_VERBS and tok.tag_ == "VBN":
+        return passive_view_frame(doc, text, tok, idx)
     if lemma in REFUSAL_VERBS:
         return refusal_frame(doc, text, tok, idx)
-    if lemma in cues.QUESTION_FRAMES and tok.tag_ == "VBN":
+    if lemma in cues.QUESTION_FRAMES and tok.tag_ in ("VBN", "VBD"):
         return question_frame(doc, text, tok, idx)
     return None
 

@@ -1,5 +1,7 @@
 """Findings attributed with "in": "In the new Morning Consult poll, 40 percent of likely voters
-back Sanders", "Mr. Trump is ahead in public opinion polls in Florida".
+back Sanders", "Mr. Trump is ahead in public opinion polls in Florida"; and a view given from
+someone's standpoint: "For most Democrats, the Clinton years remain the good old days", "To
+Frank, the party line is a fantasy" (:func:`perspective_frame`).
 
 A poll or survey named in an "in" phrase is the source of the clause it modifies, as with
 "according to a poll"; PolNeAR annotates "in" as the cue. Only polls and surveys count: "in a
@@ -13,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.words import BELIEF_VERBS, POLL_NOUNS
 
 
@@ -64,3 +67,53 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, pobj, "according-in", 0.65)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _own_cue(t: Token) -> bool:
+    """A cue of its own set into the clause: "the aides said", "according to Bennett"."""
+    if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        return True
+    return t.dep_ == "parataxis" and t.lemma_.lower() in cues.speech_verbs()
+
+
+def perspective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """ "For most Democrats, C" / "To Frank, C": a fronted "for/to" phrase naming someone who can
+    hold a view, set off by a comma, makes the clause after it that holder's view (PolNeAR
+    annotates the preposition as the cue). Not "For now, …" or "To date, …" (no holder), nor a
+    clause with a cue of its own ("For Varnay, the aides said …")."""
+    from stancewire.nlp.quotes.indirect import cut_at_cue, finish  # indirect imports this module
+
+    if tok.dep_ != "prep" or tok.lower_ not in ("for", "to"):
+        return None
+    sent = tok.sent
+    # First in its sentence, after at most a conjunction ("But for most Democrats, …").
+    opener = all(doc[j].is_punct or doc[j].dep_ == "cc" for j in range(sent.start, tok.i))
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if not opener or pobj is None or not speaker_like(pobj, places=False) or head.pos_ not in ("VERB", "AUX"):
+        return None
+    # The clause starts after the last comma before its subject: the holder's phrase may have an
+    # apposition or a relative clause of its own ("For Varnay, the front-runner, C"). The parser
+    # may also hang the clause's subject from the holder as an apposition ("To Mayor Brandvold,
+    # the party line …"): then the first comma after the holder.
+    subj = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i > tok.right_edge.i), None)
+    end = subj.left_edge.i if subj is not None else tok.right_edge.i + 2
+    commas = [j for j in range(pobj.i + 1, min(end, len(doc))) if doc[j].text == ","]
+    if not commas:
+        return None
+    comma = commas[-1] if subj is not None else commas[0]
+    lemma = head.lemma_.lower()
+    if lemma in cues.speech_verbs() or lemma in BELIEF_VERBS or head.i < comma:
+        return None
+    first, last = comma + 1, cut_at_cue(doc, comma + 1, head.right_edge.i)
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    if last - first < 2 or any(idx.in_direct[j] for j in (first, last)):
+        return None
+    if any(_own_cue(t) for t in doc[tok.i : last + 1]):
+        return None  # "For Korr, the aides said, …": the cue set in quotes the clause
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return finish(doc, text, tok, tok, a, b, pobj, "according-perspective", 0.6)

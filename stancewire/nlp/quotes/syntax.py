@@ -118,6 +118,28 @@ def misread_verb(tok: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in children)
 
 
+# A contracted "has" the parser reads as a passive "is" ("She’s argued that …").
+_CONTRACTED_S = frozenset({"’s", "'s"})
+
+
+def misread_perfect(tok: Token) -> Token | None:
+    """The auxiliary of a present perfect the parser took for a passive: "She’s argued that …",
+    "he’s predicted big wins" read as "she is argued", so the speaker became a passive subject
+    (no speaker) and the cue a passive report. A past participle after a contracted "’s" with a
+    clause or an object of its own after it is active ("has argued"): passives take neither.
+    Expletive subjects stay passive ("it’s said that …"). The participle may be tagged as a past
+    form ("She’s argued": VBD)."""
+    if tok.tag_ not in ("VBN", "VBD"):
+        return None
+    aux = next((c for c in tok.children if c.dep_ == "auxpass" and c.lower_ in _CONTRACTED_S), None)
+    if aux is None or not any(c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < aux.i), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "what"):
+        return None
+    return aux
+
+
 def is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children) and tok.lemma_ not in {"deny"}:
         return True

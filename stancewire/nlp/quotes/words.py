@@ -17,6 +17,10 @@
 * ``RAISING_VERBS``: passives that report an expectation about X ("X is expected to win").
 * ``VIEW_VERBS``: "Democrats see Sanders as a threat": the object and its "as" phrase or
   predicate are the holder's view.
+* ``PASSIVE_VIEW_VERBS``: "Varnay is widely seen as the favourite", "the plan is considered a
+  gamble", "Lind is known for speaking her mind", "the contests known as Grand Tuesday": the
+  passive (or participle) of a view verb with its "as"/"for" phrase or predicate is a common view
+  of the subject, which PolNeAR annotates as raising is (the subject with its predicate).
 * ``POSITION_VERBS``: evaluation verbs that state a position on what they take ("opposed the
   tax", "support deportation"), whose object counts however short; the other evaluation verbs
   ("welcomed the plan", "embraced his mother", "defended the merger") need a name, a pronoun
@@ -65,8 +69,8 @@ EVALUATION_VERBS, EVALUATION_PREPS, POSITION_VERBS = word_sets(
 APPEARANCE_VERBS, RAISING_VERBS, REFUSAL_VERBS = word_sets(
     _DATA, "appearance_verbs", "raising_verbs", "refusal_verbs"
 )
-VIEW_VERBS, WANT_VERBS, CONDITIONAL_WANT_VERBS = word_sets(
-    _DATA, "view_verbs", "want_verbs", "conditional_want_verbs"
+VIEW_VERBS, PASSIVE_VIEW_VERBS, WANT_VERBS, CONDITIONAL_WANT_VERBS = word_sets(
+    _DATA, "view_verbs", "passive_view_verbs", "want_verbs", "conditional_want_verbs"
 )
 TOPIC_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["topic_cues"].items()}
 NOUN_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["noun_prep_cues"].items()}
