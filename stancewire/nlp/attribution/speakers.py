@@ -253,6 +253,24 @@ def described_name(att: Attributor, tok: Token) -> Token | None:
             titles = all(t.lower_ in TITLE_WORDS or t.dep_ in ("cc", "compound") for t in between)
             if titles and att.m.cluster_for_token(c.i) is not None:
                 return c
+    return named_by_clause(att, tok)
+
+
+_NAMING_PARTICIPLES = frozenset({"named", "called"})
+
+
+def named_by_clause(att: Attributor, tok: Token) -> Token | None:
+    """ "The first witness, a waiter at the bar named Haruka Moriyama-Ebbe, said", "a resident
+    named Caroline Dunmore said": the name a "named"/"called" clause gives inside the
+    description (the description itself, or its apposition) when it names a person."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "appos" and c.i > tok.i)]
+    for h in heads:
+        for t in h.subtree:
+            if t.dep_ != "acl" or t.lower_ not in _NAMING_PARTICIPLES:
+                continue
+            name = next((c for c in t.children if c.dep_ in ("oprd", "dobj", "attr")), None)
+            if name is not None and att.m.cluster_for_token(name.i) is not None:
+                return name
     return None
 
 
