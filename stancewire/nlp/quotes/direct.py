@@ -127,7 +127,7 @@ def direct_quotes(
             (left_first and attribute_left(doc, text, idx, s, frame_lim, frame, q))
             or attribute_right(doc, text, idx, s, right, q)
             or attribute_left(doc, text, idx, s, frame_lim, frame, q)
-            or attribute_dash(doc, idx, s, right, q)
+            or attribute_dash(text, s, right, q)
             or (right.strip() == "" and attribute_signoff(text, s, paras, cp_i, q))
             or attribute_prev_para_colon(doc, text, idx, s, paras, p_i, q)
         )
@@ -176,8 +176,8 @@ def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token 
         t = doc[i]
         if idx.in_quote[i]:
             continue
-        if (t.lemma_.lower() in cues.speech_verbs() and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN") or (
-            t.lemma_.lower() in cues.speech_verbs() and t.tag_ == "VBN" and finite_participle(t)
+        if t.lemma_.lower() in cues.speech_verbs() and (
+            (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN") or (t.tag_ == "VBN" and finite_participle(t))
         ):
             return t
         if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
@@ -353,7 +353,7 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     if (
         (len(gap_words) > 6 or cue.idx >= a + 80)
         and APPOS_GAP.match(text[a : cue.idx]) is None
-        and not subject_fills_gap(doc, idx, cue, a)
+        and not subject_fills_gap(doc, text, idx, cue, a)
         and not closing_inverted_frame(doc, text, idx, cue, seg_end)
     ):
         return False
@@ -423,7 +423,7 @@ def closing_inverted_frame(doc: Doc, text: str, idx: DocIndex, cue: Token, seg_e
     return tail.strip(" .,;") == "" or tail.lstrip()[:1] in (".", "\n")
 
 
-def subject_fills_gap(doc: Doc, idx: DocIndex, cue: Token, a: int) -> bool:
+def subject_fills_gap(doc: Doc, text: str, idx: DocIndex, cue: Token, a: int) -> bool:
     """'“…,” former Dravik Party speechwriter Noam Neusner wrote', '“…,” Jeffrey Lewis of the
     Halden Center for Nonproliferation Studies wrote', '“…,” the Florida senator and Republican
     presidential candidate said': a long stretch between the quote and the cue is still a
@@ -432,7 +432,7 @@ def subject_fills_gap(doc: Doc, idx: DocIndex, cue: Token, a: int) -> bool:
     subj = subject_of(cue)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or cue.idx - a > 200:
         return False
-    if "\n" in doc.text[a : cue.idx]:
+    if "\n" in text[a : cue.idx]:
         return False
     first = bisect_left(idx.starts, a)
     words = [t for t in doc[first : cue.i] if not t.is_punct and not t.is_space]
@@ -667,24 +667,31 @@ def colon_verb(doc: Doc, idx: DocIndex, colon: int) -> Token | None:
 FRAME_FILLERS = frozenset({"it", "this", "that", "way"})
 
 
-def attribute_dash(doc: Doc, idx: DocIndex, s: QuoteSpan, right: str, q: QuoteCandidate) -> bool:
+# A name of one to four capitalised words after a dash: "— Jane Doe, chief executive of X",
+# "- Sanders.", "-Michelle Marks, Philadelphia.".
+DASH_NAME = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+
+
+def dash_speaker(text: str, dash: int, end: int, q: QuoteCandidate, rule: str, strip: str = "") -> bool:
+    """Give ``q`` the name after the dash at ``dash``, within ``text[:end]`` (its paragraph),
+    with trailing ``strip`` characters dropped."""
+    m = DASH_NAME.match(text, dash + 1, end)
+    if m is None:
+        return False
+    name = m.group(1).rstrip(strip)
+    q.speaker_span = (m.start(1), m.start(1) + len(name))
+    q.confidence = 0.85
+    q.rule = rule
+    return True
+
+
+def attribute_dash(text: str, s: QuoteSpan, right: str, q: QuoteCandidate) -> bool:
     # “...” — Jane Doe, chief executive of X
     r = right.lstrip()
     if not r or r[0] not in DASHES:
         return False
-    off = s.outer_end + (len(right) - len(r)) + 1
-    m = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})", right[len(right) - len(r) + 1 :])
-    if not m:
-        return False
-    q.speaker_span = (off + m.start(1), off + m.end(1))
-    q.confidence = 0.85
-    q.rule = "direct-dash"
-    return True
-
-
-# A sign-off paragraph: a dash, then a name of one to four capitalised words ("- Sanders.",
-# "-Michelle Marks, Philadelphia.", "— Ada Morn, tweeting after the speech.").
-SIGNOFF = re.compile(r"[-–—]\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+    end = s.outer_end + len(right)
+    return dash_speaker(text, end - len(r), end, q, "direct-dash")
 
 
 SIGNOFF_NOT_NAMES = frozenset(
@@ -702,16 +709,12 @@ def attribute_signoff(
         return False
     a, b = paras[cp_i + 1]
     line = text[a:b]
-    m = SIGNOFF.match(line)
-    if m is None or len(line) > 160 or any(c in line for c in '“”"'):
+    if line[:1] not in DASHES or len(line) > 160 or any(c in line for c in '“”"'):
         return False
-    if m.group(1).split()[0].rstrip(".").casefold() in SIGNOFF_NOT_NAMES or " by " in line:
+    words = line[1:].split()
+    if not words or words[0].rstrip(".").casefold() in SIGNOFF_NOT_NAMES or " by " in line:
         return False  # "— Reporting by Ada Lind; editing by …": a credit line, not a speaker
-    name = m.group(1).rstrip(".")
-    q.speaker_span = (a + m.start(1), a + m.start(1) + len(name))
-    q.confidence = 0.85
-    q.rule = "direct-signoff"
-    return True
+    return dash_speaker(text, a, b, q, "direct-signoff", strip=".")
 
 
 def attribute_prev_para_colon(
