@@ -50,6 +50,12 @@ def text(doc: Doc) -> str:
     return t
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Seed :func:`text` with the string the Doc was made from (spaCy keeps every character, so
+    it equals ``doc.text``): building it back from the tokens costs as much as a rule component."""
+    _cache(doc).text = text
+
+
 def ents(doc: Doc) -> tuple[Span, ...]:
     c = _cache(doc)
     e = c.ents

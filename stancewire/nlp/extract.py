@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution.ranker import ranker_mode
 from stancewire.nlp.components import ATTRIBUTION, MENTIONS, STANCE, release
 from stancewire.nlp.events.component import EVENTS
@@ -112,6 +113,7 @@ class Extractor:
         # mask keeps every offset, so quote and mention offsets still point into article.text.
         text = mask_noise(text if len(text) <= MAX_CHARS else text[:MAX_CHARS])
         doc = self.nlp.make_doc(text)
+        doccache.remember_text(doc, text)
         doc._.article = article
         return doc
 

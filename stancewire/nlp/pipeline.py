@@ -14,6 +14,7 @@ from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, RULE_COMPON
 from stancewire.nlp.events.component import EVENTS  # importing it registers the factory
 from stancewire.nlp.line_sentences import LINE_SENTENCES
 from stancewire.nlp.model import DEFAULT_MODEL, load_model, once_per_name
+from stancewire.nlp.tokenizer_rules import split_glued_quotes
 
 # Order matters: attribution reads the mentions and the quote candidates, stance reads the quotes,
 # events (reported acts, issue 16) reads the mentions and merges into the stance evidence.
@@ -25,6 +26,7 @@ assert set(PIPELINE) == {*RULE_COMPONENTS, EVENTS}
 def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     """The full pipeline for ``model_name`` (cached per name; the model loads once per process)."""
     nlp = load_model(model_name)
+    split_glued_quotes(nlp)
     # Before the parser: a line break ends a sentence (see line_sentences.py).
     nlp.add_pipe(LINE_SENTENCES, first=True)
     for name in PIPELINE:

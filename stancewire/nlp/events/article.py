@@ -19,6 +19,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span
 
+from stancewire.nlp import doccache
 from stancewire.nlp.events.coder import code_events
 from stancewire.nlp.events.evidence import to_evidence
 from stancewire.nlp.events.resolve import RegistryResolver
@@ -54,7 +55,7 @@ def event_evidence(
     doc: Doc, article: Article, registry: ActorRegistry, mentions: MentionIndex | None
 ) -> list[StanceEvidence]:
     resolver = ArticleResolver(registry, mentions, article.published_at)
-    text = doc.text
+    text = doccache.text(doc)
     return [to_evidence(ev, article, text) for ev in code_events(doc, resolver)]
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.events.modality import (
     INTENT_LEMMAS,
     MATERIAL_CONFLICT,
@@ -104,7 +105,7 @@ def code_events(doc: Doc, resolve: Resolver, patterns: EventPatterns | None = No
     """Every coded act of a parsed Doc, in text order (see the module docstring)."""
     pats = patterns if patterns is not None else load_patterns()
     matches: dict[int, PatternMatch] = {}
-    for tok in doc:
+    for tok in doccache.tokens(doc):
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "ROOT"):
             m = pats.match(tok)
             if m is not None:

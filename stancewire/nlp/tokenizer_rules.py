@@ -1,0 +1,24 @@
+"""Tokenizer rules the English model lacks, added to the loaded model's tokenizer.
+
+Scraped article bodies drop the space after a closing quote: '… so mean-spirited,”Clinton said',
+'… to different audiences,"Katie Packer, who is …'. spaCy's infixes do not split a quote mark
+between punctuation and a letter, so "mean-spirited,”Clinton" becomes one PROPN token: the name
+is lost as a speaker and the quote's end falls inside a token. A quote mark after sentence or
+clause punctuation and before a capital letter is split off as its own token. Only token
+boundaries change; the text and every character offset stay as they were.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+# The mark, and the punctuation before it (infixes are not searched for suffixes again, so
+# without the second pattern "spirited," would keep its comma).
+GLUED_QUOTE = (r'(?<=[.,!?;:])["”](?=[A-Z])', r'(?<=\w)[.,!?;:](?=["”][A-Z])')
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or ())
+    if GLUED_QUOTE[0] not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_QUOTE]).finditer
