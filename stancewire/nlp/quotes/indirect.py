@@ -93,7 +93,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (
             lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
         ):
-            q = verb_frame(doc, text, tok, lemma, idx)
+            # A cue set into its clause but parsed as the main verb has its own reading.
+            q = None if set_in_as_main(doc, tok) is not None else verb_frame(doc, text, tok, lemma, idx)
             if q is None and lemma in EVALUATION_VERBS:
                 q = evaluation_frame(doc, text, tok, idx)
             if q is None and lemma in NAMING_VERBS:
@@ -186,11 +187,15 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
     cue set into the clause it reports (the parser hangs it there as parataxis). The clause on
     both sides of the cue is the content: two quotes with the same cue and speaker, as a
     split direct quote is (PolNeAR annotates the two fragments as one attribution)."""
-    if tok.dep_ != "parataxis" or is_negated(tok):
+    if is_negated(tok):
         return []
+    if tok.dep_ != "parataxis" or set_in_as_main(doc, tok) is not None:
+        return set_in_main_parts(doc, text, tok, lemma, idx)
     if lemma not in cues.speech_verbs() and lemma not in BELIEF_VERBS:
         return []  # "X, many think, is only a matter of time": a belief set in, as speech is
     head = tok.head
+    if head.dep_ in ("aux", "auxpass") and head.head.i > head.i:
+        head = head.head  # "The budget, he said, is balanced": hung on the auxiliary
     subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
     if subj is None or head.pos_ not in ("VERB", "AUX"):
         return []
@@ -223,6 +228,71 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
             return []  # a frame of a direct quote ("“…,” he says, pouring tea"): not ours
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         q = finish(doc, text, tok, tok, a, b, subj, "parenthetical", 0.75)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def set_in_as_main(doc: Doc, tok: Token) -> tuple[Token, Token, Token] | None:
+    """A speech cue set into its clause that the parser read as the main verb: "Any fair
+    reading of the record, said Oren Vale, an analyst, would show a retreat" parses "reading"
+    as the subject of "said" and "would show" as its complement, with Vale the complement's
+    subject ("The budget, said the minister, is balanced": Vale the second subject of "said").
+    Returns (the clause's subject, the speaker, the rest of the clause) when the cue and its
+    speaker sit between two commas, right after the clause's subject phrase."""
+    if tok.dep_ not in ("ROOT", "parataxis") or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    sent = tok.sent
+    before = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    # Its phrase ends at the comma before the cue (the parser may hang that comma on it).
+    if before is None or before.left_edge.i != sent.start:
+        return None
+    if before.right_edge.i not in (tok.i - 2, tok.i - 1):
+        return None
+    if before.pos_ not in ("NOUN", "PROPN") or any(t.is_quote for t in doc[sent.start : tok.i]):
+        return None
+    if tok.dep_ == "parataxis":
+        # "The plan, said Ruta Kell, is dead": the cue hung on the clause's verb, but with the
+        # clause's subject taken as the cue's.
+        rest = tok.head if tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX") else None
+    else:
+        rest = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if rest is None:
+        return None
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+    if speaker is None:
+        speaker = next((c for c in rest.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)
+    if speaker is None or speaker.left_edge.i != tok.i + 1 or not speaker_like(speaker):
+        return None
+    comma = after_phrase(doc, speaker)
+    if comma >= rest.i or doc[comma].text != ",":
+        return None  # the clause goes on after the speaker's phrase and its closing comma
+    return before, speaker, rest
+
+
+def after_phrase(doc: Doc, tok: Token) -> int:
+    """The token right after ``tok``'s phrase; its closing comma when the parser put that
+    comma in the phrase ("Ruta Kell, the trade minister," with both commas on "Kell")."""
+    last = tok.right_edge.i
+    return last if doc[last].text == "," and last > tok.i else last + 1
+
+
+def set_in_main_parts(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> list[QuoteCandidate]:
+    """The two parts of the clause around a cue :func:`set_in_as_main` found, as
+    :func:`parenthetical` gives them for the parse that reads the cue as set in."""
+    found = set_in_as_main(doc, tok)
+    if found is None:
+        return []
+    before, speaker, rest = found
+    spans = ((before.left_edge.i, tok.i - 2), (after_phrase(doc, speaker) + 1, rest.right_edge.i))
+    out = []
+    for first, last in spans:
+        while last >= first and doc[last].is_punct:
+            last -= 1
+        if last < first or any(idx.in_direct[j] for j in (first, last)):
+            return []
+        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+        q = finish(doc, text, tok, tok, a, b, speaker, "parenthetical", 0.75)
         if q is not None:
             out.append(q)
     return out
