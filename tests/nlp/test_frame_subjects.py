@@ -106,6 +106,20 @@ def _one(quotes, words: str):
             "tough guy",
             "person:morn",
         ),
+        # The name and its apposition hung on the quote, no subject on the cue: the name
+        # opening the frame speaks, not the event or the time after "said at" / "said of".
+        (
+            "“It is not the position that everything is hunky-dory,” Gene Sperl, a top outside "
+            "Velmar adviser, said at a recent Dremmel Post event on the economy.",
+            "hunky-dory",
+            "person:gene-sperl",
+        ),
+        (
+            "''They were partners, but also competitors,'' Tomas Velk, the mayor's former chief of "
+            "staff, said of their time in office.",
+            "partners",
+            "person:tomas-velk",
+        ),
     ],
     ids=[
         "as-x-put-it",
@@ -118,6 +132,8 @@ def _one(quotes, words: str):
         "closing-inverted-frame",
         "surname-tagged-adverb",
         "surname-tagged-adjective",
+        "name-and-apposition-on-the-quote-said-at",
+        "name-and-apposition-on-the-quote-said-of",
     ],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:

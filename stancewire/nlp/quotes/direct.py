@@ -289,10 +289,20 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     # still names the speaker.
     for j in range(cue.i + 1, min(i1, cue.i + 6)):
         t = doc[j]
+        if t.pos_ == "ADP":
+            break  # "said at a recent Dremmel Post event", "said of their time": no inverted subject
         if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJ) or mistagged_name(t):
             return phrase_head(t)
         if t.is_punct:
             break
+    # '“…,” Gene Sperl, a top outside adviser to the mayor, said': the parser hung the name and
+    # its apposition on the quote; the name opening the frame, set off by the comma before the
+    # cue, speaks (not the last noun of its apposition).
+    opener = next((j for j in range(i0, cue.i) if not doc[j].is_punct), None)
+    if opener is not None and cue.i - 1 > opener and doc[cue.i - 1].text == ",":
+        t = doc[opener]
+        if t.pos_ == "PROPN" and not idx.in_quote[opener] and t.ent_type_ in ("PERSON", ""):
+            return phrase_head(t)
     for j in range(cue.i - 1, max(i0 - 1, cue.i - 8), -1):
         t = doc[j]
         if (t.pos_ in ("PROPN", "PRON", "NOUN") or mistagged_name(t)) and not idx.in_quote[j]:
