@@ -380,3 +380,74 @@ def test_a_participle_tag_on_a_finite_frame_verb(extractor) -> None:
     )
     assert finite_participle(tweeted[1])
     assert not finite_participle(written[2])
+
+
+def _parsed(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[str] | None = None
+):
+    """A Doc with the parse the model gave a real sentence of the same shape (fictional words)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_misread_subject_is_mended() -> None:
+    from stancewire.nlp.quotes.syntax import subject_of
+
+    # "Current" made the subject, "officials" joined to it as a conjunct.
+    doc = _parsed(
+        ["Current", "and", "former", "officials", "said", "the", "board", "is", "broke", "."],
+        [4, 0, 3, 0, 4, 6, 7, 4, 7, 4],
+        ["nsubj", "cc", "amod", "conj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"],
+        ["ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+    )
+    assert subject_of(doc[4]).text == "officials"
+    # "Of" made the subject, the speaker its object.
+    doc = _parsed(
+        ["Of", "Tarrant", ",", "Levko", ",", "said", ",", "he", "is", "scary", "."],
+        [5, 3, 3, 0, 3, 5, 5, 8, 5, 8, 5],
+        ["nsubj", "nmod", "punct", "pobj", "punct", "ROOT", "punct", "nsubj", "ccomp", "acomp", "punct"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"],
+    )
+    assert subject_of(doc[5]).text == "Levko"
+    # A day made the subject, the speaker hung inside it (without a name, the parse stands).
+    words = ["Saturday", "at", "the", "convention", "Ana", "Quill", "said", "Arn", "failed", "."]
+    heads = [6, 0, 3, 1, 5, 3, 6, 8, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-DATE", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"]
+    doc = _parsed(words, heads, deps, pos, ents)
+    assert subject_of(doc[6]).text == "Quill"
+    words[4:6] = ["the", "delegate"]
+    pos[4:6] = ["DET", "NOUN"]
+    doc = _parsed(words, heads, deps, pos, ["B-DATE", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"])
+    assert subject_of(doc[6]).text == "Saturday"
+
+
+def test_a_frame_without_subject_names_the_owner_of_a_relative_clause(extractor) -> None:
+    text = (
+        "Although there is no such overlap with Brin's team, a Velmar House official who spoke "
+        'anonymously to discuss internal strategy said Wednesday, "Certainly there are talks between '
+        'the House and the Brin campaign."'
+    )
+    q = _one(_quotes(extractor, text), "Certainly")
+    assert q.speaker is not None and q.speaker.mention == "a Velmar House official"
+
+
+def test_a_frame_opening_with_of_names_its_object(extractor) -> None:
+    text = (
+        "“He is a circus act.” Of Tarrant, Levko, who has given money to Anton Brin, said, “He is "
+        "flat-out scary. I think he is a kind man.”"
+    )
+    q = _one(_quotes(extractor, text), "flat-out")
+    assert q.speaker is not None and q.speaker.mention == "Levko"
+
+
+def test_an_inverted_subject_read_as_the_object_of_ask_speaks(extractor) -> None:
+    text = "“How big is that wall?” asked the boy, who was wearing a 'Make Velmar Great Again' hat."
+    q = _one(_quotes(extractor, text), "wall")
+    assert q.speaker is not None and q.speaker.mention == "the boy"
+    # "told reporters" names the hearers, never the speaker.
+    q = _one(_quotes(extractor, "“We will win,” told reporters in Velmar."), "win")
+    assert q.speaker is None

@@ -12,7 +12,14 @@ from stancewire.nlp import cues
 from stancewire.nlp.mentions.headlines import title_case_line
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.syntax import SUBJ, mistagged_name, phrase_head, subject_of, word_is_cue
+from stancewire.nlp.quotes.syntax import (
+    SUBJ,
+    is_date_word,
+    mistagged_name,
+    phrase_head,
+    subject_of,
+    word_is_cue,
+)
 from stancewire.nlp.quotes.text import (
     DASHES,
     LABEL_ONLY_RE,
@@ -291,8 +298,20 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
         t = doc[j]
         if t.pos_ == "ADP":
             break  # "said at a recent Dremmel Post event", "said of their time": no inverted subject
+        if is_date_word(t):
+            continue  # "said Wednesday, “…”": a day does not speak
         if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJ) or mistagged_name(t):
             return phrase_head(t)
+        if (
+            t.pos_ == "NOUN"
+            and t.dep_ == "dobj"
+            and t.head.i == cue.i
+            and cue.lemma_ != "tell"
+            and doc[cue.i - 1].is_punct  # the cue right after the quote: an inverted frame
+        ):
+            # '“How big is that wall?” asked the boy': the parser took the inverted subject
+            # for the object (the cue has no subject of its own here).
+            return t
         if t.is_punct:
             break
     # '“…,” Gene Sperl, a top outside adviser to the mayor, said': the parser hung the name and
@@ -306,7 +325,19 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     for j in range(cue.i - 1, max(i0 - 1, cue.i - 8), -1):
         t = doc[j]
         if (t.pos_ in ("PROPN", "PRON", "NOUN") or mistagged_name(t)) and not idx.in_quote[j]:
-            return phrase_head(t)
+            return relative_clause_owner(t, i0, cue.i) or phrase_head(t)
+    return None
+
+
+def relative_clause_owner(t: Token, first: int, cue: int) -> Token | None:
+    """The noun whose relative clause ``t`` is in, when that noun is in the frame: "a White
+    House official who spoke anonymously to discuss internal strategy said": the official, not
+    the strategy (the parser left the cue without a subject)."""
+    anc = t
+    while anc.head.i != anc.i and anc.head.i < cue:
+        if anc.dep_ in ("relcl", "acl") and anc.head.pos_ in ("NOUN", "PROPN") and anc.head.i >= first:
+            return anc.head
+        anc = anc.head
     return None
 
 

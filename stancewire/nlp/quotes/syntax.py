@@ -52,7 +52,7 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
                 return t.head
             if subj.lower_ in {"it", "there"} and subj.dep_ == "nsubj" and t is tok and t.lemma_ == "be":
                 return None
-            return subj
+            return misread_subject(subj)
         if t.dep_ == "relcl":
             return t.head
         if (
@@ -120,6 +120,47 @@ def misread_verb(tok: Token) -> bool:
 
 # A contracted "has" the parser reads as a passive "is" ("She’s argued that …").
 _CONTRACTED_S = frozenset({"’s", "'s"})
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def is_date_word(t: Token) -> bool:
+    return t.lower_ in _WEEKDAYS or t.ent_type_ in ("DATE", "TIME")
+
+
+def misread_subject(subj: Token) -> Token | None:
+    """The word the parser made a subject when it is no noun phrase's head, mended:
+    - an adjective coordinated with the noun's other modifier ("Current and former officials
+      said"): the noun it is joined to;
+    - a preposition ("Of Tarrant, Levko, who has …, said"): the name set off after its object,
+      else its object;
+    - a date opening the sentence ("Saturday at the convention Sen. Ana Quill (D) said"): the
+      name the parse hung inside it.
+    Anything else is the subject as parsed."""
+    if subj.pos_ == "ADJ":
+        noun = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        return noun if noun is not None else subj
+    if subj.pos_ == "ADP":
+        obj = next((c for c in subj.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return subj
+        # "Of Tarrant, Levko, who …, said": the object is the topic, the name set off after it
+        # (its apposition) the speaker.
+        return next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
+    if is_date_word(subj):
+        # The last word of a name ("Broaddrick Sunday night recounted": the name is a compound
+        # of "night"; "Nine months of Trump talking about …"), a person's first.
+        names = [
+            t for t in subj.subtree
+            if t.pos_ == "PROPN" and not is_date_word(t)
+            and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")
+        ]
+        people = [t for t in names if t.ent_type_ == "PERSON"]
+        # With no name in it, the clause is left as parsed: its content is still reported
+        # speech, and attribution finds no actor in a date.
+        return (people or names or [subj])[-1]
+    return subj
 
 
 def misread_perfect(tok: Token) -> Token | None:
