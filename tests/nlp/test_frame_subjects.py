@@ -120,6 +120,20 @@ def _one(quotes, words: str):
             "partners",
             "person:tomas-velk",
         ),
+        # The subject given to a participle set in before the cue is the cue's.
+        (
+            'But Sen. Ona Durb (D-Vl.), noting the size of Brin\'s following, said, "Let me tell you, '
+            'he has got a heck of an email list."',
+            "email list",
+            "person:ona-durb",
+        ),
+        # A text its issuer released "that said" is the issuer's (as "issued a statement saying").
+        (
+            'In selling the courses, Tomas Velk released a marketing video that said, "We are going '
+            'to have professors that are absolutely terrific."',
+            "professors",
+            "person:tomas-velk",
+        ),
     ],
     ids=[
         "as-x-put-it",
@@ -134,6 +148,8 @@ def _one(quotes, words: str):
         "surname-tagged-adjective",
         "name-and-apposition-on-the-quote-said-at",
         "name-and-apposition-on-the-quote-said-of",
+        "subject-on-a-participle-before-the-cue",
+        "relative-clause-of-an-issued-text",
     ],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:
@@ -451,3 +467,23 @@ def test_an_inverted_subject_read_as_the_object_of_ask_speaks(extractor) -> None
     # "told reporters" names the hearers, never the speaker.
     q = _one(_quotes(extractor, "“We will win,” told reporters in Velmar."), "win")
     assert q.speaker is None
+
+
+def test_the_subject_of_a_participle_read_as_the_main_verb_is_the_cues() -> None:
+    from stancewire.nlp.quotes.syntax import subject_of
+
+    # "Durb, noting the size of his following, said, …" with "noting" as the root.
+    doc = _parsed(
+        ["Durb", ",", "noting", "the", "size", "of", "his", "following", ",", "said", ",", "we", "won"],
+        [2, 0, 2, 4, 2, 4, 7, 5, 4, 2, 9, 12, 9],
+        [
+            "nsubj", "punct", "ROOT", "det", "dobj", "prep", "poss", "pobj", "punct", "parataxis",
+            "punct", "nsubj", "ccomp",
+        ],
+        [
+            "PROPN", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PRON", "NOUN", "PUNCT", "VERB", "PUNCT",
+            "PRON", "VERB",
+        ],
+    )
+    doc[2].tag_ = "VBG"
+    assert subject_of(doc[9]).text == "Durb"

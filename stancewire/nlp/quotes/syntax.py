@@ -40,6 +40,8 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
                 subj = c
             elif c.dep_ == "agent":
                 agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if subj is None and agent is None and t is tok:
+            subj = participle_subject(t)
         if agent is not None and (t is tok or subj is None):
             # "X was told by Y" names Y; but a verb joined to a passive clause shares that
             # clause's subject, not its agent: "Varga was joined on stage by Bell and joked",
@@ -49,7 +51,7 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "it was announced that ..." names no speaker
             if subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
-                return t.head
+                return issuer_of(t.head) or t.head
             if subj.lower_ in {"it", "there"} and subj.dep_ == "nsubj" and t is tok and t.lemma_ == "be":
                 return None
             return misread_subject(subj)
@@ -120,6 +122,32 @@ def misread_verb(tok: Token) -> bool:
 
 # A contracted "has" the parser reads as a passive "is" ("She’s argued that …").
 _CONTRACTED_S = frozenset({"’s", "'s"})
+
+
+def issuer_of(text: Token) -> Token | None:
+    """Who issued a text that says something: "Trump released a marketing video that said,
+    “…”" is Trump's (as "issued a statement saying" is, see subject_of)."""
+    if text.dep_ != "dobj" or text.lemma_.lower() not in ISSUED_TEXTS:
+        return None
+    verb = text.head
+    if verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def participle_subject(verb: Token) -> Token | None:
+    """ "Sen. Ona Durb (D), noting the size of his following, said": the parser gave the subject
+    to the participle set in before the verb; it is the verb's (the participle may also be
+    read as the main verb, with the cue hung on it)."""
+    participles = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]
+    head = verb.head
+    if verb.dep_ in ("parataxis", "conj") and head.tag_ == "VBG" and head.i < verb.i:
+        participles.append(head)
+    for p in participles:
+        subj = next((g for g in p.children if g.dep_ == "nsubj" and g.i < p.i), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
