@@ -13,7 +13,7 @@ from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.relatives import clause_relative, relative_antecedent
 from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
-from stancewire.nlp.attribution.tokens import usable_speaker_token
+from stancewire.nlp.attribution.tokens import raised_subject, usable_speaker_token
 from stancewire.nlp.attribution.writer import first_question, interviewee_actor
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
@@ -104,6 +104,9 @@ class Attributor:
                 sp = from_token(self, tok, q) if tok is not None else None
             elif q.speaker_span is not None:
                 sp = from_span(self, *q.speaker_span)
+            else:
+                tok = raised_subject(self, q)
+                sp = from_token(self, tok, q) if tok is not None else None
             if sp is not None and self.writer is not None and sp.id == self.writer.id:
                 # The writer narrating is nobody a later "he said" or floating quote refers to.
                 out.append((q, sp))

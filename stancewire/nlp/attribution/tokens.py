@@ -81,3 +81,31 @@ def token_at(att: Attributor, char: int) -> Token | None:
         att.starts = [t.idx for t in att.m.toks]
     i = bisect_right(att.starts, char) - 1
     return att.m.toks[i] if i >= 0 else None
+
+
+# Raising verbs: in "Velk seemed hopeful that ..." or "Brandt appeared to mock ..." the quote
+# extractor takes the clause, subject included, as the content and names no speaker; the view
+# the verb reports is its subject's.
+_RAISING = frozenset({"seem", "appear"})
+# Empty subjects of a raising verb ("It seems that ...", "There appear to be ...").
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "what"})
+
+
+def raised_subject(att: Attributor, q: QuoteCandidate) -> Token | None:
+    """The subject of a raising cue ("seem", "appear") on the cue's line, before it, for a quote
+    the extractor gave no speaker: a name or pronoun, or the named possessor of a noun subject
+    ("Velk's explanations appear to have hurt her": Velk). None when there is none."""
+    if q.cue_start is None or (q.cue_lemma or "").lower() not in _RAISING:
+        return None
+    cue = token_at(att, q.cue_start)
+    if cue is None:
+        return None
+    la, _ = line_bounds(att, q.cue_start)
+    for c in cue.children:
+        if c.dep_ != "nsubj" or not la <= c.idx < cue.idx or c.lower_ in _EMPTY_SUBJECTS:
+            continue
+        if c.pos_ == "NOUN":
+            poss = next((p for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
+            return poss
+        return c
+    return None
