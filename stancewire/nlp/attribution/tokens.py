@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import cues
 from stancewire.nlp.attribution.patterns import DATELINE_RE, MONTH_RE, TIMESTAMP_LINE_RE
 from stancewire.nlp.quotes import QuoteCandidate
 
@@ -84,21 +85,48 @@ def token_at(att: Attributor, char: int) -> Token | None:
 
 
 # Raising verbs: in "Velk seemed hopeful that ..." or "Brandt appeared to mock ..." the quote
-# extractor takes the clause, subject included, as the content and names no speaker; the view
-# the verb reports is its subject's.
+# extractor takes the clause, subject included, as the content and names no speaker. Mostly such
+# a clause is the writer's own assessment ("Velk appears to have a lead", "Brandt seemed lost"):
+# no one's view. Only an attitude the subject takes (a verb of saying, judging or accepting, or
+# an adjective over a clause: "hopeful that", "eager to") is the subject's view.
 _RAISING = frozenset({"seem", "appear"})
+# Attitude verbs that are no reporting verbs ("seemed to mock his rival").
+_ATTITUDE = frozenset({
+    "accept", "embrace", "endorse", "favor", "favour", "mock", "oppose", "recognize", "recognise",
+    "ridicule", "support",
+})  # fmt: skip
 # Empty subjects of a raising verb ("It seems that ...", "There appear to be ...").
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "what"})
 
 
+def _attitude(cue: Token) -> bool:
+    """Whether the raising verb ``cue`` reports an attitude of its subject (see above)."""
+    kids = list(cue.children)
+    for c in kids:
+        lemma = c.lemma_.lower()
+        if (
+            c.dep_ == "xcomp"
+            and c.pos_ == "VERB"
+            and (cues.is_speech_verb(lemma) or lemma in cues.OBJECT_VERBS or lemma in _ATTITUDE)
+        ):
+            return True
+    # An adjective over a "that" clause ("hopeful that ..."; the parser hangs the clause on the
+    # adjective or on the verb); not over an infinitive: "certain to leave" is the writer's
+    # forecast, not the subject's view.
+    adjective = any(c.dep_ in ("acomp", "oprd", "xcomp") and c.pos_ == "ADJ" for c in kids)
+    clauses = [g for c in kids if c.pos_ == "ADJ" for g in c.children] + kids
+    return adjective and any(g.dep_ == "ccomp" and g.pos_ in ("VERB", "AUX") for g in clauses)
+
+
 def raised_subject(att: Attributor, q: QuoteCandidate) -> Token | None:
     """The subject of a raising cue ("seem", "appear") on the cue's line, before it, for a quote
-    the extractor gave no speaker: a name or pronoun, or the named possessor of a noun subject
-    ("Velk's explanations appear to have hurt her": Velk). None when there is none."""
+    the extractor gave no speaker, when the cue reports the subject's attitude: a name or
+    pronoun, or the named possessor of a noun subject ("Velk's aides appear to oppose it":
+    Velk). None otherwise."""
     if q.cue_start is None or (q.cue_lemma or "").lower() not in _RAISING:
         return None
     cue = token_at(att, q.cue_start)
-    if cue is None:
+    if cue is None or not _attitude(cue):
         return None
     la, _ = line_bounds(att, q.cue_start)
     for c in cue.children:
