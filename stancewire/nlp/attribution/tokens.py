@@ -84,30 +84,26 @@ def token_at(att: Attributor, char: int) -> Token | None:
     return att.m.toks[i] if i >= 0 else None
 
 
-# Raising verbs: in "Velk seemed hopeful that ..." or "Brandt appeared to mock ..." the quote
+# Raising verbs: in "Velk seemed hopeful that ..." or "Brandt appeared to concede defeat" the quote
 # extractor takes the clause, subject included, as the content and names no speaker. Mostly such
-# a clause is the writer's own assessment ("Velk appears to have a lead", "Brandt seemed lost"):
-# no one's view. Only an attitude the subject takes (a verb of saying, judging or accepting, or
-# an adjective over a clause: "hopeful that", "eager to") is the subject's view.
+# a clause is the writer's own assessment ("Velk appears to have a lead", "Brandt seemed lost",
+# "seemed to favour a referendum"): no one's view. Only a reporting verb under it ("seemed to
+# offer a caveat", "appeared to concede it") or an adjective over a that-clause ("seemed hopeful
+# that ...") is something the subject said or holds.
 _RAISING = frozenset({"seem", "appear"})
-# Attitude verbs that are no reporting verbs ("seemed to mock his rival").
-_ATTITUDE = frozenset({
-    "accept", "embrace", "endorse", "favor", "favour", "mock", "oppose", "recognize", "recognise",
-    "ridicule", "support",
-})  # fmt: skip
 # Empty subjects of a raising verb ("It seems that ...", "There appear to be ...").
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "what"})
 
 
-def _attitude(cue: Token) -> bool:
-    """Whether the raising verb ``cue`` reports an attitude of its subject (see above)."""
+def _subjects_view(cue: Token) -> bool:
+    """Whether the raising verb ``cue`` reports what its subject said or holds (see above)."""
     kids = list(cue.children)
     for c in kids:
         lemma = c.lemma_.lower()
         if (
             c.dep_ == "xcomp"
             and c.pos_ == "VERB"
-            and (cues.is_speech_verb(lemma) or lemma in cues.OBJECT_VERBS or lemma in _ATTITUDE)
+            and (cues.is_speech_verb(lemma) or lemma in cues.OBJECT_VERBS)
         ):
             return True
     # An adjective over a "that" clause ("hopeful that ..."; the parser hangs the clause on the
@@ -120,13 +116,13 @@ def _attitude(cue: Token) -> bool:
 
 def raised_subject(att: Attributor, q: QuoteCandidate) -> Token | None:
     """The subject of a raising cue ("seem", "appear") on the cue's line, before it, for a quote
-    the extractor gave no speaker, when the cue reports the subject's attitude: a name or
-    pronoun, or the named possessor of a noun subject ("Velk's aides appear to oppose it":
+    the extractor gave no speaker, when the cue reports what the subject said or holds: a name
+    or pronoun, or the named possessor of a noun subject ("Velk's aides seemed to offer a deal":
     Velk). None otherwise."""
     if q.cue_start is None or (q.cue_lemma or "").lower() not in _RAISING:
         return None
     cue = token_at(att, q.cue_start)
-    if cue is None or not _attitude(cue):
+    if cue is None or not _subjects_view(cue):
         return None
     la, _ = line_bounds(att, q.cue_start)
     for c in cue.children:
