@@ -42,6 +42,9 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         ):
             actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=ActorKind.person)
             affiliation = last.speaker.affiliation
+        answering = answerer(att, q, last, want, others)
+        if answering is not None:
+            actor, affiliation = answering, None
         # A nearer person who is the subject of the previous sentence wins over an older speaker.
         cand = nearest_person(att, tok, want, others)
         # ... unless that subject is inside a quote's content, the very quote being attributed
@@ -121,6 +124,19 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         mention_kind=MentionKind.pronoun,
         affiliation=affiliation,
     )
+
+
+def answerer(
+    att: Attributor, q: QuoteCandidate, last: LastQuote | None, want: str, others: set[str]
+) -> ActorRef | None:
+    """Whom "he"/"she" is right after a question put to a named person ("Velk asked Marsh
+    whether he would run. 'Not this year,' he said."): the person asked, who answers, when the
+    gender fits and the quote is no further question; else None."""
+    if last is None or last.asked is None or att.last is not last or (q.cue_lemma or "").lower() == "ask":
+        return None  # only the quote right after the question answers it
+    if q.start - last.end > SPEAKER_WINDOW or last.asked.id in others:
+        return None
+    return last.asked if gender_ok(att, last.asked.id, want) else None
 
 
 def speaks(att: Attributor, actor: ActorRef | Speaker) -> bool:
