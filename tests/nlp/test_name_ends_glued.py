@@ -44,3 +44,8 @@ def test_name_written_in_full_twice_stays() -> None:
 def test_hyphenated_place_before_a_word_stays() -> None:
     text = "The Velo-Tessaly Quillonians protested.\nVelo-Tessaly is a hill region."
     assert _end(text, "Velo - Tessaly Quillonians") == "Velo-Tessaly Quillonians"
+
+
+def test_several_headline_words_glued_onto_a_name_are_dropped() -> None:
+    text = "Comedian Ada Morn spoke at the gala.\n14\nAda Morn On Why Quillonians Can't Lose.\nGetty."
+    assert _end(text, "Ada Morn On Why Quillonians") == "Ada Morn"

@@ -85,8 +85,9 @@ def name_end(doc: Doc, text: str, start: int, end: int) -> int:
         if _verb_form(last.text) and _written_without(text, doc[end - 2].text, last.text):
             end -= 1
             continue
-        if _glued_once(doc, text, start, end):
-            end -= 1
+        cut = _glued_once(doc, text, start, end)
+        if cut < end:
+            end = cut
             continue
         break
     return end
@@ -97,22 +98,27 @@ def name_end(doc: Doc, text: str, start: int, end: int) -> int:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _glued_once(doc: Doc, text: str, start: int, end: int) -> bool:
-    """Whether the last word of doc[start:end] is a headline word glued onto a name the article
-    writes without it: the whole span occurs once in the text (a title-case line, "Ivo Brandt
-    Misses The Point"), the name without that word (two words or more) occurs elsewhere not
-    followed by it, and the word is no given name or generational suffix. The title-case test of
-    :mod:`headlines` misses such lines when they are flattened into a run of other text."""
-    rest = doc[start : end - 1].text
-    if len(rest.split()) < 2:  # "Nagorno-Karabakh" is three tokens but one word
-        return False
-    glued = doc[end - 1].text
-    if glued.lower().rstrip(".") in _SUFFIXES or glued.lower() in given_names() or not glued.isalpha():
-        return False
+def _glued_once(doc: Doc, text: str, start: int, end: int) -> int:
+    """``end`` without the headline words glued onto a name the article writes without them:
+    the whole span occurs once in the text (a title-case line, "Ivo Brandt Misses The Point",
+    "Ada Morn On Why Taxes Rise"), the longest start of it (two words or more) occurs elsewhere
+    not followed by the next word, and no dropped word is a given name or generational suffix.
+    The title-case test of :mod:`headlines` misses such lines when they are flattened into a run
+    of other text."""
     span = doc[start:end].text
     if len(re.findall(rf"(?<!\w){re.escape(span)}(?!\w)", text)) != 1:
-        return False
-    return re.search(rf"(?<!\w){re.escape(rest)}(?!\w)(?!['’]?s?\s+{re.escape(glued)}\b)", text) is not None
+        return end
+    for cut in range(end - 1, start + 1, -1):
+        rest = doc[start:cut].text
+        if len(rest.split()) < 2:  # "Nagorno-Karabakh" is three tokens but one word
+            break
+        glued = doc[cut].text
+        dropped = [t.text.lower().rstrip(".") for t in doc[cut:end]]
+        if not glued.isalpha() or any(w in _SUFFIXES or w in given_names() for w in dropped):
+            break
+        if re.search(rf"(?<!\w){re.escape(rest)}(?!\w)(?!['’]?s?\s+{re.escape(glued)}\b)", text):
+            return cut
+    return end
 
 
 def _only_before(text: str, word: str, nxt: str) -> bool:
