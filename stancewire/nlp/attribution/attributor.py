@@ -13,7 +13,7 @@ from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.relatives import clause_relative, relative_antecedent
 from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
-from stancewire.nlp.attribution.tokens import usable_speaker_token
+from stancewire.nlp.attribution.tokens import raised_subject, token_at, usable_speaker_token
 from stancewire.nlp.attribution.writer import first_question, interviewee_actor
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
@@ -24,6 +24,9 @@ from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 class LastQuote:
     speaker: Speaker
     end: int  # char offset where that quote ended
+    # Whom the speaker asked, when the quote is a question put to a person ("Velk asked Marsh
+    # whether ..."): the one who answers next (see pronouns.answerer).
+    asked: ActorRef | None = None
 
 
 class Attributor:
@@ -104,13 +107,16 @@ class Attributor:
                 sp = from_token(self, tok, q) if tok is not None else None
             elif q.speaker_span is not None:
                 sp = from_span(self, *q.speaker_span)
+            else:
+                tok = raised_subject(self, q)
+                sp = from_token(self, tok, q) if tok is not None else None
             if sp is not None and self.writer is not None and sp.id == self.writer.id:
                 # The writer narrating is nobody a later "he said" or floating quote refers to.
                 out.append((q, sp))
                 continue
             if sp is not None:
                 self.spoken.add(sp.id)
-                self.last = LastQuote(sp, q.end)
+                self.last = LastQuote(sp, q.end, asked_person(self, q))
                 if sp.kind == ActorKind.person:
                     self.last_by_kind["person"] = self.last
                 else:
@@ -123,6 +129,19 @@ class Attributor:
             if sp is not None and q.type in ("direct", "floating", "mixed"):
                 first_person_in_quote(self, q, sp)
         return out
+
+
+def asked_person(att: Attributor, q: QuoteCandidate) -> ActorRef | None:
+    """The person a question quote is put to: the named object of its cue "ask" ("Velk asked
+    Marsh whether ..."), else None."""
+    if q.cue_start is None or (q.cue_lemma or "").lower() != "ask":
+        return None
+    cue = token_at(att, q.cue_start)
+    for c in cue.children if cue is not None else ():
+        m = att.m.mention_for_token(c.i) if c.dep_ in ("dobj", "dative") else None
+        if m is not None and m.actor.kind == ActorKind.person and m.kind == MentionKind.name:
+            return m.actor
+    return None
 
 
 def relative_mention(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:

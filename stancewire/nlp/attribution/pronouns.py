@@ -12,7 +12,7 @@ from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
 from stancewire.nlp.attribution.writer import answer_line, labelled_line
-from stancewire.nlp.mentions import Mention
+from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.descriptions import names_a_thing, surely_a_person
 from stancewire.nlp.quotes import QuoteCandidate
@@ -42,6 +42,9 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         ):
             actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=ActorKind.person)
             affiliation = last.speaker.affiliation
+        answering = answerer(att, q, last, want, others)
+        if answering is not None:
+            actor, affiliation = answering, None
         # A nearer person who is the subject of the previous sentence wins over an older speaker.
         cand = nearest_person(att, tok, want, others)
         # ... unless that subject is inside a quote's content, the very quote being attributed
@@ -123,6 +126,19 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     )
 
 
+def answerer(
+    att: Attributor, q: QuoteCandidate, last: LastQuote | None, want: str, others: set[str]
+) -> ActorRef | None:
+    """Whom "he"/"she" is right after a question put to a named person ("Velk asked Marsh
+    whether he would run. 'Not this year,' he said."): the person asked, who answers, when the
+    gender fits and the quote is no further question; else None."""
+    if last is None or last.asked is None or att.last is not last or (q.cue_lemma or "").lower() == "ask":
+        return None  # only the quote right after the question answers it
+    if q.start - last.end > SPEAKER_WINDOW or last.asked.id in others:
+        return None
+    return last.asked if gender_ok(att, last.asked.id, want) else None
+
+
 def speaks(att: Attributor, actor: ActorRef | Speaker) -> bool:
     ref = ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
     return ref.kind == ActorKind.group or can_speak(ref, att.text, att.m.registry)
@@ -189,6 +205,14 @@ def thing_id(att: Attributor, actor_id: str) -> bool:
     return c is not None and names_a_thing(att.m, c)
 
 
+def person_like(att: Attributor, c: PersonCluster) -> bool:
+    """Whether salience may hand a "he"/"she" to ``c``: a cluster that is surely a person, or a
+    lone surname the article gave a person's title ("Judge Varrow", "Sen. Okafor"): the title
+    says it is someone, though not whether he or she."""
+    titled = bool(c.roles) and len(c.name) > 2  # not the "D" of a "(D-Quillon)" party tag
+    return surely_a_person(c) or (titled and not names_a_thing(att.m, c))
+
+
 def gender_ok(att: Attributor, actor_id: str, want: str) -> bool:
     g = att.m.gender_of(actor_id)
     return g is None or g == want
@@ -232,7 +256,7 @@ def nearest_person(
         # "the old Harrow Lane rail yard": a place the NER took for a person; but a lone
         # surname as the main subject of the sentence just before, in the same paragraph, is
         # the person the next "she" continues ("Paradis agrees. She said ...").
-        doubtful = c is not None and c.gender is None and (not surely_a_person(c) or names_a_thing(att.m, c))
+        doubtful = c is not None and c.gender is None and (not person_like(att, c) or names_a_thing(att.m, c))
         if doubtful and (c is None or names_a_thing(att.m, c) or not topic_surname(att, m, head, tok)):
             continue
         # Same-sentence non-subjects ("Putin responded to Trump's offer, praising him") are objects
@@ -342,7 +366,7 @@ def main_subject(att: Attributor, head: Token, want: str) -> Mention | None:
         if m is None or m.actor.kind != ActorKind.person or not gender_ok(att, m.actor.id, want):
             return None
         cl = att.m.cluster_for_token(m.head)
-        if cl is not None and cl.gender is None and (not surely_a_person(cl) or names_a_thing(att.m, cl)):
+        if cl is not None and cl.gender is None and (not person_like(att, cl) or names_a_thing(att.m, cl)):
             return None
         return m
     return None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import cues
 from stancewire.nlp.attribution.patterns import DATELINE_RE, MONTH_RE, TIMESTAMP_LINE_RE
 from stancewire.nlp.quotes import QuoteCandidate
 
@@ -81,3 +82,54 @@ def token_at(att: Attributor, char: int) -> Token | None:
         att.starts = [t.idx for t in att.m.toks]
     i = bisect_right(att.starts, char) - 1
     return att.m.toks[i] if i >= 0 else None
+
+
+# Raising verbs: in "Velk seemed hopeful that ..." or "Brandt appeared to concede defeat" the quote
+# extractor takes the clause, subject included, as the content and names no speaker. Mostly such
+# a clause is the writer's own assessment ("Velk appears to have a lead", "Brandt seemed lost",
+# "seemed to favour a referendum"): no one's view. Only a reporting verb under it ("seemed to
+# offer a caveat", "appeared to concede it") or an adjective over a that-clause ("seemed hopeful
+# that ...") is something the subject said or holds.
+_RAISING = frozenset({"seem", "appear"})
+# Empty subjects of a raising verb ("It seems that ...", "There appear to be ...").
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "what"})
+
+
+def _subjects_view(cue: Token) -> bool:
+    """Whether the raising verb ``cue`` reports what its subject said or holds (see above)."""
+    kids = list(cue.children)
+    for c in kids:
+        lemma = c.lemma_.lower()
+        if (
+            c.dep_ == "xcomp"
+            and c.pos_ == "VERB"
+            and (cues.is_speech_verb(lemma) or lemma in cues.OBJECT_VERBS)
+        ):
+            return True
+    # An adjective over a "that" clause ("hopeful that ..."; the parser hangs the clause on the
+    # adjective or on the verb); not over an infinitive: "certain to leave" is the writer's
+    # forecast, not the subject's view.
+    adjective = any(c.dep_ in ("acomp", "oprd", "xcomp") and c.pos_ == "ADJ" for c in kids)
+    clauses = [g for c in kids if c.pos_ == "ADJ" for g in c.children] + kids
+    return adjective and any(g.dep_ == "ccomp" and g.pos_ in ("VERB", "AUX") for g in clauses)
+
+
+def raised_subject(att: Attributor, q: QuoteCandidate) -> Token | None:
+    """The subject of a raising cue ("seem", "appear") on the cue's line, before it, for a quote
+    the extractor gave no speaker, when the cue reports what the subject said or holds: a name
+    or pronoun, or the named possessor of a noun subject ("Velk's aides seemed to offer a deal":
+    Velk). None otherwise."""
+    if q.cue_start is None or (q.cue_lemma or "").lower() not in _RAISING:
+        return None
+    cue = token_at(att, q.cue_start)
+    if cue is None or not _subjects_view(cue):
+        return None
+    la, _ = line_bounds(att, q.cue_start)
+    for c in cue.children:
+        if c.dep_ != "nsubj" or not la <= c.idx < cue.idx or c.lower_ in _EMPTY_SUBJECTS:
+            continue
+        if c.pos_ == "NOUN":
+            poss = next((p for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
+            return poss
+        return c
+    return None

@@ -21,7 +21,7 @@ module             job
 ``headlines``      names read from title-case lines, cut to the body's form
 ``lines``          entity spans cut at line breaks
 ``surnames``       bare surnames the NER missed, after the full name
-``name_ends``      words glued onto a name (weekdays, programme words, party-state tags)
+``name_ends``      words glued onto a name (weekdays, programme words, headline words, party tags)
 ``bodies``         whether an organisation antecedent can speak ("they" is no recession)
 ``names``          small pure helpers (name parts, demonyms, genders)
 ``types``          the records of the index (``Mention``, ``PersonCluster``)

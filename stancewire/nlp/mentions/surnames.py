@@ -4,7 +4,8 @@ The small model tags a surname alone by its look, not by the article: "Morrow" c
 DATE, "Paradis" nothing, "Trump" an ORG. A person named in full earlier is then lost for every
 later sentence that calls them by surname, and pronoun salience ("... Morrow spoke first. 'We
 need it,' she said.") falls back to whoever else was named. A capitalised word equal to the
-surname of exactly one person named in full before it is that person, unless it belongs to a
+surname of exactly one person named in full before it (or anywhere, for a word of the headline,
+the article's first line) is that person, unless it belongs to a
 longer entity (a place, an organisation: "Morrow County"), is a country or capital the registry
 knows, or modifies a noun ("the Morrow campaign", which is the campaign's mention, not the
 person's).
@@ -34,11 +35,14 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
     if not by_surname:
         return
     doc = ix.doc
+    # The headline calls by surname whom the body then names in full ("Velk says tariff will
+    # fall" above "Trade minister Tomas Velk said ..."): on the first line, "before" is no bar.
+    headline_end = ix.text.find("\n")
     for t in ix.toks:
         if t.i in taken or not CAP_RE.match(t.text) or t.pos_ not in ("PROPN", "NOUN"):
             continue
         cands = one_person(by_surname.get(normalise(t.text)) or [])
-        if not cands or len(cands) != 1 or cands[0].first_seen >= t.idx:
+        if not cands or len(cands) != 1 or (cands[0].first_seen >= t.idx and t.idx >= headline_end):
             continue
         if t.ent_iob_ != "O" and not _alone_in_entity(ix, doc, t.i):
             continue
