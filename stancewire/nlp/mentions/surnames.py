@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from stancewire.nlp.mentions.names import CAP_RE
 from stancewire.nlp.mentions.types import PersonCluster
@@ -39,7 +39,7 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
     # fall" above "Trade minister Tomas Velk said ..."): on the first line, "before" is no bar.
     headline_end = ix.text.find("\n")
     for t in ix.toks:
-        if t.i in taken or not CAP_RE.match(t.text) or t.pos_ not in ("PROPN", "NOUN"):
+        if t.i in taken or not CAP_RE.match(t.text) or not _noun_like(t):
             continue
         cands = one_person(by_surname.get(normalise(t.text)) or [])
         if not cands or len(cands) != 1 or (cands[0].first_seen >= t.idx and t.idx >= headline_end):
@@ -55,6 +55,12 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
         c.last_seen = max(c.last_seen, t.idx)
     for c in ix.clusters:
         c.seen.sort()
+
+
+def _noun_like(t: Token) -> bool:
+    """A noun, or a word the tagger read as a verb that the parser still made a subject
+    ('“…,” Trump shot back': "trump" is also a verb)."""
+    return t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "VERB" and t.dep_ in ("nsubj", "nsubjpass"))
 
 
 def one_person(cands: list[PersonCluster]) -> list[PersonCluster]:
