@@ -68,6 +68,11 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         desc = description_speaker(att, tok, person_only=True)
         if desc is not None:
             return desc
+    if mention is not None and people_of_a_country(att, tok, mention.start, mention.end, mention.actor.kind):
+        # "Some Germans said", "Americans believe", "a Corvenian said": people, not the state.
+        if plural_proper(att, tok):
+            return phrase_speaker(att, tok)
+        return described_or_unknown(att, tok, tok.idx, tok.idx + len(tok.text))
     if cluster is not None and cluster.actor is not None:
         return person_speaker(
             att,
@@ -106,6 +111,23 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
 # Determiners that introduce a body the article has not named yet ("an outside group", "some
 # groups"): such a phrase refers back to no organisation.
 _NEW_BODY_DETS = frozenset({"a", "an", "another", "some", "one", "any", "several", "many", "other"})
+
+
+def people_of_a_country(att: Attributor, tok: Token, a: int, b: int, kind: ActorKind) -> bool:
+    """Whether a demonym the registry resolved to a government (the mention ``a``..``b``) names
+    people of that country rather than its government: a plural with no "the" ("Americans
+    believe", "some Germans said", "all Central Americans") or a singular someone introduces ("a
+    German said"). "The Russians said" (diplomatic shorthand for the government) and a country's
+    name ("the United States") stay the government."""
+    if kind != ActorKind.government or tok.ent_type_ != "NORP":
+        return False
+    span = att.doc.char_span(a, b, alignment_mode="expand")
+    if span is None or any(t.ent_type_ != "NORP" for t in span):
+        return False  # the mention is more than the demonym
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "amod", "nummod", "quantmod")]
+    if tok.tag_ == "NNPS" or (tok.lower_.endswith("s") and tok.lower_ != tok.lemma_.lower()):
+        return "the" not in dets
+    return any(d in _NEW_BODY_DETS for d in dets)
 
 
 def new_body(tok: Token, lemma: str) -> bool:
@@ -439,19 +461,11 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
     if tok.ent_type_ == "NORP" and any(c.dep_ == "det" for c in tok.children):
         # "the Texan said", "another Muslim said": a demonym or party word with a determiner
         # describes someone (named earlier, or not at all); nobody is named "Texan".
-        desc = description_speaker(att, tok)
-        if desc is not None:
-            return desc
-        unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
-        return actor_speaker(unknown, phrase, a, b, MentionKind.role)
+        return described_or_unknown(att, tok, a, b)
     if not any(ch.isupper() for ch in phrase):
         # A lower-case "proper noun" is the tagger's mistake, never a name: "the billionaire
         # business mogul told People" is a description, "the secretary of state" a role.
-        desc = description_speaker(att, tok)
-        if desc is not None:
-            return desc
-        unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
-        return actor_speaker(unknown, phrase, a, b, MentionKind.role)
+        return described_or_unknown(att, tok, a, b)
     name = phrase
     return Speaker(
         id=person_id(name),
@@ -462,6 +476,17 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.name,
     )
+
+
+def described_or_unknown(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
+    """The person a description at ``tok`` refers back to, else an unknown actor named by the
+    phrase ``a``..``b`` (never a person so named)."""
+    desc = description_speaker(att, tok)
+    if desc is not None:
+        return desc
+    phrase = att.text[a:b]
+    unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
+    return actor_speaker(unknown, phrase, a, b, MentionKind.role)
 
 
 def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
