@@ -26,7 +26,12 @@ from stancewire.nlp.attribution.words import (
 )
 from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
-from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
+from stancewire.nlp.mentions.descriptions import (
+    description_of,
+    is_person_description,
+    party_of_words,
+    resolve_description,
+)
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
 from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
@@ -56,6 +61,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         hard = description_speaker(att, tok, hard_only=True)
         if hard is not None:
             return hard
+    family = family_speaker(att, tok)
+    if family is not None:
+        return family
     cluster = att.m.cluster_for_token(tok.i)
     mention = att.m.mention_for_token(tok.i)
     if (
@@ -111,6 +119,32 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
 # Determiners that introduce a body the article has not named yet ("an outside group", "some
 # groups"): such a phrase refers back to no organisation.
 _NEW_BODY_DETS = frozenset({"a", "an", "another", "some", "one", "any", "several", "many", "other"})
+
+
+def family_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """ "The Velks said", "the Brasks declined": the plural of a surname the article gave a person
+    is that family, a group (the NER makes it a person "Velks" or an organisation)."""
+    if not tok.text[:1].isupper() or not tok.lower_.endswith("s") or len(tok.text) < 4:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    stem = normalise(tok.text[:-1])
+    if party_of_words([stem]) is not None:
+        return None  # "the Greens", "the Liberals": a party, whoever is named Green
+    family = att.m.cluster_by_part(stem)
+    if family is None or family.actor is None or normalise(family.name).split()[-1] != stem:
+        return None  # the singular must be the surname of someone the article named
+    a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+    name = tok.text
+    return Speaker(
+        id=f"group:{slugify(name)}",
+        name=name,
+        kind=ActorKind.group,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.role,
+    )
 
 
 def people_of_a_country(att: Attributor, tok: Token, a: int, b: int, kind: ActorKind) -> bool:
