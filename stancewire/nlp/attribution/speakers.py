@@ -576,6 +576,8 @@ def description_speaker(
         or lemma in ENTOURAGE_NOUNS
     ):
         return None
+    if hard_only and titled_name(att, tok):
+        return None  # "the conservative writer Tomas Harl": a name with its description
     # A capitalised party or age phrase may be indefinite ("a Dorvan Democrat said"): it
     # introduces someone unnamed, whom the NER would otherwise make a person of that name.
     d = description_of(att.m, tok, indefinite=hard_only)
@@ -609,6 +611,20 @@ def description_speaker(
         mention_end=d.end,
         mention_kind=MentionKind.role,
     )
+
+
+def titled_name(att: Attributor, tok: Token) -> bool:
+    """Whether ``tok`` is in a person's name that a common noun introduces ("the conservative
+    writer Tomas Harl", "liberal radio host Ada Morn"): the party word before it describes the
+    named person, the phrase is no description like "the Harrow Republican" (a PERSON to the NER
+    with no noun before it)."""
+    if att.m.cluster_for_token(tok.i) is None:
+        return False
+    m = att.m.mention_for_token(tok.i)
+    i = tok.i
+    while i > 0 and m is not None and att.m.mention_for_token(i - 1) is m:
+        i -= 1
+    return i > 0 and att.doc[i - 1].pos_ == "NOUN" and att.doc[i - 1].is_lower
 
 
 def person_speaker(att: Attributor, c: PersonCluster, a: int, b: int) -> Speaker:
