@@ -34,7 +34,13 @@ from stancewire.nlp.mentions.descriptions import (
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
-from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
+from stancewire.nlp.mentions.words import (
+    COLLECTIVE_PERSON_NOUNS,
+    GROUP_NOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_DESC_NOUNS,
+    TITLE_WORDS,
+)
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.quotes.syntax import mistagged_name
 from stancewire.nlp.registry import normalise, person_id, slugify
@@ -61,7 +67,7 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         hard = description_speaker(att, tok, hard_only=True)
         if hard is not None:
             return hard
-    family = family_speaker(att, tok)
+    family = family_speaker(att, tok) or capitalised_plural_noun(att, tok)
     if family is not None:
         return family
     cluster = att.m.cluster_for_token(tok.i)
@@ -141,6 +147,37 @@ def family_speaker(att: Attributor, tok: Token) -> Speaker | None:
         name=name,
         kind=ActorKind.group,
         mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.role,
+    )
+
+
+def capitalised_plural_noun(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Aides said", "Attorneys argued", "Latino Republicans say": a capitalised plural of a
+    person, party or body noun (sentence-initial, or in a name-like run) is a group, though the
+    NER made it a person "Aides" or an organisation "Advisers"."""
+    if not tok.text[:1].isupper() or not tok.lower_.endswith("s") or tok.tag_ not in ("NNS", "NNPS", "NNP"):
+        return None
+    # (a proper noun's lemma is the word itself: "Republicans")
+    singular = tok.lemma_.lower() if tok.lemma_.lower() != tok.lower_ else tok.lower_[:-1]
+    party = party_of_words([singular]) is not None
+    nouns = (TITLE_WORDS, COLLECTIVE_PERSON_NOUNS, PERSON_DESC_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS)
+    if not party and not any(singular in s for s in nouns):
+        return None
+    cluster = att.m.cluster_for_token(tok.i)
+    words = normalise(cluster.name).split() if cluster is not None else [tok.lower_]
+    if words[-1] != tok.lower_ or (len(words) > 1 and not party):
+        return None  # a name ending in a plural-looking surname ("Dottie Deans", "Tomas Judges")
+    if att.m.cluster_by_part(tok.lower_) not in (None, cluster):
+        return None  # a surname that looks plural ("Judges") of someone the article named
+    _, a, b = phrase_bounds(att, tok)
+    phrase = att.text[a:b]
+    return Speaker(
+        id=f"group:{slugify(phrase)}",
+        name=phrase,
+        kind=ActorKind.group,
+        mention=phrase,
         mention_start=a,
         mention_end=b,
         mention_kind=MentionKind.role,
