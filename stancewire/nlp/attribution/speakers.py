@@ -166,9 +166,17 @@ def capitalised_plural_noun(att: Attributor, tok: Token) -> Speaker | None:
     if not party and not any(singular in s for s in nouns):
         return None
     cluster = att.m.cluster_for_token(tok.i)
-    words = normalise(cluster.name).split() if cluster is not None else [tok.lower_]
-    if words[-1] != tok.lower_ or (len(words) > 1 and not party):
-        return None  # a name ending in a plural-looking surname ("Dottie Deans", "Tomas Judges")
+    mention = att.m.mention_for_token(tok.i)
+    named = tok.text
+    if cluster is not None:
+        named = cluster.name
+    elif mention is not None:
+        named = att.text[mention.start : mention.end]
+    words = normalise(named).split()
+    if not words or words[-1] != tok.lower_ or (len(words) > 1 and not party):
+        # A name ending in a plural-looking word: a person ("Dottie Deans", "Tomas Judges") or
+        # an organisation ("Halvany State Railways").
+        return None
     if att.m.cluster_by_part(tok.lower_) not in (None, cluster):
         return None  # a surname that looks plural ("Judges") of someone the article named
     _, a, b = phrase_bounds(att, tok)
