@@ -38,6 +38,7 @@ from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
     ORG_ROLE_NOUNS,
+    ORG_WORDS,
     PERSON_DESC_NOUNS,
     TITLE_WORDS,
 )
@@ -449,8 +450,9 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
     det = tok.left_edge
     ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
     kind = ActorKind.organisation if lemma in ORG_ROLE_NOUNS else ActorKind.unknown
+    prefix = "org" if named_body(tok, lemma) else "unknown"
     return Speaker(
-        id=f"unknown:{slugify(phrase)}",
+        id=f"{prefix}:{slugify(phrase)}",
         name=phrase,
         kind=kind,
         mention=att.text[ma:b],
@@ -458,6 +460,18 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
     )
+
+
+def named_body(tok: Token, lemma: str) -> bool:
+    """A body noun with a proper name before it that no mention resolved ("BFM TV reported",
+    "the Not1More campaign said"): an organisation named by its phrase, not an unknown actor.
+    An indefinite one ("a Velk campaign", "some Senate committees") introduces bodies instead."""
+    if lemma not in ORG_ROLE_NOUNS and lemma not in ENTOURAGE_NOUNS and lemma not in ORG_WORDS:
+        return False
+    if new_body(tok, lemma) or any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in tok.children):
+        return False
+    # (the tagger calls an unknown name a common noun: "the Not1More campaign")
+    return any(c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper() for c in tok.children)
 
 
 def poll_share(tok: Token) -> bool:
