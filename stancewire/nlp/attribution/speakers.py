@@ -26,10 +26,22 @@ from stancewire.nlp.attribution.words import (
 )
 from stancewire.nlp.cues import DOCUMENT_NOUNS
 from stancewire.nlp.mentions import PersonCluster
-from stancewire.nlp.mentions.descriptions import description_of, is_person_description, resolve_description
+from stancewire.nlp.mentions.descriptions import (
+    description_of,
+    is_person_description,
+    party_of_words,
+    resolve_description,
+)
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
-from stancewire.nlp.mentions.words import COLLECTIVE_PERSON_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS, TITLE_WORDS
+from stancewire.nlp.mentions.words import (
+    COLLECTIVE_PERSON_NOUNS,
+    GROUP_NOUNS,
+    ORG_ROLE_NOUNS,
+    ORG_WORDS,
+    PERSON_DESC_NOUNS,
+    TITLE_WORDS,
+)
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.quotes.syntax import mistagged_name
 from stancewire.nlp.registry import normalise, person_id, slugify
@@ -56,6 +68,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         hard = description_speaker(att, tok, hard_only=True)
         if hard is not None:
             return hard
+    family = family_speaker(att, tok) or capitalised_plural_noun(att, tok)
+    if family is not None:
+        return family
     cluster = att.m.cluster_for_token(tok.i)
     mention = att.m.mention_for_token(tok.i)
     if (
@@ -68,6 +83,11 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
         desc = description_speaker(att, tok, person_only=True)
         if desc is not None:
             return desc
+    if mention is not None and people_of_a_country(att, tok, mention.start, mention.end, mention.actor.kind):
+        # "Some Germans said", "Americans believe", "a Corvenian said": people, not the state.
+        if plural_proper(att, tok):
+            return phrase_speaker(att, tok)
+        return described_or_unknown(att, tok, tok.idx, tok.idx + len(tok.text))
     if cluster is not None and cluster.actor is not None:
         return person_speaker(
             att,
@@ -106,6 +126,88 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
 # Determiners that introduce a body the article has not named yet ("an outside group", "some
 # groups"): such a phrase refers back to no organisation.
 _NEW_BODY_DETS = frozenset({"a", "an", "another", "some", "one", "any", "several", "many", "other"})
+
+
+def family_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """ "The Velks said", "the Brasks declined": the plural of a surname the article gave a person
+    is that family, a group (the NER makes it a person "Velks" or an organisation)."""
+    if not tok.text[:1].isupper() or not tok.lower_.endswith("s") or len(tok.text) < 4:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    stem = normalise(tok.text[:-1])
+    if party_of_words([stem]) is not None:
+        return None  # "the Greens", "the Liberals": a party, whoever is named Green
+    family = att.m.cluster_by_part(stem)
+    if family is None or family.actor is None or normalise(family.name).split()[-1] != stem:
+        return None  # the singular must be the surname of someone the article named
+    a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+    name = tok.text
+    return Speaker(
+        id=f"group:{slugify(name)}",
+        name=name,
+        kind=ActorKind.group,
+        mention=att.text[a:b],
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.role,
+    )
+
+
+def capitalised_plural_noun(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Aides said", "Attorneys argued", "Latino Republicans say": a capitalised plural of a
+    person, party or body noun (sentence-initial, or in a name-like run) is a group, though the
+    NER made it a person "Aides" or an organisation "Advisers"."""
+    if not tok.text[:1].isupper() or not tok.lower_.endswith("s") or tok.tag_ not in ("NNS", "NNPS", "NNP"):
+        return None
+    # (a proper noun's lemma is the word itself: "Republicans")
+    singular = tok.lemma_.lower() if tok.lemma_.lower() != tok.lower_ else tok.lower_[:-1]
+    party = party_of_words([singular]) is not None
+    nouns = (TITLE_WORDS, COLLECTIVE_PERSON_NOUNS, PERSON_DESC_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS)
+    if not party and not any(singular in s for s in nouns):
+        return None
+    cluster = att.m.cluster_for_token(tok.i)
+    mention = att.m.mention_for_token(tok.i)
+    named = tok.text
+    if cluster is not None:
+        named = cluster.name
+    elif mention is not None:
+        named = att.text[mention.start : mention.end]
+    words = normalise(named).split()
+    if not words or words[-1] != tok.lower_ or (len(words) > 1 and not party):
+        # A name ending in a plural-looking word: a person ("Dottie Deans", "Tomas Judges") or
+        # an organisation ("Halvany State Railways").
+        return None
+    if att.m.cluster_by_part(tok.lower_) not in (None, cluster):
+        return None  # a surname that looks plural ("Judges") of someone the article named
+    _, a, b = phrase_bounds(att, tok)
+    phrase = att.text[a:b]
+    return Speaker(
+        id=f"group:{slugify(phrase)}",
+        name=phrase,
+        kind=ActorKind.group,
+        mention=phrase,
+        mention_start=a,
+        mention_end=b,
+        mention_kind=MentionKind.role,
+    )
+
+
+def people_of_a_country(att: Attributor, tok: Token, a: int, b: int, kind: ActorKind) -> bool:
+    """Whether a demonym the registry resolved to a government (the mention ``a``..``b``) names
+    people of that country rather than its government: a plural with no "the" ("Americans
+    believe", "some Germans said", "all Central Americans") or a singular someone introduces ("a
+    German said"). "The Russians said" (diplomatic shorthand for the government) and a country's
+    name ("the United States") stay the government."""
+    if kind != ActorKind.government or tok.ent_type_ != "NORP":
+        return False
+    span = att.doc.char_span(a, b, alignment_mode="expand")
+    if span is None or any(t.ent_type_ != "NORP" for t in span):
+        return False  # the mention is more than the demonym
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "amod", "nummod", "quantmod")]
+    if tok.tag_ == "NNPS" or (tok.lower_.endswith("s") and tok.lower_ != tok.lemma_.lower()):
+        return "the" not in dets
+    return any(d in _NEW_BODY_DETS for d in dets)
 
 
 def new_body(tok: Token, lemma: str) -> bool:
@@ -348,8 +450,9 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
     det = tok.left_edge
     ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
     kind = ActorKind.organisation if lemma in ORG_ROLE_NOUNS else ActorKind.unknown
+    prefix = "org" if named_body(tok, lemma) else "unknown"
     return Speaker(
-        id=f"unknown:{slugify(phrase)}",
+        id=f"{prefix}:{slugify(phrase)}",
         name=phrase,
         kind=kind,
         mention=att.text[ma:b],
@@ -357,6 +460,18 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.organisation if kind == ActorKind.organisation else MentionKind.role,
     )
+
+
+def named_body(tok: Token, lemma: str) -> bool:
+    """A body noun with a proper name before it that no mention resolved ("BFM TV reported",
+    "the Not1More campaign said"): an organisation named by its phrase, not an unknown actor.
+    An indefinite one ("a Velk campaign", "some Senate committees") introduces bodies instead."""
+    if lemma not in ORG_ROLE_NOUNS and lemma not in ENTOURAGE_NOUNS and lemma not in ORG_WORDS:
+        return False
+    if new_body(tok, lemma) or any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in tok.children):
+        return False
+    # (the tagger calls an unknown name a common noun: "the Not1More campaign")
+    return any(c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper() for c in tok.children)
 
 
 def poll_share(tok: Token) -> bool:
@@ -439,19 +554,11 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
     if tok.ent_type_ == "NORP" and any(c.dep_ == "det" for c in tok.children):
         # "the Texan said", "another Muslim said": a demonym or party word with a determiner
         # describes someone (named earlier, or not at all); nobody is named "Texan".
-        desc = description_speaker(att, tok)
-        if desc is not None:
-            return desc
-        unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
-        return actor_speaker(unknown, phrase, a, b, MentionKind.role)
+        return described_or_unknown(att, tok, a, b)
     if not any(ch.isupper() for ch in phrase):
         # A lower-case "proper noun" is the tagger's mistake, never a name: "the billionaire
         # business mogul told People" is a description, "the secretary of state" a role.
-        desc = description_speaker(att, tok)
-        if desc is not None:
-            return desc
-        unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
-        return actor_speaker(unknown, phrase, a, b, MentionKind.role)
+        return described_or_unknown(att, tok, a, b)
     name = phrase
     return Speaker(
         id=person_id(name),
@@ -462,6 +569,17 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.name,
     )
+
+
+def described_or_unknown(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
+    """The person a description at ``tok`` refers back to, else an unknown actor named by the
+    phrase ``a``..``b`` (never a person so named)."""
+    desc = description_speaker(att, tok)
+    if desc is not None:
+        return desc
+    phrase = att.text[a:b]
+    unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
+    return actor_speaker(unknown, phrase, a, b, MentionKind.role)
 
 
 def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
@@ -517,6 +635,8 @@ def description_speaker(
         or lemma in ENTOURAGE_NOUNS
     ):
         return None
+    if hard_only and titled_name(att, tok):
+        return None  # "the conservative writer Tomas Harl": a name with its description
     # A capitalised party or age phrase may be indefinite ("a Dorvan Democrat said"): it
     # introduces someone unnamed, whom the NER would otherwise make a person of that name.
     d = description_of(att.m, tok, indefinite=hard_only)
@@ -550,6 +670,20 @@ def description_speaker(
         mention_end=d.end,
         mention_kind=MentionKind.role,
     )
+
+
+def titled_name(att: Attributor, tok: Token) -> bool:
+    """Whether ``tok`` is in a person's name that a common noun introduces ("the conservative
+    writer Tomas Harl", "liberal radio host Ada Morn"): the party word before it describes the
+    named person, the phrase is no description like "the Harrow Republican" (a PERSON to the NER
+    with no noun before it)."""
+    if att.m.cluster_for_token(tok.i) is None:
+        return False
+    m = att.m.mention_for_token(tok.i)
+    i = tok.i
+    while i > 0 and m is not None and att.m.mention_for_token(i - 1) is m:
+        i -= 1
+    return i > 0 and att.doc[i - 1].pos_ == "NOUN" and att.doc[i - 1].is_lower
 
 
 def person_speaker(att: Attributor, c: PersonCluster, a: int, b: int) -> Speaker:

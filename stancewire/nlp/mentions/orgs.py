@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from stancewire.nlp.mentions.names import (
     CAP_RE,
@@ -32,6 +32,7 @@ def add_org(ix: ArticleMentions, ent: Span, taken: set[int], label: str | None =
         end -= 1
     if start < end and doc[start].lower_ == "the":
         start += 1
+    end = before_lower_tail(doc, start, end)
     if end <= start:
         return
     if label == "NORP":
@@ -72,6 +73,17 @@ def add_org(ix: ArticleMentions, ent: Span, taken: set[int], label: str | None =
     for t in span:
         ix.by_token[t.i] = m
         taken.add(t.i)
+
+
+def before_lower_tail(doc: Doc, start: int, end: int) -> int:
+    """Where a name span really ends when the NER ran it on over a spaced dash into lower-case
+    words ("the Halden Policy Center - half a percentage point"): at the dash."""
+    for k in range(start + 1, end - 1):
+        t = doc[k]
+        spaced_dash = t.text in ("-", "–", "—") and doc[k - 1].whitespace_ and t.whitespace_
+        if spaced_dash and all(w.is_lower or w.is_punct or w.like_num for w in doc[k + 1 : end]):
+            return k
+    return end
 
 
 def drop_swallowed_names(ix: ArticleMentions, span: Span) -> None:
