@@ -134,6 +134,13 @@ def _one(quotes, words: str):
             "professors",
             "person:tomas-velk",
         ),
+        # A surname the tagger read as a verb ("bend") still names the person called so.
+        (
+            'Governor Dana Bend spoke on Monday in Velmar about the budget.\n"Jeb wants to be a tough '
+            'guy tonight," Bend shot back.',
+            "tough guy",
+            "person:dana-bend",
+        ),
     ],
     ids=[
         "as-x-put-it",
@@ -150,6 +157,7 @@ def _one(quotes, words: str):
         "name-and-apposition-on-the-quote-said-of",
         "subject-on-a-participle-before-the-cue",
         "relative-clause-of-an-issued-text",
+        "surname-tagged-verb",
     ],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:

@@ -39,8 +39,8 @@ from stancewire.nlp.mentions.words import (
     GROUP_NOUNS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
-    PERSON_DESC_NOUNS,
     TITLE_WORDS,
+    person_noun_plural,
 )
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.quotes.syntax import mistagged_name
@@ -163,8 +163,7 @@ def capitalised_plural_noun(att: Attributor, tok: Token) -> Speaker | None:
     # (a proper noun's lemma is the word itself: "Republicans")
     singular = tok.lemma_.lower() if tok.lemma_.lower() != tok.lower_ else tok.lower_[:-1]
     party = party_of_words([singular]) is not None
-    nouns = (TITLE_WORDS, COLLECTIVE_PERSON_NOUNS, PERSON_DESC_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS)
-    if not party and not any(singular in s for s in nouns):
+    if not party and person_noun_plural(tok.text, tok.lemma_) is None:
         return None
     cluster = att.m.cluster_for_token(tok.i)
     mention = att.m.mention_for_token(tok.i)

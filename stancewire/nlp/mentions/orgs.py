@@ -16,7 +16,7 @@ from stancewire.nlp.mentions.names import (
     stem_place,
 )
 from stancewire.nlp.mentions.types import Mention
-from stancewire.nlp.mentions.words import ORG_WORDS, TITLE_WORDS
+from stancewire.nlp.mentions.words import ORG_WORDS, TITLE_WORDS, person_noun_plural
 from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
@@ -37,6 +37,8 @@ def add_org(ix: ArticleMentions, ent: Span, taken: set[int], label: str | None =
         return
     if label == "NORP":
         return  # demonyms alone are not actors; they scope role nouns instead
+    if end - start == 1 and label == "ORG" and person_noun_plural(doc[start].text, doc[start].lemma_):
+        return  # "Farmers said", "Aides say": people (attribution makes them a group), no body
     if label in ("ORG", "FAC"):
         start, end = extend_org(ix, start, end, taken)
     span = doc[start:end]

@@ -77,3 +77,15 @@ PRESS_NOUNS, LEGISLATURE_WORDS = word_sets(_DATA, "press_nouns", "legislature_wo
 # Bodies a definite noun names only when the article named one of them ("the Dornby Police
 # Service"): "police said" is never the article's most salient company or party.
 (NAMED_ONLY_BODIES,) = word_sets(_DATA, "named_only_bodies")
+
+
+def person_noun_plural(word: str, lemma: str) -> str | None:
+    """The singular of a plural of a person, group or body noun ("Aides", "Farmers",
+    "Advisers"), else None: such a word names people, not an organisation called that."""
+    low = word.lower()
+    if not low.endswith("s"):
+        return None
+    # (a proper noun's lemma is the word itself: "Farmers")
+    singular = lemma.lower() if lemma.lower() != low else low[:-1]
+    nouns = (TITLE_WORDS, COLLECTIVE_PERSON_NOUNS, PERSON_DESC_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS)
+    return singular if any(singular in s for s in nouns) else None
