@@ -30,6 +30,12 @@ _NAMEISH = rf"{_CAP}(?:\s+(?:{_CAP}|of|the|de|da|van|von|der|la|le|for|and))*"
 
 # "Ada Morn/Marrow Press/Photo Service", "Ada Morn / Harbour News", "Press Photo/Ada Morn"
 _CREDIT_LINE = re.compile(rf"^{_NAMEISH}(?:\s*/\s*{_NAMEISH})+\.?$")
+# "Ada Morn via Marrow Images", "Photo by Ada Morn for The Harbour Post": a photo credit in words
+# (a "for" credit needs its "Photo by": "Farmers for Reform" may head a paragraph).
+_VIA_CREDIT = re.compile(
+    rf"^(?:(?:Photo|Photograph|Image|Picture)s?\s+(?:by\s+)?{_NAMEISH}\s+(?:via|for)|{_NAMEISH}\s+via)"
+    rf"\s+{_NAMEISH}\.?$"
+)
 # A credit trailing a caption on the same line: "The mayor on Tuesday. Ada Morn/Marrow Press"
 _TRAILING_CREDIT = re.compile(rf"(?<=[.!?)])\s+({_NAMEISH}(?:\s*/\s*{_NAMEISH})+)\s*$")
 # Known wire services, and names shaped like one ("… Press", "… News Service"), alone on a line.
@@ -115,7 +121,7 @@ def _line_reason(line: str) -> str | None:
         return "byline"
     if words <= 8 and _WIRE_LINE.match(line):
         return "wire"
-    if words <= 14 and _CREDIT_LINE.match(line):
+    if words <= 14 and (_CREDIT_LINE.match(line) or _VIA_CREDIT.match(line)):
         return "credit"
     if words <= _MAX_PROMPT_WORDS and _PROMPT.search(line):
         return "prompt"

@@ -141,6 +141,13 @@ def _one(quotes, words: str):
             "tough guy",
             "person:dana-bend",
         ),
+        # A participle joined by "and" to one of the main clause reports the main subject.
+        (
+            "At the final debate, Mayor Tessa Rill only hinted at Anton Brin by mentioning the need "
+            'for a wall on the Velmar border and adding, "I have got an idea of who should build it."',
+            "who should build",
+            "person:tessa-rill",
+        ),
     ],
     ids=[
         "as-x-put-it",
@@ -158,6 +165,7 @@ def _one(quotes, words: str):
         "subject-on-a-participle-before-the-cue",
         "relative-clause-of-an-issued-text",
         "surname-tagged-verb",
+        "participle-joined-by-and",
     ],
 )
 def test_the_speaker_of_a_misread_frame(extractor, text: str, words: str, speaker: str) -> None:

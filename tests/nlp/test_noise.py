@@ -19,6 +19,11 @@ WHOLE_LINES: list[tuple[str, str | None]] = [
     ("Teodor Vask / Harbour Daily News", "credit"),
     ("Lina Okafor-Brandt/Kethari Wire.", "credit"),
     ("Handout/Dravik Interior Ministry", "credit"),
+    # photo credits in words
+    ("Neilo Barsk via Marrow Images.", "credit"),
+    ("Photo by Ada Morn for The Harbour Post", "credit"),
+    ("Farmers for Reform", None),
+    ("Ada Morn spoke via video link.", None),
     # a wire service's name alone on a line
     ("Marrow Valley Press", "wire"),
     ("The Corvenian Press", "wire"),

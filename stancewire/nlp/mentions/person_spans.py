@@ -41,6 +41,19 @@ def people_noun(t: Token) -> bool:
 _PEOPLE_PLURALS = frozenset({"politico", "staffer", "insider", "voter", "resident", "official"})
 
 
+def owned_name(toks: list[Token], ent: Span, given: dict[str, str]) -> tuple[int, int] | None:
+    """ "Velmar News’ Sean Hallity": an organisation's possessive and a person's name, which the
+    NER ran into one organisation (the curly mark is tagged as a closing quote, not as "'s"):
+    the name after the mark, when it opens with a given name, is the person."""
+    for i in range(ent.start + 1, ent.end - 2):
+        if toks[i].text in POSSESSIVE:
+            rest = toks[i + 1 : ent.end]
+            if normalise(rest[0].text) in given and all(CAP_RE.match(t.text) for t in rest):
+                return i + 1, ent.end
+            return None
+    return None
+
+
 def person_spans(ix: ArticleMentions) -> list[Span]:
     """PERSON entities (extended left over first names the NER dropped) plus capitalised names
     right after a title ("chief executive Ama Koro", "Coach Tomas Reyna"), which the small
@@ -143,6 +156,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         # The small model often labels unusual (e.g. hyphenated) personal names ORG. A name in
         # apposition with a title ("Ilse Varga-Tamm, the foreign minister,") is a person.
         if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP") or len(ent) > 5:
+            continue
+        owned = owned_name(toks, ent, given)
+        if owned is not None:
+            spans.append(owned)
             continue
         after_dateline = dateline_name(ix, ent)
         if after_dateline is not None:

@@ -283,7 +283,8 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
         return name if name is not None else head
     # A participle after a comma ("Clinton seemed ready to riff on it in Iowa, telling the
     # crowd, “…”") reports the main clause's subject; the parse often hangs it on a nearby noun.
-    if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].text == ",":
+    # So does one joined by "and" ("… by mentioning the need for a wall and adding, “…”").
+    if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].lower_ in (",", "and"):
         root = cue.sent.root
         main = subject_of(root) if root is not cue else None
         if main is not None and main.i < cue.i and not idx.in_quote[main.i]:
