@@ -418,10 +418,11 @@ def _parsed(
     words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[str] | None = None
 ):
     """A Doc with the parse the model gave a real sentence of the same shape (fictional words)."""
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    # An English vocabulary: a bare Vocab has no lower-case forms.
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
 
 
 def test_a_misread_subject_is_mended() -> None:
@@ -503,3 +504,16 @@ def test_the_subject_of_a_participle_read_as_the_main_verb_is_the_cues() -> None
     )
     doc[2].tag_ = "VBG"
     assert subject_of(doc[9]).text == "Durb"
+
+
+def test_a_contracted_auxiliary_read_as_a_subject() -> None:
+    from stancewire.nlp.quotes.syntax import subject_of
+
+    # "… the delegates who’ve said they won": "’ve" parsed as the subject of "said".
+    doc = _parsed(
+        ["Path", "is", "the", "delegates", "who", "’ve", "said", "they", "won"],
+        [1, 1, 3, 1, 5, 6, 1, 8, 6],
+        ["nsubj", "ROOT", "det", "attr", "nsubj", "nsubj", "conj", "nsubj", "ccomp"],
+        ["NOUN", "AUX", "DET", "NOUN", "PRON", "VERB", "VERB", "PRON", "VERB"],
+    )
+    assert subject_of(doc[6]).text == "delegates"

@@ -45,7 +45,10 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
         kind = ActorKind.group  # "three in 10 said", "two of them said"
     else:
         return None
-    if tok.pos_ not in ("PRON", "ADJ", "NUM", "DET", "NOUN") or att.m.mention_for_token(tok.i) is not None:
+    # ("most" as a subject is often tagged an adverb: "Among the voters, most said …")
+    if tok.pos_ not in ("PRON", "ADJ", "ADV", "NUM", "DET", "NOUN"):
+        return None
+    if att.m.mention_for_token(tok.i) is not None:
         return None
     a, b = _bounds(att, tok, preps)
     phrase = att.text[a:b]

@@ -150,6 +150,7 @@ def participle_subject(verb: Token) -> Token | None:
     return None
 
 
+_CONTRACTED_AUX = frozenset({"'ve", "'re", "'d", "'ll"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -165,7 +166,17 @@ def misread_subject(subj: Token) -> Token | None:
       else its object;
     - a date opening the sentence ("Saturday at the convention Sen. Ana Quill (D) said"): the
       name the parse hung inside it.
+    - a contracted auxiliary after its subject ("the delegates who’ve already said": "’ve" made
+      a second subject): that subject, or the noun a relative one stands for.
     Anything else is the subject as parsed."""
+    if subj.lower_.replace("’", "'") in _CONTRACTED_AUX and subj.i > 0:
+        prev = subj.doc[subj.i - 1]
+        if prev.lower_ in REL_PRONOUNS:
+            if subj.head.dep_ == "relcl":
+                return subj.head.head
+            before = subj.doc[prev.i - 1] if prev.i > 0 else prev
+            return before if before.pos_ in ("NOUN", "PROPN") else prev
+        return prev if prev.pos_ == "PRON" else subj
     if subj.pos_ == "ADJ":
         noun = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
         return noun if noun is not None else subj
