@@ -481,7 +481,14 @@ def poll_share(tok: Token) -> bool:
     # A count, determiner or degree word makes the noun a share ("47 percent", "a majority",
     # "about half"); a bare "percent" or "half" is some other use of the word.
     counted = any(c.dep_ in ("nummod", "det", "quantmod", "amod", "advmod") for c in tok.children)
-    return counted or (tok.i > 0 and tok.nbor(-1).like_num)
+    # "Half of Velmar Democrats said": a share of a plural population, though uncounted.
+    of_people = any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children)
+        for c in tok.children
+    )
+    return counted or of_people or (tok.i > 0 and tok.nbor(-1).like_num)
 
 
 def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
