@@ -517,3 +517,41 @@ def test_a_contracted_auxiliary_read_as_a_subject() -> None:
         ["NOUN", "AUX", "DET", "NOUN", "PRON", "VERB", "VERB", "PRON", "VERB"],
     )
     assert subject_of(doc[6]).text == "delegates"
+
+
+def test_a_name_read_as_a_compound_of_the_cue_stays_the_name() -> None:
+    from stancewire.nlp.quotes.direct import head_short_of
+    from stancewire.nlp.quotes.syntax import phrase_head
+
+    # '“…,” Bozell answers.' parsed as the noun phrase "Bozell answers".
+    doc = _parsed(
+        ["“", "We", "won", ",", "”", "Bozell", "answers", "."],
+        [2, 2, 6, 2, 2, 6, 6, 6],
+        ["punct", "nsubj", "ccomp", "punct", "punct", "compound", "ROOT", "punct"],
+        ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "NOUN", "PUNCT"],
+    )
+    assert phrase_head(doc[5]).text == "answers"
+    assert head_short_of(doc[5], doc[6]).text == "Bozell"
+
+
+def test_the_name_ending_a_title_run_after_an_inverted_cue_speaks() -> None:
+    from stancewire.nlp.quotes.direct import person_in_title_run
+
+    # '"…," said Oversight ranking Democrat Elan Cummar (D-Vl.).' with "Oversight" a noun.
+    doc = _parsed(
+        ["said", "Oversight", "ranking", "Democrat", "Elan", "Cummar", "(", "D", ")"],
+        [0, 2, 0, 5, 5, 2, 5, 5, 5],
+        ["ROOT", "npadvmod", "ccomp", "compound", "compound", "dobj", "punct", "appos", "punct"],
+        ["VERB", "NOUN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT"],
+        ["O", "O", "O", "B-NORP", "O", "O", "O", "O", "O"],
+    )
+    assert person_in_title_run(doc, doc[1], len(doc)).text == "Cummar"
+
+
+def test_a_surname_tagged_as_a_modal_speaks(extractor) -> None:
+    text = (
+        "Columnist Tomas Will urged voters to abandon outsiders.\n\n"
+        "“The war is a reminder that the process matters,” Will wrote."
+    )
+    q = _one(_quotes(extractor, text), "reminder")
+    assert q.speaker is not None and q.speaker.mention == "Will"

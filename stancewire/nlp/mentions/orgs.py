@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from stancewire.nlp import doccache
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     FIRST_WORD_RE,
@@ -182,6 +183,16 @@ def prefixes_several_orgs(ix: ArticleMentions, word: str) -> bool:
     return len(names) >= 2
 
 
+def lone_person_words(ix: ArticleMentions) -> set[str]:
+    """One-word PERSON entities of the article that person_spans kept as people (not the
+    invented places and organisations the NER also tags PERSON)."""
+    return {
+        normalise(e.text)
+        for e in doccache.ents(ix.doc)
+        if e.label_ == "PERSON" and len(e) == 1 and e.start not in ix.person_places | ix.person_orgs
+    }
+
+
 def org_actor(ix: ArticleMentions, text: str, label: str) -> ActorRef | None:
     if text.isupper() and len(text) > 5 and " " in text:
         return None  # a dateline ("ISPARRE CITY"), not an actor
@@ -191,6 +202,10 @@ def org_actor(ix: ArticleMentions, text: str, label: str) -> ActorRef | None:
         # "employers in Isparre" in an article citing the "Isparre exchange" and the "Isparre
         # Data Protection Authority": a word that opens several institutions' names is
         # their place, not a short form of one of them.
+        words = set()
+    if len(words) == 1 and next(iter(words)) in lone_person_words(ix):
+        # "Trump" in an article that also has a "Trump Train": the NER calls the lone word a
+        # person elsewhere, so it is no short form of the organisation.
         words = set()
     for m in reversed(ix.orgs):
         if words and words < set(normalise(m.actor.name).split()) and m.actor.kind != ActorKind.government:

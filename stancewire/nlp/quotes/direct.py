@@ -302,7 +302,7 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
         if is_date_word(t):
             continue  # "said Wednesday, “…”": a day does not speak
         if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJ) or mistagged_name(t):
-            return phrase_head(t)
+            return person_in_title_run(doc, t, i1) or phrase_head(t)
         if (
             t.pos_ == "NOUN"
             and t.dep_ == "dobj"
@@ -322,12 +322,36 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     if opener is not None and cue.i - 1 > opener and doc[cue.i - 1].text == ",":
         t = doc[opener]
         if t.pos_ == "PROPN" and not idx.in_quote[opener] and t.ent_type_ in ("PERSON", ""):
-            return phrase_head(t)
+            return head_short_of(t, cue)
     for j in range(cue.i - 1, max(i0 - 1, cue.i - 8), -1):
         t = doc[j]
         if (t.pos_ in ("PROPN", "PRON", "NOUN") or mistagged_name(t)) and not idx.in_quote[j]:
-            return relative_clause_owner(t, i0, cue.i) or phrase_head(t)
+            return relative_clause_owner(t, i0, cue.i) or head_short_of(t, cue)
     return None
+
+
+def person_in_title_run(doc: Doc, t: Token, end: int) -> Token | None:
+    """ "said Oversight ranking Democrat Elijah Cummings (D-Md.)": the words before the name
+    describe the person the run ends with; the last word of that name speaks."""
+    if t.ent_type_ == "PERSON" or t.pos_ == "PRON":
+        return None
+    last = None
+    for j in range(t.i + 1, min(end, t.i + 7)):
+        u = doc[j]
+        if u.is_punct:
+            break
+        if u.pos_ == "PROPN" and u.ent_type_ in ("PERSON", ""):
+            last = u  # (a name the NER missed has no entity type)
+        elif last is not None:
+            break
+    return last
+
+
+def head_short_of(t: Token, cue: Token) -> Token:
+    """The head of ``t``'s name, short of the cue: '“…,” Bozell answers' read as one noun
+    phrase ("Bozell answers") must not climb from the name into the cue itself."""
+    head = phrase_head(t)
+    return t if head.i >= cue.i else head
 
 
 def relative_clause_owner(t: Token, first: int, cue: int) -> Token | None:

@@ -278,9 +278,9 @@ def noun_clause_end(doc: Doc, noun: Token, comp: Token, first: int, last: int) -
 
 def mistagged_name(t: Token) -> bool:
     """A title-case word inside a sentence that the tagger gave a non-name part of speech: a
-    surname read as an adverb ("said Skelly") or an adjective ("Morn shot back")."""
+    surname read as an adverb ("said Skelly"), an adjective ("Morn shot back") or a modal ("Will wrote")."""
     return (
-        t.pos_ in ("ADJ", "ADV", "NOUN", "X", "INTJ")
+        t.pos_ in ("ADJ", "ADV", "NOUN", "X", "INTJ", "AUX")
         and t.is_alpha
         and len(t.text) > 2
         and t.text[:1].isupper()
