@@ -76,29 +76,3 @@ def test_business_and_press_nouns_fit_organisations_only(actor: ActorRef, noun: 
 )
 def test_collective_nouns_are_groups(extractor: Extractor, text: str, fragment: str, expected: str) -> None:
     assert _speaker_of(extractor, text, fragment) == expected
-
-
-
-def test_a_word_the_ner_also_calls_a_person_is_no_short_form_of_an_organisation(extractor) -> None:
-    """ "Trump" tagged ORG in an article with a "Trump Train" and with "Trump" tagged PERSON
-    elsewhere is no short form of the organisation (mentions/orgs.org_actor). The entities are
-    set by hand as the model gave them on a real article; the text is fictional."""
-    from spacy.tokens import Span
-
-    from stancewire.nlp import doccache
-    from stancewire.nlp.mentions.index import ArticleMentions
-
-    text = "Fans of the Brel Network cheered. Brel spoke first. Brel said the mayor had a crazy plan."
-    doc = extractor.nlp(text)
-    words = [t.text for t in doc]
-    net = words.index("Network")
-    first, second = (i for i, w in enumerate(words) if w == "Brel" and i != net - 1)
-    doc.ents = [
-        Span(doc, net - 1, net + 1, label="ORG"),
-        Span(doc, first, first + 1, label="PERSON"),
-        Span(doc, second, second + 1, label="ORG"),
-    ]
-    doccache.release(doc)
-    ix = ArticleMentions(doc, extractor.registry)
-    m = ix.mention_for_token(second)
-    assert m is not None and m.actor.id != "org:brel-network"
