@@ -142,16 +142,8 @@ def family_speaker(att: Attributor, tok: Token) -> Speaker | None:
     if family is None or family.actor is None or normalise(family.name).split()[-1] != stem:
         return None  # the singular must be the surname of someone the article named
     a, b = tok.left_edge.idx, tok.idx + len(tok.text)
-    name = tok.text
-    return Speaker(
-        id=f"group:{slugify(name)}",
-        name=name,
-        kind=ActorKind.group,
-        mention=att.text[a:b],
-        mention_start=a,
-        mention_end=b,
-        mention_kind=MentionKind.role,
-    )
+    family_group = ActorRef(id=f"group:{slugify(tok.text)}", name=tok.text, kind=ActorKind.group)
+    return actor_speaker(family_group, att.text[a:b], a, b, MentionKind.role)
 
 
 def capitalised_plural_noun(att: Attributor, tok: Token) -> Speaker | None:
@@ -181,15 +173,8 @@ def capitalised_plural_noun(att: Attributor, tok: Token) -> Speaker | None:
         return None  # a surname that looks plural ("Judges") of someone the article named
     _, a, b = phrase_bounds(att, tok)
     phrase = att.text[a:b]
-    return Speaker(
-        id=f"group:{slugify(phrase)}",
-        name=phrase,
-        kind=ActorKind.group,
-        mention=phrase,
-        mention_start=a,
-        mention_end=b,
-        mention_kind=MentionKind.role,
-    )
+    group = ActorRef(id=f"group:{slugify(phrase)}", name=phrase, kind=ActorKind.group)
+    return actor_speaker(group, phrase, a, b, MentionKind.role)
 
 
 def people_of_a_country(att: Attributor, tok: Token, a: int, b: int, kind: ActorKind) -> bool:
