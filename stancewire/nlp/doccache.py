@@ -23,13 +23,22 @@ class DocCache:
     tokens: list[Token] | None = None
     text: str | None = None
     ents: tuple[Span, ...] | None = None
+    sents: list[Span] | None = None
+    sent_of: list[int] | None = None  # token index -> index into sents
+    capitalised: list[int] | None = None
+
+
+# Where ``doc._.stancewire_cache`` keeps its value. Read straight from ``user_data``: going
+# through ``doc._`` builds an ``Underscore`` object per access, which cost more than some of
+# the lookups this cache saves (the rules ask for the token list thousands of times per Doc).
+_KEY = ("._.", _EXT, None, None)
 
 
 def _cache(doc: Doc) -> DocCache:
-    c = doc._.stancewire_cache
+    data = doc.user_data
+    c = data.get(_KEY)
     if c is None:
-        c = DocCache()
-        doc._.stancewire_cache = c
+        c = data[_KEY] = DocCache()
     return c
 
 
@@ -62,6 +71,40 @@ def ents(doc: Doc) -> tuple[Span, ...]:
     if e is None:
         e = c.ents = tuple(doc.ents)
     return e
+
+
+def sent(tok: Token) -> Span:
+    """``tok.sent`` from one pass over ``doc.sents`` per Doc. ``Token.sent`` walks to both ends
+    of the sentence and builds two Spans on every call, and the stance and quote rules ask for
+    it per trigger, per cue and per quote. Sentence starts are final once the parser has run
+    (only ``line_sentences``, before it, sets them), so the cache never goes stale."""
+    doc = tok.doc
+    c = _cache(doc)
+    of = c.sent_of
+    if of is None or len(of) != len(doc):
+        sents = c.sents = list(doc.sents)
+        of = c.sent_of = [0] * len(doc)
+        for k, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                of[i] = k
+    assert c.sents is not None
+    return c.sents[of[tok.i]]
+
+
+def capitalised(doc: Doc) -> list[int]:
+    """Indices of the tokens whose text starts with an ASCII capital (``mentions.names.CAP_RE``),
+    in order. The name rules scan the article once per rule for capitalised words; reading
+    ``Token.text`` costs a new string per token and per scan, and a sixth of tokens qualify."""
+    c = _cache(doc)
+    caps = c.capitalised
+    if caps is None or c.tokens is None or len(c.tokens) != len(doc):
+        caps = c.capitalised = [t.i for t in tokens(doc) if "A" <= t.text[:1] <= "Z"]
+    return caps
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """``list(span)`` from the Doc's token list, without a new Token object per token."""
+    return tokens(span.doc)[span.start : span.end]
 
 
 def release(doc: Doc) -> None:

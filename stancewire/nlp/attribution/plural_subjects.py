@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution.patterns import SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.quotes import QuoteCandidate
@@ -45,7 +46,7 @@ def plural_subject(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[Acto
 def _subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
     """Main-clause subjects, nearest first: of ``tok``'s own sentence when "they" opens a
     subordinate clause, then of the two sentences before (within the speaker window)."""
-    sent = tok.sent
+    sent = doccache.sent(tok)
     if tok.head.i != sent.root.i:
         subj = next((c for c in sent.root.children if c.dep_ in _SUBJ and c.i < tok.i), None)
         if subj is not None:
@@ -54,7 +55,7 @@ def _subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
     for _ in range(2):
         if start == 0:
             return
-        prev = att.m.toks[start - 1].sent
+        prev = doccache.sent(att.m.toks[start - 1])
         if tok.idx - prev.start_char > SPEAKER_WINDOW:
             return
         yield from (c for c in prev.root.children if c.dep_ in _SUBJ)

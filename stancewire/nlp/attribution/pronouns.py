@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject
@@ -157,7 +158,7 @@ def overrun(att: Attributor, end: int, last: LastQuote | None) -> bool:
     if m is None or m.head < 0:
         return False
     head = att.doc[m.head]
-    main = head.dep_ in ("nsubj", "nsubjpass") and head.head == head.sent.root
+    main = head.dep_ in ("nsubj", "nsubjpass") and head.head == doccache.sent(head).root
     return main and not att.m.in_quote(head.idx)
 
 
@@ -171,10 +172,10 @@ def in_content(att: Attributor, char: int) -> bool:
 def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:
     """The organisation that is the main-clause subject of the sentence before ``tok``'s
     (one sentence is read, not the article)."""
-    start = tok.sent.start
+    start = doccache.sent(tok).start
     if start == 0:
         return None
-    prev = att.m.toks[start - 1].sent
+    prev = doccache.sent(att.m.toks[start - 1])
     for c in prev.root.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             m = att.m.mention_for_token(c.i)
@@ -247,7 +248,7 @@ def nearest_person(
 ) -> tuple[ActorRef, int, bool, str | None] | None:
     """Nearest preceding person mention of compatible gender, not one of ``exclude``: (actor,
     end, is_subject, affiliation)."""
-    sent_start = tok.sent.start_char
+    sent_start = doccache.sent(tok).start_char
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
         if not gender_ok(att, m.actor.id, want) or m.actor.id in exclude:
             continue
@@ -325,7 +326,7 @@ def sentence_subject(
 ) -> Mention | None:
     """The person of compatible gender who is the main-clause subject of ``head``'s sentence,
     named before ``head`` (else None)."""
-    for c in head.sent.root.children:
+    for c in doccache.sent(head).root.children:
         if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
             continue
         m = att.m.mention_for_token(c.i)
@@ -342,16 +343,17 @@ def topic_surname(att: Attributor, m: Mention, head: Token, tok: Token) -> bool:
     ``tok``'s, in the same paragraph."""
     if len(m.actor.name.split()) != 1 or head.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if head.head != head.sent.root or tok.sent.start == 0:
+    start = doccache.sent(tok).start
+    if head.head != doccache.sent(head).root or start == 0:
         return False
-    return att.doc[tok.sent.start - 1].sent == head.sent and "\n" not in att.text[m.end : tok.idx]
+    return doccache.sent(att.doc[start - 1]) == doccache.sent(head) and "\n" not in att.text[m.end : tok.idx]
 
 
 def main_subject(att: Attributor, head: Token, want: str) -> Mention | None:
     """The person of compatible gender who is the main-clause subject of ``head``'s sentence,
     when ``head`` is the subject of an embedded clause there (else None)."""
     verb = head.head.head if head.dep_ == "appos" else head.head
-    root = head.sent.root
+    root = doccache.sent(head).root
     if verb == root:
         return None  # ``head`` is the main-clause subject itself
     for c in root.children:

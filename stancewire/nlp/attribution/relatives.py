@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.attribution.words import PERSON_SUFFIXES, SHARE_NOUNS
 from stancewire.nlp.mentions.words import (
@@ -140,7 +141,7 @@ def _named_above(att: Attributor, t: Token) -> Token:
 def _personal_before(att: Attributor, rel: Token) -> Token | None:
     """The nearest noun phrase head before ``rel`` in its sentence that can be a "who" ("Bundy
     says to Santilli on camera, who"; "derision from opponents on the left, who")."""
-    for k in range(rel.i - 1, max(rel.sent.start, rel.i - _MAX_BACK) - 1, -1):
+    for k in range(rel.i - 1, max(doccache.sent(rel).start, rel.i - _MAX_BACK) - 1, -1):
         t = att.doc[k]
         if t.pos_ in ("VERB", "AUX"):
             return None  # the clause before the verb is another phrase ("His behavior has angered X, who")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution.words import HE, SHE
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -27,7 +28,7 @@ def sentence_pronouns(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
     k = bisect_right(att.m.tok_starts(), q.cue_start) - 1
     if k < 0:
         return
-    sent = att.doc[k].sent
+    sent = doccache.sent(att.doc[k])
     want = att.m.gender_of(sp.id)
     others = {
         m.actor.id
@@ -35,7 +36,7 @@ def sentence_pronouns(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
         if m.start >= sent.start_char and m.actor.id != sp.id
     }
     actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
-    for t in sent:
+    for t in doccache.span_tokens(sent):
         g = "m" if t.lower_ in HE else "f" if t.lower_ in SHE else None
         if g is None or t.dep_ not in ("nsubj", "nsubjpass") or (want is not None and g != want):
             continue

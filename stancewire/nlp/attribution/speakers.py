@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution.anaphora import anaphor_speaker
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
@@ -699,10 +700,10 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
         return None
-    sent = tok.sent
+    sent = doccache.sent(tok)
     cands: list[PersonCluster] = []
     if sent.start > 0:
-        prev_sent = att.doc[sent.start - 1].sent
+        prev_sent = doccache.sent(att.doc[sent.start - 1])
         if sent.start_char - prev_sent.end_char < 4:  # same or adjacent paragraph
             for t in prev_sent:
                 # A subject inside a quote is who the speaker talks about, not the topic.

@@ -106,7 +106,8 @@ def code_events(doc: Doc, resolve: Resolver, patterns: EventPatterns | None = No
     pats = patterns if patterns is not None else load_patterns()
     matches: dict[int, PatternMatch] = {}
     for tok in doccache.tokens(doc):
-        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "ROOT"):
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "ADJ" and tok.dep_ == "ROOT"):
             m = pats.match(tok)
             if m is not None:
                 matches[tok.i] = m
@@ -385,7 +386,7 @@ class _Coder:
             mode = _request_mode(act.target_verb)
         coded = recode(act.category, mode, modality, self.pats.score, is_future(act.chain))
         verb = act.chain[0]
-        sent = verb.sent
+        sent = doccache.sent(verb)
         base = 0.75 if act.match.pattern.hand else (0.7 if act.match.pattern.specificity >= 1 else 0.55)
         out: list[CodedEvent] = []
         category, mode = coded.category, coded.mode

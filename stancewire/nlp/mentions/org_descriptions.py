@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from stancewire.nlp import doccache
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.names import given_names, org_words, singular
 from stancewire.nlp.mentions.types import Mention
@@ -125,7 +126,7 @@ def same_sentence_org(ix: ArticleMentions, char: int, noun: str) -> ActorRef | N
         if tok is None:
             i = bisect_right(ix.tok_starts(), char) - 1
             tok = ix.toks[i]
-            sent_start = tok.sent.start_char
+            sent_start = doccache.sent(tok).start_char
         if m.start < sent_start:
             break
         first = ix.toks[m.head]
@@ -158,7 +159,7 @@ def unlisted_subject_org(ix: ArticleMentions, char: int) -> ActorRef | None:
     i = bisect_right(ix.tok_starts(), char) - 1
     if i < 0:
         return None
-    sent = ix.toks[i].sent
+    sent = doccache.sent(ix.toks[i])
     for t in ix.toks[sent.start : i]:
         if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB":
             continue

@@ -65,10 +65,11 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
     # Invented countries are often tagged PERSON ("Kethara", "Isparre"). A one-word "person"
     # that appears after a locative preposition anywhere in the article, or whose demonym
     # ("Kethari", "Isparrean") appears under any label, is a place.
-    cap_words = {t.lower_ for t in toks if t.pos_ in ("PROPN", "ADJ", "NOUN") and CAP_RE.match(t.text)}
+    caps = [toks[i] for i in doccache.capitalised(doc)]  # CAP_RE.match(t.text)
+    cap_words = {t.lower_ for t in caps if t.pos_ in ("PROPN", "ADJ", "NOUN")}
     ix.cap_words = cap_words
-    for t in toks:
-        if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and CAP_RE.match(t.text) and t.ent_type_:
+    for t in caps:
+        if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and t.ent_type_:
             place_words.add(normalise(t.text))
     # First words of multi-word organisation names: "Larkspur" alone after "Larkspur Labs"
     # is the company, not a person.
@@ -189,20 +190,19 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if titled or name_like:
             a = ent.start + (1 if toks[ent.start].lower_ == "the" else 0)
             spans.append((a, ent.end))
-    for t in toks:
+    for t in caps:
         # "Its spokesperson, Teodor Vasquez-Olin, said": a name in apposition to a title.
         if (
             t.dep_ == "appos"
             and t.pos_ == "PROPN"
             and t.head.lemma_.lower() in TITLE_WORDS
-            and CAP_RE.match(t.text)
             and normalise(t.text) not in ORG_WORDS
         ):
             a = t.i
             while a > 0 and toks[a - 1].pos_ == "PROPN" and toks[a - 1].head.i == t.i and a > t.i - 3:
                 a -= 1
             spans.append((a, t.i + 1))
-    for t in toks:
+    for t in caps:
         # Names the NER missed entirely: a capitalised compound chain that is the subject of a
         # verb ("Aurelio Pezzamonti was less forgiving") or the possessor of a statement noun
         # ("Ama Koro's statement that ..."). The NER often tags only the surname of such a
@@ -219,7 +219,6 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             )
             and t.pos_ == "PROPN"
             and (not t.ent_type_ or surname_only_org)
-            and CAP_RE.match(t.text)
             and normalise(t.text) not in ORG_WORDS
         ):
             a = t.i
@@ -306,8 +305,9 @@ def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
     names = given_names()
     n = len(toks)
     out: list[tuple[int, int]] = []
-    for t in toks:
-        if t.i + 1 >= n or not CAP_RE.match(t.text):
+    for i in doccache.capitalised(ix.doc):  # CAP_RE.match(t.text)
+        t = toks[i]
+        if i + 1 >= n:
             continue
         # normalise() (accent folding) only for non-ASCII words: this runs on every token.
         if t.lower_ not in names and (t.text.isascii() or normalise(t.text) not in names):

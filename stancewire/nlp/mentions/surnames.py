@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp.mentions.names import CAP_RE
+from stancewire.nlp import doccache
 from stancewire.nlp.mentions.types import PersonCluster
 from stancewire.nlp.registry import normalise
 
@@ -38,8 +38,9 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
     # The headline calls by surname whom the body then names in full ("Velk says tariff will
     # fall" above "Trade minister Tomas Velk said ..."): on the first line, "before" is no bar.
     headline_end = ix.text.find("\n")
-    for t in ix.toks:
-        if t.i in taken or not CAP_RE.match(t.text) or not _noun_like(t):
+    for i in doccache.capitalised(doc):  # CAP_RE.match(t.text)
+        t = ix.toks[i]
+        if i in taken or not _noun_like(t):
             continue
         cands = one_person(by_surname.get(normalise(t.text)) or [])
         if not cands or len(cands) != 1 or (cands[0].first_seen >= t.idx and t.idx >= headline_end):

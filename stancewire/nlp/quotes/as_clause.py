@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp import cues
+from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import is_negated, subject_of
 
@@ -38,7 +38,7 @@ def as_clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
     speaker = subject_of(tok)
     if speaker is None:
         return None
-    head, sent = tok.head, tok.sent
+    head, sent = tok.head, doccache.sent(tok)
     nxt = tok.right_edge.i + 1
     while nxt < sent.end - 1 and doc[nxt].is_punct:
         nxt += 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, said_to_be, subject_of
@@ -108,14 +109,14 @@ def broken_clause_frame(
         return None
     if tok.dep_ in ("relcl", "acl", "advcl", "amod"):
         return None  # "which claimed responsibility for …", "everything Trump says is true"
-    if speaker.i > tok.i or speaker.sent != tok.sent:
+    if speaker.i > tok.i or doccache.sent(speaker) != doccache.sent(tok):
         return None  # "“…,” said Lee Epstein, who teaches …": a quote's frame, inverted
-    before = tok.i - 1
-    while before >= tok.sent.start and (doc[before].is_punct or doc[before].i >= speaker.left_edge.i):
+    before, sent_start = tok.i - 1, doccache.sent(tok).start
+    while before >= sent_start and (doc[before].is_punct or doc[before].i >= speaker.left_edge.i):
         if idx.in_quote[before] or doc[before].is_quote:
             return None  # "“…,” Rubio said Sunday as the crowd roared": a quote's frame
         before -= 1
-    sent_end = tok.sent.end
+    sent_end = doccache.sent(tok).end
     first = tok.i + 1
     if first >= sent_end or idx.in_quote[first] or doc[first].is_punct:
         return None  # "said:", "said, “…”": a quote's frame, not a clause

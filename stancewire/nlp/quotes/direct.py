@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp import cues
+from stancewire.nlp import cues, doccache
 from stancewire.nlp.mentions.headlines import title_case_line
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
@@ -121,8 +121,8 @@ def direct_quotes(
         q = QuoteCandidate(type="direct", start=s.start, end=s.end, rule="direct")
         first_tok = idx.tok_at(s.start)
         last_tok = idx.tok_at(max(s.end - 1, s.start))
-        q.sent_start = doc[first_tok].sent.start_char
-        q.sent_end = doc[last_tok].sent.end_char
+        q.sent_start = doccache.sent(doc[first_tok]).start_char
+        q.sent_end = doccache.sent(doc[last_tok]).end_char
         # 'Ada said, “We won.” She added, “…”': a quote that closes its sentence after a frame
         # on its left is that frame's; the cue after it belongs to the next sentence's quote.
         left_first = (
@@ -257,7 +257,7 @@ def framed_by(q: QuoteCandidate, cue: Token, speaker: Token | None, confidence: 
     set_cue(q, cue, speaker)
     q.confidence = confidence
     q.rule = rule
-    q.sent_start = min(q.sent_start, cue.sent.start_char)
+    q.sent_start = min(q.sent_start, doccache.sent(cue).start_char)
     return True
 
 
@@ -285,7 +285,7 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     # crowd, “…”") reports the main clause's subject; the parse often hangs it on a nearby noun.
     # So does one joined by "and" ("… by mentioning the need for a wall and adding, “…”").
     if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].lower_ in (",", "and"):
-        root = cue.sent.root
+        root = doccache.sent(cue).root
         main = subject_of(root) if root is not cue else None
         if main is not None and main.i < cue.i and not idx.in_quote[main.i]:
             return main
@@ -440,7 +440,7 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     set_cue(q, cue, speaker)
     q.confidence = 0.92 if speaker is not None else 0.7
     q.rule = "direct-right"
-    q.sent_end = max(q.sent_end, cue.sent.end_char)
+    q.sent_end = max(q.sent_end, doccache.sent(cue).end_char)
     return True
 
 

@@ -48,7 +48,7 @@ def with_list_tail(doc: Doc, tok: Token, b: int) -> int:
     else:
         return b
     end = start
-    sent_end = tok.sent.end
+    sent_end = doccache.sent(tok).end
     while end < sent_end and doc[end].text not in _LIST_END:
         end += 1
     tail = doc[start:end]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated
@@ -43,7 +44,7 @@ def fronted_frame(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token
         or not speaker_like(speaker)
     ):
         return None
-    sent = tok.sent
+    sent = doccache.sent(tok)
     after = [c for c in tok.children if c.i > tok.i]
     if any(
         c.dep_ not in _FRAME_DEPS and not (c.dep_ == "xcomp" and c.lemma_.lower() in _ANONYMITY_VERBS)

@@ -63,35 +63,37 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
     out: list[QuoteCandidate] = []
     direct_spans = [(q.start, q.end) for q in direct]
     for tok in doccache.tokens(doc):
-        if tok.pos_ == "VERB" and tok.lower_ in VERB_LEMMA_FIXES:
+        # Each attribute read makes a new string: read the three this loop tests once.
+        pos, tag, low = tok.pos_, tok.tag_, tok.lower_
+        if pos == "VERB" and low in VERB_LEMMA_FIXES:
             # The model lemmatizes "hopes" as "hop": correct it on the Doc, so every rule (and
             # the cue lemma of the quote) sees the verb it is.
-            tok.lemma_ = VERB_LEMMA_FIXES[tok.lower_]
-        elif misread_verb(tok):
+            tok.lemma_ = VERB_LEMMA_FIXES[low]
+        elif tag in ("NNS", "NN") and misread_verb(tok):
             # "The candidate plans to be back": a verb tagged as a plural noun; every rule
             # tests the part of speech, so it is corrected on the Doc as the lemma above.
-            tok.pos_, tok.tag_ = "VERB", "VBZ"
-        elif (aux := misread_perfect(tok)) is not None:
+            tok.pos_, tok.tag_ = pos, tag = "VERB", "VBZ"
+        elif tag in ("VBN", "VBD") and (aux := misread_perfect(tok)) is not None:
             # "She’s argued that …": a contracted "has", read as a passive; relabelled on the Doc
             # as the lemma above, so every rule sees an active verb with its subject.
             aux.dep_ = "aux"
             for c in tok.children:
                 if c.dep_ == "nsubjpass":
                     c.dep_ = "nsubj"
-        if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and tok.pos_ == "VERB"):
+        if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and pos == "VERB"):
             continue
         lemma = tok.lemma_.lower()
         q = infinitive_frame(doc, text, tok, lemma, idx)
         if q is not None:
             pass
-        elif tok.lower_ == "in" and tok.pos_ == "ADP":
+        elif low == "in" and pos == "ADP":
             q = in_poll_frame(doc, text, tok, idx)
-        elif tok.lower_ in ("for", "to") and tok.pos_ == "ADP":
+        elif low in ("for", "to") and pos == "ADP":
             q = perspective_frame(doc, text, tok, idx)
-        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = according(doc, text, tok, idx)
-        elif (tok.pos_ == "VERB" and lemma in cues.speech_verbs()) or (
-            lemma in cues.EXPRESS_VERBS and tok.pos_ == "VERB"
+        elif (pos == "VERB" and lemma in cues.speech_verbs()) or (
+            lemma in cues.EXPRESS_VERBS and pos == "VERB"
         ):
             # A cue set into its clause but parsed as the main verb has its own reading.
             q = None if set_in_as_main(doc, tok) is not None else verb_frame(doc, text, tok, lemma, idx)
@@ -99,28 +101,28 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 q = evaluation_frame(doc, text, tok, idx)
             if q is None and lemma in NAMING_VERBS:
                 q = naming_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB" and lemma in EVALUATION_VERBS:
+        elif pos == "VERB" and lemma in EVALUATION_VERBS:
             q = evaluation_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB" and lemma in TOPIC_CUES:
+        elif pos == "VERB" and lemma in TOPIC_CUES:
             q = topic_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB" and lemma == "show":
+        elif pos == "VERB" and lemma == "show":
             q = finding_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB" and lemma in VIEW_VERBS:
+        elif pos == "VERB" and lemma in VIEW_VERBS:
             q = view_frame(doc, text, tok, idx)
             if q is None and lemma in BELIEF_VERBS:
                 q = belief_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB" and (lemma in BELIEF_VERBS or lemma in CONDITIONAL_WANT_VERBS):
+        elif pos == "VERB" and (lemma in BELIEF_VERBS or lemma in CONDITIONAL_WANT_VERBS):
             q = belief_frame(doc, text, tok, idx)
             if q is None and lemma in WANT_VERBS:
                 # "want their money back": the wanted object, judged as an evaluation's is.
                 q = evaluation_frame(doc, text, tok, idx)
-        elif tok.pos_ == "NOUN" and (lemma in NOUN_PREP_CUES or lemma in NOUN_INFINITIVE_CUES):
+        elif pos == "NOUN" and (lemma in NOUN_PREP_CUES or lemma in NOUN_INFINITIVE_CUES):
             q = noun_content_frame(doc, text, tok, idx)
             if q is None and lemma in cues.NOUN_CUES:
                 q = noun_frame(doc, text, tok, idx)
-        elif tok.pos_ == "NOUN" and lemma in cues.NOUN_CUES:
+        elif pos == "NOUN" and lemma in cues.NOUN_CUES:
             q = noun_frame(doc, text, tok, idx)
-        elif tok.pos_ == "VERB":
+        elif pos == "VERB":
             q = (
                 clause_frame(doc, text, tok, idx)
                 or made_clear_frame(doc, text, tok, idx)
@@ -128,7 +130,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             )
             if q is None and not is_act_cue(lemma):
                 continue
-        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        elif pos == "ADJ" and tok.dep_ == "acomp":
             q = adjective_frame(doc, text, tok, idx)
             if q is None:
                 continue
@@ -208,7 +210,7 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
         return []
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") and not addressee(c, lemma) for c in tok.children):
         return []  # the cue has a content of its own: not set into this clause
-    sent = tok.sent
+    sent = doccache.sent(tok)
     spans = [
         (max(head.left_edge.i, sent.start), frame_start - 1),
         (tok.right_edge.i + 1, min(head.right_edge.i, sent.end - 1)),
@@ -242,7 +244,7 @@ def set_in_as_main(doc: Doc, tok: Token) -> tuple[Token, Token, Token] | None:
     speaker sit between two commas, right after the clause's subject phrase."""
     if tok.dep_ not in ("ROOT", "parataxis") or tok.i < 2 or doc[tok.i - 1].text != ",":
         return None
-    sent = tok.sent
+    sent = doccache.sent(tok)
     before = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     # Its phrase ends at the comma before the cue (the parser may hang that comma on it).
     if before is None or before.left_edge.i != sent.start:
@@ -401,7 +403,7 @@ def finish(
         confidence=conf,
         rule=rule,
     )
-    sent = tok.sent
+    sent = doccache.sent(tok)
     q.sent_start = min(sent.start_char, a)
     q.sent_end = max(sent.end_char, b)
     return q
@@ -585,7 +587,7 @@ def verb_frame_main(
         # A fronted clause ("X, he said") ends before the cue.
         if comp.i < tok.i:
             last = min(last, tok.i - 1)
-            first = max(first, doc[tok.i].sent.start)
+            first = max(first, doccache.sent(doc[tok.i]).start)
         while first <= last and (
             (doc[first].dep_ == "mark" and doc[first].lower_ in {"that"}) or doc[first].is_punct
         ):
@@ -721,11 +723,11 @@ def appositive_speaker(doc: Doc, tok: Token) -> Token | None:
     if tok.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
         return None
     j = tok.i - 1
-    while j > tok.sent.start and doc[j].is_punct:
+    while j > doccache.sent(tok).start and doc[j].is_punct:
         j -= 1
     if doc[j].like_num and doc[j].dep_ == "appos":
         j -= 1  # ", 44," the age after a name
-        while j > tok.sent.start and doc[j].is_punct:
+        while j > doccache.sent(tok).start and doc[j].is_punct:
             j -= 1
     t = doc[j]
     if t.dep_ != "appos" or t.pos_ not in ("PROPN", "NOUN") or t.right_edge.i >= tok.i:
@@ -926,7 +928,7 @@ def according(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
     # A document or data source ("according to court records", "according to a new poll") is a
     # source too: news attributes findings to it as to a person, and the attribution code lets
     # the text speak for its named author ("a report by the Halden Institute").
-    sent = tok.sent
+    sent = doccache.sent(tok)
     phrase_first = tok.i
     phrase_last = max(tok.right_edge.i, to.right_edge.i)
     # The content is the rest of the sentence on the longer side of the "according to" phrase.

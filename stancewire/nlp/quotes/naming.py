@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, subject_of
@@ -27,7 +28,7 @@ def _speaker(tok: Token) -> Token | None:
         # "Beruff, a Scott ally, called …" misread as a participle on a noun: only when the
         # sentence has no verb of its own (it is rooted in the name), so "the group, called
         # Velden Now, met" stays a name.
-        root = tok.sent.root
+        root = doccache.sent(tok).root
         if root.pos_ not in ("PROPN", "NOUN"):
             return None
         return root if speaker_like(root) else None
@@ -39,7 +40,7 @@ def frames_a_quote(doc: Doc, tok: Token, speaker: Token, idx: DocIndex) -> bool:
     """Whether ``speaker tok`` follows a quote ("“… sprinting,” she calls, and …"): the frame of
     that quote, not a naming."""
     j = min(tok.i, speaker.left_edge.i) - 1
-    while j >= tok.sent.start and doc[j].is_punct:
+    while j >= doccache.sent(tok).start and doc[j].is_punct:
         if doc[j].is_quote or idx.in_quote[j]:
             return True
         j -= 1
@@ -54,7 +55,7 @@ def naming_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         return None
     if any(c.dep_ in ("prep", "prt") and c.lower_ in _DEMAND_PREPS for c in tok.children):
         return None
-    if tok.i + 1 >= tok.sent.end or idx.in_direct[tok.i + 1]:
+    if tok.i + 1 >= doccache.sent(tok).end or idx.in_direct[tok.i + 1]:
         return None
     speaker = _speaker(tok)
     if speaker is None or frames_a_quote(doc, tok, speaker, idx):
@@ -70,7 +71,7 @@ def naming_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     if xcomp is not None:
         span = content_span(doc, tok.i + 1, xcomp.right_edge.i)
     else:
-        first, last = tok.i + 1, tok.sent.end - 1
+        first, last = tok.i + 1, doccache.sent(tok).end - 1
         rest = [t for t in doc[first : last + 1] if not t.is_punct]
         if len(rest) < 2 or rest[0].pos_ == "ADP" or any(idx.in_direct[t.i] for t in rest):
             return None

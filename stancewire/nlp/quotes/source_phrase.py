@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from stancewire.nlp import cues
+from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.words import BELIEF_VERBS, POLL_NOUNS
@@ -29,7 +29,7 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
         return None
     head = tok.head
-    sent = tok.sent
+    sent = doccache.sent(tok)
     fronted = tok.i == sent.start or (tok.i == sent.start + 1 and doc[sent.start].is_punct)
     closing = all(doc[j].is_punct for j in range(tok.right_edge.i + 1, sent.end))
     if head.pos_ not in ("VERB", "AUX") and not fronted and closing:
@@ -88,7 +88,7 @@ def perspective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCa
 
     if tok.dep_ != "prep" or tok.lower_ not in ("for", "to"):
         return None
-    sent = tok.sent
+    sent = doccache.sent(tok)
     # First in its sentence, after at most a conjunction ("But for most Democrats, …").
     opener = all(doc[j].is_punct or doc[j].dep_ == "cc" for j in range(sent.start, tok.i))
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.stance.coding import Trigger
 from stancewire.nlp.stance.syntax import (
     FIRST_PERSON,
@@ -73,7 +74,7 @@ def resolve(
 
 def recent_actor(ctx: StanceContext, tok: Token, exclude: set[str] | frozenset[str]) -> ActorRef | None:
     """Most recent named actor before ``tok`` (other than ``exclude``), kind-compatible."""
-    lo = max(0, tok.sent.start_char - 2000)
+    lo = max(0, doccache.sent(tok).start_char - 2000)
     personal = tok.lower_ in PERSONAL
     neuter = tok.lower_ in ("it", "its")
     best_any: ActorRef | None = None

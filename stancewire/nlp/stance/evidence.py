@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.issues import load_issues
 from stancewire.nlp.lexicon import load_lexicon
 from stancewire.nlp.stance.actors import learn_affiliations, resolve, sources
@@ -92,7 +93,7 @@ def stance_evidence(
         src_ids = set().union(*(ctx.own_side(a.id) for a, _ in srcs))
         mod = modality(t.tok)
         coded = code_score(ctx.lex, t.category, t.mode, mod, is_future(t.tok))
-        sent = t.tok.sent
+        sent = doccache.sent(t.tok)
         bounds = (sent.start_char, sent.end_char)
         for source, fs in srcs:
             tgts = targets(ctx, t, coded.category, source, src_ids, None)
@@ -112,7 +113,7 @@ def quote_evidence(ctx: StanceContext, q: Quote, consumed: set[int], emit) -> No
     source = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     own_side = ctx.own_side(sp.id)
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    toks = list(span) if span is not None else []
+    toks = doccache.span_tokens(span) if span is not None else []
     inside = [ctx.triggers[t.i] for t in toks if t.i in ctx.triggers]
     consumed.update(t.i for t in toks)
 
@@ -121,8 +122,9 @@ def quote_evidence(ctx: StanceContext, q: Quote, consumed: set[int], emit) -> No
         cue_span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
         if cue_span is not None:
             # The cue belongs to the statement: never code it again as a narrative action.
-            consumed.update(ct.i for ct in cue_span)
-            for ct in cue_span:
+            cue_toks = doccache.span_tokens(cue_span)
+            consumed.update(ct.i for ct in cue_toks)
+            for ct in cue_toks:
                 t = ctx.triggers.get(ct.i)
                 if t is not None and ct.lemma_.lower() not in SPEECH_CUES and t.kind == "verb":
                     cue_trigger = t
@@ -192,10 +194,10 @@ def quote_evidence(ctx: StanceContext, q: Quote, consumed: set[int], emit) -> No
 
 def quote_sentence(doc: Doc, q: Quote, main: Trigger | None) -> tuple[int, int]:
     if main is not None:
-        return main.tok.sent.start_char, main.tok.sent.end_char
+        return doccache.sent(main.tok).start_char, doccache.sent(main.tok).end_char
     if q.sentence_start is not None and q.sentence_end is not None:
         return q.sentence_start, q.sentence_end
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is not None:
-        return span[0].sent.start_char, span[-1].sent.end_char
+        return doccache.sent(span[0]).start_char, doccache.sent(span[-1]).end_char
     return q.start, q.end

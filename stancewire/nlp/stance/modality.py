@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
+
 # Words that make the action an intention of the subject ("willing to meet", "plans to sign").
 INTENT_HEADS = {
     "want",
@@ -175,7 +177,7 @@ def modality(trigger: Token) -> str:
             intent = True  # "is going to impose"
     # An if-clause on the sentence root governs the whole statement ("reiterated his stance on
     # imposing sanctions if the conflict does not end").
-    root = trigger.sent.root
+    root = doccache.sent(trigger).root
     if not cond and root not in chain and _conditional(root):
         cond = True
     if neg:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.stance.actors import actor_targets, counterpart, quote_actors
 from stancewire.nlp.stance.coding import COUNTERPART_OK, ISSUE_OK, Trigger
 from stancewire.nlp.stance.syntax import np_bounds, object_tokens
@@ -88,7 +89,7 @@ def neutral_target(ctx: StanceContext, toks: list[Token], q: Quote, own: set[str
         return hits[0].issue.ref()
     # Actors named in the sentence around the quote ("..., Putin said of Trump").
     if toks:
-        sent = toks[0].sent
+        sent = doccache.sent(toks[0])
         for _s, _e, a in ctx.mentions.actors_in(sent.start_char, sent.end_char):
             if a.id not in own:
                 return actor_target(ctx.ref(a))

@@ -19,15 +19,17 @@ def find_triggers(ctx: StanceContext) -> None:
     covered: set[int] = set()
     toks = doccache.tokens(doc)
     forms: list[WindowWord] | None = None
+    pos = [t.pos_ for t in toks]  # read once for both passes (each read makes a new string)
     for tok in toks:
-        if tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        p = pos[tok.i]
+        if p == "VERB" or (p == "NOUN" and tok.tag_.startswith("VB")):
             if not lex.has_verb(tok):
                 continue
             window: list[WindowWord] = []
             if lex.needs_window(tok):
                 if forms is None:
                     forms = [word_forms(t) for t in toks]
-                end = min(tok.sent.end, tok.i + 11)
+                end = min(doccache.sent(tok).end, tok.i + 11)
                 # is_ancestor (Cython) also covers direct children.
                 window = [forms[t.i] for t in toks[tok.i + 1 : end] if tok.is_ancestor(t)]
             m = lex.match_verb(tok, window)
@@ -39,7 +41,7 @@ def find_triggers(ctx: StanceContext) -> None:
             ctx.triggers[tok.i] = Trigger.from_entry(tok, m.entry, m.words)
             covered.update(m.words)
     for tok in toks:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in covered and tok.i not in ctx.triggers:
+        if pos[tok.i] in ("NOUN", "PROPN") and tok.i not in covered and tok.i not in ctx.triggers:
             e = lex.noun(tok)
             if e is not None:
                 ctx.triggers[tok.i] = Trigger.from_entry(tok, e, kind="noun")

@@ -1,0 +1,49 @@
+"""The per-Doc caches answer exactly what spaCy would (stancewire/nlp/doccache.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from stancewire.nlp import doccache
+from stancewire.nlp.extract import Extractor
+from stancewire.schemas import Article
+
+# Fictional people and places. Line breaks, a quote and an abbreviation make sentence starts
+# that come from the line splitter as well as from the parser.
+TEXT = (
+    "Veltria’s foreign minister Ada Morn said on Monday that talks would resume.\n"
+    "“We are ready,” Morn told reporters in Kethara. Dr. Ivo Brandt disagreed.\n"
+    "WATCH: the full interview\n"
+    "The talks, he said, had failed twice."
+)
+
+
+def _doc(extractor: Extractor):  # type: ignore[no-untyped-def]
+    art = Article(id="doccache-1", text=TEXT, published_at=datetime(2026, 1, 5, tzinfo=UTC))
+    return extractor.process(art)
+
+
+def test_sent_is_the_tokens_own_sentence(extractor: Extractor) -> None:
+    doc = _doc(extractor)
+    assert len(list(doc.sents)) > 3
+    for tok in doc:
+        cached, own = doccache.sent(tok), tok.sent
+        assert (cached.start, cached.end) == (own.start, own.end), tok.text
+    # The same Span object every time: built once per Doc.
+    assert doccache.sent(doc[0]) is doccache.sent(doc[1])
+
+
+def test_span_tokens_are_the_spans_tokens(extractor: Extractor) -> None:
+    doc = _doc(extractor)
+    for sent in doc.sents:
+        assert [t.i for t in doccache.span_tokens(sent)] == [t.i for t in sent]
+    assert doccache.span_tokens(doc[3:3]) == []
+
+
+def test_the_cache_lives_in_the_extension(extractor: Extractor) -> None:
+    doc = extractor.nlp.make_doc("Ada Morn said so.")
+    toks = doccache.tokens(doc)
+    assert doc._.stancewire_cache is not None and doc._.stancewire_cache.tokens is toks
+    doccache.release(doc)
+    assert doc._.stancewire_cache is None
+    assert doccache.tokens(doc) is not toks
