@@ -548,6 +548,21 @@ def test_the_name_ending_a_title_run_after_an_inverted_cue_speaks() -> None:
     assert person_in_title_run(doc, doc[1], len(doc)).text == "Cummar"
 
 
+def test_a_name_in_the_relative_clause_after_an_inverted_cue_does_not_speak() -> None:
+    from stancewire.nlp.quotes.direct import person_in_title_run
+
+    # '"…," said a Velmar supporter who runs the Chirper account.' with "Velmar" not a PERSON
+    # entity: the run of words after it stops at "who"; "Chirper" is what the speaker runs.
+    doc = _parsed(
+        ["said", "a", "Velmar", "supporter", "who", "runs", "the", "Chirper", "account", "."],
+        [0, 3, 3, 0, 5, 3, 8, 8, 5, 0],
+        ["ROOT", "det", "compound", "nsubj", "nsubj", "relcl", "det", "compound", "dobj", "punct"],
+        ["VERB", "DET", "PROPN", "NOUN", "PRON", "VERB", "DET", "PROPN", "NOUN", "PUNCT"],
+        ["O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert person_in_title_run(doc, doc[2], len(doc)) is None
+
+
 def test_a_surname_tagged_as_a_modal_speaks(extractor) -> None:
     text = (
         "Columnist Tomas Will urged voters to abandon outsiders.\n\n"

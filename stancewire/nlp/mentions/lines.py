@@ -12,21 +12,26 @@ such entities are cut at a colon token too (a title, "Mission: Vengeance", keeps
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from stancewire.nlp import doccache
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
-def _has_break(doc: Doc, i: int, label: str) -> bool:
-    return "\n" in doc[i].text or "\n" in doc[i].whitespace_ or (doc[i].text == ":" and label in NAME_LABELS)
+def _has_break(tok: Token, label: str) -> bool:
+    text = tok.text
+    return "\n" in text or "\n" in tok.whitespace_ or (text == ":" and label in NAME_LABELS)
 
 
 def split_at_line_breaks(doc: Doc) -> bool:
     """Cut ``doc.ents`` at line breaks (and names at colons) in place; True when any changed."""
     out: list[Span] = []
     changed = False
+    toks = doccache.tokens(doc)
     for ent in doc.ents:
-        if not any(_has_break(doc, i, ent.label_) for i in range(ent.start, ent.end)):
+        label = ent.label_
+        if not any(_has_break(toks[i], label) for i in range(ent.start, ent.end)):
             out.append(ent)
             continue
         changed = True

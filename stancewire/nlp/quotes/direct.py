@@ -338,7 +338,9 @@ def person_in_title_run(doc: Doc, t: Token, end: int) -> Token | None:
     last = None
     for j in range(t.i + 1, min(end, t.i + 7)):
         u = doc[j]
-        if u.is_punct:
+        if u.is_punct or u.pos_ in ("PRON", "DET", "AUX"):
+            # "said a Velmar supporter who runs the Chirper account": a relative clause (or a
+            # new noun phrase) describes the speaker; a name in it is someone or something else.
             break
         if u.pos_ == "PROPN" and u.ent_type_ in ("PERSON", ""):
             last = u  # (a name the NER missed has no entity type)
