@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 _EXT = "stancewire_cache"
@@ -26,6 +27,7 @@ class DocCache:
     sents: list[Span] | None = None
     sent_of: list[int] | None = None  # token index -> index into sents
     capitalised: list[int] | None = None
+    children: list[list[Token]] | None = None  # token index -> its children, in text order
 
 
 # Where ``doc._.stancewire_cache`` keeps its value. Read straight from ``user_data``: going
@@ -100,6 +102,25 @@ def capitalised(doc: Doc) -> list[int]:
     if caps is None or c.tokens is None or len(c.tokens) != len(doc):
         caps = c.capitalised = [t.i for t in tokens(doc) if "A" <= t.text[:1] <= "Z"]
     return caps
+
+
+def children(tok: Token) -> list[Token]:
+    """``list(tok.children)``, from one pass over the heads per Doc. ``Token.children`` scans the
+    token's subtree and makes a new Token object per child on every call, and the rules ask
+    for the children of a cue, a subject or a trigger many times over. The rules relabel
+    dependencies but never move a head, so the lists stay right."""
+    doc = tok.doc
+    c = _cache(doc)
+    kids = c.children
+    if kids is None or len(kids) != len(doc):
+        toks = tokens(doc)
+        kids = c.children = [[] for _ in toks]
+        # HEAD is stored as an offset from the token, unsigned; int64 gives it its sign back.
+        heads = (doc.to_array("HEAD").astype("int64") + numpy.arange(len(toks))).tolist()
+        for i, h in enumerate(heads):
+            if h != i:
+                kids[h].append(toks[i])
+    return kids[tok.i]
 
 
 def span_tokens(span: Span) -> list[Token]:

@@ -47,3 +47,10 @@ def test_the_cache_lives_in_the_extension(extractor: Extractor) -> None:
     doccache.release(doc)
     assert doc._.stancewire_cache is None
     assert doccache.tokens(doc) is not toks
+
+
+def test_children_are_the_tokens_own_children(extractor: Extractor) -> None:
+    doc = _doc(extractor)
+    for tok in doc:
+        assert [c.i for c in doccache.children(tok)] == [c.i for c in tok.children], tok.text
+    assert any(doccache.children(tok) for tok in doc)

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import ANAPHORIC_TEXTS, ENTOURAGE_NOUNS, HE, SHE
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import description_of, resolve_description
 from stancewire.nlp.mentions.names import without_possessive
 from stancewire.nlp.quotes import QuoteCandidate
@@ -48,13 +49,13 @@ def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker |
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     lemma = tok.lemma_.lower()
-    det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
     if det is None:
         return None
     if lemma in ENTOURAGE_NOUNS:
         return _entourage(att, tok, det, lemma, q)
     if lemma in ANAPHORIC_TEXTS and det.dep_ == "det" and det.lower_ in _DEFINITE:
-        if any(c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS for c in tok.children):
+        if any(c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS for c in children(tok)):
             return None  # "the report by X": its own issuer, handled where the text is read
         own = _issuer(att, tok, q, own=True)
         if own is not None:
@@ -64,7 +65,7 @@ def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker |
             actor = _issuer(att, prev, q)
             if actor is not None:
                 return _speaker(att, tok, det, actor)
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in prev.children):
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(prev)):
                 break  # "an entrance poll of voters": the text introduced last, its issuer untold
     return None
 
@@ -77,7 +78,7 @@ def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCand
         if sp is not None and sp.kind == ActorKind.person:
             owner = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     elif det.dep_ == "det" and det.lower_ == "the" and not any(
-        c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+        c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in children(tok)
     ):
         # ("the campaign of the former senator": its owner is its own; the generic rules read it)
         for prev in _earlier(att, tok, lemma):
@@ -107,7 +108,7 @@ def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:
     m = att.m.mention_for_token(t.i)
     if m is not None and m.actor.kind in _SPEAKING and m.actor.id:
         return m.actor
-    for c in t.children:
+    for c in children(t):
         if c.i > t.i or c.dep_ not in ("compound", "poss"):
             continue
         hit = att.m.mention_for_token(c.i)
@@ -149,21 +150,21 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
     if m is not None and m.actor.kind in _SPEAKING and m.actor.id:
         return m.actor  # the NER made "the Halden Research poll" one organisation
     cands: list[Token] = []
-    for c in t.children:
+    for c in children(t):
         if c.dep_ == "poss":
             cands.append(c)
         elif c.dep_ == "compound" and c.i < t.i:
             cands.insert(0, c)  # the nearest compound first
         elif c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS:
-            cands.extend(p for p in c.children if p.dep_ == "pobj")
+            cands.extend(p for p in children(c) if p.dep_ == "pobj")
         elif c.dep_ == "acl":
             # "a poll conducted by Halden Research"
-            for agent in (g for g in c.children if g.dep_ == "agent"):
-                cands.extend(p for p in agent.children if p.dep_ == "pobj")
+            for agent in (g for g in children(c) if g.dep_ == "agent"):
+                cands.extend(p for p in children(agent) if p.dep_ == "pobj")
     if t.dep_ == "nsubjpass":
         # "The survey was conducted for the networks by Edison Research".
-        for agent in (g for g in t.head.children if g.dep_ == "agent"):
-            cands.extend(p for p in agent.children if p.dep_ == "pobj")
+        for agent in (g for g in children(t.head) if g.dep_ == "agent"):
+            cands.extend(p for p in children(agent) if p.dep_ == "pobj")
     if own:
         return next((a for a in (_actor_of(att, c, q) for c in cands) if a is not None), None)
     head = t.head
@@ -172,7 +173,7 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
     elif t.dep_ not in ("dobj",) or head.pos_ != "VERB":
         head = None  # type: ignore[assignment]
     if head is not None:
-        cands.extend(c for c in head.children if c.dep_ == "nsubj")
+        cands.extend(c for c in children(head) if c.dep_ == "nsubj")
     for c in cands:
         actor = _actor_of(att, c, q)
         if actor is not None:

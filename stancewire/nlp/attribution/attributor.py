@@ -15,6 +15,7 @@ from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import raised_subject, token_at, usable_speaker_token
 from stancewire.nlp.attribution.writer import first_question, interviewee_actor
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -137,7 +138,7 @@ def asked_person(att: Attributor, q: QuoteCandidate) -> ActorRef | None:
     if q.cue_start is None or (q.cue_lemma or "").lower() != "ask":
         return None
     cue = token_at(att, q.cue_start)
-    for c in cue.children if cue is not None else ():
+    for c in children(cue) if cue is not None else ():
         m = att.m.mention_for_token(c.i) if c.dep_ in ("dobj", "dative") else None
         if m is not None and m.actor.kind == ActorKind.person and m.kind == MentionKind.name:
             return m.actor

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.patterns import SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import slugify
 from stancewire.schemas import ActorKind, ActorRef
@@ -48,7 +49,7 @@ def _subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
     subordinate clause, then of the two sentences before (within the speaker window)."""
     sent = doccache.sent(tok)
     if tok.head.i != sent.root.i:
-        subj = next((c for c in sent.root.children if c.dep_ in _SUBJ and c.i < tok.i), None)
+        subj = next((c for c in children(sent.root) if c.dep_ in _SUBJ and c.i < tok.i), None)
         if subj is not None:
             yield subj
     start = sent.start
@@ -58,7 +59,7 @@ def _subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
         prev = doccache.sent(att.m.toks[start - 1])
         if tok.idx - prev.start_char > SPEAKER_WINDOW:
             return
-        yield from (c for c in prev.root.children if c.dep_ in _SUBJ)
+        yield from (c for c in children(prev.root) if c.dep_ in _SUBJ)
         start = prev.start
 
 

@@ -13,6 +13,7 @@ from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject
 from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
 from stancewire.nlp.attribution.writer import answer_line, labelled_line
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.descriptions import names_a_thing, surely_a_person
@@ -176,7 +177,7 @@ def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:
     if start == 0:
         return None
     prev = doccache.sent(att.m.toks[start - 1])
-    for c in prev.root.children:
+    for c in children(prev.root):
         if c.dep_ in ("nsubj", "nsubjpass"):
             m = att.m.mention_for_token(c.i)
             if (
@@ -232,10 +233,10 @@ def own_objects(att: Attributor, tok: Token) -> set[str]:
     "she thanked Velde", "he said to Brekke"): whom the pronoun cannot be."""
     verb = tok.head
     out: set[str] = set()
-    for c in verb.children:
+    for c in children(verb):
         objs = [c] if c.dep_ in ("dobj", "dative") else []
         if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
-            objs = [g for g in c.children if g.dep_ == "pobj"]
+            objs = [g for g in children(c) if g.dep_ == "pobj"]
         for o in objs:
             m = att.m.mention_for_token(o.i)
             if m is not None and m.actor.id:
@@ -356,13 +357,13 @@ def main_subject(att: Attributor, head: Token, want: str) -> Mention | None:
     root = doccache.sent(head).root
     if verb == root:
         return None  # ``head`` is the main-clause subject itself
-    for c in root.children:
+    for c in children(root):
         if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
             continue
         m = att.m.mention_for_token(c.i)
         if m is None:
             m = next(
-                (att.m.mention_for_token(a.i) for a in c.children if a.dep_ == "appos"),
+                (att.m.mention_for_token(a.i) for a in children(c) if a.dep_ == "appos"),
                 None,
             )
         if m is None or m.actor.kind != ActorKind.person or not gender_ok(att, m.actor.id, want):

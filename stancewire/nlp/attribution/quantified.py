@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
+from stancewire.nlp.doccache import children
 from stancewire.nlp.registry import slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -35,7 +36,7 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     """The group or unknown individual a quantifier subject stands for, or None when ``tok``
     is no such quantifier (or is part of a name or organisation the article knows)."""
     lower = tok.lower_
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
+    preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "in")]
     if lower in QUANTIFIED_PLURAL:
         kind = ActorKind.group
     elif lower in QUANTIFIED_SINGLE:
@@ -59,16 +60,16 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
 
 def _bounds(att: Attributor, tok: Token, preps: list[Token]) -> tuple[int, int]:
     first, last = tok, tok
-    for c in tok.children:
+    for c in children(tok):
         if c.i >= tok.i or c.dep_ not in _LEFT or c.lower_ in _FOCUS:
             continue
         if "\n" not in att.text[c.idx : tok.idx]:
             first = min(first, c, key=lambda t: t.i)
     for p in preps:
-        for pobj in (c for c in p.children if c.dep_ == "pobj"):
-            closed = any(c.i > pobj.i and c.dep_ in _CLAUSES for c in pobj.children)
+        for pobj in (c for c in children(p) if c.dep_ == "pobj"):
+            closed = any(c.i > pobj.i and c.dep_ in _CLAUSES for c in children(pobj))
             end = pobj if closed else pobj.right_edge
             last = max(last, end, key=lambda t: t.i)
-    if not preps and not any(c.dep_ in _CLAUSES for c in tok.children) and tok.right_edge.i - tok.i <= 3:
+    if not preps and not any(c.dep_ in _CLAUSES for c in children(tok)) and tok.right_edge.i - tok.i <= 3:
         last = tok.right_edge  # "all but two"
     return first.idx, last.idx + len(last.text)

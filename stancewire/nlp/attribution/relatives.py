@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.attribution.words import PERSON_SUFFIXES, SHARE_NOUNS
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
@@ -68,13 +69,13 @@ def clause_relative(att: Attributor, q: QuoteCandidate) -> tuple[Token, Token] |
             break
         if t.dep_ not in _UP or t.head.i == t.i:
             return None
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t)):
             return None  # "who came out, and she endorsed": the cue has a subject of its own
         t = t.head
     if t.dep_ != "relcl":
         return None
     rel = next(
-        (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS), None
+        (c for c in children(t) if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS), None
     )
     return (t, rel) if rel is not None else None
 

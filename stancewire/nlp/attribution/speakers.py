@@ -26,6 +26,7 @@ from stancewire.nlp.attribution.words import (
     THEY,
 )
 from stancewire.nlp.cues import DOCUMENT_NOUNS
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
     description_of,
@@ -134,7 +135,7 @@ def family_speaker(att: Attributor, tok: Token) -> Speaker | None:
     is that family, a group (the NER makes it a person "Velks" or an organisation)."""
     if not tok.text[:1].isupper() or not tok.lower_.endswith("s") or len(tok.text) < 4:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
         return None
     stem = normalise(tok.text[:-1])
     if party_of_words([stem]) is not None:
@@ -189,7 +190,7 @@ def people_of_a_country(att: Attributor, tok: Token, a: int, b: int, kind: Actor
     span = att.doc.char_span(a, b, alignment_mode="expand")
     if span is None or any(t.ent_type_ != "NORP" for t in span):
         return False  # the mention is more than the demonym
-    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "amod", "nummod", "quantmod")]
+    dets = [c.lower_ for c in children(tok) if c.dep_ in ("det", "predet", "amod", "nummod", "quantmod")]
     if tok.tag_ == "NNPS" or (tok.lower_.endswith("s") and tok.lower_ != tok.lemma_.lower()):
         return "the" not in dets
     return any(d in _NEW_BODY_DETS for d in dets)
@@ -204,7 +205,7 @@ def new_body(tok: Token, lemma: str) -> bool:
         return False
     if tok.tag_ == "NNS" and tok.lower_ != lemma:
         return True  # an inflected plural; "police" (plural in form only) is one body
-    return any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in children(tok))
 
 
 def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
@@ -273,14 +274,14 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
         poss = next(
             (
                 c
-                for c in tok.children
+                for c in children(tok)
                 if c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in HE | SHE | THEY | IT)
             ),
             None,
         )
         # "the Rove ad", "the Velk plan": a name compounded with the text is its author too.
         poss = poss or next(
-            (c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)),
+            (c for c in children(tok) if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)),
             None,
         )
         if poss is not None:
@@ -288,12 +289,12 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
     if tok.lemma_.lower() in ISSUED_TEXTS or tok.lower_ in DOCUMENT_NOUNS:
         # "a survey by Halden Research found", "the study by the Lunevar School of Public
         # Health shows": the text speaks for its named author.
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        by = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "by"), None)
+        author = next((c for c in children(by) if c.dep_ == "pobj"), None) if by is not None else None
         if author is not None and (author.pos_ == "PROPN" or att.m.mention_for_token(author.i) is not None):
             tok = author
     # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:
             tok = c
             break
@@ -305,8 +306,8 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
             # "Her publisher, Brisca House, said" / "The auditors, Halvard & Quist, said": a
             # description with a named organisation in apposition (the parser sometimes makes
             # a comma-separated name a conjunct) speaks as that organisation.
-            has_cc = any(c.dep_ == "cc" for c in tok.children)
-            for c in tok.children:
+            has_cc = any(c.dep_ == "cc" for c in children(tok))
+            for c in children(tok):
                 if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and not has_cc)):
                     continue
                 if c.dep_ == "conj" and att.doc[c.left_edge.i - 1].text != ",":
@@ -325,9 +326,9 @@ def described_name(att: Attributor, tok: Token) -> Token | None:
     strategist Charlie Brannock": a conjunct). Else None."""
     if tok.pos_ != "NOUN" or att.m.mention_for_token(tok.i) is not None:
         return None
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "relcl":
-            for n in c.children:
+            for n in children(c):
                 if (
                     n.dep_ in ("npadvmod", "appos")
                     and n.i > c.i
@@ -335,7 +336,7 @@ def described_name(att: Attributor, tok: Token) -> Token | None:
                     and att.m.cluster_for_token(n.i) is not None
                 ):
                     return n
-        if c.dep_ == "conj" and c.i > tok.i and any(g.dep_ == "cc" for g in tok.children):
+        if c.dep_ == "conj" and c.i > tok.i and any(g.dep_ == "cc" for g in children(tok)):
             between = att.doc[tok.i + 1 : c.i]
             titles = all(t.lower_ in TITLE_WORDS or t.dep_ in ("cc", "compound") for t in between)
             if titles and att.m.cluster_for_token(c.i) is not None:
@@ -350,12 +351,12 @@ def named_by_clause(att: Attributor, tok: Token) -> Token | None:
     """ "The first witness, a waiter at the bar named Haruka Moriyama-Ebbe, said", "a resident
     named Caroline Dunmore said": the name a "named"/"called" clause gives inside the
     description (the description itself, or its apposition) when it names a person."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "appos" and c.i > tok.i)]
+    heads = [tok, *(c for c in children(tok) if c.dep_ == "appos" and c.i > tok.i)]
     for h in heads:
         for t in h.subtree:
             if t.dep_ != "acl" or t.lower_ not in _NAMING_PARTICIPLES:
                 continue
-            name = next((c for c in t.children if c.dep_ in ("oprd", "dobj", "attr")), None)
+            name = next((c for c in children(t) if c.dep_ in ("oprd", "dobj", "attr")), None)
             if name is not None and att.m.cluster_for_token(name.i) is not None:
                 return name
     return None
@@ -453,10 +454,10 @@ def named_body(tok: Token, lemma: str) -> bool:
     An indefinite one ("a Velk campaign", "some Senate committees") introduces bodies instead."""
     if lemma not in ORG_ROLE_NOUNS and lemma not in ENTOURAGE_NOUNS and lemma not in ORG_WORDS:
         return False
-    if new_body(tok, lemma) or any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in tok.children):
+    if new_body(tok, lemma) or any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in children(tok)):
         return False
     # (the tagger calls an unknown name a common noun: "the Not1More campaign")
-    return any(c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper() for c in tok.children)
+    return any(c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper() for c in children(tok))
 
 
 def poll_share(tok: Token) -> bool:
@@ -466,13 +467,13 @@ def poll_share(tok: Token) -> bool:
         return False
     # A count, determiner or degree word makes the noun a share ("47 percent", "a majority",
     # "about half"); a bare "percent" or "half" is some other use of the word.
-    counted = any(c.dep_ in ("nummod", "det", "quantmod", "amod", "advmod") for c in tok.children)
+    counted = any(c.dep_ in ("nummod", "det", "quantmod", "amod", "advmod") for c in children(tok))
     # "Half of Velmar Democrats said": a share of a plural population, though uncounted.
     of_people = any(
         c.dep_ == "prep"
         and c.lower_ == "of"
-        and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in c.children)
-        for c in tok.children
+        and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in children(c))
+        for c in children(tok)
     )
     return counted or of_people or (tok.i > 0 and tok.nbor(-1).like_num)
 
@@ -485,7 +486,7 @@ def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
     if lemma not in ENTOURAGE_NOUNS or tok.tag_ != "NN":
         return None
     owner: PersonCluster | None = None
-    for c in tok.children:
+    for c in children(tok):
         # A sentence-initial surname may be tagged a common noun ("Marks’ campaign said").
         if c.i < tok.i and c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
             name = normalise(without_possessive(c.text))
@@ -543,7 +544,7 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
             MentionKind.name if reg.kind == ActorKind.person else MentionKind.organisation,
             reg.affiliation,
         )
-    if tok.ent_type_ == "NORP" and any(c.dep_ == "det" for c in tok.children):
+    if tok.ent_type_ == "NORP" and any(c.dep_ == "det" for c in children(tok)):
         # "the Texan said", "another Muslim said": a demonym or party word with a determiner
         # describes someone (named earlier, or not at all); nobody is named "Texan".
         return described_or_unknown(att, tok, a, b)
@@ -697,7 +698,7 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     noun the article never tied to a name is elegant variation for the person just talked
     about: the named subject of the previous sentence, else the last person quoted, provided
     the article gave them no other role."""
-    det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
     if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
         return None
     sent = doccache.sent(tok)

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp import cues
 from stancewire.nlp.attribution.patterns import DATELINE_RE, MONTH_RE, TIMESTAMP_LINE_RE
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes import QuoteCandidate
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def usable_speaker_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Toke
     cue = token_at(att, q.cue_start)
     if cue is None:
         return None
-    for c in cue.children:
+    for c in children(cue):
         if c.dep_ in ("nsubj", "nsubjpass") and la <= c.idx < lb:
             return c
     # The parse hung the subject on the heading: take the outermost noun phrase head between
@@ -97,7 +98,7 @@ _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "what"})
 
 def _subjects_view(cue: Token) -> bool:
     """Whether the raising verb ``cue`` reports what its subject said or holds (see above)."""
-    kids = list(cue.children)
+    kids = list(children(cue))
     for c in kids:
         lemma = c.lemma_.lower()
         if (
@@ -110,7 +111,7 @@ def _subjects_view(cue: Token) -> bool:
     # adjective or on the verb); not over an infinitive: "certain to leave" is the writer's
     # forecast, not the subject's view.
     adjective = any(c.dep_ in ("acomp", "oprd", "xcomp") and c.pos_ == "ADJ" for c in kids)
-    clauses = [g for c in kids if c.pos_ == "ADJ" for g in c.children] + kids
+    clauses = [g for c in kids if c.pos_ == "ADJ" for g in children(c)] + kids
     return adjective and any(g.dep_ == "ccomp" and g.pos_ in ("VERB", "AUX") for g in clauses)
 
 
@@ -125,11 +126,11 @@ def raised_subject(att: Attributor, q: QuoteCandidate) -> Token | None:
     if cue is None or not _subjects_view(cue):
         return None
     la, _ = line_bounds(att, q.cue_start)
-    for c in cue.children:
+    for c in children(cue):
         if c.dep_ != "nsubj" or not la <= c.idx < cue.idx or c.lower_ in _EMPTY_SUBJECTS:
             continue
         if c.pos_ == "NOUN":
-            poss = next((p for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
+            poss = next((p for p in children(c) if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
             return poss
         return c
     return None

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.events.modality import (
     INTENT_LEMMAS,
     MATERIAL_CONFLICT,
@@ -207,7 +208,7 @@ class _Coder:
         if head.pos_ == "PROPN":
             for c in head.rights:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    p = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                    p = next((g for g in children(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                     if p is not None and p.right_edge.i - lo < MAX_NAME + 3:
                         ends.insert(0, p.right_edge.i + 1)
         for e in ends:
@@ -222,9 +223,9 @@ class _Coder:
             if found:
                 return found
         if head.pos_ != "PROPN":
-            for c in head.children:
+            for c in children(head):
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
+                    for p in children(c):
                         if p.dep_ == "pobj":
                             found = self.group(p, depth + 1)
                             if found:
@@ -273,19 +274,19 @@ class _Coder:
         verb = next((t for t in act.chain if _is_passive(t)), act.chain[0])
         passive = _is_passive(verb)
         if passive:
-            for c in verb.children:
+            for c in children(verb):
                 if c.dep_ == "agent":
-                    for p in c.children:
+                    for p in children(c):
                         if p.dep_ == "pobj":
                             return self.group(p), None, True
             # The parser sometimes hangs the "by" phrase on an object ("threatened with
             # military action by X"): a "by" in the verb's prepositional phrases is the agent.
-            for c in verb.children:
+            for c in children(verb):
                 if c.dep_ != "prep":
                     continue
                 for t in c.subtree:
                     if t.lower_ == "by" and t.dep_ == "prep":
-                        for p in t.children:
+                        for p in children(t):
                             if p.dep_ == "pobj" and (found := self.group(p)):
                                 return found, None, True
             return [], None, True
@@ -304,7 +305,7 @@ class _Coder:
             subj.pos_ == "PRON"
             or subj.lower_ in GENERIC_SUBJECTS
             # "its artillery", "our troops": the speaker's own forces.
-            or any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in subj.children)
+            or any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in children(subj))
         )
         if speaker and (generic or subj.lower_ in FIRST_PERSON):
             # "The ministry said *it* had expelled ...", "*we* shelled ...", the minister said.
@@ -321,26 +322,26 @@ class _Coder:
             yield from _slot_heads(tv, "on")
         if passive:
             for v in act.chain:
-                yield from (c for c in v.children if c.dep_ == "nsubjpass")
+                yield from (c for c in children(v) if c.dep_ == "nsubjpass")
         if slot:
             yield from _slot_heads(verb, slot)
         yield from _slot_heads(verb, "dative")
         yield from _slot_heads(verb, "dobj")
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS:
-                yield from (p for p in c.children if p.dep_ == "pobj")
+                yield from (p for p in children(c) if p.dep_ == "pobj")
         # Anything named deeper in the objects and prepositions ("the summit hosted by X").
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "acomp", "advmod", "npadvmod") and (
                 c.lower_ not in SETTING_PREPS
             ):
                 yield from (t for t in c.subtree if _np_head(t) and not _in_setting(t))
         # Then the purpose clause ("sent warships to patrol waters claimed by X") and what
         # happened around the act ("after X tested a missile").
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ in ("xcomp", "advcl") and c.tag_ != "VBG" and c.i not in {t.i for t in act.chain}:
                 yield from (t for t in c.subtree if _np_head(t) and t.dep_ != "nsubj")
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "advcl":
                 yield from (t for t in c.subtree if t.dep_ in ("nsubj", "nsubjpass"))
 
@@ -357,7 +358,7 @@ class _Coder:
             # Force is aimed at someone: the scene-setting phrases are the last place to look
             # ("imposed a curfew ... after clashes with supporters of X").
             verb = act.chain[0]
-            for c in verb.children:
+            for c in children(verb):
                 if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
                     for h in c.subtree:
                         if _np_head(h) and h.i not in tried:
@@ -428,7 +429,7 @@ def _request_mode(verb: Token) -> str:
     """What a request asks for when no coded act says so: a meeting, help, or a change
     ("called for the resignation of ...", "urged X to drop its visa rules")."""
     words = {
-        t.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp") for t in c.subtree
+        t.lemma_.lower() for c in children(verb) if c.dep_ in ("dobj", "prep", "xcomp") for t in c.subtree
     }
     if words & MEETING_WORDS:
         return "meet"
@@ -448,26 +449,26 @@ def _np_head(t: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb))
 
 
 def _slot_heads(verb: Token, slot: str) -> Iterator[Token]:
     if slot in ("dobj", "dative"):
-        yield from (c for c in verb.children if c.dep_ == slot)
+        yield from (c for c in children(verb) if c.dep_ == slot)
         return
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    heads = [verb, *(c for c in children(verb) if c.dep_ == "dobj")]
     for h in heads:
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in ("prep", "prt") and c.lower_ == slot:
-                yield from (p for p in c.children if p.dep_ == "pobj")
+                yield from (p for p in children(c) if p.dep_ == "pobj")
                 if c.dep_ == "prt":
-                    yield from (p for p in h.children if p.dep_ == "dobj")
+                    yield from (p for p in children(h) if p.dep_ == "dobj")
 
 
 def _subject(verb: Token) -> Token | None:
     cur = verb
     for _ in range(4):
-        for c in cur.children:
+        for c in children(cur):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
         # Coordinated and participial verbs share the subject of the verb they hang on.

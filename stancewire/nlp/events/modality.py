@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from stancewire.nlp.doccache import children
+
 INTENT_LEMMAS = frozenset(
     {"offer", "pledge", "promise", "vow", "plan", "intend", "aim", "prepare", "seek", "want",
      "hope", "commit", "undertake", "ready", "willing", "set"}
@@ -40,17 +42,17 @@ NEG_FLIP = 0.25
 
 def is_negated(tok: Token) -> bool:
     return any(
-        c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg")) for c in tok.children
+        c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg")) for c in children(tok)
     )
 
 
 def aux_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in children(tok) if c.dep_ in ("aux", "auxpass")}
 
 
 def has_condition(tok: Token) -> bool:
-    for c in tok.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+    for c in children(tok):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in children(c)):
             return True
     return False
 
@@ -68,7 +70,7 @@ def clause_modality(chain: list[Token]) -> str:
         return "awaited"
     if auxes & FUTURE_AUX or any(t.lemma_.lower() in INTENT_LEMMAS for t in chain[1:]):
         return "intended"
-    if any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.children) for t in chain[1:]):
+    if any(t.lower_ == "going" and any(c.lower_ == "to" for c in children(t)) for t in chain[1:]):
         return "intended"
     return "asserted"
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from stancewire.nlp.doccache import children
+
 DATA_FILE = "event_patterns.json"
 # Dependents whose subtree is the verb's object phrase.
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
@@ -81,21 +83,21 @@ def frame_of(verb: Token) -> Frame:
     obj: list[Token] = []
     pp: dict[str, frozenset[str]] = {}
     objects: list[Token] = []
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "prt":
             prt.append(c.lower_)
         elif c.dep_ in OBJECT_DEPS:
             objects.append(c)
             obj.extend(c.subtree)
         elif c.dep_ == "prep":
-            pp[c.lower_] = _words([g for p in c.children for g in p.subtree])
-            objects.extend(p for p in c.children if p.dep_ == "pobj")
+            pp[c.lower_] = _words([g for p in children(c) for g in p.subtree])
+            objects.extend(p for p in children(c) if p.dep_ == "pobj")
     # Prepositions of the object (and of a prepositional object) count too: "imposed sanctions
     # *on* X", "signed an accord *with* X", "spoke by telephone *with* X".
     for o in objects:
-        for c in o.children:
+        for c in children(o):
             if c.dep_ == "prep" and c.lower_ not in pp:
-                pp[c.lower_] = _words([g for p in c.children for g in p.subtree])
+                pp[c.lower_] = _words([g for p in children(c) for g in p.subtree])
     return Frame(" ".join(prt), _words(obj), pp)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.acronyms import link_acronyms
 from stancewire.nlp.mentions.org_names import expand_short_org_names, index_org_descriptions
 from stancewire.nlp.mentions.orgs import add_org, registry_scan
@@ -57,7 +58,7 @@ def build(ix: ArticleMentions) -> None:
     # the definite ones now so actors_in sees them.
     for t in toks:
         if t.lemma_.lower() in TITLE_WORDS and t.pos_ == "NOUN" and t.i not in ix.by_token:
-            det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
+            det = next((c for c in children(t) if c.dep_ in ("det", "poss")), None)
             if det is not None and (det.lower_ == "the" or det.dep_ == "poss"):
                 res = ix.resolve_role(t)
                 if res is not None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.names import org_words
 from stancewire.nlp.mentions.words import INSTITUTION_WORDS, ORG_ROLE_NOUNS
 from stancewire.nlp.registry import slugify
@@ -64,7 +65,7 @@ def country_body(ix: ArticleMentions, tok: Token, words: list[str]) -> ActorRef 
     state body the article names only by description is "<Country> Foreign Ministry", the
     country being the possessor or else the government last mentioned."""
     place: str | None = None
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
     if poss is not None and poss.pos_ == "PROPN":
         place = ix.doc[poss.left_edge.i : poss.i + 1].text
     else:
@@ -90,7 +91,7 @@ def index_org_descriptions(ix: ArticleMentions) -> None:
         if m.actor.kind == ActorKind.government and m.start in ix.weak_orgs:
             continue
         root = toks[m.head]
-        for c in root.children:
+        for c in children(root):
             if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i:
                 ix.org_desc.append((m.start, c.lemma_.lower(), m))
         if root.dep_ in ("appos", "conj") and root.head.pos_ == "NOUN" and root.head.i < root.i:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from stancewire.nlp import cues, doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
 from stancewire.nlp.mentions.words import (
     FACILITY_WORDS,
@@ -173,7 +174,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if ent.label_ == "NORP" and (root.tag_ == "NNPS" or root.lower_.endswith("s")):
             continue  # "Veteran Republicans said": party members, however titled
         titled = (
-            any(c.dep_ == "appos" and c.lemma_.lower() in TITLE_WORDS for c in root.children)
+            any(c.dep_ == "appos" and c.lemma_.lower() in TITLE_WORDS for c in children(root))
             or (root.dep_ == "appos" and root.head.lemma_.lower() in TITLE_WORDS)
             or (ent.start > 0 and toks[ent.start - 1].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS)
         )
@@ -290,7 +291,7 @@ def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
     words = normalise(ent.text).split()
     if len(words) >= 2 and words[-1] in ORG_WORDS and words[0] not in given_names():
         return True
-    for c in ent.root.children:
+    for c in children(ent.root):
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             lemma = c.lemma_.lower()
             return lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS
@@ -377,7 +378,7 @@ def place_like(ix: ArticleMentions, ent: Span, place_words: set[str]) -> bool:
         "inside",
     }:
         return True
-    return any(c.dep_ == "case" for c in t.children) and False
+    return any(c.dep_ == "case" for c in children(t)) and False
 
 
 def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:

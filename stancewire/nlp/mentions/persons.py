@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.headlines import body_form
 from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, without_title
 from stancewire.nlp.mentions.names import (
@@ -119,7 +120,7 @@ def family_name(ix: ArticleMentions, span: Span, cluster: PersonCluster) -> None
     root = span.root
     if root.dep_ != "appos" or root.head.lemma_.lower() not in _KIN or cluster.key not in given_names():
         return
-    poss = next((c for c in root.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    poss = next((c for c in children(root.head) if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     owner = ix.cluster_for_token(poss.i) if poss is not None else None
     if owner is None or owner is cluster:
         return

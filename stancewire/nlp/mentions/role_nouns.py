@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import other_party, party_of_words
 from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
@@ -47,7 +48,7 @@ def role_holder(
     A ``party`` the noun (at ``phrase``) names ("the GOP front-runner") rules out holders of
     another party."""
     char = tok.idx
-    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    det = next((c for c in children(tok) if c.dep_ == "det"), None)
     indefinite = det is not None and det.lower_ in ("a", "an", "one")
     best: tuple[int, int, int] | None = None
     best_c: PersonCluster | None = None
@@ -147,7 +148,7 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
     if title is None:
         return None
     # "the company's chief executive": the scope is the most recent organisation.
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
     scope_key: str | None = None
     if poss is not None and poss.lemma_.lower() in ORG_ROLE_NOUNS:
         orgs = ix.org_mentions_before(tok.idx)
@@ -156,9 +157,9 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
         scope_key, _ = scope_of(ix, poss.text)
     elif scope_word:
         scope_key, _ = scope_of(ix, scope_word)
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}), None)
+    of = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}), None)
     if scope_key is None and of is not None:
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        pobj = next((g for g in children(of) if g.dep_ == "pobj"), None)
         if pobj is not None:
             scope_key, _ = scope_of(ix, doc[pobj.left_edge.i : pobj.i + 1].text)
             span = (span[0], pobj.idx + len(pobj.text))
@@ -173,7 +174,7 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
         and (c.is_lower or c.lower_ in _CHAMBER_OR_PARTY)
         and c.lower_ not in NOT_SCOPE
         and f"{c.lower_} {tok.lower_}" not in MULTI_TITLES
-        for c in tok.children
+        for c in children(tok)
     )
     # "the former president": whoever held the office before, never its holder at the date.
     former = any(t.lower_ in FORMER for t in left) or tok.lower_.startswith("ex-")

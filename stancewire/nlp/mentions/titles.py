@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.names import CAP_RE, POSSESSIVE, stem_place
 from stancewire.nlp.mentions.words import MULTI_TITLES, NOT_SCOPE, ROLE_VERBS, TITLE_WORDS
 from stancewire.nlp.registry import normalise, slugify
@@ -84,14 +85,14 @@ def split_title(ix: ArticleMentions, words: list[Token]) -> tuple[str | None, st
 
 
 def appos_title(ix: ArticleMentions, root: Token) -> tuple[str | None, str | None]:
-    for c in root.children:
+    for c in children(root):
         if c.dep_ == "appos" and c.lemma_.lower() in TITLE_WORDS:
             words = [t for t in c.subtree if t.i <= c.i and not t.is_punct and t.pos_ != "DET"]
             title, scope = split_title(ix, words)
             # "the chief executive of Norwind": the scope is the "of" object.
-            of = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in {"of", "at", "for"}), None)
+            of = next((g for g in children(c) if g.dep_ == "prep" and g.lower_ in {"of", "at", "for"}), None)
             if of is not None:
-                pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
+                pobj = next((g for g in children(of) if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     scope = ix.doc[pobj.left_edge.i : pobj.i + 1].text
             return title, scope
@@ -105,13 +106,13 @@ def appos_title(ix: ArticleMentions, root: Token) -> tuple[str | None, str | Non
 def relcl_title(ix: ArticleMentions, root: Token) -> tuple[str | None, str | None]:
     """ "Ada Morn, who manages the Rovers," / "Ola Brandt, who chairs the board,": a relative
     clause with an office verb says which role the person holds and where."""
-    for c in root.children:
+    for c in children(root):
         if c.dep_ != "relcl" or c.i < root.i:
             continue
         title = ROLE_VERBS.get(c.lemma_.lower())
-        if title is None or not any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children):
+        if title is None or not any(g.dep_ == "nsubj" and g.lower_ == "who" for g in children(c)):
             continue
-        obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+        obj = next((g for g in children(c) if g.dep_ == "dobj"), None)
         scope = None
         if obj is not None:
             scope_words = [t.text for t in obj.subtree if CAP_RE.match(t.text) and t.pos_ != "DET"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of, to_infinitive
@@ -67,7 +68,7 @@ def act_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
         return None
     if is_negated(tok) or is_question_frame(tok):
         return None
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children(tok)):
         return None  # "whether she would release her returns": a question, not an act
     lemma = tok.lemma_.lower()
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma in ACT_INFINITIVE_VERBS:
@@ -90,7 +91,7 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
     "portrayed the deal *as a surrender*")."""
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    obj = next((c for c in children(tok) if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
     if obj is None or idx.in_direct[obj.i]:
         return None
     lemma = tok.lemma_.lower()
@@ -99,13 +100,13 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
         return None  # "listed the reasons: …": the colon hands over to what follows
     last = obj.right_edge.i
     said_what = obj.pos_ != "PRON"
-    for c in tok.children:
+    for c in children(tok):
         if c.i > last and c.dep_ == "prep":
             last = c.right_edge.i
             # A pronoun ("posted it", "reads them") says nothing without coreference; with its
             # phrase it does ("cast him as weak on immigration"), unless that only says when.
             said_what = said_what or (
-                obj.lower_ in _PERSONAL and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                obj.lower_ in _PERSONAL and not any(g.ent_type_ in ("DATE", "TIME") for g in children(c))
             )
     if not said_what:
         return None
@@ -133,14 +134,14 @@ def _prep_object(
     prep = next(
         (
             c
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ == "prep" and c.lower_ in preps and tok.i < c.i <= tok.i + _PREP_REACH
         ),
         None,
     )
     if prep is None:
         return None
-    comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    comp = next((g for g in children(prep) if g.dep_ in ("pobj", "pcomp")), None)
     if comp is None or idx.in_direct[comp.i] or (comp.pos_ == "PRON" and comp.right_edge.i == comp.i):
         return None
     span = content_span(doc, prep.i + 1, prep.right_edge.i)
@@ -154,10 +155,10 @@ def _infinitive(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) 
     ("plans a rally to press its case": the infinitive is the rally's purpose)."""
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
-    if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+    if any(c.dep_ in ("dobj", "obj") for c in children(tok)):
         return None
     comp = to_infinitive(tok)
-    if comp is None or idx.in_direct[comp.i] or any(g.dep_ == "auxpass" for g in comp.children):
+    if comp is None or idx.in_direct[comp.i] or any(g.dep_ == "auxpass" for g in children(comp)):
         return None  # "asked not to be named": a passive infinitive is no aim of the subject's
     span = content_span(doc, comp.left_edge.i, comp.right_edge.i)
     if span is None:

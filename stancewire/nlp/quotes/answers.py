@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 
@@ -32,7 +33,7 @@ def answer_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     if tok.lemma_.lower() not in ANSWER_CUES or tok.i + 1 >= len(doc):
         return None
     # The subject before the cue: the parser sometimes takes "the same" for a second subject.
-    speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    speaker = next((c for c in children(tok) if c.dep_ == "nsubj" and c.i < tok.i), None)
     if speaker is None or not (
         speaker.pos_ == "PRON" or speaker.lemma_.lower() in _SHARES or speaker_like(speaker)
     ):
@@ -45,7 +46,7 @@ def answer_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         if nxt.head.i != tok.i or (nxt.lower_ == "so" and nxt.dep_ != "advmod"):
             return None  # "said no decisions had been taken": a determiner of the clause's subject
         about = next(
-            (c for c in tok.children if c.dep_ == "prep" and c.i == nxt.i + 1 and c.lower_ == "to"), None
+            (c for c in children(tok) if c.dep_ == "prep" and c.i == nxt.i + 1 and c.lower_ == "to"), None
         )
         if about is not None and nxt.lower_ == "no":
             last = about.right_edge.i  # "said no to the Iraq war"
@@ -57,7 +58,7 @@ def answer_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         about = next(
             (
                 c
-                for c in (*same.children, *tok.children)
+                for c in (*children(same), *children(tok))
                 if c.dep_ == "prep" and c.lower_ in _ABOUT and c.i == last + 1
             ),
             None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import is_negated, subject_of
 
@@ -28,9 +29,9 @@ def as_clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
         return None
     if not (lemma in cues.speech_verbs() or lemma == "put"):
         return None
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children(tok)):
         return None
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in _OWN_CONTENT and not (lemma == "put" and c.lower_ == "it"):
             return None
         if c.dep_ == "prep" and c.lower_ in ("on", "for", "to") and not _says_when(c):
@@ -65,4 +66,4 @@ def as_clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
 
 def _says_when(prep: Token) -> bool:
     """ "on Sunday", "on Tuesday night": a time, not what the cue is about."""
-    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+    return any(g.ent_type_ in ("DATE", "TIME") for g in children(prep))

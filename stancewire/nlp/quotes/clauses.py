@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, said_to_be, subject_of
@@ -30,7 +31,7 @@ _WH_WORDS = frozenset({"why", "what", "how", "who", "whom", "when", "where", "wh
 
 def _complement(tok: Token, idx: DocIndex) -> Token | None:
     """The clause ``tok`` reports: a ccomp after it that is a finite clause or a wh-question."""
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ != "ccomp" or c.i < tok.i or idx.in_direct[c.i]:
             continue
         if c.pos_ not in ("VERB", "AUX"):
@@ -38,7 +39,7 @@ def _complement(tok: Token, idx: DocIndex) -> Token | None:
         if c.left_edge.lower_ in _WH_WORDS:
             return c
         # A finite clause: a subject of its own (a bare "to" clause is an infinitive, not this shape).
-        if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in children(c)):
             return c
     return None
 
@@ -76,7 +77,7 @@ def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         return None  # a modifier or a participle inside another clause, not a report
     if is_negated(tok) or is_question_frame(tok) or said_to_be(tok):
         return None
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children(tok)):
         return None  # "if she concludes that ...": a condition, not a report
     comp = _complement(tok, idx)
     if comp is None:
@@ -167,14 +168,14 @@ _MADE_PREDICATES = frozenset({"clear", "plain", "known", "explicit"})
 def _that_clause(heads: list[Token], after: int, idx: DocIndex) -> Token | None:
     """The first clause under ``heads`` after token ``after`` opened by "that"/"whether"/"if"."""
     for h in heads:
-        for c in h.children:
+        for c in children(h):
             if c.i <= after or c.pos_ not in ("VERB", "AUX") or idx.in_direct[c.i]:
                 continue
             if c.dep_ in ("ccomp", "csubj", "advcl") and any(
-                g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in c.children
+                g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in children(c)
             ):
                 return c
-            if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in children(c)):
                 return c
     return None
 
@@ -191,14 +192,14 @@ def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
     ):
         return None
     if is_negated(head) or any(
-        c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in head.children
+        c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children(head)
     ):
         return None
     if head.dep_ == "xcomp":
         return None  # "is said to be furious", "seems to be open": the outer verb's frame
     if tok.tag_ in ("JJR", "JJS"):
         return None  # "harder to ignore", "easier to please": a comparison, not a stance
-    if any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in tok.children):
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in children(tok)):
         return None  # "so blatant that C": a result clause, not a stance
     comp = _that_clause([tok, head], tok.i, idx)
     cue_end, first = tok, -1
@@ -208,20 +209,20 @@ def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
         comp = next(
             (
                 c
-                for c in tok.children
+                for c in children(tok)
                 if c.dep_ == "xcomp"
                 and c.i > tok.i
                 and tok.lemma_.lower() not in _RAISING_ADJECTIVES
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
             ),
             None,
         )
         prep = next(
-            (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _STANCE_PREPS),
+            (c for c in children(tok) if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _STANCE_PREPS),
             None,
         )
         if comp is None and prep is not None:
-            comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            comp = next((g for g in children(prep) if g.dep_ in ("pobj", "pcomp")), None)
             if comp is not None and comp.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
                 return None  # "stay closed on Wednesday", "close to Dremmel": when or where
             cue_end = prep
@@ -239,7 +240,7 @@ def made_clear_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
 
     if tok.lemma_.lower() != "make" or tok.pos_ != "VERB" or is_negated(tok):
         return None
-    pred = next((c for c in tok.children if c.lower_ in _MADE_PREDICATES and c.i > tok.i), None)
+    pred = next((c for c in children(tok) if c.lower_ in _MADE_PREDICATES and c.i > tok.i), None)
     if pred is None:
         return None
     comp = _that_clause([pred, tok], pred.i, idx)

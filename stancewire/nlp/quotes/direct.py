@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.headlines import title_case_line
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
@@ -198,9 +199,9 @@ def finite_participle(t: Token) -> bool:
     """A past participle that is a finite verb here: with an auxiliary ("has said"), or the
     tagger's slip on a plain past tense that heads its clause with a subject ('“…!” Trump
     tweeted.', tagged VBN)."""
-    if any(c.dep_ == "aux" for c in t.children):
+    if any(c.dep_ == "aux" for c in children(t)):
         return True
-    return t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children)
+    return t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children(t))
 
 
 def participle_lemma(t: Token) -> str | None:
@@ -236,7 +237,7 @@ def _words_after_quote(doc: Doc, idx: DocIndex, a: int, b: int, width: int) -> I
 def _tail_only(t: Token, idx: DocIndex, deps: frozenset[str]) -> bool:
     """Whether everything after the verb ``t`` outside quotes hangs from it by ``deps``: no
     object, clause or "to …" of its own, which would make it a predicate, not a frame."""
-    return all(c.dep_ in deps for c in t.children if c.i > t.i and not idx.in_quote[c.i])
+    return all(c.dep_ in deps for c in children(t) if c.i > t.i and not idx.in_quote[c.i])
 
 
 FRAME_ONLY_TAIL_DEPS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "cc"})
@@ -264,7 +265,7 @@ def framed_by(q: QuoteCandidate, cue: Token, speaker: Token | None, confidence: 
 def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | None:
     if cue.lower_ == "according":
         to = cue.nbor(1)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next(
                 (t for t in doc[to.i + 1 : min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN")), None
@@ -279,7 +280,7 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     # noun phrase with a reduced relative; the noun (or the name in apposition to it) speaks.
     head = cue.head
     if cue.dep_ == "acl" and head.i < cue.i and head.pos_ in SUBJECT_POS and not idx.in_quote[head.i]:
-        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        name = next((c for c in children(head) if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         return name if name is not None else head
     # A participle after a comma ("Clinton seemed ready to riff on it in Iowa, telling the
     # crowd, “…”") reports the main clause's subject; the parse often hangs it on a nearby noun.
@@ -387,7 +388,7 @@ def any_frame_verb(doc: Doc, idx: DocIndex, a: int, b: int) -> Token | None:
             return None
         if subject_of(t) is None and not any(d.pos_ == "PROPN" for d in words[k + 1 :]):
             return None
-        if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in t.children):
+        if any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in children(t)):
             return None  # '"…," who proceeded to perform': a relative clause, not a frame
         return t
     return None
@@ -434,7 +435,7 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
         content[-1:] in (".", "!", "?")
         and opens_new
         and any(
-            c.dep_ in ("ccomp", "xcomp") and c.idx > cue.idx and not idx.in_quote[c.i] for c in cue.children
+            c.dep_ in ("ccomp", "xcomp") and c.idx > cue.idx and not idx.in_quote[c.i] for c in children(cue)
         )
     ):
         return False
@@ -622,10 +623,10 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
     ):
         return None
     # "continued to say": a verb with a complement of its own is no frame ("put it" is the frame).
-    own = [c for c in verb.children if c.dep_ in ("xcomp", "dobj", "obj") and not idx.in_quote[c.i]]
+    own = [c for c in children(verb) if c.dep_ in ("xcomp", "dobj", "obj") and not idx.in_quote[c.i]]
     if any(c.lower_ != "it" for c in own):
         return None
-    if verb.lemma_.lower() == "put" and not any(c.lower_ == "it" for c in verb.children):
+    if verb.lemma_.lower() == "put" and not any(c.lower_ == "it" for c in children(verb)):
         return None  # "put" frames a quote only as "put it"
     subj = as_subject(verb) or subject_of(verb)
     if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in SUBJECT_POS:
@@ -639,9 +640,9 @@ SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 def as_subject(verb: Token) -> Token | None:
     """The speaker of "As Amar, a law professor, put it, “…”" when the parser reads "As Amar" as
     a prepositional phrase of "put" (and then climbs into the quote for a subject)."""
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i:
-            return next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in SUBJECT_POS), None)
+            return next((g for g in children(c) if g.dep_ == "pobj" and g.pos_ in SUBJECT_POS), None)
     return None
 
 
@@ -651,9 +652,9 @@ def finite_like(verb: Token) -> bool:
     subject of its own."""
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return verb.pos_ in ("VERB", "AUX")
-    own_subject = any(c.dep_ == "nsubj" for c in verb.children) or as_subject(verb) is not None
+    own_subject = any(c.dep_ == "nsubj" for c in children(verb)) or as_subject(verb) is not None
     if verb.tag_ == "VB" and verb.pos_ == "VERB":
-        return own_subject and not any(c.dep_ == "aux" for c in verb.children)
+        return own_subject and not any(c.dep_ == "aux" for c in children(verb))
     return verb.tag_ == "NNS" and own_subject
 
 
@@ -684,7 +685,7 @@ def colon_message(doc: Doc, idx: DocIndex, colon: int) -> tuple[Token, Token] | 
             continue
         if noun.right_edge.i < k - 1:
             return None  # the words before the colon are not all the noun's phrase
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        poss = next((c for c in children(noun) if c.dep_ == "poss"), None)
         if poss is not None and poss.lower_ not in ("its", "their", "his", "her", "my", "our", "your"):
             return noun, poss
         verb = noun.head

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
@@ -48,8 +49,8 @@ def _holder_token(subj: Token) -> Token | None:
         return subj
     if subj.lemma_.lower() in _COUNT_NOUNS:
         # The people counted hold the position: "a growing number of Democratic senators".
-        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        people = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        of = next((c for c in children(subj) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((g for g in children(of) if g.dep_ == "pobj"), None) if of is not None else None
         if people is not None and speaker_like(people, places=False):
             return subj
     return None
@@ -63,11 +64,11 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         return None
     if is_negated(tok) or is_question_frame(tok):
         return None
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children(tok)):
         return None  # "whether she would support the bill": a question, not a position
-    if any(c.dep_ == "auxpass" for c in tok.children):
+    if any(c.dep_ == "auxpass" for c in children(tok)):
         return _passive_evaluation(doc, text, tok, idx)
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in children(tok) if c.dep_ in ("aux", "auxpass")}
     if "to" in aux:
         # "wanted to endorse Sanders": an infinitive is the content of another cue.
         return None
@@ -77,19 +78,19 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     speaker = _holder_token(tok.head) if participle else holder(tok)
     if speaker is None:
         return None
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    obj = next((c for c in children(tok) if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
     if obj is None:
         # "senators support reforming the superdelegate system": a gerund clause as object.
-        gerunds = (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
+        gerunds = (c for c in children(tok) if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
         obj = next((c for c in gerunds if c.i > tok.i), None)
     if obj is None or idx.in_direct[obj.i]:
         return None
     if obj.pos_ == "PRON" and obj.right_edge.i == obj.i and obj.lower_ not in _PERSONAL_OBJECTS:
         return None  # "backed this": no content without coreference
     first, last = obj.left_edge.i, obj.right_edge.i
-    for c in tok.children:
+    for c in children(tok):
         if c.i > last and c.dep_ == "prep" and c.lower_ in EVALUATION_PREPS:
-            if any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            if any(g.ent_type_ in ("DATE", "TIME") for g in children(c)):
                 continue  # "on Monday" says when, not why
             last = c.right_edge.i
     while last > first and doc[last].is_punct:
@@ -121,14 +122,14 @@ def _passive_evaluation(doc: Doc, text: str, tok: Token, idx: DocIndex) -> Quote
     object of the active verb is), and the "by" agent holds the position."""
     from stancewire.nlp.quotes.indirect import content_span, finish
 
-    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    subj = next((c for c in children(tok) if c.dep_ == "nsubjpass" and c.i < tok.i), None)
     if subj is None or subj.lower_ in _NOT_HOLDERS or idx.in_direct[subj.i]:
         return None
     noun = subj.lemma_.lower()
     if noun in cues.NOUN_CUES or noun in NOUN_PREP_CUES or noun in NOUN_INFINITIVE_CUES:
         return None  # "Its plan to build reservoirs was criticised": the plan is its holder's quote
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-    speaker = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    agent = next((c for c in children(tok) if c.dep_ == "agent"), None)
+    speaker = next((g for g in children(agent) if g.dep_ == "pobj"), None) if agent is not None else None
     if speaker is None and tok.lemma_.lower() not in _STANCE_ONLY:
         return None
     span = content_span(doc, subj.left_edge.i, subj.right_edge.i)
@@ -151,7 +152,7 @@ def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
     speaker = holder(tok)
     if speaker is None:
         return None
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    obj = next((c for c in children(tok) if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
     if obj is None:
         return _small_clause(doc, text, tok, idx, speaker)
     if idx.in_direct[obj.i]:
@@ -159,7 +160,7 @@ def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
     pred = next(
         (
             c
-            for c in tok.children
+            for c in children(tok)
             if c.i > obj.i
             and (
                 (c.dep_ == "prep" and c.lower_ == "as")
@@ -171,7 +172,7 @@ def view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
     )
     if pred is None:
         # "see immigrants as a burden" with "as" hung from the object.
-        pred = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        pred = next((c for c in children(obj) if c.dep_ == "prep" and c.lower_ == "as"), None)
     if pred is None:
         # "see the elections held Sunday as a test", "see the campaign as most unfair": the
         # parser hangs "as" deeper, from the object's modifier or an adverbial clause.
@@ -207,7 +208,7 @@ def _deep_as(doc: Doc, tok: Token, obj: Token) -> Token | None:
             if node.head.i == node.i:
                 return None
             node = node.head
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in children(node)):
                 return None  # the "as" of another clause
         if node.i > obj.i or node.i == obj.i:
             return node
@@ -223,11 +224,11 @@ def _small_clause(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token
     comp = next(
         (
             c
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ == "ccomp"
             and c.i > tok.i
             and c.pos_ in ("ADJ", "NOUN")
-            and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+            and any(g.dep_ == "nsubj" and g.i < c.i for g in children(c))
         ),
         None,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
 from stancewire.nlp.quotes.syntax import SUBJ
 
@@ -90,7 +91,7 @@ def with_trailing_phrase(doc: Doc, tok: Token, b: int) -> int:
         if (
             verb.dep_ in ("xcomp", "advcl")
             and verb.head.i == tok.i
-            and not any(c.dep_ in SUBJ for c in verb.children)
+            and not any(c.dep_ in SUBJ for c in children(verb))
         ):
             phrase = verb  # "defended his call to raise the minimum wage"
     if phrase is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import is_negated, subject_of
 
@@ -38,13 +39,13 @@ def finding_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     subj = subject_of(tok)
     if subj is None or not _finding_holder(subj):
         return None
-    parts = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and c.i > tok.i and not idx.in_direct[c.i]]
+    parts = [c for c in children(tok) if c.dep_ in _CONTENT_DEPS and c.i > tok.i and not idx.in_direct[c.i]]
     if not parts:
         return None
     first = min(c.left_edge.i for c in parts)
     # Everything the verb governs after it ("… leading Falk 44 percent to 37 percent, with 13
     # percent undecided"), not a coordinated clause of its own.
-    tail = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("punct", "cc", "conj")]
+    tail = [c for c in children(tok) if c.i > tok.i and c.dep_ not in ("punct", "cc", "conj")]
     last = max(c.right_edge.i for c in tail)
     while first <= last and (doc[first].lower_ == "that" or doc[first].is_punct):
         first += 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated
@@ -45,7 +46,7 @@ def fronted_frame(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token
     ):
         return None
     sent = doccache.sent(tok)
-    after = [c for c in tok.children if c.i > tok.i]
+    after = [c for c in children(tok) if c.i > tok.i]
     if any(
         c.dep_ not in _FRAME_DEPS and not (c.dep_ == "xcomp" and c.lemma_.lower() in _ANONYMITY_VERBS)
         for c in after
@@ -72,7 +73,7 @@ def fronted_frame(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token
     # A clause before the frame: a finite verb, or a second subject of the cue there (the parser
     # reads "The rejection of the treaty signals ..." as a noun phrase, "signals" a noun).
     if not any(t.tag_ in _FINITE for t in doc[first : last + 1]) and not any(
-        c.dep_ == "nsubj" and first <= c.i <= last for c in tok.children
+        c.dep_ == "nsubj" and first <= c.i <= last for c in children(tok)
     ):
         return None  # "In nearby Decatur, said X": no clause before the frame
     span = content_span(doc, first, last, strip_leading=False)

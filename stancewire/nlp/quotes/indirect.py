@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
 from stancewire.nlp.quotes.acts import act_frame, is_act_cue
 from stancewire.nlp.quotes.answers import RULE as ANSWER_RULE
@@ -77,7 +78,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             # "She’s argued that …": a contracted "has", read as a passive; relabelled on the Doc
             # as the lemma above, so every rule sees an active verb with its subject.
             aux.dep_ = "aux"
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "nsubjpass":
                     c.dep_ = "nsubj"
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and pos == "VERB"):
@@ -198,7 +199,7 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
     head = tok.head
     if head.dep_ in ("aux", "auxpass") and head.head.i > head.i:
         head = head.head  # "The budget, he said, is balanced": hung on the auxiliary
-    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    subj = next((c for c in children(tok) if c.dep_ in SUBJ), None)
     if subj is None or head.pos_ not in ("VERB", "AUX"):
         return []
     # The frame starts at its subject: what the parser hung from the cue before it ("At times
@@ -208,7 +209,7 @@ def parenthetical(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) ->
         frame_start = tok.left_edge.i  # '“…,” he said, his voice breaking': a direct quote's frame
     if not head.left_edge.i < frame_start:
         return []
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and not addressee(c, lemma) for c in tok.children):
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and not addressee(c, lemma) for c in children(tok)):
         return []  # the cue has a content of its own: not set into this clause
     sent = doccache.sent(tok)
     spans = [
@@ -245,7 +246,7 @@ def set_in_as_main(doc: Doc, tok: Token) -> tuple[Token, Token, Token] | None:
     if tok.dep_ not in ("ROOT", "parataxis") or tok.i < 2 or doc[tok.i - 1].text != ",":
         return None
     sent = doccache.sent(tok)
-    before = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    before = next((c for c in children(tok) if c.dep_ == "nsubj" and c.i < tok.i), None)
     # Its phrase ends at the comma before the cue (the parser may hang that comma on it).
     if before is None or before.left_edge.i != sent.start:
         return None
@@ -258,12 +259,12 @@ def set_in_as_main(doc: Doc, tok: Token) -> tuple[Token, Token, Token] | None:
         # clause's subject taken as the cue's.
         rest = tok.head if tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX") else None
     else:
-        rest = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        rest = next((c for c in children(tok) if c.dep_ == "ccomp" and c.i > tok.i), None)
     if rest is None:
         return None
-    speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+    speaker = next((c for c in children(tok) if c.dep_ == "nsubj" and c.i > tok.i), None)
     if speaker is None:
-        speaker = next((c for c in rest.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)
+        speaker = next((c for c in children(rest) if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)
     if speaker is None or speaker.left_edge.i != tok.i + 1 or not speaker_like(speaker):
         return None
     comma = after_phrase(doc, speaker)
@@ -412,7 +413,7 @@ def finish(
 def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
     if is_negated(tok) or is_question_frame(tok) or said_to_be(tok):
         return None
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children(tok)):
         return None
     speaker = subject_of(tok)
     if speaker is None:
@@ -421,13 +422,13 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         return None
     if speaker.lower_ in {"it", "this", "that", "there"} and lemma not in {"say", "state"}:
         return None
-    children = list(tok.children)
+    kids = list(children(tok))
     # 1. "expressed concern(s) over/about/that X"
     if lemma in cues.EXPRESS_VERBS:
         obj = next(
             (
                 c
-                for c in children
+                for c in kids
                 if (c.dep_ == "dobj" and c.lemma_.lower() in cues.EXPRESS_NOUNS)
                 or (c.dep_ == "dobj" and c.lower_ in cues.EXPRESS_NOUNS)
             ),
@@ -436,14 +437,14 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         comp = None
         if obj is not None:
             comp = next(
-                (c for c in obj.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.i > obj.i),
+                (c for c in children(obj) if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.i > obj.i),
                 None,
             )
             if comp is None:
                 comp = next(
                     (
                         c
-                        for c in children
+                        for c in kids
                         if c.dep_ == "prep"
                         and c.i > obj.i
                         and c.lower_ in {"over", "about", "at", "regarding", "for", "that"}
@@ -453,7 +454,7 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         if obj is None or comp is None:
             if lemma not in cues.speech_verbs():
                 return None
-            return verb_frame_main(doc, text, tok, lemma, idx, speaker, children)
+            return verb_frame_main(doc, text, tok, lemma, idx, speaker, kids)
         start_tok = comp
         if comp.dep_ == "prep" or (comp.i > 0 and comp.lower_ in {"that"}):
             start_tok = doc[comp.i + 1] if comp.i + 1 < len(doc) else comp
@@ -481,7 +482,7 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         last_tok = doc[comp.i] if comp.dep_ == "prep" else obj
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, last_tok, a, b, speaker, "express", 0.8)
-    return verb_frame_main(doc, text, tok, lemma, idx, speaker, children)
+    return verb_frame_main(doc, text, tok, lemma, idx, speaker, kids)
 
 
 def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
@@ -492,7 +493,7 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     expletive or a demonstrative, not a generic "you".
     """
     if is_question_frame(tok) or any(
-        c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in tok.children
+        c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children(tok)
     ):
         return None
     if tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ in ("VBN", "VBG"):
@@ -500,11 +501,11 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     speaker = subject_of(tok)
     if speaker is None or speaker.lower_ in {"it", "this", "that", "there", "you", "which", "what", "who"}:
         return None
-    children = list(tok.children)
+    kids = list(children(tok))
     comp = next(
         (
             c
-            for c in children
+            for c in kids
             if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]
         ),
         None,
@@ -515,19 +516,19 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     # to wait" report plans of things or plain expectations, not a position someone takes.
     intends = tok.lemma_.lower() in INTENTION_VERBS or (
         tok.lemma_.lower() in CONDITIONAL_WANT_VERBS
-        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in children(tok))
     )
     # "plans a rally to press its case": an object first makes the infinitive its purpose.
-    has_object = any(c.dep_ in ("dobj", "obj") for c in children)
+    has_object = any(c.dep_ in ("dobj", "obj") for c in kids)
     if comp is None and intends and not has_object and (speaker.pos_ == "PRON" or speaker_like(speaker)):
         comp = next(
             (
                 c
-                for c in children
+                for c in kids
                 if c.dep_ == "xcomp"
                 and c.i > tok.i
                 and c.pos_ in ("VERB", "AUX")
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
             ),
             None,
         )
@@ -555,13 +556,13 @@ def verb_frame_main(
     lemma: str,
     idx: DocIndex,
     speaker: Token,
-    children: list[Token],
+    kids: list[Token],
 ) -> QuoteCandidate | None:
     # 2. complement clause: said (that) X
     comp = next(
         (
             c
-            for c in children
+            for c in kids
             if c.dep_ in ("ccomp", "parataxis")
             and not idx.in_direct[c.i]
             and not (c.i < tok.i and _colon_between(doc, c.right_edge.i, tok.i))
@@ -569,14 +570,14 @@ def verb_frame_main(
         None,
     )
     if comp is not None and comp.dep_ == "parataxis" and comp.i > tok.i:
-        comp = None if not any(c.dep_ in SUBJ for c in comp.children) else comp
+        comp = None if not any(c.dep_ in SUBJ for c in children(comp)) else comp
     if comp is not None and coordinated_clause(doc, tok, comp):
         comp = None
     if comp is not None:
         first = comp.left_edge.i
         last = comp.right_edge.i
         # Several complements on the same side ("suggested that X ... had Trump been president").
-        for c in children:
+        for c in kids:
             if (
                 c is not comp
                 and c.dep_ == "ccomp"
@@ -601,16 +602,16 @@ def verb_frame_main(
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         conf = 0.88 if lemma in {"say", "tell", "state", "add", "note"} else 0.8
         return finish(doc, text, tok, tok, a, b, speaker, "ccomp", conf)
-    obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
     # 2a. infinitival complement: vowed to rebuild the pier -> "to rebuild the pier"
     if lemma in XCOMP_VERBS and obj is None:
         xc = next(
             (
                 c
-                for c in children
+                for c in kids
                 if c.dep_ == "xcomp"
                 and c.i > tok.i
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
             ),
             None,
         )
@@ -620,7 +621,7 @@ def verb_frame_main(
             return finish(doc, text, tok, tok, a, b, speaker, "xcomp", 0.75)
     # 2b. verb + object + predicate: called the reform a “disaster”, described it as ...
     if lemma in NAMING_VERBS and obj is not None:
-        oprd = next((c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i), None)
+        oprd = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i), None)
         if oprd is not None:
             first, last = obj.left_edge.i, cut_at_cue(doc, obj.left_edge.i, oprd.right_edge.i)
             a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -635,16 +636,16 @@ def verb_frame_main(
             return finish(doc, text, tok, tok, a, b, speaker, "obj-predicate", 0.74)
     # 3. verb + object + preposition: accused X of Y, praised X as Y
     preps = cues.OBJ_PREP_CUES.get(lemma)
-    obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
     if preps and obj is not None:
-        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i), None)
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i), None)
         if prep is None:
             # "accused X of Y", or "accused X and Z of Y" with "of" hung from the last conjunct.
             prep = next(
                 (
                     c
                     for o in (obj, *obj.conjuncts)
-                    for c in o.children
+                    for c in children(o)
                     if c.dep_ == "prep" and c.lower_ in preps
                 ),
                 None,
@@ -658,9 +659,9 @@ def verb_frame_main(
     preps = cues.PREP_CUES.get(lemma)
     if preps:
         prep = next(
-            (c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i <= tok.i + 2), None
+            (c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i <= tok.i + 2), None
         )
-        if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in children(prep)):
             first = prep.i + 1
             last = cut_at_cue(doc, first, prep.right_edge.i)
             if last >= first:
@@ -668,8 +669,8 @@ def verb_frame_main(
                 return finish(doc, text, tok, prep, a, b, speaker, "prep", 0.8)
     # 5. object + infinitive: urged the board to resign; call on X to Y
     if lemma in cues.OBJ_XCOMP_VERBS:
-        xc = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
-        on = next((c for c in children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
+        xc = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
+        on = next((c for c in kids if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), None)
         if xc is not None:
             first_tok = obj if obj is not None else on
             if first_tok is None:
@@ -684,7 +685,7 @@ def verb_frame_main(
     # banning Muslims" (a gerund clause as the object).
     if obj is None and lemma in cues.OBJECT_VERBS:
         obj = next(
-            (c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > tok.i), None
+            (c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > tok.i), None
         )
     if lemma in cues.OBJECT_VERBS and lemma not in cues.CLAUSE_ONLY and obj is not None:
         if obj.pos_ == "PRON" and obj.right_edge.i == obj.i:
@@ -692,7 +693,7 @@ def verb_frame_main(
         first = obj.left_edge.i
         last = obj.right_edge.i
         # Trailing modifiers of the verb after the object ("... if the conflict does not end").
-        for c in children:
+        for c in kids:
             if c.i > last and c.dep_ in ("advcl", "prep") and not is_cue_clause(c):
                 last = max(last, c.right_edge.i)
         last = cut_at_cue(doc, first, last)
@@ -720,7 +721,7 @@ def appositive_speaker(doc: Doc, tok: Token) -> Token | None:
     "Among GOP voters, about two-thirds, 67 percent, say they will vote for Trump". The name (or
     share) must end right before the cue (an age between is allowed), and the cue must report a
     clause after it."""
-    if tok.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+    if tok.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > tok.i for c in children(tok)):
         return None
     j = tok.i - 1
     while j > doccache.sent(tok).start and doc[j].is_punct:
@@ -780,7 +781,7 @@ def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
     parser often hangs "but B" from the cue ("she said she had no plans, but when Trump spoke it
     just happened"), though B is still what was said. Not when B has a name as subject or a cue
     of its own ("..., but Cruz disagreed"), which is the writer's narration or another speaker."""
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
             continue
         between = doc[last + 1 : c.left_edge.i + 1]
@@ -790,7 +791,7 @@ def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
             (g.dep_ == "mark" and g.lower_ == "that")
             or g.dep_ == "expl"
             or (g.dep_ == "nsubj" and g.lower_ == "it")
-            for g in c.children
+            for g in children(c)
         )
         if joined & {"and", "but"} and reporting and c.lemma_.lower() not in cues.speech_verbs():
             # "said A, and that B", "said A and there was B", "think A, but that B": a
@@ -800,7 +801,7 @@ def contrast_tail(doc: Doc, tok: Token, last: int) -> int:
             return last  # any other "and B" may be the writer's narration ("..., and the crowd cheered")
         if not any(t.dep_ == "cc" and t.lower_ in _CONTRAST for t in between) or len(between) > 3:
             return last
-        subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+        subj = next((g for g in children(c) if g.dep_ in SUBJ), None)
         lemma = c.lemma_.lower()
         if subj is None or subj.pos_ == "PROPN" or subj.ent_type_ or lemma in cues.speech_verbs():
             return last
@@ -887,20 +888,20 @@ def noun_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
     comp = next(
         (
             c
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ in ("acl", "ccomp", "relcl")
             and c.i > tok.i
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in children(c))
         ),
         None,
     )
     if comp is None:
         return None
-    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    speaker = next((c for c in children(tok) if c.dep_ == "poss"), None)
     if speaker is None:
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        by = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
         if by is not None:
-            speaker = next((g for g in by.children if g.dep_ == "pobj"), None)
+            speaker = next((g for g in children(by) if g.dep_ == "pobj"), None)
     if (
         speaker is None
         and tok.dep_ in ("dobj",)
@@ -922,7 +923,7 @@ def noun_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate
 
 def according(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
     # A document or data source ("according to court records", "according to a new poll") is a

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, subject_of
@@ -51,9 +52,10 @@ def naming_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     """The rest of a naming clause (module doc), when the object-predicate frame found none."""
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
-    if tok.pos_ != "VERB" or is_negated(tok) or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok))
+    if tok.pos_ != "VERB" or is_negated(tok) or passive:
         return None
-    if any(c.dep_ in ("prep", "prt") and c.lower_ in _DEMAND_PREPS for c in tok.children):
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in _DEMAND_PREPS for c in children(tok)):
         return None
     if tok.i + 1 >= doccache.sent(tok).end or idx.in_direct[tok.i + 1]:
         return None
@@ -63,7 +65,7 @@ def naming_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     xcomp = next(
         (
             c
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ == "xcomp" and c.i == tok.i + 2 and doc[tok.i + 1].lower_ == "to" and c.pos_ == "VERB"
         ),
         None,

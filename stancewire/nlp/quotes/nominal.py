@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import subject_of
 from stancewire.nlp.quotes.words import LIGHT_VERBS, NOUN_INFINITIVE_CUES, NOUN_PREP_CUES
@@ -23,12 +24,12 @@ _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "what", "which", "thes
 
 def noun_speaker(tok: Token) -> Token | None:
     """Who holds the position a cue noun names (module doc), or None."""
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = next((g for g in children(c) if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
     if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
@@ -48,18 +49,18 @@ def noun_content_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteC
     preps = NOUN_PREP_CUES.get(lemma, frozenset())
     comp: Token | None = None
     cue_end = tok
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+    prep = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
     if prep is not None:
-        comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        comp = next((g for g in children(prep) if g.dep_ in ("pobj", "pcomp")), None)
         cue_end = prep
     elif lemma in NOUN_INFINITIVE_CUES:
         comp = next(
             (
                 c
-                for c in tok.children
+                for c in children(tok)
                 if c.dep_ in ("acl", "relcl", "xcomp")
                 and c.i > tok.i
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
             ),
             None,
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotemarks import ALL_MARKS
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import SUBJ, is_question_frame, subject_of, to_infinitive
@@ -35,7 +36,7 @@ _WH_WORDS = frozenset({"why", "what", "how", "who", "whom", "when", "where", "wh
 
 
 def _subject(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in SUBJ and c.i < tok.i), None)
+    return next((c for c in children(tok) if c.dep_ in SUBJ and c.i < tok.i), None)
 
 
 def _is_likeness(c: Token) -> bool:
@@ -43,7 +44,7 @@ def _is_likeness(c: Token) -> bool:
     if c.dep_ == "prep" and c.lower_ == "like":
         return True
     marks = ("if", "like", "though")
-    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in children(c))
 
 
 def _predicate_end(tok: Token, comp: Token) -> int:
@@ -51,9 +52,9 @@ def _predicate_end(tok: Token, comp: Token) -> int:
     verb after it ("appeared to end his bid *owing $200,000*", "seemed to gain, *given her
     record*"), up to the end of the verb's own phrase."""
     last = comp.right_edge.i
-    for c in tok.children:
+    for c in children(tok):
         if c.i > last and c.dep_ in ("advcl", "prep", "npadvmod", "conj") and not c.is_punct:
-            if c.dep_ == "conj" and any(g.dep_ in SUBJ for g in c.children):
+            if c.dep_ == "conj" and any(g.dep_ in SUBJ for g in children(c)):
                 break  # "…, and Cruz seemed…": a clause of its own
             last = c.right_edge.i
     return last
@@ -68,8 +69,8 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     subj = _subject(tok)
     if subj is None or subj.lower_ in _NO_CONTENT_SUBJECTS or idx.in_direct[subj.i]:
         return None
-    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-    if subj.lower_ == "it" and clause is None and not any(_is_likeness(c) for c in tok.children):
+    clause = next((c for c in children(tok) if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if subj.lower_ == "it" and clause is None and not any(_is_likeness(c) for c in children(tok)):
         return None
     if subj.lower_ == "it" and clause is not None:
         # "It appears that Cruz will win": the clause alone is the content.
@@ -81,11 +82,11 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         # "appeared on television" is no appearance cue: only a to-infinitive or an
         # adjective/noun predicate ("seemed uneasy", "appeared paralyzed") is one.
         comp = to_infinitive(tok) or next(
-            (c for c in tok.children if c.dep_ in ("acomp", "oprd", "attr") and c.i > tok.i), None
+            (c for c in children(tok) if c.dep_ in ("acomp", "oprd", "attr") and c.i > tok.i), None
         )
         if comp is None:
             # "seemed like an obstacle", "looked as if it might be an anticlimax".
-            comp = next((c for c in tok.children if c.i > tok.i and _is_likeness(c)), None)
+            comp = next((c for c in children(tok) if c.i > tok.i and _is_likeness(c)), None)
         if comp is None or idx.in_direct[comp.i]:
             return None
         if comp.dep_ == "xcomp" and cues.is_speech_verb(comp.lemma_.lower()):
@@ -101,11 +102,11 @@ def raising_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     """ "X is expected/believed to C": X with the infinitive, no speaker (the module doc)."""
     from stancewire.nlp.quotes.indirect import content_span, finish
 
-    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children(tok)):
         return None
-    if any(c.dep_ == "agent" for c in tok.children):
+    if any(c.dep_ == "agent" for c in children(tok)):
         return None  # "is expected by analysts to …": an agent is a speaker; not this rule
-    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in children(tok) if c.dep_ == "nsubjpass"), None)
     comp = to_infinitive(tok)
     if subj is None or comp is None or subj.lower_ in _NO_CONTENT_SUBJECTS | {"it"}:
         return None
@@ -130,20 +131,21 @@ _INFINITIVE_VIEWS = frozenset({"know", "see", "view", "perceive", "regard", "dee
 def _view_predicate(tok: Token) -> Token | None:
     """The "as"/"for" phrase, small-clause predicate or to-infinitive of a passive view verb."""
     preps = _VIEW_PREPS.get(tok.lemma_.lower(), frozenset({"as"}))
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    agent = next((c for c in children(tok) if c.dep_ == "agent"), None)
     # "interpreted by some as a threat": the parser hangs the "as" phrase from the agent.
-    after = [*tok.children, *(g for a in (agent.children if agent is not None else ()) for g in a.children)]
+    agent_kids = children(agent) if agent is not None else []
+    after = [*children(tok), *(g for a in agent_kids for g in children(a))]
     for c in after:
         if c.i < tok.i:
             continue
-        if c.dep_ == "prep" and c.lower_ in preps and any(not g.is_punct for g in c.children):
+        if c.dep_ == "prep" and c.lower_ in preps and any(not g.is_punct for g in children(c)):
             return c
         # A passive has no object of its own: "was announced the winner" is a small clause.
         if c.dep_ in ("oprd", "attr", "acomp", "dobj") and tok.lemma_.lower() in _SMALL_CLAUSE_VIEWS:
             return c
         if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() == "refer":
             # "referred to as the deadliest sniper": the "as" phrase hangs from "to".
-            as_ = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "as"), None)
+            as_ = next((g for g in children(c) if g.dep_ == "prep" and g.lower_ == "as"), None)
             if as_ is not None:
                 return as_
     return to_infinitive(tok) if tok.lemma_.lower() in _INFINITIVE_VIEWS else None
@@ -151,8 +153,8 @@ def _view_predicate(tok: Token) -> Token | None:
 
 def _view_holder(tok: Token) -> Token | None:
     """The "by" agent of a passive view ("seen by some as …"): whose view it is."""
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    agent = next((c for c in children(tok) if c.dep_ == "agent"), None)
+    return next((g for g in children(agent) if g.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _names_its_noun(tok: Token, comp: Token) -> bool:
@@ -178,8 +180,8 @@ def passive_view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteC
     comp = _view_predicate(tok)
     if comp is None or idx.in_direct[comp.i]:
         return None
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if any(c.dep_ == "auxpass" for c in children(tok)):
+        subj = next((c for c in children(tok) if c.dep_ == "nsubjpass" and c.i < tok.i), None)
         if subj is None or subj.lower_ in ("it", "there") or idx.in_direct[subj.i]:
             return None
         first, last = subj.left_edge.i, _predicate_end(tok, comp)
@@ -223,7 +225,7 @@ def _asker(tok: Token) -> Token | None:
     holder = _view_holder(tok)
     if holder is not None:
         return holder
-    if is_question_frame(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
+    if is_question_frame(tok) or any(c.dep_ == "nsubjpass" for c in children(tok)):
         return None
     subj = subject_of(tok)
     return subj if subj is not None and subj.lower_ not in _NO_CONTENT_SUBJECTS else None
@@ -234,16 +236,16 @@ def _asked_with_subject(tok: Token) -> bool:
     whose if-clause the parser hangs as an adverbial clause, which the speech rules skip)."""
     if tok.lemma_.lower() not in cues.QUESTION_FRAMES:
         return False
-    if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children):
+    if tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in children(tok)):
         # Only with its asker named ("was asked by host Lena Voss whether …"): our gold, unlike
         # PolNeAR, leaves the bare "X was asked whether …" out (the answer is the quote).
         return _view_holder(tok) is not None
     marked = (
         c
-        for c in tok.children
+        for c in children(tok)
         if c.dep_ == "advcl"
         and c.i > tok.i
-        and any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children)
+        and any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in children(c))
     )
     return _asker(tok) is not None and next(marked, None) is not None
 
@@ -258,11 +260,11 @@ def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandi
     comp = next(
         (
             c
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ in ("ccomp", "advcl", "xcomp")
             and c.i > tok.i
             and (
-                any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children)
+                any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in children(c))
                 or c.left_edge.lower_ in _WH_WORDS
             )
         ),
@@ -271,8 +273,8 @@ def question_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandi
     first = comp.left_edge.i if comp is not None else 0
     if comp is None:
         # "Asked about the deportations, …": the topic of the question.
-        about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
-        comp = next((g for g in about.children if g.dep_ == "pobj"), None) if about is not None else None
+        about = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "about"), None)
+        comp = next((g for g in children(about) if g.dep_ == "pobj"), None) if about is not None else None
         first = comp.left_edge.i if comp is not None else 0
     if comp is None or idx.in_direct[comp.i]:
         return None

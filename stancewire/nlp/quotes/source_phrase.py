@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.words import BELIEF_VERBS, POLL_NOUNS
@@ -25,7 +26,7 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
 
     if tok.dep_ != "prep":
         return None
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in children(tok) if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
         return None
     head = tok.head
@@ -91,7 +92,7 @@ def perspective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCa
     sent = doccache.sent(tok)
     # First in its sentence, after at most a conjunction ("But for most Democrats, …").
     opener = all(doc[j].is_punct or doc[j].dep_ == "cc" for j in range(sent.start, tok.i))
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in children(tok) if c.dep_ == "pobj"), None)
     head = tok.head
     if not opener or pobj is None or not speaker_like(pobj, places=False) or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -99,7 +100,7 @@ def perspective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCa
     # apposition or a relative clause of its own ("For Varnay, the front-runner, C"). The parser
     # may also hang the clause's subject from the holder as an apposition ("To Mayor Brandvold,
     # the party line …"): then the first comma after the holder.
-    subj = next((c for c in head.children if c.dep_ in _SUBJECTS and c.i > tok.right_edge.i), None)
+    subj = next((c for c in children(head) if c.dep_ in _SUBJECTS and c.i > tok.right_edge.i), None)
     end = subj.left_edge.i if subj is not None else tok.right_edge.i + 2
     commas = [j for j in range(pobj.i + 1, min(end, len(doc))) if doc[j].text == ","]
     if not commas:

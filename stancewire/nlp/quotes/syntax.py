@@ -7,6 +7,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex
 from stancewire.nlp.quotes.words import DEGREE_WORDS, POSITION_VERBS, REL_PRONOUNS
 from stancewire.nlp.wordfiles import load_words, word_sets
@@ -35,11 +36,11 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
     for _ in range(max_up):
         subj = None
         agent = None
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in SUBJ:
                 subj = c
             elif c.dep_ == "agent":
-                agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+                agent = next((g for g in children(c) if g.dep_ == "pobj"), None)
         if subj is None and agent is None and t is tok:
             subj = participle_subject(t)
         if agent is not None and (t is tok or subj is None):
@@ -91,11 +92,11 @@ def to_infinitive(tok: Token) -> Token | None:
     return next(
         (
             c
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ == "xcomp"
             and c.i > tok.i
             and c.pos_ in ("VERB", "AUX")
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
         ),
         None,
     )
@@ -107,17 +108,17 @@ def misread_verb(tok: Token) -> bool:
     that …"), which no noun has."""
     if tok.tag_ not in ("NNS", "NN") or tok.dep_ not in ("ROOT", "conj", "ccomp"):
         return False
-    children = list(tok.children)
-    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in children):
+    kids = list(children(tok))
+    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in kids):
         return False
     if tok.tag_ == "NN":
         # "Fewer than half of the voters surveyed ... support Clinton": after a long subject the
         # tagger reads a stance verb as a singular noun; the parse still gives it a subject and
         # an object, which no noun has.
         return tok.lemma_.lower() in POSITION_VERBS and any(
-            c.dep_ == "dobj" and c.i > tok.i for c in children
+            c.dep_ == "dobj" and c.i > tok.i for c in kids
         )
-    return any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in children)
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in kids)
 
 
 # A contracted "has" the parser reads as a passive "is" ("She’s argued that …").
@@ -132,19 +133,19 @@ def issuer_of(text: Token) -> Token | None:
     verb = text.head
     if verb.lemma_.lower() not in ISSUING_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return next((c for c in children(verb) if c.dep_ == "nsubj"), None)
 
 
 def participle_subject(verb: Token) -> Token | None:
     """ "Sen. Ona Durb (D), noting the size of his following, said": the parser gave the subject
     to the participle set in before the verb; it is the verb's (the participle may also be
     read as the main verb, with the cue hung on it)."""
-    participles = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]
+    participles = [c for c in children(verb) if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]
     head = verb.head
     if verb.dep_ in ("parataxis", "conj") and head.tag_ == "VBG" and head.i < verb.i:
         participles.append(head)
     for p in participles:
-        subj = next((g for g in p.children if g.dep_ == "nsubj" and g.i < p.i), None)
+        subj = next((g for g in children(p) if g.dep_ == "nsubj" and g.i < p.i), None)
         if subj is not None:
             return subj
     return None
@@ -178,15 +179,15 @@ def misread_subject(subj: Token) -> Token | None:
             return before if before.pos_ in ("NOUN", "PROPN") else prev
         return prev if prev.pos_ == "PRON" else subj
     if subj.pos_ == "ADJ":
-        noun = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        noun = next((c for c in children(subj) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
         return noun if noun is not None else subj
     if subj.pos_ == "ADP":
-        obj = next((c for c in subj.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in children(subj) if c.dep_ == "pobj"), None)
         if obj is None:
             return subj
         # "Of Tarrant, Levko, who …, said": the object is the topic, the name set off after it
         # (its apposition) the speaker.
-        return next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
+        return next((c for c in children(obj) if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
     if is_date_word(subj):
         # The last word of a name ("Broaddrick Sunday night recounted": the name is a compound
         # of "night"; "Nine months of Trump talking about …"), a person's first.
@@ -211,17 +212,17 @@ def misread_perfect(tok: Token) -> Token | None:
     form ("She’s argued": VBD)."""
     if tok.tag_ not in ("VBN", "VBD"):
         return None
-    aux = next((c for c in tok.children if c.dep_ == "auxpass" and c.lower_ in _CONTRACTED_S), None)
-    if aux is None or not any(c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
+    aux = next((c for c in children(tok) if c.dep_ == "auxpass" and c.lower_ in _CONTRACTED_S), None)
+    if aux is None or not any(c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in children(tok)):
         return None
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < aux.i), None)
+    subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass") and c.i < aux.i), None)
     if subj is None or subj.lower_ in ("it", "there", "this", "that", "what"):
         return None
     return aux
 
 
 def is_negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children) and tok.lemma_ not in {"deny"}:
+    if any(c.dep_ == "neg" for c in children(tok)) and tok.lemma_ not in {"deny"}:
         return True
     h = tok.head
     return tok.dep_ == "xcomp" and h.lemma_ in cues.NEGATING_HEADS
@@ -232,15 +233,15 @@ def is_question_frame(tok: Token) -> bool:
     return (
         tok.lemma_ in cues.QUESTION_FRAMES
         and tok.tag_ == "VBN"
-        and not any(c.dep_ in SUBJ for c in tok.children)
+        and not any(c.dep_ in SUBJ for c in children(tok))
     )
 
 
 def said_to_be(tok: Token) -> bool:
     # "He is said to be furious", "It is said that": passive report verb with no agent.
-    if not any(c.dep_ == "auxpass" for c in tok.children):
+    if not any(c.dep_ == "auxpass" for c in children(tok)):
         return False
-    return not any(c.dep_ == "agent" for c in tok.children)
+    return not any(c.dep_ == "agent" for c in children(tok))
 
 
 def noun_clause_end(doc: Doc, noun: Token, comp: Token, first: int, last: int) -> int:
@@ -265,7 +266,7 @@ def noun_clause_end(doc: Doc, noun: Token, comp: Token, first: int, last: int) -
             continue
         if prev.pos_ in NOT_PREDICATE_BEFORE or prev.lower_ in DEGREE_WORDS:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in children(t)):
             continue  # a clause of its own ("that prices rose and wages fell")
         if t.dep_ in ("relcl", "ccomp", "advcl", "conj", "xcomp", "pcomp"):
             continue

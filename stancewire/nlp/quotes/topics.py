@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.syntax import subject_of
 from stancewire.nlp.quotes.words import TOPIC_CUES
@@ -26,16 +27,18 @@ def topic_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidat
     preps = TOPIC_CUES.get(tok.lemma_.lower())
     if not preps or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
         return None
-    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children(tok)):
         return None  # "the cited figures": a modifier
     head: Token | None = None
     cue_end = tok
     if "" in preps:
-        head = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+        head = next((c for c in children(tok) if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
     if head is None:
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+        prep = next(
+            (c for c in children(tok) if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None
+        )
         if prep is not None:
-            head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            head = next((c for c in children(prep) if c.dep_ in ("pobj", "pcomp")), None)
             cue_end = prep
     if head is None or idx.in_direct[head.i] or head.ent_type_ in ("DATE", "TIME"):
         return None  # "spoke on Monday" says when, not what about

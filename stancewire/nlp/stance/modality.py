@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 
 # Words that make the action an intention of the subject ("willing to meet", "plans to sign").
 INTENT_HEADS = {
@@ -117,7 +118,7 @@ def control_chain(tok: Token, limit: int = 8) -> list[Token]:
 
 
 def _negated(tok: Token) -> bool:
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "no")):
             nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
             # "cannot but agree" = must agree: the negation is part of the idiom.
@@ -130,9 +131,9 @@ def _negated(tok: Token) -> bool:
 
 
 def _conditional(tok: Token) -> bool:
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("advcl", "ccomp") and any(
-            m.dep_ == "mark" and m.lower_ in COND_MARKS for m in c.children
+            m.dep_ == "mark" and m.lower_ in COND_MARKS for m in children(c)
         ):
             return True
     return False
@@ -155,7 +156,7 @@ def modality(trigger: Token) -> str:
                 awaited = True
             if lem in HYPO_HEADS:
                 hypo = True
-        for c in t.children:
+        for c in children(t):
             cl = c.lower_
             if c.dep_ == "amod" and c.lemma_.lower() in ("possible", "potential", "planned", "proposed"):
                 awaited = awaited or c.lemma_.lower() in ("possible", "potential")
@@ -173,7 +174,7 @@ def modality(trigger: Token) -> str:
                     intent = True
                 else:
                     hypo = True
-        if t.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG":
+        if t.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in children(t)) and t.tag_ == "VBG":
             intent = True  # "is going to impose"
     # An if-clause on the sentence root governs the whole statement ("reiterated his stance on
     # imposing sanctions if the conflict does not end").
@@ -198,6 +199,6 @@ def is_future(trigger: Token) -> bool:
     for t in control_chain(trigger):
         if t is not trigger and t.lemma_.lower() in INTENT_HEADS:
             return True
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in children(t)):
             return True
     return False

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from stancewire.nlp.doccache import children
+
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 # Links through which a verb takes its subject from its head ("continued to push", "expressed
 # concerns ..., accusing Putin", "agreed and signed").
@@ -78,17 +80,17 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     if depth > 8:
         return None
     if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in SUBJ:
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
         if poss is not None:  # "his threat", "Ostrava's rejection"
             return poss
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children(tok))
     if passive:
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = next((g for g in children(c) if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and not passive):
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head
@@ -96,7 +98,7 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
     if tok.dep_ == "relcl":
         return tok.head
     if tok.dep_ == "xcomp":
-        obj = next((c for c in tok.head.children if c.dep_ in ("dobj",)), None)
+        obj = next((c for c in children(tok.head) if c.dep_ in ("dobj",)), None)
         if obj is not None and tok.head.lemma_.lower() in (
             "urge",
             "ask",
@@ -117,7 +119,7 @@ def subject_of(tok: Token, depth: int = 0) -> Token | None:
 def conj_group(tok: Token) -> list[Token]:
     """``tok`` and its coordinated nouns ("Veltria and Ostrava")."""
     out = [tok]
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.extend(conj_group(c))
     return out
@@ -139,18 +141,18 @@ def object_candidates(trigger: Token, extra: tuple[Token, ...] = ()) -> Iterator
                 yield g
 
     def preps(head: Token) -> Iterator[Token]:
-        for c in head.children:
+        for c in children(head):
             if (
                 c.dep_ in ("prep", "agent", "dative")
                 and c.lower_ in TARGET_PREPS
                 and c.lower_ not in NON_TARGET_PREPS
             ):
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ == "pobj":
                         yield from emit(g)
                         yield from modifiers(g)
                         # "went on strike against X": the target hangs off the prepositional object.
-                        for p in g.children:
+                        for p in children(g):
                             if p.dep_ == "prep" and p.lower_ in (
                                 "against",
                                 "with",
@@ -158,7 +160,7 @@ def object_candidates(trigger: Token, extra: tuple[Token, ...] = ()) -> Iterator
                                 "toward",
                                 "towards",
                             ):
-                                for o in p.children:
+                                for o in children(p):
                                     if o.dep_ == "pobj":
                                         yield from emit(o)
             elif c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -167,33 +169,33 @@ def object_candidates(trigger: Token, extra: tuple[Token, ...] = ()) -> Iterator
     def modifiers(noun: Token) -> Iterator[Token]:
         # "Corvenian steel", "Arvana's factory": the owner of the object is the target when the
         # object itself is not an actor.
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
                 yield from emit(c)
 
     heads = [trigger, *extra]
     for h in heads:
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in OBJ_DEPS or (c.dep_ == "nsubjpass"):
                 yield from emit(c)
                 yield from modifiers(c)
     for h in heads:
         yield from preps(h)
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in OBJ_DEPS:
                 yield from preps(c)
     for h in heads:
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in ("xcomp", "pcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "of"):
                 inner = (
                     c
                     if c.dep_ != "prep"
-                    else next((g for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
+                    else next((g for g in children(c) if g.dep_ in ("pcomp", "pobj")), None)
                 )
                 if inner is None or inner.i in seen:
                     continue
                 seen.add(inner.i)
-                for g in inner.children:
+                for g in children(inner):
                     if g.dep_ in OBJ_DEPS:
                         yield from emit(g)
                 yield from preps(inner)
@@ -219,18 +221,18 @@ def object_tokens(trigger: Token, extra: tuple[Token, ...] = ()) -> list[Token]:
                 add(c)
             elif c.dep_ == "prep" and c.lower_ in ("of", "to", "between", "with", "on", "for"):
                 out[c.i] = c
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ == "pobj":
                         add(g)
 
     for h in (trigger, *extra):
         if h.pos_ == "VERB":
             out[h.i] = h  # "ending the war", "end the conflict": verb + object name the issue
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in (*OBJ_DEPS, "nsubjpass"):
                 add(c)
             elif c.dep_ in ("prep", "dative") and c.lower_ not in NON_TARGET_PREPS:
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ == "pobj":
                         add(g)
             elif c.dep_ in ("compound", "amod") and trigger.pos_ == "NOUN":

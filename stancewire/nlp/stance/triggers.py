@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import children
 from stancewire.nlp.lexicon import WindowWord, word_forms
 from stancewire.nlp.stance.coding import Trigger, combine
 
@@ -90,5 +91,5 @@ def governing_trigger(ctx: StanceContext, tok: Token, kind: str) -> Trigger | No
 
 
 def passive_without_agent(tok: Token) -> bool:
-    deps = {c.dep_ for c in tok.children}
+    deps = {c.dep_ for c in children(tok)}
     return "auxpass" in deps and "agent" not in deps
