@@ -9,6 +9,7 @@ stance) share one list per Doc without passing it around.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
@@ -27,7 +28,7 @@ class DocCache:
     sents: list[Span] | None = None
     sent_of: list[int] | None = None  # token index -> index into sents
     capitalised: list[int] | None = None
-    children: list[list[Token]] | None = None  # token index -> its children, in text order
+    children: list[Sequence[Token]] | None = None  # token index -> its children, in text order
 
 
 # Where ``doc._.stancewire_cache`` keeps its value. Read straight from ``user_data``: going
@@ -104,7 +105,10 @@ def capitalised(doc: Doc) -> list[int]:
     return caps
 
 
-def children(tok: Token) -> list[Token]:
+_NO_CHILDREN: Sequence[Token] = ()
+
+
+def children(tok: Token) -> Sequence[Token]:
     """``list(tok.children)``, from one pass over the heads per Doc. ``Token.children`` scans the
     token's subtree and makes a new Token object per child on every call, and the rules ask
     for the children of a cue, a subject or a trigger many times over. The rules relabel
@@ -114,12 +118,16 @@ def children(tok: Token) -> list[Token]:
     kids = c.children
     if kids is None or len(kids) != len(doc):
         toks = tokens(doc)
-        kids = c.children = [[] for _ in toks]
         # HEAD is stored as an offset from the token, unsigned; int64 gives it its sign back.
         heads = (doc.to_array("HEAD").astype("int64") + numpy.arange(len(toks))).tolist()
+        grouped: dict[int, list[Token]] = {}
         for i, h in enumerate(heads):
             if h != i:
-                kids[h].append(toks[i])
+                grouped.setdefault(h, []).append(toks[i])
+        # One shared empty tuple for the leaves (most tokens), a list for each head.
+        kids = c.children = [_NO_CHILDREN] * len(toks)
+        for h, ks in grouped.items():
+            kids[h] = ks
     return kids[tok.i]
 
 

@@ -57,7 +57,7 @@ def build(ix: ArticleMentions) -> None:
     # Role nouns ("the Russian president") are resolved lazily by resolve_role(); also index
     # the definite ones now so actors_in sees them.
     for t in toks:
-        if t.lemma_.lower() in TITLE_WORDS and t.pos_ == "NOUN" and t.i not in ix.by_token:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in TITLE_WORDS and t.i not in ix.by_token:
             det = next((c for c in children(t) if c.dep_ in ("det", "poss")), None)
             if det is not None and (det.lower_ == "the" or det.dep_ == "poss"):
                 res = ix.resolve_role(t)

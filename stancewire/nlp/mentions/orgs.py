@@ -236,11 +236,14 @@ def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:
     # Maximal runs of capitalised proper-noun tokens; an alias must cover a whole run so that
     # "Commission" inside "Dalmera Central Electoral Commission" is not the European Commission.
     run_end: dict[int, int] = {}
+    # Only capitalised tokens can start or continue a run (or an alias, below): read those.
+    caps = doccache.capitalised(doc)
+    propn = {i for i in caps if toks[i].pos_ == "PROPN"}
     i = 0
     while i < n:
-        if toks[i].pos_ == "PROPN" and CAP_RE.match(toks[i].text):
+        if i in propn:
             j = i
-            while j + 1 < n and toks[j + 1].pos_ == "PROPN" and CAP_RE.match(toks[j + 1].text):
+            while j + 1 in propn:
                 j += 1
             for k in range(i, j + 1):
                 run_end[k] = j + 1
@@ -262,22 +265,18 @@ def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:
         else:
             i += 1
     first_words = ix.registry.alias_first_words()
-    i = 0
-    while i < n:
+    resume = 0  # a matched alias covers the tokens up to here
+    for i in caps:  # CAP_RE.match(t.text)
         t = toks[i]
-        if i in taken or not (CAP_RE.match(t.text)) or (t.is_sent_start and t.pos_ not in ("PROPN",)):
-            i += 1
+        if i < resume or i in taken or (t.is_sent_start and t.pos_ not in ("PROPN",)):
             continue
         fw = FIRST_WORD_RE.match(normalise(t.text))
         if fw is None or fw.group(0) not in first_words:
-            i += 1  # no alias starts with this word: skip the n-gram lookups
-            continue
+            continue  # no alias starts with this word: skip the n-gram lookups
         if (i > 0 and toks[i - 1].text in "-‑" and not toks[i - 1].whitespace_) or (
             i + 1 < n and toks[i + 1].text in "-‑" and not t.whitespace_
         ):
-            i += 1  # a piece of a hyphenated word ("Karimova-Dane") is not an alias mention
-            continue
-        matched = 0
+            continue  # a piece of a hyphenated word ("Karimova-Dane") is not an alias mention
         for size in (4, 3, 2, 1):
             if i + size > n or any((i + k) in taken for k in range(size)):
                 continue
@@ -302,6 +301,5 @@ def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:
             for k in range(size):
                 ix.by_token[i + k] = m
                 taken.add(i + k)
-            matched = size
+            resume = i + size
             break
-        i += matched or 1
