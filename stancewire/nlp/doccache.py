@@ -28,6 +28,7 @@ class DocCache:
     sents: list[Span] | None = None
     sent_of: list[int] | None = None  # token index -> index into sents
     capitalised: list[int] | None = None
+    heads: list[int] | None = None
     children: list[Sequence[Token]] | None = None  # token index -> its children, in text order
 
 
@@ -105,6 +106,28 @@ def capitalised(doc: Doc) -> list[int]:
     return caps
 
 
+def heads(doc: Doc) -> list[int]:
+    """``[t.head.i for t in doc]`` from the Doc's array, once per Doc (heads never move)."""
+    c = _cache(doc)
+    hs = c.heads
+    if hs is None or len(hs) != len(doc):
+        # HEAD is stored as an offset from the token, unsigned; int64 gives it its sign back.
+        hs = c.heads = (doc.to_array("HEAD").astype("int64") + numpy.arange(len(doc))).tolist()
+    return hs
+
+
+def is_ancestor(anc: Token, tok: Token) -> bool:
+    """``anc.is_ancestor(tok)`` over :func:`heads`: spaCy walks ``tok.ancestors``, a new Token
+    object per step."""
+    hs = heads(tok.doc)
+    i, target = tok.i, anc.i
+    while hs[i] != i:
+        i = hs[i]
+        if i == target:
+            return True
+    return False
+
+
 _NO_CHILDREN: Sequence[Token] = ()
 
 
@@ -118,10 +141,8 @@ def children(tok: Token) -> Sequence[Token]:
     kids = c.children
     if kids is None or len(kids) != len(doc):
         toks = tokens(doc)
-        # HEAD is stored as an offset from the token, unsigned; int64 gives it its sign back.
-        heads = (doc.to_array("HEAD").astype("int64") + numpy.arange(len(toks))).tolist()
         grouped: dict[int, list[Token]] = {}
-        for i, h in enumerate(heads):
+        for i, h in enumerate(heads(doc)):
             if h != i:
                 grouped.setdefault(h, []).append(toks[i])
         # One shared empty tuple for the leaves (most tokens), a list for each head.

@@ -54,3 +54,11 @@ def test_children_are_the_tokens_own_children(extractor: Extractor) -> None:
     for tok in doc:
         assert [c.i for c in doccache.children(tok)] == [c.i for c in tok.children], tok.text
     assert any(doccache.children(tok) for tok in doc)
+
+
+def test_heads_and_ancestors_are_spacys(extractor: Extractor) -> None:
+    doc = _doc(extractor)
+    assert doccache.heads(doc) == [t.head.i for t in doc]
+    pairs = [(a, t) for a in doc for t in doc]
+    assert [doccache.is_ancestor(a, t) for a, t in pairs] == [a.is_ancestor(t) for a, t in pairs]
+    assert any(doccache.is_ancestor(a, t) for a, t in pairs)

@@ -19,7 +19,7 @@ def find_triggers(ctx: StanceContext) -> None:
     doc, lex = ctx.doc, ctx.lex
     covered: set[int] = set()
     toks = doccache.tokens(doc)
-    forms: list[WindowWord] | None = None
+    forms: dict[int, WindowWord] = {}  # read on demand: windows cover a fraction of the tokens
     pos = [t.pos_ for t in toks]  # read once for both passes (each read makes a new string)
     for tok in toks:
         p = pos[tok.i]
@@ -28,11 +28,12 @@ def find_triggers(ctx: StanceContext) -> None:
                 continue
             window: list[WindowWord] = []
             if lex.needs_window(tok):
-                if forms is None:
-                    forms = [word_forms(t) for t in toks]
                 end = min(doccache.sent(tok).end, tok.i + 11)
-                # is_ancestor (Cython) also covers direct children.
-                window = [forms[t.i] for t in toks[tok.i + 1 : end] if tok.is_ancestor(t)]
+                window = [
+                    forms.get(t.i) or forms.setdefault(t.i, word_forms(t))
+                    for t in toks[tok.i + 1 : end]
+                    if doccache.is_ancestor(tok, t)
+                ]
             m = lex.match_verb(tok, window)
             if m is None:
                 continue
