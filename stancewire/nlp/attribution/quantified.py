@@ -1,5 +1,5 @@
 """Quantifiers as speakers: "Several said", "some who advocate free speech argue", "many of
-the local leaders said", "three in 10 said", "all but two said", "another said".
+the local leaders said", "three in 10 said", "all but two said", "another said", "no one knows".
 
 The subject is a quantifier standing for people the sentence does not name. It is no pronoun
 with an antecedent to find, so the pronoun rules left these quotes without a speaker (about
@@ -39,8 +39,11 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     if lower in QUANTIFIED_PLURAL:
         kind = ActorKind.group
     elif lower in QUANTIFIED_SINGLE:
-        # "one in five say" is a share of a population, "one of the prosecutors" one person.
-        kind = ActorKind.group if any(p.lower_ == "in" for p in preps) else ActorKind.unknown
+        # "one in five say" is a share of a population, "one of the prosecutors" one person;
+        # "no one knows" says something of everyone in view, a group as "few know" is.
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        share = negated or any(p.lower_ == "in" for p in preps)
+        kind = ActorKind.group if share else ActorKind.unknown
     elif tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("nsubj", "nsubjpass"):
         kind = ActorKind.group  # "three in 10 said", "two of them said"
     else:
