@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.attribution.people import speaking_noun
 from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
 from stancewire.nlp.registry import slugify
@@ -28,6 +29,8 @@ _CLAUSES = ("relcl", "acl", "appos", "punct", "advcl")
 _LEFT = ("advmod", "quantmod", "det", "predet")  # "about one in five", "more than six in 10"
 # Focus adverbs modify the clause, not the count: "even some of his admirers" are "some of
 # his admirers".
+# Determiners that quantify over every member of a set: "each side", "neither candidate".
+_DISTRIBUTIVE = frozenset({"each", "every", "neither", "either"})
 _FOCUS = frozenset({"even", "only", "just", "yet", "still", "also", "too", "but", "and"})
 
 
@@ -46,6 +49,8 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
         kind = ActorKind.group if share else ActorKind.unknown
     elif tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("nsubj", "nsubjpass"):
         kind = ActorKind.group  # "three in 10 said", "two of them said"
+    elif speaking_noun(tok) and any(c.dep_ == "det" and c.lower_ in _DISTRIBUTIVE for c in tok.children):
+        kind = ActorKind.group  # "each side said", "neither candidate would say": all of them
     else:
         return None
     # ("most" as a subject is often tagged an adverb: "Among the voters, most said …")
