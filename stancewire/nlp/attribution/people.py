@@ -31,11 +31,14 @@ def human_plural(t: Token) -> bool:
 
 
 def speaking_noun(t: Token) -> bool:
-    """A singular noun for someone who can speak: a person ("candidate", "voter"), a body
-    ("party", "side", "faction"), never a text or a thing ("poll", "answer")."""
+    """A singular noun for one person ("candidate", "voter") or body ("party", "side") that
+    can speak, never a text or a thing ("poll", "answer"); a collective noun ("faction") is a
+    group of its own."""
     if t.pos_ != "NOUN":
         return False
     lemma = t.lemma_.lower()
-    if any(lemma in s for s in (TITLE_WORDS, PERSON_DESC_NOUNS, ORG_ROLE_NOUNS, COLLECTIVE_PERSON_NOUNS)):
+    if lemma in COLLECTIVE_PERSON_NOUNS:
+        return False
+    if any(lemma in s for s in (TITLE_WORDS, PERSON_DESC_NOUNS, ORG_ROLE_NOUNS)):
         return True
     return lemma not in NOT_PEOPLE and lemma.endswith(PERSON_SUFFIXES)
