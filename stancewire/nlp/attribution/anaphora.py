@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp.attribution.pronouns import pronoun
-from stancewire.nlp.attribution.speaker_build import actor_speaker
+from stancewire.nlp.attribution.speaker_build import actor_speaker, entourage_actor
 from stancewire.nlp.attribution.words import ANAPHORIC_TEXTS, ENTOURAGE_NOUNS, HE, SHE
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import description_of, resolve_description
 from stancewire.nlp.mentions.names import without_possessive
 from stancewire.nlp.quotes import QuoteCandidate
-from stancewire.nlp.registry import normalise, slugify
+from stancewire.nlp.registry import normalise
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 if TYPE_CHECKING:
@@ -95,10 +95,9 @@ def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCand
         return None
     if owner.kind != ActorKind.person:
         return _speaker(att, tok, det, owner)  # "the campaign" after an ORG "Velk Campaign"
-    name = f"{owner.name} {lemma}"
     a = det.idx if det.i < tok.i else tok.idx
     b = tok.idx + len(tok.text)
-    campaign = ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)
+    campaign = entourage_actor(owner.name, lemma)
     return actor_speaker(campaign, att.text[a:b], a, b, MentionKind.organisation, affiliation=owner.name)
 
 

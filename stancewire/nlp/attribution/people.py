@@ -1,11 +1,17 @@
-"""Whether a noun names people ("officials", "volunteers", "fishermen")."""
+"""Whether a noun names people ("officials", "volunteers", "fishermen") or someone who speaks."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from stancewire.nlp.attribution.words import NOT_PEOPLE, PERSON_SUFFIXES
-from stancewire.nlp.mentions.words import GROUP_NOUNS, TITLE_WORDS
+from stancewire.nlp.mentions.words import (
+    COLLECTIVE_PERSON_NOUNS,
+    GROUP_NOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_DESC_NOUNS,
+    TITLE_WORDS,
+)
 
 
 def human_plural(t: Token) -> bool:
@@ -22,3 +28,17 @@ def human_plural(t: Token) -> bool:
     if lemma in NOT_PEOPLE:
         return False
     return lemma.endswith(PERSON_SUFFIXES) or lower.endswith(("men", "people"))
+
+
+def speaking_noun(t: Token) -> bool:
+    """A singular noun for one person ("candidate", "voter") or body ("party", "side") that
+    can speak, never a text or a thing ("poll", "answer"); a collective noun ("faction") is a
+    group of its own."""
+    if t.pos_ != "NOUN":
+        return False
+    lemma = t.lemma_.lower()
+    if lemma in COLLECTIVE_PERSON_NOUNS:
+        return False
+    if any(lemma in s for s in (TITLE_WORDS, PERSON_DESC_NOUNS, ORG_ROLE_NOUNS)):
+        return True
+    return lemma not in NOT_PEOPLE and lemma.endswith(PERSON_SUFFIXES)

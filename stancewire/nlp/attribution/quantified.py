@@ -1,5 +1,5 @@
 """Quantifiers as speakers: "Several said", "some who advocate free speech argue", "many of
-the local leaders said", "three in 10 said", "all but two said", "another said".
+the local leaders said", "three in 10 said", "all but two said", "another said", "no one knows".
 
 The subject is a quantifier standing for people the sentence does not name. It is no pronoun
 with an antecedent to find, so the pronoun rules left these quotes without a speaker (about
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp.attribution.people import speaking_noun
 from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
 from stancewire.nlp.doccache import children
@@ -29,6 +30,8 @@ _CLAUSES = ("relcl", "acl", "appos", "punct", "advcl")
 _LEFT = ("advmod", "quantmod", "det", "predet")  # "about one in five", "more than six in 10"
 # Focus adverbs modify the clause, not the count: "even some of his admirers" are "some of
 # his admirers".
+# Determiners that quantify over every member of a set: "each side", "neither candidate".
+_DISTRIBUTIVE = frozenset({"each", "every", "neither", "either"})
 _FOCUS = frozenset({"even", "only", "just", "yet", "still", "also", "too", "but", "and"})
 
 
@@ -40,10 +43,15 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     if lower in QUANTIFIED_PLURAL:
         kind = ActorKind.group
     elif lower in QUANTIFIED_SINGLE:
-        # "one in five say" is a share of a population, "one of the prosecutors" one person.
-        kind = ActorKind.group if any(p.lower_ == "in" for p in preps) else ActorKind.unknown
+        # "one in five say" is a share of a population, "one of the prosecutors" one person;
+        # "no one knows" says something of everyone in view, a group as "few know" is.
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        share = negated or any(p.lower_ == "in" for p in preps)
+        kind = ActorKind.group if share else ActorKind.unknown
     elif tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("nsubj", "nsubjpass"):
         kind = ActorKind.group  # "three in 10 said", "two of them said"
+    elif speaking_noun(tok) and any(c.dep_ == "det" and c.lower_ in _DISTRIBUTIVE for c in tok.children):
+        kind = ActorKind.group  # "each side said", "neither candidate would say": all of them
     else:
         return None
     # ("most" as a subject is often tagged an adverb: "Among the voters, most said …")

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from stancewire.schemas import MentionKind, Speaker
+from stancewire.nlp.registry import slugify
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
+
+# Entourage nouns that name the same body: "the Velk camp" is the Velk campaign, one actor
+# however the article words it (a camp is no organisation of its own).
+_ENTOURAGE_SAME = {"camp": "campaign"}
 
 
 def actor_speaker(
@@ -26,3 +31,10 @@ def actor_speaker(
         mention_kind=kind,
         affiliation=affiliation,
     )
+
+
+def entourage_actor(owner: str, lemma: str) -> ActorRef:
+    """The organisation an entourage noun makes of the person ``owner`` ("the Velk campaign",
+    "her team"): named "<owner> <noun>", "camp" read as "campaign"."""
+    name = f"{owner} {_ENTOURAGE_SAME.get(lemma, lemma)}"
+    return ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)

@@ -12,7 +12,7 @@ from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.quantified import quantified_speaker
-from stancewire.nlp.attribution.speaker_build import actor_speaker
+from stancewire.nlp.attribution.speaker_build import actor_speaker, entourage_actor
 from stancewire.nlp.attribution.tokens import np_bounds
 from stancewire.nlp.attribution.words import (
     ANAPHORIC_TEXTS,
@@ -498,17 +498,8 @@ def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
     det = tok.left_edge
     a = det.idx if det.i < tok.i else tok.idx
     b = tok.idx + len(tok.text)
-    name = f"{owner.actor.name} {lemma}"
-    return Speaker(
-        id=f"org:{slugify(name)}",
-        name=name,
-        kind=ActorKind.organisation,
-        mention=att.text[a:b],
-        mention_start=a,
-        mention_end=b,
-        mention_kind=MentionKind.organisation,
-        affiliation=owner.actor.name,
-    )
+    body = entourage_actor(owner.actor.name, lemma)
+    return actor_speaker(body, att.text[a:b], a, b, MentionKind.organisation, owner.actor.name)
 
 
 def plural_proper(att: Attributor, tok: Token) -> bool:

@@ -23,6 +23,9 @@ from stancewire.schemas import ActorKind, ActorRef, MentionKind
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
 
+# British and American spellings of a body noun: "the center" is the "European Centre".
+_SPELLINGS = {"center": "centre", "centre": "center"}
+
 
 def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | None = None) -> ActorRef | None:
     """The organisation a definite description ("the company", "the ministry") refers to: one
@@ -61,7 +64,7 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         if not fits_business_noun(a, noun):
             continue  # "the company" is not the ministry, court or prize the article cites
         name_words = normalise(a.name).split()
-        if noun and noun in name_words:
+        if noun and (noun in name_words or _SPELLINGS.get(noun) in name_words):
             sc += 5.0
             # "the health ministry" prefers "Kethara Health Ministry" over other ministries.
             sc += 3.0 * sum(1 for w in mods or () if w in name_words)
