@@ -45,12 +45,12 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     elif lower in QUANTIFIED_SINGLE:
         # "one in five say" is a share of a population, "one of the prosecutors" one person;
         # "no one knows" says something of everyone in view, a group as "few know" is.
-        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in children(tok))
         share = negated or any(p.lower_ == "in" for p in preps)
         kind = ActorKind.group if share else ActorKind.unknown
     elif tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("nsubj", "nsubjpass"):
         kind = ActorKind.group  # "three in 10 said", "two of them said"
-    elif speaking_noun(tok) and any(c.dep_ == "det" and c.lower_ in _DISTRIBUTIVE for c in tok.children):
+    elif speaking_noun(tok) and any(c.dep_ == "det" and c.lower_ in _DISTRIBUTIVE for c in children(tok)):
         kind = ActorKind.group  # "each side said", "neither candidate would say": all of them
     else:
         return None
