@@ -59,6 +59,10 @@ from stancewire.nlp.quotes.words import (
     XCOMP_VERBS,
 )
 
+# The parts of speech a cue can have: verbs (and auxiliaries the tagger gives a verb's lemma),
+# cue nouns, "in" / "for" / "to", evaluative adjectives. "according to" is tested by its word.
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ"})
+
 
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
     out: list[QuoteCandidate] = []
@@ -83,6 +87,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                     c.dep_ = "nsubj"
         if idx.in_direct[tok.i] or (idx.in_quote[tok.i] and pos == "VERB"):
             continue
+        if pos not in _CUE_POS and low != "according":
+            continue  # no rule below reads a determiner, pronoun, name, adverb, number, mark …
         lemma = tok.lemma_.lower()
         q = infinitive_frame(doc, text, tok, lemma, idx)
         if q is not None:

@@ -115,16 +115,16 @@ def quote_evidence(ctx: StanceContext, q: Quote, consumed: set[int], emit) -> No
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     toks = doccache.span_tokens(span) if span is not None else []
     inside = [ctx.triggers[t.i] for t in toks if t.i in ctx.triggers]
-    consumed.update(t.i for t in toks)
+    if span is not None:
+        consumed.update(range(span.start, span.end))
 
     cue_trigger: Trigger | None = None
     if q.cue is not None:
         cue_span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
         if cue_span is not None:
             # The cue belongs to the statement: never code it again as a narrative action.
-            cue_toks = doccache.span_tokens(cue_span)
-            consumed.update(ct.i for ct in cue_toks)
-            for ct in cue_toks:
+            consumed.update(range(cue_span.start, cue_span.end))
+            for ct in doccache.span_tokens(cue_span):
                 t = ctx.triggers.get(ct.i)
                 if t is not None and ct.lemma_.lower() not in SPEECH_CUES and t.kind == "verb":
                     cue_trigger = t
