@@ -52,6 +52,7 @@ def tokens(doc: Doc) -> list[Token]:
     toks = c.tokens
     if toks is None or len(toks) != len(doc):
         toks = c.tokens = list(doc)
+        c.capitalised = None  # indices into the old list
     return toks
 
 
@@ -99,10 +100,11 @@ def capitalised(doc: Doc) -> list[int]:
     """Indices of the tokens whose text starts with an ASCII capital (``mentions.names.CAP_RE``),
     in order. The name rules scan the article once per rule for capitalised words; reading
     ``Token.text`` costs a new string per token and per scan, and a sixth of tokens qualify."""
+    toks = tokens(doc)  # (a rebuilt token list drops the indices)
     c = _cache(doc)
     caps = c.capitalised
-    if caps is None or c.tokens is None or len(c.tokens) != len(doc):
-        caps = c.capitalised = [t.i for t in tokens(doc) if "A" <= t.text[:1] <= "Z"]
+    if caps is None:
+        caps = c.capitalised = [t.i for t in toks if "A" <= t.text[:1] <= "Z"]
     return caps
 
 

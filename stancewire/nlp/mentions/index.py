@@ -62,6 +62,7 @@ class ArticleMentions:
         self.person_places: set[int] = set()  # starts of PERSON entities judged to be places
         self.person_orgs: set[int] = set()  # starts of PERSON entities judged to be organisations
         self.cap_words: set[str] = set()  # capitalised words of the article (demonym checks)
+        self.lone_persons: set[str] | None = None  # see mentions.orgs.lone_person_words
         # Descriptions an article gives its organisations ("Larkspur Labs, the company behind…",
         # "Her publisher, Brisca House,"): (char, noun lemma, mention), in text order.
         self.org_desc: list[tuple[int, str, Mention]] = []

@@ -185,12 +185,16 @@ def prefixes_several_orgs(ix: ArticleMentions, word: str) -> bool:
 
 def lone_person_words(ix: ArticleMentions) -> set[str]:
     """One-word PERSON entities of the article that person_spans kept as people (not the
-    invented places and organisations the NER also tags PERSON)."""
-    return {
-        normalise(e.text)
-        for e in doccache.ents(ix.doc)
-        if e.label_ == "PERSON" and len(e) == 1 and e.start not in ix.person_places | ix.person_orgs
-    }
+    invented places and organisations the NER also tags PERSON). Read once per article, when
+    the first organisation is named: person_spans has sorted the entities by then."""
+    if ix.lone_persons is None:
+        not_people = ix.person_places | ix.person_orgs
+        ix.lone_persons = {
+            normalise(e.text)
+            for e in doccache.ents(ix.doc)
+            if e.label_ == "PERSON" and len(e) == 1 and e.start not in not_people
+        }
+    return ix.lone_persons
 
 
 def org_actor(ix: ArticleMentions, text: str, label: str) -> ActorRef | None:
@@ -265,10 +269,9 @@ def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:
         else:
             i += 1
     first_words = ix.registry.alias_first_words()
-    resume = 0  # a matched alias covers the tokens up to here
-    for i in caps:  # CAP_RE.match(t.text)
+    for i in caps:  # CAP_RE.match(t.text); a matched alias's tokens join ``taken``
         t = toks[i]
-        if i < resume or i in taken or (t.is_sent_start and t.pos_ not in ("PROPN",)):
+        if i in taken or (t.is_sent_start and t.pos_ not in ("PROPN",)):
             continue
         fw = FIRST_WORD_RE.match(normalise(t.text))
         if fw is None or fw.group(0) not in first_words:
@@ -301,5 +304,4 @@ def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:
             for k in range(size):
                 ix.by_token[i + k] = m
                 taken.add(i + k)
-            resume = i + size
             break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
@@ -428,7 +430,7 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         return None
     if speaker.lower_ in {"it", "this", "that", "there"} and lemma not in {"say", "state"}:
         return None
-    kids = list(children(tok))
+    kids = children(tok)
     # 1. "expressed concern(s) over/about/that X"
     if lemma in cues.EXPRESS_VERBS:
         obj = next(
@@ -507,7 +509,7 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     speaker = subject_of(tok)
     if speaker is None or speaker.lower_ in {"it", "this", "that", "there", "you", "which", "what", "who"}:
         return None
-    kids = list(children(tok))
+    kids = children(tok)
     comp = next(
         (
             c
@@ -562,7 +564,7 @@ def verb_frame_main(
     lemma: str,
     idx: DocIndex,
     speaker: Token,
-    kids: list[Token],
+    kids: Sequence[Token],
 ) -> QuoteCandidate | None:
     # 2. complement clause: said (that) X
     comp = next(

@@ -52,8 +52,9 @@ def naming_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
     """The rest of a naming clause (module doc), when the object-predicate frame found none."""
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok))
-    if tok.pos_ != "VERB" or is_negated(tok) or passive:
+    if tok.pos_ != "VERB" or is_negated(tok):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok)):
         return None
     if any(c.dep_ in ("prep", "prt") and c.lower_ in _DEMAND_PREPS for c in children(tok)):
         return None

@@ -108,7 +108,7 @@ def misread_verb(tok: Token) -> bool:
     that …"), which no noun has."""
     if tok.tag_ not in ("NNS", "NN") or tok.dep_ not in ("ROOT", "conj", "ccomp"):
         return False
-    kids = list(children(tok))
+    kids = children(tok)
     if not any(c.dep_ == "nsubj" and c.i < tok.i for c in kids):
         return False
     if tok.tag_ == "NN":
