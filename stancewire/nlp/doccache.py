@@ -9,10 +9,13 @@ stance) share one list per Doc without passing it around.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy
+from spacy.attrs import IDX, LENGTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _EXT = "stancewire_cache"
@@ -30,6 +33,8 @@ class DocCache:
     capitalised: list[int] | None = None
     heads: list[int] | None = None
     children: list[Sequence[Token]] | None = None  # token index -> its children, in text order
+    starts: list[int] | None = None  # token index -> offset of its first character
+    ends: list[int] | None = None  # token index -> offset after its last character
 
 
 # Where ``doc._.stancewire_cache`` keeps its value. Read straight from ``user_data``: going
@@ -48,9 +53,10 @@ def _cache(doc: Doc) -> DocCache:
 
 def tokens(doc: Doc) -> list[Token]:
     """``list(doc)``, built once per Doc (rebuilt if the Doc was retokenized since)."""
-    c = _cache(doc)
-    toks = c.tokens
+    c = doc.user_data.get(_KEY)  # (inline: the rules ask for the list thousands of times)
+    toks = c.tokens if c is not None else None
     if toks is None or len(toks) != len(doc):
+        c = _cache(doc)
         toks = c.tokens = list(doc)
         c.capitalised = None  # indices into the old list
     return toks
@@ -110,9 +116,10 @@ def capitalised(doc: Doc) -> list[int]:
 
 def heads(doc: Doc) -> list[int]:
     """``[t.head.i for t in doc]`` from the Doc's array, once per Doc (heads never move)."""
-    c = _cache(doc)
-    hs = c.heads
+    c = doc.user_data.get(_KEY)  # (inline: asked for at every step of an ancestor walk)
+    hs = c.heads if c is not None else None
     if hs is None or len(hs) != len(doc):
+        c = _cache(doc)
         # HEAD is stored as an offset from the token, unsigned; int64 gives it its sign back.
         hs = c.heads = (doc.to_array("HEAD").astype("int64") + numpy.arange(len(doc))).tolist()
     return hs
@@ -139,19 +146,83 @@ def children(tok: Token) -> Sequence[Token]:
     for the children of a cue, a subject or a trigger many times over. The rules relabel
     dependencies but never move a head, so the lists stay right."""
     doc = tok.doc
-    c = _cache(doc)
-    kids = c.children
+    # The rules ask for children ~600 times per article: the built lists are read first, with
+    # no call in between (the staleness test is in ``_children``, run when they are missing).
+    c = doc.user_data.get(_KEY)
+    kids = c.children if c is not None else None
     if kids is None or len(kids) != len(doc):
-        toks = tokens(doc)
-        grouped: dict[int, list[Token]] = {}
-        for i, h in enumerate(heads(doc)):
-            if h != i:
-                grouped.setdefault(h, []).append(toks[i])
-        # One shared empty tuple for the leaves (most tokens), a list for each head.
-        kids = c.children = [_NO_CHILDREN] * len(toks)
-        for h, ks in grouped.items():
-            kids[h] = ks
+        kids = _children(doc)
     return kids[tok.i]
+
+
+def lefts(tok: Token) -> list[Token]:
+    """``list(tok.lefts)``: the children before the token (the cached lists are in text order)."""
+    i = tok.i
+    return [c for c in children(tok) if c.i < i]
+
+
+def rights(tok: Token) -> list[Token]:
+    """``list(tok.rights)``: the children after the token."""
+    i = tok.i
+    return [c for c in children(tok) if c.i > i]
+
+
+def _children(doc: Doc) -> list[Sequence[Token]]:
+    c = _cache(doc)
+    toks = tokens(doc)
+    grouped: dict[int, list[Token]] = {}
+    for i, h in enumerate(heads(doc)):
+        if h != i:
+            grouped.setdefault(h, []).append(toks[i])
+    # One shared empty tuple for the leaves (most tokens), a list for each head.
+    kids: list[Sequence[Token]] = [_NO_CHILDREN] * len(toks)
+    for h, ks in grouped.items():
+        kids[h] = ks
+    c.children = kids
+    return kids
+
+
+def where(doc: Doc, attr: int, values: Collection[int]) -> list[int]:
+    """Indices of the tokens whose ``attr`` (a ``spacy.attrs`` id such as ``POS`` or ``LOWER``)
+    is one of ``values`` (symbol ids or string hashes), in order. One array read per call, so
+    it sees relabels made since; the article-wide loops visit only the tokens a rule can use
+    instead of reading a string attribute off every token (a new string per read)."""
+    if not len(doc):
+        return []
+    col = doc.to_array(attr)
+    # One comparison per value: the callers pass a handful, and ``numpy.isin`` costs more in
+    # set-up (it sorts) than the comparisons of a whole article.
+    mask = numpy.zeros(len(col), dtype=bool)
+    for v in values:
+        mask |= col == v
+    return numpy.flatnonzero(mask).tolist()
+
+
+def string_ids(words: Iterable[str]) -> frozenset[int]:
+    """The string-store hashes of ``words`` (for :func:`where` over ``LOWER`` or ``LEMMA``),
+    computed without adding them to any store."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+def char_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token range of ``doc.char_span(start, end, alignment_mode="expand")`` (None when that
+    is None), by bisection over offsets read once per Doc: ``char_span`` builds a Span and a
+    Token per boundary, and the stance rules ask for two per quote. Every character of the
+    text belongs to a token or to the one space after it, so a character's token is the last
+    one starting at or before it."""
+    c = _cache(doc)
+    starts, ends = c.starts, c.ends
+    if starts is None or ends is None or len(starts) != len(doc):
+        starts = c.starts = doc.to_array(IDX).tolist()
+        ends = c.ends = [a + n for a, n in zip(starts, doc.to_array(LENGTH).tolist(), strict=True)]
+    n_chars = len(text(doc))
+    if not (0 <= start < n_chars and 0 <= end - 1 < n_chars) or end < start:
+        return None  # (spaCy raises for end < start; no caller asks)
+    a = bisect_right(starts, start) - 1
+    b = bisect_right(starts, end - 1) - 1
+    if start == ends[a]:
+        a += 1  # at the space after a token: the span starts with the next one
+    return a, b + 1
 
 
 def span_tokens(span: Span) -> list[Token]:

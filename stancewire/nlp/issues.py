@@ -67,10 +67,13 @@ class IssueLexicon:
     def find(self, tokens: Sequence[Token] | Span) -> list[IssueHit]:
         """Non-overlapping issue mentions in ``tokens``, in text order."""
         toks = list(tokens)
+        # Each word's two forms, read once: an attribute read makes a new string, and a word
+        # is tried as a key and again inside every alias that starts before it.
+        forms = [(t.lower_, t.lemma_.lower()) for t in toks]
         hits: list[IssueHit] = []
         i = 0
         while i < len(toks):
-            hit = self._match_at(toks, i)
+            hit = self._match_at(toks, forms, i)
             if hit:
                 hits.append(hit)
                 i += hit.end - hit.start
@@ -78,13 +81,12 @@ class IssueLexicon:
                 i += 1
         return hits
 
-    def _match_at(self, toks: list[Token], i: int) -> IssueHit | None:
-        t = toks[i]
-        for key in (t.lower_, t.lemma_.lower()):
+    def _match_at(self, toks: list[Token], forms: list[tuple[str, str]], i: int) -> IssueHit | None:
+        for key in forms[i]:
             for words, issue in self._index.get(key, ()):
                 if i + len(words) > len(toks):
                     continue
-                if all(w in (toks[i + k].lower_, toks[i + k].lemma_.lower()) for k, w in enumerate(words)):
+                if all(w in forms[i + k] for k, w in enumerate(words)):
                     return IssueHit(issue, toks[i].i, toks[i].i + len(words))
         return None
 

@@ -60,20 +60,17 @@ class Lexicon:
         table = self.scores.get(category, {})
         return table.get((mode or "").lower(), table.get("", 0.0))
 
-    def has_verb(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.verbs
+    def verb_entries(self, lemma: str) -> list[Entry]:
+        """The entries of a verb lemma (lower case), hand ones first; [] when it has none."""
+        return self.verbs.get(lemma, [])
 
-    def needs_window(self, tok: Token) -> bool:
-        """Whether any entry for this verb has pattern words (so the clause window matters)."""
-        return any(e.slots for e in self.verbs.get(tok.lemma_.lower(), ()))
-
-    def match_verb(self, tok: Token, window: list[WindowWord]) -> Match | None:
-        """Best entry for verb ``tok``; ``window`` = the clause tokens to its right.
+    def match_verb(self, lemma: str, window: list[WindowWord]) -> Match | None:
+        """Best entry for the verb ``lemma`` (lower case); ``window`` = the clause tokens to its right.
 
         The most specific matching pattern wins (most words matched); ties go to the first entry,
         and the data file lists hand entries before CAMEO ones.
         """
-        entries = self.verbs.get(tok.lemma_.lower())
+        entries = self.verbs.get(lemma)
         if not entries:
             return None
         best: Match | None = None

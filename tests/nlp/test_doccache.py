@@ -56,9 +56,42 @@ def test_children_are_the_tokens_own_children(extractor: Extractor) -> None:
     assert any(doccache.children(tok) for tok in doc)
 
 
+def test_lefts_and_rights_are_spacys(extractor: Extractor) -> None:
+    doc = _doc(extractor)
+    for tok in doc:
+        assert [c.i for c in doccache.lefts(tok)] == [c.i for c in tok.lefts], tok.text
+        assert [c.i for c in doccache.rights(tok)] == [c.i for c in tok.rights], tok.text
+    assert any(doccache.lefts(tok) for tok in doc) and any(doccache.rights(tok) for tok in doc)
+
+
 def test_heads_and_ancestors_are_spacys(extractor: Extractor) -> None:
     doc = _doc(extractor)
     assert doccache.heads(doc) == [t.head.i for t in doc]
     pairs = [(a, t) for a in doc for t in doc]
     assert [doccache.is_ancestor(a, t) for a, t in pairs] == [a.is_ancestor(t) for a, t in pairs]
     assert any(doccache.is_ancestor(a, t) for a, t in pairs)
+
+
+def test_char_range_is_char_span_expanded(extractor: Extractor) -> None:
+    # Double spaces, line breaks, a tab and offsets outside the text: every (start, end) pair
+    # gives the token range spaCy's char_span(alignment_mode="expand") gives.
+    texts = (TEXT, "  Ada  Morn (AP) —  said:\t\tno.\n\n“Fine.”  ", "A")
+    for text in texts:
+        doc = extractor.nlp.make_doc(text)
+        for start in range(-2, len(text) + 3):
+            for end in range(start, len(text) + 3):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                want = None if span is None else (span.start, span.end)
+                assert doccache.char_range(doc, start, end) == want, (text[:10], start, end)
+
+
+def test_where_picks_the_tokens_with_the_attribute(extractor: Extractor) -> None:
+    from spacy.attrs import LOWER, POS
+    from spacy.symbols import PROPN, VERB
+
+    doc = _doc(extractor)
+    assert doccache.where(doc, POS, (VERB, PROPN)) == [t.i for t in doc if t.pos_ in ("VERB", "PROPN")]
+    said = doccache.where(doc, LOWER, doccache.string_ids(("said", "told")))
+    assert said == [t.i for t in doc if t.lower_ in ("said", "told")] and len(said) == 3
+    assert doccache.where(doc, POS, ()) == []
+    assert doccache.where(extractor.nlp.make_doc(""), POS, (VERB,)) == []

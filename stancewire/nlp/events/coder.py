@@ -24,10 +24,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import POS
+from spacy.symbols import ADJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from stancewire.nlp import doccache
-from stancewire.nlp.doccache import children
+from stancewire.nlp.doccache import children, lefts, rights
 from stancewire.nlp.events.modality import (
     INTENT_LEMMAS,
     MATERIAL_CONFLICT,
@@ -75,6 +77,9 @@ RECIPROCAL_OK = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT"
 # Longest span tried as one name (tokens).
 MAX_NAME = 6
 
+# The parts of speech an act can have: a verb, or an adjective heading a verbless sentence.
+_ACT_POS = (VERB, ADJ)
+
 
 @dataclass(frozen=True)
 class CodedEvent:
@@ -106,9 +111,10 @@ def code_events(doc: Doc, resolve: Resolver, patterns: EventPatterns | None = No
     """Every coded act of a parsed Doc, in text order (see the module docstring)."""
     pats = patterns if patterns is not None else load_patterns()
     matches: dict[int, PatternMatch] = {}
-    for tok in doccache.tokens(doc):
-        pos = tok.pos_
-        if pos == "VERB" or (pos == "ADJ" and tok.dep_ == "ROOT"):
+    toks = doccache.tokens(doc)
+    for i in doccache.where(doc, POS, _ACT_POS):  # the parts of speech as one array read
+        tok = toks[i]
+        if tok.pos == VERB or tok.dep_ == "ROOT":
             m = pats.match(tok)
             if m is not None:
                 matches[tok.i] = m
@@ -195,18 +201,19 @@ class _Coder:
         if head.pos_ == "PRON" or depth > 2:
             return []
         lo = head.i
+        toks = doccache.tokens(self.doc)
         while (
             lo > 0
             and head.i - lo < MAX_NAME
-            and self.doc[lo - 1].dep_ in NAME_DEPS
-            and head.is_ancestor(self.doc[lo - 1])
+            and toks[lo - 1].dep_ in NAME_DEPS
+            and doccache.is_ancestor(head, toks[lo - 1])
         ):
             lo -= 1
         # The name ending at the head, longest first ("Foreign Minister Jonas Veerland"); a
         # name with an "of" phrase first ("the League of Free Nations").
         ends = [head.i + 1]
         if head.pos_ == "PROPN":
-            for c in head.rights:
+            for c in rights(head):
                 if c.dep_ == "prep" and c.lower_ == "of":
                     p = next((g for g in children(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                     if p is not None and p.right_edge.i - lo < MAX_NAME + 3:
@@ -217,7 +224,7 @@ class _Coder:
                 if a is not None:
                     return [(a, 1.0)]
         # Its modifiers: "Kaldorian troops", "Dravenia's government", "Black Ridge Militia fighters".
-        mods = [c for c in head.lefts if c.dep_ in MODIFIER_DEPS]
+        mods = [c for c in lefts(head) if c.dep_ in MODIFIER_DEPS]
         for c in mods:
             found = self.modifier_actors(c, depth)
             if found:

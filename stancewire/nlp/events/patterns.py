@@ -10,9 +10,11 @@ so "impose sanctions on" beats "impose", and "open fire on" beats "open".
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -70,17 +72,24 @@ class Frame:
     pp: dict[str, frozenset[str]]
 
 
-def _words(tokens: list[Token]) -> frozenset[str]:
+def _words(tokens: Iterable[Token]) -> frozenset[str]:
+    """The forms and lemmas of the first MAX_PHRASE ``tokens``. Lazily: the subtrees of long
+    objects would make a Token per word only for this to keep the first few."""
     out: set[str] = set()
-    for t in tokens[:MAX_PHRASE]:
+    for t in islice(tokens, MAX_PHRASE):
         out.add(t.lower_)
         out.add(t.lemma_.lower())
     return frozenset(out)
 
 
+def _subtrees(heads: Iterable[Token]) -> Iterator[Token]:
+    for h in heads:
+        yield from h.subtree
+
+
 def frame_of(verb: Token) -> Frame:
     prt: list[str] = []
-    obj: list[Token] = []
+    obj: list[Token] = []  # the objects, whose subtrees (in this order) hold the object words
     pp: dict[str, frozenset[str]] = {}
     objects: list[Token] = []
     for c in children(verb):
@@ -88,17 +97,17 @@ def frame_of(verb: Token) -> Frame:
             prt.append(c.lower_)
         elif c.dep_ in OBJECT_DEPS:
             objects.append(c)
-            obj.extend(c.subtree)
+            obj.append(c)
         elif c.dep_ == "prep":
-            pp[c.lower_] = _words([g for p in children(c) for g in p.subtree])
+            pp[c.lower_] = _words(_subtrees(children(c)))
             objects.extend(p for p in children(c) if p.dep_ == "pobj")
     # Prepositions of the object (and of a prepositional object) count too: "imposed sanctions
     # *on* X", "signed an accord *with* X", "spoke by telephone *with* X".
     for o in objects:
         for c in children(o):
             if c.dep_ == "prep" and c.lower_ not in pp:
-                pp[c.lower_] = _words([g for p in children(c) for g in p.subtree])
-    return Frame(" ".join(prt), _words(obj), pp)
+                pp[c.lower_] = _words(_subtrees(children(c)))
+    return Frame(" ".join(prt), _words(_subtrees(obj)), pp)
 
 
 class EventPatterns:
@@ -130,16 +139,22 @@ class EventPatterns:
         return None
 
 
-def _lemmas(verb: Token) -> list[str]:
+def _lemmas(verb: Token) -> Iterator[str]:
     """The tagger's lemma, then the word de-inflected by hand: the small model lemmatises
-    "staged" as "stag" and "massed" as "masse"."""
-    out = [verb.lemma_.lower()]
+    "staged" as "stag" and "massed" as "masse". Lazily, without repeats: most verbs match (or
+    have no pattern) on the first form."""
+    first = verb.lemma_.lower()
+    yield first
+    seen = {first}
     w = verb.lower_
     for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            out.append(w[: -len(suffix)] + repl)
-    out.append(w)
-    return list(dict.fromkeys(out))
+            form = w[: -len(suffix)] + repl
+            if form not in seen:
+                seen.add(form)
+                yield form
+    if w not in seen:
+        yield w
 
 
 def _best(pats: list[Pattern], fr: Frame, prt: str) -> Pattern | None:

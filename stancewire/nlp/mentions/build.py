@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN
+
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.acronyms import link_acronyms
@@ -17,6 +20,8 @@ from stancewire.schemas import MentionKind
 
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
+
+_NOUN = (NOUN,)
 
 
 def build(ix: ArticleMentions) -> None:
@@ -56,8 +61,9 @@ def build(ix: ArticleMentions) -> None:
     index_org_descriptions(ix)
     # Role nouns ("the Russian president") are resolved lazily by resolve_role(); also index
     # the definite ones now so actors_in sees them.
-    for t in toks:
-        if t.pos_ == "NOUN" and t.lemma_.lower() in TITLE_WORDS and t.i not in ix.by_token:
+    for i in doccache.where(doc, POS, _NOUN):  # the parts of speech as one array read
+        t = toks[i]
+        if t.lemma_.lower() in TITLE_WORDS and i not in ix.by_token:
             det = next((c for c in children(t) if c.dep_ in ("det", "poss")), None)
             if det is not None and (det.lower_ == "the" or det.dep_ == "poss"):
                 res = ix.resolve_role(t)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import LOWER, POS, TAG
+from spacy.symbols import ADJ, ADP, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
@@ -64,12 +66,28 @@ from stancewire.nlp.quotes.words import (
 # The parts of speech a cue can have: verbs (and auxiliaries the tagger gives a verb's lemma),
 # cue nouns, "in" / "for" / "to", evaluative adjectives. "according to" is tested by its word.
 _CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ"})
+_CUE_POS_IDS = frozenset({VERB, AUX, NOUN, ADP, ADJ})
+# The tags the relabelling steps below read: a noun that is a verb, a perfect read as passive.
+_RELABEL_TAG_IDS = doccache.string_ids(("NN", "NNS", "VBN", "VBD"))
+_ACCORDING_IDS = doccache.string_ids(("according",))
+
+
+def _visited(doc: Doc) -> list[int]:
+    """The tokens the loop below can do anything with, in order: a cue's part of speech,
+    "according", or a tag a relabelling step reads. The others (about half of an article)
+    would only have their strings read to be skipped."""
+    picked = set(doccache.where(doc, POS, _CUE_POS_IDS))
+    picked.update(doccache.where(doc, TAG, _RELABEL_TAG_IDS))
+    picked.update(doccache.where(doc, LOWER, _ACCORDING_IDS))
+    return sorted(picked)
 
 
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
     out: list[QuoteCandidate] = []
     direct_spans = [(q.start, q.end) for q in direct]
-    for tok in doccache.tokens(doc):
+    toks = doccache.tokens(doc)
+    for i in _visited(doc):
+        tok = toks[i]
         # Each attribute read makes a new string: read the three this loop tests once.
         pos, tag, low = tok.pos_, tok.tag_, tok.lower_
         if pos == "VERB" and low in VERB_LEMMA_FIXES:
@@ -841,12 +859,14 @@ def before_next_clause(doc: Doc, text: str, tok: Token, a: int, b: int) -> int:
     the content, and stays."""
     if a <= tok.idx:
         return b
-    for t in doc[tok.i + 1 :]:
+    toks = doccache.tokens(doc)
+    for j in range(tok.i + 1, len(toks)):
+        t = toks[j]
         if t.idx >= b:
             break
-        if t.idx <= a or t.pos_ != "CCONJ" or doc[t.i - 1].text != ",":
+        if t.idx <= a or t.pos_ != "CCONJ" or toks[j - 1].text != ",":
             continue
-        for k in doc[t.i + 1 : min(len(doc), t.i + 7)]:
+        for k in toks[j + 1 : j + 7]:
             h = k.head
             # Only a clause taken for the cue's complement: a conjoined one ("said he had
             # offers, but the offers were …") is often the report's second half.
@@ -855,22 +875,29 @@ def before_next_clause(doc: Doc, text: str, tok: Token, a: int, b: int) -> int:
     return b
 
 
+def _after_comma(toks: list[Token], first: int, j: int) -> bool:
+    """", said lead author Omar Said" / ", he added" / ", emphasizing that": a token set off by
+    a comma or dash (or by a comma and a pronoun or name), as an attribution tail is."""
+    prev = toks[j - 1]
+    return prev.text in (",", "—", "–") or (
+        j - 2 >= first and toks[j - 2].text == "," and prev.pos_ in ("PRON", "PROPN")
+    )
+
+
 def cut_at_cue(doc: Doc, first: int, last: int) -> int:
     """End the content before a participial/conjoined cue clause or an attribution tail."""
+    toks = doccache.tokens(doc)
     for j in range(first + 1, last + 1):
-        t = doc[j]
-        # ", said lead author Omar Said" / ", he added" / ", emphasizing that": attribution tails.
-        prev_comma = doc[j - 1].text in (",", "—", "–") or (
-            j - 2 >= first and doc[j - 2].text == "," and doc[j - 1].pos_ in ("PRON", "PROPN")
-        )
+        t = toks[j]
+        # (The tests are ordered cheapest and rarest first: this runs on every content token.)
         if (
             t.pos_ == "VERB"
             and t.tag_ in ("VBG", "VBD", "VBZ")
             and t.lemma_.lower() in cues.speech_verbs()
-            and ((t.dep_ in ("advcl", "conj") and doc[j - 1].is_punct) or prev_comma)
-        ) or (t.lower_ == "according" and j + 1 <= last and doc[j + 1].lower_ == "to"):
+            and ((t.dep_ in ("advcl", "conj") and toks[j - 1].is_punct) or _after_comma(toks, first, j))
+        ) or (t.lower_ == "according" and j + 1 <= last and toks[j + 1].lower_ == "to"):
             k = j - 1
-            while k > first and (doc[k].is_punct or doc[k].dep_ == "cc"):
+            while k > first and (toks[k].is_punct or toks[k].dep_ == "cc"):
                 k -= 1
             return k
     return last

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp import doccache
+from stancewire.nlp.doccache import lefts
 from stancewire.nlp.stance.coding import Trigger
 from stancewire.nlp.stance.syntax import (
     FIRST_PERSON,
@@ -44,7 +45,7 @@ def resolve(
             return ctx.ref(found[-1][2]), 0.9
         if tok.pos_ == "NOUN" and depth < 2:
             # "Corvenian troops", "Arvana's board": a common noun stands for its owner.
-            for c in tok.lefts:
+            for c in lefts(tok):
                 for g in c.subtree:
                     if g.dep_ in ("poss", "compound", "amod", "nmod") and g.text[:1].isupper():
                         a, f = resolve(ctx, g, exclude, depth + 1)

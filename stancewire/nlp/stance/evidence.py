@@ -112,21 +112,25 @@ def quote_evidence(ctx: StanceContext, q: Quote, consumed: set[int], emit) -> No
     sp = q.speaker
     source = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     own_side = ctx.own_side(sp.id)
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    toks = doccache.span_tokens(span) if span is not None else []
-    inside = [ctx.triggers[t.i] for t in toks if t.i in ctx.triggers]
-    if span is not None:
-        consumed.update(range(span.start, span.end))
+    all_toks = doccache.tokens(doc)
+    triggers = ctx.triggers
+    toks: list[Token] = []
+    inside: list[Trigger] = []
+    found = doccache.char_range(doc, q.start, q.end)  # char_span(..., "expand")
+    if found is not None:
+        toks = all_toks[found[0] : found[1]]
+        inside = [triggers[i] for i in range(*found) if i in triggers]
+        consumed.update(range(*found))
 
     cue_trigger: Trigger | None = None
     if q.cue is not None:
-        cue_span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
-        if cue_span is not None:
+        cue = doccache.char_range(doc, q.cue.start, q.cue.end)
+        if cue is not None:
             # The cue belongs to the statement: never code it again as a narrative action.
-            consumed.update(range(cue_span.start, cue_span.end))
-            for ct in doccache.span_tokens(cue_span):
-                t = ctx.triggers.get(ct.i)
-                if t is not None and ct.lemma_.lower() not in SPEECH_CUES and t.kind == "verb":
+            consumed.update(range(*cue))
+            for i in range(*cue):
+                t = triggers.get(i)
+                if t is not None and all_toks[i].lemma_.lower() not in SPEECH_CUES and t.kind == "verb":
                     cue_trigger = t
                     break
 
@@ -153,10 +157,11 @@ def quote_evidence(ctx: StanceContext, q: Quote, consumed: set[int], emit) -> No
         # Own-side triggers first, then text order. Ranking by clause depth as well was measured
         # (it had never taken effect: clause_depth always returned its cap): no gain on the stance
         # gold set, and 2 of the 3 changed sentences of 216 articles got worse.
-        ranked = sorted(cands, key=lambda t: (subject_side(t)[0] == "other", t.tok.i))
+        sides = {t.tok.i: subject_side(t) for t in cands}
+        ranked = sorted(cands, key=lambda t: (sides[t.tok.i][0] == "other", t.tok.i))
         if ranked:
             main = ranked[0]
-            side, third = subject_side(main)
+            side, third = sides[main.tok.i]
 
     sent_bounds = quote_sentence(doc, q, main)
     if main is None:

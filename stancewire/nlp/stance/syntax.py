@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from stancewire.nlp.doccache import children
+from stancewire.nlp.doccache import children, lefts, rights
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 # Links through which a verb takes its subject from its head ("continued to push", "expressed
@@ -58,11 +58,11 @@ PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 def np_bounds(tok: Token) -> tuple[int, int]:
     """Character span of the compact noun phrase headed by ``tok`` (no clauses, no PPs)."""
     left = tok
-    for c in tok.lefts:
+    for c in lefts(tok):
         if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct") or c.dep_ == "":
             left = c if c.i < left.i else left
     right = tok
-    for c in tok.rights:
+    for c in rights(tok):
         if c.dep_ in ("compound", "case") and c.i == right.i + 1:
             right = c
     start = left.idx
@@ -212,11 +212,11 @@ def object_tokens(trigger: Token, extra: tuple[Token, ...] = ()) -> list[Token]:
     def add(t: Token) -> None:
         # The noun phrase proper: modifiers to the left, the head, "of"/"to"/"between" phrases
         # ("end to the conflict"), coordinated nouns; no relative or other clauses.
-        for c in t.lefts:
+        for c in lefts(t):
             for g in c.subtree:
                 out[g.i] = g
         out[t.i] = t
-        for c in t.rights:
+        for c in rights(t):
             if c.dep_ == "conj" or c.dep_ == "compound":
                 add(c)
             elif c.dep_ == "prep" and c.lower_ in ("of", "to", "between", "with", "on", "for"):

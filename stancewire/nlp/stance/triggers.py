@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Token
 
 from stancewire.nlp import doccache
@@ -14,27 +16,33 @@ from stancewire.nlp.stance.coding import Trigger, combine
 if TYPE_CHECKING:
     from stancewire.nlp.stance.context import StanceContext
 
+_VERB_NOUN = (VERB, NOUN)
+_NOUNS = (NOUN, PROPN)
+
 
 def find_triggers(ctx: StanceContext) -> None:
     doc, lex = ctx.doc, ctx.lex
     covered: set[int] = set()
     toks = doccache.tokens(doc)
     forms: dict[int, WindowWord] = {}  # read on demand: windows cover a fraction of the tokens
-    pos = [t.pos_ for t in toks]  # read once for both passes (each read makes a new string)
-    for tok in toks:
-        p = pos[tok.i]
-        if p == "VERB" or (p == "NOUN" and tok.tag_.startswith("VB")):
-            if not lex.has_verb(tok):
+    # Only verbs (and nouns tagged as verbs) and nouns can trigger: the parts of speech are read
+    # as one array, not as a new string per token.
+    for i in doccache.where(doc, POS, _VERB_NOUN):
+        tok = toks[i]
+        if tok.pos == VERB or tok.tag_.startswith("VB"):
+            lemma = tok.lemma_.lower()
+            entries = lex.verb_entries(lemma)
+            if not entries:
                 continue
             window: list[WindowWord] = []
-            if lex.needs_window(tok):
+            if any(e.slots for e in entries):  # a pattern with words after the verb: read them
                 end = min(doccache.sent(tok).end, tok.i + 11)
                 window = [
                     forms.get(t.i) or forms.setdefault(t.i, word_forms(t))
                     for t in toks[tok.i + 1 : end]
                     if doccache.is_ancestor(tok, t)
                 ]
-            m = lex.match_verb(tok, window)
+            m = lex.match_verb(lemma, window)
             if m is None:
                 continue
             if m.entry.src == "cameo" and passive_without_agent(tok):
@@ -42,8 +50,9 @@ def find_triggers(ctx: StanceContext) -> None:
                 continue
             ctx.triggers[tok.i] = Trigger.from_entry(tok, m.entry, m.words)
             covered.update(m.words)
-    for tok in toks:
-        if pos[tok.i] in ("NOUN", "PROPN") and tok.i not in covered and tok.i not in ctx.triggers:
+    for i in doccache.where(doc, POS, _NOUNS):
+        tok = toks[i]
+        if i not in covered and i not in ctx.triggers:
             e = lex.noun(tok)
             if e is not None:
                 ctx.triggers[tok.i] = Trigger.from_entry(tok, e, kind="noun")
