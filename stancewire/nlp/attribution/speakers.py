@@ -341,7 +341,51 @@ def described_name(att: Attributor, tok: Token) -> Token | None:
             titles = all(t.lower_ in TITLE_WORDS or t.dep_ in ("cc", "compound") for t in between)
             if titles and att.m.cluster_for_token(c.i) is not None:
                 return c
-    return named_by_clause(att, tok)
+    return displaced_apposition(att, tok) or named_by_clause(att, tok)
+
+
+# Prepositions that tie a description to the body or place it belongs to ("the chairman of
+# the Halden Institute", "his friend at Lindale", "the lawyer for Norwind").
+_DESCRIPTION_PREPS = frozenset({"of", "at", "for", "from", "in", "with"})
+
+
+def displaced_apposition(att: Attributor, tok: Token) -> Token | None:
+    """A person's name in apposition to the whole description that the parser hung lower down:
+    on the name closing the description's "of"-phrase ("The chairman of the Halden Institute,
+    Peter Vask, said": Vask is the chairman, not a second name for the institute) or on a
+    second description in apposition ("The other man, his cousin Jonas Verlo, said"). A name
+    never stands in apposition to another name, so the person named is the one described."""
+    for c in children(tok):
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _DESCRIPTION_PREPS:
+            hosts = [p for p in children(c) if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        elif c.dep_ == "appos" and c.pos_ == "NOUN" and att.m.cluster_for_token(c.i) is None:
+            hosts = [c]
+        else:
+            continue
+        for host in hosts:
+            name = next((a for a in children(host) if a.dep_ == "appos" and a.i > host.i), None)
+            if name is not None and _person_after(att, name, host):
+                return name
+    return None
+
+
+def _person_after(att: Attributor, tok: Token, host: Token) -> bool:
+    """Whether ``tok`` is a person's name that starts right after a comma (or right after a
+    description noun: "his cousin Jonas Verlo"), its mention not glued to the words before it
+    (the NER's "Lindale, Bruno Kettle" is no person's name)."""
+    comma = att.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    cl = att.m.cluster_for_token(tok.i)
+    m = att.m.mention_for_token(tok.i)
+    return (
+        comma is not None
+        and (comma.text == "," or (comma.i == host.i and host.pos_ == "NOUN"))
+        and cl is not None
+        and cl.actor is not None
+        and cl.actor.kind == ActorKind.person
+        and (m is None or m.start > comma.idx)
+    )
 
 
 _NAMING_PARTICIPLES = frozenset({"named", "called"})
