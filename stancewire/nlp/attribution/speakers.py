@@ -256,6 +256,12 @@ def ranked_role_speaker(att: Attributor, tok: Token, sp: Speaker | None) -> Spea
     return actor_speaker(pick.actor, att.text[a:b], a, b, MentionKind.role, pick.affiliation)
 
 
+# Channels and pieces that speak for whoever owns or wrote them ("her Twitter account posted",
+# "the senator's Facebook page said", "Velk's article argues", "Morn's research suggests"): read
+# here only with a possessor, not as issued texts (which the quote rules read too).
+_OWN_CHANNELS = frozenset({"account", "profile", "feed", "page", "article", "research", "summary", "blog"})
+
+
 def speaking_token(att: Attributor, tok: Token) -> Token:
     """The token that names who speaks: the issuer of a text ("the family's statement"), a
     person or organisation in apposition ("the spokesman, Dmitry Peskov,"), else ``tok``."""
@@ -267,9 +273,11 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
         name = next((c for c in reversed(left) if att.m.cluster_for_token(c.i) is not None), None)
         if name is not None:
             tok = name
-    if tok.lemma_.lower() in ISSUED_TEXTS:
+    lemma = tok.lemma_.lower()
+    if lemma in ISSUED_TEXTS or lemma in _OWN_CHANNELS:
         # "the family's statement said", "the ministry's report found": a written text speaks
-        # for its issuer.
+        # for its issuer; "her Twitter account posted", "Velk's article argues": an account or
+        # a piece speaks for its owner.
         # "his statement said": the pronoun is resolved like any pronoun speaker.
         poss = next(
             (
@@ -279,11 +287,17 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
             ),
             None,
         )
-        # "the Rove ad", "the Velk plan": a name compounded with the text is its author too.
-        poss = poss or next(
-            (c for c in children(tok) if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)),
-            None,
-        )
+        # "the Rove ad", "the Velk plan": a name compounded with the text is its author too
+        # (not with an account: the platform of "the Twitter account" does not own it).
+        if lemma in ISSUED_TEXTS:
+            poss = poss or next(
+                (
+                    c
+                    for c in children(tok)
+                    if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)
+                ),
+                None,
+            )
         if poss is not None:
             tok = poss
     if tok.lemma_.lower() in ISSUED_TEXTS or tok.lower_ in DOCUMENT_NOUNS:
