@@ -42,6 +42,11 @@ _SPEAKING = (ActorKind.person, ActorKind.organisation, ActorKind.government)
 # statement", "X filed a lawsuit", "In a statement, X said"); any verb will do, the subject is
 # what matters, but a text that is the subject itself is never its own issuer.
 _ISSUER_PREPS = ("by", "from")
+# Verbs whose subject holds, gets or reads a text someone else issued ("Velk keeps a note from
+# Morn", "the Post obtained the memo").
+_RECEIPT_VERBS = frozenset(
+    {"have", "keep", "receive", "get", "obtain", "read", "see", "review", "cite", "quote"}
+)
 
 
 def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
@@ -120,8 +125,12 @@ def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:
     return None
 
 
-# Words news uses for the same text ("a Halden Research survey ... the poll found").
-_SAME_TEXT = {"poll": frozenset({"poll", "survey"}), "survey": frozenset({"poll", "survey"})}
+# Words news uses for the same text ("a Halden Research survey ... the poll found", "Morn
+# wrote in an email ... The message said", "an op-ed by Velk ... the piece argues").
+_POLL = frozenset({"poll", "survey"})
+_MAIL = frozenset({"email", "e-mail", "message"})
+_PIECE = frozenset({"piece", "article", "column", "op-ed", "editorial", "story"})
+_SAME_TEXT = {w: group for group in (_POLL, _MAIL, _PIECE) for w in group}
 
 
 def _earlier(att: Attributor, tok: Token, lemma: str) -> list[Token]:
@@ -172,7 +181,13 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
     elif t.dep_ not in ("dobj",) or head.pos_ != "VERB":
         head = None  # type: ignore[assignment]
     if head is not None:
-        cands.extend(c for c in children(head) if c.dep_ == "nsubj")
+        # "has a note from Morn", "received a letter from the ministry": the parser hangs the
+        # "from" on the verb; whoever has or got the text did not issue it.
+        for p in children(head):
+            if p.dep_ == "prep" and p.lower_ == "from":
+                cands.extend(o for o in children(p) if o.dep_ == "pobj")
+        if head.lemma_.lower() not in _RECEIPT_VERBS:
+            cands.extend(c for c in children(head) if c.dep_ == "nsubj")
     for c in cands:
         actor = _actor_of(att, c, q)
         if actor is not None:
