@@ -174,7 +174,7 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
         for agent in (g for g in children(t.head) if g.dep_ == "agent"):
             cands.extend(p for p in children(agent) if p.dep_ == "pobj")
     if own:
-        return next((a for a in (_actor_of(att, c, q) for c in cands) if a is not None), None)
+        return next((a for a in (_issuing_actor(att, c, q) for c in cands) if a is not None), None)
     head = t.head
     if t.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head
@@ -189,10 +189,20 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
         if head.lemma_.lower() not in _RECEIPT_VERBS:
             cands.extend(c for c in children(head) if c.dep_ == "nsubj")
     for c in cands:
-        actor = _actor_of(att, c, q)
+        actor = _issuing_actor(att, c, q)
         if actor is not None:
             return actor
     return None
+
+
+def _issuing_actor(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:
+    """The actor ``x`` names as a text's issuer. A common noun compounded with the text ("the
+    committee report") issues it as the body it refers to, never as a person: "the 50-state
+    poll" is no poll by whoever the role noun "state" would fall back to."""
+    actor = _actor_of(att, x, q)
+    if actor is not None and x.dep_ == "compound" and x.pos_ == "NOUN" and actor.kind == ActorKind.person:
+        return None
+    return actor
 
 
 def _actor_of(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:

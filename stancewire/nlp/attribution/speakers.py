@@ -287,6 +287,8 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
             ),
             None,
         )
+        if poss is not None and dated_possessor(att, tok, poss):
+            poss = None  # "July's Halden Research poll": a date, not the poll's author
         # "the Rove ad", "the Velk plan": a name compounded with the text is its author too
         # (not with an account: the platform of "the Twitter account" does not own it).
         if lemma in ISSUED_TEXTS:
@@ -331,6 +333,17 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
                     tok = c
                     break
     return tok
+
+
+def dated_possessor(att: Attributor, text: Token, poss: Token) -> bool:
+    """Whether the possessor of a text is its date ("Tuesday's statement", "July's Halden
+    Research poll"): a weekday or month; "May" only when a named organisation compounded with
+    the text is its author ("May's Halden Research poll"; "May's statement" may be a person's)."""
+    if poss.lower_ in CALENDAR:
+        return True
+    return poss.lower_ == "may" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c) for c in children(text)
+    )
 
 
 def described_name(att: Attributor, tok: Token) -> Token | None:
