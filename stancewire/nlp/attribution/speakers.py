@@ -415,19 +415,24 @@ def _person_after(att: Attributor, tok: Token, host: Token) -> bool:
     )
 
 
-_NAMING_PARTICIPLES = frozenset({"named", "called"})
+_NAMING_PARTICIPLES = frozenset({"named", "called", "known"})
 
 
 def named_by_clause(att: Attributor, tok: Token) -> Token | None:
     """ "The first witness, a waiter at the bar named Haruka Moriyama-Ebbe, said", "a resident
-    named Caroline Dunmore said": the name a "named"/"called" clause gives inside the
-    description (the description itself, or its apposition) when it names a person."""
+    named Caroline Dunmore said", "the base chief known as Tomas": the name a "named", "called"
+    or "known as" clause gives inside the description (the description itself, or its
+    apposition) when it names a person."""
     heads = [tok, *(c for c in children(tok) if c.dep_ == "appos" and c.i > tok.i)]
     for h in heads:
         for t in h.subtree:
             if t.dep_ != "acl" or t.lower_ not in _NAMING_PARTICIPLES:
                 continue
             name = next((c for c in children(t) if c.dep_ in ("oprd", "dobj", "attr")), None)
+            if name is None and t.lower_ == "known":
+                # "the base chief known as Tomas": the name is the object of "as".
+                as_ = next((c for c in children(t) if c.dep_ == "prep" and c.lower_ == "as"), None)
+                name = next((c for c in children(as_) if c.dep_ == "pobj"), None) if as_ is not None else None
             if name is not None and att.m.cluster_for_token(name.i) is not None:
                 return name
     return None
