@@ -42,6 +42,11 @@ _SPEAKING = (ActorKind.person, ActorKind.organisation, ActorKind.government)
 # statement", "X filed a lawsuit", "In a statement, X said"); any verb will do, the subject is
 # what matters, but a text that is the subject itself is never its own issuer.
 _ISSUER_PREPS = ("by", "from")
+# Verbs whose subject holds, gets or reads a text someone else issued ("Velk keeps a note from
+# Morn", "the Post obtained the memo").
+_RECEIPT_VERBS = frozenset(
+    {"have", "keep", "receive", "get", "obtain", "read", "see", "review", "cite", "quote"}
+)
 
 
 def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
@@ -120,8 +125,12 @@ def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:
     return None
 
 
-# Words news uses for the same text ("a Halden Research survey ... the poll found").
-_SAME_TEXT = {"poll": frozenset({"poll", "survey"}), "survey": frozenset({"poll", "survey"})}
+# Words news uses for the same text ("a Halden Research survey ... the poll found", "Morn
+# wrote in an email ... The message said", "an op-ed by Velk ... the piece argues").
+_POLL = frozenset({"poll", "survey"})
+_MAIL = frozenset({"email", "e-mail", "message"})
+_PIECE = frozenset({"piece", "article", "column", "op-ed", "editorial", "story"})
+_SAME_TEXT = {w: group for group in (_POLL, _MAIL, _PIECE) for w in group}
 
 
 def _earlier(att: Attributor, tok: Token, lemma: str) -> list[Token]:
@@ -165,19 +174,35 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
         for agent in (g for g in children(t.head) if g.dep_ == "agent"):
             cands.extend(p for p in children(agent) if p.dep_ == "pobj")
     if own:
-        return next((a for a in (_actor_of(att, c, q) for c in cands) if a is not None), None)
+        return next((a for a in (_issuing_actor(att, c, q) for c in cands) if a is not None), None)
     head = t.head
     if t.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head
     elif t.dep_ not in ("dobj",) or head.pos_ != "VERB":
         head = None  # type: ignore[assignment]
     if head is not None:
-        cands.extend(c for c in children(head) if c.dep_ == "nsubj")
+        # "has a note from Morn", "received a letter from the ministry": the parser hangs the
+        # "from" on the verb; whoever has or got the text did not issue it.
+        for p in children(head):
+            if p.dep_ == "prep" and p.lower_ == "from":
+                cands.extend(o for o in children(p) if o.dep_ == "pobj")
+        if head.lemma_.lower() not in _RECEIPT_VERBS:
+            cands.extend(c for c in children(head) if c.dep_ == "nsubj")
     for c in cands:
-        actor = _actor_of(att, c, q)
+        actor = _issuing_actor(att, c, q)
         if actor is not None:
             return actor
     return None
+
+
+def _issuing_actor(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:
+    """The actor ``x`` names as a text's issuer. A common noun compounded with the text ("the
+    committee report") issues it as the body it refers to, never as a person: "the 50-state
+    poll" is no poll by whoever the role noun "state" would fall back to."""
+    actor = _actor_of(att, x, q)
+    if actor is not None and x.dep_ == "compound" and x.pos_ == "NOUN" and actor.kind == ActorKind.person:
+        return None
+    return actor
 
 
 def _actor_of(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:

@@ -256,6 +256,12 @@ def ranked_role_speaker(att: Attributor, tok: Token, sp: Speaker | None) -> Spea
     return actor_speaker(pick.actor, att.text[a:b], a, b, MentionKind.role, pick.affiliation)
 
 
+# Channels and pieces that speak for whoever owns or wrote them ("her Twitter account posted",
+# "the senator's Facebook page said", "Velk's article argues", "Morn's research suggests"): read
+# here only with a possessor, not as issued texts (which the quote rules read too).
+_OWN_CHANNELS = frozenset({"account", "profile", "feed", "page", "article", "research", "summary", "blog"})
+
+
 def speaking_token(att: Attributor, tok: Token) -> Token:
     """The token that names who speaks: the issuer of a text ("the family's statement"), a
     person or organisation in apposition ("the spokesman, Dmitry Peskov,"), else ``tok``."""
@@ -267,9 +273,11 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
         name = next((c for c in reversed(left) if att.m.cluster_for_token(c.i) is not None), None)
         if name is not None:
             tok = name
-    if tok.lemma_.lower() in ISSUED_TEXTS:
+    lemma = tok.lemma_.lower()
+    if lemma in ISSUED_TEXTS or lemma in _OWN_CHANNELS:
         # "the family's statement said", "the ministry's report found": a written text speaks
-        # for its issuer.
+        # for its issuer; "her Twitter account posted", "Velk's article argues": an account or
+        # a piece speaks for its owner.
         # "his statement said": the pronoun is resolved like any pronoun speaker.
         poss = next(
             (
@@ -279,11 +287,19 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
             ),
             None,
         )
-        # "the Rove ad", "the Velk plan": a name compounded with the text is its author too.
-        poss = poss or next(
-            (c for c in children(tok) if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)),
-            None,
-        )
+        if poss is not None and dated_possessor(att, tok, poss):
+            poss = None  # "July's Halden Research poll": a date, not the poll's author
+        # "the Rove ad", "the Velk plan": a name compounded with the text is its author too
+        # (not with an account: the platform of "the Twitter account" does not own it).
+        if lemma in ISSUED_TEXTS:
+            poss = poss or next(
+                (
+                    c
+                    for c in children(tok)
+                    if c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c)
+                ),
+                None,
+            )
         if poss is not None:
             tok = poss
     if tok.lemma_.lower() in ISSUED_TEXTS or tok.lower_ in DOCUMENT_NOUNS:
@@ -319,6 +335,17 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
     return tok
 
 
+def dated_possessor(att: Attributor, text: Token, poss: Token) -> bool:
+    """Whether the possessor of a text is its date ("Tuesday's statement", "July's Halden
+    Research poll"): a weekday or month; "May" only when a named organisation compounded with
+    the text is its author ("May's Halden Research poll"; "May's statement" may be a person's)."""
+    if poss.lower_ in CALENDAR:
+        return True
+    return poss.lower_ == "may" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c) for c in children(text)
+    )
+
+
 def described_name(att: Attributor, tok: Token) -> Token | None:
     """The person a description subject names where the parser did not make the name its
     apposition: after a relative clause ("The editor I was talking to, Tim Varrow, interrupted":
@@ -341,22 +368,71 @@ def described_name(att: Attributor, tok: Token) -> Token | None:
             titles = all(t.lower_ in TITLE_WORDS or t.dep_ in ("cc", "compound") for t in between)
             if titles and att.m.cluster_for_token(c.i) is not None:
                 return c
-    return named_by_clause(att, tok)
+    return displaced_apposition(att, tok) or named_by_clause(att, tok)
 
 
-_NAMING_PARTICIPLES = frozenset({"named", "called"})
+# Prepositions that tie a description to the body or place it belongs to ("the chairman of
+# the Halden Institute", "his friend at Lindale", "the lawyer for Norwind").
+_DESCRIPTION_PREPS = frozenset({"of", "at", "for", "from", "in", "with"})
+
+
+def displaced_apposition(att: Attributor, tok: Token) -> Token | None:
+    """A person's name in apposition to the whole description that the parser hung lower down:
+    on the name closing the description's "of"-phrase ("The chairman of the Halden Institute,
+    Peter Vask, said": Vask is the chairman, not a second name for the institute) or on a
+    second description in apposition ("The other man, his cousin Jonas Verlo, said"). A name
+    never stands in apposition to another name, so the person named is the one described."""
+    for c in children(tok):
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _DESCRIPTION_PREPS:
+            hosts = [p for p in children(c) if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        elif c.dep_ == "appos" and c.pos_ == "NOUN" and att.m.cluster_for_token(c.i) is None:
+            hosts = [c]
+        else:
+            continue
+        for host in hosts:
+            name = next((a for a in children(host) if a.dep_ == "appos" and a.i > host.i), None)
+            if name is not None and _person_after(att, name, host):
+                return name
+    return None
+
+
+def _person_after(att: Attributor, tok: Token, host: Token) -> bool:
+    """Whether ``tok`` is a person's name that starts right after a comma (or right after a
+    description noun: "his cousin Jonas Verlo"), its mention not glued to the words before it
+    (the NER's "Lindale, Bruno Kettle" is no person's name)."""
+    comma = att.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    cl = att.m.cluster_for_token(tok.i)
+    m = att.m.mention_for_token(tok.i)
+    return (
+        comma is not None
+        and (comma.text == "," or (comma.i == host.i and host.pos_ == "NOUN"))
+        and cl is not None
+        and cl.actor is not None
+        and cl.actor.kind == ActorKind.person
+        and (m is None or m.start > comma.idx)
+    )
+
+
+_NAMING_PARTICIPLES = frozenset({"named", "called", "known"})
 
 
 def named_by_clause(att: Attributor, tok: Token) -> Token | None:
     """ "The first witness, a waiter at the bar named Haruka Moriyama-Ebbe, said", "a resident
-    named Caroline Dunmore said": the name a "named"/"called" clause gives inside the
-    description (the description itself, or its apposition) when it names a person."""
+    named Caroline Dunmore said", "the base chief known as Tomas": the name a "named", "called"
+    or "known as" clause gives inside the description (the description itself, or its
+    apposition) when it names a person."""
     heads = [tok, *(c for c in children(tok) if c.dep_ == "appos" and c.i > tok.i)]
     for h in heads:
         for t in h.subtree:
             if t.dep_ != "acl" or t.lower_ not in _NAMING_PARTICIPLES:
                 continue
             name = next((c for c in children(t) if c.dep_ in ("oprd", "dobj", "attr")), None)
+            if name is None and t.lower_ == "known":
+                # "the base chief known as Tomas": the name is the object of "as".
+                as_ = next((c for c in children(t) if c.dep_ == "prep" and c.lower_ == "as"), None)
+                name = next((c for c in children(as_) if c.dep_ == "pobj"), None) if as_ is not None else None
             if name is not None and att.m.cluster_for_token(name.i) is not None:
                 return name
     return None
