@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
-from stancewire.nlp.mentions.headlines import body_form
+from stancewire.nlp.mentions.headlines import body_form, headline_only
 from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, without_title
 from stancewire.nlp.mentions.names import (
     CAP_RE,
@@ -56,6 +56,8 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     ):
         start += 1
     if end <= start:
+        return
+    if headline_only(doc, start, end):
         return
     start, end = body_form(doc, start, end)
     end = name_end(doc, doccache.text(doc), start, end)
