@@ -132,6 +132,7 @@ def family_name(ix: ArticleMentions, span: Span, cluster: PersonCluster) -> None
     g = given_names().get(cluster.key)
     if g in ("f", "m") and cluster.gender is None:
         cluster.gender = g  # a given name and a surname now: "he" must not go to Kathryn Velk
+    cluster.relative = True
     cluster.key = f"{cluster.key} {normalise(surname)}"
     cluster.name = f"{cluster.name} {surname}"
     cluster.tokens = name_tokens(cluster.key.split())
@@ -183,6 +184,8 @@ def cluster_for(
         if gender is not None:
             same = [c for c in ix.clusters if parts[0] in c.tokens and len(c.tokens) > 1]
             fits = [c for c in same if c.gender == gender]
+            # "Mr. Trump" after "his son Eric": the relative only when no one else fits.
+            fits = [c for c in fits if not c.relative] or fits
             if len(same) > 1 and fits:
                 return fits[-1]
         hit = ix.cluster_by_part(parts[0])
@@ -193,6 +196,11 @@ def cluster_for(
         for c in reversed(ix.clusters):
             if len(c.key.split()) == 1 and parts[-1] in c.tokens:
                 c.key, c.name, c.tokens = key, name, toks
+                return c
+            if c.relative and toks < c.tokens and c.key.split()[0] == parts[0]:
+                # The relative named in full at last ("Clifford Pennington" after "her husband,
+                # Clifford," took "Oduya-Pennington" from his wife): the own form wins.
+                c.key, c.name, c.tokens, c.relative = key, name, toks, False
                 return c
             if toks <= c.tokens:
                 return c
