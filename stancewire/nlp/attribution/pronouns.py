@@ -65,6 +65,13 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             newer = overrun(att, cand[1], last)
         if cand is not None and (actor is None or newer):
             actor, affiliation = cand[0], cand[3]
+        reporter = (
+            reporter_of(att, tok, last, want, others) if actor is not None and last is not None else None
+        )
+        if reporter is not None and actor is not None and last is not None and actor.id == last.speaker.id:
+            # "Marsh was blunt, claiming that Velk wanted ... ''Insane,'' he said": the nearest
+            # subject is the reported one; the sentence is about its reporter.
+            actor, affiliation = reporter.actor, reporter.affiliation
         if actor is None:
             # Nothing recent: the article's only person of that gender named so far, if unique.
             same = [
@@ -186,6 +193,43 @@ def reports(att: Attributor, cand: tuple[ActorRef, int, bool, str | None], last:
     if doccache.sent(here).start != doccache.sent(there).start:
         return False
     return in_content(att, start) or embedded_subject(att, here)
+
+
+def reporter_of(
+    att: Attributor, pron: Token, last: LastQuote, want: str, exclude: set[str]
+) -> Mention | None:
+    """The main-clause subject who reported the last speaker (see :func:`reports`): a person of
+    fitting gender named before the last speaker in the same sentence, outside any quote's
+    content, when the last speaker is named inside one or as the subject of a clause under the
+    main verb, and the pronoun ``pron`` opens a later sentence (in the reporter's own sentence
+    it is part of what was reported: "Carson noted that Moody had tweeted it right after he
+    tweeted ..."); else None."""
+    start = last.speaker.mention_start
+    if start is None:
+        return None
+    starts = att.m.tok_starts()
+    tok = att.m.toks[bisect_right(starts, start) - 1]
+    sent = doccache.sent(tok)
+    if doccache.sent(pron).start <= sent.start:
+        return None
+    if not (in_content(att, start) or embedded_subject(att, tok)):
+        return None
+    for c in children(sent.root):
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.idx >= start:
+            continue
+        m = att.m.mention_for_token(c.i)
+        if m is None or m.actor.kind != ActorKind.person:
+            continue  # "The day before, ... Mr. Marsh was blunt": the parser's second subject
+        if (
+            m.actor.id in exclude
+            or m.actor.id == last.speaker.id
+            or not gender_ok(att, m.actor.id, want)
+            or thing_id(att, m.actor.id)
+            or in_content(att, m.start)
+        ):
+            return None
+        return m
+    return None
 
 
 # Dependencies that join a clause as a second statement of its own, not one under the verb.
