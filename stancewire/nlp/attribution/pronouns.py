@@ -55,12 +55,23 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         newer = (
             cand is not None
             and cand[2]
-            and (cand[1] > (last.end if last else -1) or overrun(att, cand[1], last))
+            and (
+                cand[1] > (last.end if last else -1)
+                or overrun(att, cand[1], last)
+                or reports(att, cand, last)
+            )
         )
         if newer and actor is not None and cand is not None and in_content(att, cand[1] - 1):
             newer = overrun(att, cand[1], last)
         if cand is not None and (actor is None or newer):
             actor, affiliation = cand[0], cand[3]
+        reporter = (
+            reporter_of(att, tok, last, want, others) if actor is not None and last is not None else None
+        )
+        if reporter is not None and actor is not None and last is not None and actor.id == last.speaker.id:
+            # "Marsh was blunt, claiming that Velk wanted ... ''Insane,'' he said": the nearest
+            # subject is the reported one; the sentence is about its reporter.
+            actor, affiliation = reporter.actor, reporter.affiliation
         if actor is None:
             # Nothing recent: the article's only person of that gender named so far, if unique.
             same = [
@@ -161,6 +172,88 @@ def overrun(att: Attributor, end: int, last: LastQuote | None) -> bool:
     head = att.doc[m.head]
     main = head.dep_ in ("nsubj", "nsubjpass") and head.head == doccache.sent(head).root
     return main and not att.m.in_quote(head.idx)
+
+
+def reports(att: Attributor, cand: tuple[ActorRef, int, bool, str | None], last: LastQuote | None) -> bool:
+    """Whether the subject ``cand`` (actor, end of its mention, ...) reported the last speaker's
+    words: the last speaker is named later in the same sentence as ``cand``, who is outside any
+    quote's content, inside a quote's content ("Velk said he ran only because Marsh agreed to
+    help.") or as the subject of a clause under the main one ("Velk was blunt, claiming that
+    Marsh wanted to close the port."). The sentence is about the reporter; the one reported is
+    what he talks about, and a "he" after it continues the reporter."""
+    if last is None or last.speaker.mention_start is None or cand[0].id == last.speaker.id:
+        return False
+    start = last.speaker.mention_start
+    if cand[1] > start or in_content(att, cand[1] - 1):
+        return False
+    starts = att.m.tok_starts()
+    toks = att.m.toks
+    here = toks[bisect_right(starts, start) - 1]
+    there = toks[bisect_right(starts, cand[1] - 1) - 1]
+    if doccache.sent(here).start != doccache.sent(there).start:
+        return False
+    return in_content(att, start) or embedded_subject(att, here)
+
+
+def reporter_of(
+    att: Attributor, pron: Token, last: LastQuote, want: str, exclude: set[str]
+) -> Mention | None:
+    """The main-clause subject who reported the last speaker (see :func:`reports`): a person of
+    fitting gender named before the last speaker in the same sentence, outside any quote's
+    content, when the last speaker is named inside one or as the subject of a clause under the
+    main verb, and the pronoun ``pron`` opens a later sentence (in the reporter's own sentence
+    it is part of what was reported: "Carson noted that Moody had tweeted it right after he
+    tweeted ..."); else None."""
+    start = last.speaker.mention_start
+    if start is None:
+        return None
+    starts = att.m.tok_starts()
+    tok = att.m.toks[bisect_right(starts, start) - 1]
+    sent = doccache.sent(tok)
+    if doccache.sent(pron).start <= sent.start:
+        return None
+    if not (in_content(att, start) or embedded_subject(att, tok)):
+        return None
+    for c in children(sent.root):
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.idx >= start:
+            continue
+        m = att.m.mention_for_token(c.i)
+        if m is None or m.actor.kind != ActorKind.person:
+            continue  # "The day before, ... Mr. Marsh was blunt": the parser's second subject
+        if (
+            m.actor.id in exclude
+            or m.actor.id == last.speaker.id
+            or not gender_ok(att, m.actor.id, want)
+            or thing_id(att, m.actor.id)
+            or in_content(att, m.start)
+        ):
+            return None
+        return m
+    return None
+
+
+# Dependencies that join a clause as a second statement of its own, not one under the verb.
+_COORDINATE = frozenset({"conj", "parataxis"})
+
+
+def embedded_subject(att: Attributor, tok: Token) -> bool:
+    """Whether the name at ``tok`` is the subject of a clause set under its sentence's main verb
+    (a complement or adverbial clause, at any depth), not of the main or a coordinate clause."""
+    m = att.m.mention_for_token(tok.i)
+    head = att.m.toks[m.head] if m is not None and m.head >= 0 else tok
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    root = doccache.sent(head).root
+    verb = head.head
+    if verb == root:
+        return False
+    for _ in range(8):
+        if verb.dep_ in _COORDINATE or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb == root:
+            return True
+    return False
 
 
 def in_content(att: Attributor, char: int) -> bool:

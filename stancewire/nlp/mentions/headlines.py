@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from stancewire.nlp import doccache
+from stancewire.nlp.mentions.names import given_names
 
 # Function words: some headlines capitalise them and some do not, so they are not counted.
 _FUNCTION = frozenset({
@@ -72,3 +73,20 @@ def body_form(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 1 and doc[end - 1].text.lower() in lower:
         end -= 1
     return start, end
+
+
+def headline_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] is a headline's capitalised words that name nobody: a title-case
+    line, no given name first, and not one of its words anywhere in the body ("Woman Steps
+    Forward With ...", "Aide Caught Conspiring With ...": the NER's PERSON "Steps Forward").
+    A person a headline names is named in the body too, if only by surname; a span the body
+    never repeats is no one the body's "he" or "she" can continue."""
+    text = doccache.text(doc)
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if end - start < 2 or doc[start].lower_ in given_names() or not title_case_line(text, a, b):
+        return False
+    la, lb = _line(text, a)
+    body = (text[:la] + "\n" + text[lb:]).lower()
+    return not any(
+        re.search(rf"(?<!\w){re.escape(t.lower_)}(?!\w)", body) for t in doc[start:end] if t.is_alpha
+    )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
-from stancewire.nlp.mentions.headlines import body_form
+from stancewire.nlp.mentions.headlines import body_form, headline_only
 from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, without_title
 from stancewire.nlp.mentions.names import (
     CAP_RE,
@@ -55,6 +56,8 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     ):
         start += 1
     if end <= start:
+        return
+    if headline_only(doc, start, end):
         return
     start, end = body_form(doc, start, end)
     end = name_end(doc, doccache.text(doc), start, end)
@@ -114,23 +117,57 @@ _KIN = frozenset({
 
 def family_name(ix: ArticleMentions, span: Span, cluster: PersonCluster) -> None:
     """A bare given name in apposition to a kin noun of a named person ("Marta Velk's husband,
-    Aron," "Velk's son, Tomas,") is that person's relative: the cluster takes the possessor's
-    surname ("Aron Velk"), so that it neither stays a person named "Aron" nor is any later
-    "Velk" (the bare surname goes to whoever was named first, as before)."""
+    Aron," "Velk's son, Tomas,"; "his wife, Jane," "Her father, Brad, 39,") is that person's
+    relative: the cluster takes the possessor's surname ("Aron Velk"), so that it neither stays
+    a person named "Aron" nor is any later "Velk" (the bare surname goes to whoever was named
+    first, as before)."""
     root = span.root
     if root.dep_ != "appos" or root.head.lemma_.lower() not in _KIN or cluster.key not in given_names():
         return
-    poss = next((c for c in children(root.head) if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    owner = ix.cluster_for_token(poss.i) if poss is not None else None
+    poss = next((c for c in children(root.head) if c.dep_ == "poss"), None)
+    owner = possessor_cluster(ix, poss) if poss is not None else None
     if owner is None or owner is cluster:
         return
     surname = owner.name.split()[-1]
     g = given_names().get(cluster.key)
     if g in ("f", "m") and cluster.gender is None:
         cluster.gender = g  # a given name and a surname now: "he" must not go to Kathryn Velk
+    cluster.relative = True
     cluster.key = f"{cluster.key} {normalise(surname)}"
     cluster.name = f"{cluster.name} {surname}"
     cluster.tokens = name_tokens(cluster.key.split())
+
+
+# A possessive pronoun's gender: "his wife" is the wife of the last man named, "her father"
+# the father of the last woman named.
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+
+
+def possessor_cluster(ix: ArticleMentions, poss: Token) -> PersonCluster | None:
+    """The person a kin noun's possessor names: a name's own cluster ("Velk's son"), or for
+    "his"/"her" the person it continues: before it in its sentence, the sentence before or its
+    paragraph, the nearest named subject whose gender fits, else the nearest such name (with a
+    surname to give: a given name alone gives none)."""
+    if poss.pos_ == "PROPN":
+        return ix.cluster_for_token(poss.i)
+    want = _POSSESSIVE_GENDER.get(poss.lower_)
+    if want is None:
+        return None
+    sent = doccache.sent(poss)
+    start = doccache.sent(ix.toks[sent.start - 1]).start if sent.start > 0 else sent.start
+    # ... or its paragraph, when that began earlier ("Sanders, whose coalition ..., said ...
+    # deny ... voters. On CNN, his wife, Jane, called ...").
+    para = doccache.text(ix.doc).rfind("\n", 0, poss.idx) + 1
+    start = min(start, bisect_left(ix.tok_starts(), para))
+    named: list[tuple[Token, PersonCluster]] = []
+    for i in range(poss.i - 1, start - 1, -1):
+        t = ix.toks[i]
+        # A bare surname is not indexed yet (add_bare_surnames runs after the names).
+        c = ix.cluster_for_token(i) or (ix.cluster_by_part(normalise(t.text)) if t.pos_ == "PROPN" else None)
+        if c is not None and c.gender in (want, None) and len(c.tokens) > 1:
+            named.append((t, c))
+    subject = next((c for t, c in named if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject or (named[0][1] if named else None)
 
 
 def cluster_for(
@@ -147,6 +184,8 @@ def cluster_for(
         if gender is not None:
             same = [c for c in ix.clusters if parts[0] in c.tokens and len(c.tokens) > 1]
             fits = [c for c in same if c.gender == gender]
+            # "Mr. Trump" after "his son Eric": the relative only when no one else fits.
+            fits = [c for c in fits if not c.relative] or fits
             if len(same) > 1 and fits:
                 return fits[-1]
         hit = ix.cluster_by_part(parts[0])
@@ -157,6 +196,11 @@ def cluster_for(
         for c in reversed(ix.clusters):
             if len(c.key.split()) == 1 and parts[-1] in c.tokens:
                 c.key, c.name, c.tokens = key, name, toks
+                return c
+            if c.relative and toks < c.tokens and c.key.split()[0] == parts[0]:
+                # The relative named in full at last ("Clifford Pennington" after "her husband,
+                # Clifford," took "Oduya-Pennington" from his wife): the own form wins.
+                c.key, c.name, c.tokens, c.relative = key, name, toks, False
                 return c
             if toks <= c.tokens:
                 return c

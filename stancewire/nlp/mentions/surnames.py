@@ -67,7 +67,11 @@ def _noun_like(t: Token) -> bool:
 def one_person(cands: list[PersonCluster]) -> list[PersonCluster]:
     """Clusters of one surname whose given names are forms of one name ("Sandra Paradis" and
     "Sandy Paradis", "Thomas Velk" and "Tom Velk": the same first three letters) are one person,
-    the one named first; other namesakes ("Bill" and "Hillary Clinton") stay apart."""
+    the one named first; other namesakes ("Bill" and "Hillary Clinton") stay apart, but not a
+    relative who took the surname from a kin noun's possessor."""
+    # A relative the article gave the surname ("his wife, Jane,") is called by the given name:
+    # the bare surname stays with the person it was taken from.
+    cands = [c for c in cands if not c.relative] or cands
     if len(cands) < 2:
         return cands
     firsts = {c.key.split()[0][:3] for c in cands}

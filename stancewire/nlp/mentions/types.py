@@ -29,3 +29,6 @@ class PersonCluster:
     last_seen: int = 0  # char offset of the latest mention
     first_seen: int = 0  # char offset of the first mention
     seen: list[int] = field(default_factory=list)  # char offsets of all name mentions, in order
+    # A relative given the surname of someone the article named (mentions/persons.family_name):
+    # the bare surname and "Mr."/"Mrs." + surname stay that someone's while the name is theirs.
+    relative: bool = False
