@@ -25,8 +25,8 @@ def _span(text: str, words: str) -> tuple[spacy.tokens.Doc, int, int]:
 
 
 def test_headline_words_the_body_never_uses_name_nobody() -> None:
-    text = "Woman Steps Forward With Bombshell Claim Against Mayor Varro\n\nA woman said the mayor lied."
-    doc, a, b = _span(text, "Steps Forward")
+    text = "Clerk Breaks Silence Over Harbour Deal Signed By Mayor Varro\n\nA clerk said the mayor lied."
+    doc, a, b = _span(text, "Breaks Silence")
     assert headline_only(doc, a, b)
 
 
@@ -45,19 +45,19 @@ def test_headline_span_opening_with_a_given_name_is_kept() -> None:
 
 
 def test_body_sentence_is_no_headline() -> None:
-    text = "Steps Forward met the mayor on Monday, and the council said so.\n\nNothing else."
-    doc, a, b = _span(text, "Steps Forward")
+    text = "Breaks Silence met the mayor on Monday, and the council said so.\n\nNothing else."
+    doc, a, b = _span(text, "Breaks Silence")
     assert not headline_only(doc, a, b)
 
 
-# "The day before, ... Mr. Marsh was blunt, claiming that President Velk wanted ...": when the
-# parser makes "day" a second subject, salience's nearest subject is the reported Velk, whom the
+# "A week earlier, ... Mr. Marsh was harsh, alleging that President Velk planned ...": when the
+# parser makes "week" a second subject, salience's nearest subject is the reported Velk, whom the
 # last quote also gave; the next sentence's "he" is the reporter. Which parse a text gets varies,
 # so the rule is tested on its own, on the mention index of a fictional text.
 _REPORTED = (
-    "The day before, at a rally in Harlow, Mr. Marsh was just as blunt, claiming without any "
-    "evidence that President Velk wanted to take in 250,000 refugees. ''You'd have to be "
-    "insane,'' he said."
+    "A week earlier, at a fair in Harlow, Mr. Marsh was equally harsh, alleging with no proof "
+    "that President Velk planned to admit 90,000 migrants. ''Nobody sane would agree to "
+    "that,'' he said."
 )
 
 
@@ -77,10 +77,10 @@ def test_reporter_of_the_last_speaker_named_under_the_main_clause(extractor: Ext
         mention_end=velk.end,
         mention_kind=MentionKind.name,
     )
-    last = LastQuote(said, _REPORTED.index("refugees") + len("refugees"))
+    last = LastQuote(said, _REPORTED.index("migrants") + len("migrants"))
     he = next(t for t in doc if t.lower_ == "he")
     reporter = reporter_of(att, he, last, "m", set())
     assert reporter is not None and reporter.actor.name.endswith("Marsh")
     # A pronoun in the reporter's own sentence is part of what was reported.
-    claiming = next(t for t in doc if t.lower_ == "claiming")
-    assert reporter_of(att, claiming, last, "m", set()) is None
+    alleging = next(t for t in doc if t.lower_ == "alleging")
+    assert reporter_of(att, alleging, last, "m", set()) is None

@@ -77,8 +77,8 @@ def body_form(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def headline_only(doc: Doc, start: int, end: int) -> bool:
     """Whether doc[start:end] is a headline's capitalised words that name nobody: a title-case
-    line, no given name first, and not one of its words anywhere in the body ("Woman Steps
-    Forward With ...", "Aide Caught Conspiring With ...": the NER's PERSON "Steps Forward").
+    line, no given name first, and not one of its words anywhere in the body ("Clerk Breaks
+    Silence Over ...", "Aide Seen Plotting With ...": the NER's PERSON "Breaks Silence").
     A person a headline names is named in the body too, if only by surname; a span the body
     never repeats is no one the body's "he" or "she" can continue."""
     text = doccache.text(doc)

@@ -155,8 +155,8 @@ def possessor_cluster(ix: ArticleMentions, poss: Token) -> PersonCluster | None:
         return None
     sent = doccache.sent(poss)
     start = doccache.sent(ix.toks[sent.start - 1]).start if sent.start > 0 else sent.start
-    # ... or its paragraph, when that began earlier ("Sanders, whose coalition ..., said ...
-    # deny ... voters. On CNN, his wife, Jane, called ...").
+    # ... or its paragraph, when that began earlier ("Velk, whose coalition ..., said ... .
+    # On the radio, his wife, Ana, called ...").
     para = doccache.text(ix.doc).rfind("\n", 0, poss.idx) + 1
     start = min(start, bisect_left(ix.tok_starts(), para))
     named: list[tuple[Token, PersonCluster]] = []
@@ -184,7 +184,7 @@ def cluster_for(
         if gender is not None:
             same = [c for c in ix.clusters if parts[0] in c.tokens and len(c.tokens) > 1]
             fits = [c for c in same if c.gender == gender]
-            # "Mr. Trump" after "his son Eric": the relative only when no one else fits.
+            # "Mr. Velk" after "his son Ivo": the relative only when no one else fits.
             fits = [c for c in fits if not c.relative] or fits
             if len(same) > 1 and fits:
                 return fits[-1]
