@@ -202,8 +202,8 @@ def reporter_of(
     fitting gender named before the last speaker in the same sentence, outside any quote's
     content, when the last speaker is named inside one or as the subject of a clause under the
     main verb, and the pronoun ``pron`` opens a later sentence (in the reporter's own sentence
-    it is part of what was reported: "Carson noted that Moody had tweeted it right after he
-    tweeted ..."); else None."""
+    it is part of what was reported: "Velk noted that Marsh had posted it right after he
+    posted ..."); else None."""
     start = last.speaker.mention_start
     if start is None:
         return None
@@ -219,7 +219,7 @@ def reporter_of(
             continue
         m = att.m.mention_for_token(c.i)
         if m is None or m.actor.kind != ActorKind.person:
-            continue  # "The day before, ... Mr. Marsh was blunt": the parser's second subject
+            continue  # "A week earlier, ... Mr. Marsh was harsh": the parser's second subject
         if (
             m.actor.id in exclude
             or m.actor.id == last.speaker.id

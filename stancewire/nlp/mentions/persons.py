@@ -117,7 +117,7 @@ _KIN = frozenset({
 
 def family_name(ix: ArticleMentions, span: Span, cluster: PersonCluster) -> None:
     """A bare given name in apposition to a kin noun of a named person ("Marta Velk's husband,
-    Aron," "Velk's son, Tomas,"; "his wife, Jane," "Her father, Brad, 39,") is that person's
+    Aron," "Velk's son, Tomas,"; "his wife, Ana," "Her father, Tomas, 52,") is that person's
     relative: the cluster takes the possessor's surname ("Aron Velk"), so that it neither stays
     a person named "Aron" nor is any later "Velk" (the bare surname goes to whoever was named
     first, as before)."""

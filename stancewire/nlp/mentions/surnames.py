@@ -69,7 +69,7 @@ def one_person(cands: list[PersonCluster]) -> list[PersonCluster]:
     "Sandy Paradis", "Thomas Velk" and "Tom Velk": the same first three letters) are one person,
     the one named first; other namesakes ("Bill" and "Hillary Clinton") stay apart, but not a
     relative who took the surname from a kin noun's possessor."""
-    # A relative the article gave the surname ("his wife, Jane,") is called by the given name:
+    # A relative the article gave the surname ("his wife, Ana,") is called by the given name:
     # the bare surname stays with the person it was taken from.
     cands = [c for c in cands if not c.relative] or cands
     if len(cands) < 2:
