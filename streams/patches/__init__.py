@@ -6,13 +6,12 @@ Two kinds of patch live here:
   whatever the broker; ``tests/unit/test_patches_on_broker.py`` shows a real Faust app losing
   records on Apache Kafka without it; and ``cluster`` (an idempotent producer and a changelog
   seen with 0 partitions during a cluster restart), which any replicated cluster needs
-  (``tests/reliability/test_kafka_cluster_failover.py``);
+  (``tests/reliability/test_kafka_cluster_failover.py``); and ``commit_retry`` (faust-streaming
+  issue 316: a refused commit recorded as done), first needed on noida-db, then seen on Apache
+  Kafka too: a two-worker pipeline kept a lag of 1 after a rebalance in two full CI runs;
 * work-arounds needed on the embedded noida-db broker only, installed only when noida-db is the
   broker (``Settings.broker_kind``, "auto" asks the broker): ``noida`` (member id, fetch
-  backoff), ``membership`` (evicting a dead predecessor) and ``commit_retry`` (faust-streaming
-  issue 316: a refused commit recorded as done; on Apache Kafka the rejoin that follows a refused
-  commit re-seeks to the broker's committed offset, and the same test file shows nothing left
-  behind there without it).
+  backoff) and ``membership`` (evicting a dead predecessor).
 
 Each patch reaches into private attributes of one exact release, so ``install`` refuses to run
 on versions nobody checked them against rather than misbehave quietly.
@@ -56,13 +55,15 @@ def check_versions(installed: dict[str, str] | None = None) -> None:
 def install(app: Any, settings: Settings) -> list[str]:
     """Install the patches this broker needs and their timers on ``app``; returns their names."""
     check_versions()
-    from streams.patches import cluster, head_gap
+    from streams.patches import cluster, commit_retry, head_gap
 
-    installed = [head_gap.install(app), cluster.install()]
+    # commit_retry on every broker: a commit refused in a rebalance stalled a two-worker
+    # pipeline on Apache Kafka too (lag 1 left on a partition for the rest of the run).
+    installed = [head_gap.install(app), cluster.install(), commit_retry.install(app)]
     kind = resolve_broker_kind(settings)
     if kind == "noida":
-        from streams.patches import commit_retry, membership, noida
+        from streams.patches import membership, noida
 
-        installed += [commit_retry.install(app), *noida.install(settings), membership.install(app, settings)]
+        installed += [*noida.install(settings), membership.install(app, settings)]
     log.info("Faust/aiokafka patches for a %s broker: %s", kind, ", ".join(installed))
     return installed

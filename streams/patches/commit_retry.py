@@ -8,10 +8,14 @@ done until new records arrive on the partition. Nothing is lost (a restart re-pr
 every stage is idempotent), but the lag never drains, so monitoring and ``wait_until_idle`` see a
 stalled pipeline. Here refused offsets are remembered and a timer commits them again.
 
-Installed for noida-db only: that is where the stall was seen (docs/reliability.md: stalls in 2
-of ~10 restart runs before, 16 of 16 drained after). On Apache Kafka a refused commit is followed
-by a rejoin that revokes and re-assigns the partitions, Faust then seeks to the broker's committed
-offset and processes the records again (``tests/unit/test_patches_on_broker.py``, "refused").
+First seen on noida-db (docs/reliability.md: stalls in 2 of ~10 restart runs before, 16 of 16
+drained after). On Apache Kafka the rejoin that follows a refused commit usually revokes and
+re-assigns the partitions, and Faust then seeks to the broker's committed offset and processes
+the records again (``tests/unit/test_patches_on_broker.py``, "refused"). But the two-worker test
+(``tests/pipeline/test_end_to_end.py``) stalled with a lag of 1 after a rebalance on Apache
+Kafka in two full CI runs (2026-12-05), so the patch is installed on every broker. It commits
+only offsets of records this worker processed, on partitions it still holds, and never below
+what was committed since: where the rejoin already re-sought, it has nothing to do.
 """
 
 from __future__ import annotations

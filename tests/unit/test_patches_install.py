@@ -1,5 +1,6 @@
-"""The patch shelf: refuses unchecked Faust/aiokafka releases, installs noida-db's patches only
-for noida-db, and tells the two brokers apart by asking (the embedded broker, really started)."""
+"""The patch shelf: refuses unchecked Faust/aiokafka releases, installs the Faust bug fixes on
+every broker and noida-db's work-arounds only for noida-db, and tells the two brokers apart by
+asking (the embedded broker, really started)."""
 
 from __future__ import annotations
 
@@ -52,16 +53,16 @@ def test_on_apache_kafka_only_the_bug_and_cluster_fixes_are_installed(tmp_path: 
     assert got["names"] == [
         "head_gap (faust-streaming#606)",
         "cluster (idempotent producer, bounded request wait, changelog with 0 partitions)",
+        "commit_retry (faust-streaming#316)",
     ]
-    assert got["head_gap"]
-    assert not got["fetch_backoff"] and not got["keep_member"] and not got["commit_retry"]
-    assert got["timers"] == ["reread_skipped_tails"]
+    assert got["head_gap"] and got["commit_retry"]
+    assert not got["fetch_backoff"] and not got["keep_member"]
+    assert got["timers"] == ["reread_skipped_tails", "retry_refused_commits"]
 
 
 def test_on_noida_db_its_workarounds_come_too(tmp_path: Path) -> None:
     got = installed("noida", tmp_path)
-    assert got["names"][2:] == ["commit_retry (faust-streaming#316)", "keep_member_id", "fetch_idle_backoff",
-                                "membership"]
+    assert got["names"][3:] == ["keep_member_id", "fetch_idle_backoff", "membership"]
     assert got["fetch_backoff"] and got["keep_member"] and got["head_gap"] and got["commit_retry"]
     assert got["timers"] == ["remember_member_id", "reread_skipped_tails", "retry_refused_commits"]
 

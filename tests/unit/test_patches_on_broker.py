@@ -2,8 +2,10 @@
 without ``streams/patches/head_gap`` and loses none with it (``faust_offsets.py`` runs the app;
 see there). If the "without" half ever fails, Faust no longer has the bug: drop the patch.
 
-And why ``commit_retry`` is installed for noida-db only: after a commit the broker refused, the
-app without it still ends with every record processed and committed."""
+And what ``commit_retry`` is for on Apache Kafka: in this set-up, after a commit the broker
+refused, the app without it still ends with every record processed and committed (the rejoin
+re-seeks); it is installed on every broker all the same, because a two-worker pipeline on Kafka
+was seen to keep a lag of 1 after a rebalance (see ``streams/patches/commit_retry.py``)."""
 
 from __future__ import annotations
 
