@@ -204,16 +204,26 @@ def string_ids(words: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """``[t.idx for t in doc]``, the offset of each token's first character, from one array read
+    per Doc (the text never changes): the rules map characters to tokens by bisection over it."""
+    c = _cache(doc)
+    starts = c.starts
+    if starts is None or len(starts) != len(doc):
+        starts = c.starts = doc.to_array(IDX).tolist()
+    return starts
+
+
 def char_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The token range of ``doc.char_span(start, end, alignment_mode="expand")`` (None when that
     is None), by bisection over offsets read once per Doc: ``char_span`` builds a Span and a
     Token per boundary, and the stance rules ask for two per quote. Every character of the
     text belongs to a token or to the one space after it, so a character's token is the last
     one starting at or before it."""
+    starts = token_starts(doc)
     c = _cache(doc)
-    starts, ends = c.starts, c.ends
-    if starts is None or ends is None or len(starts) != len(doc):
-        starts = c.starts = doc.to_array(IDX).tolist()
+    ends = c.ends
+    if ends is None or len(ends) != len(starts):
         ends = c.ends = [a + n for a, n in zip(starts, doc.to_array(LENGTH).tolist(), strict=True)]
     n_chars = len(text(doc))
     if not (0 <= start < n_chars and 0 <= end - 1 < n_chars) or end < start:

@@ -51,7 +51,6 @@ class Attributor:
         self.m = mentions
         self.last: LastQuote | None = None
         self.last_by_kind: dict[str, LastQuote] = {}
-        self.starts: list[int] | None = None  # token start offsets, built on first need
         self.quote_spans: list[tuple[int, int]] | None = None  # quote-marked spans, on first need
         self.sent_starts: list[int] | None = None  # sentence start offsets, on first need
         # The learned ranker decides guessed speakers (None: the rules alone); ``trace``

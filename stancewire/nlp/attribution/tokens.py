@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from stancewire.nlp import cues
+from stancewire.nlp import cues, doccache
 from stancewire.nlp.attribution.patterns import DATELINE_RE, MONTH_RE, TIMESTAMP_LINE_RE
 from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes import QuoteCandidate
@@ -79,9 +79,7 @@ def usable_speaker_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Toke
 
 
 def token_at(att: Attributor, char: int) -> Token | None:
-    if att.starts is None:
-        att.starts = [t.idx for t in att.m.toks]
-    i = bisect_right(att.starts, char) - 1
+    i = bisect_right(doccache.token_starts(att.doc), char) - 1
     return att.m.toks[i] if i >= 0 else None
 
 

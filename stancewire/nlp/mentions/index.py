@@ -67,7 +67,6 @@ class ArticleMentions:
         # "Her publisher, Brisca House,"): (char, noun lemma, mention), in text order.
         self.org_desc: list[tuple[int, str, Mention]] = []
         self.weak_orgs: set[int] = set()  # starts of org mentions from PRODUCT/WORK_OF_ART entities
-        self.tok_start_list: list[int] | None = None
         # Role facts in text order: (char, canonical title, scope key, cluster). Role nouns resolve
         # against these by position (the most recent holder before, else the next one introduced).
         self.role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
@@ -149,9 +148,7 @@ class ArticleMentions:
         return best_org_before(self, char, noun, mods)
 
     def tok_starts(self) -> list[int]:
-        if self.tok_start_list is None:
-            self.tok_start_list = [t.idx for t in self.toks]
-        return self.tok_start_list
+        return doccache.token_starts(self.doc)
 
     def add(self, start: int, end: int, actor: ActorRef, kind: MentionKind, head: int) -> Mention:
         """Record a resolved mention (pronouns resolved by attribution, quote-internal I/we)."""

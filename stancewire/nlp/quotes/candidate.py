@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from stancewire.nlp import doccache
 from stancewire.nlp.quotemarks import QuoteSpan
 
 
@@ -34,7 +34,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.starts: list[int] = doc.to_array(IDX).tolist()  # token start offsets, one array read
+        self.starts = doccache.token_starts(doc)
         self.spans = spans
         self.span_starts = [s.open for s in spans]
         self.in_quote = [False] * len(doc)
