@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from stancewire.nlp.attribute_table import compile_attribute_ruler
 from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, RULE_COMPONENTS, STANCE
 from stancewire.nlp.events.component import EVENTS  # importing it registers the factory
 from stancewire.nlp.line_sentences import LINE_SENTENCES
@@ -26,6 +27,8 @@ assert set(PIPELINE) == {*RULE_COMPONENTS, EVENTS}
 def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     """The full pipeline for ``model_name`` (cached per name; the model loads once per process)."""
     nlp = load_model(model_name)
+    # Same tags, POS, morphology and lemmas as the model's own ruler, from a table (attribute_table.py).
+    compile_attribute_ruler(nlp)
     split_glued_quotes(nlp)
     # Before the parser: a line break ends a sentence (see line_sentences.py).
     nlp.add_pipe(LINE_SENTENCES, first=True)
