@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -41,6 +42,7 @@ from stancewire.nlp.mentions.words import (
     GROUP_NOUNS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
+    PERSON_DESC_NOUNS,
     TITLE_WORDS,
     person_noun_plural,
 )
@@ -218,12 +220,62 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
     desc = description_speaker(att, tok)
     if desc is not None:
         return desc
+    lede = headline_role_speaker(att, tok, lemma)
+    if lede is not None:
+        return lede
     # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
     if tok.pos_ in ("NOUN", "PROPN"):
         return phrase_speaker(att, tok)
     if mistagged_name(tok) and tok.dep_ not in ("amod", "compound"):
         # "said Skelly" (tagged an adverb): a name the tagger and the NER both missed.
         return proper_noun_speaker(att, tok, tok.idx, tok.idx + len(tok.text))
+    return None
+
+
+# How far into the body a headline's role noun looks for the person it stands for.
+_LEDE_SENTENCES = 3
+_LEDE_CHARS = 1200
+
+
+def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
+    """ "Ex-mayor says dam is safe", "Departing Harrow boss looks back": a headline's bare
+    singular person noun (no determiner, headline style) stands for the person the lede is
+    about, the first person named as the subject of a main clause in the first sentences of
+    the body ("Tomas Velk, the departing boss, walked ...", "..., Ada Morn told reporters")."""
+    text = att.text
+    nl = text.find("\n")
+    if nl < 0 or tok.idx >= nl or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    if any(c.dep_ in ("det", "poss") for c in children(tok)):
+        return None  # "A senator says", "His aide says": someone the headline leaves unnamed
+    if lemma not in TITLE_WORDS and lemma not in PERSON_DESC_NOUNS:
+        return None
+    gender = gender_of_word(tok.lower_)
+    starts = doccache.token_starts(att.doc)
+    i = bisect_left(starts, nl)
+    for _ in range(_LEDE_SENTENCES):
+        if i >= len(att.doc) or att.doc[i].idx - nl > _LEDE_CHARS:
+            return None
+        sent = doccache.sent(att.doc[i])
+        i = sent.end
+        root = sent.root
+        if att.m.in_quote(root.idx):
+            continue
+        for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
+            c = att.m.cluster_for_token(subj.i)
+            if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
+                continue
+            a, b = np_bounds(att, tok)
+            return Speaker(
+                id=c.actor.id,
+                name=c.actor.name,
+                kind=ActorKind.person,
+                mention=text[a:b],
+                mention_start=a,
+                mention_end=b,
+                mention_kind=MentionKind.role,
+                affiliation=c.affiliation,
+            )
     return None
 
 
