@@ -115,6 +115,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     if anaphor is not None:
         return anaphor
     lemma = tok.lemma_.lower()
+    relation = named_relation_speaker(att, tok, lemma)
+    if relation is not None:
+        return relation
     if (lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side") and not new_body(tok, lemma):
         res = att.m.resolve_role(tok)
         if res is not None:
@@ -229,6 +232,48 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
     if mistagged_name(tok) and tok.dep_ not in ("amod", "compound"):
         # "said Skelly" (tagged an adverb): a name the tagger and the NER both missed.
         return proper_noun_speaker(att, tok, tok.idx, tok.idx + len(tok.text))
+    return None
+
+
+# How far back a possessed person noun looks for the same noun with its name.
+_RELATION_WINDOW = 2000
+
+
+def named_relation_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
+    """ "his sister told the paper" after "his sister Ana Velk told a paper", "Morn's spokeswoman
+    said" after "Morn's spokeswoman, Ada Brask,": a possessed person noun repeats the same noun
+    with the same possessor that a name stood in apposition to before (the nearest such, within
+    a few paragraphs: a list of several families gives each "his sister" of their own)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    owner = without_possessive(poss.text).lower()
+    toks = att.m.toks
+    i = tok.i - 1
+    while i >= 0 and tok.idx - toks[i].idx <= _RELATION_WINDOW:
+        t = toks[i]
+        i -= 1
+        if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+            continue
+        p = next((c for c in children(t) if c.dep_ == "poss"), None)
+        if p is None or without_possessive(p.text).lower() != owner:
+            continue
+        for c in children(t):
+            cl = att.m.cluster_for_token(c.i) if c.dep_ == "appos" else None
+            if cl is not None and cl.actor is not None:
+                a, b = np_bounds(att, tok)
+                return Speaker(
+                    id=cl.actor.id,
+                    name=cl.actor.name,
+                    kind=ActorKind.person,
+                    mention=att.text[a:b],
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.role,
+                    affiliation=cl.affiliation,
+                )
     return None
 
 
