@@ -276,6 +276,11 @@ def _actor_of(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:
     if x.pos_ not in ("PROPN", "NOUN") or x.lemma_.lower() in ANAPHORIC_TEXTS:
         return None
     sp = att.from_token(x, q)
+    if sp is not None and sp.kind == ActorKind.group and x.tag_ == "NNS":
+        # "Forty groups wrote to the council ... the letter says", "Several officials released a
+        # statement": people or bodies that issued a text together are who it speaks for (a
+        # capitalised plural is rather a name the NER missed: "Halden Reports").
+        return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     if sp is None or sp.kind not in _SPEAKING or sp.id.startswith(("unknown:", "group:")):
         return None
     return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
