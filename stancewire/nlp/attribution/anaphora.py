@@ -169,8 +169,10 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
     for c in children(t):
         if c.dep_ == "poss":
             cands.append(c)
-        elif c.dep_ == "compound" and c.i < t.i:
-            cands.insert(0, c)  # the nearest compound first
+        elif (c.dep_ == "compound" or (c.dep_ == "nmod" and c.pos_ == "PROPN")) and c.i < t.i:
+            # The nearest compound first; a name before an adjective is the parser's "nmod"
+            # ("a Norwind Institute regional poll").
+            cands.insert(0, c)
         elif c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS:
             cands.extend(p for p in children(c) if p.dep_ == "pobj")
         elif c.dep_ == "acl":
