@@ -26,7 +26,7 @@ from stancewire.nlp.attribution.words import (
     SHE,
     THEY,
 )
-from stancewire.nlp.cues import DOCUMENT_NOUNS
+from stancewire.nlp.cues import DOCUMENT_NOUNS, is_speech_verb
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
@@ -283,10 +283,11 @@ _LEDE_CHARS = 1200
 
 
 def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
-    """ "Ex-mayor says dam is safe", "Departing Harrow boss looks back": a headline's bare
-    singular person noun (no determiner, headline style) stands for the person the lede is
-    about, the first person named as the subject of a main clause in the first sentences of
-    the body ("Tomas Velk, the departing boss, walked ...", "..., Ada Morn told reporters")."""
+    """ "Ex-mayor says dam is safe", "Departing Harrow boss says ...": a headline's bare
+    singular person noun (no determiner, headline style) stands for the person the lede reports
+    speaking, the first person named as the subject of a main reporting verb in the first
+    sentences of the body ("Tomas Velk, the departing boss, said ...", "..., Ada Morn told
+    reporters"); a lede that only sets the scene names no one for it."""
     text = att.text
     nl = text.find("\n")
     if nl < 0 or tok.idx >= nl or tok.pos_ != "NOUN" or tok.tag_ != "NN":
@@ -304,8 +305,8 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
         sent = doccache.sent(att.doc[i])
         i = sent.end
         root = sent.root
-        if att.m.in_quote(root.idx):
-            continue
+        if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
+            continue  # the lede tells who says what the headline sums up
         for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
             c = att.m.cluster_for_token(subj.i)
             if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
