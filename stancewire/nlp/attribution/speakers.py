@@ -285,44 +285,59 @@ _LEDE_CHARS = 1200
 def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
     """ "Ex-mayor says dam is safe", "Departing Harrow boss says ...": a headline's bare
     singular person noun (no determiner, headline style) stands for the person the lede reports
-    speaking, the first person named as the subject of a main reporting verb in the first
-    sentences of the body ("Tomas Velk, the departing boss, said ...", "..., Ada Morn told
-    reporters"); a lede that only sets the scene names no one for it."""
+    speaking, the first person named as the subject of a main reporting verb (or in apposition
+    to it) in the first sentences of the body ("Tomas Velk, the departing boss, said ...", "...,
+    Ada Morn told reporters", "The director, Ada Morn, argued ..."); a lede that only sets the
+    scene names no one for it."""
     text = att.text
-    nl = text.find("\n")
-    if nl < 0 or tok.idx >= nl or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+    end = _headline_end(text)
+    if end < 0 or tok.idx >= end or tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     if any(c.dep_ in ("det", "poss") for c in children(tok)):
         return None  # "A senator says", "His aide says": someone the headline leaves unnamed
     if lemma not in TITLE_WORDS and lemma not in PERSON_DESC_NOUNS:
         return None
     gender = gender_of_word(tok.lower_)
-    starts = doccache.token_starts(att.doc)
-    i = bisect_left(starts, nl)
-    for _ in range(_LEDE_SENTENCES):
-        if i >= len(att.doc) or att.doc[i].idx - nl > _LEDE_CHARS:
-            return None
+    i = bisect_left(doccache.token_starts(att.doc), end)
+    seen = 0
+    while seen < _LEDE_SENTENCES and i < len(att.doc) and att.doc[i].idx - end <= _LEDE_CHARS:
         sent = doccache.sent(att.doc[i])
         i = sent.end
         root = sent.root
+        if sent.start_char < end or root.pos_ not in ("VERB", "AUX"):
+            # The headline's own sentence (the parser may run it over the line break), or a
+            # section label ("SUMMARY.", a one-line heading): no sentence of the lede.
+            continue
+        seen += 1
         if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
             continue  # the lede tells who says what the headline sums up
         for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
-            c = att.m.cluster_for_token(subj.i)
-            if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
-                continue
-            a, b = np_bounds(att, tok)
-            return Speaker(
-                id=c.actor.id,
-                name=c.actor.name,
-                kind=ActorKind.person,
-                mention=text[a:b],
-                mention_start=a,
-                mention_end=b,
-                mention_kind=MentionKind.role,
-                affiliation=c.affiliation,
-            )
+            for t in (subj, *(c for c in children(subj) if c.dep_ == "appos")):
+                c = att.m.cluster_for_token(t.i)
+                if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
+                    continue
+                a, b = np_bounds(att, tok)
+                return Speaker(
+                    id=c.actor.id,
+                    name=c.actor.name,
+                    kind=ActorKind.person,
+                    mention=text[a:b],
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.role,
+                    affiliation=c.affiliation,
+                )
     return None
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: its first line, with the subtitle line after a title that
+    ends in a semicolon ("Harrow shuts two ferry lines;\nFares, official says, must rise")."""
+    nl = text.find("\n")
+    if nl < 0 or not text[:nl].rstrip().endswith(";"):
+        return nl
+    nxt = text.find("\n", nl + 1)
+    return nxt if nxt >= 0 else len(text)
 
 
 def rankable_role(att: Attributor, tok: Token, lemma: str) -> bool:
