@@ -66,12 +66,20 @@ def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker |
         if own is not None:
             # "The survey, conducted by the Halden Institute, finds": the text names its issuer.
             return _speaker(att, tok, det, own)
+        anchor = tok
         for prev in _earlier(att, tok, lemma):
             actor = _issuer(att, prev, q)
             if actor is not None:
                 return _speaker(att, tok, det, actor)
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(prev)):
-                break  # "an entrance poll of voters": the text introduced last, its issuer untold
+                return None  # "an entrance poll of voters": the text introduced last, its issuer untold
+            anchor = prev
+        # No earlier noun names the issuer: the text may have been introduced by the verb of
+        # issuing it ("Velk sued the council ... The lawsuit says", "Morn emailed the members ...
+        # The email adds").
+        actor = _issuing_verb_subject(att, anchor, lemma, q)
+        if actor is not None:
+            return _speaker(att, tok, det, actor)
     return None
 
 
@@ -161,8 +169,10 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
     for c in children(t):
         if c.dep_ == "poss":
             cands.append(c)
-        elif c.dep_ == "compound" and c.i < t.i:
-            cands.insert(0, c)  # the nearest compound first
+        elif (c.dep_ == "compound" or (c.dep_ == "nmod" and c.pos_ == "PROPN")) and c.i < t.i:
+            # The nearest compound first; a name before an adjective is the parser's "nmod"
+            # ("a Norwind Institute regional poll").
+            cands.insert(0, c)
         elif c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS:
             cands.extend(p for p in children(c) if p.dep_ == "pobj")
         elif c.dep_ == "acl":
@@ -170,9 +180,11 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
             for agent in (g for g in children(c) if g.dep_ == "agent"):
                 cands.extend(p for p in children(agent) if p.dep_ == "pobj")
     if t.dep_ == "nsubjpass":
-        # "The survey was conducted for the networks by Edison Research".
-        for agent in (g for g in children(t.head) if g.dep_ == "agent"):
-            cands.extend(p for p in children(agent) if p.dep_ == "pobj")
+        # "The survey was conducted for the networks by Edison Research"; "a memo was sent
+        # from the treasurer" (a "from" on a passive verb names where the text came from).
+        for g in children(t.head):
+            if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "from"):
+                cands.extend(p for p in children(g) if p.dep_ == "pobj")
     if own:
         return next((a for a in (_issuing_actor(att, c, q) for c in cands) if a is not None), None)
     head = t.head
@@ -192,6 +204,57 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
         actor = _issuing_actor(att, c, q)
         if actor is not None:
             return actor
+    return None
+
+
+# Verbs that issue a text of these kinds: their subject issued the text a later definite noun
+# of that kind refers back to ("The Orvane party sued the ministry. The lawsuit says ...").
+_LETTERS = frozenset(
+    {"letter", "note", "email", "e-mail", "message", "memo", "op-ed", "column", "piece", "article"}
+)
+_ISSUING_VERBS: dict[str, frozenset[str]] = {
+    "sue": frozenset({"lawsuit", "suit", "complaint", "filing"}),
+    "email": frozenset({"email", "e-mail", "message", "note"}),
+    "e-mail": frozenset({"email", "e-mail", "message", "note"}),
+    "tweet": frozenset({"tweet", "message", "post"}),
+    "write": _LETTERS,
+    "poll": frozenset({"poll", "survey"}),
+    "survey": frozenset({"poll", "survey"}),
+}
+
+
+def _issuing_verb_subject(att: Attributor, anchor: Token, lemma: str, q: QuoteCandidate) -> ActorRef | None:
+    """The subject of the nearest verb before ``anchor`` that issues a text of kind ``lemma``
+    ("Velk sued", "the unions that wrote to her", "Morn emailed the members"), as an actor; a verb
+    inside a quotation is someone's words, not the narrative's account of the text."""
+    toks = att.m.toks
+    i = anchor.i - 1
+    while i >= 0 and anchor.idx - toks[i].idx <= MAX_CHARS:
+        v = toks[i]
+        i -= 1
+        if v.pos_ != "VERB" or lemma not in _ISSUING_VERBS.get(v.lemma_.lower(), ()):
+            continue
+        if att.m.in_quote(v.idx):
+            continue
+        subj = _verb_subject(v)
+        return _issuing_actor(att, subj, q) if subj is not None else None
+    return None
+
+
+def _verb_subject(v: Token) -> Token | None:
+    """The subject of ``v``: its own, that of the verb it is coordinated with ("Velk met the
+    board and sued"), or the noun a relative clause hangs on ("the unions that wrote")."""
+    for _ in range(3):
+        subj = next((c for c in children(v) if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+            return v.head
+        if subj is not None:
+            return subj
+        if v.dep_ == "relcl":
+            return v.head
+        if v.dep_ != "conj":
+            return None
+        v = v.head
     return None
 
 
@@ -215,6 +278,11 @@ def _actor_of(att: Attributor, x: Token, q: QuoteCandidate) -> ActorRef | None:
     if x.pos_ not in ("PROPN", "NOUN") or x.lemma_.lower() in ANAPHORIC_TEXTS:
         return None
     sp = att.from_token(x, q)
+    if sp is not None and sp.kind == ActorKind.group and x.tag_ == "NNS":
+        # "Forty groups wrote to the council ... the letter says", "Several officials released a
+        # statement": people or bodies that issued a text together are who it speaks for (a
+        # capitalised plural is rather a name the NER missed: "Halden Reports").
+        return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     if sp is None or sp.kind not in _SPEAKING or sp.id.startswith(("unknown:", "group:")):
         return None
     return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -25,7 +26,7 @@ from stancewire.nlp.attribution.words import (
     SHE,
     THEY,
 )
-from stancewire.nlp.cues import DOCUMENT_NOUNS
+from stancewire.nlp.cues import DOCUMENT_NOUNS, is_speech_verb
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
@@ -41,6 +42,7 @@ from stancewire.nlp.mentions.words import (
     GROUP_NOUNS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
+    PERSON_DESC_NOUNS,
     TITLE_WORDS,
     person_noun_plural,
 )
@@ -113,6 +115,9 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     if anaphor is not None:
         return anaphor
     lemma = tok.lemma_.lower()
+    relation = named_relation_speaker(att, tok, lemma)
+    if relation is not None:
+        return relation
     if (lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side") and not new_body(tok, lemma):
         res = att.m.resolve_role(tok)
         if res is not None:
@@ -218,6 +223,9 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
     desc = description_speaker(att, tok)
     if desc is not None:
         return desc
+    lede = headline_role_speaker(att, tok, lemma)
+    if lede is not None:
+        return lede
     # Groups and unresolved role nouns: named by their phrase ("US officials", "the minister").
     if tok.pos_ in ("NOUN", "PROPN"):
         return phrase_speaker(att, tok)
@@ -225,6 +233,111 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
         # "said Skelly" (tagged an adverb): a name the tagger and the NER both missed.
         return proper_noun_speaker(att, tok, tok.idx, tok.idx + len(tok.text))
     return None
+
+
+# How far back a possessed person noun looks for the same noun with its name.
+_RELATION_WINDOW = 2000
+
+
+def named_relation_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
+    """ "his sister told the paper" after "his sister Ana Velk told a paper", "Morn's spokeswoman
+    said" after "Morn's spokeswoman, Ada Brask,": a possessed person noun repeats the same noun
+    with the same possessor that a name stood in apposition to before (the nearest such, within
+    a few paragraphs: a list of several families gives each "his sister" of their own)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    owner = without_possessive(poss.text).lower()
+    toks = att.m.toks
+    i = tok.i - 1
+    while i >= 0 and tok.idx - toks[i].idx <= _RELATION_WINDOW:
+        t = toks[i]
+        i -= 1
+        if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+            continue
+        p = next((c for c in children(t) if c.dep_ == "poss"), None)
+        if p is None or without_possessive(p.text).lower() != owner:
+            continue
+        for c in children(t):
+            cl = att.m.cluster_for_token(c.i) if c.dep_ == "appos" else None
+            if cl is not None and cl.actor is not None:
+                a, b = np_bounds(att, tok)
+                return Speaker(
+                    id=cl.actor.id,
+                    name=cl.actor.name,
+                    kind=ActorKind.person,
+                    mention=att.text[a:b],
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.role,
+                    affiliation=cl.affiliation,
+                )
+    return None
+
+
+# How far into the body a headline's role noun looks for the person it stands for.
+_LEDE_SENTENCES = 3
+_LEDE_CHARS = 1200
+
+
+def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
+    """ "Ex-mayor says dam is safe", "Departing Harrow boss says ...": a headline's bare
+    singular person noun (no determiner, headline style) stands for the person the lede reports
+    speaking, the first person named as the subject of a main reporting verb (or in apposition
+    to it) in the first sentences of the body ("Tomas Velk, the departing boss, said ...", "...,
+    Ada Morn told reporters", "The director, Ada Morn, argued ..."); a lede that only sets the
+    scene names no one for it."""
+    text = att.text
+    end = _headline_end(text)
+    if end < 0 or tok.idx >= end or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    if any(c.dep_ in ("det", "poss") for c in children(tok)):
+        return None  # "A senator says", "His aide says": someone the headline leaves unnamed
+    if lemma not in TITLE_WORDS and lemma not in PERSON_DESC_NOUNS:
+        return None
+    gender = gender_of_word(tok.lower_)
+    i = bisect_left(doccache.token_starts(att.doc), end)
+    seen = 0
+    while seen < _LEDE_SENTENCES and i < len(att.doc) and att.doc[i].idx - end <= _LEDE_CHARS:
+        sent = doccache.sent(att.doc[i])
+        i = sent.end
+        root = sent.root
+        if sent.start_char < end or root.pos_ not in ("VERB", "AUX"):
+            # The headline's own sentence (the parser may run it over the line break), or a
+            # section label ("SUMMARY.", a one-line heading): no sentence of the lede.
+            continue
+        seen += 1
+        if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
+            continue  # the lede tells who says what the headline sums up
+        for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
+            for t in (subj, *(c for c in children(subj) if c.dep_ == "appos")):
+                c = att.m.cluster_for_token(t.i)
+                if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
+                    continue
+                a, b = np_bounds(att, tok)
+                return Speaker(
+                    id=c.actor.id,
+                    name=c.actor.name,
+                    kind=ActorKind.person,
+                    mention=text[a:b],
+                    mention_start=a,
+                    mention_end=b,
+                    mention_kind=MentionKind.role,
+                    affiliation=c.affiliation,
+                )
+    return None
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: its first line, with the subtitle line after a title that
+    ends in a semicolon ("Harrow shuts two ferry lines;\nFares, official says, must rise")."""
+    nl = text.find("\n")
+    if nl < 0 or not text[:nl].rstrip().endswith(";"):
+        return nl
+    nxt = text.find("\n", nl + 1)
+    return nxt if nxt >= 0 else len(text)
 
 
 def rankable_role(att: Attributor, tok: Token, lemma: str) -> bool:
