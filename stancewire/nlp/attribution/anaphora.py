@@ -180,7 +180,7 @@ def _issuer(att: Attributor, t: Token, q: QuoteCandidate, own: bool = False) -> 
             for agent in (g for g in children(c) if g.dep_ == "agent"):
                 cands.extend(p for p in children(agent) if p.dep_ == "pobj")
     if t.dep_ == "nsubjpass":
-        # "The survey was conducted for the networks by Edison Research"; "a memo was sent
+        # "The survey was conducted for the stations by Norwind Research". "a memo was sent
         # from the treasurer" (a "from" on a passive verb names where the text came from).
         for g in children(t.head):
             if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "from"):
