@@ -361,6 +361,13 @@ def nearest_person(
         is_subj = head.dep_ in ("nsubj", "nsubjpass") or (
             head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass")
         )
+        if m.start >= sent_start and is_subj:
+            main = outer_subject(att, head, tok, want)
+            if main is not None and main.actor.id not in exclude:
+                # "Holm waited until Pirvu came back, and she told reporters ...": the subject of
+                # a clause under the main verb is not what the sentence is about; a pronoun
+                # outside that clause continues the main-clause subject.
+                return main.actor, main.end, True, main.affiliation
         if m.start >= sent_start and not is_subj:
             if preposed_possessor(head, tok):
                 # "Since Rivera's op-ed in May, she has tacked left": the possessor in a phrase
@@ -441,6 +448,18 @@ def topic_surname(att: Attributor, m: Mention, head: Token, tok: Token) -> bool:
     if head.head != doccache.sent(head).root or start == 0:
         return False
     return doccache.sent(att.doc[start - 1]) == doccache.sent(head) and "\n" not in att.text[m.end : tok.idx]
+
+
+def outer_subject(att: Attributor, head: Token, tok: Token, want: str) -> Mention | None:
+    """The main-clause subject of the sentence (see :func:`main_subject`) when ``head``, named
+    before the pronoun ``tok`` in the same sentence, is the subject of a clause set under the
+    main verb and ``tok`` stands outside that clause ("Velk said Marsh lied, and he ..."; not
+    "Velk said Marsh lied when he ...", where "he" is in Marsh's clause); else None."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or not embedded_subject(att, head):
+        return None
+    if doccache.is_ancestor(head.head, tok):
+        return None
+    return main_subject(att, head, want)
 
 
 def main_subject(att: Attributor, head: Token, want: str) -> Mention | None:
