@@ -334,7 +334,62 @@ def own_objects(att: Attributor, tok: Token) -> set[str]:
             m = att.m.mention_for_token(o.i)
             if m is not None and m.actor.id:
                 out.add(m.actor.id)
+    out |= named_below(att, tok)
     return out
+
+
+def named_below(att: Attributor, tok: Token) -> set[str]:
+    """People named after the subject pronoun ``tok`` in a clause its verb takes as object or
+    complement, its reported words included ("He argued that Ostrand had ignored the evidence",
+    "she told the court Velk lied"): a pronoun is never someone named in the clause it governs
+    (one writes "Ostrand argued that he had", not "he argued that Ostrand had"). Names in an
+    adjunct or relative clause ("he spoke after Velk left the room"), inside quote marks (a
+    speaker may name himself) or only modifying a noun ("the Velk campaign") do not count."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verb = tok.head
+    end = verb.right_edge.idx + len(verb.right_edge.text)
+    out: set[str] = set()
+    for a, _b, actor in att.m.actors_in(tok.idx + len(tok.text), end):
+        if actor.kind != ActorKind.person or not actor.id:
+            continue
+        k = bisect_right(att.m.tok_starts(), a) - 1
+        m = att.m.mention_for_token(k)
+        if m is None or m.kind != MentionKind.name or m.head < 0:
+            continue
+        head = att.doc[m.head]
+        if not modifier_name(head) and governed(head, verb) and not quoted_in_sentence(att, head):
+            out.add(actor.id)
+    return out
+
+
+# How a clause or noun the verb governs joins it: objects and complements, not adjuncts.
+_GOVERNED = frozenset({"ccomp", "xcomp", "dobj", "dative"})
+# Clauses inside them whose names the pronoun does not govern (a relative, an adverbial clause,
+# a coordinate clause with a subject of its own).
+_FREE = frozenset({"relcl", "acl", "advcl", "conj", "parataxis"})
+
+
+def governed(head: Token, verb: Token) -> bool:
+    """Whether ``head`` sits in an object or complement of ``verb``, not in an adjunct, a
+    relative or a coordinate clause on the way up."""
+    t = head
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.head == verb:
+            return t.dep_ in _GOVERNED
+        if t.dep_ in _FREE:
+            return False
+        t = t.head
+    return False
+
+
+def quoted_in_sentence(att: Attributor, head: Token) -> bool:
+    """Whether ``head`` stands between quote marks opened earlier in its sentence."""
+    text = att.text[doccache.sent(head).start_char : head.idx]
+    opened = text.count("\u201c") > text.count("\u201d")
+    return opened or text.count('"') % 2 == 1 or text.count("''") % 2 == 1
 
 
 def nearest_person(
