@@ -393,12 +393,22 @@ def quoted_in_sentence(att: Attributor, head: Token) -> bool:
 
 
 def nearest_person(
-    att: Attributor, tok: Token, want: str, exclude: set[str] | frozenset[str] = frozenset()
+    att: Attributor, tok: Token, want: str, exclude: set[str] | frozenset[str] = frozenset(), depth: int = 0
 ) -> tuple[ActorRef, int, bool, str | None] | None:
     """Nearest preceding person mention of compatible gender, not one of ``exclude``: (actor,
     end, is_subject, affiliation)."""
     sent_start = doccache.sent(tok).start_char
+    chain = chained_pronoun(att, tok, want) if depth < 3 else None
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
+        if chain is not None and m.start < doccache.sent(chain).end_char:
+            # "Marsh once worked for Brandt. On Sunday he sat beside Reyes. ... he said": a
+            # he/she heading the sentence before, which no quote resolved, carries the topic on;
+            # the pronoun is whom that one continues (not a name that sentence has as an
+            # object), a subject newer than what it passed.
+            got = nearest_person(att, chain, want, exclude, depth + 1)
+            if got is not None:
+                return got[0], chain.idx + len(chain.text), True, got[3]
+            chain = None
         if not gender_ok(att, m.actor.id, want) or m.actor.id in exclude:
             continue
         c = att.m.cluster_for_token(m.head)
@@ -448,6 +458,22 @@ def nearest_person(
                 # (not a "newer" subject either: the last speaker still comes first).
                 return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
+    return None
+
+
+def chained_pronoun(att: Attributor, tok: Token, want: str) -> Token | None:
+    """The he/she of gender ``want`` that is the main-clause subject of the sentence before
+    ``tok``'s and that no quote resolved (no mention is recorded for it); else None."""
+    start = doccache.sent(tok).start
+    if start == 0:
+        return None
+    prev = doccache.sent(att.m.toks[start - 1])
+    for c in children(prev.root):
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        pron = c.lower_ in HE if want == "m" else c.lower_ in SHE
+        if pron and att.m.mention_for_token(c.i) is None:
+            return c
     return None
 
 
