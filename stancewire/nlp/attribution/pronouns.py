@@ -334,16 +334,81 @@ def own_objects(att: Attributor, tok: Token) -> set[str]:
             m = att.m.mention_for_token(o.i)
             if m is not None and m.actor.id:
                 out.add(m.actor.id)
+    out |= named_below(att, tok)
     return out
 
 
+def named_below(att: Attributor, tok: Token) -> set[str]:
+    """People named after the subject pronoun ``tok`` in a clause its verb takes as object or
+    complement, its reported words included ("He argued that Ostrand had ignored the evidence",
+    "she told the court Velk lied"): a pronoun is never someone named in the clause it governs
+    (one writes "Ostrand argued that he had", not "he argued that Ostrand had"). Names in an
+    adjunct or relative clause ("he spoke after Velk left the room"), inside quote marks (a
+    speaker may name himself) or only modifying a noun ("the Velk campaign") do not count."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verb = tok.head
+    end = verb.right_edge.idx + len(verb.right_edge.text)
+    out: set[str] = set()
+    for a, _b, actor in att.m.actors_in(tok.idx + len(tok.text), end):
+        if actor.kind != ActorKind.person or not actor.id:
+            continue
+        k = bisect_right(att.m.tok_starts(), a) - 1
+        m = att.m.mention_for_token(k)
+        if m is None or m.kind != MentionKind.name or m.head < 0:
+            continue
+        head = att.doc[m.head]
+        if not modifier_name(head) and governed(head, verb) and not quoted_in_sentence(att, head):
+            out.add(actor.id)
+    return out
+
+
+# How a clause or noun the verb governs joins it: objects and complements, not adjuncts.
+_GOVERNED = frozenset({"ccomp", "xcomp", "dobj", "dative"})
+# Clauses inside them whose names the pronoun does not govern (a relative, an adverbial clause,
+# a coordinate clause with a subject of its own).
+_FREE = frozenset({"relcl", "acl", "advcl", "conj", "parataxis"})
+
+
+def governed(head: Token, verb: Token) -> bool:
+    """Whether ``head`` sits in an object or complement of ``verb``, not in an adjunct, a
+    relative or a coordinate clause on the way up."""
+    t = head
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.head == verb:
+            return t.dep_ in _GOVERNED
+        if t.dep_ in _FREE:
+            return False
+        t = t.head
+    return False
+
+
+def quoted_in_sentence(att: Attributor, head: Token) -> bool:
+    """Whether ``head`` stands between quote marks opened earlier in its sentence."""
+    text = att.text[doccache.sent(head).start_char : head.idx]
+    opened = text.count("\u201c") > text.count("\u201d")
+    return opened or text.count('"') % 2 == 1 or text.count("''") % 2 == 1
+
+
 def nearest_person(
-    att: Attributor, tok: Token, want: str, exclude: set[str] | frozenset[str] = frozenset()
+    att: Attributor, tok: Token, want: str, exclude: set[str] | frozenset[str] = frozenset(), depth: int = 0
 ) -> tuple[ActorRef, int, bool, str | None] | None:
     """Nearest preceding person mention of compatible gender, not one of ``exclude``: (actor,
     end, is_subject, affiliation)."""
     sent_start = doccache.sent(tok).start_char
+    chain = chained_pronoun(att, tok, want) if depth < 3 else None
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
+        if chain is not None and m.start < doccache.sent(chain).end_char:
+            # "Marsh once worked for Brandt. On Sunday he sat beside Reyes. ... he said": a
+            # he/she heading the sentence before, which no quote resolved, carries the topic on;
+            # the pronoun is whom that one continues (not a name that sentence has as an
+            # object), a subject newer than what it passed.
+            got = nearest_person(att, chain, want, exclude, depth + 1)
+            if got is not None:
+                return got[0], chain.idx + len(chain.text), True, got[3]
+            chain = None
         if not gender_ok(att, m.actor.id, want) or m.actor.id in exclude:
             continue
         c = att.m.cluster_for_token(m.head)
@@ -361,6 +426,13 @@ def nearest_person(
         is_subj = head.dep_ in ("nsubj", "nsubjpass") or (
             head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass")
         )
+        if m.start >= sent_start and is_subj:
+            main = outer_subject(att, head, tok, want)
+            if main is not None and main.actor.id not in exclude:
+                # "Holm waited until Pirvu came back, and she told reporters ...": the subject of
+                # a clause under the main verb is not what the sentence is about; a pronoun
+                # outside that clause continues the main-clause subject.
+                return main.actor, main.end, True, main.affiliation
         if m.start >= sent_start and not is_subj:
             if preposed_possessor(head, tok):
                 # "Since Rivera's op-ed in May, she has tacked left": the possessor in a phrase
@@ -386,6 +458,22 @@ def nearest_person(
                 # (not a "newer" subject either: the last speaker still comes first).
                 return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
+    return None
+
+
+def chained_pronoun(att: Attributor, tok: Token, want: str) -> Token | None:
+    """The he/she of gender ``want`` that is the main-clause subject of the sentence before
+    ``tok``'s and that no quote resolved (no mention is recorded for it); else None."""
+    start = doccache.sent(tok).start
+    if start == 0:
+        return None
+    prev = doccache.sent(att.m.toks[start - 1])
+    for c in children(prev.root):
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        pron = c.lower_ in HE if want == "m" else c.lower_ in SHE
+        if pron and att.m.mention_for_token(c.i) is None:
+            return c
     return None
 
 
@@ -441,6 +529,18 @@ def topic_surname(att: Attributor, m: Mention, head: Token, tok: Token) -> bool:
     if head.head != doccache.sent(head).root or start == 0:
         return False
     return doccache.sent(att.doc[start - 1]) == doccache.sent(head) and "\n" not in att.text[m.end : tok.idx]
+
+
+def outer_subject(att: Attributor, head: Token, tok: Token, want: str) -> Mention | None:
+    """The main-clause subject of the sentence (see :func:`main_subject`) when ``head``, named
+    before the pronoun ``tok`` in the same sentence, is the subject of a clause set under the
+    main verb and ``tok`` stands outside that clause ("Velk said Marsh lied, and he ..."; not
+    "Velk said Marsh lied when he ...", where "he" is in Marsh's clause); else None."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or not embedded_subject(att, head):
+        return None
+    if doccache.is_ancestor(head.head, tok):
+        return None
+    return main_subject(att, head, want)
 
 
 def main_subject(att: Attributor, head: Token, want: str) -> Mention | None:
