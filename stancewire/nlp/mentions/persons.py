@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.headlines import body_form, headline_only
-from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, without_title
+from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, name_start, without_title
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     NICK_RE,
@@ -60,6 +60,7 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     if headline_only(doc, start, end):
         return
     start, end = body_form(doc, start, end)
+    start = name_start(doc, start, end)
     end = name_end(doc, doccache.text(doc), start, end)
     if end - start == 1 and doc[start].lower_ in CALENDAR:
         return  # "Wednesday", "March" taken for a person by the NER
