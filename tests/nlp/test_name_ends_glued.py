@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import spacy
 
-from stancewire.nlp.mentions.name_ends import name_end
+from stancewire.nlp.mentions.name_ends import name_end, name_start
 
 _NLP = spacy.blank("en")
 
@@ -49,3 +49,17 @@ def test_hyphenated_place_before_a_word_stays() -> None:
 def test_several_headline_words_glued_onto_a_name_are_dropped() -> None:
     text = "Comedian Ada Morn spoke at the gala.\n14\nAda Morn On Why Quillonians Can't Lose.\nGetty."
     assert _end(text, "Ada Morn On Why Quillonians") == "Ada Morn"
+
+
+def test_reporting_verb_run_into_a_name_is_dropped() -> None:
+    doc = _NLP('Said Velk, "The port will stay open." Telling Ivo Marsh to wait, she left. Stated Korr: no.')
+    assert doc[name_start(doc, 0, 2) : 2].text == "Velk"
+    telling = next(t.i for t in doc if t.text == "Telling")
+    assert doc[name_start(doc, telling, telling + 3) : telling + 3].text == "Ivo Marsh"
+    stated = next(t.i for t in doc if t.text == "Stated")
+    assert doc[name_start(doc, stated, stated + 2) : stated + 2].text == "Korr"
+
+
+def test_a_name_without_a_verb_before_it_stays() -> None:
+    doc = _NLP("Tomas Velk spoke first.")
+    assert name_start(doc, 0, 2) == 0

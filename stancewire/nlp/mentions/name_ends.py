@@ -64,6 +64,28 @@ def _verb_form(word: str) -> bool:
     return any(len(s) > 2 and cues.is_speech_verb(s) for s in stems)
 
 
+# Irregular past forms of reporting verbs that open an inverted attribution ("Said Velk, ...").
+_IRREGULAR_SPEECH = frozenset({"said", "told", "wrote", "spoke"})
+
+
+def _leading_verb(word: str) -> bool:
+    """Whether ``word`` is a reporting verb's past, -s or -ing form ("Said", "Stated",
+    "Telling"): the NER runs it into the name after it ("Said Velk, ..." opening a sentence)."""
+    w = word.lower()
+    if w in _IRREGULAR_SPEECH or _verb_form(w):
+        return True
+    return w.endswith("ing") and any(len(s) > 2 and cues.is_speech_verb(s) for s in (w[:-3], w[:-3] + "e"))
+
+
+def name_start(doc: Doc, start: int, end: int) -> int:
+    """``start`` without a reporting verb the NER ran into the name ("Said Velk", "Telling Ivo
+    Marsh to"), unless the data knows the word as a given name. (A given name spelled like such
+    a verb and missing from the data, as "Said" is, loses it: the surname still names him.)"""
+    while end - start > 1 and _leading_verb(doc[start].text) and doc[start].lower_ not in given_names():
+        start += 1
+    return start
+
+
 def name_end(doc: Doc, text: str, start: int, end: int) -> int:
     """``end`` without the glued words at the end of the name doc[start:end].
 

@@ -336,6 +336,7 @@ def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
             and nxt.lower_ not in TITLE_WORDS
             and normalise(nxt.text) not in ORG_WORDS
             and "\n" not in toks[b - 1].whitespace_
+            and not opens_body_name(ix, b)
         ):
             continue
         e = b + 1
@@ -347,12 +348,29 @@ def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
             and toks[e - 1].whitespace_
             and toks[e].lower_ not in TITLE_WORDS
             and normalise(toks[e].text) not in ORG_WORDS
+            and not opens_body_name(ix, e)
         ):
             e += 1
         if normalise(toks[e - 1].text) in ORG_WORDS or (e < n and normalise(toks[e].text) in ORG_WORDS):
             continue  # "Ada Morn Foundation" names an organisation
         out.append((t.i, e))
     return out
+
+
+def opens_body_name(ix: ArticleMentions, i: int) -> bool:
+    """Whether token ``i`` opens a name of two or three words that the registry knows as a
+    government, organisation or group ("White House", "Downing Street"): a surname before it
+    is an attribute ("the Carter White House", "a potential Morn White House"), and the name
+    ends before it rather than taking "White" as a second surname."""
+    toks = ix.toks
+    for size in (2, 3):
+        j = i + size
+        if j > len(toks) or not all(CAP_RE.match(t.text) for t in toks[i:j]):
+            break
+        found = ix.registry.lookup(ix.doc[i:j].text, at=ix.at)
+        if found is not None and found.kind in NON_PERSON_KINDS:
+            return True
+    return False
 
 
 def place_like(ix: ArticleMentions, ent: Span, place_words: set[str]) -> bool:
@@ -382,7 +400,8 @@ def place_like(ix: ArticleMentions, ent: Span, place_words: set[str]) -> bool:
 
 
 def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
-    """Grow a name over hyphen joins the tokenizer split ("Varga - Tamm" -> "Varga-Tamm")."""
+    """Grow a name over hyphen joins the tokenizer split ("Varga - Tamm" -> "Varga-Tamm") and
+    over the compound proper nouns it heads, up to a known body's name ("Carter White House")."""
     doc = ix.doc
     toks = ix.toks
     n = len(doc)
@@ -408,6 +427,7 @@ def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
             and normalise(toks[b].text) not in ORG_WORDS
             and toks[b].ent_type_ not in ("GPE", "DATE")
             and toks[b - 1].dep_ == "compound"
+            and not opens_body_name(ix, b)
         ):
             b += 1
             grow = True

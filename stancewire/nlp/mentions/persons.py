@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.headlines import body_form, headline_only
-from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, without_title
+from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, name_start, without_title
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     NICK_RE,
@@ -60,6 +60,7 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     if headline_only(doc, start, end):
         return
     start, end = body_form(doc, start, end)
+    start = name_start(doc, start, end)
     end = name_end(doc, doccache.text(doc), start, end)
     if end - start == 1 and doc[start].lower_ in CALENDAR:
         return  # "Wednesday", "March" taken for a person by the NER
@@ -73,7 +74,8 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     prev = doc[start - 1] if start > 0 else None
     honorific = (
         gender_of_word(prev.lower_.rstrip("."))
-        if prev is not None and prev.lower_.rstrip(".") in HONORIFICS
+        # capitalised: "fans miss Velk" is a verb, no "Miss Velk"
+        if prev is not None and prev.lower_.rstrip(".") in HONORIFICS and prev.text[:1].isupper()
         else None
     )
     cluster = cluster_for(ix, name, parts, span.start_char, honorific)
@@ -177,6 +179,16 @@ def cluster_for(
     honorific before it says ("Mrs. Clinton" is Hillary, not Bill Clinton named before her)."""
     key = " ".join(parts)
     toks = name_tokens(parts)
+    bearers = [c for c in ix.clusters if parts[0] in c.tokens] if len(parts) == 1 else []
+    if gender is not None and any(c.gender not in (None, gender) for c in bearers):
+        # An honorific at odds with a bearer of the surname ("Mr. Velk" beside "Ana Velk"): the
+        # bearer of that gender, or someone not named yet (her husband), never the other.
+        fits = [c for c in bearers if c.gender == gender]
+        fits = [c for c in fits if not c.relative] or fits
+        if fits:
+            return fits[-1]
+        if all(c.gender not in (None, gender) for c in bearers):
+            return new_cluster(ix, key, name, toks, char)
     for c in reversed(ix.clusters):
         if c.key == key:
             return c
@@ -192,8 +204,12 @@ def cluster_for(
         if hit is not None:
             return hit
     else:
-        # A longer form of an earlier short mention ("Koro" ... "Ama Koro"), or vice versa.
+        # A longer form of an earlier short mention ("Koro" ... "Ama Koro"), or vice versa; never
+        # a person of the other gender ("Mr. Velk" ... "his wife, Ana Velk").
+        given_gender = given_names().get(parts[0])
         for c in reversed(ix.clusters):
+            if given_gender in ("f", "m") and c.gender in ("f", "m") and c.gender != given_gender:
+                continue
             if len(c.key.split()) == 1 and parts[-1] in c.tokens:
                 c.key, c.name, c.tokens = key, name, toks
                 return c
@@ -209,6 +225,10 @@ def cluster_for(
                 c.key, c.name, c.tokens = key, name, toks
                 c.actor = None
                 return c
+    return new_cluster(ix, key, name, toks, char)
+
+
+def new_cluster(ix: ArticleMentions, key: str, name: str, toks: set[str], char: int) -> PersonCluster:
     c = PersonCluster(key=key, name=name, tokens=toks, last_seen=char, first_seen=char)
     ix.clusters.append(c)
     return c
