@@ -32,11 +32,13 @@ from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
     description_of,
     is_person_description,
+    other_party,
     party_of_words,
     resolve_description,
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
+from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
@@ -859,7 +861,9 @@ def titled_name(att: Attributor, tok: Token) -> bool:
     return i > 0 and att.doc[i - 1].pos_ == "NOUN" and att.doc[i - 1].is_lower
 
 
-def person_speaker(att: Attributor, c: PersonCluster, a: int, b: int) -> Speaker:
+def person_speaker(
+    att: Attributor, c: PersonCluster, a: int, b: int, kind: MentionKind = MentionKind.name
+) -> Speaker:
     assert c.actor is not None
     return Speaker(
         id=c.actor.id,
@@ -868,9 +872,24 @@ def person_speaker(att: Attributor, c: PersonCluster, a: int, b: int) -> Speaker
         mention=att.text[a:b],
         mention_start=a,
         mention_end=b,
-        mention_kind=MentionKind.name,
+        mention_kind=kind,
         affiliation=c.affiliation,
     )
+
+
+def former_holder(att: Attributor, tok: Token) -> PersonCluster | None:
+    """The person named before whom the article described with the words of a "former" role
+    noun at ``tok`` ("the former secretary" after "Ada Morn, who served as secretary of state,"),
+    unless the article gives them that office now ("President Velk" is no former president)."""
+    d = description_of(att.m, tok)
+    c = resolve_description(att.m, d) if d is not None else None
+    if c is None or c.actor is None:
+        return None
+    lemma = tok.lemma_.lower()
+    for pos, title, _, holder in att.m.role_facts:
+        if holder is c and pos not in att.m.former_facts and lemma in title.split():
+            return None
+    return c
 
 
 def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
@@ -881,6 +900,16 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
     if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
         return None
+    a, b = np_bounds(att, tok)
+    mods = [t.lower_ for t in att.doc[tok.left_edge.i : tok.i]]
+    if any(w in FORMER or w.startswith("ex-") for w in mods):
+        # "the former secretary of state": someone's past office; the person the article
+        # described so (and who holds no such office now) beats whoever was just quoted.
+        described = former_holder(att, tok)
+        if described is not None:
+            return person_speaker(att, described, a, b, MentionKind.role)
+    # "the Democratic front-runner" is no one the article tied to another party.
+    party = party_of_words(mods)
     sent = doccache.sent(tok)
     cands: list[PersonCluster] = []
     if sent.start > 0:
@@ -902,8 +931,9 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     for c in cands:
         if gender is not None and c.gender is not None and c.gender != gender:
             continue
+        if party is not None and other_party(att.m, c, party, (a, b)):
+            continue
         if c.actor is not None and not c.roles:
-            a, b = np_bounds(att, tok)
             return Speaker(
                 id=c.actor.id,
                 name=c.actor.name,

@@ -210,6 +210,14 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
     return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
 
 
+def _quote_end(ix: ArticleMentions, char: int) -> int:
+    """Where the quote around ``char`` ends, or the end of the text when ``char`` is in none."""
+    i = bisect_right(ix.quoted, (char, len(ix.text) + 1)) - 1
+    if i >= 0 and ix.quoted[i][0] <= char < ix.quoted[i][1]:
+        return ix.quoted[i][1]
+    return len(ix.text)
+
+
 def _profile(
     ix: ArticleMentions, c: PersonCluster, before: int, skip: tuple[int, int] | None = None
 ) -> tuple[set[str], set[str], set[str], set[str]]:
@@ -239,6 +247,9 @@ def _profile(
         # (A mark not found is no cut: rfind's -1 plus the mark's length cut "Democratic" off a
         # name at the very start of the text.)
         a = max([a, *(f + len(p) for p in _CUTS if (f := text.rfind(p, a, pos)) >= 0)])
+        # A name inside a quote is described by nothing after the quote ends ("'... my dear Ivo
+        # Kessler,' the conference speaker says": the speaker is not Kessler).
+        b = min(b, _quote_end(ix, pos))
         for oa, ob in others:
             if ob <= pos and ob > a:
                 a = ob
