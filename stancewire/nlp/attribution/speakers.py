@@ -266,16 +266,7 @@ def named_relation_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker |
             cl = att.m.cluster_for_token(c.i) if c.dep_ == "appos" else None
             if cl is not None and cl.actor is not None:
                 a, b = np_bounds(att, tok)
-                return Speaker(
-                    id=cl.actor.id,
-                    name=cl.actor.name,
-                    kind=ActorKind.person,
-                    mention=att.text[a:b],
-                    mention_start=a,
-                    mention_end=b,
-                    mention_kind=MentionKind.role,
-                    affiliation=cl.affiliation,
-                )
+                return person_speaker(att, cl, a, b, MentionKind.role)
     return None
 
 
@@ -319,16 +310,7 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
                 if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
                     continue
                 a, b = np_bounds(att, tok)
-                return Speaker(
-                    id=c.actor.id,
-                    name=c.actor.name,
-                    kind=ActorKind.person,
-                    mention=text[a:b],
-                    mention_start=a,
-                    mention_end=b,
-                    mention_kind=MentionKind.role,
-                    affiliation=c.affiliation,
-                )
+                return person_speaker(att, c, a, b, MentionKind.role)
     return None
 
 
@@ -934,14 +916,5 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         if party is not None and other_party(att.m, c, party, (a, b)):
             continue
         if c.actor is not None and not c.roles:
-            return Speaker(
-                id=c.actor.id,
-                name=c.actor.name,
-                kind=ActorKind.person,
-                mention=att.text[a:b],
-                mention_start=a,
-                mention_end=b,
-                mention_kind=MentionKind.role,
-                affiliation=c.affiliation,
-            )
+            return person_speaker(att, c, a, b, MentionKind.role)
     return None
