@@ -16,8 +16,8 @@ from stancewire.nlp.registry import ActorRegistry
 def test_a_weekday_tagged_person_is_no_person(extractor: Extractor, registry: ActorRegistry) -> None:
     text = "Wednesday, Marta Velic said the fictional Kelbridge bridge would reopen."
     doc = extractor.nlp.make_doc(text)
-    for _, proc in extractor.nlp.pipeline:
-        if getattr(proc, "is_trainable", False) or type(proc).__module__.startswith("spacy"):
+    for name, proc in extractor.nlp.pipeline:
+        if not name.startswith("stancewire_"):  # the model's own components (the compiled ruler too)
             doc = proc(doc)
     velic = text.index("Marta Velic")
     wed = doc.char_span(0, len("Wednesday"))
