@@ -19,15 +19,6 @@ articles in about 1 run in 6). Three guards, all on the consumer's own bookkeepi
 * ``reread_skipped_tail`` (a timer): records skipped at the *end* of a partition leave no later
   ack to trip the check, so a partition sitting with unprocessed records, nothing acked and
   nothing in flight for ``TAIL_STALL_SECONDS`` is sought back to its committed offset.
-
-A partition the group never committed has no committed offset in Faust's bookkeeping (``None``;
-Faust also maps a committed 0 to ``None``), and Faust's check is skipped for it entirely. There
-the consumer started at the log's first offset (``auto_offset_reset="earliest"``), so that is
-the offset both guards hold the commit to and re-read from: :func:`base_offset` fetches it
-(``Consumer.earliest_offsets``) and caches it for ``LOG_START_TTL`` seconds. Without this a
-record dropped in a rebalance at the head of a fresh partition was committed past, and one that
-was a fresh partition's only record stayed unprocessed with a lag of 1 for good (the two-worker
-pipeline test stalled so in 2 of 4 full CI runs of stop 28).
 """
 
 from __future__ import annotations
@@ -50,11 +41,6 @@ _TAIL = "_stancewire_tail_state"
 # in ~2 s, two are in flight).
 TAIL_STALL_SECONDS = 10.0
 TAIL_CHECK_INTERVAL = 2.0
-_LOG_START = "_stancewire_log_start"
-# How long a partition's fetched first offset is trusted: retention can move it, and a stale one
-# would make the first record read look like a hole at the head.
-LOG_START_TTL = 30.0
-_fetches: set[asyncio.Future[Any]] = set()
 
 
 def patch() -> None:
@@ -79,16 +65,9 @@ def patch() -> None:
 def head_gap(consumer: Any, tp: Any) -> bool:
     """Whether ``tp``'s acked offsets start beyond its committed offset; if so, re-read from it."""
     acked = consumer._acked.get(tp)
-    if not acked:
-        return False
     committed = consumer._committed_offset.get(tp)
-    if committed is None:  # never committed: the base is the log's first offset
-        committed = known_log_start(consumer, tp)
-        if committed is None:  # not fetched yet: hold the commit until it is
-            task = asyncio.ensure_future(_fetch_log_start(consumer, tp))
-            _fetches.add(task)
-            task.add_done_callback(_fetches.discard)
-            return True
+    if not acked or committed is None:
+        return False
     first = min(acked)
     gaps = consumer._gap.get(tp)
     if gaps:  # offsets Faust knows are absent (only from its own code paths now)
@@ -109,36 +88,6 @@ def head_gap(consumer: Any, tp: Any) -> bool:
     return True
 
 
-def known_log_start(consumer: Any, tp: Any) -> int | None:
-    """``tp``'s first offset as last fetched, if that was less than ``LOG_START_TTL`` ago."""
-    cache: dict[Any, tuple[int, float]] = consumer.__dict__.setdefault(_LOG_START, {})
-    hit = cache.get(tp)
-    if hit is None or asyncio.get_running_loop().time() - hit[1] > LOG_START_TTL:
-        return None
-    return hit[0]
-
-
-async def base_offset(consumer: Any, tp: Any) -> int:
-    """Where ``tp``'s unprocessed records begin: its committed offset, or for a partition never
-    committed, the log's first offset (fetched from the broker, cached)."""
-    committed = consumer._committed_offset.get(tp)
-    if committed is not None:
-        return int(committed)
-    start = known_log_start(consumer, tp)
-    if start is None:
-        start = int((await consumer.earliest_offsets(tp)).get(tp) or 0)
-        cache: dict[Any, tuple[int, float]] = consumer.__dict__.setdefault(_LOG_START, {})
-        cache[tp] = (start, asyncio.get_running_loop().time())
-    return start
-
-
-async def _fetch_log_start(consumer: Any, tp: Any) -> None:
-    try:
-        await base_offset(consumer, tp)
-    except Exception as e:  # broker away or rebalancing: the next commit asks again
-        log.info("could not fetch the first offset of %s: %r", tp, e)
-
-
 async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     """Seek partitions whose tail was skipped back to their committed offsets; returns them.
 
@@ -152,16 +101,10 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     acking = consumer.app.topics.acks_enabled_for
     reread = []
     for tp in consumer.assignment():
+        committed = consumer._committed_offset.get(tp)
         end = consumer.highwater(tp)
-        if end is None or not acking(tp.topic):
-            state.pop(tp, None)
-            continue
-        try:
-            committed = await base_offset(consumer, tp)
-        except Exception as e:  # broker away or rebalancing: the next check asks again
-            log.info("could not fetch the first offset of %s: %r", tp, e)
-            continue
-        if committed >= end or consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight:
+        if (committed is None or end is None or committed >= end or not acking(tp.topic)
+                or consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight):
             state.pop(tp, None)
             continue
         looks = (committed, end, consumer._read_offset.get(tp))

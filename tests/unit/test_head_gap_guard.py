@@ -15,9 +15,7 @@ from streams.patches.head_gap import TAIL_STALL_SECONDS, head_gap, patch, reread
 
 
 class StubConsumer:
-    def __init__(self, committed: int | None, acked: list[int], log_start: int = 0) -> None:
-        self.log_start = log_start
-        self.start_fetches = 0
+    def __init__(self, committed: int | None, acked: list[int]) -> None:
         self._acked: defaultdict[str, list[int]] = defaultdict(list, {"tp": acked})
         self._committed_offset: defaultdict[str, int | None] = defaultdict(lambda: None, {"tp": committed})
         self._gap: defaultdict[str, IntervalTree] = defaultdict(IntervalTree)
@@ -25,10 +23,6 @@ class StubConsumer:
 
     async def seek(self, tp: Any, offset: int) -> None:
         self.seeks.append((tp, offset))
-
-    async def earliest_offsets(self, *tps: Any) -> dict[Any, int]:
-        self.start_fetches += 1
-        return {tp: self.log_start for tp in tps}
 
 
 def check(consumer: StubConsumer) -> bool:
@@ -71,38 +65,15 @@ def test_a_known_gap_interval_at_the_head_counts_as_covered() -> None:
     assert check(consumer) is False
 
 
-def checks(consumer: StubConsumer, n: int) -> list[bool]:
-    async def run() -> list[bool]:
-        out = []
-        for _ in range(n):
-            out.append(head_gap(consumer, "tp"))
-            await asyncio.sleep(0)  # let a scheduled fetch or seek run
-        return out
-
-    return asyncio.run(run())
-
-
-def test_a_never_committed_partition_is_held_to_its_first_offset() -> None:
-    # Faust skips its own check when nothing was committed and would commit 7 past 0..4, which a
-    # rebalance dropped. The first offset is fetched (the commit waits), then the hole re-read.
-    consumer = StubConsumer(committed=None, acked=[5, 6])
-    assert checks(consumer, 2) == [True, True]
-    assert consumer.start_fetches == 1 and consumer.seeks == [("tp", 0)]
-
-
-def test_a_never_committed_partition_read_from_its_start_commits() -> None:
-    fresh = StubConsumer(committed=None, acked=[0, 1])
-    assert checks(fresh, 2) == [True, False] and fresh.seeks == []  # held only until fetched
-    # A log whose first offsets retention removed: the consumer started at the log's start.
-    trimmed = StubConsumer(committed=None, acked=[100, 101], log_start=100)
-    assert checks(trimmed, 2) == [True, False] and trimmed.seeks == []
+def test_nothing_committed_yet_is_left_to_faust() -> None:
+    assert check(StubConsumer(committed=None, acked=[5, 6])) is False
 
 
 # ----------------------------------------------------------------- skipped records at the tail
 
 
 class TailConsumer(StubConsumer):
-    def __init__(self, committed: int | None, end: int, acked: list[int] | None = None,
+    def __init__(self, committed: int, end: int, acked: list[int] | None = None,
                  unacked_offsets: list[int] | None = None, topic: str = "articles.accepted") -> None:
         super().__init__(committed=committed, acked=acked or [])
         self.tp = TP(topic, 0)
@@ -139,16 +110,6 @@ def test_unprocessed_tail_with_nothing_in_flight_is_re_read_once_it_has_stayed_s
     assert tail_checks(consumer, 0.0, 5.0) == [[], []]  # not yet stalled for long enough
     assert tail_checks(consumer, TAIL_STALL_SECONDS) == [[consumer.tp]]
     assert consumer.seeks == [(consumer.tp, 40)]
-
-
-def test_the_only_record_of_a_never_committed_partition_is_re_read() -> None:
-    # A fresh partition's one record dropped in a rebalance: nothing acked, nothing committed,
-    # lag 1 for good (the stall of the two-worker pipeline test) until it is re-read.
-    consumer = TailConsumer(committed=None, end=1)
-    assert tail_checks(consumer, 0.0, TAIL_STALL_SECONDS) == [[], [consumer.tp]]
-    assert consumer.seeks == [(consumer.tp, 0)]
-    empty = TailConsumer(committed=None, end=0)
-    assert tail_checks(empty, 0.0, 100.0) == [[], []] and empty.seeks == []
 
 
 def test_a_fully_committed_partition_is_left_alone() -> None:
