@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterable
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -100,3 +102,22 @@ async def group_members(settings: Settings) -> tuple[str, int]:
         return "Unknown", 0
     finally:
         await admin.close()
+
+
+async def log_starts(client_kwargs: dict[str, object], tps: Iterable[Any]) -> dict[Any, int]:
+    """Each partition's first offset: where a consumer with no committed offset starts reading.
+
+    A short-lived client without a group, so that the call never waits on (or holds up) a
+    worker's own consumer in a rebalance (``streams/patches/head_gap.py``). ``tps`` may be
+    Faust's ``TP`` tuples; the answer is keyed by the objects given.
+    """
+    given = {TopicPartition(tp.topic, tp.partition): tp for tp in tps}
+    if not given:
+        return {}
+    consumer = AIOKafkaConsumer(**client_kwargs, group_id=None)  # type: ignore[arg-type]
+    await consumer.start()
+    try:
+        starts = await consumer.beginning_offsets(list(given))
+        return {given[tp]: int(offset) for tp, offset in starts.items() if tp in given}
+    finally:
+        await consumer.stop()

@@ -20,6 +20,7 @@ on versions nobody checked them against rather than misbehave quietly.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from importlib.metadata import version
 from typing import Any
 
@@ -55,11 +56,13 @@ def check_versions(installed: dict[str, str] | None = None) -> None:
 def install(app: Any, settings: Settings) -> list[str]:
     """Install the patches this broker needs and their timers on ``app``; returns their names."""
     check_versions()
+    from streams.clients.lag import log_starts
     from streams.patches import cluster, commit_retry, head_gap
 
     # commit_retry on every broker: a commit refused in a rebalance stalled a two-worker
     # pipeline on Apache Kafka too (lag 1 left on a partition for the rest of the run).
-    installed = [head_gap.install(app), cluster.install(), commit_retry.install(app)]
+    fetch_log_starts = partial(log_starts, settings.aiokafka_kwargs())
+    installed = [head_gap.install(app, fetch_log_starts), cluster.install(), commit_retry.install(app)]
     kind = resolve_broker_kind(settings)
     if kind == "noida":
         from streams.patches import membership, noida

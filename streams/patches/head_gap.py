@@ -19,12 +19,24 @@ articles in about 1 run in 6). Three guards, all on the consumer's own bookkeepi
 * ``reread_skipped_tail`` (a timer): records skipped at the *end* of a partition leave no later
   ack to trip the check, so a partition sitting with unprocessed records, nothing acked and
   nothing in flight for ``TAIL_STALL_SECONDS`` is sought back to its committed offset.
+
+A partition the group never committed has no committed offset in Faust's bookkeeping (``None``;
+Faust also maps a committed 0 to ``None``), and Faust skips its own check for it. The consumer
+started there at the log's first offset (``auto_offset_reset="earliest"``), so that is the base
+both guards hold the commit to and re-read from. Without it, a record a rebalance dropped at the
+head of a fresh partition was committed past, and a fresh partition's only record stayed
+unprocessed for good (lag 1: the two-worker pipeline test's intermittent stall). The first
+offsets come from ``refresh_log_starts`` on the guard's timer, through a short-lived client of
+its own (``streams.clients.lag.log_starts``), never Faust's consumer: a broker call on that
+consumer's thread (the first attempt, reverted in 2d15344) coincided with a second worker that
+never got into the group. Until a partition's first offset is known, its commit waits.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from faust.transport.consumer import Consumer as FaustConsumer
@@ -41,6 +53,13 @@ _TAIL = "_stancewire_tail_state"
 # in ~2 s, two are in flight).
 TAIL_STALL_SECONDS = 10.0
 TAIL_CHECK_INTERVAL = 2.0
+_LOG_START = "_stancewire_log_start"
+# How long a fetched first offset is trusted: retention moves it, and a stale one would make the
+# first record read look like a hole at the head (a needless re-read, nothing lost).
+LOG_START_TTL = 30.0
+LOG_START_TIMEOUT = 10.0  # the tail check runs after it on the same timer
+# Fetches each partition's first offset (``streams.clients.lag.log_starts`` bound to settings).
+LogStarts = Callable[[Iterable[Any]], Awaitable[dict[Any, int]]]
 
 
 def patch() -> None:
@@ -65,9 +84,11 @@ def patch() -> None:
 def head_gap(consumer: Any, tp: Any) -> bool:
     """Whether ``tp``'s acked offsets start beyond its committed offset; if so, re-read from it."""
     acked = consumer._acked.get(tp)
-    committed = consumer._committed_offset.get(tp)
-    if not acked or committed is None:
+    if not acked:
         return False
+    committed = base_offset(consumer, tp)
+    if committed is None:  # never committed, first offset not fetched yet: the commit waits
+        return True
     first = min(acked)
     gaps = consumer._gap.get(tp)
     if gaps:  # offsets Faust knows are absent (only from its own code paths now)
@@ -88,6 +109,52 @@ def head_gap(consumer: Any, tp: Any) -> bool:
     return True
 
 
+def base_offset(consumer: Any, tp: Any, now: float | None = None) -> int | None:
+    """Where ``tp``'s unprocessed records begin: the committed offset or, for a partition never
+    committed, its first offset as fetched less than ``LOG_START_TTL`` ago (else ``None``)."""
+    committed = consumer._committed_offset.get(tp)
+    if committed is not None:
+        return int(committed)
+    known: dict[Any, tuple[int, float]] = consumer.__dict__.setdefault(_LOG_START, {})
+    hit = known.get(tp)
+    now = asyncio.get_running_loop().time() if now is None else now
+    if hit is None or now - hit[1] > LOG_START_TTL:
+        return None
+    return hit[0]
+
+
+def _has_records(consumer: Any, tp: Any) -> bool:
+    end = consumer.highwater(tp)
+    return bool(consumer._acked.get(tp)) or (end is not None and end > 0)
+
+
+async def refresh_log_starts(consumer: Any, fetch: LogStarts, now: float) -> list[Any]:
+    """Fetch the first offset of every assigned partition that needs one; returns them.
+
+    A partition of a consumed topic needs one when it was never committed, holds records (or
+    acks), and its last fetched first offset is missing or older than ``LOG_START_TTL``: in
+    steady state every partition with records has a committed offset and nothing is fetched.
+    One batched request, by a client that is not Faust's consumer; a failure (broker away) or a
+    fetch slower than ``LOG_START_TIMEOUT`` is retried at the next tick.
+    """
+    acking = consumer.app.topics.acks_enabled_for  # not changelogs: the group never commits them
+    wanted = [tp for tp in consumer.assignment()
+              if acking(tp.topic) and consumer._committed_offset.get(tp) is None
+              and _has_records(consumer, tp) and base_offset(consumer, tp, now) is None]
+    if not wanted:
+        return []
+    try:
+        starts = await asyncio.wait_for(fetch(wanted), LOG_START_TIMEOUT)
+    except Exception as e:  # the broker away, a leader moving: the commit keeps waiting
+        log.info("could not fetch the first offsets of %d partitions: %r", len(wanted), e)
+        return []
+    known: dict[Any, tuple[int, float]] = consumer.__dict__.setdefault(_LOG_START, {})
+    for tp in wanted:
+        if tp in starts:
+            known[tp] = (int(starts[tp]), now)
+    return [tp for tp in wanted if tp in starts]
+
+
 async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     """Seek partitions whose tail was skipped back to their committed offsets; returns them.
 
@@ -101,7 +168,7 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     acking = consumer.app.topics.acks_enabled_for
     reread = []
     for tp in consumer.assignment():
-        committed = consumer._committed_offset.get(tp)
+        committed = base_offset(consumer, tp, now)
         end = consumer.highwater(tp)
         if (committed is None or end is None or committed >= end or not acking(tp.topic)
                 or consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight):
@@ -121,12 +188,14 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     return reread
 
 
-def install(app: Any) -> str:
+def install(app: Any, fetch_log_starts: LogStarts) -> str:
     patch()
 
     async def reread_skipped_tails() -> None:
         if app.flow_control.is_active() and not app.rebalancing:
-            await reread_skipped_tail(app.consumer, asyncio.get_running_loop().time())
+            now = asyncio.get_running_loop().time()
+            await refresh_log_starts(app.consumer, fetch_log_starts, now)
+            await reread_skipped_tail(app.consumer, now)
 
     app.timer(TAIL_CHECK_INTERVAL)(reread_skipped_tails)
     return NAME

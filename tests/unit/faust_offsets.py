@@ -13,6 +13,9 @@ Scenarios (what the stream does, Faust's own behaviour around a rebalance):
   a gap; Faust then commits past the jumped-over records (faust-streaming#606).
 * ``tail``: the last records of the partition are dropped, nothing after them: no later ack
   ever trips a check.
+* ``fresh_head`` / ``fresh_tail``: the same on a partition the group never committed (Faust
+  keeps no committed offset there and skips its check): the first record is dropped, and then
+  later ones acked (committed past it) or none follow (it stays unprocessed, lag 1 for good).
 * ``refused``: the broker refuses a commit (the member was removed from the group, as in a
   rebalance): Faust records it as done and never retries it (faust-streaming#316). On Apache
   Kafka the rejoin that follows revokes and re-assigns the partition, Faust seeks back to the
@@ -28,6 +31,7 @@ import logging
 import sys
 import time
 import uuid
+from functools import partial
 from typing import Any
 
 import faust
@@ -114,15 +118,18 @@ async def main(bootstrap: str, scenario: str, patched: bool) -> dict[str, Any]:
         datadir=f"/tmp/{name}", stream_wait_empty=False,
     )
     if patched:
+        from streams.clients.lag import log_starts
         from streams.patches import commit_retry, head_gap
 
-        head_gap.install(app)
+        head_gap.install(app, partial(log_starts, {"bootstrap_servers": bootstrap}))
         commit_retry.install(app)
     topic = app.topic(name, partitions=1, key_serializer="raw", value_serializer="raw")
     acked: list[int] = []
     dropped: set[int] = set()
     drop = {"head": {FIRST}, "jump": set(range(FIRST, FIRST + 2)),
-            "tail": set(range(FIRST, FIRST + THEN)), "refused": set()}[scenario]
+            "tail": set(range(FIRST, FIRST + THEN)), "refused": set(),
+            "fresh_head": {0}, "fresh_tail": {0}}[scenario]
+    fresh = scenario.startswith("fresh")
 
     @app.agent(topic)
     async def agent(stream: Any) -> None:
@@ -143,14 +150,16 @@ async def main(bootstrap: str, scenario: str, patched: bool) -> dict[str, Any]:
     await create_topic(bootstrap, name)
     await app.start()
     try:
-        await produce(bootstrap, name, FIRST)
-        if not await wait_for(lambda: _eq(committed(bootstrap, name, name), FIRST), 60):
-            raise RuntimeError("the first records were never committed")
+        if not fresh:
+            await produce(bootstrap, name, FIRST)
+            if not await wait_for(lambda: _eq(committed(bootstrap, name, name), FIRST), 60):
+                raise RuntimeError("the first records were never committed")
         if scenario == "refused":
             member = app.consumer._thread._consumer._coordinator.member_id
             await kick_member(bootstrap, name, member)
-        await produce(bootstrap, name, THEN)
-        end = FIRST + THEN
+        then = 1 if scenario == "fresh_tail" else THEN
+        await produce(bootstrap, name, then)
+        end = (0 if fresh else FIRST) + then
         # Long enough for every guard (the tail re-read waits 10 s for the partition to settle).
         await wait_for(
             lambda: _both(committed(bootstrap, name, name), end, acked, set(range(end))), 40,

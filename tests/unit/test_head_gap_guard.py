@@ -11,7 +11,15 @@ from faust.transport.consumer import Consumer as FaustConsumer
 from faust.types import TP
 from intervaltree import IntervalTree
 
-from streams.patches.head_gap import TAIL_STALL_SECONDS, head_gap, patch, reread_skipped_tail
+from streams.patches.head_gap import (
+    LOG_START_TTL,
+    TAIL_STALL_SECONDS,
+    base_offset,
+    head_gap,
+    patch,
+    refresh_log_starts,
+    reread_skipped_tail,
+)
 
 
 class StubConsumer:
@@ -65,15 +73,81 @@ def test_a_known_gap_interval_at_the_head_counts_as_covered() -> None:
     assert check(consumer) is False
 
 
-def test_nothing_committed_yet_is_left_to_faust() -> None:
-    assert check(StubConsumer(committed=None, acked=[5, 6])) is False
+# ------------------------------------------------------- partitions the group never committed
+
+
+class LogStarts:
+    """The first-offset fetch ``install`` gets (``streams.clients.lag.log_starts``), recorded."""
+
+    def __init__(self, start: int = 0, fails: bool = False) -> None:
+        self.start, self.fails = start, fails
+        self.calls: list[list[Any]] = []
+
+    async def __call__(self, tps: Any) -> dict[Any, int]:
+        self.calls.append(sorted(tps))
+        if self.fails:
+            raise ConnectionError("broker away")
+        return {tp: self.start for tp in tps}
+
+
+def fresh_head(consumer: TailConsumer, fetch: LogStarts, refresh_at: float | None = None) -> list[Any]:
+    """head_gap before the first offsets are fetched, the refresh, head_gap after it."""
+    async def run() -> list[Any]:
+        before = head_gap(consumer, consumer.tp)
+        now = asyncio.get_running_loop().time()
+        refreshed = await refresh_log_starts(consumer, fetch, now if refresh_at is None else refresh_at)
+        after = head_gap(consumer, consumer.tp)
+        await asyncio.sleep(0)  # let a scheduled seek run
+        return [before, refreshed, after]
+
+    return asyncio.run(run())
+
+
+def test_a_never_committed_partition_is_held_to_its_first_offset() -> None:
+    # Faust skips its own check when nothing was committed and would commit 7 past 0..4, which a
+    # rebalance dropped. The commit waits for the first offset, then the hole is re-read.
+    consumer = TailConsumer(committed=None, end=7, acked=[5, 6])
+    fetch = LogStarts()
+    assert fresh_head(consumer, fetch) == [True, [consumer.tp], True]
+    assert fetch.calls == [[consumer.tp]] and consumer.seeks == [(consumer.tp, 0)]
+
+
+def test_a_never_committed_partition_read_from_its_first_offset_commits() -> None:
+    fresh = TailConsumer(committed=None, end=2, acked=[0, 1])
+    assert fresh_head(fresh, LogStarts()) == [True, [fresh.tp], False] and fresh.seeks == []
+    # A log whose first offsets retention removed: the consumer started at the log's start.
+    trimmed = TailConsumer(committed=None, end=102, acked=[100, 101])
+    assert fresh_head(trimmed, LogStarts(start=100)) == [True, [trimmed.tp], False]
+    assert trimmed.seeks == []
+
+
+def test_a_failed_fetch_keeps_the_commit_waiting() -> None:
+    consumer = TailConsumer(committed=None, end=7, acked=[5, 6])
+    assert fresh_head(consumer, LogStarts(fails=True)) == [True, [], True] and consumer.seeks == []
+
+
+def test_first_offsets_are_fetched_only_where_needed_and_again_once_stale() -> None:
+    fetch = LogStarts()
+    # Committed partitions, empty ones and changelogs (never committed by the group) need none.
+    for consumer in (TailConsumer(committed=3, end=7), TailConsumer(committed=None, end=0),
+                     TailConsumer(committed=None, end=7, topic="app-positions-changelog")):
+        assert asyncio.run(refresh_log_starts(consumer, fetch, 0.0)) == []
+    assert fetch.calls == []
+    consumer = TailConsumer(committed=None, end=7)
+
+    async def at(*times: float) -> list[list[Any]]:
+        return [await refresh_log_starts(consumer, fetch, t) for t in times]
+
+    assert asyncio.run(at(0.0, LOG_START_TTL / 2, LOG_START_TTL + 1)) == [[consumer.tp], [], [consumer.tp]]
+    assert base_offset(consumer, consumer.tp, LOG_START_TTL + 1) == 0
+    assert base_offset(consumer, consumer.tp, 3 * LOG_START_TTL) is None  # stale: not trusted
 
 
 # ----------------------------------------------------------------- skipped records at the tail
 
 
 class TailConsumer(StubConsumer):
-    def __init__(self, committed: int, end: int, acked: list[int] | None = None,
+    def __init__(self, committed: int | None, end: int, acked: list[int] | None = None,
                  unacked_offsets: list[int] | None = None, topic: str = "articles.accepted") -> None:
         super().__init__(committed=committed, acked=acked or [])
         self.tp = TP(topic, 0)
@@ -110,6 +184,17 @@ def test_unprocessed_tail_with_nothing_in_flight_is_re_read_once_it_has_stayed_s
     assert tail_checks(consumer, 0.0, 5.0) == [[], []]  # not yet stalled for long enough
     assert tail_checks(consumer, TAIL_STALL_SECONDS) == [[consumer.tp]]
     assert consumer.seeks == [(consumer.tp, 40)]
+
+
+def test_the_only_record_of_a_never_committed_partition_is_re_read() -> None:
+    # A fresh partition's one record dropped in a rebalance: nothing acked, nothing committed,
+    # lag 1 for good (the two-worker pipeline test's stall) until it is re-read from the start.
+    consumer = TailConsumer(committed=None, end=1)
+    asyncio.run(refresh_log_starts(consumer, LogStarts(), 0.0))
+    assert tail_checks(consumer, 0.0, TAIL_STALL_SECONDS) == [[], [consumer.tp]]
+    assert consumer.seeks == [(consumer.tp, 0)]
+    unknown = TailConsumer(committed=None, end=1)  # first offset not fetched: left alone
+    assert tail_checks(unknown, 0.0, 100.0) == [[], []] and unknown.seeks == []
 
 
 def test_a_fully_committed_partition_is_left_alone() -> None:
