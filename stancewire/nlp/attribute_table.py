@@ -266,31 +266,31 @@ class CompiledAttributeRuler(AttributeRuler):
 
     def __init__(self, vocab: Vocab, name: str = "attribute_ruler", *, validate: bool = False,
                  scorer: Any = None) -> None:
-        super().__init__(vocab, name, validate=validate, scorer=scorer)
         self._table: _Table | None = None
         self._unsupported: str | None = None
+        super().__init__(vocab, name, validate=validate, scorer=scorer)
 
     # Every way patterns change drops the table; the next Doc rebuilds it.
-    def clear(self) -> None:
-        super().clear()
+    def _invalidate(self) -> None:
         self._table = None
         self._unsupported = None
+
+    def clear(self) -> None:
+        super().clear()
+        self._invalidate()
 
     def add(self, patterns: Iterable[Any], attrs: dict, index: int = 0) -> None:
         super().add(patterns, attrs, index)
-        self._table = None
-        self._unsupported = None
+        self._invalidate()
 
     def from_bytes(self, *args: Any, **kwargs: Any) -> CompiledAttributeRuler:
         super().from_bytes(*args, **kwargs)
-        self._table = None
-        self._unsupported = None
+        self._invalidate()
         return self
 
     def from_disk(self, *args: Any, **kwargs: Any) -> CompiledAttributeRuler:
         super().from_disk(*args, **kwargs)
-        self._table = None
-        self._unsupported = None
+        self._invalidate()
         return self
 
     @property
