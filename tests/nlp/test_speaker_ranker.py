@@ -20,6 +20,7 @@ from stancewire.nlp.attribution.ranker import (
     MODEL_FILE,
     RankerModel,
     RankerModelError,
+    held_by_rules,
     load_model,
     ranker_mode,
 )
@@ -32,9 +33,21 @@ PRONOUN_TEXT = (
     "Later, Brennick met Arvid Solenne at the market in Kelbridge.\n\n"
     "He said the price of grain was too high."
 )
+# The rules give "he" to the person asked (Solenne), who is no subject: the ranker may overrule.
+ASKED_TEXT = (
+    "Radio host Tomas Brennick asked Governor Arvid Solenne whether the fictional port of Kelbridge "
+    "would reopen.\n\n"
+    "\u201cNext spring, if the weather holds,\u201d he said."
+)
 ROLE_TEXT = (
-    "Arvid Solenne, who farms near the fictional town of Kelbridge, spoke first.\n\n"
+    "The council heard from Arvid Solenne, who farms near the fictional town of Kelbridge.\n\n"
     "The veteran economist said prices would rise next year."
+)
+# The rules give "She" to Brandt, the subject just introduced, who has not spoken yet.
+NEW_SUBJECT_TEXT = (
+    "Mara Holm, the port director of the fictional Kelbridge, said the ferry would run again in May.\n\n"
+    "Ilse Brandt, a baker in the town, got her licence back on Friday. She said the wait had cost "
+    "her a summer."
 )
 
 
@@ -92,14 +105,36 @@ def test_best_is_the_highest_score_first_on_ties() -> None:
 
 
 def test_the_ranker_decides_a_pronoun_speaker(extractor: Extractor, component: AttributionComponent) -> None:
-    # Rules: "He" continues the last speaker, Brennick (Solenne is no subject). A model that
-    # wants the most recently mentioned person picks Solenne; one that wants the last speaker
-    # keeps Brennick.
-    assert _speakers(extractor, PRONOUN_TEXT, ranker=False)[-1] == "person:tomas-brennick"
+    # Rules: "he" is the person asked, Solenne. A model that wants the first person named picks
+    # Brennick; one that wants the most recently mentioned person keeps Solenne.
+    assert _speakers(extractor, ASKED_TEXT, ranker=False)[-1] == "person:arvid-solenne"
+    component.scorer = _model({"first_person_named": 5.0})
+    assert _speakers(extractor, ASKED_TEXT, ranker=True)[-1] == "person:tomas-brennick"
     component.scorer = _model({"recency_rank": -5.0})
-    assert _speakers(extractor, PRONOUN_TEXT, ranker=True)[-1] == "person:arvid-solenne"
-    component.scorer = _model({"last_person_speaker": 5.0})
-    assert _speakers(extractor, PRONOUN_TEXT, ranker=True)[-1] == "person:tomas-brennick"
+    assert _speakers(extractor, ASKED_TEXT, ranker=True)[-1] == "person:arvid-solenne"
+
+
+def test_the_rules_pick_stands_when_it_is_the_latest_subject(
+    extractor: Extractor, component: AttributionComponent
+) -> None:
+    # A model that always wants the last speaker would give "She" to Holm; the subject the
+    # article has just introduced (Brandt) is held whatever the scores (held_by_rules).
+    assert _speakers(extractor, NEW_SUBJECT_TEXT, ranker=False)[-1] == "person:ilse-brandt"
+    component.scorer = _model({"last_person_speaker": 9.0, "spoke_before": 9.0})
+    assert _speakers(extractor, NEW_SUBJECT_TEXT, ranker=True)[-1] == "person:ilse-brandt"
+
+
+def test_held_by_rules_needs_the_rules_pick_as_the_latest_subject_outside_quotes() -> None:
+    def feats(*names: str) -> list[float]:
+        return [1.0 if n in names else 0.0 for n in FEATURES]
+
+    assert held_by_rules(feats("rule_choice", "last_mention_subject"))
+    assert not held_by_rules(feats("last_mention_subject"))  # not the rules' pick
+    assert not held_by_rules(feats("rule_choice"))  # its latest mention is no subject
+    assert not held_by_rules(feats("rule_choice", "last_mention_subject", "newer_subject_exists"))
+    assert not held_by_rules(feats("rule_choice", "last_mention_subject", "last_mention_in_quote"))
+    m = _model({"last_speaker": 9.0})
+    assert m.best("pronoun", [feats("last_speaker"), feats("rule_choice", "last_mention_subject")]) == 1
 
 
 def test_the_ranker_decides_a_role_noun_or_leaves_it_a_description(
@@ -132,8 +167,8 @@ def test_the_trace_records_candidates_features_and_the_rules_choice(
 
 
 def test_roles_mode_ranks_role_nouns_only(extractor: Extractor, component: AttributionComponent) -> None:
-    component.scorer = _model({"recency_rank": -5.0, "surely_person": 3.0}, null=1.0)
-    assert _speakers(extractor, PRONOUN_TEXT, ranker="roles")[-1] == "person:tomas-brennick"
+    component.scorer = _model({"first_person_named": 5.0, "surely_person": 3.0}, null=1.0)
+    assert _speakers(extractor, ASKED_TEXT, ranker="roles")[-1] == "person:arvid-solenne"
     assert _speakers(extractor, ROLE_TEXT, ranker="roles") == ["person:arvid-solenne"]
     with pytest.raises(ValueError):
         ranker_mode("sometimes")

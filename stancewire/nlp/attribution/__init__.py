@@ -19,8 +19,9 @@ Quotes are attributed in text order so the previous speaker is known:
   description the role facts do not resolve), the learned speaker ranker decides among the
   actors mentioned before (``candidates.py`` builds them and their features, ``ranker.py``
   scores them with the weights in ``nlp/data/speaker_ranker.json``); the rules' pick is one of
-  its features. ``STANCEWIRE_SPEAKER_RANKER`` says what it decides: ``on`` (both), ``roles``
-  (role nouns only), ``off`` (the default: the rules decide everything).
+  its features, and a rules' pick that is the latest subject stands (``held_by_rules``).
+  ``STANCEWIRE_SPEAKER_RANKER`` says what it decides: ``on`` (both), ``roles`` (role nouns
+  only), ``off`` (the default: the rules decide everything).
 
 Ids of unknown actors: ``person:<slug>`` for names, ``group:<slug>`` for groups ("officials"),
 ``unknown:<slug>`` for a role noun that could not be resolved ("the minister").

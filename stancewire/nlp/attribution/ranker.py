@@ -64,6 +64,21 @@ def ranker_mode(value: bool | str) -> str:
         raise ValueError(f"speaker_ranker must be one of {sorted(MODES)}, not {value!r}")
     return value
 MODEL_FILE = "speaker_ranker.json"
+_HOLD = tuple(FEATURES.index(n) for n in ("rule_choice", "last_mention_subject"))
+_NOT_HOLD = tuple(FEATURES.index(n) for n in ("last_mention_in_quote", "newer_subject_exists"))
+
+
+def held_by_rules(feats: Sequence[float]) -> bool:
+    """Whether the rules' pick is the subject the article has just introduced: its latest
+    mention is a clause subject in the cue's sentence or the one before, outside quotes, and no
+    other candidate was a subject since ("Ana Velk, for her part, got her refund. She admits").
+
+    The ranker learned from a derived label, the nearest earlier *named Source*, which cannot
+    see a person introduced without speaking yet; so it prefers the previous speaker, and on
+    the fictional gold sets gave such pronouns to him. Gender agreement is already a filter on
+    the candidates.
+    """
+    return all(feats[i] > 0 for i in _HOLD) and not any(feats[i] > 0 for i in _NOT_HOLD)
 
 
 class RankerModelError(ValueError):
@@ -82,7 +97,11 @@ class RankerModel:
         return sum(a * b for a, b in zip(w, feats, strict=True))
 
     def best(self, kind: str, cands: Sequence[Sequence[float]]) -> int | None:
-        """Index of the highest-scoring candidate (the first on ties), None for no candidates."""
+        """Index of the highest-scoring candidate (the first on ties), None for no candidates;
+        but a rules' pick :func:`held_by_rules` stands whatever the scores."""
+        for i, f in enumerate(cands):
+            if held_by_rules(f):
+                return i
         best_i, best_s = None, 0.0
         for i, f in enumerate(cands):
             s = self.score(kind, f)
