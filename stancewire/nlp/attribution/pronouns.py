@@ -11,12 +11,19 @@ from stancewire.nlp import doccache
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject
-from stancewire.nlp.attribution.words import FIRST, HE, IT, SHE, THEY
+from stancewire.nlp.attribution.words import FIRST, HE, IT, NOT_PEOPLE, PERSON_SUFFIXES, SHE, THEY
 from stancewire.nlp.attribution.writer import answer_line, labelled_line
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.descriptions import names_a_thing, surely_a_person
+from stancewire.nlp.mentions.words import (
+    FEMALE_WORDS,
+    GROUP_NOUNS,
+    MALE_WORDS,
+    PERSON_DESC_NOUNS,
+    TITLE_WORDS,
+)
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -399,6 +406,7 @@ def nearest_person(
     end, is_subject, affiliation)."""
     sent_start = doccache.sent(tok).start_char
     chain = chained_pronoun(att, tok, want) if depth < 3 else None
+    topic_only = False
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
         if chain is not None and m.start < doccache.sent(chain).end_char:
             # "Marsh once worked for Brandt. On Sunday he sat beside Reyes. ... he said": a
@@ -438,6 +446,15 @@ def nearest_person(
                 # "Since Rivera's op-ed in May, she has tacked left": the possessor in a phrase
                 # before the pronoun's own clause is whom the sentence is about.
                 return m.actor, m.end, True, m.affiliation
+            continue
+        if m.start < sent_start and described_subject(att, head):
+            # "A mayor who once beat Reyes will leave office. He said ...": the sentence is about
+            # the person its subject describes, whom no name stands for there; a name in the
+            # subject's relative clause is not whom "he" continues, nor is a name only
+            # mentioned before it: the last person who was a sentence's subject is.
+            topic_only = True
+            continue
+        if topic_only and not is_subj:
             continue
         if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
             continue
@@ -518,6 +535,54 @@ def sentence_subject(
             return None
         return m
     return None
+
+
+def described_subject(att: Attributor, head: Token) -> bool:
+    """Whether ``head`` is named inside the main-clause subject of its sentence (in a relative
+    clause or participle phrase of it) and that subject is a common noun for one person ("A mayor
+    who once beat Brandt ...") that no mention names, nor a name in apposition to it ("A local
+    farmer, Ada Morn, 35, ..."). A name the main verb has as its object is not inside
+    ("Our reporter spoke to Ada Morn. She said": Morn)."""
+    for c in children(doccache.sent(head).root):
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
+            continue
+        if not in_relative_clause(c, head) or c.pos_ != "NOUN" or c.tag_ != "NN" or not person_noun(c):
+            return False
+        named = [c] + [a for a in children(c) if a.dep_ == "appos"]
+        return all(att.m.mention_for_token(t.i) is None for t in named)
+    return False
+
+
+def in_relative_clause(noun: Token, head: Token) -> bool:
+    """Whether ``head`` is named inside a relative clause or participle phrase of ``noun``, and
+    not in apposition (the parser may hang "Ada Morn" of "a rival mayor who has never endorsed
+    Velk, Ada Morn," on the nearer name: it still names the mayor)."""
+    if head.dep_ == "appos":
+        return False
+    t = head
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("relcl", "acl") and t.head == noun:
+            return True
+        t = t.head
+    return False
+
+
+def person_noun(t: Token) -> bool:
+    """A noun for a person (see :func:`person_word`)."""
+    return person_word(t.lemma_.lower())
+
+
+def person_word(lemma: str) -> bool:
+    """A singular noun for a person: a title or description ("president", "candidate"), a
+    gendered word ("man", "girl"), the singular of a noun for people ("witness"), or a person
+    suffix ("voter", "chairman", "attendee"), not a thing that ends like one ("letter")."""
+    if any(lemma in s for s in (TITLE_WORDS, PERSON_DESC_NOUNS, FEMALE_WORDS, MALE_WORDS)):
+        return True
+    if f"{lemma}s" in GROUP_NOUNS or f"{lemma}es" in GROUP_NOUNS:
+        return True
+    return lemma not in NOT_PEOPLE and lemma.endswith(PERSON_SUFFIXES)
 
 
 def topic_surname(att: Attributor, m: Mention, head: Token, tok: Token) -> bool:

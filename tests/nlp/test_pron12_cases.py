@@ -1,0 +1,14 @@
+"""Pronoun speaker cases of issue 15's fourteenth pass (``cases/pron12.toml``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.nlp.test_cases import _check, _load
+
+
+@pytest.mark.parametrize("case", _load("pron12"))
+def test_pron12_case(case: dict[str, Any], run: Any) -> None:
+    _check(case, run)
