@@ -120,6 +120,8 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     relation = named_relation_speaker(att, tok, lemma)
     if relation is not None:
         return relation
+    if official_office(att, tok, lemma):
+        return office_speaker(att, tok)
     if (lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side") and not new_body(tok, lemma):
         res = att.m.resolve_role(tok)
         if res is not None:
@@ -201,6 +203,39 @@ def people_of_a_country(att: Attributor, tok: Token, a: int, b: int, kind: Actor
     if tok.tag_ == "NNPS" or (tok.lower_.endswith("s") and tok.lower_ != tok.lemma_.lower()):
         return "the" not in dets
     return any(d in _NEW_BODY_DETS for d in dets)
+
+
+def official_office(att: Attributor, tok: Token, lemma: str) -> bool:
+    """Whether ``tok`` is a body noun owned by an office holder named by title only ("the
+    coroner's office", "the Dorvan County Sheriff's Office", "the attorney general's office"):
+    a body named in place, which refers back to no organisation of the article (the most
+    mentioned one was picked: a legislature for a county coroner's office)."""
+    if lemma not in ORG_ROLE_NOUNS or lemma in TITLE_WORDS:
+        return False
+    poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
+    return (
+        poss is not None
+        and poss.lemma_.lower() in TITLE_WORDS
+        and att.m.mention_for_token(poss.i) is None
+        and att.m.cluster_for_token(poss.i) is None
+    )
+
+
+def office_speaker(att: Attributor, tok: Token) -> Speaker:
+    """The office ``official_office`` found, named by its phrase without the determiner."""
+    _, a, b = phrase_bounds(att, tok)
+    det = tok.left_edge
+    ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
+    name = att.text[a:b]
+    return Speaker(
+        id=f"org:{slugify(name)}",
+        name=name,
+        kind=ActorKind.organisation,
+        mention=att.text[ma:b],
+        mention_start=ma,
+        mention_end=b,
+        mention_kind=MentionKind.organisation,
+    )
 
 
 def new_body(tok: Token, lemma: str) -> bool:

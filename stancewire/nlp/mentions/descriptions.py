@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.mentions.names import gender_of_word, given_names
 from stancewire.nlp.mentions.titles import FORMER
-from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.mentions.types import Mention, PersonCluster
 from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, PERSON_DESC_NOUNS, TITLE_WORDS
 from stancewire.schemas import MentionKind
 
@@ -210,6 +211,22 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
     return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
 
 
+# Where ``doc.user_data`` keeps, per name mention end, the start of the name's noun phrase
+# (_profile asks for every mention of the article once per candidate per description).
+_PREMOD_KEY = ("stancewire", "premodified_start")
+
+
+def _premodified_start(ix: ArticleMentions, m: Mention) -> int:
+    """Where the noun phrase of a name mention starts: its premodifiers ("Harrow Party whip
+    Tomas Velk") are its own words."""
+    cache: dict[int, int] = ix.doc.user_data.setdefault(_PREMOD_KEY, {})
+    left = cache.get(m.end)
+    if left is None:
+        k = bisect_right(ix.tok_starts(), m.end - 1) - 1  # the name's last word heads its phrase
+        left = cache[m.end] = ix.doc[k].left_edge.idx if k >= 0 else m.start
+    return min(m.start, left)
+
+
 def _quote_end(ix: ArticleMentions, char: int) -> int:
     """Where the quote around ``char`` ends, or the end of the text when ``char`` is in none."""
     i = bisect_right(ix.quoted, (char, len(ix.text) + 1)) - 1
@@ -219,23 +236,34 @@ def _quote_end(ix: ArticleMentions, char: int) -> int:
 
 
 def _profile(
-    ix: ArticleMentions, c: PersonCluster, before: int, skip: tuple[int, int] | None = None
+    ix: ArticleMentions,
+    c: PersonCluster,
+    before: int,
+    skip: tuple[int, int] | None = None,
+    after_object: int | None = None,
 ) -> tuple[set[str], set[str], set[str], set[str]]:
     """Words, parties and ages the article attaches to ``c`` in mentions before ``before``, and
-    the words right at the name (a title before it, the first words of an apposition)."""
+    the words right at the name (a title before it, the first words of an apposition). With
+    ``after_object`` (where the description being resolved starts), the window of a mention that
+    is an object in the description's sentence stops there: "Speaking on a show hosted by Lina
+    Brask, the candidate said" describes the subject talked about, not the name that the
+    description happens to follow. A subject, an apposition or a possessor keeps the words after
+    it ("Ada Morn said so. But the former mayor added")."""
     near: set[str] = set()
     words: set[str] = set()
     parties: set[str] = set()
     ages: set[str] = set()
     text = ix.text
-    # Other people's names bound the window: what is said next to them describes them.
+    # Other people's names bound the window: what is said next to them describes them, and so
+    # do the words that premodify them ("Ada Morn opposed the tolls of Harrow Party whip Tomas
+    # Velk": "Harrow Party whip" is Velk's, not Morn's).
     others = sorted(
-        (m.start, m.end)
+        (m.start, m.end, _premodified_start(ix, m))
         for m in ix.mentions
         if m.kind == MentionKind.name and ix.cluster_of_token.get(m.head) is not c
     )
     if skip is not None:
-        others.append(skip)  # the phrase being resolved describes no one by standing nearby
+        others.append((*skip, skip[0]))  # the phrase being resolved describes no one by standing nearby
     for pos in c.seen:
         if pos >= before:
             break
@@ -250,11 +278,13 @@ def _profile(
         # A name inside a quote is described by nothing after the quote ends ("'... my dear Ivo
         # Kessler,' the conference speaker says": the speaker is not Kessler).
         b = min(b, _quote_end(ix, pos))
-        for oa, ob in others:
+        for oa, ob, left in others:
             if ob <= pos and ob > a:
                 a = ob
-            elif oa > pos and oa < b:
-                b = oa
+            elif oa > pos:
+                b = min(b, left if pos < left else oa)
+        if after_object is not None and pos < after_object < b and _object_before(ix, pos, after_object):
+            b = after_object
         window = text[a:b]
         after = text[pos:b]
         lw = re.findall(r"[a-z]+", window.lower())
@@ -330,6 +360,29 @@ def _is_subject_at(ix: ArticleMentions, char: int) -> bool:
     return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in _SUBJ)
 
 
+_OBJECTS = ("pobj", "dobj", "dative", "iobj", "agent")
+
+
+def _object_before(ix: ArticleMentions, char: int, phrase: int) -> bool:
+    """Whether the name mention at ``char`` is the object of a verb or preposition, or in
+    apposition or coordination with one ("a panel chaired by Ivo Kessler and Lina Brask"), in the
+    sentence of the phrase that starts at ``phrase``. (Across a sentence break an object may
+    well be whom the next sentence describes: "Velk had lunch with Ada Morn. The retired judge
+    later wrote ...".)"""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    if k < 0:
+        return False
+    m = ix.mention_for_token(k)
+    tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
+    if doccache.sent(tok).end_char <= phrase:
+        return False
+    for _ in range(3):  # up a short chain of appositions and conjuncts
+        if tok.dep_ not in ("appos", "conj") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.dep_ in _OBJECTS
+
+
 def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
@@ -346,7 +399,7 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
             continue
         if any(p.lower().rstrip("s") in _PARTY or p.lower() in _PARTY for p in c.name.split()):
             continue  # "Lakeland Liberals" taken for a PERSON is the party, not a member of it
-        near, words, parties, ages = _profile(ix, c, d.start)
+        near, words, parties, ages = _profile(ix, c, d.start, after_object=d.start)
         if d.party is not None and d.party not in parties and not (salient and not parties):
             continue
         if d.age is not None and d.age not in ages and not (salient and not ages):
