@@ -13,7 +13,7 @@ from stancewire.nlp.mentions.acronyms import link_acronyms
 from stancewire.nlp.mentions.org_names import expand_short_org_names, index_org_descriptions
 from stancewire.nlp.mentions.orgs import add_org, registry_scan
 from stancewire.nlp.mentions.person_spans import person_spans
-from stancewire.nlp.mentions.persons import add_person, resolve_person
+from stancewire.nlp.mentions.persons import add_person, link_given_names, resolve_person
 from stancewire.nlp.mentions.surnames import add_bare_surnames
 from stancewire.nlp.mentions.words import TITLE_WORDS
 from stancewire.schemas import MentionKind
@@ -30,6 +30,7 @@ def build(ix: ArticleMentions) -> None:
     taken: set[int] = set()
     for span in person_spans(ix):
         add_person(ix, span, taken)
+    link_given_names(ix)
     # Clusters may have grown to a longer name after their first mention: resolve now.
     for c in ix.clusters:
         c.seen.sort()

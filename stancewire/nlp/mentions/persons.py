@@ -172,6 +172,37 @@ def possessor_cluster(ix: ArticleMentions, poss: Token) -> PersonCluster | None:
     return subject or (named[0][1] if named else None)
 
 
+def link_given_names(ix: ArticleMentions) -> None:
+    """A given name alone that opened its own cluster before the article named the person in
+    full ("Ada:" in a headline, then "Ada Morn" in the text) is that person when exactly one
+    full name of the article starts with it: its mentions join that cluster. Later bare given
+    names already join by ``cluster_for``; a relative given a surname (family_name) is no
+    bare name."""
+    names = given_names()
+    for c in list(ix.clusters):
+        if len(c.tokens) != 1 or c.relative or c.key not in names:
+            continue
+        full = [d for d in ix.clusters if d is not c and len(d.key.split()) > 1 and d.key.split()[0] == c.key]
+        if len(full) != 1 or (c.gender is not None and full[0].gender not in (None, c.gender)):
+            continue  # none, several, or an honorific of the other gender ("Mr. Ada")
+        merge_cluster(ix, c, full[0])
+
+
+def merge_cluster(ix: ArticleMentions, c: PersonCluster, into: PersonCluster) -> None:
+    """Fold cluster ``c`` into ``into``: its name mentions, positions and role facts."""
+    for i, owner in ix.cluster_of_token.items():
+        if owner is c:
+            ix.cluster_of_token[i] = into
+    into.seen = sorted(into.seen + c.seen)
+    into.first_seen = min(into.first_seen, c.first_seen)
+    into.last_seen = max(into.last_seen, c.last_seen)
+    into.roles.extend(c.roles)
+    into.affiliation = into.affiliation or c.affiliation
+    into.gender = into.gender or c.gender
+    ix.role_facts = [(ch, t, sc, into if cl is c else cl) for ch, t, sc, cl in ix.role_facts]
+    ix.clusters.remove(c)
+
+
 def cluster_for(
     ix: ArticleMentions, name: str, parts: list[str], char: int, gender: str | None = None
 ) -> PersonCluster:
