@@ -21,6 +21,8 @@ from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from stancewire.nlp.mentions.index import ArticleMentions
 
 # British and American spellings of a body noun: "the center" is the "European Centre".
@@ -45,6 +47,10 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         return None
     score: dict[str, float] = {}
     ref: dict[str, ActorRef] = {}
+    near = previous_sentence_start(ix, char) if generic_reference(ix, char, noun) else char
+    # Fitting bodies named outside quotes in the last few sentences, latest first.
+    local: list[tuple[int, bool, ActorRef]] = []
+    named_noun = False
     for rank, m in enumerate(orgs):
         a = m.actor
         if noun in ("government", "administration", "authorities"):
@@ -63,8 +69,12 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
             sc += 1.0  # organisations that act in the article are what "the company" means
         if not fits_business_noun(a, noun):
             continue  # "the company" is not the ministry, court or prize the article cites
+        head = ix.toks[m.head]
+        if m.start >= near and not ix.in_quote(m.start) and not an_example(head):
+            local.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
         name_words = normalise(a.name).split()
         if noun and (noun in name_words or _SPELLINGS.get(noun) in name_words):
+            named_noun = True
             sc += 5.0
             # "the health ministry" prefers "Kethara Health Ministry" over other ministries.
             sc += 3.0 * sum(1 for w in mods or () if w in name_words)
@@ -72,7 +82,59 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         ref[a.id] = a
     if not score:
         return None
+    if noun and local and not named_noun:
+        # "The Marrow Creek Trust turned down an interview with Norvik Media Inc. ... "...," the
+        # group said": a description continues the body of the last sentence that
+        # named one (within three), its subject first, else the latest named, not the body the
+        # whole article mentions most. A body whose name carries the noun still wins.
+        last = [(subj, a) for s, subj, a in local if s == local[0][0]]
+        return next((a for subj, a in last if subj), last[0][1])
     return ref[max(score, key=lambda k: score[k])]
+
+
+# Nouns of public bodies and parties: their names usually carry the noun ("Dravik City
+# Council"), so the article-wide score finds them; a nearby body of another kind is no antecedent.
+_GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities"})
+
+# Prepositions that list examples ("firms such as Velk Corp", "brands like Norvik"): a body named
+# there is not what the article goes on to talk about.
+_EXAMPLE_PREPS = frozenset({"like", "including"})
+
+
+def generic_reference(ix: ArticleMentions, char: int, noun: str | None) -> bool:
+    """Whether the description at ``char`` is a generic body noun ("the group", "the company",
+    "the foundation") that may refer back to the body the last sentences named: not one a
+    person owns ("her firm", "Velk's company"); a name's own possessive ("the Dorvan
+    Herald's newspaper") is no owner."""
+    if not noun or noun in INSTITUTION_WORDS or noun in LEGISLATURE_WORDS or noun in _GOVERNMENT_NOUNS:
+        return False
+    i = bisect_right(ix.tok_starts(), char) - 1
+    owners = [c for c in doccache.children(ix.toks[i]) if c.dep_ == "poss"] if i >= 0 else []
+    return i >= 0 and not any(c.pos_ == "PRON" or c.ent_type_ == "PERSON" for c in owners)
+
+
+def an_example(tok: Token) -> bool:
+    """Whether ``tok`` is the object of an example list ("such as", "like", "including")."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in _EXAMPLE_PREPS:
+        return True
+    return prep.lower_ == "as" and any(c.lower_ == "such" for c in doccache.children(prep))
+
+
+def previous_sentence_start(ix: ArticleMentions, char: int, back: int = 3) -> int:
+    """Where the sentence ``back`` sentences before the one holding ``char`` starts (a quote
+    and its cue may be sentences of their own)."""
+    i = bisect_right(ix.tok_starts(), char) - 1
+    if i < 0:
+        return 0
+    sent = doccache.sent(ix.toks[i])
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = doccache.sent(ix.toks[sent.start - 1])
+    return sent.start_char
 
 
 def fits_business_noun(actor: ActorRef, noun: str | None) -> bool:
