@@ -118,6 +118,6 @@ async def log_starts(client_kwargs: dict[str, object], tps: Iterable[Any]) -> di
     await consumer.start()
     try:
         starts = await consumer.beginning_offsets(list(given))
-        return {given[tp]: int(offset) for tp, offset in starts.items() if tp in given}
+        return {given[tp]: int(offset) for tp, offset in starts.items()}
     finally:
         await consumer.stop()

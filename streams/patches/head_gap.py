@@ -139,8 +139,7 @@ async def refresh_log_starts(consumer: Any, fetch: LogStarts, now: float) -> lis
     """
     acking = consumer.app.topics.acks_enabled_for  # not changelogs: the group never commits them
     wanted = [tp for tp in consumer.assignment()
-              if acking(tp.topic) and consumer._committed_offset.get(tp) is None
-              and _has_records(consumer, tp) and base_offset(consumer, tp, now) is None]
+              if acking(tp.topic) and _has_records(consumer, tp) and base_offset(consumer, tp, now) is None]
     if not wanted:
         return []
     try:

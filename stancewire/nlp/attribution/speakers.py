@@ -227,15 +227,8 @@ def office_speaker(att: Attributor, tok: Token) -> Speaker:
     det = tok.left_edge
     ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
     name = att.text[a:b]
-    return Speaker(
-        id=f"org:{slugify(name)}",
-        name=name,
-        kind=ActorKind.organisation,
-        mention=att.text[ma:b],
-        mention_start=ma,
-        mention_end=b,
-        mention_kind=MentionKind.organisation,
-    )
+    office = ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)
+    return actor_speaker(office, att.text[ma:b], ma, b, MentionKind.organisation)
 
 
 def new_body(tok: Token, lemma: str) -> bool:

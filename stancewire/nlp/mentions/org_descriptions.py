@@ -109,8 +109,10 @@ def generic_reference(ix: ArticleMentions, char: int, noun: str | None) -> bool:
     if not noun or noun in INSTITUTION_WORDS or noun in LEGISLATURE_WORDS or noun in _GOVERNMENT_NOUNS:
         return False
     i = bisect_right(ix.tok_starts(), char) - 1
-    owners = [c for c in doccache.children(ix.toks[i]) if c.dep_ == "poss"] if i >= 0 else []
-    return i >= 0 and not any(c.pos_ == "PRON" or c.ent_type_ == "PERSON" for c in owners)
+    if i < 0:
+        return False
+    owners = [c for c in doccache.children(ix.toks[i]) if c.dep_ == "poss"]
+    return not any(c.pos_ == "PRON" or c.ent_type_ == "PERSON" for c in owners)
 
 
 def an_example(tok: Token) -> bool:
