@@ -37,7 +37,7 @@ from stancewire.nlp.mentions.descriptions import (
     resolve_description,
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
-from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, org_words, without_possessive
+from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, given_names, org_words, without_possessive
 from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
@@ -45,11 +45,13 @@ from stancewire.nlp.mentions.words import (
     ORG_ROLE_NOUNS,
     ORG_WORDS,
     PERSON_DESC_NOUNS,
+    PRESS_NOUNS,
     TITLE_WORDS,
     person_noun_plural,
 )
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.quotes.syntax import mistagged_name
+from stancewire.nlp.quotes.words import POLL_NOUNS
 from stancewire.nlp.registry import normalise, person_id, slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -740,7 +742,12 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         # "the Texan said", "another Muslim said": a demonym or party word with a determiner
         # describes someone (named earlier, or not at all); nobody is named "Texan".
         return described_or_unknown(att, tok, a, b)
-    if not any(ch.isupper() for ch in phrase):
+    if titled_body(att, tok, a, b):
+        # "The Atlantic noted", "the FDIC said": a capitalised name under "the" that the
+        # article never gives a person is a body (an outlet, an agency), not a person.
+        body = ActorRef(id=f"org:{slugify(phrase)}", name=phrase, kind=ActorKind.organisation)
+        return actor_speaker(body, phrase, a, b, MentionKind.organisation)
+    if not any(ch.isupper() for ch in phrase) or common_word_as_name(tok, phrase):
         # A lower-case "proper noun" is the tagger's mistake, never a name: "the billionaire
         # business mogul told People" is a description, "the secretary of state" a role.
         return described_or_unknown(att, tok, a, b)
@@ -754,6 +761,41 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.name,
     )
+
+
+# Common nouns a one-word capitalised speaker is, when it is no name: a headline's "Poll Finds …",
+# "Report Reveals …", "Newspaper Says …", a role noun opening a sentence.
+_COMMON_SPEAKER_NOUNS = (
+    (TITLE_WORDS | PERSON_DESC_NOUNS | COLLECTIVE_PERSON_NOUNS | GROUP_NOUNS | ORG_ROLE_NOUNS | PRESS_NOUNS)
+    | DOCUMENT_NOUNS
+    | POLL_NOUNS
+)
+
+
+def common_word_as_name(tok: Token, phrase: str) -> bool:
+    """A one-word capitalised speaker that is a common noun (a role, a body, a document: "Poll",
+    "Newspaper", "Justice") or a place ("a spokesman in Baghdad" misparsed), and no given name:
+    nobody is called that. Surnames that are also nouns reach here only when no person in the
+    article has that name (the cluster lookup comes first)."""
+    if " " in phrase.strip() or tok.lower_ in given_names():
+        return False
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return True
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (
+        low in _COMMON_SPEAKER_NOUNS
+        or lemma in _COMMON_SPEAKER_NOUNS
+        or person_noun_plural(tok.text, lemma) is not None
+    )
+
+
+def titled_body(att: Attributor, tok: Token, a: int, b: int) -> bool:
+    """ "The Atlantic", "the FDIC": the speaker phrase is capitalised words right after "the"."""
+    words = att.text[a:b].split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    det = [c for c in children(tok) if c.dep_ == "det" and c.i < tok.i]
+    return bool(det) and det[0].lower_ == "the" and det[0].idx + len(det[0].text) <= a
 
 
 def described_or_unknown(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
