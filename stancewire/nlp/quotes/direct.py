@@ -448,13 +448,19 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
 
 
 _READ = frozenset({"read", "reads"})
+# Reporting verbs the small model also takes for nouns after a quote: "“…,” the aides write.",
+# "“…,” a narrator in the radio spot states.", "“…,” the Velmarans state in their trade report."
+_NOUN_TAGGED_FRAME = _READ | frozenset({"write", "writes", "state", "states"})
+# What may follow such a verb in a bare frame: "in their trade report", "on its website".
+_FRAME_PLACE_PREPS = frozenset({"in", "on"})
 
 
 def text_read_frame(doc: Doc, idx: DocIndex, a: int, b: int) -> tuple[Token | None, Token | None]:
-    """'“…,” the editorial read.' / '“…,” read the email.' / '“…,” read one.': a text quoted
-    by its reader verb, which the parser takes for a noun or gives the text as its object.
-    Returns the verb and the text's head word, or (None, None). Only a bare frame counts: the
-    phrase and "read" and nothing after them but punctuation and a time ("on Friday")."""
+    """'“…,” the editorial read.' / '“…,” read the email.' / '“…,” read one.' / '“…,” the aides
+    write.': a text quoted by its reader verb (or a reporting verb) which the parser takes for a
+    noun or gives the text as its object. Returns the verb and the speaker's head word, or (None,
+    None). Only a bare frame counts: the phrase and the verb and nothing after them but
+    punctuation, a time ("on Friday") or where it was put ("in their trade report")."""
     words = list(_words_after_quote(doc, idx, a, b, 8))
     if not words:
         return None, None
@@ -466,16 +472,39 @@ def text_read_frame(doc: Doc, idx: DocIndex, a: int, b: int) -> tuple[Token | No
             return None, None
         return words[0], phrase_head(head)
     for k, t in enumerate(words[1:], start=1):
-        if t.lower_ not in _READ:
+        if t.lower_ not in _NOUN_TAGGED_FRAME:
             continue
         before = words[k - 1]
         after = words[k + 1] if k + 1 < len(words) else None
-        if after is not None and not after.is_punct:
+        if after is not None and not after.is_punct and not _place_tail(doc, after, b):
             return None, None  # "the sign read the names": the verb has an object
-        if before.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
-            return t, before
-        return None, None
+        if before.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON"):
+            return None, None
+        # "a narrator in the radio spot states": the phrase's head, not the noun of its "in" phrase
+        # (the parser may take the verb for that noun, with the word before it as a compound).
+        node = t if before.head.i == t.i else before
+        while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i < node.i:
+            node = node.head.head
+        return t, (before if node.i in (t.i, before.i) else node)
     return None, None
+
+
+# Words that may stand between a frame verb and the end of its frame: a place or time phrase
+# ("in their trade report", "on Monday in a letter"), nothing with a verb of its own.
+_TAIL_DEPS = frozenset({"prep", "pobj", "det", "amod", "compound", "poss", "nummod", "npadvmod", "case"})
+
+
+def _place_tail(doc: Doc, first: Token, end: int) -> bool:
+    """Whether the frame goes on from ``first`` only with "in/on …" phrases up to punctuation (a
+    relative clause after the comma may follow: "in their trade report, which was sent out")."""
+    if first.lower_ not in _FRAME_PLACE_PREPS:
+        return False
+    for t in doc[first.i :]:
+        if t.idx >= end or t.is_punct:
+            return True
+        if t.dep_ not in _TAIL_DEPS or t.pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def closing_inverted_frame(doc: Doc, text: str, idx: DocIndex, cue: Token, seg_end: int) -> bool:
