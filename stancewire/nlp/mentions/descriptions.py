@@ -186,7 +186,7 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
 
 def _body_head(tok: Token) -> bool:
     """Whether ``tok`` heads the phrase of a body, not of a person: "the Harrow National
-    Committee", "the Dorvan Democratic Party", "the Democratic convention committee". A party
+    Committee", "the Dorvan Democratic Party", "the Harrow Labour steering committee". A party
     word in it names the body's side; such a body is no description of a party member the
     article named, whatever its case."""
     low = tok.lower_
