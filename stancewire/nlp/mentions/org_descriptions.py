@@ -150,7 +150,15 @@ def fits_business_noun(actor: ActorRef, noun: str | None) -> bool:
     if actor.kind != ActorKind.organisation:
         return False
     last = normalise(actor.name).split()[-1:]
+    if noun == "group" and last and last[0] in _MEMBER_BODIES:
+        return True  # "the Dorvan Hunting Association ... the group said": members' bodies are groups
     return not last or (last[0] not in INSTITUTION_WORDS and last[0] not in LEGISLATURE_WORDS)
+
+
+# Bodies of members that news calls "the group" (an association, a federation, a union of
+# workers), though no company: the institution words they share with ministries and courts
+# do not bar them from that noun.
+_MEMBER_BODIES = frozenset({"association", "federation", "guild", "union", "league", "coalition", "alliance"})
 
 
 def place_body(ix: ArticleMentions, hit: ActorRef, char: int, noun: str, mods: list[str]) -> ActorRef:
