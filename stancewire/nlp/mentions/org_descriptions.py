@@ -50,16 +50,20 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     near = previous_sentence_start(ix, char) if generic_reference(ix, char, noun) else char
     # Fitting bodies named outside quotes in the last few sentences, latest first.
     local: list[tuple[int, bool, ActorRef]] = []
+    # Departments and agencies named there ("police asked the Dorvan Bureau of Mines for help, and
+    # the agency said ...").
+    near_dept = previous_sentence_start(ix, char) if noun in _DEPARTMENT_WORDS else char
+    departments: list[tuple[int, bool, ActorRef]] = []
     named_noun = False
     for rank, m in enumerate(orgs):
         a = m.actor
+        surface = ix.text[m.start : m.end]
         if noun in ("government", "administration", "authorities"):
             ok = a.kind == ActorKind.government
         else:
-            ok = a.kind == ActorKind.organisation
+            ok = a.kind == ActorKind.organisation or _government_department(a, surface, noun)
         if not ok:
             continue
-        surface = ix.text[m.start : m.end]
         if surface.isupper() and len(surface) > 6:
             continue  # datelines ("ISPARRE CITY —") are not actors
         if m.start in ix.weak_orgs or not can_speak(a, ix.text, ix.registry):
@@ -70,10 +74,17 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         if not fits_business_noun(a, noun):
             continue  # "the company" is not the ministry, court or prize the article cites
         head = ix.toks[m.head]
-        if m.start >= near and not ix.in_quote(m.start) and not an_example(head):
+        told = not ix.in_quote(m.start) and not an_example(head)
+        if m.start >= near and told:
             local.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
         name_words = normalise(a.name).split()
-        if noun and (noun in name_words or _SPELLINGS.get(noun) in name_words):
+        if m.start >= near_dept and told and _department(a, surface, noun, name_words):
+            departments.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
+        if noun and (
+            noun in name_words
+            or _SPELLINGS.get(noun) in name_words
+            or _government_department(a, surface, noun)
+        ):
             named_noun = True
             sc += 5.0
             # "the health ministry" prefers "Kethara Health Ministry" over other ministries.
@@ -87,9 +98,44 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         # group said": a description continues the body of the last sentence that
         # named one (within three), its subject first, else the latest named, not the body the
         # whole article mentions most. A body whose name carries the noun still wins.
-        last = [(subj, a) for s, subj, a in local if s == local[0][0]]
-        return next((a for subj, a in last if subj), last[0][1])
+        return _latest_subject_first(local)
+    if departments:
+        # "the agency" after the last sentences named a department or bureau is that one, not
+        # the department the whole article mentions most.
+        return _latest_subject_first(departments)
     return ref[max(score, key=lambda k: score[k])]
+
+
+def _latest_subject_first(named: list[tuple[int, bool, ActorRef]]) -> ActorRef:
+    """Of bodies named in the last sentences (sentence start, subject?, actor; latest first),
+    the subject of the latest sentence that named one, else its latest body."""
+    last = [(subj, a) for s, subj, a in named if s == named[0][0]]
+    return next((a for subj, a in last if subj), last[0][1])
+
+
+# Words for a department of state: "the agency" and "the department" refer back to one the
+# article named, even when the registry makes that name its government ("the State
+# Department said ... the agency said").
+_DEPARTMENT_WORDS = frozenset({"department", "agency", "bureau"})
+
+
+def _department(actor: ActorRef, surface: str, noun: str | None, name_words: list[str]) -> bool:
+    """Whether a body is a department, agency or bureau that "the agency"/"the department"
+    (``noun``) may refer back to: a government named as one of its departments, or an
+    organisation whose name has such a word ("Federal Bureau of Investigation")."""
+    if noun not in _DEPARTMENT_WORDS:
+        return False
+    if actor.kind == ActorKind.organisation:
+        return any(w in _DEPARTMENT_WORDS for w in name_words)
+    return _government_department(actor, surface, noun)
+
+
+def _government_department(actor: ActorRef, surface: str, noun: str | None) -> bool:
+    """Whether a government mention named as one of its departments (by the words of
+    ``surface``) fits the description noun ``noun`` ("the agency", "the department")."""
+    if actor.kind != ActorKind.government or noun not in _DEPARTMENT_WORDS:
+        return False
+    return any(w in _DEPARTMENT_WORDS for w in normalise(surface).split())
 
 
 # Nouns of public bodies and parties: their names usually carry the noun ("Dravik City
