@@ -103,7 +103,25 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         # "the agency" after the last sentences named a department or bureau is that one, not
         # the department the whole article mentions most.
         return _latest_subject_first(departments)
+    if not named_noun and (noun in INSTITUTION_WORDS or noun in _PANELS) and _own_words(mods):
+        # "the city council", "the five-member panel", "the Harrow committee": a public body
+        # the phrase itself describes, which no body of the article is named by, is no
+        # unrelated ministry or newspaper the article happens to mention most.
+        return None
     return ref[max(score, key=lambda k: score[k])]
+
+
+# Bodies of a few members set up by another body (not institution words: "the board" of a
+# company the article named is that company).
+_PANELS = frozenset({"panel"})
+
+# Modifiers that say nothing about which body is meant ("the new council", "the full committee").
+_EMPTY_MODS = frozenset({"new", "former", "same", "other", "full", "whole", "entire", "current", "powerful"})
+
+
+def _own_words(mods: list[str] | None) -> bool:
+    """Whether a description's modifiers describe the body ("city", "advisory", "Harrow")."""
+    return any(w.isalpha() and w not in _EMPTY_MODS for w in mods or ())
 
 
 def _latest_subject_first(named: list[tuple[int, bool, ActorRef]]) -> ActorRef:
