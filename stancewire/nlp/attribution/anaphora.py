@@ -90,10 +90,10 @@ def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCand
         sp = pronoun(att, det, q)
         if sp is not None and sp.kind == ActorKind.person:
             owner = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
-    elif det.dep_ == "det" and det.lower_ == "the" and not any(
-        c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in children(tok)
-    ):
-        # ("the campaign of the former senator": its owner is its own; the generic rules read it)
+    elif det.dep_ == "det" and det.lower_ == "the" and _of_phrase(tok) is not None:
+        # "the campaign of the harbor pilot": the person the phrase names
+        owner = _of_owner(att, tok, q)
+    elif det.dep_ == "det" and det.lower_ == "the" and not any(c.dep_ == "compound" for c in children(tok)):
         for prev in _earlier(att, tok, lemma):
             owner = _entourage_owner(att, prev)
             if owner is not None:
@@ -112,6 +112,21 @@ def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCand
     b = tok.idx + len(tok.text)
     campaign = entourage_actor(owner.name, lemma)
     return actor_speaker(campaign, att.text[a:b], a, b, MentionKind.organisation, affiliation=owner.name)
+
+
+def _of_phrase(tok: Token) -> Token | None:
+    """The object of an "of" phrase on ``tok`` ("the campaign of Ada Morn": Morn), or None."""
+    of = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((p for p in children(of) if p.dep_ == "pobj"), None) if of is not None else None
+
+
+def _of_owner(att: Attributor, tok: Token, q: QuoteCandidate) -> ActorRef | None:
+    """The person an "of" phrase names as the owner of an entourage noun, by name or by a
+    description the speaker rules resolve ("the harbor pilot"); None for
+    anything else ("the team of doctors")."""
+    pobj = _of_phrase(tok)
+    actor = _actor_of(att, pobj, q) if pobj is not None else None
+    return actor if actor is not None and actor.kind == ActorKind.person else None
 
 
 def _entourage_owner(att: Attributor, t: Token) -> ActorRef | None:

@@ -25,7 +25,13 @@ from stancewire.nlp import doccache
 from stancewire.nlp.mentions.names import gender_of_word, given_names
 from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.types import Mention, PersonCluster
-from stancewire.nlp.mentions.words import FACILITY_WORDS, ORG_WORDS, PERSON_DESC_NOUNS, TITLE_WORDS
+from stancewire.nlp.mentions.words import (
+    FACILITY_WORDS,
+    ORG_ROLE_NOUNS,
+    ORG_WORDS,
+    PERSON_DESC_NOUNS,
+    TITLE_WORDS,
+)
 from stancewire.schemas import MentionKind
 
 if TYPE_CHECKING:
@@ -158,7 +164,7 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
         if i < 0 or doc[i].lower_ not in opener:
             return None
         left = doc[i]
-    if tok.tag_ in ("NNS", "NNPS"):
+    if tok.tag_ in ("NNS", "NNPS") or _body_head(tok):
         return None
     toks = [t for t in doc[left.i + 1 : tok.i + 1] if not t.is_space]
     if left.lower_ != "the" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
@@ -176,6 +182,15 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
     content = [w for w in words if w not in _EMPTY and w not in ("year",)]
     former = any(w in FORMER for w in words[:-1])
     return Description(start, end, party, age, content, left.lower_ != "the", former)
+
+
+def _body_head(tok: Token) -> bool:
+    """Whether ``tok`` heads the phrase of a body, not of a person: "the Harrow National
+    Committee", "the Dorvan Democratic Party", "the Harrow Labour steering committee". A party
+    word in it names the body's side; such a body is no description of a party member the
+    article named, whatever its case."""
+    low = tok.lower_
+    return low in ORG_ROLE_NOUNS and low not in TITLE_WORDS and low not in PERSON_DESC_NOUNS
 
 
 def description_gender(d: Description) -> str | None:

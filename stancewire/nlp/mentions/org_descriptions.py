@@ -50,16 +50,20 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     near = previous_sentence_start(ix, char) if generic_reference(ix, char, noun) else char
     # Fitting bodies named outside quotes in the last few sentences, latest first.
     local: list[tuple[int, bool, ActorRef]] = []
+    # Departments and agencies named there ("police asked the Dorvan Bureau of Mines for help, and
+    # the agency said ...").
+    near_dept = previous_sentence_start(ix, char) if noun in _DEPARTMENT_WORDS else char
+    departments: list[tuple[int, bool, ActorRef]] = []
     named_noun = False
     for rank, m in enumerate(orgs):
         a = m.actor
+        surface = ix.text[m.start : m.end]
         if noun in ("government", "administration", "authorities"):
             ok = a.kind == ActorKind.government
         else:
-            ok = a.kind == ActorKind.organisation
+            ok = a.kind == ActorKind.organisation or _government_department(a, surface, noun)
         if not ok:
             continue
-        surface = ix.text[m.start : m.end]
         if surface.isupper() and len(surface) > 6:
             continue  # datelines ("ISPARRE CITY —") are not actors
         if m.start in ix.weak_orgs or not can_speak(a, ix.text, ix.registry):
@@ -70,10 +74,17 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         if not fits_business_noun(a, noun):
             continue  # "the company" is not the ministry, court or prize the article cites
         head = ix.toks[m.head]
-        if m.start >= near and not ix.in_quote(m.start) and not an_example(head):
+        told = not ix.in_quote(m.start) and not an_example(head)
+        if m.start >= near and told:
             local.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
         name_words = normalise(a.name).split()
-        if noun and (noun in name_words or _SPELLINGS.get(noun) in name_words):
+        if m.start >= near_dept and told and _department(a, surface, noun, name_words):
+            departments.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
+        if noun and (
+            noun in name_words
+            or _SPELLINGS.get(noun) in name_words
+            or _government_department(a, surface, noun)
+        ):
             named_noun = True
             sc += 5.0
             # "the health ministry" prefers "Kethara Health Ministry" over other ministries.
@@ -87,9 +98,62 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         # group said": a description continues the body of the last sentence that
         # named one (within three), its subject first, else the latest named, not the body the
         # whole article mentions most. A body whose name carries the noun still wins.
-        last = [(subj, a) for s, subj, a in local if s == local[0][0]]
-        return next((a for subj, a in last if subj), last[0][1])
+        return _latest_subject_first(local)
+    if departments:
+        # "the agency" after the last sentences named a department or bureau is that one, not
+        # the department the whole article mentions most.
+        return _latest_subject_first(departments)
+    if not named_noun and (noun in INSTITUTION_WORDS or noun in _PANELS) and _own_words(mods):
+        # "the city council", "the five-member panel", "the Harrow committee": a public body
+        # the phrase itself describes, which no body of the article is named by, is no
+        # unrelated ministry or newspaper the article happens to mention most.
+        return None
     return ref[max(score, key=lambda k: score[k])]
+
+
+# Bodies of a few members set up by another body (not institution words: "the board" of a
+# company the article named is that company).
+_PANELS = frozenset({"panel"})
+
+# Modifiers that say nothing about which body is meant ("the new council", "the full committee").
+_EMPTY_MODS = frozenset({"new", "former", "same", "other", "full", "whole", "entire", "current", "powerful"})
+
+
+def _own_words(mods: list[str] | None) -> bool:
+    """Whether a description's modifiers describe the body ("city", "advisory", "Harrow")."""
+    return any(w.isalpha() and w not in _EMPTY_MODS for w in mods or ())
+
+
+def _latest_subject_first(named: list[tuple[int, bool, ActorRef]]) -> ActorRef:
+    """Of bodies named in the last sentences (sentence start, subject?, actor; latest first),
+    the subject of the latest sentence that named one, else its latest body."""
+    last = [(subj, a) for s, subj, a in named if s == named[0][0]]
+    return next((a for subj, a in last if subj), last[0][1])
+
+
+# Words for a department of state: "the agency" and "the department" refer back to one the
+# article named, even when the registry makes that name its government ("the State
+# Department said ... the agency said").
+_DEPARTMENT_WORDS = frozenset({"department", "agency", "bureau"})
+
+
+def _department(actor: ActorRef, surface: str, noun: str | None, name_words: list[str]) -> bool:
+    """Whether a body is a department, agency or bureau that "the agency"/"the department"
+    (``noun``) may refer back to: a government named as one of its departments, or an
+    organisation whose name has such a word ("Federal Bureau of Investigation")."""
+    if noun not in _DEPARTMENT_WORDS:
+        return False
+    if actor.kind == ActorKind.organisation:
+        return any(w in _DEPARTMENT_WORDS for w in name_words)
+    return _government_department(actor, surface, noun)
+
+
+def _government_department(actor: ActorRef, surface: str, noun: str | None) -> bool:
+    """Whether a government mention named as one of its departments (by the words of
+    ``surface``) fits the description noun ``noun`` ("the agency", "the department")."""
+    if actor.kind != ActorKind.government or noun not in _DEPARTMENT_WORDS:
+        return False
+    return any(w in _DEPARTMENT_WORDS for w in normalise(surface).split())
 
 
 # Nouns of public bodies and parties: their names usually carry the noun ("Dravik City
@@ -150,7 +214,15 @@ def fits_business_noun(actor: ActorRef, noun: str | None) -> bool:
     if actor.kind != ActorKind.organisation:
         return False
     last = normalise(actor.name).split()[-1:]
+    if noun == "group" and last and last[0] in _MEMBER_BODIES:
+        return True  # "the Dorvan Hunting Association ... the group said": members' bodies are groups
     return not last or (last[0] not in INSTITUTION_WORDS and last[0] not in LEGISLATURE_WORDS)
+
+
+# Bodies of members that news calls "the group" (an association, a federation, a union of
+# workers), though no company: the institution words they share with ministries and courts
+# do not bar them from that noun.
+_MEMBER_BODIES = frozenset({"association", "federation", "guild", "union", "league", "coalition", "alliance"})
 
 
 def place_body(ix: ArticleMentions, hit: ActorRef, char: int, noun: str, mods: list[str]) -> ActorRef:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.names import org_words
+from stancewire.nlp.mentions.types import Mention
 from stancewire.nlp.mentions.words import INSTITUTION_WORDS, ORG_ROLE_NOUNS
-from stancewire.nlp.registry import slugify
-from stancewire.schemas import ActorKind, ActorRef
+from stancewire.nlp.registry import normalise, slugify
+from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
 if TYPE_CHECKING:
     from stancewire.nlp.mentions.index import ArticleMentions
@@ -100,3 +102,61 @@ def index_org_descriptions(ix: ArticleMentions) -> None:
                 continue
             ix.org_desc.append((m.start, h.lemma_.lower(), m))
     ix.org_desc.sort(key=lambda x: x[0])
+    name_generic_bodies(ix)
+
+
+# Kinds of body the NER tags as an organisation on their own ("a super PAC backing Velk"):
+# a common noun written in capitals, no name.
+_GENERIC_BODY_WORDS = frozenset({"pac"})
+
+
+def _generic_body(ix: ArticleMentions, m: Mention) -> str | None:
+    """The body noun a one-word organisation mention that is only a kind of body gives
+    ("PAC" in "a super PAC", "the Super PAC"), else None."""
+    word = normalise(ix.text[m.start : m.end])
+    return word if word in _GENERIC_BODY_WORDS else None
+
+
+def _appositive_org(ix: ArticleMentions, m: Mention) -> Mention | None:
+    """The named organisation a kind-of-body mention stands in apposition with, either way
+    round ("Harbor Futures Fund, a super PAC backing Morn", "the super PAC backing Morn,
+    Harbor Futures Fund")."""
+    root = ix.toks[m.head]
+    near = [root.head] if root.dep_ == "appos" else []
+    near += [c for c in children(root) if c.dep_ == "appos"]
+    for t in near:
+        hit = ix.mention_for_token(t.i)
+        if (
+            hit is not None
+            and hit is not m
+            and hit.kind == MentionKind.organisation
+            and _generic_body(ix, hit) is None
+        ):
+            return hit
+    return None
+
+
+def name_generic_bodies(ix: ArticleMentions) -> None:
+    """A kind of body the NER took for a name ("PAC") is the organisation the article names
+    with it ("Harbor Futures Fund, a super PAC backing Morn": Harbor Futures Fund), and a later
+    definite one ("the super PAC said") is the last body so described; not an organisation
+    called "PAC" that merges every super PAC of the article. One with no such name stays as
+    the NER made it."""
+    last: dict[str, ActorRef] = {}
+    for m in ix.orgs:
+        word = _generic_body(ix, m)
+        if word is None:
+            continue
+        named = _appositive_org(ix, m)
+        if named is not None:
+            m.actor = named.actor
+            last[word] = named.actor
+            ix.org_desc.insert(
+                bisect_right([d[0] for d in ix.org_desc], named.start), (named.start, word, named)
+            )
+        elif word in last and _definite(ix.toks[m.head]):
+            m.actor = last[word]
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(tok))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from stancewire.nlp import doccache
+from stancewire.nlp.mentions.headlines import body_form, headline_only
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     FIRST_WORD_RE,
@@ -42,13 +43,22 @@ def add_org(ix: ArticleMentions, ent: Span, taken: set[int], label: str | None =
         return  # "Farmers said", "Aides say": people (attribution makes them a group), no body
     if label in ("ORG", "FAC"):
         start, end = extend_org(ix, start, end, taken)
+    if label == "ORG":
+        # A title-case headline runs a name into its verbs and nouns ("Harwick Gazette Hires
+        # Two Lawyers For Pier Inquiry"): the name is the part the body writes; a span of words the
+        # body never uses names no body at all.
+        if headline_only(doc, start, end):
+            return
+        start, end = body_form(doc, start, end)
     span = doc[start:end]
+    parts = normalise(span.text).split()
+    if not parts:
+        return  # a headline cut to its punctuation
     if is_dateline(ix, span):
         return
     if (start, end) != (ent.start, ent.end):
         drop_swallowed_names(ix, span)
     # NER sometimes labels a known person's surname ORG ("Trump has continued ...").
-    parts = normalise(span.text).split()
     if (
         len(parts) <= 2
         and label in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART")
