@@ -144,8 +144,8 @@ def _prep_object(
         ),
         None,
     )
-    if prep is None:
-        return None
+    if prep is None or any(_stranded(c) and tok.i < c.i < prep.i for c in children(tok)):
+        return None  # "the jobs they go to after training": the relative clause's own "to"
     comp = next((g for g in children(prep) if g.dep_ in ("pobj", "pcomp")), None)
     if comp is None or idx.in_direct[comp.i] or (comp.pos_ == "PRON" and comp.right_edge.i == comp.i):
         return None
@@ -155,6 +155,11 @@ def _prep_object(
     if span is None:
         return None
     return finish(doc, text, tok, prep, span[0], span[1], speaker, RULE_PREFIX + "prep", 0.55)
+
+
+def _stranded(prep: Token) -> bool:
+    """Whether ``prep`` is a preposition left without its object (a relative clause's "go to")."""
+    return prep.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in children(prep))
 
 
 def _infinitive(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:
