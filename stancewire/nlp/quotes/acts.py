@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.evaluation import holder_token
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of, to_infinitive
 from stancewire.nlp.quotes.words import (
@@ -76,7 +77,11 @@ def act_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
         speaker: Token | None = tok.head
     else:
         speaker = subject_of(tok)
-    if speaker is None or speaker.dep_ == "nsubjpass" or not speaker_like(speaker):
+    if speaker is None or speaker.dep_ == "nsubjpass":
+        return None
+    if not speaker_like(speaker) and holder_token(speaker) is None:
+        # A share of people holds a position too ("41 percent would vote for Varnay", "most of
+        # the delegates focused on pensions"): poll numbers, which speaker_like does not take.
         return None
     q = _infinitive(doc, text, tok, idx, speaker) if lemma in ACT_INFINITIVE_VERBS else None
     if q is None and lemma in ACT_OBJECT_VERBS:
@@ -139,15 +144,22 @@ def _prep_object(
         ),
         None,
     )
-    if prep is None:
-        return None
+    if prep is None or any(_stranded(c) and tok.i < c.i < prep.i for c in children(tok)):
+        return None  # "the jobs they go to after training": the relative clause's own "to"
     comp = next((g for g in children(prep) if g.dep_ in ("pobj", "pcomp")), None)
     if comp is None or idx.in_direct[comp.i] or (comp.pos_ == "PRON" and comp.right_edge.i == comp.i):
         return None
+    if comp.lemma_.lower() == "time" or comp.ent_type_ == "DATE":
+        return None  # "voted for the first time", "looked to next year": when, not what
     span = content_span(doc, prep.i + 1, prep.right_edge.i)
     if span is None:
         return None
     return finish(doc, text, tok, prep, span[0], span[1], speaker, RULE_PREFIX + "prep", 0.55)
+
+
+def _stranded(prep: Token) -> bool:
+    """Whether ``prep`` is a preposition left without its object (a relative clause's "go to")."""
+    return prep.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in children(prep))
 
 
 def _infinitive(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> QuoteCandidate | None:

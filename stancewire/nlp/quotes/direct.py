@@ -32,7 +32,7 @@ from stancewire.nlp.quotes.text import (
     last_word,
     split_paragraphs,
 )
-from stancewire.nlp.quotes.words import NOT_SPEAKER_LABELS
+from stancewire.nlp.quotes.words import DOCUMENT_LABELS, NOT_SPEAKER_LABELS
 
 # Between a quote and its cue: a capitalised name of one to four words, then an apposition set
 # off by commas (no quote marks, no line break), and nothing else.
@@ -918,7 +918,10 @@ def colon_paragraphs(
         ti = idx.tok_at(m.start(1))
         tj = idx.tok_at(m.end(1) - 1)
         toks = doc[ti : tj + 1]
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in toks):
+        # "Poll: …", "Report: …": a document is the source, though it is no name.
+        document = label.lower() in DOCUMENT_LABELS
+        name_like = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in toks)
+        if not document and not name_like:
             # On a title-case headline the tagger often reads a name as a common noun
             # ("Sanders: Endorsements prove …"): a name the article's entities use elsewhere counts,
             # and so does a name with its entourage ("Okafor camp: …").
@@ -930,9 +933,10 @@ def colon_paragraphs(
                 words = words[:-1]
             if not all(t.lower_ in named for t in words):
                 continue
-        if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        if not document and any(t.pos_ in ("VERB", "AUX") for t in toks):
             continue
-        if " " not in name_part(label) and not named_elsewhere(text, name_part(label), pa, pb):
+        one_word = " " not in name_part(label)
+        if not document and one_word and not named_elsewhere(text, name_part(label), pa, pb):
             # One word the article names nowhere else is a kicker, not a speaker ("BUSTED:",
             # "Bombshell:"); a transcript's "KESSEL:" names someone the article introduces.
             continue

@@ -38,10 +38,11 @@ def holder(tok: Token) -> Token | None:
     subj = subject_of(tok)
     if subj is None or subj.dep_ == "nsubjpass":
         return None
-    return _holder_token(subj)
+    return holder_token(subj)
 
 
-def _holder_token(subj: Token) -> Token | None:
+def holder_token(subj: Token) -> Token | None:
+    """``subj`` when it can take a position (:func:`holder`), else None."""
     if subj.lower_ in _NOT_HOLDERS:
         return None
     # "West Virginia used to back Democrats": a place votes, it takes no stand.
@@ -75,7 +76,7 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     # "a super PAC backing Cruz", "voters supporting Sanders": the noun a participle modifies
     # holds the position (when it is someone who can).
     participle = tok.tag_ == "VBG" and not aux and tok.dep_ == "acl"
-    speaker = _holder_token(tok.head) if participle else holder(tok)
+    speaker = holder_token(tok.head) if participle else holder(tok)
     if speaker is None:
         return None
     obj = next((c for c in children(tok) if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)

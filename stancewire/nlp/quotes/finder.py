@@ -11,6 +11,7 @@ from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotemarks import find_quote_spans, paragraphs
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.direct import colon_paragraphs, direct_quotes
+from stancewire.nlp.quotes.headline_verbs import headline_frames
 from stancewire.nlp.quotes.indirect import indirect_quotes
 from stancewire.nlp.quotes.text import dedupe, trim
 
@@ -40,6 +41,7 @@ class QuoteFinder:
             for k in range(idx.tok_at(q.start), idx.tok_at(max(q.end - 1, q.start)) + 1):
                 idx.in_direct[k] = True
         indirect = indirect_quotes(doc, text, idx, direct)
+        indirect.extend(headline_frames(doc, text, idx, paras, direct + indirect))
         cut_before_direct(text, indirect, direct)
         # Fragments inside an indirect content make it mixed; other fragments are scare quotes.
         used: set[int] = set()

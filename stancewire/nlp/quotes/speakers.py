@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
@@ -35,6 +36,14 @@ _POSITION_NOUNS = (
 )
 
 
+def _described_by_who(noun: Token) -> bool:
+    """Whether a relative clause on ``noun`` opens with "who" (which only stands for people)."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in children(c))
+        for c in children(noun)
+    )
+
+
 def speaker_like(subj: Token, places: bool = True) -> bool:
     """Whether ``subj`` can hold a position (module doc); ``places``: whether a country or city
     name counts ("Russia insisted that …" yes; "West Virginia used to back Democrats" is a vote)."""
@@ -47,6 +56,8 @@ def speaker_like(subj: Token, places: bool = True) -> bool:
     lemma = subj.lemma_.lower()
     if lemma in _NOT_PEOPLE:
         return False
+    if _described_by_who(subj):
+        return True  # "the locals who oppose the bypass": "who" says they are people
     # A person suffix ("pollster", "economists"), minus the things that end like people
     # ("paper", "order": the attribution code's list).
     return subj.lower_ in _POSITION_NOUNS or lemma in _POSITION_NOUNS or lemma.endswith(_PERSON_SUFFIXES)

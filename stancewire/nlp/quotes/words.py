@@ -4,6 +4,8 @@
 * ``NAMING_VERBS``: verbs that name something ("called it “a farce”"): a fragment, not a statement.
 * ``XCOMP_VERBS``: cue verbs whose reported content is a to-infinitive ("vowed to rebuild").
 * ``NOT_SPEAKER_LABELS``: labels before a colon that are no speaker ("Update:", "Notes to editors:").
+* ``DOCUMENT_LABELS``: one-word headline labels that name a document as the source of what
+  follows the colon ("Poll: Korr leads in the north", "Report: …"), though no name.
 * ``REL_PRONOUNS``: relative pronouns, skipped when looking for the speaker of a relative clause.
 * ``DEGREE_WORDS``: degree words after which a past form is part of the same phrase ("so tired").
 * ``BELIEF_VERBS``: belief and intention cues ("believes the plan will fail", "wants to run"):
@@ -79,6 +81,7 @@ POLL_NOUNS, CLAUSE_STOP_VERBS, SPEAKER_NOUNS = word_sets(
     _DATA, "poll_nouns", "clause_stop_verbs", "speaker_nouns"
 )
 (ACT_OBJECT_VERBS,) = word_sets(_DATA, "act_object_verbs")
+(DOCUMENT_LABELS,) = word_sets(_DATA, "document_labels")
 (ACT_INFINITIVE_VERBS,) = word_sets(_DATA, "act_infinitive_verbs")
 ACT_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["act_prep_cues"].items()}
 VERB_LEMMA_FIXES: dict[str, str] = dict(_DATA["verb_lemma_fixes"])
