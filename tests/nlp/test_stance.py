@@ -36,10 +36,10 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "stance_sentences.jsonl
 # to their governments, refusals about the future are REJECT ...) and moved two: "offered to
 # mediate" is coded intended (the event gold's convention for "offered to", this gold says
 # asserted) and "pressed X for a faster repayment" asks for a change (-) where this gold has 0.
-# Issue 15's seventh recall pass fixed st-071 and st-085 (acts: "pressed … for", "investigated …").
+# Issue 15's seventh recall pass fixed st-071 and st-085 (acts: "pressed … for", "investigated …");
+# its fifteenth fixed st-016 (recall13: "offered to X" states the offerer's aim).
 KNOWN_FAILURES = {
     "st-011",
-    "st-016",
     "st-035",
     "st-039",
     "st-042",
