@@ -472,7 +472,8 @@ def text_read_frame(doc: Doc, idx: DocIndex, a: int, b: int) -> tuple[Token | No
             return None, None
         return words[0], phrase_head(head)
     for k, t in enumerate(words[1:], start=1):
-        if t.lower_ not in _NOUN_TAGGED_FRAME:
+        # (lower case only: a capitalised "State" or "Read" is part of a name, "the Northern State")
+        if t.text not in _NOUN_TAGGED_FRAME:
             continue
         before = words[k - 1]
         after = words[k + 1] if k + 1 < len(words) else None
