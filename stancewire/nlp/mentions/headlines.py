@@ -23,6 +23,7 @@ _FUNCTION = frozenset({
     "over", "the", "to", "up", "with", "vs",
 })  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NON_SPACE = re.compile(r"\S")
 
 
 def _line(text: str, char: int) -> tuple[int, int]:
@@ -39,7 +40,10 @@ def title_case_line(text: str, start: int, end: int) -> bool:
     la, lb = _line(text, start)
     line = text[la:lb].strip()
     content = [w for w in _WORD.findall(line) if w.lower() not in _FUNCTION]
-    first_line = text[:la].strip() == ""
+    # (searching for the first non-space char, not copying the text before the line: this runs
+    # for every paragraph of an article)
+    first = _NON_SPACE.search(text)
+    first_line = first is None or first.start() >= la
     if len(content) < 4 or (line.endswith((".", ".”", '."')) and not first_line):
         return False
     return sum(w[0].isupper() for w in content) >= 0.85 * len(content)

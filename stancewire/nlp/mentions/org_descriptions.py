@@ -58,10 +58,11 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     for rank, m in enumerate(orgs):
         a = m.actor
         surface = ix.text[m.start : m.end]
+        gov_department = _government_department(a, surface, noun)
         if noun in ("government", "administration", "authorities"):
             ok = a.kind == ActorKind.government
         else:
-            ok = a.kind == ActorKind.organisation or _government_department(a, surface, noun)
+            ok = a.kind == ActorKind.organisation or gov_department
         if not ok:
             continue
         if surface.isupper() and len(surface) > 6:
@@ -78,13 +79,9 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         if m.start >= near and told:
             local.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
         name_words = normalise(a.name).split()
-        if m.start >= near_dept and told and _department(a, surface, noun, name_words):
+        if m.start >= near_dept and told and _department(a, noun, name_words, gov_department):
             departments.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
-        if noun and (
-            noun in name_words
-            or _SPELLINGS.get(noun) in name_words
-            or _government_department(a, surface, noun)
-        ):
+        if noun and (noun in name_words or _SPELLINGS.get(noun) in name_words or gov_department):
             named_noun = True
             sc += 5.0
             # "the health ministry" prefers "Kethara Health Ministry" over other ministries.
@@ -137,15 +134,16 @@ def _latest_subject_first(named: list[tuple[int, bool, ActorRef]]) -> ActorRef:
 _DEPARTMENT_WORDS = frozenset({"department", "agency", "bureau"})
 
 
-def _department(actor: ActorRef, surface: str, noun: str | None, name_words: list[str]) -> bool:
+def _department(actor: ActorRef, noun: str | None, name_words: list[str], gov_department: bool) -> bool:
     """Whether a body is a department, agency or bureau that "the agency"/"the department"
-    (``noun``) may refer back to: a government named as one of its departments, or an
-    organisation whose name has such a word ("Federal Bureau of Investigation")."""
+    (``noun``) may refer back to: a government named as one of its departments
+    (``gov_department``, :func:`_government_department`), or an organisation whose name has
+    such a word ("Federal Bureau of Investigation")."""
     if noun not in _DEPARTMENT_WORDS:
         return False
     if actor.kind == ActorKind.organisation:
         return any(w in _DEPARTMENT_WORDS for w in name_words)
-    return _government_department(actor, surface, noun)
+    return gov_department
 
 
 def _government_department(actor: ActorRef, surface: str, noun: str | None) -> bool:

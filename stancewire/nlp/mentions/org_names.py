@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import insort
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -151,9 +151,7 @@ def name_generic_bodies(ix: ArticleMentions) -> None:
         if named is not None:
             m.actor = named.actor
             last[word] = named.actor
-            ix.org_desc.insert(
-                bisect_right([d[0] for d in ix.org_desc], named.start), (named.start, word, named)
-            )
+            insort(ix.org_desc, (named.start, word, named), key=lambda d: d[0])
         elif word in last and _definite(ix.toks[m.head]):
             m.actor = last[word]
 

@@ -486,7 +486,7 @@ def text_read_frame(doc: Doc, idx: DocIndex, a: int, b: int) -> tuple[Token | No
         node = t if before.head.i == t.i else before
         while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i < node.i:
             node = node.head.head
-        return t, (before if node.i in (t.i, before.i) else node)
+        return t, (before if node.i == t.i else node)
     return None, None
 
 
