@@ -38,8 +38,8 @@ DEFAULT_DIR = Path(
 Frag = tuple[int, int]
 
 # Source-kind rules (the gold Source is a plain string here, no parse): pronouns by list;
-# organisations by a head word or an acronym; names by a capitalised word that is not a title
-# or a determiner; everything else ("the Ohio Democrat", "officials", "many voters") is a role
+# organisations by a head word, an acronym or "The" + a proper name ("The Hill"); names by a
+# capitalised word that is not a title or a determiner; everything else ("the Ohio Democrat", "officials", "many voters") is a role
 # noun or definite description.
 # fmt: off
 _PRONOUNS = frozenset({
@@ -110,6 +110,8 @@ def source_kind(source: str | None) -> str:
         return "role"
     if head.casefold() in _ORG_WORDS or (len(head) >= 2 and head.isupper() and head.isalpha()):
         return "organisation"
+    if lower[0] == "the" and _the_proper_name(words[1:cut]):
+        return "organisation"  # "The Hill", "The Miami Herald": a body's name, not a description
     if lower[0] in DETERMINERS or not words[0][:1].isupper():
         return "role"
     if not head[:1].isupper():
@@ -118,6 +120,23 @@ def source_kind(source: str | None) -> str:
     if any(w[:1].isupper() and w.casefold() not in plain for w in words):
         return "name"
     return "role"
+
+
+def _the_proper_name(words: Sequence[str]) -> bool:
+    """Capitalised words only after "The", none a title, determiner or group word: an outlet or
+    body whose name begins with "The" ("The Hill", "The New Yorker"). Descriptions stay roles:
+    "The President", "the Ohio Democrat", a people or family by its plural ("The Russians",
+    "the Clintons"), and a phrase with a possessive ("The Herald's Ada Morn" is a person)."""
+    plain = TITLE_WORDS | DETERMINERS | _GROUP_WORDS
+    return (
+        bool(words)
+        and all(w[:1].isupper() and w.casefold() not in plain for w in words)
+        and not any(_POSSESSIVE_END.search(w) for w in words)
+        and not (words[-1].endswith("s") and not words[-1].endswith("ss"))
+    )
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def split_of(name: str) -> str:

@@ -322,6 +322,14 @@ def test_lemma_rules() -> None:
         ("the Quillon council", "organisation"),
         ("QFA", "organisation"),
         ("a report by the harbour board", "organisation"),
+        # "The" + a proper name is a body ("The Hill"); a people, a family, a title or a
+        # possessive phrase stays a description.
+        ("The Quillon Herald", "organisation"),
+        ("the Tarvish Examiner", "organisation"),
+        ("The Quillonians", "role"),
+        ("the Morns", "role"),
+        ("The President", "role"),
+        ("The Herald’s Ada Morn", "role"),
         (None, "none"),
     ],
 )
