@@ -39,8 +39,8 @@ Frag = tuple[int, int]
 
 # Source-kind rules (the gold Source is a plain string here, no parse): pronouns by list;
 # organisations by a head word, an acronym or "The" + a proper name ("The Hill"); names by a
-# capitalised word that is not a title or a determiner; everything else ("the Ohio Democrat", "officials", "many voters") is a role
-# noun or definite description.
+# capitalised word that is not a title or a determiner; everything else ("the Ohio Democrat",
+# "officials", "many voters") is a role noun or definite description.
 # fmt: off
 _PRONOUNS = frozenset({
     "he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me", "his", "hers",
