@@ -60,9 +60,26 @@ if TYPE_CHECKING:
 
 
 def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
+    """The speaker a token names (:func:`token_speaker`), unless that is an actor made of a bare
+    capitalised office: "the Premier" is whoever holds the office, not a body or a person named
+    "Premier" (the NER often tags the office ORG or PERSON)."""
+    tok = speaking_token(att, tok)
+    sp = token_speaker(att, tok, q)
+    if sp is None or sp.kind not in (ActorKind.person, ActorKind.organisation):
+        return sp
+    office = capitalised_office(att, tok)
+    if office is None or sp.id.split(":", 1)[1] != slugify(att.text[office[0] : office[1]]):
+        return sp
+    held = att.m.resolve_role(tok)  # the article's holder of the office, as for "the mayor"
+    if held is not None:
+        actor, (a, b) = held
+        return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role)
+    return described_or_unknown(att, tok, *office)
+
+
+def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     """The speaker a token names, in order of trust: a pronoun, a person cluster, a resolved
     mention, a role noun (the article's holder, then the registry's), else its phrase."""
-    tok = speaking_token(att, tok)
     lower = tok.lower_
     if lower in CALENDAR and tok.pos_ == "PROPN" and att.m.mention_for_token(tok.i) is None:
         return None  # "an official said Wednesday": the parser's subject; a weekday never speaks
@@ -787,6 +804,30 @@ def common_word_as_name(tok: Token, phrase: str) -> bool:
         or lemma in _COMMON_SPEAKER_NOUNS
         or person_noun_plural(tok.text, lemma) is not None
     )
+
+
+def capitalised_office(att: Attributor, tok: Token) -> tuple[int, int] | None:
+    """The span of "the President", "the Health Minister", "the MP": a capitalised office under
+    "the" describes whoever holds it (named earlier, or nobody), though the NER often makes it an
+    organisation or a person named "Health Minister". A capitalised "The" inside a sentence
+    starts a name instead ("The Economist said")."""
+    if tok.lower_ not in TITLE_WORDS:
+        return None
+    det = next((c for c in children(tok) if c.dep_ == "det" and c.i < tok.i), None)
+    if det is None or det.lower_ != "the" or (det.text == "The" and not det.is_sent_start):
+        return None
+    words = [c for c in children(tok) if c.i < tok.i and c.i > det.i and c.dep_ in ("compound", "amod")]
+    if any(not w.text[:1].isupper() or _named_word(att, w, tok) for w in words):
+        return None  # "the veteran Senator", "the Morn Senator": not a bare office
+    start = min((w.idx for w in words), default=tok.idx)
+    return start, tok.idx + len(tok.text)
+
+
+def _named_word(att: Attributor, w: Token, title: Token) -> bool:
+    """``w`` is part of a person's name, not of the office: a cluster that the NER built from
+    the office itself ("Health Minister" as a PERSON) does not count."""
+    c = att.m.cluster_for_token(w.i)
+    return c is not None and c.actor is not None and not c.actor.name.lower().endswith(title.lower_)
 
 
 def titled_body(att: Attributor, tok: Token, a: int, b: int) -> bool:

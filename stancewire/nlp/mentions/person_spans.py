@@ -125,8 +125,15 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if not (w in TITLE_WORDS or w in HONORIFICS) or t.i + 1 >= n:
             continue
         nxt = toks[t.i + 1]
-        if t.ent_type_ in ("ORG", "FAC") and nxt.ent_iob_ == "I" and nxt.ent_type_ == t.ent_type_:
-            continue  # "General Electric", "the Justice Department": the title word opens a body's name
+        if (
+            t.ent_type_ in ("ORG", "FAC")
+            and nxt.ent_iob_ == "I"
+            and nxt.ent_type_ == t.ent_type_
+            and normalise(nxt.text) not in given
+        ):
+            # "General Electric", "the Justice Department": the title word opens a body's name.
+            # A given name after it starts a person the NER swallowed ("Green MLA Ilse Varn").
+            continue
         # "Deputy Foreign Minister X": only the last title word of a run starts the name.
         if nxt.lower_ in TITLE_WORDS or (
             t.i + 2 < n
