@@ -199,16 +199,18 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             a = ent.start + (1 if toks[ent.start].lower_ == "the" else 0)
             spans.append((a, ent.end))
     for t in caps:
-        # "Its spokesperson, Teodor Vasquez-Olin, said": a name in apposition to a title.
-        if (
-            t.dep_ == "appos"
-            and t.pos_ == "PROPN"
-            and t.head.lemma_.lower() in TITLE_WORDS
-            and normalise(t.text) not in ORG_WORDS
+        # "Its spokesperson, Teodor Vasquez-Olin, said": a name in apposition to a title. After
+        # any lower-case noun ("Another resident, Tomas Reel, was less patient"), a name that
+        # opens with a given name is a person too, whatever the NER tagged it (often GPE).
+        if t.dep_ != "appos" or t.pos_ != "PROPN" or normalise(t.text) in ORG_WORDS:
+            continue
+        a = t.i
+        while a > 0 and toks[a - 1].pos_ == "PROPN" and toks[a - 1].head.i == t.i and a > t.i - 3:
+            a -= 1
+        head = t.head
+        if head.lemma_.lower() in TITLE_WORDS or (
+            a < t.i and head.pos_ == "NOUN" and head.is_lower and normalise(toks[a].text) in given
         ):
-            a = t.i
-            while a > 0 and toks[a - 1].pos_ == "PROPN" and toks[a - 1].head.i == t.i and a > t.i - 3:
-                a -= 1
             spans.append((a, t.i + 1))
     for t in caps:
         # Names the NER missed entirely: a capitalised compound chain that is the subject of a
