@@ -194,6 +194,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and all(w[:1].isupper() and not w.isupper() for w in ent.text.split())
             and not any(w in ORG_WORDS or w in {"of", "and", "&", "for"} for w in words)
             and not any(t.like_num for t in ent)
+            and not country_named_body(ix, ent, given)
         )
         if titled or name_like:
             a = ent.start + (1 if toks[ent.start].lower_ == "the" else 0)
@@ -288,6 +289,25 @@ def role_word_before_name(word: Token, first: Token, given: dict[str, str], rest
     return rest >= 2 and normalise(first.text) in given and normalise(word.text) not in given
 
 
+# What a state body named after its country is for ("Health Canada", "Statistics Canada",
+# "Sport England"): the first words of such names.
+_COUNTRY_BODY_WORDS = frozenset({
+    "agriculture", "defence", "elections", "employment", "environment", "finance", "fisheries",
+    "health", "heritage", "housing", "immigration", "industry", "infrastructure", "innovation",
+    "justice", "parks", "public", "revenue", "service", "sport", "statistics", "transport",
+    "veterans", "visit",
+})
+
+
+def country_named_body(ix: ArticleMentions, ent: Span, given: dict[str, str]) -> bool:
+    """"Health Canada", "Statistics Harwen": a subject word before a country's name is a state
+    body called after the country, not a person; nobody is called "Health" ("Paul Jordan" is)."""
+    if ent[0].lower_ not in _COUNTRY_BODY_WORDS or normalise(ent[0].text) in given:
+        return False
+    last = ix.registry.lookup(ent[-1].text, at=ix.at)
+    return last is not None and last.kind == ActorKind.government and not ent[-1].lower_.endswith("s")
+
+
 def registry_non_person(ix: ArticleMentions, ent: Span) -> bool:
     found = ix.registry.lookup(ent.text, at=ix.at)
     return found is not None and found.kind in NON_PERSON_KINDS
@@ -295,11 +315,13 @@ def registry_non_person(ix: ArticleMentions, ent: Span) -> bool:
 
 def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
     """A "PERSON" entity that is an organisation: its last word is an organisation word
-    ("Larkspur Labs", "Kelvale Water") or the article describes it with an organisation noun
-    in apposition ("Brisca House, the publisher,")."""
+    ("Larkspur Labs", "Kelvale Water"), it is a body called after a country, or the article
+    describes it with an organisation noun in apposition ("Brisca House, the publisher,")."""
     words = normalise(ent.text).split()
     if len(words) >= 2 and words[-1] in ORG_WORDS and words[0] not in given_names():
         return True
+    if len(words) >= 2 and country_named_body(ix, ent, given_names()):
+        return True  # "Statistics Harwen" tagged PERSON
     for c in children(ent.root):
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             lemma = c.lemma_.lower()

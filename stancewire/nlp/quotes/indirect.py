@@ -169,6 +169,9 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         if q is None and tok.pos_ == "VERB" and is_act_cue(lemma):
             # Last resort for the verbs of an expressive act: their object (module .acts).
             q = act_frame(doc, text, tok, idx)
+        if q is not None and only_a_time(doc, idx, q):
+            continue  # "argued for an hour": how long, not what (a parenthetical's "For decades,"
+            # part below is content, before the frame)
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
         for part in parts:
             if part.end - part.start < 3 and part.rule != ANSWER_RULE:
@@ -184,6 +187,19 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 continue
             out.append(part)
     return drop_overlapping_acts(drop_nested_beliefs(out), direct_spans)
+
+
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def only_a_time(doc: Doc, idx: DocIndex, q: QuoteCandidate) -> bool:
+    """The content is a date or a duration and nothing else ("an hour", "two days")."""
+    words = [
+        t
+        for t in doc[idx.tok_at(q.start) : idx.tok_at(max(q.end - 1, q.start)) + 1]
+        if not t.is_punct and t.pos_ not in ("DET", "ADP")
+    ]
+    return bool(words) and all(t.ent_type_ in _TIME_ENTS for t in words)
 
 
 def drop_overlapping_acts(
