@@ -126,10 +126,19 @@ def has_demonym(norm: str, words: set[str]) -> bool:
     return any(st + suf in words for st in stems for suf in DEMONYM_SUFFIXES if st + suf != norm)
 
 
+# Words in "-man" that are no man: a demonym, a kind of being, a name.
+_UNGENDERED_MAN = frozenset({
+    "human", "german", "roman", "ottoman", "shaman", "talisman", "caiman", "doberman", "batman",
+    "superman", "omani", "oman", "yeoman",
+})  # fmt: skip
+
+
 def gender_of_word(w: str) -> str | None:
+    """The gender a word marks: a gendered title, pronoun or kin term, or a "-woman" / "-man"
+    compound ("spokeswoman", "councilman", "the former defenceman")."""
     w = w.lower()
     if w in FEMALE_WORDS or w.endswith("woman"):
         return "f"
-    if w in MALE_WORDS or w.endswith("sman") or w.endswith("rman"):
+    if w in MALE_WORDS or (w.endswith("man") and len(w) > 4 and w not in _UNGENDERED_MAN):
         return "m"
     return None
