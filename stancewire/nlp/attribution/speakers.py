@@ -705,21 +705,28 @@ def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
     lemma = tok.lemma_.lower()
     if lemma not in ENTOURAGE_NOUNS or tok.tag_ != "NN":
         return None
-    owner: PersonCluster | None = None
+    owner: ActorRef | None = None
     for c in children(tok):
         # A sentence-initial surname may be tagged a common noun ("Marks’ campaign said").
         if c.i < tok.i and c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
             name = normalise(without_possessive(c.text))
-            owner = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(name)
-            if owner is not None:
+            cluster = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(name)
+            if cluster is not None and cluster.actor is not None:
+                owner = cluster.actor
                 break
-    if owner is None or owner.actor is None:
+        elif c.i < tok.i and c.dep_ == "poss" and c.lemma_.lower() in TITLE_WORDS:
+            # "The minister's office added": the office of the minister the article named.
+            held = att.m.resolve_role(c)
+            if held is not None and held[0].kind == ActorKind.person:
+                owner = held[0]
+                break
+    if owner is None:
         return None
     det = tok.left_edge
     a = det.idx if det.i < tok.i else tok.idx
     b = tok.idx + len(tok.text)
-    body = entourage_actor(owner.actor.name, lemma)
-    return actor_speaker(body, att.text[a:b], a, b, MentionKind.organisation, owner.actor.name)
+    body = entourage_actor(owner.name, lemma)
+    return actor_speaker(body, att.text[a:b], a, b, MentionKind.organisation, owner.name)
 
 
 def plural_proper(att: Attributor, tok: Token) -> bool:
