@@ -12,7 +12,7 @@ from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject, subjects_before
 from stancewire.nlp.attribution.words import FIRST, HE, IT, NOT_PEOPLE, PERSON_SUFFIXES, SHE, THEY
-from stancewire.nlp.attribution.writer import answer_line, labelled_line
+from stancewire.nlp.attribution.writer import answer_line, labelled_line, letter_signer
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
@@ -41,6 +41,10 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         last = att.last_by_kind.get("person")
         # "he told Hannity": the pronoun is never the object of its own verb.
         others = own_objects(att, tok)
+        if last is not None and (last.speaker.mention or "").lower() in FIRST and not att.m.in_quote(
+            last.speaker.mention_start or 0
+        ):
+            last = None  # the narrator (see :func:`narrator`) spoke last
         if (
             last is not None
             and tok.idx - last.end <= SPEAKER_WINDOW
@@ -131,10 +135,13 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         # names one; never a transcript line ("A: I think …"), which is its labelled speaker's.
         if att.interviewee is not None and answer_line(att.text, tok.idx, att.first_question or 0):
             actor = att.interviewee  # "A: I think it's in our interests": the interviewee
-        elif att.writer is None or labelled_line(att.text, tok.idx):
+        elif labelled_line(att.text, tok.idx):
             return None
-        else:
+        elif att.writer is not None:
             actor = att.writer
+        elif lower in _SINGULAR_FIRST:
+            # A readers' letters page: "I" is whoever signs the letter (writer.letter_signer).
+            actor = letter_signer(att.m, att.text, tok.idx)
     if actor is None:
         return None
     att.m.add(a, b, actor, MentionKind.pronoun, tok.i)
@@ -150,6 +157,7 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
     )
 
 
+_SINGULAR_FIRST = frozenset({"i", "me", "my"})
 _FEMALE_NOUNS = frozenset({"woman", "girl", "mother", "grandmother", "widow", "nun", "daughter"})
 _MALE_NOUNS = frozenset({"man", "boy", "father", "grandfather", "widower", "priest", "son"})
 
@@ -460,6 +468,8 @@ def nearest_person(
     chain = chained_pronoun(att, tok, want) if depth < 3 else None
     topic_only = False
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
+        if narrator(att, m):
+            continue
         if chain is not None and m.start < doccache.sent(chain).end_char:
             # "Marsh once worked for Brandt. On Sunday he sat beside Reyes. ... he said": a
             # he/she heading the sentence before, which no quote resolved, carries the topic on;
@@ -528,6 +538,17 @@ def nearest_person(
                 return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+def narrator(att: Attributor, m: Mention) -> bool:
+    """Whether ``m`` is an "I"/"we" outside quote marks (a column's writer, a letter's signer):
+    the narrator, whom a later "he" or "she" never names; an "I" inside a quote is its
+    speaker, whom "he said" may well continue."""
+    return (
+        m.kind == MentionKind.pronoun
+        and att.text[m.start : m.end].lower() in FIRST
+        and not att.m.in_quote(m.start)
+    )
 
 
 def chained_pronoun(att: Attributor, tok: Token, want: str) -> Token | None:
