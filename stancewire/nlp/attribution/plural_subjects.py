@@ -6,7 +6,13 @@
   blocked the bill because they said ...");
 * several people named together as that subject ("Ada Velk and Tomas Brekke met the mayor.
   They were especially hard on him ..."), a group named by its phrase;
-* a capitalised plural that is no name of the article ("The Brandts", "Velorians").
+* a capitalised plural that is no name of the article ("The Brandts", "Velorians"), or a
+  family the article named ("The Velks", whom the NER takes for a person "Velks");
+* a named person together with people a plural noun describes ("Ada Velk and several
+  harbour pilots");
+* people named as the subject of an adverbial clause opening "they"'s own sentence ("While Velk
+  and Brekke inspected the silos, they ..."), and, through an earlier "they" no quote resolved
+  that heads the sentence, whom that one continues.
 
 The search stops at a subject that is one named person or organisation (a newer topic).
 """
@@ -33,9 +39,17 @@ _SUBJ = ("nsubj", "nsubjpass")
 _STOP = object()  # a singular named subject: the search ends there
 
 
-def plural_subject(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | None:
+def plural_subject(
+    att: Attributor, tok: Token, q: QuoteCandidate, depth: int = 0
+) -> tuple[ActorRef, int] | None:
     """The people "they" (``tok``) refers to, as a group speaker and its start offset, or None."""
-    for subj in _subjects_before(att, tok):
+    for subj in subjects_before(att, tok):
+        if subj.lower_ == "they" and att.m.mention_for_token(subj.i) is None:
+            # "While Velk and Brekke inspected the silos, they grew uneasy, they wrote later": an
+            # earlier "they" carries the same people on; whom it refers to is whom this one does.
+            if depth >= 2:
+                return None
+            return plural_subject(att, subj, q, depth + 1)
         hit = _people(att, subj, q)
         if hit is _STOP:
             return None
@@ -44,14 +58,22 @@ def plural_subject(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[Acto
     return None
 
 
-def _subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
+def subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
     """Main-clause subjects, nearest first: of ``tok``'s own sentence when "they" opens a
-    subordinate clause, then of the two sentences before (within the speaker window)."""
+    subordinate clause (then its object, when the subject is no people and the object a plural
+    of people), then of the two sentences before (within the speaker window)."""
     sent = doccache.sent(tok)
     if tok.head.i != sent.root.i:
         subj = next((c for c in children(sent.root) if c.dep_ in _SUBJ and c.i < tok.i), None)
         if subj is not None:
             yield subj
+            # "The draft budget alarms ferry captains, since they expect ...": a thing subject,
+            # so the people the clause is about are whom it affects (read after the subject, so
+            # a plural subject of people still comes first).
+            yield from (
+                c for c in children(sent.root) if c.dep_ == "dobj" and c.i < tok.i and human_plural(c)
+            )
+    yield from _opening_clause_subjects(att, sent.root, tok)
     start = sent.start
     for _ in range(2):
         if start == 0:
@@ -63,13 +85,42 @@ def _subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
         start = prev.start
 
 
+def _named_person(att: Attributor, t: Token) -> bool:
+    """Whether ``t`` heads a person the article names (a cluster, or a person mention)."""
+    if att.m.cluster_for_token(t.i) is not None:
+        return True
+    m = att.m.mention_for_token(t.i)
+    return m is not None and m.actor.kind == ActorKind.person
+
+
+def _opening_clause_subjects(att: Attributor, root: Token, tok: Token) -> Iterator[Token]:
+    """Subjects of adverbial clauses of the main verb that end before ``tok`` and name several
+    people together ("While Velk and Brekke inspected the silos, they ..."): whom the sentence
+    is about, though not its main subject. A plural noun there ("once the crowds reach the
+    quay, they warned") is mostly the scene, not who speaks."""
+    for clause in children(root):
+        if clause.dep_ != "advcl" or clause.right_edge.i >= tok.i:
+            continue
+        for c in children(clause):
+            together = [c, *c.conjuncts]
+            if c.dep_ in _SUBJ and len(together) > 1 and all(_named_person(att, t) for t in together):
+                yield c
+
+
 def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | object | None:
     """The group subject ``c`` heads, ``_STOP`` for one named person or organisation, else None."""
+    family = att.from_token(c, q) if c.pos_ == "PROPN" and c.lower_.endswith("s") else None
+    if family is not None and family.kind == ActorKind.group and family.mention_start is not None:
+        # "The Velks closed the bar since they ...": a family of a person the article named.
+        return ActorRef(id=family.id, name=family.name, kind=family.kind), family.mention_start
     named = att.m.mention_for_token(c.i) is not None or att.m.cluster_for_token(c.i) is not None
     if named:
         together = [c, *c.conjuncts]
-        if len(together) > 1 and all(att.m.cluster_for_token(t.i) is not None for t in together):
-            # "Ada Velk and Tomas Brekke": the people named together.
+        if len(together) > 1 and all(
+            _named_person(att, t) or (t.i > c.i and human_plural(t)) for t in together
+        ):
+            # "Ada Velk and Tomas Brekke", "Ada Velk and several harbour pilots": the people named
+            # (or described) together.
             last = max(together, key=lambda t: t.i)
             a, b = c.left_edge.idx, last.idx + len(last.text)
             phrase = att.text[a:b]

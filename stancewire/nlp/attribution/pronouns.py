@@ -10,9 +10,9 @@ from spacy.tokens import Token
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
-from stancewire.nlp.attribution.plural_subjects import plural_subject
+from stancewire.nlp.attribution.plural_subjects import plural_subject, subjects_before
 from stancewire.nlp.attribution.words import FIRST, HE, IT, NOT_PEOPLE, PERSON_SUFFIXES, SHE, THEY
-from stancewire.nlp.attribution.writer import answer_line, labelled_line
+from stancewire.nlp.attribution.writer import answer_line, labelled_line, letter_signer
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
@@ -41,6 +41,10 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         last = att.last_by_kind.get("person")
         # "he told Hannity": the pronoun is never the object of its own verb.
         others = own_objects(att, tok)
+        if last is not None and (last.speaker.mention or "").lower() in FIRST and not att.m.in_quote(
+            last.speaker.mention_start or 0
+        ):
+            last = None  # the narrator (see :func:`narrator`) spoke last
         if (
             last is not None
             and tok.idx - last.end <= SPEAKER_WINDOW
@@ -88,6 +92,10 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             ]
             if len(same) == 1:
                 actor, affiliation = same[0].actor, same[0].affiliation
+        if actor is None:
+            # Nobody named fits: "A widow who sells nets by the lighthouse heard the news from
+            # her nephew. She said ...": the person a subject just before describes.
+            actor = described_person(att, tok, want, q)
         # Salience above is a guess among the people named so far: the learned ranker, when
         # on, decides among them (the rules' pick is one of its features).
         decided, pick = rank(att, tok, "pronoun", want, actor.id if actor is not None else None)
@@ -127,10 +135,13 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         # names one; never a transcript line ("A: I think …"), which is its labelled speaker's.
         if att.interviewee is not None and answer_line(att.text, tok.idx, att.first_question or 0):
             actor = att.interviewee  # "A: I think it's in our interests": the interviewee
-        elif att.writer is None or labelled_line(att.text, tok.idx):
+        elif labelled_line(att.text, tok.idx):
             return None
-        else:
+        elif att.writer is not None:
             actor = att.writer
+        elif lower in _SINGULAR_FIRST:
+            # A readers' letters page: "I" is whoever signs the letter (writer.letter_signer).
+            actor = letter_signer(att.m, att.text, tok.idx)
     if actor is None:
         return None
     att.m.add(a, b, actor, MentionKind.pronoun, tok.i)
@@ -144,6 +155,55 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         mention_kind=MentionKind.pronoun,
         affiliation=affiliation,
     )
+
+
+_SINGULAR_FIRST = frozenset({"i", "me", "my"})
+_FEMALE_NOUNS = frozenset({"woman", "girl", "mother", "grandmother", "widow", "nun", "daughter"})
+_MALE_NOUNS = frozenset({"man", "boy", "father", "grandfather", "widower", "priest", "son"})
+
+
+def noun_gender(lemma: str) -> str | None:
+    """The gender a noun for one person gives ("woman", "spokeswoman" -> "f"; "man",
+    "chairman" -> "m"); None for a noun that says nothing of it ("reporter", "head")."""
+    if lemma in FEMALE_WORDS or lemma in _FEMALE_NOUNS or lemma.endswith("woman"):
+        return "f"
+    if lemma in MALE_WORDS or lemma in _MALE_NOUNS or (lemma.endswith("man") and len(lemma) > 3):
+        return "m"
+    return None
+
+
+def described_person(att: Attributor, tok: Token, want: str, q: QuoteCandidate) -> ActorRef | None:
+    """The person a singular common noun describes as the main subject of the pronoun's own
+    sentence (when the pronoun opens a clause under it: "The chair of the dock union opposes
+    the levy, since she expects ...") or of the two sentences before ("A photographer from the
+    Courier watched the count. '...,' he said"), when its gender fits; else None. Only asked
+    when no named person fits: a description is no better guess than a name of that gender."""
+    for subj in subjects_before(att, tok):
+        g = noun_gender(subj.lemma_.lower())
+        if subj.pos_ != "NOUN" or subj.tag_ != "NN" or not (person_noun(subj) or g is not None):
+            continue
+        if g is not None and g != want:
+            continue
+        if rival_described(att, subj, tok, want):
+            return None
+        sp = att.from_token(subj, q)
+        if sp is None or sp.kind not in (ActorKind.person, ActorKind.unknown):
+            continue
+        if sp.kind == ActorKind.person and not gender_ok(att, sp.id, want):
+            continue  # the description resolved to someone named, of the other gender
+        return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+    return None
+
+
+def rival_described(att: Attributor, subj: Token, tok: Token, want: str) -> bool:
+    """Whether a noun whose gender is ``want`` ("a young man") stands between the subject
+    ``subj`` and the pronoun ``tok``, outside the subject's own phrase: someone else the
+    pronoun may continue ("A magistrate spoke with a young man. ... once he admitted ..."), so
+    the subject is no safe guess."""
+    for t in att.doc[subj.right_edge.i + 1 : tok.i]:
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and noun_gender(t.lemma_.lower()) == want:
+            return True
+    return False
 
 
 def answerer(
@@ -408,6 +468,8 @@ def nearest_person(
     chain = chained_pronoun(att, tok, want) if depth < 3 else None
     topic_only = False
     for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW):
+        if narrator(att, m):
+            continue
         if chain is not None and m.start < doccache.sent(chain).end_char:
             # "Marsh once worked for Brandt. On Sunday he sat beside Reyes. ... he said": a
             # he/she heading the sentence before, which no quote resolved, carries the topic on;
@@ -476,6 +538,17 @@ def nearest_person(
                 return subj.actor, subj.end, False, subj.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+def narrator(att: Attributor, m: Mention) -> bool:
+    """Whether ``m`` is an "I"/"we" outside quote marks (a column's writer, a letter's signer):
+    the narrator, whom a later "he" or "she" never names; an "I" inside a quote is its
+    speaker, whom "he said" may well continue."""
+    return (
+        m.kind == MentionKind.pronoun
+        and att.text[m.start : m.end].lower() in FIRST
+        and not att.m.in_quote(m.start)
+    )
 
 
 def chained_pronoun(att: Attributor, tok: Token, want: str) -> Token | None:

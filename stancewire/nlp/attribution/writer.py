@@ -6,14 +6,18 @@ first-person subject is the writer of a column or an analysis, whom only the byl
 names exactly one person, and never in a transcript: a line labelled "A:", "Q:" or "KESSEL:",
 or any line of an article with question labels, is an interview answer, whose "I" is the
 interviewee: the person the introduction before the first question names most
-(:func:`interviewee_actor`).
+(:func:`interviewee_actor`). On a readers' letters page (a "LETTERS." line), where the byline
+names nobody, "I" is whoever signs the letter it stands in: the name line after it
+(:func:`letter_signer`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from stancewire.nlp.bylines import byline_names
 from stancewire.nlp.mentions import ArticleMentions
@@ -27,6 +31,15 @@ _LABEL = re.compile(
     r"^[ \t\"“]*(?:[QA](?:[ \t]*[:.]|(?=[A-Z][a-z]))|[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}[ \t]*:)",
     re.MULTILINE,  # matched from a line's start inside the text: "^" must match after "\n"
 )
+# A readers' letters page: a line "LETTERS." on its own.
+_LETTERS = re.compile(r"^[ \t]*LETTERS\.?[ \t]*$", re.MULTILINE)
+# A letter's signature: a line that is only a name of two to four capitalised words ("Ada L.
+# Morn.") or a handle ("@adamorn."); a place line ("Port Anselm, Veltria.") has a comma.
+_SIGNATURE = re.compile(
+    r"^[ \t]*(@\w{2,30}|[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){1,3})\.?[ \t]*$", re.MULTILINE
+)
+# A section heading of the page ("FACEBOOK.", "TWITTER."): what follows is someone else's.
+_HEADING = re.compile(r"^[ \t]*[A-Z]{3,}\.?[ \t]*$", re.MULTILINE)
 _QUESTION = re.compile(r"^[ \t\"“]*Q(?:[ \t]*[:.]|(?=[A-Z][a-z]))", re.MULTILINE)
 
 
@@ -84,3 +97,33 @@ def answer_line(text: str, char: int, first_q: int) -> bool:
         return False
     label = _LABEL.match(text, start, char)
     return label is None or label.group(0).strip(" \t\"“").startswith("A")
+
+
+@lru_cache(maxsize=8)
+def signatures(text: str) -> tuple[tuple[int, str], ...]:
+    """The signature lines of a readers' letters page, as (start, name) in text order; none
+    for any other article. An all-capitals line is a heading, not a name."""
+    if _LETTERS.search(text) is None:
+        return ()
+    return tuple(
+        (m.start(1), m.group(1).rstrip("."))
+        for m in _SIGNATURE.finditer(text)
+        if not m.group(1).replace(".", "").replace(" ", "").isupper()
+    )
+
+
+def letter_signer(mentions: ArticleMentions, text: str, char: int) -> ActorRef | None:
+    """Who signs the letter holding ``char`` on a readers' letters page: the first signature
+    line after it, unless a section heading comes between (the page's own note that opens a
+    section is no letter); None on any other article."""
+    sigs = signatures(text)
+    k = bisect_right(sigs, (char, "\uffff"))
+    if k >= len(sigs) or _HEADING.search(text, char, sigs[k][0]) is not None:
+        return None
+    name = sigs[k][1]
+    if name.startswith("@"):
+        return ActorRef(id=person_id(name[1:]), name=name, kind=ActorKind.person)
+    found = mentions.registry.lookup(name, mentions.at, ActorKind.person)
+    if found is not None and found.kind == ActorKind.person:
+        return found.ref()
+    return ActorRef(id=person_id(name), name=name, kind=ActorKind.person)

@@ -100,12 +100,26 @@ def same_scope(a: str, b: str) -> bool:
     return bool(wx and wy) and (wx <= wy or wy <= wx)
 
 
+# US states whose names end like a demonym ("-i", "-an"): a place, never a people's adjective.
+_PLACES_LIKE_DEMONYMS = frozenset({"mississippi", "missouri", "hawaii", "michigan"})
+
+
 def stem_place(norm: str) -> str:
-    """ "veltrian" and "veltria" share a key (crude demonym stripping for unknown places)."""
-    for suf in ("ians", "ian", "ans", "an", "ese", "ish", "i"):
+    """A key an unknown place and its demonym share ("veltria" and "veltrian" -> "veltria",
+    "velmar" and "velmari" -> "velmar"). A place name is its own key: ids are made of it, and a
+    place cut at an ending ("gov:philadelph" for Philadelphia) names nothing a reader or a
+    Source would write; only a demonym's ending is undone ("-ian" names a place in "-ia")."""
+    if norm in _PLACES_LIKE_DEMONYMS:
+        return norm
+    for suf in ("ians", "ian"):
+        if norm.endswith(suf) and len(norm) - len(suf) >= 4:
+            return norm[: -len(suf)] + "ia"
+    if norm.endswith("ia"):
+        return norm
+    for suf in ("ans", "an", "ese", "ish", "i"):
         if norm.endswith(suf) and len(norm) - len(suf) >= 4:
             return norm[: -len(suf)].rstrip("i")
-    return norm.rstrip("ia") if norm.endswith("ia") and len(norm) > 5 else norm
+    return norm
 
 
 def singular(word: str) -> str:
