@@ -32,6 +32,7 @@ from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
     description_of,
     is_person_description,
+    is_person_noun,
     other_party,
     party_of_words,
     resolve_description,
@@ -871,6 +872,8 @@ def description_speaker(
         return None
     if person_only and not is_person_description(d, lemma):
         return None
+    if d.party is None and d.age is None and not person_headed(tok, lemma):
+        return None  # "the debate showed": an event or a text, no person; the generic rules name it
     mention = att.text[d.start : d.end]
     c = None if d.indefinite else resolve_description(att.m, d, salient=is_person_description(d, lemma))
     if c is not None and c.actor is not None:
@@ -896,6 +899,14 @@ def description_speaker(
         mention_start=d.start,
         mention_end=d.end,
         mention_kind=MentionKind.role,
+    )
+
+
+def person_headed(tok: Token, lemma: str) -> bool:
+    """Whether a description headed by ``tok`` may stand for a person: its head is a person
+    noun, or a person noun owns it ("the trader's speech" speaks for the trader)."""
+    return is_person_noun(lemma) or any(
+        c.dep_ == "poss" and is_person_noun(c.lemma_.lower()) for c in children(tok)
     )
 
 
