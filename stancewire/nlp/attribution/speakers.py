@@ -35,6 +35,7 @@ from stancewire.nlp.mentions.descriptions import (
     is_person_noun,
     other_party,
     party_of_words,
+    profile_words,
     resolve_description,
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
@@ -955,6 +956,30 @@ def former_holder(att: Attributor, tok: Token) -> PersonCluster | None:
     return c
 
 
+# Words of a scope phrase that say nothing about which body or place it is.
+_SCOPE_STOP = frozenset({"the", "of", "a", "an", "'s", "’s", "and", "for", "at", "its", "their"})
+
+
+def own_scope_words(att: Attributor, tok: Token) -> set[str]:
+    """The words of the body or place a role noun names as its own, in a possessor ("the
+    union's chief") or an "of"/"at"/"for" phrase ("the head of the Harrow Union"). A pronoun
+    possessor ("his deputy") names no scope; a compound ("the Athletic manager") is the
+    title's own word, read by the role facts."""
+    words: set[str] = set()
+    for c in children(tok):
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+            phrase = att.doc[c.left_edge.i : c.i + 1]
+        elif c.dep_ == "prep" and c.lower_ in ("of", "at", "for") and c.i > tok.i:
+            pobj = next((g for g in children(c) if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase = att.doc[pobj.left_edge.i : pobj.i + 1]
+        else:
+            continue
+        words.update(t.lower_ for t in phrase if t.is_alpha and t.lower_ not in _SCOPE_STOP)
+    return words
+
+
 def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     """ "Pezzamonti was less happy. The Athletic manager complained…": a definite singular role
     noun the article never tied to a name is elegant variation for the person just talked
@@ -991,11 +1016,14 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
                 cands.append(c)
     # "the chairwoman" is no man named before it.
     gender = gender_of_word(tok.lower_)
+    scope = own_scope_words(att, tok)
     for c in cands:
         if gender is not None and c.gender is not None and c.gender != gender:
             continue
         if party is not None and other_party(att.m, c, party, (a, b)):
             continue
+        if scope and not scope & profile_words(att.m, c, tok.idx, skip=(a, b)):
+            continue  # "the head of the Harrow Union" is no one the article never tied to it
         if c.actor is not None and not c.roles:
             return person_speaker(att, c, a, b, MentionKind.role)
     return None

@@ -344,10 +344,13 @@ def _profile(
     return near, words, parties, ages
 
 
-def profile_words(ix: ArticleMentions, c: PersonCluster, before: int) -> set[str]:
+def profile_words(
+    ix: ArticleMentions, c: PersonCluster, before: int, skip: tuple[int, int] | None = None
+) -> set[str]:
     """Words the article attached to ``c`` (apposition, title, party tag) before ``before``: what
-    the speaker ranker matches a role phrase against."""
-    return _profile(ix, c, before)[1]
+    the speaker ranker matches a role phrase against. The phrase at ``skip`` (the one being
+    resolved) is no description of a name it happens to follow."""
+    return _profile(ix, c, before, skip=skip)[1]
 
 
 def party_of_words(words: list[str]) -> str | None:
