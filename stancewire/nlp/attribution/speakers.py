@@ -961,10 +961,12 @@ _SCOPE_STOP = frozenset({"the", "of", "a", "an", "'s", "’s", "and", "for", "at
 
 
 def own_scope_words(att: Attributor, tok: Token) -> set[str]:
-    """The words of the body or place a role noun names as its own, in a possessor ("the
-    union's chief") or an "of"/"at"/"for" phrase ("the head of the Harrow Union"). A pronoun
-    possessor ("his deputy") names no scope; a compound ("the Athletic manager") is the
-    title's own word, read by the role facts."""
+    """The words of the body or place a role noun names as its own, in a possessor ("Harrow
+    Union's chief") or an "of"/"at"/"for" phrase ("the head of the Harrow Union", "the
+    secretary of state"). A pronoun possessor ("his deputy") names no scope; nor does a
+    definite common noun ("the club's manager", "the head of the agency"), which refers back to
+    a body named before under another name; a compound ("the Athletic manager") is the title's
+    own word, read by the role facts."""
     words: set[str] = set()
     for c in children(tok):
         if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
@@ -976,8 +978,21 @@ def own_scope_words(att: Attributor, tok: Token) -> set[str]:
             phrase = att.doc[pobj.left_edge.i : pobj.i + 1]
         else:
             continue
+        if not any(t.pos_ == "PROPN" for t in phrase) and any(t.lower_ == "the" for t in phrase):
+            continue
         words.update(t.lower_ for t in phrase if t.is_alpha and t.lower_ not in _SCOPE_STOP)
     return words
+
+
+def role_owner(att: Attributor, tok: Token) -> PersonCluster | None:
+    """The person a role noun belongs to ("Velk's spokesman", "the senior Velk adviser"): an
+    aide, lawyer or manager of someone is never that someone."""
+    for c in children(tok):
+        if c.dep_ in ("poss", "compound") and c.i < tok.i:
+            owner = att.m.cluster_for_token(c.i)
+            if owner is not None:
+                return owner
+    return None
 
 
 def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
@@ -988,6 +1003,8 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
     if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
         return None
+    if det.dep_ == "poss" and det.pos_ == "PRON":
+        return None  # "his spokesman", "her physician": someone's, never the person just talked about
     a, b = np_bounds(att, tok)
     mods = [t.lower_ for t in att.doc[tok.left_edge.i : tok.i]]
     if any(w in FORMER or w.startswith("ex-") for w in mods):
@@ -1017,7 +1034,10 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     # "the chairwoman" is no man named before it.
     gender = gender_of_word(tok.lower_)
     scope = own_scope_words(att, tok)
+    owner = role_owner(att, tok)
     for c in cands:
+        if c is owner:
+            continue
         if gender is not None and c.gender is not None and c.gender != gender:
             continue
         if party is not None and other_party(att.m, c, party, (a, b)):
