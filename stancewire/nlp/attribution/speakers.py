@@ -494,7 +494,8 @@ def described_name(att: Attributor, tok: Token) -> Token | None:
                     return n
         if c.dep_ == "conj" and c.i > tok.i and any(g.dep_ == "cc" for g in children(tok)):
             between = att.doc[tok.i + 1 : c.i]
-            titles = all(t.lower_ in TITLE_WORDS or t.dep_ in ("cc", "compound") for t in between)
+            # (the second title may have its own modifiers: "former clerk and current radio host X")
+            titles = all(is_person_noun(t.lower_) or t.dep_ in ("cc", "compound", "amod") for t in between)
             if titles and att.m.cluster_for_token(c.i) is not None:
                 return c
     return displaced_apposition(att, tok) or named_by_clause(att, tok)
