@@ -986,7 +986,7 @@ def own_scope_words(att: Attributor, tok: Token) -> set[str]:
 
 
 def role_owner(att: Attributor, tok: Token) -> PersonCluster | None:
-    """The person a role noun belongs to ("Velk's spokesman", "the senior Velk adviser"): an
+    """The person a role noun belongs to ("Velk's spokesman", "the top Velk aide"): an
     aide, lawyer or manager of someone is never that someone."""
     for c in children(tok):
         if c.dep_ in ("poss", "compound") and c.i < tok.i:
@@ -1005,7 +1005,7 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
         return None
     if det.dep_ == "poss" and det.pos_ == "PRON":
-        return None  # "his spokesman", "her physician": someone's, never the person just talked about
+        return None  # "his spokesman", "her doctor": someone's, never the person just talked about
     a, b = np_bounds(att, tok)
     mods = [t.lower_ for t in att.doc[tok.left_edge.i : tok.i]]
     if any(w in FORMER or w.startswith("ex-") for w in mods):
