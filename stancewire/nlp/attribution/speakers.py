@@ -32,8 +32,10 @@ from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
     description_of,
     is_person_description,
+    is_person_noun,
     other_party,
     party_of_words,
+    profile_words,
     resolve_description,
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
@@ -509,7 +511,8 @@ def described_name(att: Attributor, tok: Token) -> Token | None:
                     return n
         if c.dep_ == "conj" and c.i > tok.i and any(g.dep_ == "cc" for g in children(tok)):
             between = att.doc[tok.i + 1 : c.i]
-            titles = all(t.lower_ in TITLE_WORDS or t.dep_ in ("cc", "compound") for t in between)
+            # (the second title may have its own modifiers: "former clerk and current radio host X")
+            titles = all(is_person_noun(t.lower_) or t.dep_ in ("cc", "compound", "amod") for t in between)
             if titles and att.m.cluster_for_token(c.i) is not None:
                 return c
     return displaced_apposition(att, tok) or named_by_clause(att, tok)
@@ -919,6 +922,8 @@ def description_speaker(
         return None
     if person_only and not is_person_description(d, lemma):
         return None
+    if d.party is None and d.age is None and not person_headed(tok, lemma):
+        return None  # "the debate showed": an event or a text, no person; the generic rules name it
     mention = att.text[d.start : d.end]
     c = None if d.indefinite else resolve_description(att.m, d, salient=is_person_description(d, lemma))
     if c is not None and c.actor is not None:
@@ -944,6 +949,14 @@ def description_speaker(
         mention_start=d.start,
         mention_end=d.end,
         mention_kind=MentionKind.role,
+    )
+
+
+def person_headed(tok: Token, lemma: str) -> bool:
+    """Whether a description headed by ``tok`` may stand for a person: its head is a person
+    noun, or a person noun owns it ("the trader's speech" speaks for the trader)."""
+    return is_person_noun(lemma) or any(
+        c.dep_ == "poss" and is_person_noun(c.lemma_.lower()) for c in children(tok)
     )
 
 
@@ -992,6 +1005,45 @@ def former_holder(att: Attributor, tok: Token) -> PersonCluster | None:
     return c
 
 
+# Words of a scope phrase that say nothing about which body or place it is.
+_SCOPE_STOP = frozenset({"the", "of", "a", "an", "'s", "’s", "and", "for", "at", "its", "their"})
+
+
+def own_scope_words(att: Attributor, tok: Token) -> set[str]:
+    """The words of the body or place a role noun names as its own, in a possessor ("Harrow
+    Union's chief") or an "of"/"at"/"for" phrase ("the head of the Harrow Union", "the
+    secretary of state"). A pronoun possessor ("his deputy") names no scope; nor does a
+    definite common noun ("the club's manager", "the head of the agency"), which refers back to
+    a body named before under another name; a compound ("the Athletic manager") is the title's
+    own word, read by the role facts."""
+    words: set[str] = set()
+    for c in children(tok):
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+            phrase = att.doc[c.left_edge.i : c.i + 1]
+        elif c.dep_ == "prep" and c.lower_ in ("of", "at", "for") and c.i > tok.i:
+            pobj = next((g for g in children(c) if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase = att.doc[pobj.left_edge.i : pobj.i + 1]
+        else:
+            continue
+        if not any(t.pos_ == "PROPN" for t in phrase) and any(t.lower_ == "the" for t in phrase):
+            continue
+        words.update(t.lower_ for t in phrase if t.is_alpha and t.lower_ not in _SCOPE_STOP)
+    return words
+
+
+def role_owner(att: Attributor, tok: Token) -> PersonCluster | None:
+    """The person a role noun belongs to ("Velk's spokesman", "the top Velk aide"): an
+    aide, lawyer or manager of someone is never that someone."""
+    for c in children(tok):
+        if c.dep_ in ("poss", "compound") and c.i < tok.i:
+            owner = att.m.cluster_for_token(c.i)
+            if owner is not None:
+                return owner
+    return None
+
+
 def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     """ "Pezzamonti was less happy. The Athletic manager complained…": a definite singular role
     noun the article never tied to a name is elegant variation for the person just talked
@@ -1000,6 +1052,8 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
     if det is None or (det.dep_ == "det" and det.lower_ != "the") or tok.tag_ != "NN":
         return None
+    if det.dep_ == "poss" and det.pos_ == "PRON":
+        return None  # "his spokesman", "her doctor": someone's, never the person just talked about
     a, b = np_bounds(att, tok)
     mods = [t.lower_ for t in att.doc[tok.left_edge.i : tok.i]]
     if any(w in FORMER or w.startswith("ex-") for w in mods):
@@ -1028,11 +1082,17 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
                 cands.append(c)
     # "the chairwoman" is no man named before it.
     gender = gender_of_word(tok.lower_)
+    scope = own_scope_words(att, tok)
+    owner = role_owner(att, tok)
     for c in cands:
+        if c is owner:
+            continue
         if gender is not None and c.gender is not None and c.gender != gender:
             continue
         if party is not None and other_party(att.m, c, party, (a, b)):
             continue
+        if scope and not scope & profile_words(att.m, c, tok.idx, skip=(a, b)):
+            continue  # "the head of the Harrow Union" is no one the article never tied to it
         if c.actor is not None and not c.roles:
             return person_speaker(att, c, a, b, MentionKind.role)
     return None

@@ -226,6 +226,34 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
     return head_lemma not in TITLE_WORDS and head_lemma.endswith(_PERSON_SUFFIXES)
 
 
+# Agent-noun endings that name a person beyond _PERSON_SUFFIXES ("the speaker", "the donor",
+# "the nominee", "the pollster"). Endings that also make abstract nouns ("-ent" of "statement",
+# "-al" of "proposal", "-ive" of "initiative") are left out: those person nouns are in the lexicons.
+_AGENT_SUFFIXES = ("er", "or", "ee", "ster")
+# Person nouns with no such ending that no other lexicon lists ("the former model").
+_OTHER_PERSON_NOUNS = frozenset({"model", "star", "icon", "anchor", "member", "idol"})
+
+
+def is_person_noun(head: str) -> bool:
+    """Whether a description's head noun can name a person: an office, a person or relation
+    noun, a gendered noun, or an agent-noun ending. "The debate showed", "the stalemate
+    helped", "the new count suggests" name events and texts: such a phrase is no elegant
+    variation for a person the article named, whatever words stand near that person."""
+    return (
+        head in TITLE_WORDS
+        or head in PERSON_DESC_NOUNS
+        or head in _TRADES
+        or head in _RELATIONS
+        or head in _GENERIC_PEOPLE
+        or head in _FEMALE_NOUNS
+        or head in _MALE_NOUNS
+        or head in _OTHER_PERSON_NOUNS
+        or gender_of_word(head) is not None
+        or head.endswith(_PERSON_SUFFIXES)
+        or head.endswith(_AGENT_SUFFIXES)
+    )
+
+
 # Where ``doc.user_data`` keeps, per name mention end, the start of the name's noun phrase
 # (_profile asks for every mention of the article once per candidate per description).
 _PREMOD_KEY = ("stancewire", "premodified_start")
@@ -316,10 +344,13 @@ def _profile(
     return near, words, parties, ages
 
 
-def profile_words(ix: ArticleMentions, c: PersonCluster, before: int) -> set[str]:
+def profile_words(
+    ix: ArticleMentions, c: PersonCluster, before: int, skip: tuple[int, int] | None = None
+) -> set[str]:
     """Words the article attached to ``c`` (apposition, title, party tag) before ``before``: what
-    the speaker ranker matches a role phrase against."""
-    return _profile(ix, c, before)[1]
+    the speaker ranker matches a role phrase against. The phrase at ``skip`` (the one being
+    resolved) is no description of a name it happens to follow."""
+    return _profile(ix, c, before, skip=skip)[1]
 
 
 def party_of_words(words: list[str]) -> str | None:
