@@ -75,10 +75,12 @@ _ALT_TEXT = re.compile(
     r"Image caption\b|Image copyright\b|Caption\s*:|Photo credit\s*:|!\[[^\]]*\]\([^)]*\))",
     re.I,
 )
-# Bracketed credits anywhere: "(Photo: Ada Morn/Marrow Press)", "(Marrow Press Photo/Ada Morn)"
+# Bracketed credits anywhere: "(Photo: Ada Morn/Marrow Press)", "(Marrow Press Photo/Ada Morn)";
+# and, closing a line, a bracketed "(Ada Morn/Marrow Daily)": the photographer and the outlet.
 _PAREN_CREDIT = re.compile(
     r"\((?:Photo|Photograph|Image|Picture|Video|Credit|Photo credit)s?(?:\s+by)?\s*[:：]?\s*[^()\n]{1,150}\)"
-    r"|\([^()\n]{0,60}\b(?:Photo|Images)\s*/\s*[^()\n]{1,80}\)",
+    r"|\([^()\n]{0,60}\b(?:Photo|Images)\s*/\s*[^()\n]{1,80}\)"
+    rf"|(?-i:\(\s*{_NAMEISH}(?:\s*/\s*{_NAMEISH})+\s*\))(?=\s*\.?$)",
     re.I,
 )
 

@@ -70,6 +70,8 @@ WHOLE_LINES: list[tuple[str, str | None]] = [
     ("The Dravik/Kethara border talks resumed on Monday after a week.", None),
     ("Q: Why now?", None),
     ("Vask: We were never told.", None),
+    # a bracketed slash pair inside a sentence is no credit (only one closing the line is)
+    ("Senator Ada Morn (D/Quillon) voted against the harbour levy on Monday.", None),
 ]
 
 
@@ -109,6 +111,12 @@ FRAGMENTS: list[tuple[str, str]] = [
         "The crowd at the Quillon debate did not stop booing.FlagShareLikeReply",
         "FlagShareLikeReply",
     ),
+    # A caption that reports speech keeps its sentence; its bracketed "(photographer/outlet)"
+    # credit goes, so the photographer never becomes a person a later "she said" refers to.
+    (
+        "Teodor Vask says the harbour levy is needed. (Lina Okafor/Marrow Daily)",
+        "(Lina Okafor/Marrow Daily)",
+    ),
 ]
 
 # A short line that ends with a credit is a caption: the whole line goes.
@@ -116,6 +124,7 @@ CAPTIONS: list[str] = [
     "Flood water in Aldra (Marrow Press Photo/Lina Okafor-Brandt)",
     "Residents fill sandbags on the Aldra embankment on Sunday. Teodor Vask/Marrow Press/Photo Service",
     "Senator Ada Morn at a rally in Quillon. (Photo: Teodor Vask/Marrow Valley Press)",
+    "New fare boxes on the Quillon ferry on Monday. (Lina Okafor/Marrow Daily)",
 ]
 
 
