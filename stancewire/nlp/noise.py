@@ -2,9 +2,11 @@
 
 Scraped article bodies carry lines that are not the article: photo credits and captions
 ("Ada Morn/Marrow Press/Photo Service", "(Photo: …)"), a wire service's name alone on a line,
-bylines ("By Ada Morn", "Ada Morn / Harbour News"), "Story continues below advertisement",
-"WATCH: …", "READ MORE: …", "Related: …", newsletter and social prompts, image alt text, a live
-blog's comment-widget residue ("FlagShareLikeReply…").
+bylines ("By Ada Morn", "Ada Morn / Harbour News"), wire and Canadian credit lines ("— With files
+from …", "Reporting by …; Editing by …"), "Story continues below advertisement", "WATCH: …",
+"READ MORE: …", "Related: …", a video player's "Click to play video: …" and timed title, page
+furniture ("Social Sharing"), newsletter and social prompts, image alt text, a live blog's
+comment-widget residue ("FlagShareLikeReply…").
 Parsed as prose they become speakers ("Morn/Marrow Press said"), get glued into names across
 line breaks, or split and join quotes. :func:`noise_spans` finds them; :func:`mask_noise`
 replaces them with spaces of the same length, so every offset computed on the masked text
@@ -53,12 +55,32 @@ _BYLINE = re.compile(
 )
 _ADVERT = re.compile(
     r"^(?:story|article) continues (?:below|after) (?:this )?advertisement\.?$|^advertisement\.?$|"
-    r"^continue reading (?:the main story|below)\.?$|^skip advertisement$",
+    r"^continue reading (?:the main story|below)\.?$|^skip advertisement$|"
+    r"^this advertisement has not loaded yet,? but your article continues below\.?$",
     re.I,
 )
+# Credit lines of wire copy and of Canadian outlets: "— With files from Ada Morn and The Marrow
+# Press", "Reporting by Ada Morn; Editing by Ola Brandt".
+_FILES_CREDIT = re.compile(
+    rf"^[—–-]?\s*(?:With|WITH|with) (?:files|FILES) (?:from|FROM)\s+{_NAMEISH}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAMEISH})*\.?$"
+)
+_WIRE_CREDIT = re.compile(
+    r"^(?:Additional )?(?:Reporting|Writing|Editing)(?: and (?:writing|editing))? by\b[^.!?]*"
+    r"(?:;|\bEditing by\b)"
+)
+# A video player's title, with its duration in front: "2:14 Morn defends the ferry deal". A
+# live blog's timed entry is a sentence ("9:30 Morn arrives at the pier."), and stays.
+_VIDEO_TITLE = re.compile(r"^\d{1,2}:\d{2}\s+[A-Z][^.!?]*$")
+# Page furniture alone on a line.
+_FURNITURE = frozenset({
+    "social sharing", "report an error", "related stories", "comments", "trending",
+    "also on huffpost", "also on huffpost:", "more from huffpost", "share this article",
+})  # fmt: skip
 # A label and a colon opening a line: "WATCH: …", "READ MORE: …", "Related: …"
 _LABEL = re.compile(
     r"^(?:WATCH|Watch|READ MORE|Read more|Read More|MORE|RELATED|Related|ALSO READ|Also read|"
+    r"Click to play video|Click to play|"
     r"SEE ALSO|See also|LISTEN|Listen|VIDEO|Video|PHOTOS|Photos|GALLERY|Gallery|"
     r"RELATED STORY|Related story|Related Story|RECOMMENDED|Recommended|TRENDING|Trending)\s*:"
 )
@@ -117,8 +139,14 @@ def _line_reason(line: str) -> str | None:
         return "label"
     if _ALT_TEXT.match(line) and not has_marks:
         return "alt-text"
+    if line.casefold() in _FURNITURE:
+        return "label"
     if has_marks:
         return None  # a line with quote marks is someone's words, whatever it looks like
+    if words <= 25 and (_FILES_CREDIT.match(line) or _WIRE_CREDIT.match(line)):
+        return "credit"
+    if words <= 20 and _VIDEO_TITLE.match(line):
+        return "label"
     if words <= 12 and _BYLINE.match(line):
         return "byline"
     if words <= 8 and _WIRE_LINE.match(line):
