@@ -2,7 +2,8 @@
 
 Scraped article bodies carry lines that are not the article: photo credits and captions
 ("Ada Morn/Marrow Press/Photo Service", "(Photo: …)"), a wire service's name alone on a line,
-bylines ("By Ada Morn", "Ada Morn / Harbour News"), wire and Canadian credit lines ("— With files
+bylines ("By Ada Morn", "Ada Morn / Harbour News", "Ada Morn · Harbour News · Posted: …", "Ada
+Morn, The Harbour Press") and time stamps ("Updated December 3, 2019 6:12 pm"), credit lines ("— With files
 from …", "Reporting by …; Editing by …"), "Story continues below advertisement", "WATCH: …",
 "READ MORE: …", "Related: …", a video player's "Click to play video: …" and timed title, page
 furniture ("Social Sharing"), newsletter and social prompts, image alt text, a live blog's
@@ -52,6 +53,20 @@ _WIRE_LINE = re.compile(
 # "By Ada Morn", "By Ada Morn and Ola Brandt, Harbour News", "BY ADA MORN | Staff Writer"
 _BYLINE = re.compile(
     rf"^(?:By|BY)\s+{_NAMEISH}(?:\s*(?:,|and|&)\s*{_NAMEISH})*(?:\s*[,|/–—-]\s*{_NAMEISH})?\.?$"
+)
+# Bylines of Canadian outlets: "Ada Morn · Marrow News · Posted: Dec 03, 2019 5:00 AM ET",
+# "By Ada Morn Marrow News Posted December 3, 2019 5:00 pm", "Ada Morn, The Marrow Press".
+_DOT_BYLINE = re.compile(rf"^{_NAMEISH}\s*·\s*{_NAMEISH}(?:\s*·[^\n]*)?$")
+_STAMP = (
+    r"(?:Posted|Updated|Published|Last Updated|Last updated)\s*:?\s*(?:on\s+)?"
+    r"(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+)
+_STAMP_BYLINE = re.compile(rf"^(?:By|BY)\s+{_NAMEISH}\s+{_STAMP}")
+# Only times, dates, zones and capitalised words after the stamp: no prose ("the letter said").
+_STAMP_LINE = re.compile(rf"^{_STAMP}(?:[\s,|:.\d-]|[AaPp]\.?[Mm]\.?|[A-Z][A-Za-z]*\.?)*$")
+_OUTLET_BYLINE = re.compile(
+    rf"^{_NAMEISH}(?:\s*(?:,|and)\s*{_NAMEISH})*,\s+(?:{_WIRE_WORDS}|(?:The\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}"
+    r"\s+(?:Press|News|Newswire|Wire))\.?$"
 )
 _ADVERT = re.compile(
     r"^(?:story|article) continues (?:below|after) (?:this )?advertisement\.?$|^advertisement\.?$|"
@@ -148,6 +163,10 @@ def _line_reason(line: str) -> str | None:
     if words <= 20 and _VIDEO_TITLE.match(line):
         return "label"
     if words <= 12 and _BYLINE.match(line):
+        return "byline"
+    if words <= 30 and (_DOT_BYLINE.match(line) or _STAMP_BYLINE.match(line)):
+        return "byline"
+    if (words <= 20 and _STAMP_LINE.match(line)) or (words <= 12 and _OUTLET_BYLINE.match(line)):
         return "byline"
     if words <= 8 and _WIRE_LINE.match(line):
         return "wire"

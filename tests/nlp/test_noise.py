@@ -54,6 +54,13 @@ WHOLE_LINES: list[tuple[str, str | None]] = [
     ("Image: The flooded Aldra river at dawn", "alt-text"),
     ("Photo credit: Marrow Press", "alt-text"),
     ("![Mayor Ada Morn at the podium](https://example.invalid/morn.jpg)", "alt-text"),
+    # bylines and time stamps of Canadian outlets and wire copy
+    ("Teodor Vask · Marrow News · Posted: Dec 03, 2019 5:00 AM ET | Last Updated: Dec 3, 2019", "byline"),
+    ("By Teodor Vask Marrow Valley News Posted December 3, 2019 5:00 pm", "byline"),
+    ("Updated December 3, 2019 6:12 pm", "byline"),
+    ("Published Tuesday, December 3, 2019 5:00PM EST", "byline"),
+    ("Lina Okafor-Brandt, The Marrow Valley Press", "byline"),
+    ("Teodor Vask and Ola Brandt, Kethari News", "byline"),
     # credit lines of wire copy and Canadian outlets, video players, page furniture
     ("— With files from Teodor Vask and The Marrow Valley Press", "credit"),
     ("With files from Lina Okafor-Brandt.", "credit"),
@@ -68,6 +75,9 @@ WHOLE_LINES: list[tuple[str, str | None]] = [
     ("Reporting by the Quillon Courier found the levy was never collected.", None),
     ("9:30 Mayor Ada Morn arrives at the pier.", None),
     ("Comments from the public closed on Friday.", None),
+    ("Posted December 3, the letter said the ferry deal was dead.", None),
+    ("Updated rules for the Quillon ferry took effect on Monday.", None),
+    ("Teodor Vask, Quillon", None),
     ("Watch the river closely this week, the Dravik weather service said.", None),
     ("“Watch what happens when the money runs out,” Morn said.", None),
     ("Watching from the desk, Vask laughs.", None),
