@@ -3,11 +3,11 @@
 Scraped article bodies carry lines that are not the article: photo credits and captions
 ("Ada Morn/Marrow Press/Photo Service", "(Photo: …)"), a wire service's name alone on a line,
 bylines ("By Ada Morn", "Ada Morn / Harbour News", "Ada Morn · Harbour News · Posted: …", "Ada
-Morn, The Harbour Press") and time stamps ("Updated December 3, 2019 6:12 pm"), credit lines ("— With files
-from …", "Reporting by …; Editing by …"), "Story continues below advertisement", "WATCH: …",
-"READ MORE: …", "Related: …", a video player's "Click to play video: …" and timed title, page
-furniture ("Social Sharing"), newsletter and social prompts, image alt text, a live blog's
-comment-widget residue ("FlagShareLikeReply…").
+Morn, The Harbour Press") and time stamps ("Updated December 3, 2019 6:12 pm"), credit lines
+("— With files from …", "Reporting by …; Editing by …"), "Story continues below advertisement",
+"WATCH: …", "READ MORE: …", "Related: …", a video player's "Click to play video: …" and timed
+title, page furniture ("Social Sharing"), newsletter and social prompts, image alt text, a live
+blog's comment-widget residue ("FlagShareLikeReply…").
 Parsed as prose they become speakers ("Morn/Marrow Press said"), get glued into names across
 line breaks, or split and join quotes. :func:`noise_spans` finds them; :func:`mask_noise`
 replaces them with spaces of the same length, so every offset computed on the masked text
