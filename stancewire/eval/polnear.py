@@ -72,6 +72,7 @@ from typing import Any
 from stancewire.eval.cue_classes import CUE_CLASSES, cue_class
 from stancewire.eval.polnear_corpus import (
     DETERMINERS,
+    POSSESSIVE,
     SOURCE_KINDS,
     SOURCE_TOKEN,
     TITLE_WORDS,
@@ -328,7 +329,6 @@ def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
     return frozenset(w for token in words for w in _name_words(token) if w not in plain)
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _name_words(token: str) -> list[str]:
@@ -337,7 +337,7 @@ def _name_words(token: str) -> list[str]:
     hyphens and apostrophes ("Lopez-Cantera", "O'Malley" -> "o", "malley")."""
     t = unicodedata.normalize("NFKD", token.strip(".,"))
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
-    t = _POSSESSIVE.sub("", t)
+    t = POSSESSIVE.sub("", t)
     return [w for w in re.split(r"[-'’]", t) if w.isalpha()]
 
 

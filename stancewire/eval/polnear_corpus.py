@@ -84,6 +84,7 @@ DETERMINERS = frozenset({
 })
 # fmt: on
 SOURCE_TOKEN = re.compile(r"[\w.&'’-]+")
+POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending: "Morn's", "the Velks'"
 
 
 def source_kind(source: str | None) -> str:
@@ -131,12 +132,9 @@ def _the_proper_name(words: Sequence[str]) -> bool:
     return (
         bool(words)
         and all(w[:1].isupper() and w.casefold() not in plain for w in words)
-        and not any(_POSSESSIVE_END.search(w) for w in words)
+        and not any(POSSESSIVE.search(w) for w in words)
         and not (words[-1].endswith("s") and not words[-1].endswith("ss"))
     )
-
-
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def split_of(name: str) -> str:

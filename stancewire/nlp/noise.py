@@ -90,7 +90,7 @@ _VIDEO_TITLE = re.compile(r"^\d{1,2}:\d{2}\s+[A-Z][^.!?]*$")
 # Page furniture alone on a line.
 _FURNITURE = frozenset({
     "social sharing", "report an error", "related stories", "comments", "trending",
-    "also on huffpost", "also on huffpost:", "more from huffpost", "share this article",
+    "also on huffpost", "more from huffpost", "share this article",
 })  # fmt: skip
 # A label and a colon opening a line: "WATCH: …", "READ MORE: …", "Related: …"
 _LABEL = re.compile(
@@ -154,7 +154,7 @@ def _line_reason(line: str) -> str | None:
         return "label"
     if _ALT_TEXT.match(line) and not has_marks:
         return "alt-text"
-    if line.casefold() in _FURNITURE:
+    if line.casefold().rstrip(":") in _FURNITURE:
         return "label"
     if has_marks:
         return None  # a line with quote marks is someone's words, whatever it looks like

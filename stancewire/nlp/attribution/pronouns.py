@@ -16,7 +16,7 @@ from stancewire.nlp.attribution.writer import answer_line, labelled_line, letter
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
-from stancewire.nlp.mentions.descriptions import names_a_thing, surely_a_person
+from stancewire.nlp.mentions.descriptions import names_a_thing, noun_gender, surely_a_person
 from stancewire.nlp.mentions.words import (
     FEMALE_WORDS,
     GROUP_NOUNS,
@@ -158,18 +158,6 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
 
 
 _SINGULAR_FIRST = frozenset({"i", "me", "my"})
-_FEMALE_NOUNS = frozenset({"woman", "girl", "mother", "grandmother", "widow", "nun", "daughter"})
-_MALE_NOUNS = frozenset({"man", "boy", "father", "grandfather", "widower", "priest", "son"})
-
-
-def noun_gender(lemma: str) -> str | None:
-    """The gender a noun for one person gives ("woman", "spokeswoman" -> "f"; "man",
-    "chairman" -> "m"); None for a noun that says nothing of it ("reporter", "head")."""
-    if lemma in FEMALE_WORDS or lemma in _FEMALE_NOUNS or lemma.endswith("woman"):
-        return "f"
-    if lemma in MALE_WORDS or lemma in _MALE_NOUNS or (lemma.endswith("man") and len(lemma) > 3):
-        return "m"
-    return None
 
 
 def described_person(att: Attributor, tok: Token, want: str, q: QuoteCandidate) -> ActorRef | None:

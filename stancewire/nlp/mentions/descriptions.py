@@ -104,8 +104,12 @@ _INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 # Person nouns with a gender that gender_of_word (titles, kin terms of names) leaves out: a
 # description's gender must agree with the person's ("the woman shouted" is no man named before).
-_FEMALE_NOUNS = frozenset({"woman", "girl", "mom", "grandmother", "aunt", "niece", "widow", "girlfriend"})
-_MALE_NOUNS = frozenset({"man", "boy", "dad", "grandfather", "uncle", "nephew", "widower", "boyfriend"})
+_FEMALE_NOUNS = frozenset(
+    {"woman", "girl", "mom", "grandmother", "aunt", "niece", "widow", "girlfriend", "nun"}
+)
+_MALE_NOUNS = frozenset(
+    {"man", "boy", "dad", "grandfather", "uncle", "nephew", "widower", "boyfriend", "priest"}
+)
 # Nouns for anyone at all: never elegant variation for a person the article named.
 _GENERIC_PEOPLE = frozenset(
     {"woman", "man", "girl", "boy", "person", "guy", "lady", "gentleman", "child", "kid"}
@@ -193,16 +197,19 @@ def _body_head(tok: Token) -> bool:
     return low in ORG_ROLE_NOUNS and low not in TITLE_WORDS and low not in PERSON_DESC_NOUNS
 
 
+def noun_gender(word: str) -> str | None:
+    """The gender a noun for one person gives ("woman", "his father", "spokeswoman" -> "f" / "m");
+    None for a noun that says nothing of it ("reporter", "head")."""
+    if word in _FEMALE_NOUNS:
+        return "f"
+    if word in _MALE_NOUNS:
+        return "m"
+    return gender_of_word(word)
+
+
 def description_gender(d: Description) -> str | None:
     """The gender the head noun of ``d`` gives ("the woman", "his father", "the spokeswoman")."""
-    if not d.words:
-        return None
-    head = d.words[-1]
-    if head in _FEMALE_NOUNS:
-        return "f"
-    if head in _MALE_NOUNS:
-        return "m"
-    return gender_of_word(head)
+    return noun_gender(d.words[-1]) if d.words else None
 
 
 def is_person_description(d: Description, head_lemma: str) -> bool:

@@ -143,7 +143,7 @@ def has_demonym(norm: str, words: set[str]) -> bool:
 # Words in "-man" that are no man: a demonym, a kind of being, a name.
 _UNGENDERED_MAN = frozenset({
     "human", "german", "roman", "ottoman", "shaman", "talisman", "caiman", "doberman", "batman",
-    "superman", "omani", "oman", "yeoman",
+    "superman", "yeoman",
 })  # fmt: skip
 
 
