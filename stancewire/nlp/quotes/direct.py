@@ -296,7 +296,10 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     i1 = bisect_left(idx.starts, b)
     # A surname the tagger read as an adverb or adjective ("said Skelly", "Morn shot back")
     # still names the speaker.
-    for j in range(cue.i + 1, min(i1, cue.i + 6)):
+    # "Tell" is never inverted ("…,” told Ramos" is no English): the name after it is whom the
+    # speaker told ("Ramos, 58, told AFP"), so only the frame before the cue can name the speaker.
+    after = range(cue.i + 1, min(i1, cue.i + 6)) if cue.lemma_.lower() != "tell" else range(0)
+    for j in after:
         t = doc[j]
         if t.pos_ == "ADP":
             break  # "said at a recent Dremmel Post event", "said of their time": no inverted subject
