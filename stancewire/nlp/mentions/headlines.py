@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from stancewire.nlp import doccache
 from stancewire.nlp.mentions.names import given_names
+from stancewire.nlp.mentions.words import ORG_WORDS
 
 # Function words: some headlines capitalise them and some do not, so they are not counted.
 _FUNCTION = frozenset({
@@ -72,11 +73,32 @@ def body_form(doc: Doc, start: int, end: int) -> tuple[int, int]:
                 return i, i + size
     # Else drop edge words the body uses in lower case ("Reassures", "Endorsement").
     lower = {w for w in _WORD.findall(body) if w.islower()}
+    a0, b0 = start, end
     while end - start > 1 and doc[start].text.lower() in lower:
         start += 1
     while end - start > 1 and doc[end - 1].text.lower() in lower:
         end -= 1
+    if end - start > 1 and not in_body(start, end):
+        # Still no form of the body: the NER ran a surname into the headline's verb and nouns
+        # ("Maher Tells Guest Muslim", "Brell Addresses Dorvan"). A word the body writes as the
+        # last word of a longer name ("Bill Maher") is the name; the cluster then joins it to
+        # the body's person.
+        for i in range(a0, b0):
+            if _is_surname_in(body, doc[i].text, lower):
+                return i, i + 1
     return start, end
+
+
+def _is_surname_in(body: str, word: str, lower: set[str]) -> bool:
+    """Whether the body writes ``word`` as a name's last word: after a capitalised word that the
+    body never writes in lower case ("Bill Maher", not "But Richards")."""
+    if len(word) < 3 or not word[:1].isupper() or word.lower() in _FUNCTION | ORG_WORDS:
+        return False  # "New York Post" ends in no surname
+    for m in re.finditer(rf"\b([A-Z][\w.’'-]*) {re.escape(word)}(?![\w’'-])", body):
+        before = m.group(1).rstrip(".").lower()
+        if before not in lower and before not in _FUNCTION:
+            return True
+    return False
 
 
 def headline_only(doc: Doc, start: int, end: int) -> bool:
