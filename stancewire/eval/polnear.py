@@ -370,9 +370,15 @@ def _named(speaker_id: str | None, named: frozenset[str], source: str | None = N
     if prefix == "unknown" or not slug:
         first = (source or "").strip().split(" ", 1)[0].casefold()
         return first in _INDEFINITE
-    return slug.split("-")[-1].casefold() in named
+    words = [w.casefold() for w in slug.split("-")]
+    # A generational suffix ends the registry's full name ("person:morris-brooks-jr"), not the
+    # name a Source gives ("Representative Brooks").
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1] in named
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
 

@@ -484,6 +484,9 @@ def test_strict_speaker_reads_the_name_inside_a_description_source(tmp_path: Pat
         # an apostrophe inside a surname: the id splits it the same way.
         ("Dara O'Rourke", "person:dara-o-rourke", 1),
         ("Dara O'Rourke", "person:dara-o-neill", 0),
+        # a generational suffix ends the registry's full name, not the one the Source gives:
+        ("Representative Varn", "person:ilse-varn-jr", 1),
+        ("Representative Varn", "person:ilse-brell-jr", 0),
     ],
 )
 def test_strict_speaker_reads_possessive_accented_and_apostrophe_names(

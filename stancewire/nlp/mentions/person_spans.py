@@ -8,8 +8,18 @@ from spacy.tokens import Span, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
-from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
+from stancewire.nlp.mentions.descriptions import is_person_noun
+from stancewire.nlp.mentions.names import (
+    CAP_RE,
+    NICK_CLOSE,
+    NICK_OPEN,
+    POSSESSIVE,
+    gender_of_word,
+    given_names,
+    has_demonym,
+)
 from stancewire.nlp.mentions.words import (
+    COMPANY_NOUNS,
     FACILITY_WORDS,
     HONORIFICS,
     LOCATIVE,
@@ -164,7 +174,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
     for ent in doccache.ents(doc):
         # The small model often labels unusual (e.g. hyphenated) personal names ORG. A name in
         # apposition with a title ("Ilse Varga-Tamm, the foreign minister,") is a person.
-        if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP") or len(ent) > 5:
+        if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE") or len(ent) > 5:
             continue
         owned = owned_name(toks, ent, given)
         if owned is not None:
@@ -196,7 +206,15 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and not any(t.like_num for t in ent)
             and not country_named_body(ix, ent, given)
         )
-        if titled or name_like:
+        # "Tamsin Okafor, a single mother who lives in the east end,": a name described by a
+        # person noun is a person, whatever the NER tagged it (a rare given name is often GPE).
+        described = any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and _only_a_person(c.lemma_.lower())
+            for c in children(root)
+        )
+        if ent.label_ == "GPE" and not (titled or described):
+            continue  # a place, unless described as a person
+        if titled or name_like or described:
             a = ent.start + (1 if toks[ent.start].lower_ == "the" else 0)
             spans.append((a, ent.end))
     for t in caps:
@@ -488,3 +506,16 @@ def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
             a -= 1
             changed = True
     return a, b
+
+
+_AGENT_ENDINGS = ("er", "or", "ee", "ster")
+
+
+def _only_a_person(noun: str) -> bool:
+    """A noun that describes a person and no company: an agent noun by its ending alone
+    ("provider", "operator", "drugmaker") describes firms as often, so it counts only when a
+    lexicon lists it as a person's ("teacher", "supporter") or it is gendered ("mother")."""
+    if not is_person_noun(noun) or noun in COMPANY_NOUNS or noun.endswith("maker"):
+        return False
+    listed = noun in TITLE_WORDS or noun in PERSON_DESC_NOUNS or gender_of_word(noun) is not None
+    return listed or not noun.endswith(_AGENT_ENDINGS)
