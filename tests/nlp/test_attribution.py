@@ -175,3 +175,24 @@ def test_first_person_narration_is_the_bylines_writer(extractor) -> None:
 def test_first_person_narration_without_one_writer_has_no_speaker(extractor, authors, text) -> None:
     qs = [q for q in _column(extractor, text, authors) if "closure is a mistake" in q.text]
     assert all(q.speaker is None for q in qs)
+
+
+def test_speaker_mention_the_name_index_missed_is_indexed(extractor) -> None:
+    """A speaker resolved from a span the name index did not take ("Le Vosk told", a surname
+    with a particle) is a mention of that person in the index too, where stance targets and
+    the scorer of a later floating quote look for the actor."""
+    from datetime import UTC, datetime
+
+    from stancewire.schemas import Article
+
+    text = (
+        "Marine Le Vosk backs the plan. “It is everything but the old guard,” Le Vosk told the radio station."
+    )
+    art = Article(id="d", text=text, published_at=datetime(2025, 1, 1, tzinfo=UTC))
+    doc = extractor.process(art)
+    [quote] = [q for q in doc._.quotes if q.cue is not None and q.cue.text == "told"]
+    assert quote.speaker is not None and quote.speaker.id == "person:marine-le-vosk"
+    start = text.index("Le Vosk told")
+    assert quote.speaker.mention_start == start
+    ref = doc._.mentions.actor_at(start, start + len("Le Vosk"))
+    assert ref is not None and ref.id == "person:marine-le-vosk"

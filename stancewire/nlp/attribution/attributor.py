@@ -121,6 +121,8 @@ class Attributor:
                     self.last_by_kind["person"] = self.last
                 else:
                     self.last_by_kind["collective"] = self.last
+            if sp is not None:
+                speaker_mention(self, sp)
             if sp is not None and q.cue_start is not None and q.cue_end is not None:
                 relative_mention(self, q, sp)
                 sentence_pronouns(self, q, sp)
@@ -142,6 +144,29 @@ def asked_person(att: Attributor, q: QuoteCandidate) -> ActorRef | None:
         if m is not None and m.actor.kind == ActorKind.person and m.kind == MentionKind.name:
             return m.actor
     return None
+
+
+def speaker_mention(att: Attributor, sp: Speaker) -> None:
+    """A name the speaker was resolved from is a mention of that actor even where the name
+    index did not take it ("Le Pen told", a surname with a particle). The index records it, so
+    that its readers (stance targets, a floating quote's scorer, the web view's mentions) see
+    every place the actor is named. Head -1: the span is not a token's mention, so the speaker
+    rules, which ask the index about tokens, read the same index as before."""
+    a, b = sp.mention_start, sp.mention_end
+    if a is None or b is None or sp.mention_kind != MentionKind.name:
+        # Only names: a description or pronoun resolved by the speaker rules is a guess, and
+        # as an index mention a wrong guess would spread to the stance targets that the
+        # index's pronouns resolve to ("his assets" going to the wrong person).
+        return
+    if sp.kind in (ActorKind.unknown, ActorKind.group):
+        # A description that stayed a description ("the source", "the protesters") is no
+        # known actor: as a mention it would shadow what the event coder resolves there.
+        return
+    # Mentions are short: any overlapping one lies inside this window.
+    near = att.m.actors_in(a - 200, b + 200)
+    if any(actor.id == sp.id and s < b and a < e for s, e, actor in near):
+        return
+    att.m.add(a, b, ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_kind, -1)
 
 
 def relative_mention(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:

@@ -8,6 +8,14 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues
 from stancewire.nlp.doccache import children
+from stancewire.nlp.mentions.descriptions import is_person_noun
+from stancewire.nlp.mentions.words import (
+    COLLECTIVE_PERSON_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    ORG_ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from stancewire.nlp.quotes.candidate import DocIndex
 from stancewire.nlp.quotes.words import DEGREE_WORDS, POSITION_VERBS, REL_PRONOUNS
 from stancewire.nlp.wordfiles import load_words, word_sets
@@ -48,6 +56,11 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             # clause's subject, not its agent: "Varga was joined on stage by Bell and joked",
             # "was shouted down by supporters after telling them" are Varga's.
             return agent
+        if subj is not None and t is not tok and subj.dep_ == "nsubj" and _infinitive_clause(t):
+            # "He defended barring Vaskans to enter the country by citing a poll": the parser
+            # hangs the cue under the to-infinitive; the infinitive's subject is the object of
+            # the verb above (allowed, wanted), whom nobody reports as speaking. Walk on.
+            subj = None
         if subj is not None:
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "it was announced that ..." names no speaker
@@ -71,6 +84,11 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         if t.dep_ not in WALK_UP or t.head is t:
             return None
+        if t is tok and _participle_of_time_clause(t):
+            # "He sent an email as the meeting began vowing to …": a participle after a time
+            # or reason clause about a thing describes the main clause's subject.
+            t = t.head.head
+            continue
         if (
             (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG" and t is tok and t.i > t.head.head.i))
             and t.head.dep_ == "ccomp"
@@ -85,6 +103,40 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         t = t.head
     return None
+
+
+def _infinitive_clause(verb: Token) -> bool:
+    """A to-infinitive complement with a subject of its own ("allowing Vaskans *to enter*")."""
+    kids = children(verb)
+    return verb.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+
+
+SPEAKING_BODIES = GROUP_NOUNS | ORG_ROLE_NOUNS | COLLECTIVE_PERSON_NOUNS
+_SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "because", "since", "until", "once"})
+
+
+def _participle_of_time_clause(tok: Token) -> bool:
+    """A participle ("vowing", "…, saying") hung on a subordinate clause ("as the meeting
+    began") whose subject is a common noun that names no one who speaks (a meeting, the vote;
+    no person, group or body noun): such a clause sets the time, the participle's doer is the
+    main clause's subject."""
+    head = tok.head
+    if tok.dep_ not in ("advcl", "xcomp") or tok.tag_ != "VBG" or head.dep_ != "advcl" or head.head is head:
+        return False
+    if tok.i < head.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in children(head)):
+        return False
+    subj = next((c for c in children(head) if c.dep_ in SUBJ), None)
+    return (
+        subj is not None
+        and subj.pos_ == "NOUN"
+        and subj.ent_type_ == ""
+        and not is_person_noun(subj.lemma_.lower())
+        and subj.lemma_.lower() not in SPEAKING_BODIES
+        and not any(c.dep_ == "poss" for c in children(subj))
+        and any(c.dep_ in SUBJ for c in children(head.head))
+    )
 
 
 def to_infinitive(tok: Token) -> Token | None:
@@ -159,6 +211,11 @@ def is_date_word(t: Token) -> bool:
     return t.lower_ in _WEEKDAYS or t.ent_type_ in ("DATE", "TIME")
 
 
+def _title_word(t: Token) -> bool:
+    word = t.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFICS
+
+
 def misread_subject(subj: Token) -> Token | None:
     """The word the parser made a subject when it is no noun phrase's head, mended:
     - an adjective coordinated with the noun's other modifier ("Current and former officials
@@ -167,6 +224,8 @@ def misread_subject(subj: Token) -> Token | None:
       else its object;
     - a date opening the sentence ("Saturday at the convention Sen. Ana Quill (D) said"): the
       name the parse hung inside it.
+    - a title coordinated with a titled name ("former Gov. and Party Chairman Ed Brennel
+      said"): the name;
     - a contracted auxiliary after its subject ("the delegates who’ve already said": "’ve" made
       a second subject): that subject, or the noun a relative one stands for.
     Anything else is the subject as parsed."""
@@ -178,6 +237,18 @@ def misread_subject(subj: Token) -> Token | None:
             before = subj.doc[prev.i - 1] if prev.i > 0 else prev
             return before if before.pos_ in ("NOUN", "PROPN") else prev
         return prev if prev.pos_ == "PRON" else subj
+    if _title_word(subj) and not any(c.dep_ in ("det", "poss") for c in children(subj)):
+        # "former Vaskan Gov. and National Committee Chairman Ed Brennel said": the parser makes
+        # the first title the subject and the titled name its conjunct; one person holds both.
+        name = next(
+            (
+                c for c in children(subj)
+                if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and not _title_word(c)
+            ),
+            None,
+        )
+        if name is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in children(subj)):
+            return name
     if subj.pos_ == "ADJ":
         noun = next((c for c in children(subj) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
         return noun if noun is not None else subj
