@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.attribution.people import speaking_noun
 from stancewire.nlp.attribution.speaker_build import actor_speaker
-from stancewire.nlp.attribution.words import QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
+from stancewire.nlp.attribution.words import COUNT_NOUNS, QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
 from stancewire.nlp.doccache import children
 from stancewire.nlp.registry import slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -40,7 +40,7 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     is no such quantifier (or is part of a name or organisation the article knows)."""
     lower = tok.lower_
     preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "in")]
-    if lower in QUANTIFIED_PLURAL:
+    if lower in QUANTIFIED_PLURAL or (lower in COUNT_NOUNS and counts_people(tok, preps)):
         kind = ActorKind.group
     elif lower in QUANTIFIED_SINGLE:
         # "one in five say" is a share of a population, "one of the prosecutors" one person;
@@ -64,6 +64,21 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     prefix = "group" if kind == ActorKind.group else "unknown"
     actor = ActorRef(id=f"{prefix}:{slugify(phrase)}", name=phrase, kind=kind)
     return actor_speaker(actor, phrase, a, b, MentionKind.role)
+
+
+def counts_people(tok: Token, preps: list[Token]) -> bool:
+    """Whether the count noun ``tok`` counts people: "a number of senators" (a plural noun
+    after "of"), "the number who said" (a "who" clause); not "the top-line number that
+    caught the eye", a figure."""
+    of_plural = any(
+        p.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in children(p))
+        for p in preps
+    )
+    who = any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in children(c))
+        for c in children(tok)
+    )
+    return of_plural or who
 
 
 def _bounds(att: Attributor, tok: Token, preps: list[Token]) -> tuple[int, int]:
