@@ -121,8 +121,29 @@ def relative_host(tok: Token) -> Token | None:
         if verb.dep_ == "relcl":
             return verb.head if verb is tok.head or joined_relative(verb, tok) else None
         if verb.dep_ != "conj" or verb.head.i == verb.i:
-            return None
+            break
         verb = verb.head
+    return _relative_just_before(tok)
+
+
+def _relative_just_before(rel: Token) -> Token | None:
+    """The noun of the relative clause that ends right before "and who" / ", but who" when the
+    parser joined the second clause to the main verb instead ("Ada Morn, whom the council
+    appointed in March, and who is now backing Brennel": the clause on "Morn"); None when no
+    relative clause taking a person ends there."""
+    k = rel.i - 1
+    sent_start = doccache.sent(rel).start
+    while k > sent_start and (rel.doc[k].dep_ == "cc" or rel.doc[k].is_punct):
+        k -= 1
+    if k == rel.i - 1:
+        return None  # nothing joins the clauses: no second relative clause
+    t = rel.doc[k]
+    for _ in range(_MAX_CLIMB * 2):
+        if t.dep_ == "relcl" and t.i < rel.i:
+            return t.head if joined_relative(t, rel) else None
+        if t.head.i == t.i:
+            return None
+        t = t.head
     return None
 
 
