@@ -96,6 +96,8 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             # Nobody named fits: "A widow who sells nets by the lighthouse heard the news from
             # her nephew. She said ...": the person a subject just before describes.
             actor = described_person(att, tok, want, q)
+        if actor is None:
+            actor = unnamed_speaker_continued(att, tok, want)
         # Salience above is a guess among the people named so far: the learned ranker, when
         # on, decides among them (the rules' pick is one of its features).
         decided, pick = rank(att, tok, "pronoun", want, actor.id if actor is not None else None)
@@ -181,6 +183,29 @@ def described_person(att: Attributor, tok: Token, want: str, q: QuoteCandidate) 
             continue  # the description resolved to someone named, of the other gender
         return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     return None
+
+
+def unnamed_speaker_continued(att: Attributor, tok: Token, want: str) -> ActorRef | None:
+    """The unnamed person who spoke last ("the woman", a "she" resolved to her) when the
+    pronoun ``tok`` can only continue her: only asked when no named person fits. "The woman
+    said … 'It just came out,' she said. After she blurted it out, she said …": each "she" is
+    the speaker before it, though her description is sentences back (described_person reads
+    two)."""
+    last = att.last
+    if last is None or last.speaker.kind != ActorKind.unknown or tok.idx - last.end > SPEAKER_WINDOW:
+        return None
+    words = (last.speaker.mention or "").lower().split()
+    if not words:
+        return None
+    head = words[-1]
+    if head in HE | SHE:
+        fits = head in (HE if want == "m" else SHE)
+    else:
+        g = noun_gender(head)
+        fits = g == want or (g is None and person_word(head))
+    if not fits:
+        return None
+    return ActorRef(id=last.speaker.id, name=last.speaker.name, kind=last.speaker.kind)
 
 
 def rival_described(att: Attributor, subj: Token, tok: Token, want: str) -> bool:

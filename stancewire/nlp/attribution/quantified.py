@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.attribution.people import speaking_noun
 from stancewire.nlp.attribution.speaker_build import actor_speaker
-from stancewire.nlp.attribution.words import QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
+from stancewire.nlp.attribution.words import COUNT_NOUNS, QUANTIFIED_PLURAL, QUANTIFIED_SINGLE
 from stancewire.nlp.doccache import children
 from stancewire.nlp.registry import slugify
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 # Children that close the phrase: what follows them says more about the people ("some who
 # advocate", "leaders, who met") but is not part of what to call them.
 _CLAUSES = ("relcl", "acl", "appos", "punct", "advcl")
-_LEFT = ("advmod", "quantmod", "det", "predet")  # "about one in five", "more than six in 10"
+# "about one in five", "more than six in 10"; "four in 10" parsed as "10" with "four in" before it
+_LEFT = ("advmod", "quantmod", "det", "predet", "nummod")
 # Focus adverbs modify the clause, not the count: "even some of his admirers" are "some of
 # his admirers".
 # Determiners that quantify over every member of a set: "each side", "neither candidate".
@@ -40,7 +41,7 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     is no such quantifier (or is part of a name or organisation the article knows)."""
     lower = tok.lower_
     preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "in")]
-    if lower in QUANTIFIED_PLURAL:
+    if lower in QUANTIFIED_PLURAL or (lower in COUNT_NOUNS and counts_people(tok, preps)):
         kind = ActorKind.group
     elif lower in QUANTIFIED_SINGLE:
         # "one in five say" is a share of a population, "one of the prosecutors" one person;
@@ -48,8 +49,10 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
         negated = any(c.dep_ == "det" and c.lower_ == "no" for c in children(tok))
         share = negated or any(p.lower_ == "in" for p in preps)
         kind = ActorKind.group if share else ActorKind.unknown
-    elif tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("nsubj", "nsubjpass"):
-        kind = ActorKind.group  # "three in 10 said", "two of them said"
+    elif tok.like_num and tok.pos_ == "NUM" and (tok.dep_ in ("nsubj", "nsubjpass") or out_of(tok)):
+        # "three in 10 said", "two of them said"; "compared with four in 10 who said": a share
+        # is people wherever the parser hangs it, here on the relative clause's noun.
+        kind = ActorKind.group
     elif speaking_noun(tok) and any(c.dep_ == "det" and c.lower_ in _DISTRIBUTIVE for c in children(tok)):
         kind = ActorKind.group  # "each side said", "neither candidate would say": all of them
     else:
@@ -64,6 +67,30 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
     prefix = "group" if kind == ActorKind.group else "unknown"
     actor = ActorRef(id=f"{prefix}:{slugify(phrase)}", name=phrase, kind=kind)
     return actor_speaker(actor, phrase, a, b, MentionKind.role)
+
+
+def out_of(num: Token) -> bool:
+    """Whether the number ``num`` is the base of a share, "four in 10" parsed with "10" as its
+    head ("four" and "in" before it)."""
+    kids = children(num)
+    return any(c.dep_ == "quantmod" and c.lower_ == "in" for c in kids) and any(
+        c.dep_ == "nummod" and c.like_num and c.i < num.i for c in kids
+    )
+
+
+def counts_people(tok: Token, preps: list[Token]) -> bool:
+    """Whether the count noun ``tok`` counts people: "a number of senators" (a plural noun
+    after "of"), "the number who said" (a "who" clause); not "the top-line number that
+    caught the eye", a figure."""
+    of_plural = any(
+        p.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS") for g in children(p))
+        for p in preps
+    )
+    who = any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in children(c))
+        for c in children(tok)
+    )
+    return of_plural or who
 
 
 def _bounds(att: Attributor, tok: Token, preps: list[Token]) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.people import human_plural
-from stancewire.nlp.attribution.words import PERSON_SUFFIXES, SHARE_NOUNS
+from stancewire.nlp.attribution.words import COUNT_NOUNS, PERSON_SUFFIXES, QUANTIFIED_PLURAL, SHARE_NOUNS
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from stancewire.nlp.attribution.attributor import Attributor
 
 _PERSONAL = frozenset({"who", "whom"})
+_PERSONAL_WORDS = _PERSONAL | {"whose"}
 # Dependencies a cue verb climbs through to the relative clause it belongs to ("who cooperated
 # with the council and called him a pragmatist": "called" is a conjunct of the clause's verb;
 # "a group that is devoted to": the cue adjective is the complement of the clause's verb).
@@ -64,20 +65,86 @@ def clause_relative(att: Attributor, q: QuoteCandidate) -> tuple[Token, Token] |
     if span is None:
         return None
     t = span.root
+    own: Token | None = None  # the cue's own relative pronoun in a second clause ("and who hoped")
     for _ in range(_MAX_CLIMB):
         if t.dep_ == "relcl":
             break
         if t.dep_ not in _UP or t.head.i == t.i:
             return None
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t)):
+        subj = _subject(t)
+        if subj is not None and not (t.dep_ == "conj" and subj.lower_ in REL_PRONOUNS):
             return None  # "who came out, and she endorsed": the cue has a subject of its own
+        # "X, who threatened to close the port, and who hoped to win": the second clause, with
+        # its own "who", is a conjunct of the first and hangs on the same noun.
+        own = own or subj
         t = t.head
     if t.dep_ != "relcl":
         return None
-    rel = next(
-        (c for c in children(t) if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS), None
-    )
-    return (t, rel) if rel is not None else None
+    if own is not None:
+        # "a mayor who closed the port and who hoped", "an ally whose district backed her but
+        # who warned": the first clause's relative word takes a person as "who" does. After
+        # "the raid that killed …" a "who" clause was joined to the wrong clause.
+        return (t, own) if joined_relative(t, own) else None
+    rel = _subject(t)
+    if rel is None or rel.lower_ not in REL_PRONOUNS:
+        return None
+    return t, rel
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def joined_relative(relcl: Token, rel: Token) -> bool:
+    """Whether a clause opened by the relative pronoun ``rel`` and joined to the relative
+    clause ``relcl`` is a second relative clause on the same noun: both take a person ("who",
+    "whom", "whose") or both a thing."""
+    first = _relative_word(relcl)
+    return first is not None and (first.lower_ in _PERSONAL_WORDS) == (rel.lower_ in _PERSONAL_WORDS)
+
+
+def _relative_word(verb: Token) -> Token | None:
+    """The relative word that opens the clause ``verb`` heads ("who", "whom", "whose", "that")."""
+    words = REL_PRONOUNS | _PERSONAL_WORDS
+    return next((t for t in verb.subtree if t.i < verb.i and t.lower_ in words), None)
+
+
+def relative_host(tok: Token) -> Token | None:
+    """The noun the relative clause whose subject is the relative pronoun ``tok`` hangs on,
+    through conjoined clauses ("a mayor who closed the port and who hoped …" -> "mayor");
+    None when ``tok`` is no such pronoun (a question word, a clause the parser joined to the
+    main verb)."""
+    if tok.lower_ not in REL_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    for _ in range(_MAX_CLIMB):
+        if verb.dep_ == "relcl":
+            return verb.head if verb is tok.head or joined_relative(verb, tok) else None
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return _relative_just_before(tok)
+
+
+def _relative_just_before(rel: Token) -> Token | None:
+    """The noun of the relative clause that ends right before "and who" / ", but who" when the
+    parser joined the second clause to the main verb instead ("Ada Morn, whom the council
+    appointed in March, and who is now backing Brennel": the clause on "Morn"); None when no
+    relative clause taking a person ends there."""
+    k = rel.i - 1
+    sent_start = doccache.sent(rel).start
+    while k > sent_start and (rel.doc[k].dep_ == "cc" or rel.doc[k].is_punct):
+        k -= 1
+    if k == rel.i - 1:
+        return None  # nothing joins the clauses: no second relative clause
+    t = rel.doc[k]
+    for _ in range(_MAX_CLIMB * 2):
+        if t.dep_ == "relcl" and t.i < rel.i:
+            return t.head if joined_relative(t, rel) else None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def relative_pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Token | None:
@@ -153,12 +220,17 @@ def _personal_before(att: Attributor, rel: Token) -> Token | None:
 
 def relative_antecedent(att: Attributor, tok: Token, q: QuoteCandidate) -> Token:
     """The token that names who speaks when ``tok`` heads a relative clause holding the cue
-    (module doc); ``tok`` itself otherwise."""
+    (module doc); ``tok`` itself otherwise. The quote rules may hand over the relative pronoun
+    itself ("the 30 percent who say", "and who hoped"): it names nobody, the noun its clause
+    hangs on does."""
+    tok = relative_host(tok) or tok
     rel = relative_pronoun(att, tok, q)
     if rel is None:
         return tok
-    if tok.lemma_.lower() in SHARE_NOUNS or tok.like_num:
-        return tok  # "the 30 percent of voters who said": a share of people, named by its phrase
+    if tok.lemma_.lower() in SHARE_NOUNS or tok.lower_ in QUANTIFIED_PLURAL | COUNT_NOUNS or tok.like_num:
+        # "the 30 percent of voters who said", "double the number who said": a share or count
+        # of people, named by its phrase (no person named before it).
+        return tok
     t = _named_above(att, tok)
     if t is not tok or rel.lower_ not in _PERSONAL:
         return t

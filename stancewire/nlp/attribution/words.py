@@ -10,6 +10,8 @@
 * ``SHARE_NOUNS``: shares of a polled population ("47 percent said", "a majority said").
 * ``QUANTIFIED_PLURAL``, ``QUANTIFIED_SINGLE``: quantifiers that speak as a subject of their own
   ("Several said", "some who advocate free speech argue", "another said").
+* ``COUNT_NOUNS``: nouns that count people when they count them ("a number of senators said",
+  "double the number who said"), and count things otherwise ("the top-line number").
 * ``ANAPHORIC_TEXTS``: texts a definite phrase refers back to ("The statement said", "the poll
   found"): they speak for whoever issued the same text earlier in the article.
 """
@@ -33,7 +35,9 @@ HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS
     "share_nouns",
     "anaphoric_texts",
 )
-QUANTIFIED_PLURAL, QUANTIFIED_SINGLE = word_sets(_DATA, "quantified_plural", "quantified_single")
+QUANTIFIED_PLURAL, QUANTIFIED_SINGLE, COUNT_NOUNS = word_sets(
+    _DATA, "quantified_plural", "quantified_single", "count_nouns"
+)
 
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.
 PERSON_SUFFIXES: tuple[str, ...] = tuple(_DATA["person_suffixes"])
