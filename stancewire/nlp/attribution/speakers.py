@@ -485,8 +485,8 @@ def dated_possessor(att: Attributor, text: Token, poss: Token) -> bool:
     """Whether the possessor of a text is its date ("Tuesday's statement", "July's Halden
     Research poll"): a weekday or month; "May" only when a named organisation compounded with
     the text is its author ("May's Halden Research poll"; "May's statement" may be a person's)."""
-    if poss.lower_ in CALENDAR:
-        return True
+    if poss.lower_ in CALENDAR or poss.ent_type_ in ("DATE", "TIME"):
+        return True  # "Tuesday's statement", "last year's FBI statistics"
     return poss.lower_ == "may" and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" and known_actor(att, c) for c in children(text)
     )

@@ -26,8 +26,20 @@ def _initials_fit(name: str, acronym: str) -> bool:
         words = words[1:]
     content = "".join(w[0].upper() for w in words if w.lower() not in _FUNCTION_WORDS)
     every = "".join(w[0].upper() for w in words)
+    # "Canadian Radio-television and Telecommunications Commission (CRTC)": a lower-case part
+    # after a hyphen gives no initial of its own.
+    whole = [w for w in name.split() if w]
+    if whole and whole[0].lower() == "the":
+        whole = whole[1:]
+    hyphened = "".join(
+        p[0].upper()
+        for w in whole
+        if w.lower() not in _FUNCTION_WORDS
+        for k, p in enumerate(w.split("-"))
+        if p and (k == 0 or p[0].isupper())
+    )
     letters = acronym.replace("&", "")
-    return letters in (content, every)
+    return letters in (content, every, hyphened)
 
 
 def link_acronyms(ix: ArticleMentions) -> None:

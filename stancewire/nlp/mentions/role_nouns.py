@@ -29,6 +29,15 @@ if TYPE_CHECKING:
 _CHAMBER_OR_PARTY = frozenset(
     {"senate", "house", "assembly", "democratic", "republican", "democrat", "gop", "labour", "party"}
 )
+# Words that describe the holder, not the office: "the veteran goalkeeper" and "the embattled
+# mayor" hold the same office as "goaltender X" and "Mayor X" (a qualifier such as "finance" or
+# "minority" names another office).
+_DESCRIPTIVE = frozenset({
+    "veteran", "longtime", "long-time", "embattled", "beleaguered", "outspoken", "soft-spoken",
+    "young", "elderly", "rookie", "seasoned", "popular", "controversial", "powerful", "influential",
+    "combative", "fiery", "affable", "legendary", "celebrated", "first-term", "two-term",
+    "three-term", "freshman", "incumbent", "current", "retiring", "outgoing",
+})  # fmt: skip
 
 
 def role_holder(
@@ -115,6 +124,13 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
                     kind=ActorKind.government,
                 ), span
         return None
+    if lemma in ORG_ROLE_NOUNS and lemma in TITLE_WORDS and tok.tag_ == "NN":
+        # "the regulator": a body the article named (its regulator, "the Dorvan Energy Board"),
+        # else a person whose title it is.
+        mods = [t.lower_ for t in left if t.dep_ in ("compound", "amod")]
+        body = ix.best_org_before(tok.idx, lemma, mods)
+        if body is not None:
+            return body, span
     if lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS:
         if lemma == "government" or lemma == "administration":
             for t in left:
@@ -173,6 +189,7 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
         and c.i < tok.i
         and (c.is_lower or c.lower_ in _CHAMBER_OR_PARTY)
         and c.lower_ not in NOT_SCOPE
+        and c.lower_ not in _DESCRIPTIVE
         and f"{c.lower_} {tok.lower_}" not in MULTI_TITLES
         for c in children(tok)
     )

@@ -198,8 +198,13 @@ def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token 
 def finite_participle(t: Token) -> bool:
     """A past participle that is a finite verb here: with an auxiliary ("has said"), or the
     tagger's slip on a plain past tense that heads its clause with a subject ('“…!” Trump
-    tweeted.', tagged VBN)."""
+    tweeted.', tagged VBN) or that closes a frame after a comma."""
     if any(c.dep_ == "aux" for c in children(t)):
+        return True
+    doc = t.doc
+    if t.i > 0 and doc[t.i - 1].text == "," and (t.i + 1 == len(doc) or doc[t.i + 1].text in (".", ",")):
+        # '“…,” Okonjo, 61, recalled.': after a name set off by its age or apposition the
+        # tagger reads the bare frame verb as a participle and the parser hangs it in the quote.
         return True
     return t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children(t))
 
