@@ -922,10 +922,19 @@ def description_speaker(
         return None
     if person_only and not is_person_description(d, lemma):
         return None
-    if d.party is None and d.age is None and not person_headed(tok, lemma):
-        return None  # "the debate showed": an event or a text, no person; the generic rules name it
+    if d.age is None and not person_headed(tok, lemma) and not (d.party is not None and party_noun(lemma)):
+        # "the debate showed": an event or a text, no person; the generic rules name it. A party
+        # word makes no person of a thing either: "the conservative magazine argued", "the
+        # Republican-led Congress" (only "the Dorvan Democrat" itself is a party member).
+        return None
     mention = att.text[d.start : d.end]
-    c = None if d.indefinite else resolve_description(att.m, d, salient=is_person_description(d, lemma))
+    c = (
+        None
+        if d.indefinite
+        else resolve_description(
+            att.m, d, salient=is_person_description(d, lemma), gender=own_pronoun_gender(att, tok)
+        )
+    )
     if c is not None and c.actor is not None:
         return Speaker(
             id=c.actor.id,
@@ -950,6 +959,57 @@ def description_speaker(
         mention_end=d.end,
         mention_kind=MentionKind.role,
     )
+
+
+def party_noun(lemma: str) -> bool:
+    """Whether a description's head is a party noun for a member ("the Dorvan Democrat", "the
+    Republican"); "the GOP" is the party itself."""
+    return lemma != "gop" and party_of_words([lemma]) is not None
+
+
+# Pronouns that, in the clause a description is the subject of, refer back to it.
+_OWN_PRONOUN_GENDER = {"his": "m", "her": "f", "himself": "m", "herself": "f"}
+# Dependents whose words are what the speaker reports or a clause of its own, not the subject's
+# own doings: "the senator said she would quit" may be about anyone.
+_REPORTED_DEPS = frozenset({"ccomp", "parataxis", "advcl", "conj", "csubj"})
+
+
+def own_pronoun_gender(att: Attributor, tok: Token) -> str | None:
+    """The gender a possessive or reflexive pronoun gives the description headed by ``tok``, read
+    in the description's own clause: "the Vaskan Democrat has vowed to take his campaign to the
+    convention", "the self-described socialist, who ran all his races as an independent, said".
+    The first such pronoun counts, unless a name or another person noun comes between ("the
+    senator faulted the governor for his response" is about the governor); reported content (a
+    clausal complement) and quotes are left out."""
+    roots = [c for c in children(tok) if c.dep_ == "relcl"]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        roots.append(tok.head)
+    found: list[Token] = []
+    for root in roots:
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            if t.i == tok.i:
+                continue  # the description's own words (its who-clause is a root of its own)
+            own = t.dep_ == "poss" or t.lower_.endswith("self")
+            if t.i > tok.i and t.lower_ in _OWN_PRONOUN_GENDER and own:
+                found.append(t)
+            stack.extend(c for c in children(t) if c.dep_ not in _REPORTED_DEPS)
+    for p in sorted(found, key=lambda t: t.i):
+        if att.m.in_quote(p.idx):
+            continue
+        between = att.doc[tok.i + 1 : p.i]
+        if any(other_person_word(att, t) for t in between):
+            return None
+        return _OWN_PRONOUN_GENDER[p.lower_]
+    return None
+
+
+def other_person_word(att: Attributor, t: Token) -> bool:
+    """Whether ``t`` names or describes a person a pronoun after it could refer to instead."""
+    if att.m.cluster_for_token(t.i) is not None:
+        return True
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and is_person_noun(t.lemma_.lower())
 
 
 def person_headed(tok: Token, lemma: str) -> bool:

@@ -178,7 +178,7 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
     start, end = left.idx, tok.idx + len(tok.text)
     phrase = ix.text[start:end]
     words = [t.lower_ for t in toks if t.is_alpha]
-    party = next((_PARTY[w] for w in words if w in _PARTY), None)
+    party = next((_PARTY[t.lower_] for t in toks if t.lower_ in _PARTY and not _adjective_only(t)), None)
     m = _AGE_DESC.search(phrase)
     age = m.group(1) if m else None
     if party is None and age is None and tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.is_lower):
@@ -186,6 +186,18 @@ def description_of(ix: ArticleMentions, tok: Token, indefinite: bool = False) ->
     content = [w for w in words if w not in _EMPTY and w not in ("year",)]
     former = any(w in FORMER for w in words[:-1])
     return Description(start, end, party, age, content, left.lower_ != "the", former)
+
+
+# Party words that, in lower case, are plain words of no party: "a democratic socialist",
+# "democratic reforms", "republican virtues" (unlike "conservative" or "liberal", which the
+# article ties people to either way).
+_LOWER_CASE_NO_PARTY = frozenset({"democratic", "republican", "socialist"})
+
+
+def _adjective_only(t: Token) -> bool:
+    """Whether ``t`` is a party word written in lower case as a plain word ("the self-described
+    democratic socialist" belongs to no Democratic or Socialist party)."""
+    return t.lower_ in _LOWER_CASE_NO_PARTY and t.is_lower
 
 
 def _body_head(tok: Token) -> bool:
@@ -380,10 +392,18 @@ def surely_a_person(c: PersonCluster) -> bool:
     parts = c.name.split()
     if any(p.lower().rstrip("s") in _PARTY for p in parts):
         return False
+    if possessed_name(c):
+        return False
     if c.gender is not None or (len(parts) > 1 and parts[0].lower() in given_names()):
         return True
     last = parts[-1].lower() if parts else ""
     return len(parts) > 1 and last not in FACILITY_WORDS and last not in ORG_WORDS
+
+
+def possessed_name(c: PersonCluster) -> bool:
+    """A PERSON cluster with a possessive inside its name ("Velk's Celebrity Showdown", "Morn's
+    Harrow Tour"): someone's show or thing, never a person a description stands for."""
+    return any(p.endswith(("'s", "’s")) for p in c.name.split()[:-1])
 
 
 def names_a_thing(ix: ArticleMentions, c: PersonCluster) -> bool:
@@ -436,15 +456,18 @@ def _object_before(ix: ArticleMentions, char: int, phrase: int) -> bool:
     return tok.dep_ in _OBJECTS
 
 
-def resolve_description(ix: ArticleMentions, d: Description, salient: bool = False) -> PersonCluster | None:
+def resolve_description(
+    ix: ArticleMentions, d: Description, salient: bool = False, gender: str | None = None
+) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
     description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
-    runs a café, sent photos. The 40-year-old said ...")."""
+    runs a café, sent photos. The 40-year-old said ..."). ``gender`` is what the description's
+    clause says of it ("... vowed to take his campaign on"), when its own words say nothing."""
     fallback: tuple[tuple[bool, int], PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
-    gender = description_gender(d)
+    gender = description_gender(d) or gender
     for c in ix.clusters:
         if c.actor is None or not c.seen or c.seen[0] >= d.start:
             continue
@@ -452,6 +475,8 @@ def resolve_description(ix: ArticleMentions, d: Description, salient: bool = Fal
             continue
         if any(p.lower().rstrip("s") in _PARTY or p.lower() in _PARTY for p in c.name.split()):
             continue  # "Lakeland Liberals" taken for a PERSON is the party, not a member of it
+        if possessed_name(c):
+            continue  # the show a person appeared on: the description's words right after it fit no one
         near, words, parties, ages = _profile(ix, c, d.start, after_object=d.start)
         if d.party is not None and d.party not in parties and not (salient and not parties):
             continue
