@@ -267,6 +267,9 @@ def new_body(tok: Token, lemma: str) -> bool:
 def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | None:
     """The rules' guess for a role noun or description no role fact resolves: the person just
     talked about, a described person, else the phrase itself."""
+    same = repeated_description(att, tok)
+    if same is not None:
+        return same
     if lemma in TITLE_WORDS and tok.pos_ == "NOUN":
         fb = role_fallback(att, tok)
         if fb is not None:
@@ -284,6 +287,25 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
         # "said Skelly" (tagged an adverb): a name the tagger and the NER both missed.
         return proper_noun_speaker(att, tok, tok.idx, tok.idx + len(tok.text))
     return None
+
+
+def repeated_description(att: Attributor, tok: Token) -> Speaker | None:
+    """ "The prime minister's spokesman said … “…,” the spokesman said": a bare "the" + noun
+    repeating the head of the unnamed speaker just before is that speaker again, not the person
+    named last (the rules' fallback)."""
+    last = att.last
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    if last is None or det is None or det.lower_ != "the" or tok.tag_ != "NN":
+        return None
+    if any(c.dep_ in ("amod", "compound", "prep") for c in children(tok)):
+        return None  # "the other spokesman", "the spokesman for the club": maybe someone else
+    sp = last.speaker
+    if sp.kind != ActorKind.unknown or not sp.mention or tok.idx - last.end > SPEAKER_WINDOW:
+        return None
+    if sp.mention.lower().split()[-1] != tok.lower_:
+        return None
+    a, b = np_bounds(att, tok)
+    return actor_speaker(sp, att.text[a:b], a, b, MentionKind.role)
 
 
 # How far back a possessed person noun looks for the same noun with its name.
@@ -1104,6 +1126,13 @@ def role_owner(att: Attributor, tok: Token) -> PersonCluster | None:
     return None
 
 
+# People who speak or act for someone else: "X's spokesman" is never X.
+_AGENTS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney",
+    "staffer",
+})  # fmt: skip
+
+
 def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     """ "Pezzamonti was less happy. The Athletic manager complained…": a definite singular role
     noun the article never tied to a name is elegant variation for the person just talked
@@ -1114,6 +1143,11 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         return None
     if det.dep_ == "poss" and det.pos_ == "PRON":
         return None  # "his spokesman", "her doctor": someone's, never the person just talked about
+    agent = tok.lemma_.lower() in _AGENTS
+    if det.dep_ == "poss" and det.pos_ == "NOUN" and agent and role_owner(att, tok) is None:
+        # "the prime minister's spokesman" whose prime minister the article never named: the
+        # spokesman of someone unknown, not the person just talked about.
+        return None
     a, b = np_bounds(att, tok)
     mods = [t.lower_ for t in att.doc[tok.left_edge.i : tok.i]]
     if any(w in FORMER or w.startswith("ex-") for w in mods):
