@@ -497,6 +497,11 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
                 if c.dep_ == "conj" and att.doc[c.left_edge.i - 1].text != ",":
                     continue
                 hit = att.m.mention_for_token(c.i)
+                if hit is None and c.pos_ == "NOUN":
+                    # "its owner, the Vaskan conglomerate Kestrel Holdings, says": the name
+                    # stands in apposition to the apposition's own noun.
+                    c = next((g for g in children(c) if g.dep_ == "appos"), c)
+                    hit = att.m.mention_for_token(c.i)
                 if hit is not None and hit.kind == MentionKind.organisation:
                     tok = c
                     break

@@ -75,6 +75,8 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         if not fits_business_noun(a, noun):
             continue  # "the company" is not the ministry, court or prize the article cites
         head = ix.toks[m.head]
+        if _recipient(head):
+            continue  # "In a statement to the Herald, the company said": the Herald was told
         told = not ix.in_quote(m.start) and not an_example(head)
         if m.start >= near and told:
             local.append((doccache.sent(head).start, head.dep_ in ("nsubj", "nsubjpass"), a))
@@ -248,6 +250,24 @@ def place_body(ix: ArticleMentions, hit: ActorRef, char: int, noun: str, mods: l
     m = Mention(char, char + len(noun), body, MentionKind.organisation, max(i, 0))
     ix.orgs.insert(bisect_right([o.start for o in ix.orgs], char), m)
     return body
+
+
+_TOLD_TEXTS = frozenset(
+    {"statement", "interview", "email", "e-mail", "letter", "comment", "remark", "message"}
+)
+
+
+def _recipient(head: Token) -> bool:
+    """Whether an organisation mention (its head token) is whom something was said to: "told
+    the Herald", "in a statement to the Herald", "in an interview with the Herald"."""
+    if head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() == "tell":
+        return True
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ in ("to", "with")
+        and prep.head.lemma_.lower() in _TOLD_TEXTS
+    )
 
 
 def same_sentence_org(ix: ArticleMentions, char: int, noun: str) -> ActorRef | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
+from stancewire.nlp.mentions.descriptions import noun_gender
 from stancewire.nlp.mentions.headlines import body_form, headline_only
 from stancewire.nlp.mentions.name_ends import CALENDAR, is_party_tag, name_end, name_start, without_title
 from stancewire.nlp.mentions.names import (
@@ -100,6 +101,10 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
             cluster.gender = g
     if honorific is not None and honorific_fits(ix, cluster, honorific, parts[-1]):
         cluster.gender = honorific
+    if cluster.gender is None and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+        # "His daughter, Kayla, 26,", "her husband, Aron,": the gendered noun the name stands in
+        # apposition to says it (a bare given name gets no gender from the list below).
+        cluster.gender = noun_gender(span.root.head.lemma_.lower())
     if cluster.gender is None and len(parts) > 1:
         # Given-name gender is the weakest cue: titles and honorifics above win.
         g = given_names().get(parts[0])
