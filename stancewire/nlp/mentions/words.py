@@ -75,7 +75,9 @@ TITLE_EQUIV: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["tit
 (PERSON_DESC_NOUNS,) = word_sets(_DATA, "person_description_nouns")
 PRESS_NOUNS, LEGISLATURE_WORDS = word_sets(_DATA, "press_nouns", "legislature_words")
 # Bodies a definite noun names only when the article named one of them ("the Dornby Police
-# Service"): "police said" is never the article's most salient company or party.
+# Service"): "police said" is never the article's most salient company or party, nor "Council
+# wants" or "the court ruled" its police service. ("board" and "commission" are not here: "the
+# board" of a company is the company, and a "commission" may be the article's "Board of X".)
 (NAMED_ONLY_BODIES,) = word_sets(_DATA, "named_only_bodies")
 
 
