@@ -89,20 +89,58 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             # or reason clause about a thing describes the main clause's subject.
             t = t.head.head
             continue
-        if (
-            (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG" and t is tok and t.i > t.head.head.i))
-            and t.head.dep_ == "ccomp"
-            and t.head.head.lemma_ not in ("seem", "appear")
-            and t.head.head.pos_ == "VERB"
-            and cues.is_speech_verb(t.head.head.lemma_.lower())
-        ):
-            # "X said A had happened and praised B", "X said that A represents B, stating …": the
-            # parser hangs the second cue under the content clause A, but its subject is the
-            # speaker of "said", not A's subject.
-            t = t.head.head
+        reporter = _reporting_verb_above(t, tok)
+        if reporter is not None:
+            # "X said A had happened and praised B", "X said that A represents B, stating …",
+            # "X said A will have to choose, saying …": the parser hangs the second cue under
+            # the content clause A, but its subject is the speaker of "said", not A's subject.
+            t = reporter
             continue
         t = t.head
     return None
+
+
+def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
+    """The speech verb whose content clause a conjoined verb or a trailing participle ``t`` was
+    hung in, walking up from its head through the infinitives and conjuncts of that clause
+    ("said Bosk will have to choose …, saying"); None when ``t`` is no such cue, or when its head
+    is a reporting verb itself: a parenthetical frame ('that “…,” Ada Morn added, saying') has
+    its own speaker."""
+    trailing = t.dep_ == "advcl" and t.tag_ == "VBG" and t is tok
+    if t.dep_ != "conj" and not trailing:
+        return None
+    head = t.head
+    if trailing and _parenthetical_frame(head):
+        return None
+    while (
+        head.dep_ in ("xcomp", "conj")
+        and head.head is not head
+        and not any(c.dep_ in SUBJ for c in children(head))
+    ):
+        head = head.head  # "will have to choose": the infinitive shares its clause's subject
+    reporter = head.head
+    if (
+        head.dep_ != "ccomp"
+        or reporter.lemma_ in ("seem", "appear")
+        or reporter.pos_ != "VERB"
+        or not cues.is_speech_verb(reporter.lemma_.lower())
+    ):
+        return None
+    if trailing and t.i < reporter.i:
+        return None
+    return reporter
+
+
+def _parenthetical_frame(verb: Token) -> bool:
+    """A reporting verb with a subject but no content of its own ('that “…,” Ada Morn added'):
+    it frames the clause it interrupts, unlike "rejected his attempts" in a reported clause."""
+    kids = children(verb)
+    return (
+        verb.pos_ == "VERB"
+        and cues.is_speech_verb(verb.lemma_.lower())
+        and any(c.dep_ == "nsubj" for c in kids)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids)
+    )
 
 
 def _infinitive_clause(verb: Token) -> bool:
