@@ -51,6 +51,8 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
                 agent = next((g for g in children(c) if g.dep_ == "pobj"), None)
         if subj is None and agent is None and t is tok:
             subj = participle_subject(t)
+        if subj is None and agent is None:
+            subj = _object_conjunct_subject(t)
         if agent is not None and (t is tok or subj is None):
             # "X was told by Y" names Y; but a verb joined to a passive clause shares that
             # clause's subject, not its agent: "Varga was joined on stage by Bell and joked",
@@ -114,7 +116,7 @@ def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
         return None
     while (
         head.dep_ in ("xcomp", "conj")
-        and head.head is not head
+        and head.head.i != head.i
         and not any(c.dep_ in SUBJ for c in children(head))
     ):
         head = head.head  # "will have to choose": the infinitive shares its clause's subject
@@ -129,6 +131,24 @@ def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
     if trailing and t.i < reporter.i:
         return None
     return reporter
+
+
+def _object_conjunct_subject(verb: Token) -> Token | None:
+    """ "Prosecutors charged the officer (with murder) and Ada Morn fired her deputy": the parser
+    joins the name to the first verb's object (or the noun of its prepositional phrase) and
+    leaves the second verb without a subject. A noun right before a subjectless conjoined verb,
+    itself such a conjunct, is that verb's subject (an object list never runs into a verb)."""
+    if verb.dep_ != "conj" or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    cand = verb.doc[verb.i - 1]
+    if cand.dep_ != "conj" or cand.pos_ not in ("PROPN", "NOUN"):
+        return None
+    obj = cand.head
+    if obj.dep_ == "pobj" and obj.head.dep_ == "prep":
+        obj = obj.head  # "charged the officer with murder and Ada Morn fired": the object's phrase
+    if obj.dep_ not in ("dobj", "prep") or obj.head.i != verb.head.i:
+        return None
+    return cand
 
 
 def _parenthetical_frame(verb: Token) -> bool:
