@@ -51,6 +51,8 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
                 agent = next((g for g in children(c) if g.dep_ == "pobj"), None)
         if subj is None and agent is None and t is tok:
             subj = participle_subject(t)
+        if subj is None and agent is None:
+            subj = _object_conjunct_subject(t)
         if agent is not None and (t is tok or subj is None):
             # "X was told by Y" names Y; but a verb joined to a passive clause shares that
             # clause's subject, not its agent: "Varga was joined on stage by Bell and joked",
@@ -89,20 +91,76 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             # or reason clause about a thing describes the main clause's subject.
             t = t.head.head
             continue
-        if (
-            (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG" and t is tok and t.i > t.head.head.i))
-            and t.head.dep_ == "ccomp"
-            and t.head.head.lemma_ not in ("seem", "appear")
-            and t.head.head.pos_ == "VERB"
-            and cues.is_speech_verb(t.head.head.lemma_.lower())
-        ):
-            # "X said A had happened and praised B", "X said that A represents B, stating …": the
-            # parser hangs the second cue under the content clause A, but its subject is the
-            # speaker of "said", not A's subject.
-            t = t.head.head
+        reporter = _reporting_verb_above(t, tok)
+        if reporter is not None:
+            # "X said A had happened and praised B", "X said that A represents B, stating …",
+            # "X said A will have to choose, saying …": the parser hangs the second cue under
+            # the content clause A, but its subject is the speaker of "said", not A's subject.
+            t = reporter
             continue
         t = t.head
     return None
+
+
+def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
+    """The speech verb whose content clause a conjoined verb or a trailing participle ``t`` was
+    hung in, walking up from its head through the infinitives and conjuncts of that clause
+    ("said Bosk will have to choose …, saying"); None when ``t`` is no such cue, or when its head
+    is a reporting verb itself: a parenthetical frame ('that “…,” Ada Morn added, saying') has
+    its own speaker."""
+    trailing = t.dep_ == "advcl" and t.tag_ == "VBG" and t is tok
+    if t.dep_ != "conj" and not trailing:
+        return None
+    head = t.head
+    if trailing and _parenthetical_frame(head):
+        return None
+    while (
+        head.dep_ in ("xcomp", "conj")
+        and head.head.i != head.i
+        and not any(c.dep_ in SUBJ for c in children(head))
+    ):
+        head = head.head  # "will have to choose": the infinitive shares its clause's subject
+    reporter = head.head
+    if (
+        head.dep_ != "ccomp"
+        or reporter.lemma_ in ("seem", "appear")
+        or reporter.pos_ != "VERB"
+        or not cues.is_speech_verb(reporter.lemma_.lower())
+    ):
+        return None
+    if trailing and t.i < reporter.i:
+        return None
+    return reporter
+
+
+def _object_conjunct_subject(verb: Token) -> Token | None:
+    """ "Prosecutors charged the officer (with murder) and Ada Morn fired her deputy": the parser
+    joins the name to the first verb's object (or the noun of its prepositional phrase) and
+    leaves the second verb without a subject. A noun right before a subjectless conjoined verb,
+    itself such a conjunct, is that verb's subject (an object list never runs into a verb)."""
+    if verb.dep_ != "conj" or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    cand = verb.doc[verb.i - 1]
+    if cand.dep_ != "conj" or cand.pos_ not in ("PROPN", "NOUN"):
+        return None
+    obj = cand.head
+    if obj.dep_ == "pobj" and obj.head.dep_ == "prep":
+        obj = obj.head  # "charged the officer with murder and Ada Morn fired": the object's phrase
+    if obj.dep_ not in ("dobj", "prep") or obj.head.i != verb.head.i:
+        return None
+    return cand
+
+
+def _parenthetical_frame(verb: Token) -> bool:
+    """A reporting verb with a subject but no content of its own ('that “…,” Ada Morn added'):
+    it frames the clause it interrupts, unlike "rejected his attempts" in a reported clause."""
+    kids = children(verb)
+    return (
+        verb.pos_ == "VERB"
+        and cues.is_speech_verb(verb.lemma_.lower())
+        and any(c.dep_ == "nsubj" for c in kids)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in kids)
+    )
 
 
 def _infinitive_clause(verb: Token) -> bool:
