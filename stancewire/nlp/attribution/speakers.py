@@ -294,10 +294,12 @@ def repeated_description(att: Attributor, tok: Token) -> Speaker | None:
     repeating the head of the unnamed speaker just before is that speaker again, not the person
     named last (the rules' fallback)."""
     last = att.last
-    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
-    if last is None or det is None or det.lower_ != "the" or tok.tag_ != "NN":
+    if last is None or tok.tag_ != "NN":
         return None
-    if any(c.dep_ in ("amod", "compound", "prep") for c in children(tok)):
+    deps = {c.dep_: c for c in children(tok)}
+    if "det" not in deps or deps["det"].lower_ != "the" or "poss" in deps:
+        return None
+    if {"amod", "compound", "prep"} & deps.keys():
         return None  # "the other spokesman", "the spokesman for the club": maybe someone else
     sp = last.speaker
     if sp.kind != ActorKind.unknown or not sp.mention or tok.idx - last.end > SPEAKER_WINDOW:

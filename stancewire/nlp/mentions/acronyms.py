@@ -21,16 +21,14 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "
 
 
 def _initials_fit(name: str, acronym: str) -> bool:
-    words = [w for w in re.split(r"[\s-]+", name) if w]
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    whole = name.split()
+    if whole and whole[0].lower() == "the":
+        whole = whole[1:]
+    words = [p for w in whole for p in w.split("-") if p]
     content = "".join(w[0].upper() for w in words if w.lower() not in _FUNCTION_WORDS)
     every = "".join(w[0].upper() for w in words)
     # "Canadian Radio-television and Telecommunications Commission (CRTC)": a lower-case part
     # after a hyphen gives no initial of its own.
-    whole = [w for w in name.split() if w]
-    if whole and whole[0].lower() == "the":
-        whole = whole[1:]
     hyphened = "".join(
         p[0].upper()
         for w in whole

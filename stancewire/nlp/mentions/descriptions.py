@@ -248,7 +248,7 @@ def is_person_description(d: Description, head_lemma: str) -> bool:
 # Agent-noun endings that name a person beyond _PERSON_SUFFIXES ("the speaker", "the donor",
 # "the nominee", "the pollster"). Endings that also make abstract nouns ("-ent" of "statement",
 # "-al" of "proposal", "-ive" of "initiative") are left out: those person nouns are in the lexicons.
-_AGENT_SUFFIXES = ("er", "or", "ee", "ster")
+AGENT_SUFFIXES = ("er", "or", "ee", "ster")
 # Person nouns with no such ending that no other lexicon lists ("the former model").
 _OTHER_PERSON_NOUNS = frozenset({"model", "star", "icon", "anchor", "member", "idol"})
 
@@ -269,7 +269,7 @@ def is_person_noun(head: str) -> bool:
         or head in _OTHER_PERSON_NOUNS
         or gender_of_word(head) is not None
         or head.endswith(_PERSON_SUFFIXES)
-        or head.endswith(_AGENT_SUFFIXES)
+        or head.endswith(AGENT_SUFFIXES)
     )
 
 

@@ -8,16 +8,8 @@ from spacy.tokens import Span, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
-from stancewire.nlp.mentions.descriptions import is_person_noun
-from stancewire.nlp.mentions.names import (
-    CAP_RE,
-    NICK_CLOSE,
-    NICK_OPEN,
-    POSSESSIVE,
-    gender_of_word,
-    given_names,
-    has_demonym,
-)
+from stancewire.nlp.mentions.descriptions import AGENT_SUFFIXES, is_person_noun, noun_gender
+from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
 from stancewire.nlp.mentions.words import (
     COMPANY_NOUNS,
     FACILITY_WORDS,
@@ -508,8 +500,6 @@ def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_AGENT_ENDINGS = ("er", "or", "ee", "ster")
-
 
 def _only_a_person(noun: str) -> bool:
     """A noun that describes a person and no company: an agent noun by its ending alone
@@ -517,5 +507,5 @@ def _only_a_person(noun: str) -> bool:
     lexicon lists it as a person's ("teacher", "supporter") or it is gendered ("mother")."""
     if not is_person_noun(noun) or noun in COMPANY_NOUNS or noun.endswith("maker"):
         return False
-    listed = noun in TITLE_WORDS or noun in PERSON_DESC_NOUNS or gender_of_word(noun) is not None
-    return listed or not noun.endswith(_AGENT_ENDINGS)
+    listed = noun in TITLE_WORDS or noun in PERSON_DESC_NOUNS or noun_gender(noun) is not None
+    return listed or not noun.endswith(AGENT_SUFFIXES)
