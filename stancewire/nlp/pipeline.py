@@ -15,7 +15,7 @@ from stancewire.nlp.components import ATTRIBUTION, MENTIONS, QUOTES, RULE_COMPON
 from stancewire.nlp.events.component import EVENTS  # importing it registers the factory
 from stancewire.nlp.line_sentences import LINE_SENTENCES
 from stancewire.nlp.model import DEFAULT_MODEL, load_model, once_per_name
-from stancewire.nlp.tokenizer_rules import split_glued_quotes
+from stancewire.nlp.tokenizer_rules import keep_title_abbreviations, split_glued_quotes
 
 # Order matters: attribution reads the mentions and the quote candidates, stance reads the quotes,
 # events (reported acts, issue 16) reads the mentions and merges into the stance evidence.
@@ -30,6 +30,7 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     # Same tags, POS, morphology and lemmas as the model's own ruler, from a table (attribute_table.py).
     compile_attribute_ruler(nlp)
     split_glued_quotes(nlp)
+    keep_title_abbreviations(nlp)
     # Before the parser: a line break ends a sentence (see line_sentences.py).
     nlp.add_pipe(LINE_SENTENCES, first=True)
     for name in PIPELINE:

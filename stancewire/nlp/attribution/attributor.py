@@ -78,6 +78,10 @@ class Attributor:
     def run(self, candidates: list[QuoteCandidate]) -> list[tuple[QuoteCandidate, Speaker | None]]:
         out: list[tuple[QuoteCandidate, Speaker | None]] = []
         prev: Speaker | None = None
+        # A split quote takes the speaker of the quote whose cue it shares, not of whatever was
+        # attributed in between ('"A," LeVell declared, after a show during which callers asked
+        # how much he was paid. "B."': "B" is LeVell's, not the callers').
+        by_cue: dict[int, Speaker | None] = {}
         # Names said inside a quote are what the speaker talks about, not whom a later
         # description ("the former governor said") refers to: the mention index learns where
         # the quotes are.
@@ -88,7 +92,7 @@ class Attributor:
         for q in candidates:
             sp: Speaker | None = None
             if q.inherit == "previous":
-                sp = prev
+                sp = by_cue.get(q.cue_start, prev) if q.cue_start is not None else prev
             elif q.inherit == "context":
                 s = floating_speaker(self, q, candidates)
                 if s is not None:
@@ -127,6 +131,8 @@ class Attributor:
                 relative_mention(self, q, sp)
                 sentence_pronouns(self, q, sp)
             prev = sp if sp is not None else prev
+            if q.cue_start is not None and q.inherit is None:
+                by_cue.setdefault(q.cue_start, sp)
             out.append((q, sp))
             if sp is not None and q.type in ("direct", "floating", "mixed"):
                 first_person_in_quote(self, q, sp)

@@ -479,8 +479,11 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
         author = next((c for c in children(by) if c.dep_ == "pobj"), None) if by is not None else None
         if author is not None and (author.pos_ == "PROPN" or att.m.mention_for_token(author.i) is not None):
             tok = author
-    # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said".
-    for c in children(tok):
+    # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said". A
+    # subject that is a name already keeps it: in "said Teo Brask, a pollster who worked for
+    # Morn's rival, then-deputy mayor Ivo Kade" the second name describes the rival.
+    own_name = tok.pos_ == "PROPN" and att.m.cluster_for_token(tok.i) is not None
+    for c in () if own_name else children(tok):
         if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:
             tok = c
             break
@@ -1140,6 +1143,11 @@ _AGENTS = frozenset({
 })  # fmt: skip
 
 
+# Offices a country (or a church) has one holder of at a time: "the president" is that holder,
+# never elegant variation for someone the article gave no office.
+_ONE_HOLDER_OFFICES = frozenset({"president", "premier", "pope", "chancellor", "king", "queen"})
+
+
 def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     """ "Pezzamonti was less happy. The Athletic manager complained…": a definite singular role
     noun the article never tied to a name is elegant variation for the person just talked
@@ -1150,6 +1158,12 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         return None
     if det.dep_ == "poss" and det.pos_ == "PRON":
         return None  # "his spokesman", "her doctor": someone's, never the person just talked about
+    prime = tok.lemma_.lower() == "minister" and any(t.lower_ == "prime" for t in tok.lefts)
+    # "the president praised Brask" after a paragraph quoting an activist: the country's one
+    # office holder, not whoever was quoted last; only the subject of the sentence before, in
+    # the same paragraph ("Obama defended the process. “…,” the president told …"), may be
+    # called so without the title.
+    one_holder = det.dep_ == "det" and (tok.lemma_.lower() in _ONE_HOLDER_OFFICES or prime)
     agent = tok.lemma_.lower() in _AGENTS
     if det.dep_ == "poss" and det.pos_ == "NOUN" and agent and role_owner(att, tok) is None:
         # "the prime minister's spokesman" whose prime minister the article never named: the
@@ -1167,9 +1181,13 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     party = party_of_words(mods)
     sent = doccache.sent(tok)
     cands: list[PersonCluster] = []
+    if one_holder and any(w in FORMER or w.startswith("ex-") for w in mods):
+        one_holder = False  # "the former president": a past office, held by many
     if sent.start > 0:
         prev_sent = doccache.sent(att.doc[sent.start - 1])
-        if sent.start_char - prev_sent.end_char < 4:  # same or adjacent paragraph
+        # (a paragraph break is a whitespace token at the end of the sentence before)
+        gap = att.text[prev_sent.start_char : sent.start_char]
+        if sent.start_char - prev_sent.end_char < 4 and not (one_holder and "\n" in gap):
             for t in prev_sent:
                 # A subject inside a quote is who the speaker talks about, not the topic.
                 if t.dep_ in ("nsubj", "nsubjpass") and not att.m.in_quote(t.idx):
@@ -1177,7 +1195,7 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
                     if c is not None:
                         cands.append(c)
     last = att.last_by_kind.get("person")
-    if last is not None and tok.idx - last.end <= SPEAKER_WINDOW:
+    if last is not None and tok.idx - last.end <= SPEAKER_WINDOW and not one_holder:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == last.speaker.id:
                 cands.append(c)

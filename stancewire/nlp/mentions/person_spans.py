@@ -132,9 +132,11 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and nxt.ent_iob_ == "I"
             and nxt.ent_type_ == t.ent_type_
             and normalise(nxt.text) not in given
+            and not _acronym_title_before_name(t)
         ):
             # "General Electric", "the Justice Department": the title word opens a body's name.
-            # A given name after it starts a person the NER swallowed ("Green MLA Ilse Varn").
+            # A given name after it starts a person the NER swallowed ("Green MLA Ilse Varn"),
+            # as does an acronym title ("MPP Teo Brask"), whatever the given name.
             continue
         # "Deputy Foreign Minister X": only the last title word of a run starts the name.
         if nxt.lower_ in TITLE_WORDS or (
@@ -156,6 +158,13 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             ):
                 b += 1
             if b == t.i + 1:
+                continue
+            # "spokesman Navy Capt. Jeff Dale": a further title inside the run (an abbreviation
+            # the tokenizer keeps with its period) starts the name after it.
+            titles = TITLE_WORDS | HONORIFICS
+            inner = [j for j in range(t.i + 1, b - 1) if toks[j].lower_.rstrip(".") in titles]
+            if inner:
+                spans.append((inner[-1] + 1, b))
                 continue
             if toks[t.i + 1].ent_type_ in ("GPE", "NORP") or (
                 ix.registry.lookup(doc[t.i + 1 : b].text) is not None
@@ -269,6 +278,16 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _acronym_title_before_name(t: Token) -> bool:
+    """An all-capitals title ("MPP", "MLA", "MP", "CEO") opening an ORG entity that ends in no
+    organisation word: the NER's organisation is a titled person ("MPP Teo Brask"), not a
+    body ("MP Materials Corp")."""
+    if not (t.text.isupper() and 2 <= len(t.text) <= 4 and t.lower_ in TITLE_WORDS):
+        return False
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return ent is not None and ent.end - t.i >= 3 and normalise(ent[-1].text) not in ORG_WORDS
 
 
 def dateline_name(ix: ArticleMentions, ent: Span) -> tuple[int, int] | None:

@@ -114,8 +114,10 @@ def broken_clause_frame(
         return None  # "“…,” said Lee Epstein, who teaches …": a quote's frame, inverted
     before, sent_start = tok.i - 1, doccache.sent(tok).start
     while before >= sent_start and (doc[before].is_punct or doc[before].i >= speaker.left_edge.i):
-        if idx.in_quote[before] or doc[before].is_quote:
-            return None  # "“…,” Rubio said Sunday as the crowd roared": a quote's frame
+        if idx.in_quote[before] or (doc[before].is_quote and doc[before].tag_ != "POS"):
+            # "“…,” Rubio said Sunday as the crowd roared": a quote's frame (the apostrophe of
+            # "the Nurses' Union" is a possessive, no quote mark)
+            return None
         before -= 1
     sent_end = doccache.sent(tok).end
     first = tok.i + 1
@@ -124,16 +126,17 @@ def broken_clause_frame(
     if doc[first].pos_ in ("ADP", "VERB", "SCONJ") and doc[first].lower_ != "that":
         # "said in a statement that …", "said following a vote that …": the clause starts
         # after its complementiser, if there is one in reach.
-        that = next(
-            (t for t in doc[first : min(sent_end, first + 12)] if t.lower_ == "that" and t.tag_ == "IN"), None
-        )
+        that = next((t for t in doc[first : min(sent_end, first + 12)] if _complementiser(t)), None)
         if that is None:
             return None
         first = that.i + 1
     elif doc[first].lower_ == "that" and doc[first].tag_ == "IN":
         first += 1
-    if first >= sent_end or doc[first].lower_ in _NOT_CLAUSE_START:
+    if first >= sent_end:
         return None
+    if first == tok.i + 1 and doc[first].lower_ in _NOT_CLAUSE_START:
+        return None  # "said it", "said so"; after a "that" ("said in a statement that it would …")
+        # the same words open the clause
     last = sent_end - 1
     if any(idx.in_direct[j] for j in range(first, last + 1)):
         return None
@@ -143,6 +146,25 @@ def broken_clause_frame(
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], speaker, "ccomp-broken", 0.6)
+
+
+def _complementiser(t: Token) -> bool:
+    """A "that" opening the cue's clause after a fronted phrase. The parser may read it as a
+    relative pronoun of the phrase's last noun ("said before attending the town hall that the
+    network asked her to …"); a relative "that" missing its subject is followed by the verb,
+    one opening a clause by the clause's own subject."""
+    if t.lower_ != "that":
+        return False
+    if t.tag_ == "IN":
+        return True
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return (
+        t.tag_ == "WDT"
+        and t.dep_ not in ("nsubj", "nsubjpass")
+        and nxt is not None
+        and nxt.pos_ in ("DET", "PROPN", "PRON", "NOUN", "NUM", "ADJ")
+        and nxt.dep_ != "poss"
+    )
 
 
 # Copulas whose adjective can report a stance: "are concerned that", "remain confident that".

@@ -34,10 +34,11 @@ from stancewire.nlp.quotes.text import (
 )
 from stancewire.nlp.quotes.words import DOCUMENT_LABELS, NOT_SPEAKER_LABELS
 
-# Between a quote and its cue: a capitalised name of one to four words, then an apposition set
-# off by commas (no quote marks, no line break), and nothing else.
+# Between a quote and its cue: a capitalised name of one to four words (after up to three
+# lower-case title words: "Vask delegate Ivo Rell"), then an apposition set off by commas (no
+# quote marks, no line break), and nothing else.
 APPOS_GAP = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s[^“”\"\n]{3,180},"
+    r"^\s*(?:(?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s[^“”\"\n]{3,180},"
     # "…,” the council's press secretary, Tomas Verlaine, said: the description first.
     r"|(?:[Tt]he|[Aa]n?)\s[^“”\"\n,]{3,120},\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},"
     # "…,” the economist Jared Bern, a former adviser to the mayor, wrote: name, then apposition.
@@ -73,8 +74,7 @@ def direct_quotes(
         close_end = s.outer_end
         cp_i = bisect_right(para_starts, max(close_end - 1, 0)) - 1
         right_lim = paras[cp_i][1] if cp_i >= 0 else len(text)
-        if k + 1 < len(idx.spans) and idx.spans[k + 1].open < right_lim:
-            right_lim = idx.spans[k + 1].open
+        right_lim = _right_limit(text, idx, k, close_end, right_lim)
         right = text[close_end:right_lim]
         left_sent = last_sentence(left)
         n_words = len(content.split())
@@ -267,6 +267,27 @@ def framed_by(q: QuoteCandidate, cue: Token, speaker: Token | None, confidence: 
     return True
 
 
+def _right_limit(text: str, idx: DocIndex, k: int, close_end: int, right_lim: int) -> int:
+    """Where the right context of quote ``k`` ends: at the next quote, unless that is a short
+    scare quote inside the frame's own sentence ('“…,” delegate Ivo Rell, wearing “Ada Morn”
+    campaign pins, said'), which the frame reads over."""
+    j = k + 1
+    while j < len(idx.spans) and idx.spans[j].open < right_lim:
+        nxt = idx.spans[j]
+        inner = text[nxt.start : nxt.end].strip()
+        between = text[close_end : nxt.open]
+        if (
+            len(inner.split()) > 4
+            or inner.rstrip("”’\"' ")[-1:] in (".", "!", "?", ",", ":")
+            or not between.strip()
+            or any(c in between for c in ".!?\n")
+        ):
+            return nxt.open
+        close_end = nxt.outer_end
+        j += 1
+    return right_lim
+
+
 def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | None:
     if cue.lower_ == "according":
         to = cue.nbor(1)
@@ -306,8 +327,10 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     after = range(cue.i + 1, min(i1, cue.i + 6)) if cue.lemma_.lower() != "tell" else range(0)
     for j in after:
         t = doc[j]
-        if t.pos_ == "ADP":
-            break  # "said at a recent Dremmel Post event", "said of their time": no inverted subject
+        if t.pos_ in ("ADP", "SCONJ") or t.tag_ == "WRB":
+            # "said at a recent Dremmel Post event", "said of their time", "said when Brask
+            # asked him": no inverted subject; a name after a subordinator is its clause's.
+            break
         if is_date_word(t):
             continue  # "said Wednesday, “…”": a day does not speak
         if t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and t.dep_ in SUBJ) or mistagged_name(t):
@@ -320,8 +343,9 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
             and doc[cue.i - 1].is_punct  # the cue right after the quote: an inverted frame
         ):
             # '“How big is that wall?” asked the boy': the parser took the inverted subject
-            # for the object (the cue has no subject of its own here).
-            return t
+            # for the object (the cue has no subject of its own here); "mused radio co-host
+            # Lia Quorn": the name the title run ends with.
+            return person_in_title_run(doc, t, i1) or t
         if t.is_punct:
             break
     # '“…,” Gene Sperl, a top outside adviser to the mayor, said': the parser hung the name and
@@ -330,11 +354,25 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
     opener = next((j for j in range(i0, cue.i) if not doc[j].is_punct), None)
     if opener is not None and cue.i - 1 > opener and doc[cue.i - 1].text == ",":
         t = doc[opener]
-        if t.pos_ == "PROPN" and not idx.in_quote[opener] and t.ent_type_ in ("PERSON", ""):
+        if t.pos_ in ("PROPN", "NOUN", "ADJ") and not idx.in_quote[opener]:
+            # "“…,” Vask delegate Ivo Rell, wearing …, said": a title run opening the frame
+            # ends with the name that speaks.
+            named = person_in_title_run(doc, t, cue.i)
+            if named is not None:
+                return named
+        # (The NER often runs a title-like entity from the quote on into the name.)
+        if t.pos_ == "PROPN" and not idx.in_quote[opener] and t.ent_type_ in ("PERSON", "WORK_OF_ART", ""):
             return head_short_of(t, cue)
-    for j in range(cue.i - 1, max(i0 - 1, cue.i - 8), -1):
+    end = cue.i - 1
+    if doc[end].text == ")":
+        # "Speaker Ivo Kade (R-VA) said": the party tag names no speaker; the name before it does.
+        opening = next((k for k in range(end - 1, max(i0 - 1, end - 6), -1) if doc[k].text == "("), None)
+        end = opening - 1 if opening is not None else end
+    for j in range(end, max(i0 - 1, end - 7), -1):
         t = doc[j]
         if (t.pos_ in ("PROPN", "PRON", "NOUN") or mistagged_name(t)) and not idx.in_quote[j]:
+            if t.pos_ == "PROPN" and t.ent_type_ == "PERSON":
+                return head_short_of(t, cue)  # a person's name right before the cue speaks
             return relative_clause_owner(t, i0, cue.i) or head_short_of(t, cue)
     return None
 
@@ -347,6 +385,8 @@ def person_in_title_run(doc: Doc, t: Token, end: int) -> Token | None:
     last = None
     for j in range(t.i + 1, min(end, t.i + 7)):
         u = doc[j]
+        if u.text in ("-", "–") and not u.whitespace_ and not doc[j - 1].whitespace_:
+            continue  # a hyphen inside a word: "radio co-host Lia Quorn"
         if u.is_punct or u.pos_ in ("PRON", "DET", "AUX"):
             # "said a Velmar supporter who runs the Chirper account": a relative clause (or a
             # new noun phrase) describes the speaker; a name in it is someone or something else.
@@ -429,7 +469,8 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     gap_words = text[a : cue.idx].split()
     if (
         (len(gap_words) > 6 or cue.idx >= a + 80)
-        and APPOS_GAP.match(text[a : cue.idx]) is None
+        # (a scare quote in the apposition is read over: "wearing “Ada Morn” pins")
+        and APPOS_GAP.match(re.sub("[“”\"]", "", text[a : cue.idx])) is None
         and not subject_fills_gap(doc, text, idx, cue, a)
         and not closing_inverted_frame(doc, text, idx, cue, seg_end)
     ):

@@ -103,8 +103,10 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         and not any(t.pos_ == "PROPN" for t in words)
         and not (first == last and obj.pos_ == "PRON")
     )
-    if short and tok.lemma_.lower() not in POSITION_VERBS:
-        return None  # "welcomed the plan", "embraced his mother": an act on a thing, not a position
+    if short and tok.lemma_.lower() not in POSITION_VERBS and tok.lemma_.lower() not in _STANCE_ONLY:
+        # "welcomed the plan", "embraced his mother": an act on a thing, not a position;
+        # "praised the deal", "condemned the attack" judge it whatever its length.
+        return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, speaker, "evaluation-object", 0.66)
 

@@ -30,6 +30,7 @@ from stancewire.nlp.quotes.raising import (
     raising_frame,
     refusal_frame,
 )
+from stancewire.nlp.quotes.set_in import set_in_frame
 from stancewire.nlp.quotes.source_phrase import in_poll_frame, perspective_frame
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import (
@@ -85,6 +86,7 @@ def _visited(doc: Doc) -> list[int]:
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
     out: list[QuoteCandidate] = []
     direct_spans = [(q.start, q.end) for q in direct]
+    set_in_cues: dict[int, int | None] = {}  # cue offset -> speaker token of a set-in frame
     toks = doccache.tokens(doc)
     for i in _visited(doc):
         tok = toks[i]
@@ -122,6 +124,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         elif (pos == "VERB" and lemma in cues.speech_verbs()) or (
             lemma in cues.EXPRESS_VERBS and pos == "VERB"
         ):
+            if withholds(tok, lemma):
+                continue
             # A cue set into its clause but parsed as the main verb has its own reading.
             q = None if set_in_as_main(doc, tok) is not None else verb_frame(doc, text, tok, lemma, idx)
             if q is None and lemma in EVALUATION_VERBS:
@@ -143,6 +147,8 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             if q is None and lemma in WANT_VERBS:
                 # "want their money back": the wanted object, judged as an evaluation's is.
                 q = evaluation_frame(doc, text, tok, idx)
+        elif tag == "NNS" and set_in_frame(doc, tok, idx) is not None:
+            q = None  # "Democrats, Frank notes, applaud …": a cue the tagger took for a noun
         elif pos == "NOUN" and (lemma in NOUN_PREP_CUES or lemma in NOUN_INFINITIVE_CUES):
             q = noun_content_frame(doc, text, tok, idx)
             if q is None and lemma in cues.NOUN_CUES:
@@ -173,9 +179,17 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             continue  # "argued for an hour": how long, not what (a parenthetical's "For decades,"
             # part below is content, before the frame)
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
+        if q is None and not parts:
+            parts = set_in_parts(doc, text, tok, idx)
+            if parts:
+                set_in_cues[tok.idx] = parts[0].speaker_token
         for part in parts:
             if part.end - part.start < 3 and part.rule != ANSWER_RULE:
                 continue  # "said no" is an answer (quotes/answers.py); other two-letter contents are noise
+            if part.speaker_token is not None and idx.in_direct[part.speaker_token]:
+                # '“Imagine Brask on that stage,” mused the co-host': the parser made the quote's
+                # words the subject of its frame verb; that frame is the direct quote's.
+                continue
             # Content that is (mostly) a direct quote belongs to that quote, not to a new one. A
             # clause that only contains a short one ("said he would counter “Clinton's
             # rhetoric.”", the fragment taken for a direct quote) is still what was said.
@@ -186,10 +200,47 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             ):
                 continue
             out.append(part)
+    if set_in_cues:
+        out = drop_set_in_echoes(out, set_in_cues)
     return drop_overlapping_acts(drop_nested_beliefs(out), direct_spans)
 
 
+def set_in_parts(doc: Doc, text: str, tok: Token, idx: DocIndex) -> list[QuoteCandidate]:
+    """The two parts of a clause around a cue set into it by commas (module .set_in)."""
+    found = set_in_frame(doc, tok, idx)
+    if found is None:
+        return []
+    speaker, *spans = found
+    out = []
+    for first, last in spans:
+        if any(idx.in_direct[j] for j in (first, last)):
+            return []
+        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+        q = finish(doc, text, tok, tok, a, b, speaker, "set-in", 0.74)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def drop_set_in_echoes(out: list[QuoteCandidate], set_in_cues: dict[int, int | None]) -> list[QuoteCandidate]:
+    """A misparse of a set-in frame also makes its speaker the subject of the clause's own
+    verb ("Democrats, Frank argues, applaud …" read with "applaud" as the complement of
+    "argues"): that verb's quote, with the frame's speaker and another cue, is dropped."""
+    speakers = {sp for sp in set_in_cues.values() if sp is not None}
+    return [
+        q
+        for q in out
+        if q.cue_start in set_in_cues or q.speaker_token is None or q.speaker_token not in speakers
+    ]
+
+
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def withholds(tok: Token, lemma: str) -> bool:
+    """"deny" with a recipient withholds a thing, it reports no denial: "closed primaries deny
+    many voters the right to vote", "the board denied her a visa"."""
+    return lemma == "deny" and any(c.dep_ == "dative" for c in children(tok))
 
 
 def only_a_time(doc: Doc, idx: DocIndex, q: QuoteCandidate) -> bool:

@@ -71,6 +71,11 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             if subj.lower_ in {"it", "there"} and subj.dep_ == "nsubj" and t is tok and t.lemma_ == "be":
                 return None
             return misread_subject(subj)
+        if t.dep_ in ("relcl", "acl") and _purpose_of_an_occasion(t):
+            # "Morn held an impromptu press briefing to brag that …": an infinitive of purpose
+            # on a thing someone held or gave; whoever held it speaks, not the briefing.
+            t = t.head.head
+            continue
         if t.dep_ == "relcl":
             return t.head
         if (
@@ -100,6 +105,25 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         t = t.head
     return None
+
+
+def _purpose_of_an_occasion(t: Token) -> bool:
+    """Whether ``t`` is a to-infinitive without a subject on the object of a verb, and that
+    object is no person: "held a briefing to brag", "had reason to know", "took the chance to
+    note" are the subject's. Not "hired a lawyer to argue" (the lawyer argues), nor after a
+    verb with a recipient: "gave states the freedom to spend" is the states' to do."""
+    noun = t.head
+    verb = noun.head
+    return (
+        t.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(t))
+        and not any(c.dep_ in SUBJ for c in children(t))
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and not is_person_noun(noun.lemma_.lower())
+        and not any(c.dep_ in ("dative", "iobj") for c in children(verb))
+    )
 
 
 def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
