@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 def owned_body_speaker(att: Attributor, tok: Token) -> Speaker | None:
     """ "Morn's agency declined to comment", "Morn's organization has argued": a body owned by a
-    person the article names is that person's body: the organisation carrying her name ("the
-    Morn Foundation"), else the one she was introduced with ("Ada Morn, the president of the
-    Dorvan Institute"), else one named after her, as campaigns and teams are. Never the
+    person the article names is that person's body: the one she was introduced with ("Ada Morn,
+    the president of the Dorvan Institute"), else the one organisation carrying her name ("the
+    Morn Foundation"), else one named after her, as campaigns and teams are. Never the
     organisation the article mentions most (a party, a legislature), which the generic
     description rule would pick."""
     if tok.lemma_.lower() not in OWNED_BODY_NOUNS or tok.tag_ != "NN":
@@ -70,19 +70,21 @@ def _person_owner(att: Attributor, tok: Token) -> PersonCluster | None:
 
 
 def _body_of(att: Attributor, owner: PersonCluster) -> ActorRef | None:
-    """An organisation of the article that is ``owner``'s: one whose name carries her surname,
-    else the one her affiliation names."""
-    surname = owner.key.split()[-1:]
+    """An organisation of the article that is ``owner``'s: the one her affiliation names, else
+    the only one whose name carries her surname (with two, "Morn Labs" and "the Morn
+    Foundation", the phrase does not say which)."""
     affiliation = _bare_name(owner.affiliation or "")
+    surname = owner.key.split()[-1:]
+    carrying: dict[str, ActorRef] = {}
     for m in att.m.orgs:
         a = m.actor
         if a.kind != ActorKind.organisation:
             continue
-        if surname and surname[0] in org_words(normalise(a.name)):
-            return a
         if affiliation and affiliation in (_bare_name(a.name), _bare_name(att.text[m.start : m.end])):
             return a
-    return None
+        if surname and surname[0] in org_words(normalise(a.name)):
+            carrying[a.id] = a
+    return next(iter(carrying.values())) if len(carrying) == 1 else None
 
 
 def _bare_name(name: str) -> str:
