@@ -10,6 +10,12 @@ from spacy.tokens import Token
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.anaphora import anaphor_speaker
 from stancewire.nlp.attribution.candidates import rank
+from stancewire.nlp.attribution.org_speakers import (
+    body_name,
+    owned_body_speaker,
+    press_title,
+    seated_government_speaker,
+)
 from stancewire.nlp.attribution.patterns import JOINERS, SPEAKER_WINDOW
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.quantified import quantified_speaker
@@ -131,7 +137,9 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
             mention.kind,
             mention.affiliation,
         )
-    entourage = entourage_speaker(att, tok)
+    entourage = (
+        entourage_speaker(att, tok) or owned_body_speaker(att, tok) or seated_government_speaker(att, tok)
+    )
     if entourage is not None:
         return entourage
     anaphor = anaphor_speaker(att, tok, q)
@@ -692,9 +700,10 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
     ma = det.idx if det.i < tok.i and det.pos_ == "DET" else a
     kind = ActorKind.organisation if lemma in ORG_ROLE_NOUNS else ActorKind.unknown
     prefix = "org" if named_body(tok, lemma) else "unknown"
+    name = body_name(phrase) if prefix == "org" else phrase
     return Speaker(
-        id=f"{prefix}:{slugify(phrase)}",
-        name=phrase,
+        id=f"{prefix}:{slugify(name)}",
+        name=name,
         kind=kind,
         mention=att.text[ma:b],
         mention_start=ma,
@@ -704,10 +713,16 @@ def phrase_speaker(att: Attributor, tok: Token) -> Speaker:
 
 
 def named_body(tok: Token, lemma: str) -> bool:
-    """A body noun with a proper name before it that no mention resolved ("BFM TV reported",
+    """A body or press noun with a proper name before it that no mention resolved ("BFM TV reported",
     "the Not1More campaign said"): an organisation named by its phrase, not an unknown actor.
     An indefinite one ("a Velk campaign", "some Senate committees") introduces bodies instead."""
-    if lemma not in ORG_ROLE_NOUNS and lemma not in ENTOURAGE_NOUNS and lemma not in ORG_WORDS:
+    # (a press noun too: "Harrow magazine wrote" names an outlet)
+    if (
+        lemma not in ORG_ROLE_NOUNS
+        and lemma not in ENTOURAGE_NOUNS
+        and lemma not in ORG_WORDS
+        and lemma not in PRESS_NOUNS
+    ):
         return False
     if new_body(tok, lemma) or any(c.dep_ == "det" and c.lower_ in _NEW_BODY_DETS for c in children(tok)):
         return False
@@ -797,6 +812,10 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
             MentionKind.name if reg.kind == ActorKind.person else MentionKind.organisation,
             reg.affiliation,
         )
+    if tok.ent_type_ == "NORP" and press_title(tok):
+        # "According to The Vaskian", "the Vaskian, a Dorvan newspaper,": an outlet's title.
+        body = ActorRef(id=f"org:{slugify(phrase)}", name=phrase, kind=ActorKind.organisation)
+        return actor_speaker(body, phrase, a, b, MentionKind.organisation)
     if tok.ent_type_ == "NORP" and any(c.dep_ == "det" for c in children(tok)):
         # "the Texan said", "another Muslim said": a demonym or party word with a determiner
         # describes someone (named earlier, or not at all); nobody is named "Texan".

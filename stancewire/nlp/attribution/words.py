@@ -7,6 +7,8 @@
 * ``PERSON_SUFFIXES``: endings of plural nouns for people ("volunteers", "fishermen").
 * ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
 * ``ENTOURAGE_NOUNS``: bodies that speak for one person ("the Cruz campaign", "her team").
+* ``OWNED_BODY_NOUNS``: bodies a person may own or lead ("Morn's agency", "Morn's group"), which
+  are that person's body, never another organisation the article mentions.
 * ``SHARE_NOUNS``: shares of a polled population ("47 percent said", "a majority said").
 * ``QUANTIFIED_PLURAL``, ``QUANTIFIED_SINGLE``: quantifiers that speak as a subject of their own
   ("Several said", "some who advocate free speech argue", "another said").
@@ -35,8 +37,8 @@ HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS
     "share_nouns",
     "anaphoric_texts",
 )
-QUANTIFIED_PLURAL, QUANTIFIED_SINGLE, COUNT_NOUNS = word_sets(
-    _DATA, "quantified_plural", "quantified_single", "count_nouns"
+QUANTIFIED_PLURAL, QUANTIFIED_SINGLE, COUNT_NOUNS, OWNED_BODY_NOUNS = word_sets(
+    _DATA, "quantified_plural", "quantified_single", "count_nouns", "owned_body_nouns"
 )
 
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.

@@ -110,6 +110,36 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     return ref[max(score, key=lambda k: score[k])]
 
 
+def seated_government(ix: ArticleMentions, char: int, noun: str | None) -> ActorRef | None:
+    """ "the government in Tarsk", "the administration of Vaskia": the government of the place
+    the phrase itself names (a capital stands for its country), not the government the article
+    mentions most (often the reader's own)."""
+    if noun not in _GOVERNMENT_NOUNS:
+        return None
+    i = bisect_right(ix.tok_starts(), char) - 1
+    if i < 0:
+        return None
+    for prep in doccache.children(ix.toks[i]):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+            continue
+        for place in doccache.children(prep):
+            if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                return _place_government(ix, place)
+    return None
+
+
+def _place_government(ix: ArticleMentions, place: Token) -> ActorRef | None:
+    """The government a place name stands for: its country's (the registry knows capitals),
+    else the government the article's mention of the place resolved to; None for a name that
+    is no place ("the government of President Morn")."""
+    code = ix.registry.country_code(place.text)
+    gov = ix.registry.government(code) if code else None
+    if gov is not None:
+        return gov.ref()
+    m = ix.mention_for_token(place.i)
+    return m.actor if m is not None and m.actor.kind == ActorKind.government else None
+
+
 # Bodies of a few members set up by another body (not institution words: "the board" of a
 # company the article named is that company).
 _PANELS = frozenset({"panel"})
