@@ -963,8 +963,11 @@ def cut_at_cue(doc: Doc, first: int, last: int) -> int:
             and t.lemma_.lower() in cues.speech_verbs()
             and ((t.dep_ in ("advcl", "conj") and toks[j - 1].is_punct) or _after_comma(toks, first, j))
         ) or (t.lower_ == "according" and j + 1 <= last and toks[j + 1].lower_ == "to"):
-            k = j - 1
-            while k > first and (toks[k].is_punct or toks[k].dep_ == "cc"):
+            # A cue clause with its own subject ends the content where that clause starts:
+            # '… had "held the line," while House Speaker Bo Linn, D-Kettle, said …'.
+            own_subject = t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.lefts)
+            k = (t.left_edge.i if own_subject and first < t.left_edge.i < j else j) - 1
+            while k > first and (toks[k].is_punct or toks[k].dep_ == "cc" or toks[k].dep_ == "mark"):
                 k -= 1
             return k
     return last
