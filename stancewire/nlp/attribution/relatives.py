@@ -227,7 +227,12 @@ def relative_antecedent(att: Attributor, tok: Token, q: QuoteCandidate) -> Token
     rel = relative_pronoun(att, tok, q)
     if rel is None:
         return tok
-    if tok.lemma_.lower() in SHARE_NOUNS or tok.lower_ in QUANTIFIED_PLURAL | COUNT_NOUNS or tok.like_num:
+    # A collective noun counts people only with them after it ("a group of homeowners who");
+    # "a group that is devoted to …" in apposition to a named PAC is that PAC.
+    counted = tok.lower_ == "number" or (
+        tok.lower_ in COUNT_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in children(tok))
+    )
+    if tok.lemma_.lower() in SHARE_NOUNS or tok.lower_ in QUANTIFIED_PLURAL or counted or tok.like_num:
         # "the 30 percent of voters who said", "double the number who said": a share or count
         # of people, named by its phrase (no person named before it).
         return tok

@@ -89,6 +89,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             # ("Veltria", "Hamas"): that beats spaCy's PERSON tag (issue 16).
             ix.person_orgs.add(ent.start)
             continue
+        if len(ent) == 1 and normalise(ent.text) in ORG_WORDS:
+            # "The Free Choice Parents' Collective": the NER's lone "person" is a body's head.
+            ix.person_orgs.add(ent.start)
+            continue
         if len(ent) == 1 and normalise(ent.text.rstrip("'’s")) in org_heads - given_names().keys():
             ix.person_orgs.add(ent.start)
             continue

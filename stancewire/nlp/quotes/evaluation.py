@@ -103,7 +103,7 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         and not any(t.pos_ == "PROPN" for t in words)
         and not (first == last and obj.pos_ == "PRON")
     )
-    if short and tok.lemma_.lower() not in POSITION_VERBS and tok.lemma_.lower() not in _STANCE_ONLY:
+    if short and tok.lemma_.lower() not in POSITION_VERBS and tok.lemma_.lower() not in _JUDGING:
         # "welcomed the plan", "embraced his mother": an act on a thing, not a position;
         # "praised the deal", "condemned the attack" judge it whatever its length.
         return None
@@ -117,6 +117,11 @@ _STANCE_ONLY = frozenset(
     {"applaud", "commend", "condemn", "criticise", "criticize", "denounce", "deride", "disparage",
      "endorse", "lambaste", "laud", "oppose", "praise", "rebuke", "reject", "ridicule", "support"}
 )  # fmt: skip
+
+
+# Of those, the verbs that judge even a short object ("praised the deal"); "rejected the
+# appeal" is as often a ruling or a vote as a position.
+_JUDGING = _STANCE_ONLY - {"reject"}
 
 
 def _passive_evaluation(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
