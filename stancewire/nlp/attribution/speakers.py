@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.anaphora import anaphor_speaker
@@ -30,13 +30,16 @@ from stancewire.nlp.cues import DOCUMENT_NOUNS, is_speech_verb
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
+    anyone_noun,
     description_of,
     is_person_description,
     is_person_noun,
+    noun_gender,
     other_party,
     party_of_words,
     profile_words,
     resolve_description,
+    surely_a_person,
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, given_names, org_words, without_possessive
@@ -152,6 +155,9 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
     sp = guessed_role_speaker(att, tok, lemma)
     if rankable_role(att, tok, lemma):
         sp = ranked_role_speaker(att, tok, sp)
+    if sp is None or sp.kind == ActorKind.unknown:
+        # No one named before holds the role: the lede may name its holder just after.
+        return lede_holder_speaker(att, tok) or sp
     return sp
 
 
@@ -355,8 +361,7 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
     to it) in the first sentences of the body ("Tomas Velk, the departing boss, said ...", "...,
     Ada Morn told reporters", "The director, Ada Morn, argued ..."); a lede that only sets the
     scene names no one for it."""
-    text = att.text
-    end = _headline_end(text)
+    end = _headline_end(att.text)
     if end < 0 or tok.idx >= end or tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     if any(c.dep_ in ("det", "poss") for c in children(tok)):
@@ -364,17 +369,8 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
     if lemma not in TITLE_WORDS and lemma not in PERSON_DESC_NOUNS:
         return None
     gender = gender_of_word(tok.lower_)
-    i = bisect_left(doccache.token_starts(att.doc), end)
-    seen = 0
-    while seen < _LEDE_SENTENCES and i < len(att.doc) and att.doc[i].idx - end <= _LEDE_CHARS:
-        sent = doccache.sent(att.doc[i])
-        i = sent.end
+    for sent in lede_sentences(att):
         root = sent.root
-        if sent.start_char < end or root.pos_ not in ("VERB", "AUX"):
-            # The headline's own sentence (the parser may run it over the line break), or a
-            # section label ("SUMMARY.", a one-line heading): no sentence of the lede.
-            continue
-        seen += 1
         if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
             continue  # the lede tells who says what the headline sums up
         for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
@@ -385,6 +381,78 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
                 a, b = np_bounds(att, tok)
                 return person_speaker(att, c, a, b, MentionKind.role)
     return None
+
+
+def lede_sentences(att: Attributor) -> list[Span]:
+    """The first sentences of the body after the headline (at most ``_LEDE_SENTENCES`` within
+    ``_LEDE_CHARS``), leaving out the headline's own sentence (the parser may run it over the
+    line break) and section labels ("SUMMARY.", a one-line heading), which have no verb."""
+    end = _headline_end(att.text)
+    if end < 0:
+        return []
+    out: list[Span] = []
+    i = bisect_left(doccache.token_starts(att.doc), end)
+    while len(out) < _LEDE_SENTENCES and i < len(att.doc) and att.doc[i].idx - end <= _LEDE_CHARS:
+        sent = doccache.sent(att.doc[i])
+        i = sent.end
+        if sent.start_char >= end and sent.root.pos_ in ("VERB", "AUX"):
+            out.append(sent)
+    return out
+
+
+# How many sentences after a lede's description may name its holder.
+_HOLDER_SENTENCES = 2
+# Words by a later name that make it a second holder of the role, not the one described.
+_OTHER_WORDS = frozenset({"another", "other", "second", "fellow"})
+
+
+def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """ "The head of the Harrow rules committee has accused the party's leaders of a breach of
+    trust. [...] Rules committee chairman Tomas Velk wrote ...", "As Ada Morn began her tour,
+    her son said ... . Ivo Morn, son of the candidate, told ...": a lede often gives a person's
+    role first and their name in the next sentences. A definite or possessed person noun in the
+    lede that no one named before holds is the first person named (outside quotes) in the next
+    two sentences whom the article describes there with the same noun, or with two words of the
+    body or place the role belongs to ("rules committee"), and not as another holder ("Tomas
+    Brask, another official,"). Anyone-nouns ("the woman") and indefinites ("an official")
+    introduce someone the article may never name."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    lemma = tok.lemma_.lower()
+    if not is_person_noun(lemma) or anyone_noun(lemma):
+        return None
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    if det is None or (det.dep_ == "det" and det.lower_ != "the"):
+        return None
+    sent = doccache.sent(tok)
+    if not any(s.start == sent.start for s in lede_sentences(att)):
+        return None
+    last = sent
+    for _ in range(_HOLDER_SENTENCES):
+        if last.end >= len(att.doc):
+            break
+        last = doccache.sent(att.doc[last.end])
+    a, b = np_bounds(att, tok)
+    scope = own_scope_words(att, tok)
+    gender = noun_gender(lemma)
+    owner = role_owner(att, tok)
+    holder: PersonCluster | None = None
+    for c in att.m.clusters:
+        if c.actor is None or not c.seen or c is owner or not surely_a_person(c):
+            continue
+        first = c.seen[0]
+        if first <= tok.idx or first >= last.end_char or att.m.in_quote(first):
+            continue
+        if gender is not None and c.gender is not None and c.gender != gender:
+            continue
+        if holder is not None and holder.seen[0] < first:
+            continue
+        words = profile_words(att.m, c, first + 1, skip=(a, b))
+        if words & _OTHER_WORDS:
+            continue  # "Tomas Brask, another official, disagreed": someone else in that role
+        if lemma in words or len(scope & words) >= 2:
+            holder = c
+    return person_speaker(att, holder, a, b, MentionKind.role) if holder is not None else None
 
 
 def _headline_end(text: str) -> int:

@@ -253,6 +253,12 @@ AGENT_SUFFIXES = ("er", "or", "ee", "ster")
 _OTHER_PERSON_NOUNS = frozenset({"model", "star", "icon", "anchor", "member", "idol"})
 
 
+def anyone_noun(head: str) -> bool:
+    """Whether a head noun is for anyone at all ("woman", "man", "person"): it says nothing
+    that would tie a description to one named person rather than another."""
+    return head in _GENERIC_PEOPLE
+
+
 def is_person_noun(head: str) -> bool:
     """Whether a description's head noun can name a person: an office, a person or relation
     noun, a gendered noun, or an agent-noun ending. "The debate showed", "the stalemate
