@@ -1264,8 +1264,9 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == last.speaker.id:
                 cands.append(c)
-    # "the chairwoman" is no man named before it.
-    gender = gender_of_word(tok.lower_)
+    # "the chairwoman" is no man named before it; nor is "the senator [who] cited his record" a
+    # woman (the possessive in the role noun's own clause, as for descriptions).
+    gender = gender_of_word(tok.lower_) or own_pronoun_gender(att, tok)
     scope = own_scope_words(att, tok)
     owner = role_owner(att, tok)
     owned = body_owned(tok)
