@@ -462,6 +462,25 @@ def _object_before(ix: ArticleMentions, char: int, phrase: int) -> bool:
     return tok.dep_ in _OBJECTS
 
 
+# Jobs of people who work or speak for someone else ("campaign manager Ada Brask", "spokesman
+# Tomas Velk"): such a person is no elegant variation for "the candidate" or "the businessman".
+_STAFF_TITLES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney",
+    "staffer", "manager", "strategist", "pollster", "assistant", "deputy",
+})  # fmt: skip
+
+
+def staff_only(c: PersonCluster, d: Description) -> bool:
+    """Whether the article gave ``c`` only staff jobs and ``d`` is a plain noun of something else
+    ("the businessman said" after "said Ada Brask, a spokeswoman": the spokeswoman is whom she
+    speaks for, not the businessman). A party or age description says nothing of the job."""
+    if not c.roles or d.party is not None or d.age is not None or not d.words:
+        return False
+    head = d.words[-1]
+    titles = {t for title, _ in c.roles for t in title.split()}
+    return head not in titles and titles <= _STAFF_TITLES
+
+
 def resolve_description(
     ix: ArticleMentions,
     d: Description,
@@ -508,6 +527,7 @@ def resolve_description(
             and (fallback is None or key > fallback[0])
             and surely_a_person(c)
             and not names_a_thing(ix, c)
+            and not staff_only(c, d)
         ):
             fallback = (key, c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
