@@ -370,17 +370,28 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
         return None
     gender = gender_of_word(tok.lower_)
     for sent in lede_sentences(att):
-        root = sent.root
-        if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
-            continue  # the lede tells who says what the headline sums up
-        for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
-            for t in (subj, *(c for c in children(subj) if c.dep_ == "appos")):
-                c = att.m.cluster_for_token(t.i)
-                if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
-                    continue
+        # (the lede tells who says what the headline sums up)
+        for c in reporting_subjects(att, sent):
+            if not (gender and c.gender and c.gender != gender):
                 a, b = np_bounds(att, tok)
                 return person_speaker(att, c, a, b, MentionKind.role)
     return None
+
+
+def reporting_subjects(att: Attributor, sent: Span) -> list[PersonCluster]:
+    """The people a sentence reports speaking: the named subject of its main reporting verb, or
+    a name in apposition to that subject ("Tomas Velk, the departing boss, said", "The director,
+    Ada Morn, argued"); none when the main verb is no reporting verb or is quoted."""
+    root = sent.root
+    if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
+        return []
+    out: list[PersonCluster] = []
+    for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
+        for t in (subj, *(c for c in children(subj) if c.dep_ == "appos")):
+            c = att.m.cluster_for_token(t.i)
+            if c is not None and c.actor is not None:
+                out.append(c)
+    return out
 
 
 def lede_sentences(att: Attributor) -> list[Span]:
@@ -452,7 +463,26 @@ def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
             continue  # "Tomas Brask, another official, disagreed": someone else in that role
         if lemma in words or len(scope & words) >= 2:
             holder = c
+    if holder is None and scope and sent.end < len(att.doc):
+        holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), owner)
     return person_speaker(att, holder, a, b, MentionKind.role) if holder is not None else None
+
+
+def reporting_newcomer(
+    att: Attributor, tok: Token, nxt: Span, owner: PersonCluster | None
+) -> PersonCluster | None:
+    """ "The head of the Harrow Dockworkers Union is worried about what the plan does to her
+    members. In an interview on Monday, Ada Morn said ...": a role of a named body in the lede
+    whose holder the very next sentence names for the first time as the one reporting, with no
+    gender against it (the noun's own, or a possessive in its clause)."""
+    gender = noun_gender(tok.lemma_.lower()) or own_pronoun_gender(att, tok)
+    for c in reporting_subjects(att, nxt):
+        if c is owner or not c.seen or not nxt.start_char <= c.seen[0] < nxt.end_char:
+            continue  # someone named before is no newcomer the role introduced
+        if gender is not None and c.gender is not None and c.gender != gender:
+            continue
+        return c
+    return None
 
 
 def _headline_end(text: str) -> int:
