@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.anaphora import anaphor_speaker
@@ -36,13 +36,16 @@ from stancewire.nlp.cues import DOCUMENT_NOUNS, is_speech_verb
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
+    anyone_noun,
     description_of,
     is_person_description,
     is_person_noun,
+    noun_gender,
     other_party,
     party_of_words,
     profile_words,
     resolve_description,
+    surely_a_person,
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, given_names, org_words, without_possessive
@@ -160,6 +163,9 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
     sp = guessed_role_speaker(att, tok, lemma)
     if rankable_role(att, tok, lemma):
         sp = ranked_role_speaker(att, tok, sp)
+    if sp is None or sp.kind == ActorKind.unknown:
+        # No one named before holds the role: the lede may name its holder just after.
+        return lede_holder_speaker(att, tok) or sp
     return sp
 
 
@@ -363,8 +369,7 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
     to it) in the first sentences of the body ("Tomas Velk, the departing boss, said ...", "...,
     Ada Morn told reporters", "The director, Ada Morn, argued ..."); a lede that only sets the
     scene names no one for it."""
-    text = att.text
-    end = _headline_end(text)
+    end = _headline_end(att.text)
     if end < 0 or tok.idx >= end or tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     if any(c.dep_ in ("det", "poss") for c in children(tok)):
@@ -372,26 +377,119 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
     if lemma not in TITLE_WORDS and lemma not in PERSON_DESC_NOUNS:
         return None
     gender = gender_of_word(tok.lower_)
-    i = bisect_left(doccache.token_starts(att.doc), end)
-    seen = 0
-    while seen < _LEDE_SENTENCES and i < len(att.doc) and att.doc[i].idx - end <= _LEDE_CHARS:
-        sent = doccache.sent(att.doc[i])
-        i = sent.end
-        root = sent.root
-        if sent.start_char < end or root.pos_ not in ("VERB", "AUX"):
-            # The headline's own sentence (the parser may run it over the line break), or a
-            # section label ("SUMMARY.", a one-line heading): no sentence of the lede.
-            continue
-        seen += 1
-        if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
-            continue  # the lede tells who says what the headline sums up
-        for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
-            for t in (subj, *(c for c in children(subj) if c.dep_ == "appos")):
-                c = att.m.cluster_for_token(t.i)
-                if c is None or c.actor is None or (gender and c.gender and c.gender != gender):
-                    continue
+    for sent in lede_sentences(att):
+        # (the lede tells who says what the headline sums up)
+        for c in reporting_subjects(att, sent):
+            if not (gender and c.gender and c.gender != gender):
                 a, b = np_bounds(att, tok)
                 return person_speaker(att, c, a, b, MentionKind.role)
+    return None
+
+
+def reporting_subjects(att: Attributor, sent: Span) -> list[PersonCluster]:
+    """The people a sentence reports speaking: the named subject of its main reporting verb, or
+    a name in apposition to that subject ("Tomas Velk, the departing boss, said", "The director,
+    Ada Morn, argued"); none when the main verb is no reporting verb or is quoted."""
+    root = sent.root
+    if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
+        return []
+    out: list[PersonCluster] = []
+    for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
+        for t in (subj, *(c for c in children(subj) if c.dep_ == "appos")):
+            c = att.m.cluster_for_token(t.i)
+            if c is not None and c.actor is not None:
+                out.append(c)
+    return out
+
+
+def lede_sentences(att: Attributor) -> list[Span]:
+    """The first sentences of the body after the headline (at most ``_LEDE_SENTENCES`` within
+    ``_LEDE_CHARS``), leaving out the headline's own sentence (the parser may run it over the
+    line break) and section labels ("SUMMARY.", a one-line heading), which have no verb."""
+    end = _headline_end(att.text)
+    if end < 0:
+        return []
+    out: list[Span] = []
+    i = bisect_left(doccache.token_starts(att.doc), end)
+    while len(out) < _LEDE_SENTENCES and i < len(att.doc) and att.doc[i].idx - end <= _LEDE_CHARS:
+        sent = doccache.sent(att.doc[i])
+        i = sent.end
+        if sent.start_char >= end and sent.root.pos_ in ("VERB", "AUX"):
+            out.append(sent)
+    return out
+
+
+# How many sentences after a lede's description may name its holder.
+_HOLDER_SENTENCES = 2
+# Words by a later name that make it a second holder of the role, not the one described.
+_OTHER_WORDS = frozenset({"another", "other", "second", "fellow"})
+
+
+def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """ "The head of the Harrow rules committee has accused the party's leaders of a breach of
+    trust. [...] Rules committee chairman Tomas Velk wrote ...", "As Ada Morn began her tour,
+    her son said ... . Ivo Morn, son of the candidate, told ...": a lede often gives a person's
+    role first and their name in the next sentences. A definite or possessed person noun in the
+    lede that no one named before holds is the first person named (outside quotes) in the next
+    two sentences whom the article describes there with the same noun, or with two words of the
+    body or place the role belongs to ("rules committee"), and not as another holder ("Tomas
+    Brask, another official,"). Anyone-nouns ("the woman") and indefinites ("an official")
+    introduce someone the article may never name."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    lemma = tok.lemma_.lower()
+    if not is_person_noun(lemma) or anyone_noun(lemma):
+        return None
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    if det is None or (det.dep_ == "det" and det.lower_ != "the"):
+        return None
+    sent = doccache.sent(tok)
+    if not any(s.start == sent.start for s in lede_sentences(att)):
+        return None
+    last = sent
+    for _ in range(_HOLDER_SENTENCES):
+        if last.end >= len(att.doc):
+            break
+        last = doccache.sent(att.doc[last.end])
+    a, b = np_bounds(att, tok)
+    scope = own_scope_words(att, tok)
+    gender = noun_gender(lemma)
+    owner = role_owner(att, tok)
+    holder: PersonCluster | None = None
+    for c in att.m.clusters:
+        if c.actor is None or not c.seen or c is owner or not surely_a_person(c):
+            continue
+        first = c.seen[0]
+        if first <= tok.idx or first >= last.end_char or att.m.in_quote(first):
+            continue
+        if gender is not None and c.gender is not None and c.gender != gender:
+            continue
+        if holder is not None and holder.seen[0] < first:
+            continue
+        words = profile_words(att.m, c, first + 1, skip=(a, b))
+        if words & _OTHER_WORDS:
+            continue  # "Tomas Brask, another official, disagreed": someone else in that role
+        if lemma in words or len(scope & words) >= 2:
+            holder = c
+    if holder is None and scope and sent.end < len(att.doc):
+        holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), owner)
+    return person_speaker(att, holder, a, b, MentionKind.role) if holder is not None else None
+
+
+def reporting_newcomer(
+    att: Attributor, tok: Token, nxt: Span, owner: PersonCluster | None
+) -> PersonCluster | None:
+    """ "The head of the Harrow Dockworkers Union is worried about what the plan does to her
+    members. In an interview on Monday, Ada Morn said ...": a role of a named body in the lede
+    whose holder the very next sentence names for the first time as the one reporting, with no
+    gender against it (the noun's own, or a possessive in its clause)."""
+    gender = noun_gender(tok.lemma_.lower()) or own_pronoun_gender(att, tok)
+    for c in reporting_subjects(att, nxt):
+        if c is owner or not c.seen or not nxt.start_char <= c.seen[0] < nxt.end_char:
+            continue  # someone named before is no newcomer the role introduced
+        if gender is not None and c.gender is not None and c.gender != gender:
+            continue
+        return c
     return None
 
 
@@ -985,11 +1083,16 @@ def description_speaker(
         # Republican-led Congress" (only "the Dorvan Democrat" itself is a party member).
         return None
     mention = att.text[d.start : d.end]
+    owned = body_owned(tok)
     c = (
         None
         if d.indefinite
         else resolve_description(
-            att.m, d, salient=is_person_description(d, lemma), gender=own_pronoun_gender(att, tok)
+            att.m,
+            d,
+            salient=is_person_description(d, lemma) and not owned,
+            gender=own_pronoun_gender(att, tok),
+            own_head=owned,
         )
     )
     if c is not None and c.actor is not None:
@@ -1015,6 +1118,16 @@ def description_speaker(
         mention_start=d.start,
         mention_end=d.end,
         mention_kind=MentionKind.role,
+    )
+
+
+def body_owned(tok: Token) -> bool:
+    """Whether a person noun belongs to a body or place named by a common noun ("the state's
+    party leader", "the agency's inspector general", "the club's manager"): someone in that
+    body, whom the article may never name, not elegant variation for the person just talked
+    about (a person possessor, "the senator's spokesman", is read by role_owner)."""
+    return any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" and not is_person_noun(c.lemma_.lower()) for c in children(tok)
     )
 
 
@@ -1224,13 +1337,17 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == last.speaker.id:
                 cands.append(c)
-    # "the chairwoman" is no man named before it.
-    gender = gender_of_word(tok.lower_)
+    # "the chairwoman" is no man named before it; nor is "the senator [who] cited his record" a
+    # woman (the possessive in the role noun's own clause, as for descriptions).
+    gender = gender_of_word(tok.lower_) or own_pronoun_gender(att, tok)
     scope = own_scope_words(att, tok)
     owner = role_owner(att, tok)
+    owned = body_owned(tok)
     for c in cands:
         if c is owner:
             continue
+        if owned and tok.lemma_.lower() not in profile_words(att.m, c, tok.idx, skip=(a, b)):
+            continue  # "the agency's inspector general" is whoever the article called that
         if gender is not None and c.gender is not None and c.gender != gender:
             continue
         if party is not None and other_party(att.m, c, party, (a, b)):

@@ -253,6 +253,12 @@ AGENT_SUFFIXES = ("er", "or", "ee", "ster")
 _OTHER_PERSON_NOUNS = frozenset({"model", "star", "icon", "anchor", "member", "idol"})
 
 
+def anyone_noun(head: str) -> bool:
+    """Whether a head noun is for anyone at all ("woman", "man", "person"): it says nothing
+    that would tie a description to one named person rather than another."""
+    return head in _GENERIC_PEOPLE
+
+
 def is_person_noun(head: str) -> bool:
     """Whether a description's head noun can name a person: an office, a person or relation
     noun, a gendered noun, or an agent-noun ending. "The debate showed", "the stalemate
@@ -456,14 +462,40 @@ def _object_before(ix: ArticleMentions, char: int, phrase: int) -> bool:
     return tok.dep_ in _OBJECTS
 
 
+# Jobs of people who work or speak for someone else ("campaign manager Ada Brask", "spokesman
+# Tomas Velk"): such a person is no elegant variation for "the candidate" or "the businessman".
+_STAFF_TITLES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney",
+    "staffer", "manager", "strategist", "pollster", "assistant", "deputy",
+})  # fmt: skip
+
+
+def staff_only(c: PersonCluster, d: Description) -> bool:
+    """Whether the article gave ``c`` only staff jobs and ``d`` is a plain noun of something else
+    ("the businessman said" after "said Ada Brask, a spokeswoman": the spokeswoman is whom she
+    speaks for, not the businessman). A party or age description says nothing of the job."""
+    if not c.roles or d.party is not None or d.age is not None or not d.words:
+        return False
+    head = d.words[-1]
+    titles = {t for title, _ in c.roles for t in title.split()}
+    return head not in titles and titles <= _STAFF_TITLES
+
+
 def resolve_description(
-    ix: ArticleMentions, d: Description, salient: bool = False, gender: str | None = None
+    ix: ArticleMentions,
+    d: Description,
+    salient: bool = False,
+    gender: str | None = None,
+    own_head: bool = False,
 ) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
     description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
     runs a café, sent photos. The 40-year-old said ..."). ``gender`` is what the description's
-    clause says of it ("... vowed to take his campaign on"), when its own words say nothing."""
+    clause says of it ("... vowed to take his campaign on"), when its own words say nothing.
+    With ``own_head``, a party or age fitting is not enough either: the article must have
+    called the person by the description's head noun ("the state's Republican party leader" is
+    no Republican the article named as anything else)."""
     fallback: tuple[tuple[bool, int], PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
@@ -495,11 +527,13 @@ def resolve_description(
             and (fallback is None or key > fallback[0])
             and surely_a_person(c)
             and not names_a_thing(ix, c)
+            and not staff_only(c, d)
         ):
             fallback = (key, c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
-        if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):
+        plain = d.party is None and d.age is None
+        if (plain or own_head) and (not d.words or d.words[-1] not in near):
             continue  # a plain noun ("the economist") must be what the article called them
         hits = sum(1 for w in d.words if w in words and w not in _PARTY)
         score = hits + (2 if d.party else 0) + (2 if d.age else 0)

@@ -57,6 +57,25 @@ def owned_name(toks: list[Token], ent: Span, given: dict[str, str]) -> tuple[int
     return None
 
 
+def name_after_comma(toks: list[Token], ent: Span, given: dict[str, str]) -> tuple[int, int] | None:
+    """ "said his best friend at Lindale, Bruno Kettle,": a place or body and the name in
+    apposition after it, which the NER ran into one entity. The words after the comma, two or
+    more in capitals, are the person when they open with a given name or the parser made them an
+    apposition to the words before the comma; a surname-first name ("Kettle, Bruno") or a
+    suffix ("Velk, Jr.") has no such tail."""
+    for i in range(ent.start + 1, ent.end - 2):
+        if toks[i].text == ",":
+            rest = toks[i + 1 : ent.end]
+            if not all(CAP_RE.match(t.text) for t in rest):
+                return None
+            root = rest[-1]
+            appos = root.dep_ == "appos" and ent.start <= root.head.i < i
+            if normalise(rest[0].text) in given or appos:
+                return i + 1, ent.end
+            return None
+    return None
+
+
 def person_spans(ix: ArticleMentions) -> list[Span]:
     """PERSON entities (extended left over first names the NER dropped) plus capitalised names
     right after a title ("chief executive Ama Koro", "Coach Tomas Reyna"), which the small
@@ -106,6 +125,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             continue
         if len(ent) == 1 and people_noun(ent[0]):
             continue  # "Aides said", "Politicos call it": people described, never a name
+        after_comma = name_after_comma(toks, ent, given)
+        if after_comma is not None:
+            spans.append(after_comma)
+            continue
         a = ent.start
         lead_role = len(ent) >= 3 and role_word_before_name(toks[a], toks[a + 1], given, len(ent) - 1)
         if lead_role and toks[a].is_sent_start:
@@ -181,7 +204,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         # apposition with a title ("Ilse Varga-Tamm, the foreign minister,") is a person.
         if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE") or len(ent) > 5:
             continue
-        owned = owned_name(toks, ent, given)
+        owned = owned_name(toks, ent, given) or name_after_comma(toks, ent, given)
         if owned is not None:
             spans.append(owned)
             continue
