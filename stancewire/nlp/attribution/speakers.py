@@ -1083,16 +1083,11 @@ def description_speaker(
         # Republican-led Congress" (only "the Dorvan Democrat" itself is a party member).
         return None
     mention = att.text[d.start : d.end]
-    owned = body_owned(tok)
     c = (
         None
         if d.indefinite
         else resolve_description(
-            att.m,
-            d,
-            salient=is_person_description(d, lemma) and not owned,
-            gender=own_pronoun_gender(att, tok),
-            own_head=owned,
+            att.m, d, salient=is_person_description(d, lemma), gender=own_pronoun_gender(att, tok)
         )
     )
     if c is not None and c.actor is not None:
@@ -1118,16 +1113,6 @@ def description_speaker(
         mention_start=d.start,
         mention_end=d.end,
         mention_kind=MentionKind.role,
-    )
-
-
-def body_owned(tok: Token) -> bool:
-    """Whether a person noun belongs to a body or place named by a common noun ("the state's
-    party leader", "the agency's inspector general", "the club's manager"): someone in that
-    body, whom the article may never name, not elegant variation for the person just talked
-    about (a person possessor, "the senator's spokesman", is read by role_owner)."""
-    return any(
-        c.dep_ == "poss" and c.pos_ == "NOUN" and not is_person_noun(c.lemma_.lower()) for c in children(tok)
     )
 
 
@@ -1342,12 +1327,9 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
     gender = gender_of_word(tok.lower_) or own_pronoun_gender(att, tok)
     scope = own_scope_words(att, tok)
     owner = role_owner(att, tok)
-    owned = body_owned(tok)
     for c in cands:
         if c is owner:
             continue
-        if owned and tok.lemma_.lower() not in profile_words(att.m, c, tok.idx, skip=(a, b)):
-            continue  # "the agency's inspector general" is whoever the article called that
         if gender is not None and c.gender is not None and c.gender != gender:
             continue
         if party is not None and other_party(att.m, c, party, (a, b)):

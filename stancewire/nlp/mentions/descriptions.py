@@ -482,20 +482,13 @@ def staff_only(c: PersonCluster, d: Description) -> bool:
 
 
 def resolve_description(
-    ix: ArticleMentions,
-    d: Description,
-    salient: bool = False,
-    gender: str | None = None,
-    own_head: bool = False,
+    ix: ArticleMentions, d: Description, salient: bool = False, gender: str | None = None
 ) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
     description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
     runs a café, sent photos. The 40-year-old said ..."). ``gender`` is what the description's
-    clause says of it ("... vowed to take his campaign on"), when its own words say nothing.
-    With ``own_head``, a party or age fitting is not enough either: the article must have
-    called the person by the description's head noun ("the state's Republican party leader" is
-    no Republican the article named as anything else)."""
+    clause says of it ("... vowed to take his campaign on"), when its own words say nothing."""
     fallback: tuple[tuple[bool, int], PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
@@ -532,8 +525,7 @@ def resolve_description(
             fallback = (key, c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
-        plain = d.party is None and d.age is None
-        if (plain or own_head) and (not d.words or d.words[-1] not in near):
+        if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):
             continue  # a plain noun ("the economist") must be what the article called them
         hits = sum(1 for w in d.words if w in words and w not in _PARTY)
         score = hits + (2 if d.party else 0) + (2 if d.age else 0)
