@@ -588,12 +588,10 @@ def speaking_token(att: Attributor, tok: Token) -> Token:
     # A subject with an apposition naming a person: "the spokesman, Dmitry Peskov, said". A
     # subject that is a name already keeps it: in "said Teo Brask, a pollster who worked for
     # Morn's rival, then-deputy mayor Ivo Kade" the second name describes the rival.
-    mention = att.m.mention_for_token(tok.i)
     own_name = (
         tok.pos_ == "PROPN"
         and tok.lower_ not in TITLE_WORDS  # "Marovia's Maritime Minister, <name>,": a title
-        and mention is not None
-        and mention.kind == MentionKind.name
+        and att.m.cluster_for_token(tok.i) is not None
     )
     for c in () if own_name else children(tok):
         if c.dep_ == "appos" and att.m.cluster_for_token(c.i) is not None:

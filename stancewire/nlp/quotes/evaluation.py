@@ -103,7 +103,9 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         and not any(t.pos_ == "PROPN" for t in words)
         and not (first == last and obj.pos_ == "PRON")
     )
-    if short and tok.lemma_.lower() not in POSITION_VERBS and tok.lemma_.lower() not in _JUDGING:
+    lemma = tok.lemma_.lower()
+    judging = lemma in _STANCE_ONLY and not (lemma == "reject" and obj.lemma_.lower() in _FILINGS)
+    if short and lemma not in POSITION_VERBS and not judging:
         # "welcomed the plan", "embraced his mother": an act on a thing, not a position;
         # "praised the deal", "condemned the attack" judge it whatever its length.
         return None
@@ -119,9 +121,9 @@ _STANCE_ONLY = frozenset(
 )  # fmt: skip
 
 
-# Of those, the verbs that judge even a short object ("praised the deal"); "rejected the
-# appeal" is as often a ruling or a vote as a position.
-_JUDGING = _STANCE_ONLY - {"reject"}
+# These judge even a short object ("praised the deal", "rejected the plan"), but rejecting a
+# filing is a ruling ("the judge rejected the appeal"), not a position.
+_FILINGS = frozenset({"appeal", "motion", "petition", "lawsuit", "suit", "application", "case"})
 
 
 def _passive_evaluation(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
