@@ -592,8 +592,41 @@ def nearest_person(
                 # sentence is about its subject, whom the next "he" continues, not the object
                 # (not a "newer" subject either: the last speaker still comes first).
                 return subj.actor, subj.end, False, subj.affiliation
+            if other_gender_subject(att, head, want) and sole_of_gender(att, head, m, want):
+                # "Morn had backed Brennel's campaign. He thanked her": the subject cannot be
+                # "he", and the one man the sentence names is newer than the last speaker.
+                return m.actor, m.end, True, m.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+def other_gender_subject(att: Attributor, head: Token, want: str) -> bool:
+    """Whether the main-clause subject of ``head``'s sentence, before ``head``, is a person the
+    article knows to be of the other gender than ``want``."""
+    for c in children(doccache.sent(head).root):
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
+            continue
+        m = att.m.mention_for_token(c.i)
+        if m is None or m.actor.kind != ActorKind.person:
+            return False
+        g = att.m.gender_of(m.actor.id)
+        return g is not None and g != want
+    return False
+
+
+def sole_of_gender(att: Attributor, head: Token, m: Mention, want: str) -> bool:
+    """Whether ``m`` is a person known to be of gender ``want`` (a name of unknown gender may be
+    anyone's: "a breakfast with Sharpton" is no "her") and the only person of a compatible gender
+    that ``head``'s sentence names outside quote marks."""
+    if att.m.gender_of(m.actor.id) != want:
+        return False
+    sent = doccache.sent(head)
+    others = {
+        o.actor.id
+        for o in att.m.person_mentions_before(sent.end_char, window=sent.end_char - sent.start_char)
+        if o.start >= sent.start_char and o.actor.id != m.actor.id and gender_ok(att, o.actor.id, want)
+    }
+    return not others and not att.m.in_quote(m.start) and not quoted_in_sentence(att, head)
 
 
 def narrator(att: Attributor, m: Mention) -> bool:
