@@ -574,7 +574,13 @@ def nearest_person(
             # "Brell's visit to the port was a surprise. He said ...": the sentence is about the
             # owner of its subject, a newer topic than the last speaker.
             return m.actor, m.end, True, m.affiliation
-        if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
+        if (
+            not is_subj
+            and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound")
+            and not (
+                marked_possessor(head) and m.start < sent_start and other_gender_subject(att, head, want)
+            )
+        ):
             continue
         if modifier_name(head):
             continue
@@ -688,11 +694,21 @@ def topic_phrase(head: Token, tok: Token) -> bool:
     return before is not None and before.lower_ == "as" and prep.i < tok.i
 
 
+def marked_possessor(head: Token) -> bool:
+    """Whether ``head`` is a possessor the parser labelled a plain noun modifier ("Brell's
+    campaign" with "Brell" an nmod, its "'s" a case marker)."""
+    if head.dep_ != "nmod":
+        return False
+    return any(c.dep_ == "case" and c.lower_ in ("'s", "\u2019s") for c in children(head))
+
+
 def possessed_subject(att: Attributor, head: Token) -> Token | None:
     """The subject ``head`` is the possessor of, when that subject is a thing the person owns
     or does ("Brell's visit", "Morn's bid"): not a person ("Brell's spokesman", whom a "he"
     may be), nor a mention of an actor of its own ("Morn's campaign"); else None."""
-    if head.dep_ != "poss" or att.m.in_quote(head.idx) or quoted_in_sentence(att, head):
+    if not (head.dep_ == "poss" or marked_possessor(head)):
+        return None
+    if att.m.in_quote(head.idx) or quoted_in_sentence(att, head):
         return None  # a name in a quote is what its speaker talks about, not the article's topic
     noun = head.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or noun.i < head.i:
