@@ -74,6 +74,21 @@ def subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
                 c for c in children(sent.root) if c.dep_ == "dobj" and c.i < tok.i and human_plural(c)
             )
     yield from _opening_clause_subjects(att, sent.root, tok)
+    if tok.head.i != sent.root.i:
+        # "As Velk and Brekke toured the coast, they were recognized": the clause "they"
+        # heads has its own opening clause.
+        yield from _opening_clause_subjects(att, tok.head, tok)
+    else:
+        # "..., they were recognized by voters, they said": a "they" heading the reported
+        # clause before the reporting verb is the same people (a noun there, "the crowds were
+        # bigger, they said", is what they report on, not who they are).
+        yield from (
+            c
+            for clause in children(tok.head)
+            if clause.dep_ == "ccomp" and clause.right_edge.i < tok.i
+            for c in children(clause)
+            if c.dep_ in _SUBJ and c.lower_ == "they"
+        )
     start = sent.start
     for _ in range(2):
         if start == 0:
@@ -107,15 +122,48 @@ def _opening_clause_subjects(att: Attributor, root: Token, tok: Token) -> Iterat
                 yield c
 
 
+def _names_hung_before(att: Attributor, c: Token) -> list[Token]:
+    """Names the parser hung under the name ``c`` as a modifier though an "and" joins them to it
+    ("Candidates Ada Velk and Tomas Brekke": "Velk" an nmod of "Brekke"): the first of the pair,
+    not a conjunct."""
+    return [
+        t
+        for t in children(c)
+        if t.dep_ in ("nmod", "compound")
+        and t.i < c.i
+        and any(x.dep_ == "cc" and x.lower_ in ("and", "&") for x in children(t))
+        and _named_person(att, t)
+    ]
+
+
+def _named_pair_in_apposition(att: Attributor, c: Token) -> Token | None:
+    """The first of several people named in apposition to the plural noun ``c`` ("Democratic
+    candidates Ada Velk and Tomas Brekke", "candidates" their head), else None."""
+    if c.tag_ != "NNS":
+        return None
+    return next(
+        (
+            a
+            for a in children(c)
+            if a.dep_ == "appos" and _named_person(att, a) and (a.conjuncts or _names_hung_before(att, a))
+        ),
+        None,
+    )
+
+
 def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | object | None:
     """The group subject ``c`` heads, ``_STOP`` for one named person or organisation, else None."""
     family = att.from_token(c, q) if c.pos_ == "PROPN" and c.lower_.endswith("s") else None
     if family is not None and family.kind == ActorKind.group and family.mention_start is not None:
         # "The Velks closed the bar since they ...": a family of a person the article named.
         return ActorRef(id=family.id, name=family.name, kind=family.kind), family.mention_start
+    pair = _named_pair_in_apposition(att, c)
+    if pair is not None:
+        # "Candidates Ada Velk and Tomas Brekke did respond": the people the plural noun names.
+        c = pair
     named = att.m.mention_for_token(c.i) is not None or att.m.cluster_for_token(c.i) is not None
     if named:
-        together = [c, *c.conjuncts]
+        together = [c, *c.conjuncts, *_names_hung_before(att, c)]
         if len(together) > 1 and all(
             _named_person(att, t) or (t.i > c.i and human_plural(t)) for t in together
         ):

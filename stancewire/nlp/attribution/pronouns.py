@@ -11,7 +11,16 @@ from stancewire.nlp import doccache
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject, subjects_before
-from stancewire.nlp.attribution.words import FIRST, HE, IT, NOT_PEOPLE, PERSON_SUFFIXES, SHE, THEY
+from stancewire.nlp.attribution.words import (
+    ANAPHORIC_TEXTS,
+    FIRST,
+    HE,
+    IT,
+    NOT_PEOPLE,
+    PERSON_SUFFIXES,
+    SHE,
+    THEY,
+)
 from stancewire.nlp.attribution.writer import answer_line, labelled_line, letter_signer
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import Mention, PersonCluster
@@ -113,7 +122,12 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         if fresh is not None and not speaks(att, fresh.actor):
             fresh = None
         group = plural_subject(att, tok, q) if lower in THEY else None
-        if (
+        text = text_subject_before(att, tok, q) if lower in IT else None
+        if text is not None and (last is None or text[1] > last.end):
+            # "The report also listed the breaches. It said ...": the text made the subject
+            # since the last collective speaker speaks on (for whoever issued it, when known).
+            actor = text[0]
+        elif (
             group is not None
             and (last is None or group[1] > last.end)
             and (fresh is None or group[1] > fresh.start)
@@ -362,6 +376,27 @@ def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:
     return None
 
 
+def text_subject_before(att: Attributor, tok: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | None:
+    """The speaker a definite text ("the report", "this memo") stands for, and its offset, when
+    that text is the main-clause subject of the sentence right before the subject pronoun
+    ``tok``, in the same paragraph; else None."""
+    start = doccache.sent(tok).start
+    if start == 0 or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    prev = doccache.sent(att.m.toks[start - 1])
+    if "\n" in att.text[prev.end_char : tok.idx]:
+        return None
+    subj = next((c for c in children(prev.root) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ != "NN" or subj.lemma_.lower() not in ANAPHORIC_TEXTS:
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in children(subj)):
+        return None
+    sp = att.from_token(subj, q)
+    if sp is None:
+        return None
+    return ActorRef(id=sp.id, name=sp.name, kind=sp.kind), subj.idx
+
+
 def learn_gender(att: Attributor, actor_id: str, want: str) -> None:
     """A person the article has called "he" or "she" keeps that gender for later pronouns: a
     surname alone, or a first name the data does not know, has none until then, and without it
@@ -517,7 +552,11 @@ def nearest_person(
                 # outside that clause continues the main-clause subject.
                 return main.actor, main.end, True, main.affiliation
         if m.start >= sent_start and not is_subj:
-            if preposed_possessor(head, tok):
+            if (
+                preposed_possessor(head, tok)
+                or topic_phrase(head, tok)
+                or (possessed_subject(att, head) is not None and doccache.is_ancestor(head.head.head, tok))
+            ):
                 # "Since Rivera's op-ed in May, she has tacked left": the possessor in a phrase
                 # before the pronoun's own clause is whom the sentence is about.
                 return m.actor, m.end, True, m.affiliation
@@ -531,7 +570,17 @@ def nearest_person(
             continue
         if topic_only and not is_subj:
             continue
-        if not is_subj and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound"):
+        if m.start < sent_start and main_possessed_subject(att, head):
+            # "Brell's visit to the port was a surprise. He said ...": the sentence is about the
+            # owner of its subject, a newer topic than the last speaker.
+            return m.actor, m.end, True, m.affiliation
+        if (
+            not is_subj
+            and head.dep_ not in ("pobj", "dobj", "poss", "appos", "conj", "compound")
+            and not (
+                marked_possessor(head) and m.start < sent_start and other_gender_subject(att, head, want)
+            )
+        ):
             continue
         if modifier_name(head):
             continue
@@ -549,8 +598,41 @@ def nearest_person(
                 # sentence is about its subject, whom the next "he" continues, not the object
                 # (not a "newer" subject either: the last speaker still comes first).
                 return subj.actor, subj.end, False, subj.affiliation
+            if other_gender_subject(att, head, want) and sole_of_gender(att, head, m, want):
+                # "Morn had backed Brennel's campaign. He thanked her": the subject cannot be
+                # "he", and the one man the sentence names is newer than the last speaker.
+                return m.actor, m.end, True, m.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+def other_gender_subject(att: Attributor, head: Token, want: str) -> bool:
+    """Whether the main-clause subject of ``head``'s sentence, before ``head``, is a person the
+    article knows to be of the other gender than ``want``."""
+    for c in children(doccache.sent(head).root):
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.i > head.i:
+            continue
+        m = att.m.mention_for_token(c.i)
+        if m is None or m.actor.kind != ActorKind.person:
+            return False
+        g = att.m.gender_of(m.actor.id)
+        return g is not None and g != want
+    return False
+
+
+def sole_of_gender(att: Attributor, head: Token, m: Mention, want: str) -> bool:
+    """Whether ``m`` is a person known to be of gender ``want`` (a name of unknown gender may be
+    anyone's: "a breakfast with Sharpton" is no "her") and the only person of a compatible gender
+    that ``head``'s sentence names outside quote marks."""
+    if att.m.gender_of(m.actor.id) != want:
+        return False
+    sent = doccache.sent(head)
+    others = {
+        o.actor.id
+        for o in att.m.person_mentions_before(sent.end_char, window=sent.end_char - sent.start_char)
+        if o.start >= sent.start_char and o.actor.id != m.actor.id and gender_ok(att, o.actor.id, want)
+    }
+    return not others and not att.m.in_quote(m.start) and not quoted_in_sentence(att, head)
 
 
 def narrator(att: Attributor, m: Mention) -> bool:
@@ -597,6 +679,53 @@ def preposed_possessor(head: Token, tok: Token) -> bool:
             return t.dep_ in _PREPOSED and t.i < tok.i
         t = t.head
     return False
+
+
+def topic_phrase(head: Token, tok: Token) -> bool:
+    """Whether ``head`` is named in an "as for ..." or "as to ..." phrase before the pronoun
+    subject ``tok`` ("As for Brell, he was subdued"): the phrase announces whom the clause is
+    about."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("for", "to") or head.i > tok.i:
+        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    before = prep.nbor(-1) if prep.i > 0 else None
+    return before is not None and before.lower_ == "as" and prep.i < tok.i
+
+
+def marked_possessor(head: Token) -> bool:
+    """Whether ``head`` is a possessor the parser labelled a plain noun modifier ("Brell's
+    campaign" with "Brell" an nmod, its "'s" a case marker)."""
+    if head.dep_ != "nmod":
+        return False
+    return any(c.dep_ == "case" and c.lower_ in ("'s", "\u2019s") for c in children(head))
+
+
+def possessed_subject(att: Attributor, head: Token) -> Token | None:
+    """The subject ``head`` is the possessor of, when that subject is a thing the person owns
+    or does ("Brell's visit", "Morn's bid"): not a person ("Brell's spokesman", whom a "he"
+    may be), nor a mention of an actor of its own ("Morn's campaign"); else None."""
+    if not (head.dep_ == "poss" or marked_possessor(head)):
+        return None
+    if att.m.in_quote(head.idx) or quoted_in_sentence(att, head):
+        return None  # a name in a quote is what its speaker talks about, not the article's topic
+    noun = head.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or noun.i < head.i:
+        return None
+    lemma = noun.lemma_.lower()
+    if person_word(lemma) or lemma in GROUP_NOUNS or noun.lower_ in GROUP_NOUNS:
+        return None
+    if att.m.mention_for_token(noun.i) is not None:
+        return None
+    return noun
+
+
+def main_possessed_subject(att: Attributor, head: Token) -> bool:
+    """Whether ``head`` owns the main-clause subject of its sentence (see
+    :func:`possessed_subject`)."""
+    noun = possessed_subject(att, head)
+    return noun is not None and noun.head == doccache.sent(head).root
 
 
 def modifier_name(head: Token) -> bool:
