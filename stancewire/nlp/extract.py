@@ -30,7 +30,7 @@ from stancewire.nlp.model import DEFAULT_MODEL
 from stancewire.nlp.noise import mask_noise
 from stancewire.nlp.pipeline import build_nlp, has_rules
 from stancewire.nlp.registry import ActorRegistry, default_registry
-from stancewire.schemas import Article, ExtractionResult
+from stancewire.schemas import Article, ExtractionResult, Quote, StanceEvidence
 
 # Upstream limits article length; this is a backstop so one pathological text cannot stall a worker.
 MAX_CHARS = 200_000
@@ -112,14 +112,64 @@ class Extractor:
         # blanked before parsing so it can never become a speaker, a name part or a quote; the
         # mask keeps every offset, so quote and mention offsets still point into article.text.
         text = mask_noise(text if len(text) <= MAX_CHARS else text[:MAX_CHARS])
+        # A no-break space ("Stu\u00a0Burguiere", "a\u00a0new poll", common in scraped pages) is
+        # a token of its own to spaCy, which splits names and noun phrases; a plain space of the
+        # same length keeps every offset.
+        text = text.replace(NO_BREAK_SPACE, " ")
         doc = self.nlp.make_doc(text)
         doccache.remember_text(doc, text)
         doc._.article = article
         return doc
 
     def _result(self, doc: Doc) -> ExtractionResult:
-        result = ExtractionResult(
-            article_id=doc._.article.id, quotes=doc._.quotes, stances=doc._.stances or []
-        )
+        quotes, stances = doc._.quotes, doc._.stances or []
+        if NO_BREAK_SPACE in doc._.article.text:
+            quotes, stances = restore_no_break_spaces(doc._.article.text, quotes, stances)
+        result = ExtractionResult(article_id=doc._.article.id, quotes=quotes, stances=stances)
         release(doc)
         return result
+
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _original(original: str, text: str, start: int) -> str:
+    """``text``, read from the parsed copy at ``start``, with the article's no-break spaces put
+    back where the copy has plain ones (only those: noise masking is kept as it was)."""
+    end = start + len(text)
+    if NO_BREAK_SPACE not in original[start:end]:
+        return text
+    chars = list(text)
+    for i, c in enumerate(original[start:end]):
+        if c == NO_BREAK_SPACE and chars[i] == " ":
+            chars[i] = c
+    return "".join(chars)
+
+
+def restore_no_break_spaces(
+    original: str, quotes: list[Quote], stances: list[StanceEvidence]
+) -> tuple[list[Quote], list[StanceEvidence]]:
+    """Quotes and evidence whose text fields equal the article's own characters at their offsets
+    (the parse read no-break spaces as spaces, see :meth:`Extractor.make_doc`)."""
+    out_quotes = []
+    for q in quotes:
+        update: dict[str, object] = {"text": _original(original, q.text, q.start)}
+        sp = q.speaker
+        if sp is not None and sp.mention is not None and sp.mention_start is not None:
+            update["speaker"] = sp.model_copy(
+                update={"mention": _original(original, sp.mention, sp.mention_start)}
+            )
+        if q.cue is not None:
+            update["cue"] = q.cue.model_copy(update={"text": _original(original, q.cue.text, q.cue.start)})
+        out_quotes.append(q.model_copy(update=update))
+    texts = {q.quote_id: q.text for q in out_quotes}
+    out_stances = [
+        e.model_copy(
+            update={
+                "sentence": _original(original, e.sentence, e.sentence_start),
+                "quote_text": texts.get(e.quote_id, e.quote_text) if e.quote_id else e.quote_text,
+            }
+        )
+        for e in stances
+    ]
+    return out_quotes, out_stances

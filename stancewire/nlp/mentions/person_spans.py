@@ -147,7 +147,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and not role_word_before_name(toks[a - 1], toks[a], given, ent.end - a)
         ):
             a -= 1
-        spans.append((a, ent.end))
+        # "Lia Quorn of Lumen": the NER ran the name on over a place; a given name and a surname
+        # before "of" are the person ("Catherine of Aragon", one name before it, stays whole).
+        end = next((j for j in range(ent.start + 2, ent.end - 1) if toks[j].lower_ == "of"), ent.end)
+        spans.append((a, end))
     n = len(doc)
     for t in toks:
         w = t.lower_.rstrip(".")

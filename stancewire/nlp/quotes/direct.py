@@ -301,6 +301,10 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
         return pobj
     subj = subject_of(cue)
     if subj is not None and not idx.in_quote[subj.i]:
+        if subj.i + 1 < len(doc) and doc[subj.i + 1].text == "-" and not subj.whitespace_:
+            # "mused Vask Radio co-host Lia Quorn": the parser took the first half of a
+            # hyphenated title for the subject; the name the title run ends with speaks.
+            return person_in_title_run(doc, subj, b) or subj
         return subj
     # '“…,” the party's nominee, Ida Kessel, tweeted Sunday': the parser reads the frame as a
     # noun phrase with a reduced relative; the noun (or the name in apposition to it) speaks.
