@@ -90,4 +90,5 @@ def person_noun_plural(word: str, lemma: str) -> str | None:
     # (a proper noun's lemma is the word itself: "Farmers")
     singular = lemma.lower() if lemma.lower() != low else low[:-1]
     nouns = (TITLE_WORDS, COLLECTIVE_PERSON_NOUNS, PERSON_DESC_NOUNS, GROUP_NOUNS, ORG_ROLE_NOUNS)
-    return singular if any(singular in s for s in nouns) else None
+    # (group nouns are listed as plurals: "Neighbours", whose lemma the tagger leaves as is)
+    return singular if any(singular in s or low in s for s in nouns) else None

@@ -90,7 +90,7 @@ def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
 # Clause-taking speech cues whose clause the parser sometimes breaks up: "the candidate said
 # families of people killed by police file lawsuits" parsed with "families" as the object of
 # "said" and the verb swallowed into a noun phrase.
-_CLAUSE_CUES = frozenset({"say", "add", "argue", "contend", "insist", "claim", "acknowledge", "admit"})
+_CLAUSE_CUES = frozenset({"say", "add", "argue", "contend", "insist", "claim", "acknowledge", "admit", "tell"})
 # Objects that are no broken clause: "said it", "said so", "said nothing".
 _NOT_CLAUSE_START = frozenset(
     {"it", "so", "nothing", "something", "anything", "this", "that", "no", "yes", "much", "little", "more"}
@@ -121,15 +121,24 @@ def broken_clause_frame(
         before -= 1
     sent_end = doccache.sent(tok).end
     first = tok.i + 1
+    if tok.lemma_.lower() == "tell":
+        # "told reporters outside the courthouse (that) …": past whom the speaker told.
+        told = next((c for c in children(tok) if c.dep_ in ("dobj", "dative") and c.i == first), None)
+        if told is None:
+            return None
+        first = told.right_edge.i + 1
     if first >= sent_end or idx.in_quote[first] or doc[first].is_punct:
         return None  # "said:", "said, “…”": a quote's frame, not a clause
     if doc[first].pos_ in ("ADP", "VERB", "SCONJ") and doc[first].lower_ != "that":
         # "said in a statement that …", "said following a vote that …": the clause starts
-        # after its complementiser, if there is one in reach.
+        # after its complementiser, if there is one in reach; without one, where a clause the
+        # parser hung on the phrase's noun as a relative opens with its own subject ("said
+        # outside the courthouse his client would plead not guilty").
         that = next((t for t in doc[first : min(sent_end, first + 12)] if _complementiser(t)), None)
-        if that is None:
+        clause = _clause_in_phrase(doc[first]) if that is None else None
+        if that is None and clause is None:
             return None
-        first = that.i + 1
+        first = that.i + 1 if that is not None else clause.left_edge.i
     elif doc[first].lower_ == "that" and doc[first].tag_ == "IN":
         first += 1
     if first >= sent_end:
@@ -146,6 +155,26 @@ def broken_clause_frame(
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], speaker, "ccomp-broken", 0.6)
+
+
+def _clause_in_phrase(prep: Token) -> Token | None:
+    """A finite clause the parser hung as a relative on the object of ``prep`` although no
+    relative word opens it: its subject comes first ("outside the courthouse his client would
+    plead": "plead" with "his client" as subject)."""
+    pobj = next((c for c in children(prep) if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    for c in children(pobj):
+        if c.dep_ != "relcl" or c.i < pobj.i:
+            continue
+        kids = children(c)
+        subj = next((g for g in kids if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.tag_ in ("WDT", "WP", "WP$") or subj.left_edge.i != c.left_edge.i:
+            continue
+        if any(g.tag_ in ("WDT", "WP", "WRB") for g in kids):
+            continue
+        return c
+    return None
 
 
 def _complementiser(t: Token) -> bool:
