@@ -90,7 +90,9 @@ def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
 # Clause-taking speech cues whose clause the parser sometimes breaks up: "the candidate said
 # families of people killed by police file lawsuits" parsed with "families" as the object of
 # "said" and the verb swallowed into a noun phrase.
-_CLAUSE_CUES = frozenset({"say", "add", "argue", "contend", "insist", "claim", "acknowledge", "admit", "tell"})
+_CLAUSE_CUES = frozenset(
+    {"say", "add", "argue", "contend", "insist", "claim", "acknowledge", "admit", "tell"}
+)
 # Objects that are no broken clause: "said it", "said so", "said nothing".
 _NOT_CLAUSE_START = frozenset(
     {"it", "so", "nothing", "something", "anything", "this", "that", "no", "yes", "much", "little", "more"}
