@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.attrs import LOWER, POS, TAG
@@ -235,6 +236,9 @@ def drop_set_in_echoes(out: list[QuoteCandidate], set_in_cues: dict[int, int | N
 
 
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+# A capitalised place (and wire credit) and a dash opening a lead paragraph: "OTTAWA — ",
+# "WASHINGTON (AP) — ".
+LEAD_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,}(?:\([A-Za-z ]+\))?\s*[-–—]+\s+")
 
 
 def withholds(tok: Token, lemma: str) -> bool:
@@ -465,6 +469,12 @@ def finish(
     if rule in OBJECT_RULES or rule in LIST_RULES:
         b = with_list_tail(doc, tok, b)
     a, b = trim(text, a, b)
+    if a == 0 or text[a - 1] == "\n":
+        # "OTTAWA — The government will …, the minister announced": the dateline opening the
+        # paragraph is no part of what was announced.
+        dateline = LEAD_DATELINE.match(text, a)
+        if dateline is not None and dateline.end() < b:
+            a = dateline.end()
     if b - a < min_chars:
         return None
     # Reported speech never runs across a line break: the content is cut to the cue's line (a
