@@ -212,12 +212,29 @@ def set_in_parts(doc: Doc, text: str, tok: Token, idx: DocIndex) -> list[QuoteCa
     if found is None:
         return []
     speaker, *spans = found
+    return clause_parts(doc, text, tok, idx, speaker, spans, "set-in", 0.74)
+
+
+def clause_parts(
+    doc: Doc,
+    text: str,
+    tok: Token,
+    idx: DocIndex,
+    speaker: Token,
+    spans: Sequence[tuple[int, int]],
+    rule: str,
+    conf: float,
+) -> list[QuoteCandidate]:
+    """The parts [first, last] of a clause around a cue set into it, as quotes with that cue
+    and speaker (none when a part is a direct quote's: a frame of a direct quote)."""
     out = []
     for first, last in spans:
-        if any(idx.in_direct[j] for j in (first, last)):
+        while last >= first and doc[last].is_punct:
+            last -= 1
+        if last < first or any(idx.in_direct[j] for j in (first, last)):
             return []
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
-        q = finish(doc, text, tok, tok, a, b, speaker, "set-in", 0.74)
+        q = finish(doc, text, tok, tok, a, b, speaker, rule, conf)
         if q is not None:
             out.append(q)
     return out
@@ -385,17 +402,7 @@ def set_in_main_parts(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex
         return []
     before, speaker, rest = found
     spans = ((before.left_edge.i, tok.i - 2), (after_phrase(doc, speaker) + 1, rest.right_edge.i))
-    out = []
-    for first, last in spans:
-        while last >= first and doc[last].is_punct:
-            last -= 1
-        if last < first or any(idx.in_direct[j] for j in (first, last)):
-            return []
-        a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
-        q = finish(doc, text, tok, tok, a, b, speaker, "parenthetical", 0.75)
-        if q is not None:
-            out.append(q)
-    return out
+    return clause_parts(doc, text, tok, idx, speaker, spans, "parenthetical", 0.75)
 
 
 def infinitive_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
