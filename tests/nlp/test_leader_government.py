@@ -19,7 +19,7 @@ ACTORS = [
         "id": "person:ama-koro",
         "name": "Ama Koro",
         "kind": "person",
-        "aliases": ["ama koro"],
+        "aliases": ["ama koro", "president koro"],
         "roles": [{"code": "VLTGOV", "country": "VLT", "valid_from": "2019-01-01"}],
     },
     {
@@ -47,6 +47,24 @@ def test_leader_administration_is_the_leaders_government(extractor: Extractor, t
         "Dravik officials said the water was safe, and Dravik said the pipes were new. "
         "Ama Koro visited the town on Monday. "
         "The Koro administration said it would send aid to the town."
+    )
+    res = ex.extract(Article(id="t", text=text))
+    q = next(q for q in res.quotes if "send aid" in q.text)
+    assert q.speaker is not None and q.speaker.id == "gov:vlt", q.speaker
+
+
+def test_a_leaders_administration_needs_no_other_mention_of_the_leader(
+    extractor: Extractor, tmp_path: Path
+) -> None:
+    # The article never names Koro outside "the Koro administration": the registry knows a
+    # President Koro, who served in the Veltrian government (before: the Dravik government,
+    # the one the article mentions most).
+    p = tmp_path / "actors.jsonl"
+    p.write_text("".join(json.dumps(a) + "\n" for a in ACTORS), encoding="utf-8")
+    ex = Extractor(registry=ActorRegistry([p], use_cache=False), nlp=extractor.nlp, with_stance=False)
+    text = (
+        "Dravik officials said the water was safe, and Dravik said the pipes were new. "
+        "In 2019, the Koro administration said it would send aid to the town."
     )
     res = ex.extract(Article(id="t", text=text))
     q = next(q for q in res.quotes if "send aid" in q.text)

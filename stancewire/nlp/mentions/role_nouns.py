@@ -86,6 +86,9 @@ def role_holder(
     return best_c
 
 
+_LEADER_TITLES = ("president", "prime minister", "chancellor")
+
+
 def leader_government(ix: ArticleMentions, t: Token) -> ActorRef | None:
     """ "the Obama administration", "the Merkel government": the government of the country
     whose government the named person served in (the registry's roles), not whichever
@@ -94,6 +97,13 @@ def leader_government(ix: ArticleMentions, t: Token) -> ActorRef | None:
     # pass): find the person by the surname.
     c = ix.cluster_for_token(t.i) or (ix.cluster_by_part(normalise(t.text)) if t.pos_ == "PROPN" else None)
     actor = ix.registry.get(c.actor.id) if c is not None and c.actor is not None else None
+    if actor is None and t.pos_ == "PROPN":
+        # "the Bush administration" in an article that names no Bush: the leader the registry
+        # knows by that title and surname.
+        for title in _LEADER_TITLES:
+            actor = ix.registry.lookup(f"{title} {normalise(t.text)}")
+            if actor is not None:
+                break
     if actor is None or actor.kind != ActorKind.person:
         return None
     code = next((r.country for r in actor.roles if r.code and r.code.endswith("GOV") and r.country), None)
