@@ -283,9 +283,24 @@ def adjective_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCand
     if comp is None or idx.in_direct[comp.i]:
         return None
     first = comp.left_edge.i if first < 0 else first
+    holder = _outside_a_comparison(head, tok)
     return _reported(
-        doc, text, idx, tok, cue_end, subject_of(head), first, comp.right_edge.i, "clause-adjective", 0.6
+        doc, text, idx, tok, cue_end, subject_of(holder), first, comp.right_edge.i, "clause-adjective", 0.6
     )
+
+
+def _outside_a_comparison(head: Token, tok: Token) -> Token:
+    """The verb whose subject holds a stance adjective set off after a comparison: "she has been
+    more careful than Kade has been, keen to …" is her keenness; the parser hangs the adjective in
+    the "than" clause. Else ``head``."""
+    if not any(c.dep_ == "mark" and c.lower_ == "than" for c in children(head)):
+        return head
+    if not any(w.lower_ == "," for w in tok.doc[head.i + 1 : tok.i]):
+        return head
+    for up in head.ancestors:
+        if up.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(up)):
+            return up
+    return head
 
 
 def made_clear_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:

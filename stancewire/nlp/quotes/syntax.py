@@ -17,7 +17,14 @@ from stancewire.nlp.mentions.words import (
     TITLE_WORDS,
 )
 from stancewire.nlp.quotes.candidate import DocIndex
-from stancewire.nlp.quotes.words import DEGREE_WORDS, POSITION_VERBS, REL_PRONOUNS
+from stancewire.nlp.quotes.words import (
+    BELIEF_VERBS,
+    CAUSING_VERBS,
+    DEGREE_WORDS,
+    POSITION_VERBS,
+    REL_PRONOUNS,
+    SPEAKER_NOUNS,
+)
 from stancewire.nlp.wordfiles import load_words, word_sets
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -40,17 +47,18 @@ NOT_PREDICATE_BEFORE = frozenset({"AUX", "PART", "DET", "CCONJ", "SCONJ", "ADP",
 def subject_of(tok: Token, max_up: int = 6) -> Token | None:
     """The speaker token of a cue: its subject, else the subject of the clause it hangs from
     (participles ``..., emphasizing that``, conjoined verbs ``..., but reiterated``)."""
-    t = tok
+    t = _frame_of_unrealised_infinitive(tok) or tok
     for _ in range(max_up):
         subj = None
         agent = None
         for c in children(t):
             if c.dep_ in SUBJ:
-                subj = c
+                if subj is None or not _floating_quantifier(c):
+                    subj = c
             elif c.dep_ == "agent":
                 agent = next((g for g in children(c) if g.dep_ == "pobj"), None)
         if subj is None and agent is None and t is tok:
-            subj = participle_subject(t)
+            subj = participle_subject(t) or _with_absolute_subject(t)
         if subj is None and agent is None:
             subj = _object_conjunct_subject(t)
         if agent is not None and (t is tok or subj is None):
@@ -67,6 +75,9 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "it was announced that ..." names no speaker
             if subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+                member = _member_of_those(t.head)
+                if member is not None:
+                    return misread_subject(member)
                 return issuer_of(t.head) or t.head
             if subj.lower_ in {"it", "there"} and subj.dep_ == "nsubj" and t is tok and t.lemma_ == "be":
                 return None
@@ -91,6 +102,9 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         if t.dep_ not in WALK_UP or t.head is t:
             return None
+        caused = _caused_doer(t)
+        if caused is not None:
+            return misread_subject(caused)
         if t is tok and _participle_of_time_clause(t):
             # "He sent an email as the meeting began vowing to …": a participle after a time
             # or reason clause about a thing describes the main clause's subject.
@@ -105,6 +119,97 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         t = t.head
     return None
+
+
+def _frame_of_unrealised_infinitive(tok: Token) -> Token | None:
+    """The verb framing a "for X to V" infinitive, whose act is only called for or made possible:
+    "called for all candidates *to lay out* their plans", "made it easier for courts *to
+    dismiss* cases". X does nothing yet; the frame's subject is who speaks. (Not "allowed users
+    to tell readers …": after "allow" the act is mostly done, and X is its doer.)"""
+    kids = children(tok)
+    if (
+        tok.tag_ != "VB"
+        or tok.dep_ not in ("advcl", "ccomp", "xcomp")
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        or not any(c.dep_ == "nsubj" for c in kids)
+        or not any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+    ):
+        return None
+    head = tok.head
+    if head.pos_ == "ADJ" and head.dep_ in ("ccomp", "oprd", "xcomp"):
+        head = head.head  # "made it easier for …": the adjective is the object's predicate
+    return head if head.pos_ == "VERB" and head.lemma_ != "be" else None
+
+
+def _right_after(obj: Token, comp: Token) -> bool:
+    """Whether the complement follows the object's phrase with no punctuation between ("prompted
+    Morn in 2011 to argue"), or only the comma closing a phrase set off inside it ("left many
+    voters, even allies, wondering"). Not "prompted cheers across the crowd in Dorsk, highlighting
+    …": a comment on the whole sentence."""
+    gap = obj.doc[obj.right_edge.i + 1 : comp.left_edge.i]
+    if not any(w.is_punct for w in gap):
+        return True
+    return all(w.is_punct for w in gap) and any(
+        w.lower_ == "," for w in obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    )
+
+
+def _member_of_those(noun: Token) -> Token | None:
+    """ "Vell is among those who say …", "Vell was one of those who said …": the subject counted
+    among "those" says it; "those" stands for no one else in the text."""
+    if noun.lower_ != "those" or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "among":
+        verb = prep.head
+    elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
+        verb = prep.head.head
+    else:
+        return None
+    if verb.lemma_ != "be":
+        return None
+    return next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+
+
+_FIRST_PERSON = frozenset({"me", "us"})
+
+# Quantifiers that float after the subject they count ("Morn and Kade *both* condemned").
+_FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
+def _floating_quantifier(subj: Token) -> bool:
+    """"Dorvan leaders — whose party … — both suggested": the parser makes the floating "both" a
+    second subject of the verb; it only counts the subject before it, which names the speakers."""
+    return subj.tag_ == "DT" and subj.lower_ in _FLOATING_QUANTIFIERS and not any(children(subj))
+
+
+def _caused_doer(t: Token) -> Token | None:
+    """The object of a causing verb whose complement ``t`` is: "the delay led some aides *to
+    worry* that …", "the vote left senators *wondering* whether …": the object does what the
+    complement says, the subject only brought it about. Only an object that can speak (a name,
+    a pronoun, a person, body or plural noun): "left the hall to say" is a purpose. ("bring" and
+    "send" are left out: "brought the bills to argue", "sent letters to urge" are purposes.)"""
+    verb = t.head
+    if t.dep_ not in ("xcomp", "advcl", "ccomp") or verb.lemma_.lower() not in CAUSING_VERBS:
+        return None
+    kids = children(t)
+    if any(c.dep_ in SUBJ for c in kids):
+        return None
+    if not (t.tag_ == "VBG" or (t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids))):
+        return None
+    obj = next((c for c in children(verb) if c.dep_ == "dobj" and verb.i < c.i < t.i), None)
+    if obj is None or obj.lower_ in ("it", "this", "that", "what") or obj.lower_ in _FIRST_PERSON:
+        # A first-person object is the writer, whose own narration ("forced me to confront …")
+        # is no statement we attribute; the frame keeps its clause as before.
+        return None
+    if not _right_after(obj, t):
+        return None
+    lemma = obj.lemma_.lower()
+    if obj.pos_ == "NOUN" and not (
+        obj.tag_ == "NNS" or is_person_noun(lemma) or lemma in SPEAKING_BODIES or lemma in SPEAKER_NOUNS
+    ):
+        return None
+    return obj
 
 
 def _purpose_of_an_occasion(t: Token) -> bool:
@@ -149,12 +254,38 @@ def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
         head.dep_ != "ccomp"
         or reporter.lemma_ in ("seem", "appear")
         or reporter.pos_ != "VERB"
-        or not cues.is_speech_verb(reporter.lemma_.lower())
+        or not _holds_a_clause(reporter, t, trailing)
     ):
         return None
     if trailing and t.i < reporter.i:
         return None
     return reporter
+
+
+def _with_absolute_subject(verb: Token) -> Token | None:
+    """The noun of "with X V-ing": "the talk ended with Morn asking Kade whether …", "the ad ends
+    with a narrator saying that …": X does what the participle says, not the clause's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl"):
+        return None
+    if verb.dep_ == "acl":
+        noun = verb.head
+        return noun if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+    for prep in children(verb.head):
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        noun = next((c for c in children(prep) if c.dep_ == "pobj"), None)
+        if noun is not None and noun.right_edge.i + 1 == verb.left_edge.i:
+            return noun
+    return None
+
+
+def _holds_a_clause(reporter: Token, t: Token, trailing: bool) -> bool:
+    """Whether ``reporter`` reports the clause ``t`` was hung in: a speech verb; or a belief verb
+    when ``t`` is a conjoined cue ("strategists fear that Morn has missed a chance and warn
+    that …", "sources believe Morn has joined a bloc, and admit that …"): the second cue is
+    joined to the believers' clause, not to the one they believe."""
+    lemma = reporter.lemma_.lower()
+    return cues.is_speech_verb(lemma) or (not trailing and lemma in BELIEF_VERBS)
 
 
 def _object_conjunct_subject(verb: Token) -> Token | None:
