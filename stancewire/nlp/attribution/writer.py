@@ -50,12 +50,20 @@ _CREDIT = re.compile(
     re.MULTILINE,
 )
 
+# A writer's closing note: "Morn is a Vask-based reporter for the Dorvan Herald." (a line of its
+# own, in the article's last 400 characters).
+_BIO = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+is[ \t]+an?[ \t]+[^.\n]{0,80}?"
+    r"\b(?:reporter|columnist|correspondent|writer)\b[^\n]*$",
+    re.MULTILINE,
+)
+
 
 def writer_actor(authors: Sequence[str], mentions: ArticleMentions) -> ActorRef | None:
     """The one person the byline names, as an actor: the same one the article's own mention of
     that name resolves to (registry entry, untitled, else ``person:<name>``). With no person in
     the byline (a publisher's name), a book excerpt's author from its credit line."""
-    names = byline_names(authors) or book_author(mentions.text)
+    names = byline_names(authors) or book_author(mentions.text) or closing_bio_writer(authors, mentions.text)
     if len(names) != 1:
         return None  # no byline, or several writers: "I" is none of them in particular
     found = mentions.registry.lookup(names[0], mentions.at, ActorKind.person)
@@ -70,6 +78,22 @@ def book_author(text: str) -> list[str]:
     from ``byline_names``, which the scorer uses for the article's own writers."""
     found = _CREDIT.search(text)
     return [found.group(1)] if found is not None else []
+
+
+def closing_bio_writer(authors: Sequence[str], text: str) -> list[str]:
+    """The writer a closing note names ("Morn is a Vask-based reporter for ..."), when the byline
+    has that name split by a stray comma ("Ada , Morn", which ``byline_names`` leaves out as too
+    unsure): the note confirms the split name is the writer's."""
+    found = _BIO.search(text, max(0, len(text) - 400))
+    if found is None:
+        return []
+    name = found.group(1)
+    words = [w for w in re.split(r"[\s,]+", " ".join(authors)) if w]
+    for k in range(1, len(words)):
+        if words[k] == name.split()[-1] and words[k - 1][:1].isupper():
+            # "Gaudiano is a ... reporter" with "Nicole , Gaudiano": the byline's given name
+            return [name if " " in name else f"{words[k - 1]} {name}"]
+    return []
 
 
 def first_question(text: str) -> int | None:
