@@ -115,7 +115,12 @@ class Attributor:
                 tok = raised_subject(self, q)
                 sp = from_token(self, tok, q) if tok is not None else None
             if sp is not None and self.writer is not None and sp.id == self.writer.id:
-                # The writer narrating is nobody a later "he said" or floating quote refers to.
+                # The writer narrating is nobody a later "he said" or floating quote refers to;
+                # but the rest of a quote the writer split ("'I am not shy,' I said. 'I have
+                # ...'") is the writer's too.
+                prev = sp
+                if q.cue_start is not None and q.inherit is None:
+                    by_cue.setdefault(q.cue_start, sp)
                 out.append((q, sp))
                 continue
             if sp is not None:

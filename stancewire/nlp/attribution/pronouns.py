@@ -107,6 +107,8 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             actor = described_person(att, tok, want, q)
         if actor is None:
             actor = unnamed_speaker_continued(att, tok, want)
+        if actor is None:
+            actor = name_gender_overruled(att, tok, want)
         # Salience above is a guess among the people named so far: the learned ranker, when
         # on, decides among them (the rules' pick is one of its features).
         decided, pick = rank(att, tok, "pronoun", want, actor.id if actor is not None else None)
@@ -406,6 +408,25 @@ def learn_gender(att: Attributor, actor_id: str, want: str) -> None:
             if c.gender is None and surely_a_person(c) and not names_a_thing(att.m, c):
                 c.gender = want
             return
+
+
+def name_gender_overruled(att: Attributor, tok: Token, want: str) -> ActorRef | None:
+    """The main subject of the sentence just before, in the same paragraph, when only the
+    given-name list gave that person the other gender ("Marty Walz ... Walz approaches it
+    calmly. She said ..."): with nobody of gender ``want`` in reach, the article's own pronoun
+    says the name is one of those given to either sex, and the person keeps that gender."""
+    sent = doccache.sent(tok)
+    if sent.start == 0 or "\n" in att.text[sent.start_char - 2 : sent.start_char]:
+        return None
+    prev = doccache.sent(att.doc[sent.start - 1])
+    if "\n" in att.text[prev.start_char : sent.start_char].rstrip():
+        return None  # the sentence before is in another paragraph
+    subj = next((t for t in children(prev.root) if t.dep_ in ("nsubj", "nsubjpass")), None)
+    c = att.m.cluster_for_token(subj.i) if subj is not None else None
+    if c is None or c.actor is None or not c.gender_by_name or c.gender == want or att.m.in_quote(subj.idx):
+        return None
+    c.gender, c.gender_by_name = want, False
+    return c.actor
 
 
 def thing_id(att: Attributor, actor_id: str) -> bool:

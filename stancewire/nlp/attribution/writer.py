@@ -41,18 +41,59 @@ _SIGNATURE = re.compile(
 # A section heading of the page ("FACEBOOK.", "TWITTER."): what follows is someone else's.
 _HEADING = re.compile(r"^[ \t]*[A-Z]{3,}\.?[ \t]*$", re.MULTILINE)
 _QUESTION = re.compile(r"^[ \t\"“]*Q(?:[ \t]*[:.]|(?=[A-Z][a-z]))", re.MULTILINE)
+# A book excerpt's credit line: "From THE LONG HARBOR by Ada Morn. Copyright © 2015 by Ada Morn.
+# Reprinted courtesy of ...". Only a line that also says it is reprinted or copyrighted: a
+# sentence that starts "From the port to the hills, ... by ..." is no credit.
+_CREDIT = re.compile(
+    r"^[ \t]*(?:Excerpted |Adapted )?[Ff]rom[ \t]+[^\n]{1,150}?[ \t]by[ \t]+"
+    r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})\.[^\n]*(?:Copyright|©|[Rr]eprinted|permission)",
+    re.MULTILINE,
+)
+
+# A writer's closing note: "Morn is a Vask-based reporter for the Dorvan Herald." (a line of its
+# own, in the article's last 400 characters).
+_BIO = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+is[ \t]+an?[ \t]+[^.\n]{0,80}?"
+    r"\b(?:reporter|columnist|correspondent|writer)\b[^\n]*$",
+    re.MULTILINE,
+)
 
 
 def writer_actor(authors: Sequence[str], mentions: ArticleMentions) -> ActorRef | None:
     """The one person the byline names, as an actor: the same one the article's own mention of
-    that name resolves to (registry entry, untitled, else ``person:<name>``)."""
-    names = byline_names(authors)
+    that name resolves to (registry entry, untitled, else ``person:<name>``). With no person in
+    the byline (a publisher's name), a book excerpt's author from its credit line."""
+    names = byline_names(authors) or book_author(mentions.text) or closing_bio_writer(authors, mentions.text)
     if len(names) != 1:
         return None  # no byline, or several writers: "I" is none of them in particular
     found = mentions.registry.lookup(names[0], mentions.at, ActorKind.person)
     if found is not None and found.kind == ActorKind.person:
         return untitled(mentions, found).ref()
     return ActorRef(id=person_id(names[0]), name=names[0], kind=ActorKind.person)
+
+
+def book_author(text: str) -> list[str]:
+    """The author a book excerpt's credit line names ("From TITLE by NAME. Copyright ..."): the
+    excerpt's "I" is that author, though the byline names only the publisher. Read separately
+    from ``byline_names``, which the scorer uses for the article's own writers."""
+    found = _CREDIT.search(text)
+    return [found.group(1)] if found is not None else []
+
+
+def closing_bio_writer(authors: Sequence[str], text: str) -> list[str]:
+    """The writer a closing note names ("Morn is a Vask-based reporter for ..."), when the byline
+    has that name split by a stray comma ("Ada , Morn", which ``byline_names`` leaves out as too
+    unsure): the note confirms the split name is the writer's."""
+    found = _BIO.search(text, max(0, len(text) - 400))
+    if found is None:
+        return []
+    name = found.group(1)
+    words = [w for w in re.split(r"[\s,]+", " ".join(authors)) if w]
+    for k in range(1, len(words)):
+        if words[k] == name.split()[-1] and words[k - 1][:1].isupper():
+            # "Gaudiano is a ... reporter" with "Nicole , Gaudiano": the byline's given name
+            return [name if " " in name else f"{words[k - 1]} {name}"]
+    return []
 
 
 def first_question(text: str) -> int | None:

@@ -403,7 +403,9 @@ def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
         # normalise() (accent folding) only for non-ASCII words: this runs on every token.
         if t.lower_ not in names and (t.text.isascii() or normalise(t.text) not in names):
             continue
-        if t.ent_type_ in ("GPE", "LOC") or (t.ent_type_ in ("ORG", "FAC") and t.ent_iob_ != "B"):
+        if t.ent_type_ in ("GPE", "LOC") or (
+            t.ent_type_ in ("ORG", "FAC") and t.ent_iob_ != "B" and not owned_by_org(toks, i)
+        ):
             continue
         if t.ent_type_ == "FAC":
             # The small model tags some hyphenated names FAC ("Tomasz Ebuka-Rinn"); a real
@@ -445,6 +447,13 @@ def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
             continue  # "Ada Morn Foundation" names an organisation
         out.append((t.i, e))
     return out
+
+
+def owned_by_org(toks: list[Token], i: int) -> bool:
+    """Whether token ``i``, inside an ORG entity, follows that entity's possessive ending:
+    "Vask News’ Oren Talby", "KTRV's Ada Morn", one entity to the small NER model, is a person
+    of the organisation, whose given name starts a name like any other."""
+    return i > 0 and toks[i - 1].text in POSSESSIVE and toks[i - 1].ent_type_ == "ORG"
 
 
 def opens_body_name(ix: ArticleMentions, i: int) -> bool:

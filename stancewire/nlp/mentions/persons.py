@@ -101,6 +101,7 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
             cluster.gender = g
     if honorific is not None and honorific_fits(ix, cluster, honorific, parts[-1]):
         cluster.gender = honorific
+        cluster.gender_by_name = False
     if cluster.gender is None and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
         # "His daughter, Kayla, 26,", "her husband, Aron,": the gendered noun the name stands in
         # apposition to says it (a bare given name gets no gender from the list below).
@@ -110,6 +111,7 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
         g = given_names().get(parts[0])
         if g in ("f", "m"):
             cluster.gender = g
+            cluster.gender_by_name = True
     cluster.last_seen = span.start_char
     cluster.seen.append(span.start_char)
     placeholder = ActorRef(id=person_id(cluster.name), name=cluster.name, kind=ActorKind.person)
@@ -139,6 +141,7 @@ def family_name(ix: ArticleMentions, span: Span, cluster: PersonCluster) -> None
     g = given_names().get(cluster.key)
     if g in ("f", "m") and cluster.gender is None:
         cluster.gender = g  # a given name and a surname now: "he" must not go to Kathryn Velk
+        cluster.gender_by_name = True
     cluster.relative = True
     cluster.key = f"{cluster.key} {normalise(surname)}"
     cluster.name = f"{cluster.name} {surname}"

@@ -25,6 +25,9 @@ class PersonCluster:
     roles: list[tuple[str, str | None]] = field(default_factory=list)  # (title, scope key)
     affiliation: str | None = None
     gender: str | None = None
+    # The gender came only from the given-name list ("Marty" is most often a man's name): the
+    # weakest cue, which the article's own "she" for the person overrules.
+    gender_by_name: bool = False
     actor: ActorRef | None = None
     last_seen: int = 0  # char offset of the latest mention
     first_seen: int = 0  # char offset of the first mention
