@@ -39,10 +39,15 @@ ACTORS = [
 ]
 
 
-def test_leader_administration_is_the_leaders_government(extractor: Extractor, tmp_path: Path) -> None:
+def _fictional_extractor(extractor: Extractor, tmp_path: Path) -> Extractor:
+    """An extractor on the shared pipeline with the registry of ``ACTORS`` only."""
     p = tmp_path / "actors.jsonl"
     p.write_text("".join(json.dumps(a) + "\n" for a in ACTORS), encoding="utf-8")
-    ex = Extractor(registry=ActorRegistry([p], use_cache=False), nlp=extractor.nlp, with_stance=False)
+    return Extractor(registry=ActorRegistry([p], use_cache=False), nlp=extractor.nlp, with_stance=False)
+
+
+def test_leader_administration_is_the_leaders_government(extractor: Extractor, tmp_path: Path) -> None:
+    ex = _fictional_extractor(extractor, tmp_path)
     text = (
         "Dravik officials said the water was safe, and Dravik said the pipes were new. "
         "Ama Koro visited the town on Monday. "
@@ -59,9 +64,7 @@ def test_a_leaders_administration_needs_no_other_mention_of_the_leader(
     # The article never names Koro outside "the Koro administration": the registry knows a
     # President Koro, who served in the Veltrian government (before: the Dravik government,
     # the one the article mentions most).
-    p = tmp_path / "actors.jsonl"
-    p.write_text("".join(json.dumps(a) + "\n" for a in ACTORS), encoding="utf-8")
-    ex = Extractor(registry=ActorRegistry([p], use_cache=False), nlp=extractor.nlp, with_stance=False)
+    ex = _fictional_extractor(extractor, tmp_path)
     text = (
         "Dravik officials said the water was safe, and Dravik said the pipes were new. "
         "In 2019, the Koro administration said it would send aid to the town."

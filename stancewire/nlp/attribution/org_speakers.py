@@ -38,9 +38,7 @@ def owned_body_speaker(att: Attributor, tok: Token) -> Speaker | None:
     if owner is None or owner.actor is None:
         return None
     body = _body_of(att, owner) or entourage_actor(owner.actor.name, tok.lemma_.lower())
-    det = tok.left_edge
-    a = det.idx if det.i < tok.i else tok.idx
-    b = tok.idx + len(tok.text)
+    a, b = _phrase_span(tok)
     return actor_speaker(body, att.text[a:b], a, b, MentionKind.organisation, owner.actor.name)
 
 
@@ -51,10 +49,13 @@ def seated_government_speaker(att: Attributor, tok: Token) -> Speaker | None:
     gov = seated_government(att.m, tok.idx, tok.lemma_.lower())
     if gov is None:
         return None
-    det = tok.left_edge
-    a = det.idx if det.i < tok.i else tok.idx
-    b = tok.idx + len(tok.text)
+    a, b = _phrase_span(tok)
     return actor_speaker(gov, att.text[a:b], a, b, MentionKind.organisation)
+
+
+def _phrase_span(tok: Token) -> tuple[int, int]:
+    """The characters from the phrase's first word (its determiner or possessor) to ``tok``."""
+    return tok.left_edge.idx, tok.idx + len(tok.text)
 
 
 def _person_owner(att: Attributor, tok: Token) -> PersonCluster | None:

@@ -130,7 +130,7 @@ def _frame_of_unrealised_infinitive(tok: Token) -> Token | None:
     if (
         tok.tag_ != "VB"
         or tok.dep_ not in ("advcl", "ccomp", "xcomp")
-        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        or not _to_infinitive(tok)
         or not any(c.dep_ == "nsubj" for c in kids)
         or not any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
     ):
@@ -195,7 +195,7 @@ def _caused_doer(t: Token) -> Token | None:
     kids = children(t)
     if any(c.dep_ in SUBJ for c in kids):
         return None
-    if not (t.tag_ == "VBG" or (t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids))):
+    if not (t.tag_ == "VBG" or (t.tag_ == "VB" and _to_infinitive(t))):
         return None
     obj = next((c for c in children(verb) if c.dep_ == "dobj" and verb.i < c.i < t.i), None)
     if obj is None or obj.lower_ in ("it", "this", "that", "what") or obj.lower_ in _FIRST_PERSON:
@@ -221,7 +221,7 @@ def _purpose_of_an_occasion(t: Token) -> bool:
     verb = noun.head
     return (
         t.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(t))
+        and _to_infinitive(t)
         and not any(c.dep_ in SUBJ for c in children(t))
         and noun.pos_ == "NOUN"
         and noun.dep_ == "dobj"
@@ -320,8 +320,12 @@ def _parenthetical_frame(verb: Token) -> bool:
 
 def _infinitive_clause(verb: Token) -> bool:
     """A to-infinitive complement with a subject of its own ("allowing Vaskans *to enter*")."""
-    kids = children(verb)
-    return verb.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+    return verb.dep_ in ("ccomp", "xcomp") and _to_infinitive(verb)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` has the infinitive marker "to" ("to lay out", "to brag")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 SPEAKING_BODIES = GROUP_NOUNS | ORG_ROLE_NOUNS | COLLECTIVE_PERSON_NOUNS
