@@ -27,6 +27,14 @@ from dataclasses import dataclass
 
 _QUOTE_MARKS = '“”"«»„‘’'
 
+# A dateline that opens a lead paragraph ("OTTAWA — ", "WASHINGTON (AP) — ", "DES MOINES, Iowa
+# — ", "LAS VEGAS, Nev. (Reuters) — "): no noise to blank (it is the article's), but neither
+# prose of the sentence it opens nor part of a name after it.
+DATELINE = re.compile(
+    r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:\s*\([A-Za-z ]+\))?\s*[-–—]+\s+"
+)
+
 # A capitalised word of a name or organisation (initials, hyphens, apostrophes, "&").
 _CAP = r"(?:[A-Z][\w.'’&-]*|&)"
 _NAMEISH = rf"{_CAP}(?:\s+(?:{_CAP}|of|the|de|da|van|von|der|la|le|for|and))*"

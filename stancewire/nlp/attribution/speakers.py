@@ -471,9 +471,21 @@ def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
             continue  # "Tomas Brask, another official, disagreed": someone else in that role
         if lemma in words or len(scope & words) >= 2:
             holder = c
-    if holder is None and scope and sent.end < len(att.doc):
+    if holder is None and scope and sent.end < len(att.doc) and not _for_a_person(tok):
         holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), owner)
     return person_speaker(att, holder, a, b, MentionKind.role) if holder is not None else None
+
+
+def _for_a_person(tok: Token) -> bool:
+    """Whether a role noun is someone's, by a person after "for"/"of" ("the lawyer for a former
+    county treasurer", "the wife of a Harrow miner"): the name the next sentence introduces is
+    then that person, the client, not the one the role noun stands for."""
+    for c in children(tok):
+        if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > tok.i:
+            pobj = next((g for g in children(c) if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ == "PERSON" or is_person_noun(pobj.lemma_.lower())):
+                return True
+    return False
 
 
 def reporting_newcomer(

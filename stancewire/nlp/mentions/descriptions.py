@@ -25,6 +25,7 @@ from stancewire.nlp import doccache
 from stancewire.nlp.mentions.names import gender_of_word, given_names
 from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.types import Mention, PersonCluster
+from stancewire.nlp.mentions.us_states import state_name
 from stancewire.nlp.mentions.words import (
     FACILITY_WORDS,
     ORG_ROLE_NOUNS,
@@ -358,15 +359,35 @@ def _profile(
         lw = re.findall(r"[a-z]+", window.lower())
         near.update(re.findall(r"[a-z]+", text[max(a, pos - 30) : min(b, pos + len(c.name) + 40)].lower()))
         words.update(lw)
-        parties.update(_PARTY[w] for w in lw if w in _PARTY)
+        # A party word in the next sentence is someone else's ("... Marsh would be confirmed.
+        # Asked whether any Republicans might defect, ..."); only the description's own words
+        # there (the self-match that lets "Morn said so. But the Dorvan Democrat added" find her)
+        # still count.
+        told = window
+        end = _sentence_end(ix, pos)
+        if end < b:
+            own = text[max(end, after_object) : b] if after_object is not None else ""
+            told = text[a:end] + " " + own
+        parties.update(_PARTY[w] for w in re.findall(r"[a-z]+", told.lower()) if w in _PARTY)
         for m in _PARTY_TAG.finditer(window):
             parties.add(_TAG_PARTY[m.group(1)])
             words.update(re.findall(r"[a-z]+", m.group(2).lower()))
+            # "R-Neb." is from Nebraska: "the Nebraska Republican" should find its senator.
+            place = m.group(2)
+            state = state_name(place) or state_name(place.split()[0])
+            if state:
+                words.update(state.split())
         # An age right after the name ("Ivo Kessler, 52,"), not any number in the window.
         m = _AGE_FACT.search(after[: 40 + len(c.name)])
         if m:
             ages.add(m.group(1))
     return near, words, parties, ages
+
+
+def _sentence_end(ix: ArticleMentions, char: int) -> int:
+    """Where the sentence holding the character at ``char`` ends."""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    return doccache.sent(ix.doc[k]).end_char if k >= 0 else len(ix.text)
 
 
 def profile_words(

@@ -20,6 +20,7 @@ from stancewire.nlp.mentions.words import (
     PERSON_DESC_NOUNS,
     TITLE_WORDS,
 )
+from stancewire.nlp.noise import DATELINE
 from stancewire.nlp.registry import normalise
 from stancewire.schemas import ActorKind
 
@@ -325,7 +326,18 @@ def dateline_name(ix: ArticleMentions, ent: Span) -> tuple[int, int] | None:
     Ostrowe met ..." tagged ORG whole): capitals at a paragraph start, a dash, then two or three
     Title-case words with no organisation word. Else None."""
     if ent.start_char > 0 and ix.text[ent.start_char - 1] != "\n":
-        return None
+        line = ix.text.rfind("\n", 0, ent.start_char) + 1
+        dateline = DATELINE.match(ix.text, line)
+        if dateline is None or dateline.end() != ent.start_char or len(ent) not in (2, 3):
+            return None
+        # "ASHGROVE — Tomas Virta scored": the NER tagged the name after the dateline a place
+        # on its own; a given name opening it makes it the person.
+        words = normalise(ent.text).split()
+        if words[0] not in given_names() or any(w in ORG_WORDS or w in FACILITY_WORDS for w in words):
+            return None
+        if not all(t.pos_ == "PROPN" and CAP_RE.match(t.text) and not t.text.isupper() for t in ent):
+            return None
+        return ent.start, ent.end
     dash = next((t.i for t in ent if t.text in _DASHES), None)
     if dash is None or dash == ent.start:
         return None

@@ -113,12 +113,26 @@ def relcl_title(ix: ArticleMentions, root: Token) -> tuple[str | None, str | Non
         if title is None or not any(g.dep_ == "nsubj" and g.lower_ == "who" for g in children(c)):
             continue
         obj = next((g for g in children(c) if g.dep_ == "dobj"), None)
+        if c.lemma_.lower() == "represent" and obj is not None and _constituency(obj):
+            continue  # "who represents Ward 7": an elected member, not anyone's lawyer
         scope = None
         if obj is not None:
             scope_words = [t.text for t in obj.subtree if CAP_RE.match(t.text) and t.pos_ != "DET"]
             scope = " ".join(scope_words) or None
         return title, scope
     return None, None
+
+
+# What an elected member represents ("Ward 7", "the 5th District", "the riding of Lumen North").
+_CONSTITUENCY_NOUNS = frozenset({
+    "ward", "district", "riding", "constituency", "county", "state", "city", "town", "area",
+    "region", "precinct", "division", "seat", "residents", "voters", "constituents", "people",
+})  # fmt: skip
+
+
+def _constituency(obj: Token) -> bool:
+    """Whether the object of "represents" is a place or its people, not a client."""
+    return obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in _CONSTITUENCY_NOUNS
 
 
 def scope_of(ix: ArticleMentions, word: str | None) -> tuple[str | None, str | None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.attrs import LOWER, POS, TAG
@@ -11,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
+from stancewire.nlp.noise import DATELINE
 from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
 from stancewire.nlp.quotes.acts import act_frame, is_act_cue
 from stancewire.nlp.quotes.answers import RULE as ANSWER_RULE
@@ -254,11 +254,6 @@ def drop_set_in_echoes(out: list[QuoteCandidate], set_in_cues: dict[int, int | N
 
 
 _TIME_ENTS = frozenset({"DATE", "TIME"})
-# A capitalised place (and wire credit) and a dash opening a lead paragraph: "OTTAWA — ",
-# "WASHINGTON (AP) — ".
-LEAD_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,}(?:\([A-Za-z ]+\))?\s*[-–—]+\s+")
-
-
 def withholds(tok: Token, lemma: str) -> bool:
     """"deny" with a recipient withholds a thing, it reports no denial: "closed primaries deny
     many voters the right to vote", "the board denied her a visa"."""
@@ -480,7 +475,7 @@ def finish(
     if a == 0 or text[a - 1] == "\n":
         # "OTTAWA — The government will …, the minister announced": the dateline opening the
         # paragraph is no part of what was announced.
-        dateline = LEAD_DATELINE.match(text, a)
+        dateline = DATELINE.match(text, a)
         if dateline is not None and dateline.end() < b:
             a = dateline.end()
     if b - a < min_chars:
@@ -1059,6 +1054,11 @@ def according(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
     left = (sent.start, phrase_first - 1)
     right = (phrase_last + 1, sent.end - 1)
     first, last = right if (right[1] - right[0]) >= (left[1] - left[0]) else left
+    k = right[0] + (right[0] < right[1] and doc[right[0]].is_punct)
+    if (first, last) == right and left[1] - left[0] >= 2 and k <= right[1] and doc[k].pos_ == "CCONJ":
+        # "Democrats spent $12 million, according to filings, and Republicans spent $9 million":
+        # what follows "and" is the reporter's next clause; the source backs the one before.
+        first, last = left
     while first <= last and doc[first].is_punct:
         first += 1
     while last >= first and doc[last].is_punct:
