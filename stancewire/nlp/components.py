@@ -32,6 +32,7 @@ from stancewire.nlp.attribution.candidates import Decision
 from stancewire.nlp.attribution.ranker import MODES, SpeakerScorer, ranker_mode, shipped_model
 from stancewire.nlp.attribution.writer import writer_actor
 from stancewire.nlp.mentions import ArticleMentions
+from stancewire.nlp.noise import body_bylines
 from stancewire.nlp.quotes import QuoteFinder
 from stancewire.nlp.records import quote_record
 from stancewire.nlp.registry import ActorRegistry, default_registry
@@ -121,7 +122,9 @@ class AttributionComponent:
                 self.scorer = shipped_model()
             ranker = self.scorer.for_article(article.id)
         decisions: list[Decision] | None = [] if self.trace is not None else None
-        writer = writer_actor(article.authors, mentions)
+        # A scraped body often carries its byline as a line of text ("By Ada Morn") and the
+        # scraper no author field: that line names the writer of a column's "I".
+        writer = writer_actor(article.authors or body_bylines(article.text), mentions)
         attributed = Attributor(doc, mentions, ranker, decisions, MODES[mode], writer).run(
             doc._.quote_candidates
         )

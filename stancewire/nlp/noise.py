@@ -249,6 +249,19 @@ def noise_spans(text: str) -> list[NoiseSpan]:
     return merged
 
 
+# How far into a body a byline line may stand (after a headline, a dek and a time stamp).
+_BYLINE_REACH = 600
+
+
+def body_bylines(text: str) -> list[str]:
+    """The "By …" byline lines near the top of an article body ("By Ada Morn | Staff Writer"):
+    the writers, when the scraper gave no author field."""
+    head = text[:_BYLINE_REACH]
+    lines = (head[s.start : s.end] for s in noise_spans(head) if s.reason == "byline")
+    # Only a "By …" line: a time stamp ("Published Wednesday, …") or an outlet line names no writer.
+    return [line for line in lines if line.startswith(("By ", "BY "))]
+
+
 def mask_noise(text: str) -> str:
     """``text`` with every noise span replaced by spaces of the same length (offsets unchanged)."""
     spans = noise_spans(text)

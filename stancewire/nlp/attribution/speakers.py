@@ -49,6 +49,7 @@ from stancewire.nlp.mentions.descriptions import (
 )
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, given_names, org_words, without_possessive
+from stancewire.nlp.mentions.person_spans import referred_to_as_it
 from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
@@ -934,11 +935,20 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         # "the Texan said", "another Muslim said": a demonym or party word with a determiner
         # describes someone (named earlier, or not at all); nobody is named "Texan".
         return described_or_unknown(att, tok, a, b)
-    if titled_body(att, tok, a, b):
+    if titled_body(att, tok, a, b) or referred_to_as_it(tok):
         # "The Atlantic noted", "the FDIC said": a capitalised name under "the" that the
-        # article never gives a person is a body (an outlet, an agency), not a person.
+        # article never gives a person is a body (an outlet, an agency), not a person; so is a
+        # name the sentence calls "which" or "it" ("Unifor, which represents …, said it …").
         body = ActorRef(id=f"org:{slugify(phrase)}", name=phrase, kind=ActorKind.organisation)
         return actor_speaker(body, phrase, a, b, MentionKind.organisation)
+    if tok.is_lower and tok.pos_ == "PROPN":
+        # "The Ontario Nurses' Union local said": a lower-case head the tagger made a proper noun
+        # is a common noun; a body it belongs to ("Union" of the named union) speaks for it.
+        for c in children(tok):
+            m = att.m.mention_for_token(c.i) if c.dep_ == "compound" else None
+            if m is not None and m.actor is not None and m.actor.kind == ActorKind.organisation:
+                body = att.text[m.start : m.end]
+                return actor_speaker(m.actor, body, m.start, m.end, MentionKind.organisation)
     if not any(ch.isupper() for ch in phrase) or common_word_as_name(tok, phrase):
         # A lower-case "proper noun" is the tagger's mistake, never a name: "the billionaire
         # business mogul told People" is a description, "the secretary of state" a role.

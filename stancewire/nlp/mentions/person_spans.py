@@ -151,6 +151,8 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         # "Lia Quorn of Lumen": the NER ran the name on over a place; a given name and a surname
         # before "of" are the person ("Catherine of Aragon", one name before it, stays whole).
         end = next((j for j in range(ent.start + 2, ent.end - 1) if toks[j].lower_ == "of"), ent.end)
+        while end - a > 1 and toks[end - 1].is_lower and toks[end - 1].pos_ in ("ADP", "CCONJ", "DET"):
+            end -= 1  # "Mei-Ling Cho of" tagged PERSON before "Harbour Securities": no name ends in "of"
         spans.append((a, end))
     n = len(doc)
     for t in toks:
@@ -397,7 +399,23 @@ def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             lemma = c.lemma_.lower()
             return lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS
-    return False
+    return referred_to_as_it(ent.root)
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def referred_to_as_it(root: Token) -> bool:
+    """Whether the sentence refers to the name headed by ``root`` as a thing, by a relative
+    clause opened by "which" ("Unifor, which represents 2,000 agents, said"): people get "who".
+    (An "it" in the clause a name reports is no such sign: "Ada Morn said it was a mistake".)"""
+    first = next((c for c in children(root) if c.dep_ == "compound" and c.i < root.i), root)
+    if normalise(first.text) in given_names():
+        return False  # "Tova Lind, which …" is more likely a slip than a body named like a person
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ == "which" and g.dep_ in _SUBJECTS for g in children(c))
+        for c in children(root)
+    )
 
 
 def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
