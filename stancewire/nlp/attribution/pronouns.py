@@ -581,6 +581,10 @@ def nearest_person(
                 # "Since Rivera's op-ed in May, she has tacked left": the possessor in a phrase
                 # before the pronoun's own clause is whom the sentence is about.
                 return m.actor, m.end, True, m.affiliation
+            if object_in_other_clause(att, m, head, tok, want):
+                # "The ruling would not hurt Morn if she is elected, but she will want ...": the
+                # one person of the pronoun's gender the sentence names, in a clause of its own.
+                return m.actor, m.end, True, m.affiliation
             continue
         if m.start < sent_start and described_subject(att, head):
             # "A mayor who once beat Reyes will leave office. He said ...": the sentence is about
@@ -625,6 +629,68 @@ def nearest_person(
                 return m.actor, m.end, True, m.affiliation
         return m.actor, m.end, is_subj, m.affiliation
     return None
+
+
+def clause_verb(t: Token) -> Token:
+    """The verb (or the root) of the clause ``t`` stands in."""
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether the clause of ``verb`` has a subject of its own or, as a coordinate verb, its
+    first conjunct's (a parse without one has misread the clause: "While Will acknowledges ..."
+    with the name "Will" taken for a modal)."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is not None and any(c.dep_ in _SUBJECTS for c in children(v)):
+            return True
+    return False
+
+
+def object_in_other_clause(att: Attributor, m: Mention, head: Token, tok: Token, want: str) -> bool:
+    """Whether ``m``, named before the subject pronoun ``tok`` in its sentence but not as a
+    subject, is whom ``tok`` continues: ``tok`` heads a clause of its own (not one whose verb has
+    ``m`` as an argument: "Velk praised Morn, and she ..." but never "she" for "Morn" in
+    "Morn's rival said she ..."), the article knows ``m`` to be of gender ``want``, and no
+    subject before ``tok`` in the sentence may be ``tok`` ("The ruling would not hurt Morn if
+    she wins": Morn; "Velk told Brandt that he ...": not Brandt, Velk may be "he"), nor another
+    person of that gender named there ("Morn thanked Venn, and she ...")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.dep_ not in ("dobj", "pobj", "dative"):
+        return False
+    if att.m.gender_of(m.actor.id) != want or att.m.in_quote(m.start) or quoted_in_sentence(att, head):
+        return False
+    verb = clause_verb(head)
+    if verb == tok.head or thing_id(att, m.actor.id) or doccache.is_ancestor(head, tok):
+        return False  # "Velk backed Morn, whom she ...": a clause inside m's phrase is about m
+    if not has_subject(verb):
+        return False  # "Velk spoke, praising Morn": the one who praises, unnamed, may be "she"
+    sent = doccache.sent(tok)
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i != head.i:
+            other = att.m.mention_for_token(t.i)
+            if t.lower_ in HE | SHE:
+                # one after the name continues it as ``tok`` does ("if she wins, but she ...")
+                if (t.lower_ in HE) == (want == "m") and t.i < head.i:
+                    return False
+            elif other is not None and other.actor.kind == ActorKind.person:
+                if gender_ok(att, other.actor.id, want):
+                    return False
+            elif person_noun(t):
+                return False  # "The senator praised Morn, and she ...": a person, of either sex
+    rivals = {
+        o.actor.id
+        for o in att.m.person_mentions_before(tok.idx, window=tok.idx - sent.start_char)
+        if o.start >= sent.start_char and o.actor.id != m.actor.id and gender_ok(att, o.actor.id, want)
+    }
+    return not rivals
 
 
 def other_gender_subject(att: Attributor, head: Token, want: str) -> bool:
