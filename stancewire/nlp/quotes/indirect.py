@@ -32,7 +32,7 @@ from stancewire.nlp.quotes.raising import (
     refusal_frame,
 )
 from stancewire.nlp.quotes.set_in import set_in_frame
-from stancewire.nlp.quotes.source_phrase import in_poll_frame, perspective_frame
+from stancewire.nlp.quotes.source_phrase import drop_polled_answers, in_poll_frame, perspective_frame
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import (
     ISSUING_VERBS,
@@ -204,7 +204,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             out.append(part)
     if set_in_cues:
         out = drop_set_in_echoes(out, set_in_cues)
-    return drop_overlapping_acts(drop_nested_beliefs(out), direct_spans)
+    return drop_overlapping_acts(drop_nested_beliefs(drop_polled_answers(idx, out)), direct_spans)
 
 
 def set_in_parts(doc: Doc, text: str, tok: Token, idx: DocIndex) -> list[QuoteCandidate]:
@@ -1068,7 +1068,7 @@ def according(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
     if any(idx.in_direct[j] for j in (first, last)):
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return finish(doc, text, tok, to, a, b, _author_of_source(pobj) or pobj, "according", 0.75)
+    return finish(doc, text, tok, to, a, b, author_of_source(pobj) or pobj, "according", 0.75)
 
 
 # Prepositions that name who made a source text ("calculations by X", "a report from X",
@@ -1081,7 +1081,7 @@ _AUTHORING_VERBS = ISSUING_VERBS | {
 }  # fmt: skip
 
 
-def _author_of_source(source: Token) -> Token | None:
+def author_of_source(source: Token) -> Token | None:
     """Who made the text "according to" cites, when the phrase names them: "according to
     calculations by Ada Morn", "a recent report from the Dorvan Institute", "interviews with
     party leaders", "a court document filed by Ivo Kade". The text says what its author found

@@ -17,7 +17,10 @@ from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
+from stancewire.nlp.quotes.syntax import subject_of
 from stancewire.nlp.quotes.words import BELIEF_VERBS, POLL_NOUNS
+
+POLL_RULE = "according-in"
 
 
 def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
@@ -44,8 +47,14 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     elif head.pos_ not in ("VERB", "AUX") or head.dep_ not in ("ROOT", "ccomp", "conj"):
         return None
     lemma = head.lemma_.lower()
-    if lemma in cues.speech_verbs() or lemma in BELIEF_VERBS or lemma == "show":
-        return None  # "In a poll, 40 percent said …": the speech cue quotes it
+    # "In a new poll, 40 percent said …": the respondents' answers are the poll's finding, and
+    # PolNeAR gives the whole clause (share and verb too) to the poll. A fronted poll phrase
+    # only, over a share of respondents; anyone else's cue ("In a poll released Monday, the
+    # pollster said …", "… said in a poll") quotes its own speaker.
+    if (lemma in cues.speech_verbs() or lemma in BELIEF_VERBS or lemma == "show") and not (
+        fronted and _share_of_respondents(subject_of(head))
+    ):
+        return None
     first, last = head.left_edge.i, head.right_edge.i
     if tok.i < head.i:
         first = tok.right_edge.i + 1  # "In the new poll, C": the clause after the phrase
@@ -67,7 +76,45 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     if last - first < 2 or any(idx.in_direct[j] for j in (first, last)):
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return finish(doc, text, tok, tok, a, b, pobj, "according-in", 0.65)
+    return finish(doc, text, tok, tok, a, b, pobj, POLL_RULE, 0.65)
+
+
+# Heads of a share of respondents: "40 percent", "a majority of voters", "most", "31%".
+_SHARE_HEADS = frozenset(
+    {"percent", "%", "majority", "minority", "most", "half", "third", "quarter", "plurality"}
+)
+
+
+def _share_of_respondents(subj: Token | None) -> bool:
+    """Whether a subject counts a share of the people polled: a share noun or a number
+    ("40 percent of voters", "a majority", "1,409 teachers", "six in 10")."""
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in _SHARE_HEADS or subj.like_num:
+        return True
+    return any(c.dep_ == "nummod" for c in children(subj))
+
+
+def drop_polled_answers(idx: DocIndex, quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """"In a new poll, 40 percent said C": the poll's clause (:func:`in_poll_frame`) holds the
+    answer, and the speech verb's own quote of C inside it (speaker "40 percent") is the same
+    attribution told twice: it goes. Only the verb the poll phrase hangs on; another cue in the
+    clause ("… of voters who said C back Falk") is an attribution of its own."""
+    doc = idx.doc
+    answered: dict[int, tuple[int, int]] = {}
+    for q in quotes:
+        if q.rule == POLL_RULE and q.cue_start is not None:
+            head = doc[idx.tok_at(q.cue_start)].head
+            answered[head.idx] = (q.start, q.end)
+    if not answered:
+        return quotes
+    return [
+        q
+        for q in quotes
+        if q.rule == POLL_RULE
+        or q.cue_start not in answered
+        or not (answered[q.cue_start][0] <= q.start and q.end <= answered[q.cue_start][1])
+    ]
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
