@@ -138,14 +138,12 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
 
 
 def _can_remember(speaker: Token) -> bool:
-    """Whether ``speaker`` is someone who remembers: a pronoun, a name that is not an
-    organisation's, or a person noun. A company or a body that recalls something calls it back
-    (cars, a product). The entity type of a person's name is noisy (a surname tagged as a
-    place), so only ORG counts against a name."""
-    if speaker.pos_ == "PRON":
+    """Whether ``speaker`` is someone who remembers: a pronoun, a name or a person noun. A
+    company or a body that recalls something calls it back (cars, a product). A name passes
+    whatever its entity type, which is too noisy to tell a person from a firm (a surname
+    tagged ORG or GPE)."""
+    if speaker.pos_ in ("PRON", "PROPN"):
         return True
-    if speaker.pos_ == "PROPN":
-        return speaker.ent_type_ != "ORG"
     return is_person_noun(speaker.lemma_.lower())
 
 
