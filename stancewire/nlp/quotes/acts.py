@@ -10,9 +10,11 @@ attribution), so the lists (``ACT_OBJECT_VERBS`` for the object, ``ACT_PREP_CUES
 prepositional object) hold the verbs whose content so read, with a subject that can hold a
 position, was an attributed content in about two of five uses or more on PolNeAR dev (measured
 with all other rules applied first), and that name an act of expressing or taking a position
-(not "win", "have", "pass"). Acts that are events between actors ("sign", "recall", "file",
-"deliver", "recognise") are left to the event coder, which reads them from the sentence: a
-quote of their object would become the stance target ("filed a complaint against Belmira").
+(not "win", "have", "pass"). "recall" is there for its memory sense ("recalled the convention
+fight of 1988"), not when a company or a country calls something or someone back (:func:`_object`).
+Acts that are events between actors ("sign", "file", "deliver", "recognise") are left to the
+event coder, which reads them from the sentence: a quote of their object would become the
+stance target ("filed a complaint against Belmira").
 ``ACT_INFINITIVE_VERBS`` adds aims as a to-infinitive ("aims to win", "delegates looking to
 unseat Trump"). These frames run last: only for a verb that no other rule took, and their quote
 is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`).
@@ -23,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from stancewire.nlp.doccache import children
+from stancewire.nlp.mentions.descriptions import is_person_noun
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.evaluation import holder_token
 from stancewire.nlp.quotes.speakers import speaker_like
@@ -54,6 +57,9 @@ _PERSONAL = frozenset(
         "it",
     }
 )
+# Verbs that also mean calling someone back: with a person or a country as object ("recalled
+# its ambassador") the act is an event between actors, not a memory the subject voices.
+_CALL_BACK_VERBS = frozenset({"recall"})
 # How far the preposition may follow its verb: a particle or an adverb between ("lashed out at",
 # "doubled down on", "pushed hard for").
 _PREP_REACH = 3
@@ -104,6 +110,8 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
     if nxt < len(doc) and doc[nxt].text == ":":
         return None  # "listed the reasons: …": the colon hands over to what follows
     last = obj.right_edge.i
+    if lemma in _CALL_BACK_VERBS and (speaker_like(obj) or not _can_remember(speaker)):
+        return None  # "recalled its ambassador", "the company recalled the cars": calling back
     said_what = obj.pos_ != "PRON"
     for c in children(tok):
         if c.i > last and c.dep_ == "prep":
@@ -127,6 +135,16 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], speaker, RULE_PREFIX + "object", 0.55)
+
+
+def _can_remember(speaker: Token) -> bool:
+    """Whether ``speaker`` is someone who remembers: a pronoun, a name or a person noun. A
+    company or a body that recalls something calls it back (cars, a product). A name passes
+    whatever its entity type, which is too noisy to tell a person from a firm (a surname
+    tagged ORG or GPE)."""
+    if speaker.pos_ in ("PRON", "PROPN"):
+        return True
+    return is_person_noun(speaker.lemma_.lower())
 
 
 def _prep_object(

@@ -41,7 +41,9 @@ from stancewire.nlp.quotes.syntax import (
     is_question_frame,
     misread_perfect,
     misread_verb,
+    negation_of,
     noun_clause_end,
+    reports_omission,
     said_to_be,
     subject_of,
 )
@@ -517,7 +519,8 @@ def finish(
 
 
 def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
-    if is_negated(tok) or is_question_frame(tok) or said_to_be(tok):
+    omission = reports_omission(tok)
+    if (is_negated(tok) and not omission) or is_question_frame(tok) or said_to_be(tok):
         return None
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children(tok)):
         return None
@@ -588,7 +591,11 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         last_tok = doc[comp.i] if comp.dep_ == "prep" else obj
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, last_tok, a, b, speaker, "express", 0.8)
-    return verb_frame_main(doc, text, tok, lemma, idx, speaker, kids)
+    q = verb_frame_main(doc, text, tok, lemma, idx, speaker, kids)
+    neg = negation_of(tok) if omission else None
+    if q is not None and neg is not None:
+        q.cue_start = neg.idx  # the cue is "not mention": the quote says what was left out
+    return q
 
 
 def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:

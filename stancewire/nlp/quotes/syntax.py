@@ -516,6 +516,27 @@ def is_negated(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and h.lemma_ in cues.NEGATING_HEADS
 
 
+# Verbs whose negation still reports a speech: "did not mention Varga by name" says what a
+# speaker left out of what they said, and PolNeAR marks it with the verb as its cue.
+_OMISSION_VERBS = frozenset({"mention"})
+
+
+def reports_omission(tok: Token) -> bool:
+    """Whether ``tok`` is a negated verb of mentioning with its object ("never mentioned the
+    plan"); "not to mention the cost" is the writer's aside, nobody's omission."""
+    return (
+        tok.lemma_.lower() in _OMISSION_VERBS
+        and negation_of(tok) is not None
+        and any(c.dep_ in ("dobj", "obj") and c.i > tok.i for c in children(tok))
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok))
+    )
+
+
+def negation_of(tok: Token) -> Token | None:
+    """The negation before ``tok`` ("did *not* mention", "*never* mentioned"), or None."""
+    return next((c for c in children(tok) if c.dep_ == "neg" and c.i < tok.i), None)
+
+
 def is_question_frame(tok: Token) -> bool:
     # "Asked whether ..., she said" / "When asked about X, he said": the reporter's question.
     return (
