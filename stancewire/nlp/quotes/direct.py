@@ -493,39 +493,11 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     ):
         return False
     speaker = reader or speaker_for(doc, cue, a, seg_end, idx)
-    relay = relayed_by(cue, idx, seg_end)
-    if relay is not None:
-        cue, speaker = relay
     set_cue(q, cue, speaker)
     q.confidence = 0.92 if speaker is not None else 0.7
     q.rule = "direct-right"
     q.sent_end = max(q.sent_end, doccache.sent(cue).end_char)
     return True
-
-
-def relayed_by(cue: Token, idx: DocIndex, end: int) -> tuple[Token, Token] | None:
-    """'“…,” Ada Morn said, according to the Ledger.': a frame that is itself reported by a
-    source the article cites. The quote reaches the reader through that source (an outlet, a
-    transcript, an attendee), and it is the source the sentence stands on, as with a plain
-    "according to" clause. Returns the "according" token and the source's head (the text's
-    author when the phrase names one: "audio provided by Vask Radio"), or None. Only an
-    "according to" phrase hung on the frame verb itself, after it, outside quotes and within
-    the frame's sentence: one inside a clause of its own ("…, said Morn, who cited a poll
-    according to which …") sources that clause, not the quote."""
-    from stancewire.nlp.quotes.indirect import author_of_source  # indirect imports much; keep it lazy
-
-    if cue.lower_ == "according":
-        return None
-    for c in children(cue):
-        if c.i <= cue.i or c.idx >= end or idx.in_quote[c.i]:
-            continue
-        if c.dep_ != "prep" or c.lower_ != "according" or c.i + 1 >= len(c.doc) or c.nbor(1).lower_ != "to":
-            continue
-        pobj = next((g for g in children(c.nbor(1)) if g.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
-        return c, author_of_source(pobj) or pobj
-    return None
 
 
 _READ = frozenset({"read", "reads"})
