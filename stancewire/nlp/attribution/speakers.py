@@ -165,7 +165,7 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
         sp = ranked_role_speaker(att, tok, sp)
     if sp is None or sp.kind == ActorKind.unknown:
         # No one named before holds the role: the lede may name its holder just after.
-        return lede_holder_speaker(att, tok) or sp
+        return lede_holder_speaker(att, tok) or next_sentence_holder(att, tok) or sp
     return sp
 
 
@@ -474,6 +474,38 @@ def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
     if holder is None and scope and sent.end < len(att.doc):
         holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), owner)
     return person_speaker(att, holder, a, b, MentionKind.role) if holder is not None else None
+
+
+def next_sentence_holder(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Ivo Kade's campaign manager says he is gratified by the ruling. Tomas Velk, in a
+    statement, said ...": past the lede too (a "Latest" item, a new section), a role anchored
+    to someone or something named (a possessor or an "of" phrase: "Kade's campaign manager",
+    "the deputy head of Vantor's delegation") that no one named before holds is the person the
+    very next sentence names for the first time as the one reporting, provided the article
+    gives that person no other job there (the role's own noun, or a tie to its anchor, may
+    stand by the name: "Lina Brask, vice chairwoman for Morn's campaign,"). An unanchored
+    noun ("the official") is someone the article may never name."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    lemma = tok.lemma_.lower()
+    if not is_person_noun(lemma) or anyone_noun(lemma):
+        return None
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    if det is None or (det.dep_ == "det" and det.lower_ != "the"):
+        return None
+    scope = own_scope_words(att, tok)
+    sent = doccache.sent(tok)
+    if not scope or sent.end >= len(att.doc):
+        return None
+    holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), role_owner(att, tok))
+    if holder is None:
+        return None
+    if holder.roles:
+        words = profile_words(att.m, holder, holder.seen[0] + 1)
+        if lemma not in words and not scope & words:
+            return None  # "Mayor Ada Morn said": someone with a job of her own
+    a, b = np_bounds(att, tok)
+    return person_speaker(att, holder, a, b, MentionKind.role)
 
 
 def reporting_newcomer(
