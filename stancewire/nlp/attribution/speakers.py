@@ -99,6 +99,9 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
         return quant
     if tok.pos_ == "PRON" or lower in HE | SHE | THEY | IT | FIRST:
         return pronoun(att, tok, q)
+    headline = headline_noun_speaker(att, tok)
+    if headline is not None:
+        return headline
     if tok.pos_ == "PROPN" or tok.lower_ in ("year", "old"):
         # "the Harrow Republican" is often tagged a PERSON: a party or age description is no name.
         hard = description_speaker(att, tok, hard_only=True)
@@ -384,6 +387,40 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
                 a, b = np_bounds(att, tok)
                 return person_speaker(att, c, a, b, MentionKind.role)
     return None
+
+
+def headline_noun_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Republican Seeks New Harrow Inquiry", "Justice vows to be more careful", "This Big-Name
+    Senator Backed Velk": a headline capitalises its words (title case all, a line its first),
+    so the tagger and the NER take an office, person or party noun heading the subject there
+    for a name ("person:republican"). It is a role noun: the person the lede reports speaking
+    (headline_role_speaker's lede), else a description left unresolved. A word the body also
+    uses as (part of) a name ("Justice Ada Morn" is no one; "Ivo Justice" is) stays a name."""
+    end = _headline_end(att.text)
+    if end < 0 or tok.idx >= end or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    lower = tok.lower_
+    if not (lower in TITLE_WORDS or lower in PERSON_DESC_NOUNS or party_noun(lower)):
+        return None
+    if tok.tag_ == "NNPS" or (lower.endswith("s") and not lower.endswith("ss")):
+        return None  # "Republicans Ask ...", "Democrats Should ...": a group, no one the lede names
+    nxt = att.doc[tok.i + 1] if tok.i + 1 < len(att.doc) else None
+    if nxt is not None and att.m.cluster_for_token(nxt.i) is not None:
+        return None  # "Senator Velk Says": a title before a name
+    cluster = att.m.cluster_for_token(tok.i)
+    if cluster is not None and any(p >= end for p in cluster.seen):
+        return None  # a name the body repeats
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    a, b = np_bounds(att, tok)
+    if det is None or det.lower_ in ("the", "this", "that"):
+        gender = gender_of_word(lower)
+        for sent in lede_sentences(att):
+            for c in reporting_subjects(att, sent):
+                if not (gender and c.gender and c.gender != gender):
+                    return person_speaker(att, c, a, b, MentionKind.role)
+    phrase = att.text[a:b]
+    unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
+    return actor_speaker(unknown, phrase, a, b, MentionKind.role)
 
 
 def reporting_subjects(att: Attributor, sent: Span) -> list[PersonCluster]:
