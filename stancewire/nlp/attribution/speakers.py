@@ -100,6 +100,9 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
         return quant
     if tok.pos_ == "PRON" or lower in HE | SHE | THEY | IT | FIRST:
         return pronoun(att, tok, q)
+    headline = headline_noun_speaker(att, tok)
+    if headline is not None:
+        return headline
     if tok.pos_ == "PROPN" or tok.lower_ in ("year", "old"):
         # "the Harrow Republican" is often tagged a PERSON: a party or age description is no name.
         hard = description_speaker(att, tok, hard_only=True)
@@ -166,7 +169,7 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
         sp = ranked_role_speaker(att, tok, sp)
     if sp is None or sp.kind == ActorKind.unknown:
         # No one named before holds the role: the lede may name its holder just after.
-        return lede_holder_speaker(att, tok) or sp
+        return lede_holder_speaker(att, tok) or next_sentence_holder(att, tok) or sp
     return sp
 
 
@@ -387,6 +390,40 @@ def headline_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | 
     return None
 
 
+def headline_noun_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Republican Seeks New Harrow Inquiry", "Justice vows to be more careful", "This Big-Name
+    Senator Backed Velk": a headline capitalises its words (title case all, a line its first),
+    so the tagger and the NER take an office, person or party noun heading the subject there
+    for a name ("person:republican"). It is a role noun: the person the lede reports speaking
+    (headline_role_speaker's lede), else a description left unresolved. A word the body also
+    uses as (part of) a name ("Justice Ada Morn" is no one; "Ivo Justice" is) stays a name."""
+    end = _headline_end(att.text)
+    if end < 0 or tok.idx >= end or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    lower = tok.lower_
+    if not (lower in TITLE_WORDS or lower in PERSON_DESC_NOUNS or party_noun(lower)):
+        return None
+    if tok.tag_ == "NNPS" or (lower.endswith("s") and not lower.endswith("ss")):
+        return None  # "Republicans Ask ...", "Democrats Should ...": a group, no one the lede names
+    nxt = att.doc[tok.i + 1] if tok.i + 1 < len(att.doc) else None
+    if nxt is not None and att.m.cluster_for_token(nxt.i) is not None:
+        return None  # "Senator Velk Says": a title before a name
+    cluster = att.m.cluster_for_token(tok.i)
+    if cluster is not None and any(p >= end for p in cluster.seen):
+        return None  # a name the body repeats
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    a, b = np_bounds(att, tok)
+    if det is None or det.lower_ in ("the", "this", "that"):
+        gender = gender_of_word(lower)
+        for sent in lede_sentences(att):
+            for c in reporting_subjects(att, sent):
+                if not (gender and c.gender and c.gender != gender):
+                    return person_speaker(att, c, a, b, MentionKind.role)
+    phrase = att.text[a:b]
+    unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
+    return actor_speaker(unknown, phrase, a, b, MentionKind.role)
+
+
 def reporting_subjects(att: Attributor, sent: Span) -> list[PersonCluster]:
     """The people a sentence reports speaking: the named subject of its main reporting verb, or
     a name in apposition to that subject ("Tomas Velk, the departing boss, said", "The director,
@@ -487,6 +524,38 @@ def _for_a_person(tok: Token) -> bool:
             if pobj is not None and (pobj.ent_type_ == "PERSON" or is_person_noun(pobj.lemma_.lower())):
                 return True
     return False
+
+
+def next_sentence_holder(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Ivo Kade's campaign manager says he is gratified by the ruling. Tomas Velk, in a
+    statement, said ...": past the lede too (a "Latest" item, a new section), a role anchored
+    to someone or something named (a possessor or an "of" phrase: "Kade's campaign manager",
+    "the deputy head of Vantor's delegation") that no one named before holds is the person the
+    very next sentence names for the first time as the one reporting, provided the article
+    gives that person no other job there (the role's own noun, or a tie to its anchor, may
+    stand by the name: "Lina Brask, vice chairwoman for Morn's campaign,"). An unanchored
+    noun ("the official") is someone the article may never name."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    lemma = tok.lemma_.lower()
+    if not is_person_noun(lemma) or anyone_noun(lemma):
+        return None
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    if det is None or (det.dep_ == "det" and det.lower_ != "the"):
+        return None
+    scope = own_scope_words(att, tok)
+    sent = doccache.sent(tok)
+    if not scope or sent.end >= len(att.doc) or _for_a_person(tok):
+        return None  # (the lawyer "for a former treasurer": the newcomer is the client)
+    holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), role_owner(att, tok))
+    if holder is None:
+        return None
+    if holder.roles:
+        words = profile_words(att.m, holder, holder.seen[0] + 1)
+        if lemma not in words and not scope & words:
+            return None  # "Mayor Ada Morn said": someone with a job of her own
+    a, b = np_bounds(att, tok)
+    return person_speaker(att, holder, a, b, MentionKind.role)
 
 
 def reporting_newcomer(
