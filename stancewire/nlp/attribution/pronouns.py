@@ -11,6 +11,7 @@ from stancewire.nlp import doccache
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
 from stancewire.nlp.attribution.plural_subjects import plural_subject, subjects_before
+from stancewire.nlp.attribution.tokens import token_at
 from stancewire.nlp.attribution.words import (
     ANAPHORIC_TEXTS,
     FIRST,
@@ -114,6 +115,13 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         decided, pick = rank(att, tok, "pronoun", want, actor.id if actor is not None else None)
         if decided and pick is not None:
             actor, affiliation = pick.actor, pick.affiliation
+        if actor is not None and unnamed_spoke_since(att, tok, last, want):
+            # "Another mother, who asked not to be named, said ... 'I check everything,' she
+            # said": an unnamed person spoke after the last named speaker and no person was
+            # named since; the pronoun continues her, not the older name.
+            unnamed = unnamed_speaker_continued(att, tok, want)
+            if unnamed is not None:
+                actor, affiliation = unnamed, None
         if actor is not None:
             learn_gender(att, actor.id, want)
     elif lower in THEY | IT:
@@ -222,6 +230,48 @@ def unnamed_speaker_continued(att: Attributor, tok: Token, want: str) -> ActorRe
     if not fits:
         return None
     return ActorRef(id=last.speaker.id, name=last.speaker.name, kind=last.speaker.kind)
+
+
+def unnamed_spoke_since(att: Attributor, tok: Token, last: LastQuote | None, want: str) -> bool:
+    """Whether the latest quote, just before the pronoun ``tok``, is an unnamed person's (kind
+    unknown) and ends after the last named speaker's quote, and no person of the pronoun's
+    gender ``want`` was named since that one ("A reporter asked Sanders how he felt. He
+    replied": Sanders answers)."""
+    newest = att.last
+    if newest is None or newest.speaker.kind != ActorKind.unknown:
+        return False
+    since = last.end if last is not None else -1
+    if newest.end <= since or tok.idx - newest.end > _UNNAMED_REACH:
+        return False
+    if not main_clause_speaker(att, newest):
+        return False  # "... because she feared her employer would think she lied": no speaker
+    if last is not None:
+        # The named speaker's own cue sentence ('"...," said Morn, whose son ...') names him.
+        end_tok = token_at(att, max(last.end - 1, 0))
+        since = doccache.sent(end_tok).end_char if end_tok is not None else since
+    return not any(
+        m.start > since and gender_ok(att, m.actor.id, want)
+        for m in att.m.person_mentions_before(tok.idx, window=SPEAKER_WINDOW)
+    )
+
+
+def main_clause_speaker(att: Attributor, q: LastQuote) -> bool:
+    """Whether the speaker mention of ``q`` is the subject of a verb outside any subordinate
+    clause, as a speaker who is introduced is ("A teacher, who asked not to be named, said
+    ..."), not of one inside a reason or relative clause ("... because she feared her employer
+    would think she lied")."""
+    end = q.speaker.mention_end
+    head = token_at(att, end - 1) if end else None
+    if head is None or head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return all(t.dep_ not in _SUBORDINATE for t in (head.head, *head.head.ancestors))
+
+
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
+
+
+# chars: how far after an unnamed speaker's quote a pronoun still plainly continues her
+_UNNAMED_REACH = 400
 
 
 def rival_described(att: Attributor, subj: Token, tok: Token, want: str) -> bool:

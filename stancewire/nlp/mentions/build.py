@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.attrs import POS
@@ -16,6 +17,7 @@ from stancewire.nlp.mentions.person_spans import person_spans
 from stancewire.nlp.mentions.persons import add_person, link_given_names, resolve_person
 from stancewire.nlp.mentions.surnames import add_bare_surnames
 from stancewire.nlp.mentions.words import TITLE_WORDS
+from stancewire.nlp.noise import DATELINE
 from stancewire.schemas import MentionKind
 
 if TYPE_CHECKING:
@@ -27,8 +29,12 @@ _NOUN = (NOUN,)
 def build(ix: ArticleMentions) -> None:
     doc = ix.doc
     toks = ix.toks
-    taken: set[int] = set()
+    # The state or province of a dateline ("WESTBROOK, Alta. --", "HARROW, Ont. --") is a
+    # place the NER often tags ORG or PERSON: no actor for "the union" or "he" to pick up.
+    taken: set[int] = dateline_state_tokens(ix)
     for span in person_spans(ix):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
         add_person(ix, span, taken)
     link_given_names(ix)
     # Clusters may have grown to a longer name after their first mention: resolve now.
@@ -71,3 +77,25 @@ def build(ix: ArticleMentions) -> None:
                 if res is not None:
                     actor, span = res
                     ix.add(span[0], span[1], actor, MentionKind.role, t.i)
+
+
+def dateline_state_tokens(ix: ArticleMentions) -> set[int]:
+    """Token indices of the state or province part of paragraph-opening datelines: after the
+    place's comma, before the dash or the "(AP)"-style agency tag."""
+    out: set[int] = set()
+    starts = ix.tok_starts()
+    text = ix.text
+    for line in (0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")):
+        m = DATELINE.match(text, line)
+        if m is None:
+            continue
+        comma = text.find(",", line, m.end())
+        if comma < 0:
+            continue
+        end = min((k for k in (text.find("(", comma, m.end()),) if k >= 0), default=m.end())
+        k = bisect_left(starts, comma + 1)
+        while k < len(starts) and starts[k] < end:
+            if not ix.toks[k].is_punct:
+                out.add(k)
+            k += 1
+    return out

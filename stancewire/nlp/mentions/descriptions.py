@@ -457,7 +457,20 @@ def _is_subject_at(ix: ArticleMentions, char: int) -> bool:
         return False
     m = ix.mention_for_token(k)
     tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
+    if _fronted_for(tok):
+        return True
     return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "conj") and tok.head.dep_ in _SUBJ)
+
+
+def _fronted_for(tok: Token) -> bool:
+    """Whether ``tok`` is named in a "For ..." phrase that opens its sentence and hangs on the
+    main verb ("For Ada Morn, whose father died in 2016, the news is bittersweet"): the
+    sentence is about that person as much as about its grammatical subject."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return False
+    sent = doccache.sent(tok)
+    return prep.i == sent.start and prep.head.dep_ == "ROOT"
 
 
 _OBJECTS = ("pobj", "dobj", "dative", "iobj", "agent")
