@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.syntax import is_negated, subject_of
+from stancewire.nlp.quotes.syntax import SUBJ, is_negated, subject_of
 
 # Lemmas of what can show a finding ("poll", "survey", "records", "emails", "data").
 FINDING_HOLDERS = frozenset({
@@ -41,7 +42,7 @@ def finding_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     parts = [c for c in children(tok) if c.dep_ in _CONTENT_DEPS and c.i > tok.i and not idx.in_direct[c.i]]
     if not parts:
-        return None
+        return _closing_finding(doc, text, tok, idx, subj)
     first = min(c.left_edge.i for c in parts)
     # Everything the verb governs after it ("… leading Falk 44 percent to 37 percent, with 13
     # percent undecided"), not a coordinated clause of its own.
@@ -55,6 +56,27 @@ def finding_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, subj, "finding", 0.7)
+
+
+def _closing_finding(doc: Doc, text: str, tok: Token, idx: DocIndex, subj: Token) -> QuoteCandidate | None:
+    """"He agreed to sell it in 2010, records show.": the finding is the clause before a frame
+    that closes the sentence, as for a speaker's ", she said"."""
+    from stancewire.nlp.quotes.fronted import closing_frame
+    from stancewire.nlp.quotes.indirect import content_span, finish
+
+    comma = closing_frame(doc, tok, subj, any_holder=True)
+    if comma is None:
+        return None
+    first = doccache.sent(tok).start
+    while first < comma and (doc[first].is_punct or doc[first].dep_ == "cc"):
+        first += 1
+    last = comma - 1
+    if last - first < 2 or idx.in_direct[first] or not any(t.dep_ in SUBJ for t in doc[first : last + 1]):
+        return None  # a direct quote's frame, or no clause before the frame
+    span = content_span(doc, first, last, strip_leading=False, cut=False)
+    if span is None:
+        return None
+    return finish(doc, text, tok, tok, span[0], span[1], subj, "finding", 0.7)
 
 
 def _finding_holder(subj: Token) -> bool:

@@ -21,7 +21,7 @@ from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, 
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.extent import LIST_RULES, OBJECT_RULES, with_list_tail, with_trailing_phrase
 from stancewire.nlp.quotes.findings import finding_frame
-from stancewire.nlp.quotes.fronted import fronted_frame
+from stancewire.nlp.quotes.fronted import closing_frame, fronted_frame, inverted_speaker
 from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
 from stancewire.nlp.quotes.raising import (
@@ -710,11 +710,17 @@ def verb_frame_main(
             return None
         if comp.i > tok.i:
             last = contrast_tail(doc, tok, last)
-        # Cut at a following cue clause attached inside ("..., adding that ...").
-        last = cut_at_cue(doc, first, last)
+        # Cut at a following cue clause attached inside ("..., adding that ..."). Not in a clause
+        # before a frame that closes the sentence: in "Trump welcomed the news, saying …, CNN
+        # reported" all of it is what CNN reported.
+        if comp.i > tok.i or closing_frame(doc, tok, speaker) is None:
+            last = cut_at_cue(doc, first, last)
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         conf = 0.88 if lemma in {"say", "tell", "state", "add", "note"} else 0.8
         return finish(doc, text, tok, tok, a, b, speaker, "ccomp", conf)
+    inverted = inverted_speaker(tok)
+    if inverted is not None and (q := fronted_frame(doc, text, tok, idx, inverted)) is not None:
+        return q  # ", reported the Lumen Ledger.": the outlet is who reported, not what
     obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
     # 2a. infinitival complement: vowed to rebuild the pier -> "to rebuild the pier"
     if lemma in XCOMP_VERBS and obj is None:
@@ -971,6 +977,15 @@ def _after_comma(toks: list[Token], first: int, j: int) -> bool:
     )
 
 
+def _closing_subject_frame(t: Token, first: int) -> bool:
+    """", The Lumen Ledger reported in 1991." closing the sentence, hung by the parser inside
+    the content before it: a frame whose subject phrase opens after a comma."""
+    subj = next((c for c in children(t) if c.dep_ == "nsubj" and c.i < t.i), None)
+    if subj is None or subj.left_edge.i <= first + 1:
+        return False
+    return closing_frame(t.doc, t, subj) is not None
+
+
 def cut_at_cue(doc: Doc, first: int, last: int) -> int:
     """End the content before a participial/conjoined cue clause or an attribution tail."""
     toks = doccache.tokens(doc)
@@ -981,7 +996,11 @@ def cut_at_cue(doc: Doc, first: int, last: int) -> int:
             t.pos_ == "VERB"
             and t.tag_ in ("VBG", "VBD", "VBZ")
             and t.lemma_.lower() in cues.speech_verbs()
-            and ((t.dep_ in ("advcl", "conj") and toks[j - 1].is_punct) or _after_comma(toks, first, j))
+            and (
+                (t.dep_ in ("advcl", "conj") and toks[j - 1].is_punct)
+                or _after_comma(toks, first, j)
+                or _closing_subject_frame(t, first)
+            )
         ) or (t.lower_ == "according" and j + 1 <= last and toks[j + 1].lower_ == "to"):
             # A cue clause with its own subject ends the content where that clause starts:
             # '… had "held the line," while House Speaker Bo Linn, D-Kettle, said …'.
@@ -993,12 +1012,15 @@ def cut_at_cue(doc: Doc, first: int, last: int) -> int:
     return last
 
 
-def content_span(doc: Doc, first: int, last: int, strip_leading: bool = True) -> tuple[int, int] | None:
-    """Char span of the content tokens [first, last]: cut before a following cue clause, without
-    the punctuation at its end (and at its start unless ``strip_leading`` is False: an opening
-    quote mark kept there lets the finder see the quoted fragment and type the quote mixed);
-    None when nothing is left."""
-    last = cut_at_cue(doc, first, last)
+def content_span(
+    doc: Doc, first: int, last: int, strip_leading: bool = True, cut: bool = True
+) -> tuple[int, int] | None:
+    """Char span of the content tokens [first, last]: cut before a following cue clause (unless
+    ``cut`` is False), without the punctuation at its end (and at its start unless
+    ``strip_leading`` is False: an opening quote mark kept there lets the finder see the quoted
+    fragment and type the quote mixed); None when nothing is left."""
+    if cut:
+        last = cut_at_cue(doc, first, last)
     while last > first and doc[last].is_punct:
         last -= 1
     while strip_leading and first < last and doc[first].is_punct:
