@@ -12,7 +12,7 @@ from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.acronyms import link_acronyms
 from stancewire.nlp.mentions.org_names import expand_short_org_names, index_org_descriptions
-from stancewire.nlp.mentions.orgs import add_org, registry_scan
+from stancewire.nlp.mentions.orgs import add_org, registry_scan, titled_names
 from stancewire.nlp.mentions.person_spans import person_spans
 from stancewire.nlp.mentions.persons import add_person, link_given_names, resolve_person
 from stancewire.nlp.mentions.surnames import add_bare_surnames
@@ -60,6 +60,7 @@ def build(ix: ArticleMentions) -> None:
         elif ent.label_ == "PERSON" and ent.start in ix.person_orgs:
             add_org(ix, ent, taken, label="ORG")
     registry_scan(ix, taken)
+    titled_names(ix, taken)
     ix.mentions.sort(key=lambda m: m.start)
     ix.starts = [m.start for m in ix.mentions]
     ix.orgs.sort(key=lambda m: m.start)

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from stancewire.nlp import doccache
-from stancewire.nlp.mentions.headlines import body_form, headline_only
+from stancewire.nlp.mentions.headlines import body_form, headline_only, title_case_line
 from stancewire.nlp.mentions.names import (
     CAP_RE,
     FIRST_WORD_RE,
     PLACE_RE,
     POSSESSIVE,
+    given_names,
     has_demonym,
     org_words,
     stem_place,
@@ -315,3 +316,37 @@ def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:
                 ix.by_token[i + k] = m
                 taken.add(i + k)
             break
+
+
+def titled_names(ix: ArticleMentions, taken: set[int]) -> None:
+    """Names the NER missed that the article writes with a capitalised "The" inside a sentence
+    ("the editors of The Beacon", "a column in The Lantern"): news capitalises that article only
+    in the title of a newspaper, magazine, show or book, never before a person's name. Every
+    bare mention of that word after "the" is then the body too ("The Beacon had chided ...",
+    at a sentence's start), so that "the newspaper" later has a body to refer to. A headline
+    line capitalises every "The" and proves nothing; a title or honorific ("The President") or
+    a given name ("The Donald") is no outlet."""
+    doc = ix.doc
+    text = doccache.text(doc)
+    titled: set[str] = set()
+    for t in ix.toks:
+        if t.pos_ != "PROPN" or t.ent_type_ or t.i in taken or not CAP_RE.match(t.text):
+            continue
+        det = next((c for c in doccache.children(t) if c.dep_ == "det"), None)
+        if det is None or det.text != "The" or det.i != t.i - 1 or det.is_sent_start:
+            continue
+        if title_case_line(text, det.idx, t.idx + len(t.text)):
+            continue
+        titled.add(t.text)
+    given = given_names()
+    titled = {w for w in titled if w.lower() not in TITLE_WORDS and w.lower() not in given}
+    if not titled:
+        return
+    for t in ix.toks:
+        if t.text not in titled or t.ent_type_ or t.i in taken or t.i == 0:
+            continue
+        if ix.toks[t.i - 1].lower_ != "the":
+            continue
+        if title_case_line(text, t.idx, t.idx + len(t.text)):
+            continue
+        add_org(ix, doc[t.i : t.i + 1], taken, label="ORG")

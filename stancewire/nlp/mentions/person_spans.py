@@ -101,6 +101,8 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if len(ent) > 1 and (ent.label_ == "ORG" or (ent.label_ == "PERSON" and org_like_person(ix, ent))):
             org_heads.add(normalise(ent[0].text))
     given = given_names()
+    # Last words of multi-word PERSON names: "the Okafors" or "the Brask" may still mean them.
+    surnames = {normalise(e[-1].text) for e in doccache.ents(doc) if e.label_ == "PERSON" and len(e) > 1}
     for ent in doccache.ents(doc):
         if ent.label_ != "PERSON":
             continue
@@ -122,6 +124,9 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             ix.person_places.add(ent.start)
             continue
         if org_like_person(ix, ent):
+            ix.person_orgs.add(ent.start)
+            continue
+        if the_named(ent, given, surnames):
             ix.person_orgs.add(ent.start)
             continue
         if len(ent) == 1 and people_noun(ent[0]):
@@ -384,6 +389,21 @@ def country_named_body(ix: ArticleMentions, ent: Span, given: dict[str, str]) ->
 def registry_non_person(ix: ArticleMentions, ent: Span) -> bool:
     found = ix.registry.lookup(ent.text, at=ix.at)
     return found is not None and found.kind in NON_PERSON_KINDS
+
+
+def the_named(ent: Span, given: dict[str, str], surnames: set[str]) -> bool:
+    """A one-word "PERSON" that the article names with a definite article ("The Beacon had
+    chided Brask", "the editors of the Meridian"): English gives a person's name no "the", but a
+    newspaper's, a magazine's, a show's or a ship's it does; the small NER model takes such a
+    capitalised word for a surname. Not a given name, not a plural ("the Okafors" are a family),
+    and not the last word of a person the article names in full ("the Brask we knew")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) != 1:
+        return False
+    t = words[0]
+    if t.tag_ == "NNPS" or normalise(t.text) in given or normalise(t.text) in surnames:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children(t))
 
 
 def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
