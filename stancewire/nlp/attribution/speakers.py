@@ -463,6 +463,21 @@ _HOLDER_SENTENCES = 2
 _OTHER_WORDS = frozenset({"another", "other", "second", "fellow"})
 
 
+def _definite_person_noun(tok: Token) -> str | None:
+    """The lemma of a singular person noun under "the" or a possessor ("the campaign manager",
+    "Kade's aide"), else None: anyone-nouns ("the woman") and indefinites ("an official")
+    introduce someone the article may never name."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    lemma = tok.lemma_.lower()
+    if not is_person_noun(lemma) or anyone_noun(lemma):
+        return None
+    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    if det is None or (det.dep_ == "det" and det.lower_ != "the"):
+        return None
+    return lemma
+
+
 def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
     """ "The head of the Harrow rules committee has accused the party's leaders of a breach of
     trust. [...] Rules committee chairman Tomas Velk wrote ...", "As Ada Morn began her tour,
@@ -473,13 +488,8 @@ def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
     body or place the role belongs to ("rules committee"), and not as another holder ("Tomas
     Brask, another official,"). Anyone-nouns ("the woman") and indefinites ("an official")
     introduce someone the article may never name."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
-        return None
-    lemma = tok.lemma_.lower()
-    if not is_person_noun(lemma) or anyone_noun(lemma):
-        return None
-    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
-    if det is None or (det.dep_ == "det" and det.lower_ != "the"):
+    lemma = _definite_person_noun(tok)
+    if lemma is None:
         return None
     sent = doccache.sent(tok)
     if not any(s.start == sent.start for s in lede_sentences(att)):
@@ -535,13 +545,8 @@ def next_sentence_holder(att: Attributor, tok: Token) -> Speaker | None:
     gives that person no other job there (the role's own noun, or a tie to its anchor, may
     stand by the name: "Lina Brask, vice chairwoman for Morn's campaign,"). An unanchored
     noun ("the official") is someone the article may never name."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
-        return None
-    lemma = tok.lemma_.lower()
-    if not is_person_noun(lemma) or anyone_noun(lemma):
-        return None
-    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
-    if det is None or (det.dep_ == "det" and det.lower_ != "the"):
+    lemma = _definite_person_noun(tok)
+    if lemma is None:
         return None
     scope = own_scope_words(att, tok)
     sent = doccache.sent(tok)
