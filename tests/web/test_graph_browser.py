@@ -141,6 +141,30 @@ def _node_point(page, node_id: str) -> tuple[float, float]:  # type: ignore[no-u
     return float(p[0]), float(p[1])
 
 
+def _click_node(page, node_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a node where it is drawn, once the viewport has stopped moving.
+
+    A redraw with a name in the search box re-centres that name with a 300 ms animation
+    (graph.js centre()); a point read while it ran was stale by the time of the click, and the
+    click landed on empty canvas (a CI run timed out waiting for the actor page). So the
+    animation is stopped at its end, the node is centred, and the point is read until two reads
+    a frame apart agree."""
+    # "; 0": evaluate returns the last value, and a Cytoscape core took ~60 s to serialise.
+    page.evaluate("(id) => { const cy = window.__stancewireGraph; cy.stop(true, true); cy.zoom(1);"
+                  " cy.center(cy.getElementById(id)); return 0; }", node_id)
+    deadline = time.monotonic() + 10
+    last = None
+    while True:
+        moving = page.evaluate("window.__stancewireGraph.animated()")
+        point = _node_point(page, node_id)
+        if not moving and point == last:
+            break
+        assert time.monotonic() < deadline, f"{node_id} still moving: {last} then {point}"
+        last = point
+        page.wait_for_timeout(100)
+    page.mouse.click(*point)
+
+
 def test_target_page_and_its_live_update(worker: WorkerProc, broker) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect, sync_playwright
 
@@ -255,18 +279,11 @@ def test_graph_draws_filters_searches_and_escapes(worker: WorkerProc, broker) ->
             page.fill("input[name=min_evidence]", "1")
             page.dispatch_event("input[name=min_evidence]", "change")
             _rendered(page, renders=3)
-            # "; 0": evaluate returns the last value, and a Cytoscape core took ~60 s to serialise.
-            page.evaluate("window.__stancewireGraph.zoom(1); window.__stancewireGraph.center("
-                          f"window.__stancewireGraph.getElementById({json.dumps(VT)})); 0")
-            page.wait_for_timeout(300)
-            page.mouse.click(*_node_point(page, VT))
+            _click_node(page, VT)
             page.wait_for_url(f"**/actors/{quote(VT, safe='')}")
             page.goto(worker.url + "/graph")
             _rendered(page)
-            page.evaluate("window.__stancewireGraph.zoom(1); window.__stancewireGraph.center("
-                          "window.__stancewireGraph.getElementById('issue:meeting')); 0")
-            page.wait_for_timeout(300)
-            page.mouse.click(*_node_point(page, "issue:meeting"))
+            _click_node(page, "issue:meeting")
             page.wait_for_url("**/targets/issue%3Ameeting")
 
             # The hostile name on the target and actor pages is text as well.
