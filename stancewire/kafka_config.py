@@ -19,6 +19,7 @@ import contextlib
 import ctypes
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -169,6 +170,21 @@ def cluster_settings(size: int) -> dict[str, str]:
         "transaction.state.log.min.isr": isr,
         "min.insync.replicas": isr,
     }
+
+
+# Kafka's own launcher (kafka-run-class.sh) takes the JVM's GC and JIT flags from
+# KAFKA_JVM_PERFORMANCE_OPTS; the local nodes honour the same variable. The default is what a
+# long-running broker wants. QUICK_START_JVM_OPTS trades peak JIT speed for start-up: C1 only and
+# the serial collector start a node in about half the time and CPU on two cores (measured
+# 4.1-4.6 s against 6.5-9.1 s), which is what a test suite starting dozens of short-lived nodes
+# wants.
+DEFAULT_JVM_PERFORMANCE_OPTS = "-XX:+UseG1GC -XX:MaxGCPauseMillis=20"
+QUICK_START_JVM_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+
+def jvm_performance_opts() -> list[str]:
+    """The GC and JIT flags for a local node: ``KAFKA_JVM_PERFORMANCE_OPTS`` if set, else the default."""
+    return shlex.split(os.environ.get("KAFKA_JVM_PERFORMANCE_OPTS") or DEFAULT_JVM_PERFORMANCE_OPTS)
 
 
 def heap_bytes(size: str) -> int:

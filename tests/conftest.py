@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from stancewire.broker import LocalBroker
+from stancewire.kafka_config import QUICK_START_JVM_OPTS
 from streams.harness import Pipeline, start_test_broker
+
+# Every Kafka node the suite starts, in-process or in a child (`stancewire up`, the benchmark),
+# starts with the quick-start JVM flags: dozens of short-lived nodes, where the default's C2 JIT
+# and G1 cost about twice the start-up time and CPU (stancewire.kafka_config). A caller's own
+# setting wins.
+os.environ.setdefault("KAFKA_JVM_PERFORMANCE_OPTS", QUICK_START_JVM_OPTS)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from stancewire.kafka_config import KAFKA_DIR, compose_environment, kafka_version, shared_settings
+from stancewire.kafka_config import (
+    KAFKA_DIR,
+    QUICK_START_JVM_OPTS,
+    compose_environment,
+    kafka_version,
+    shared_settings,
+)
 from streams.kafka_nodes import KafkaNode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,3 +70,18 @@ def test_local_node_uses_every_shared_setting(tmp_path: Path) -> None:
         assert props[key] == value
     assert props["log.dirs"] == str(tmp_path / "data")
     assert props["controller.quorum.voters"] == "1@127.0.0.1:2"
+
+
+def test_node_jvm_flags_follow_kafka_jvm_performance_opts(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Kafka's own launcher reads the same variable; the suite sets the quick-start flags
+    # (tests/conftest.py), a long-running broker keeps G1.
+    node = KafkaNode(tmp_path / "data", node_id=1, port=19092, controller_port=19093)
+    monkeypatch.delenv("KAFKA_JVM_PERFORMANCE_OPTS", raising=False)
+    cmd = node._java("kafka.Kafka", "x.properties", heap="256m")
+    assert "-XX:+UseG1GC" in cmd and "-XX:TieredStopAtLevel=1" not in cmd
+    monkeypatch.setenv("KAFKA_JVM_PERFORMANCE_OPTS", QUICK_START_JVM_OPTS)
+    cmd = node._java("kafka.Kafka", "x.properties", heap="256m")
+    assert "-XX:+UseG1GC" not in cmd
+    # The flags go before the class path and the main class, where the JVM reads options.
+    assert cmd.index("-XX:TieredStopAtLevel=1") < cmd.index("-cp") < cmd.index("kafka.Kafka")
+    assert "-XX:+UseSerialGC" in cmd
