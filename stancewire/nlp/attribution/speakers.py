@@ -103,8 +103,10 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
     headline = headline_noun_speaker(att, tok)
     if headline is not None:
         return headline
-    if tok.pos_ == "PROPN" or tok.lower_ in ("year", "old"):
+    if (tok.pos_ == "PROPN" or tok.lower_ in ("year", "old")) and not press_title(tok):
         # "the Harrow Republican" is often tagged a PERSON: a party or age description is no name.
+        # An outlet's title is no description though it is a party word ("the Independent, a
+        # Dorvan newspaper,"): the press noun in apposition names what it is.
         hard = description_speaker(att, tok, hard_only=True)
         if hard is not None:
             return hard

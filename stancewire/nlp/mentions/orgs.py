@@ -223,7 +223,13 @@ def org_actor(ix: ArticleMentions, text: str, label: str) -> ActorRef | None:
         # person elsewhere, so it is no short form of the organisation.
         words = set()
     for m in reversed(ix.orgs):
-        if words and words < set(normalise(m.actor.name).split()) and m.actor.kind != ActorKind.government:
+        longer = set(normalise(m.actor.name).split())
+        if (
+            words
+            and words < longer
+            and m.actor.kind != ActorKind.government
+            and not _channel_only(longer - words)
+        ):
             return m.actor
     a = ix.registry.lookup(text, at=ix.at)
     if a is not None and a.kind != ActorKind.person:
@@ -240,6 +246,12 @@ def org_actor(ix: ArticleMentions, text: str, label: str) -> ActorRef | None:
     if label in ("ORG", "FAC"):
         return ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)
     return None
+
+
+def _channel_only(extra: set[str]) -> bool:
+    """Whether the words a longer name adds are only a channel number: "Velk News 6" is a
+    station, so "Velk News" is the network named as written, not a short form of the station."""
+    return all(w.isdigit() for w in extra)
 
 
 def registry_scan(ix: ArticleMentions, taken: set[int]) -> None:

@@ -131,8 +131,13 @@ def direct_quotes(
             and content.rstrip("”’\"' ")[-1:] in (".", "!", "?")
             and right_strip[:1].isupper()
         )
+        # 'Lind said: “We tried,” the Ledger reported.': the outlet reports the sentence; the
+        # quote keeps the speaker who said it.
+        relayed = left_strip[-1:] in (",", ":") and relayed_by_report(
+            doc, text, idx, s, right, frame_lim, frame
+        )
         attributed = (
-            (left_first and attribute_left(doc, text, idx, s, frame_lim, frame, q))
+            ((left_first or relayed) and attribute_left(doc, text, idx, s, frame_lim, frame, q))
             or attribute_right(doc, text, idx, s, right, q)
             or attribute_left(doc, text, idx, s, frame_lim, frame, q)
             or attribute_dash(text, s, right, q)
@@ -498,6 +503,30 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     q.rule = "direct-right"
     q.sent_end = max(q.sent_end, doccache.sent(cue).end_char)
     return True
+
+
+def relayed_by_report(
+    doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str, left_lim: int, left: str
+) -> bool:
+    """Whether a quote opened by a speaker's own frame ("Lind said: “…”") is closed by an
+    outlet's report frame ("…,” the Ledger reported." / "…,” according to the Ledger."): the
+    report frame relays the whole sentence, so the quote is the left frame's speaker's."""
+    a = s.outer_end
+    stop = first_sentence_end(right)
+    seg_end = a + (stop if stop is not None else len(right))
+    cue = cue_in(doc, idx, a, min(seg_end, a + 80), prefer_last=False)
+    if cue is None or not (cue.lower_ == "according" or cue.lemma_.lower() == "report"):
+        return False
+    start = left_lim + (len(left) - len(last_sentence(left)))
+    own = cue_in(doc, idx, start, s.open, prefer_last=True)
+    if own is None or own.lower_ == "according" or own.lemma_.lower() == "report":
+        return False
+    # The speaker's verb closes the frame ("said:", "told reporters,") and its speaker is in
+    # the frame: a parse that makes the outlet after the quote the subject of both verbs
+    # ("Canvey “bristled” and said, “…,” the Herald reported") names no speaker of its own.
+    tail = text[own.idx + len(own.text) : s.open].split()
+    who = speaker_for(doc, own, start, s.open, idx)
+    return len(tail) <= 2 and who is not None and who.idx < s.open
 
 
 _READ = frozenset({"read", "reads"})
