@@ -34,6 +34,10 @@ _MAX_SUBJECT = 5
 _TAIL_POS = frozenset({"PROPN", "NOUN", "DET", "ADP", "ADJ", "NUM", "PRON"})
 _MAX_TAIL = 4
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+# Words after a frame that open the cue's own content or its time, not the rest of the clause.
+_NOT_CLAUSE_OPENERS = frozenset(
+    {"that", "and", "but", "as", "adding", "saying", "after", "before", "while", "following", "until"}
+)
 # How the parser hangs a phrase of the cue itself on it: what follows such a frame is no clause.
 _CUE_ADJUNCTS = frozenset({"prep", "agent", "npadvmod", "advmod", "xcomp", "advcl"})
 # Cues whose object is the hearer, part of the frame ("told reporters", "assured the board").
@@ -75,8 +79,9 @@ def set_in_frame(doc: Doc, tok: Token, idx: DocIndex) -> tuple[Token, Part, Part
         return None
     # The word right after the frame, before _trimmed dropped a conjunction ("said, and left").
     first = doc[right[0]] if doc[close + 1].dep_ != "cc" else doc[close + 1]
-    if first.tag_ == "VBG" or first.lower_ in ("that", "and", "but", "as", "adding", "saying"):
-        return None  # "On Monday, Morn said, adding that …": the cue's own content follows
+    if first.tag_ == "VBG" or first.lower_ in _NOT_CLAUSE_OPENERS:
+        return None  # "On Monday, Morn said, adding that …": the cue's own content follows;
+        # "…, Velk said Thursday, after Rask said …": when the cue was said, a frame at the end
     if first.head == tok and first.dep_ in _CUE_ADJUNCTS:
         return None  # "…, he said, on condition of anonymity": the frame's own phrase follows
     frame = range(comma, close + 1)
