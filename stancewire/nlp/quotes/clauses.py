@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.set_in import set_in_frame
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, said_to_be, subject_of
 from stancewire.nlp.quotes.words import CLAUSE_STOP_VERBS
@@ -114,6 +115,9 @@ def broken_clause_frame(
         return None  # "which claimed responsibility for …", "everything Trump says is true"
     if speaker.i > tok.i or doccache.sent(speaker) != doccache.sent(tok):
         return None  # "“…,” said Lee Epstein, who teaches …": a quote's frame, inverted
+    if set_in_frame(doc, tok, idx) is not None:
+        return None  # "The plan, Voss said Monday, was never funded": the clause around the
+        # frame is the content (indirect.parenthetical), not the rest after it
     before, sent_start = tok.i - 1, doccache.sent(tok).start
     while before >= sent_start and (doc[before].is_punct or doc[before].i >= speaker.left_edge.i):
         if idx.in_quote[before] or (doc[before].is_quote and doc[before].tag_ != "POS"):

@@ -18,7 +18,13 @@ from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, subject_of
-from stancewire.nlp.quotes.words import EVALUATION_PREPS, NOUN_INFINITIVE_CUES, NOUN_PREP_CUES, POSITION_VERBS
+from stancewire.nlp.quotes.words import (
+    APPEARANCE_VERBS,
+    EVALUATION_PREPS,
+    NOUN_INFINITIVE_CUES,
+    NOUN_PREP_CUES,
+    POSITION_VERBS,
+)
 
 # Subjects that hold no position: expletives, demonstratives, generic "you", questions.
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "you", "what", "which", "these", "those"})
@@ -57,6 +63,11 @@ def holder_token(subj: Token) -> Token | None:
     return None
 
 
+def under_appearance(tok: Token) -> bool:
+    """``tok`` is the infinitive of an appearance verb ("seemed to *mock* the plan")."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in APPEARANCE_VERBS
+
+
 def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
     """The object of an evaluation verb (with its "for/as/on/over" phrase) as indirect content."""
     from stancewire.nlp.quotes.indirect import finish  # indirect imports this module
@@ -70,8 +81,9 @@ def evaluation_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
     if any(c.dep_ == "auxpass" for c in children(tok)):
         return _passive_evaluation(doc, text, tok, idx)
     aux = {c.lower_ for c in children(tok) if c.dep_ in ("aux", "auxpass")}
-    if "to" in aux:
-        # "wanted to endorse Sanders": an infinitive is the content of another cue.
+    if "to" in aux and not under_appearance(tok):
+        # "wanted to endorse Sanders": an infinitive is the content of another cue. Not under
+        # "seemed/appeared to": "Korr seemed to mock the plan" is Korr's hedged mockery.
         return None
     # "a super PAC backing Cruz", "voters supporting Sanders": the noun a participle modifies
     # holds the position (when it is someone who can).

@@ -130,8 +130,11 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         ):
             if withholds(tok, lemma):
                 continue
-            # A cue set into its clause but parsed as the main verb has its own reading.
-            q = None if set_in_as_main(doc, tok) is not None else verb_frame(doc, text, tok, lemma, idx)
+            # A cue set into its clause but parsed as the main verb has its own reading, as has
+            # one between commas whose parse took half the clause for its object ("The bridge,
+            # Kell told the Courier, will be closed": the parts around the frame are the content).
+            set_in = set_in_as_main(doc, tok) is not None or set_in_frame(doc, tok, idx) is not None
+            q = None if set_in else verb_frame(doc, text, tok, lemma, idx)
             if q is None and lemma in EVALUATION_VERBS:
                 q = evaluation_frame(doc, text, tok, idx)
             if q is None and lemma in NAMING_VERBS:
@@ -671,7 +674,9 @@ def verb_frame_main(
     speaker: Token,
     kids: Sequence[Token],
 ) -> QuoteCandidate | None:
-    # 2. complement clause: said (that) X
+    # 2. complement clause: said (that) X. A cue set in before this one ("Instead, she said,
+    # her boss told her …", parsed as a clause under "told") is the frame that owns this verb's
+    # clause, not its content: this verb's content is its own complement after it.
     comp = next(
         (
             c
@@ -679,6 +684,7 @@ def verb_frame_main(
             if c.dep_ in ("ccomp", "parataxis")
             and not idx.in_direct[c.i]
             and not (c.i < tok.i and _colon_between(doc, c.right_edge.i, tok.i))
+            and not (c.i < tok.i and set_in_frame(doc, c, idx) is not None)
         ),
         None,
     )

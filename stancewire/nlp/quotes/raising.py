@@ -24,8 +24,9 @@ from stancewire.nlp import cues
 from stancewire.nlp.doccache import children
 from stancewire.nlp.quotemarks import ALL_MARKS
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.evaluation import evaluation_frame
 from stancewire.nlp.quotes.syntax import SUBJ, is_question_frame, subject_of, to_infinitive
-from stancewire.nlp.quotes.words import NAMING_VERBS
+from stancewire.nlp.quotes.words import EVALUATION_VERBS, NAMING_VERBS
 
 # Subjects that make "X seemed to …" no attribution: "there seems to be", "this appears to …".
 _NO_CONTENT_SUBJECTS = frozenset({"there", "this", "that", "these", "those", "what"})
@@ -91,6 +92,12 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
             return None
         if comp.dep_ == "xcomp" and cues.is_speech_verb(comp.lemma_.lower()):
             return None  # "seemed to suggest that C": the speech cue quotes C with its speaker
+        if (
+            comp.dep_ == "xcomp"
+            and comp.lemma_.lower() in EVALUATION_VERBS
+            and evaluation_frame(doc, text, comp, idx) is not None
+        ):
+            return None  # "seemed to mock the plan": the evaluation quotes it with its holder
         span = content_span(doc, subj.left_edge.i, _predicate_end(tok, comp))
         rule = "belief-appearance"
     if span is None:
