@@ -450,7 +450,7 @@ def names_a_thing(ix: ArticleMentions, c: PersonCluster) -> bool:
     return last in ix.lower_words or last in _CALENDAR_WORDS
 
 
-def is_subject_at(ix: ArticleMentions, char: int) -> bool:
+def _is_subject_at(ix: ArticleMentions, char: int) -> bool:
     """Whether the name mention at ``char`` is a clause subject, or in apposition or coordination
     with one ("Ms. Ruiz and Mr. Brandt had clashed")."""
     k = bisect_right(ix.tok_starts(), char) - 1
@@ -555,7 +555,7 @@ def resolve_description(
         # role mention resolved to ``c`` ("The congressman said ...") is such a subject.
         spoken = _last_spoken_role(ix, c, d.start)
         if told and told[-1] > spoken:
-            key = (is_subject_at(ix, told[-1]), told[-1])
+            key = (_is_subject_at(ix, told[-1]), told[-1])
         else:
             key = (True, spoken) if spoken >= 0 else (False, -1)
             told = [*told, spoken] if spoken >= 0 else told

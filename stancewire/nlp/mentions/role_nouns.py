@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp.doccache import children
-from stancewire.nlp.mentions.descriptions import is_subject_at, other_party, party_of_words
+from stancewire.nlp.mentions.descriptions import other_party, party_of_words
 from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
 from stancewire.nlp.mentions.titles import FORMER, scope_of, split_title
@@ -61,7 +61,7 @@ def role_holder(
     char = tok.idx
     det = next((c for c in children(tok) if c.dep_ == "det"), None)
     indefinite = det is not None and det.lower_ in ("a", "an", "one")
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, int, int] | None = None
     best_c: PersonCluster | None = None
     for pos, t, sk, c in ix.role_facts if facts is None else facts:
         if c.actor is None or not (t == ctitle if exact else title_match(t, ctitle)):
@@ -82,22 +82,10 @@ def role_holder(
             continue
         if before < 0 and (pos <= char or facts is not None):
             continue
-        # Of two holders named before, the one last named as a clause subject beats one merely
-        # mentioned since ("Holt, the district's engineer, said ... Residents met Orlo, a
-        # consulting engineer. '...,' the engineer said" is Holt), then the one named last.
-        subject = last_subject(ix, c, char) if before >= 0 else -1
-        key = (scoped, 1, subject, before) if before >= 0 else (scoped, 0, -1, -pos)
+        key = (scoped, 1, before) if before >= 0 else (scoped, 0, -pos)
         if best is None or key > best:
             best, best_c = key, c
     return best_c
-
-
-def last_subject(ix: ArticleMentions, c: PersonCluster, char: int) -> int:
-    """Where ``c`` was last named as a clause subject before ``char`` (outside quotes), or -1."""
-    for p in reversed(c.seen):
-        if p < char and not ix.in_quote(p) and is_subject_at(ix, p):
-            return p
-    return -1
 
 
 _LEADER_TITLES = ("president", "prime minister", "chancellor")

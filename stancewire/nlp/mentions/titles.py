@@ -60,6 +60,10 @@ _TITLE_ABBREVIATIONS = {
 }
 
 
+# Words before an abbreviated title that make it another office ("Lt. Gov.", "Deputy Gov.").
+_DEPUTY_WORDS = frozenset({"lt", "lieut", "lieutenant", "deputy", "vice", "asst", "assistant"})
+
+
 def abbreviated_title(ix: ArticleMentions, start: int) -> tuple[str, str | None] | None:
     """The office an abbreviated title right before the name at token ``start`` names ("Gov.
     Ada Morn" -> "governor"), with the capitalised words before it as its scope ("Dorvan Gov.
@@ -68,8 +72,8 @@ def abbreviated_title(ix: ArticleMentions, start: int) -> tuple[str, str | None]
     if k < 0 or not ix.toks[k].text[:1].isupper():
         return None
     title = _TITLE_ABBREVIATIONS.get(ix.toks[k].lower_.rstrip("."))
-    if title is None:
-        return None
+    if title is None or (k > 0 and ix.toks[k - 1].lower_.rstrip(".") in _DEPUTY_WORDS):
+        return None  # "Lt. Gov. Ada Morn" is no governor
     scope: list[str] = []
     j = k - 1
     while j >= 0 and k - j <= 3 and CAP_RE.match(ix.toks[j].text) and ix.toks[j].pos_ in ("PROPN", "ADJ"):
