@@ -132,6 +132,7 @@ class Attributor:
                     self.last_by_kind["collective"] = self.last
             if sp is not None:
                 speaker_mention(self, sp)
+                spoken_role(self, sp)
             if sp is not None and q.cue_start is not None and q.cue_end is not None:
                 relative_mention(self, q, sp)
                 sentence_pronouns(self, q, sp)
@@ -178,6 +179,21 @@ def speaker_mention(att: Attributor, sp: Speaker) -> None:
     if any(actor.id == sp.id and s < b and a < e for s, e, actor in near):
         return
     att.m.add(a, b, ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_kind, -1)
+
+
+def spoken_role(att: Attributor, sp: Speaker) -> None:
+    """ "The congressman said on Monday ...": a role mention resolved to a person keeps that
+    person the one talked about, for a later description's salience ("... the 61-year-old
+    said" with a name mentioned in between). Only the person's cluster records it; the index's
+    mentions stay names (see speaker_mention)."""
+    if sp.mention_kind != MentionKind.role or sp.kind != ActorKind.person or sp.mention_end is None:
+        return
+    head = token_at(att, sp.mention_end - 1)
+    if head is None or head.dep_ == "poss" or any(c.dep_ == "case" for c in children(head)):
+        return  # "the German leader's plan": a topic of the sentence, not who speaks in it
+    c = next((c for c in att.m.clusters if c.actor is not None and c.actor.id == sp.id), None)
+    if c is not None:
+        att.m.spoken_roles.append((sp.mention_start, c))
 
 
 def relative_mention(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:

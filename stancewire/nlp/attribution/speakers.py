@@ -167,12 +167,29 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
             aff = None
             return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role, aff)
     sp = guessed_role_speaker(att, tok, lemma)
-    if rankable_role(att, tok, lemma):
+    # The article's holder by an abbreviated title, when the guess found no one, is a role fact
+    # of its own as above (the ranker knows no such titles).
+    held = abbreviated_holder(att, tok) if sp is None or sp.kind == ActorKind.unknown else None
+    if held is not None:
+        sp = held
+    elif rankable_role(att, tok, lemma):
         sp = ranked_role_speaker(att, tok, sp)
     if sp is None or sp.kind == ActorKind.unknown:
         # No one named before holds the role: the lede may name its holder just after.
         return lede_holder_speaker(att, tok) or next_sentence_holder(att, tok) or sp
     return sp
+
+
+def abbreviated_holder(att: Attributor, tok: Token) -> Speaker | None:
+    """ "Gov. Ada Morn toured the valley. [...] The governor said ...": a definite role noun that
+    nothing else resolved is the person named before with that office's abbreviated title."""
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
+        return None
+    res = att.m.resolve_abbreviated_role(tok)
+    if res is None:
+        return None
+    actor, (a, b) = res
+    return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role)
 
 
 # Determiners that introduce a body the article has not named yet ("an outside group", "some

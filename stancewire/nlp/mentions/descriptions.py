@@ -377,8 +377,9 @@ def _profile(
             state = state_name(place) or state_name(place.split()[0])
             if state:
                 words.update(state.split())
-        # An age right after the name ("Ivo Kessler, 52,"), not any number in the window.
-        m = _AGE_FACT.search(after[: 40 + len(c.name)])
+        # An age right after the name ("Ivo Kessler, 52,"), not any number in the window; or
+        # among the name's own premodifiers ("52-year-old Ivo Kessler").
+        m = _AGE_FACT.search(after[: 40 + len(c.name)]) or _AGE_DESC.search(text, a, pos)
         if m:
             ages.add(m.group(1))
     return near, words, parties, ages
@@ -515,6 +516,11 @@ def staff_only(c: PersonCluster, d: Description) -> bool:
     return head not in titles and titles <= _STAFF_TITLES
 
 
+def _last_spoken_role(ix: ArticleMentions, c: PersonCluster, before: int) -> int:
+    """Where the last speaker role mention resolved to ``c`` before ``before`` starts, or -1."""
+    return max((p for p, cl in ix.spoken_roles if cl is c and p < before), default=-1)
+
+
 def resolve_description(
     ix: ArticleMentions, d: Description, salient: bool = False, gender: str | None = None
 ) -> PersonCluster | None:
@@ -545,8 +551,14 @@ def resolve_description(
         # Salience counts the narrative's mentions only: a name inside a quote is a topic.
         told = [p for p in c.seen if p < d.start and not ix.in_quote(p)]
         # The subject talked about beats a nearer object ("Sanders met Pope Francis on
-        # Saturday. The Democratic presidential candidate said ..."), then recency.
-        key = (_is_subject_at(ix, told[-1]), told[-1]) if told else (False, -1)
+        # Saturday. The Democratic presidential candidate said ..."), then recency. A speaker's
+        # role mention resolved to ``c`` ("The congressman said ...") is such a subject.
+        spoken = _last_spoken_role(ix, c, d.start)
+        if told and told[-1] > spoken:
+            key = (_is_subject_at(ix, told[-1]), told[-1])
+        else:
+            key = (True, spoken) if spoken >= 0 else (False, -1)
+            told = [*told, spoken] if spoken >= 0 else told
         if (
             salient
             and told

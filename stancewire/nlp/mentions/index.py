@@ -71,9 +71,19 @@ class ArticleMentions:
         # against these by position (the most recent holder before, else the next one introduced).
         self.role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
         self.former_facts: set[int] = set()  # positions of role facts of a past office ("former")
+        # Offices of abbreviated titles ("Gov. Ada Morn", "Sen. Ivo Kade"), as role facts. Kept
+        # apart: AP style puts them before every passing name ("Sen. Ola Brandt (Dorvan) said"),
+        # so a role noun ("the senator said") is more often the person the article is about;
+        # they resolve only a role noun nothing else resolves (see speakers.abbreviated_holder).
+        self.abbreviated_facts: list[tuple[int, str, str | None, PersonCluster]] = []
         self.starts: list[int] = []  # mention starts, parallel to ``mentions`` (set by build)
         self.acronyms: dict[str, ActorRef] = {}  # acronyms the article defines -> full-name actor
         self.quoted: list[tuple[int, int]] = []  # quote spans (set by attribution, for salience)
+        # Speakers' role mentions the attribution resolved to a person ("The congressman said"),
+        # (char, cluster) in text order: salience for a later description counts them as
+        # mentions of that person (set by attribution; kept apart from ``mentions``, see
+        # attributor.speaker_mention).
+        self.spoken_roles: list[tuple[int, PersonCluster]] = []
         self.lower_words: set[str] | None = None  # words the article writes in lower case, on need
         build(self)
 
@@ -186,6 +196,11 @@ class ArticleMentions:
     def resolve_role(self, tok: Token) -> tuple[ActorRef, tuple[int, int]] | None:
         """Resolve a role noun phrase headed by ``tok`` ("the Russian president", "the company")."""
         return resolve_role(self, tok)
+
+    def resolve_abbreviated_role(self, tok: Token) -> tuple[ActorRef, tuple[int, int]] | None:
+        """Resolve a role noun ("the governor") to a person named before it with that office's
+        abbreviated title ("Gov. Ada Morn"); see ``abbreviated_facts``."""
+        return resolve_role(self, tok, self.abbreviated_facts)
 
     def full_org_for(self, char: int, words: list[str], exclude: str | None = None) -> ActorRef | None:
         """A longer organisation name of this article containing every word of a short one."""

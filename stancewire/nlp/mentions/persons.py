@@ -21,7 +21,14 @@ from stancewire.nlp.mentions.names import (
     given_names,
     name_tokens,
 )
-from stancewire.nlp.mentions.titles import appos_title, former_title, left_title, relcl_title, scope_of
+from stancewire.nlp.mentions.titles import (
+    abbreviated_title,
+    appos_title,
+    former_title,
+    left_title,
+    relcl_title,
+    scope_of,
+)
 from stancewire.nlp.mentions.types import PersonCluster
 from stancewire.nlp.mentions.words import HONORIFICS, TITLE_WORDS
 from stancewire.nlp.registry import Actor, canonical_title, normalise, person_id
@@ -86,6 +93,11 @@ def add_person(ix: ArticleMentions, ent: Span, taken: set[int]) -> None:
     title, scope_word = left_title(ix, start, ent_start)
     if title is not None and former_title(ix, start):
         ix.former_facts.add(span.start_char)
+    abbreviated = abbreviated_title(ix, start)
+    if abbreviated is not None and not former_title(ix, start):
+        ix.abbreviated_facts.append(
+            (span.start_char, canonical_title(abbreviated[0]), scope_of(ix, abbreviated[1])[0], cluster)
+        )
     if title is None:
         title, scope_word = appos_title(ix, span.root)
     if title is None:
@@ -208,6 +220,7 @@ def merge_cluster(ix: ArticleMentions, c: PersonCluster, into: PersonCluster) ->
     into.affiliation = into.affiliation or c.affiliation
     into.gender = into.gender or c.gender
     ix.role_facts = [(ch, t, sc, into if cl is c else cl) for ch, t, sc, cl in ix.role_facts]
+    ix.abbreviated_facts = [(ch, t, sc, into if cl is c else cl) for ch, t, sc, cl in ix.abbreviated_facts]
     ix.clusters.remove(c)
 
 

@@ -49,19 +49,21 @@ def role_holder(
     former: bool = False,
     party: str | None = None,
     phrase: tuple[int, int] = (0, 0),
+    facts: list[tuple[int, str, str | None, PersonCluster]] | None = None,
 ) -> PersonCluster | None:
     """The person holding ``ctitle`` (in ``scope_key`` if given) a role noun refers to. A fact
     with a matching scope beats an unscoped one ("the Falcons manager" vs "X, the club's
     manager,"); then the holder mentioned last before the noun; then the first introduced
     after it. An indefinite noun ("a coroner") introduces someone, so only later holders count.
     A ``party`` the noun (at ``phrase``) names ("the GOP front-runner") rules out holders of
-    another party."""
+    another party. ``facts`` are other role facts than the article's own (its abbreviated
+    titles): only holders named before the noun count then."""
     char = tok.idx
     det = next((c for c in children(tok) if c.dep_ == "det"), None)
     indefinite = det is not None and det.lower_ in ("a", "an", "one")
     best: tuple[int, int, int] | None = None
     best_c: PersonCluster | None = None
-    for pos, t, sk, c in ix.role_facts:
+    for pos, t, sk, c in ix.role_facts if facts is None else facts:
         if c.actor is None or not (t == ctitle if exact else title_match(t, ctitle)):
             continue
         if former != (pos in ix.former_facts):
@@ -78,7 +80,7 @@ def role_holder(
         before = last_before(c.seen, char)
         if indefinite and before >= 0:
             continue
-        if before < 0 and pos <= char:
+        if before < 0 and (pos <= char or facts is not None):
             continue
         key = (scoped, 1, before) if before >= 0 else (scoped, 0, -pos)
         if best is None or key > best:
@@ -111,12 +113,17 @@ def leader_government(ix: ArticleMentions, t: Token) -> ActorRef | None:
     return gov.ref() if gov is not None else None
 
 
-def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, int]] | None:
-    """Resolve a role noun phrase headed by ``tok`` ("the Russian president", "the company")."""
+def resolve_role(
+    ix: ArticleMentions, tok: Token, facts: list[tuple[int, str, str | None, PersonCluster]] | None = None
+) -> tuple[ActorRef, tuple[int, int]] | None:
+    """Resolve a role noun phrase headed by ``tok`` ("the Russian president", "the company").
+    With ``facts``, a person's office only, from those facts (see role_holder)."""
     doc = ix.doc
     lemma = tok.lemma_.lower()
     left = [t for t in doc[tok.left_edge.i : tok.i] if t.pos_ != "DET" and not t.is_punct]
     span = (doc[tok.left_edge.i].idx, tok.idx + len(tok.text))
+    if facts is not None and (lemma not in TITLE_WORDS or lemma in ORG_ROLE_NOUNS):
+        return None  # other facts name people's offices only
     if tok.left_edge.i < tok.i and doc[tok.left_edge.i].lower_ == "the":
         span = (doc[tok.left_edge.i].idx, span[1])
     # "the American side", "the Veltrian side": the government of that country.
@@ -209,9 +216,13 @@ def resolve_role(ix: ArticleMentions, tok: Token) -> tuple[ActorRef, tuple[int, 
     # mentioned most recently before the role noun, else (a lede's "a coroner ruled" before
     # "Senior Coroner X said") the next holder the article introduces.
     party = party_of_words([t.lower_ for t in left])
-    hit = role_holder(ix, tok, ctitle, scope_key, exact=qualified, former=former, party=party, phrase=span)
+    hit = role_holder(
+        ix, tok, ctitle, scope_key, exact=qualified, former=former, party=party, phrase=span, facts=facts
+    )
     if hit is not None:
         return hit.actor, span  # type: ignore[return-value]
+    if facts is not None:
+        return None
     # 2. The registry's role holder at the publication date.
     if scope_key is not None and not former:
         if len(scope_key) == 3 and scope_key.isupper():

@@ -44,6 +44,46 @@ def left_title(
 FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
 
 
+# Title abbreviations news style prints before a name ("Gov. Ada Morn", "Sen. Ivo Kade", "Rep.
+# Ola Brandt"), by the office they abbreviate. Capitalised only (a "rep" in lower case is a sales
+# rep), and only offices with one reading ("Gen." is also part of "Lt. Gen.").
+_TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "coun": "councillor",
+    "atty": "attorney",
+    "amb": "ambassador",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+}
+
+
+# Words before an abbreviated title that make it another office ("Lt. Gov.", "Deputy Gov.").
+_DEPUTY_WORDS = frozenset({"lt", "lieut", "lieutenant", "deputy", "vice", "asst", "assistant"})
+
+
+def abbreviated_title(ix: ArticleMentions, start: int) -> tuple[str, str | None] | None:
+    """The office an abbreviated title right before the name at token ``start`` names ("Gov.
+    Ada Morn" -> "governor"), with the capitalised words before it as its scope ("Dorvan Gov.
+    Ada Morn" -> "Dorvan"); None when no such abbreviation stands there."""
+    k = start - 1
+    if k < 0 or not ix.toks[k].text[:1].isupper():
+        return None
+    title = _TITLE_ABBREVIATIONS.get(ix.toks[k].lower_.rstrip("."))
+    if title is None or (k > 0 and ix.toks[k - 1].lower_.rstrip(".") in _DEPUTY_WORDS):
+        return None  # "Lt. Gov. Ada Morn" is no governor
+    scope: list[str] = []
+    j = k - 1
+    while j >= 0 and k - j <= 3 and CAP_RE.match(ix.toks[j].text) and ix.toks[j].pos_ in ("PROPN", "ADJ"):
+        if ix.toks[j].lower_ in NOT_SCOPE or "\n" in ix.toks[j].whitespace_:
+            break
+        scope.insert(0, ix.toks[j].text)
+        j -= 1
+    return title, " ".join(scope) or None
+
+
 def former_title(ix: ArticleMentions, start: int) -> bool:
     """Whether the title words right before the name at token ``start`` say the office is past
     ("former President Ada Morn", "ex-Governor Ivo Kessler")."""
