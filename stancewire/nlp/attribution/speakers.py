@@ -50,10 +50,12 @@ from stancewire.nlp.mentions.descriptions import (
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, given_names, org_words, without_possessive
 from stancewire.nlp.mentions.person_spans import referred_to_as_it
+from stancewire.nlp.mentions.role_nouns import office_held_by_other
 from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
+    MULTI_TITLES,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
     PERSON_DESC_NOUNS,
@@ -1196,13 +1198,16 @@ def description_speaker(
         # Republican-led Congress" (only "the Dorvan Democrat" itself is a party member).
         return None
     mention = att.text[d.start : d.end]
-    c = (
-        None
-        if d.indefinite
-        else resolve_description(
-            att.m, d, salient=is_person_description(d, lemma), gender=own_pronoun_gender(att, tok)
-        )
-    )
+    # A description anchored to a body ("the state's Republican party leader") is someone of
+    # that body, not whoever was talked about last: only what the article said of a person
+    # resolves it.
+    salient = is_person_description(d, lemma) and not body_anchored(att, tok)
+    gender = own_pronoun_gender(att, tok)
+    c = None if d.indefinite else resolve_description(att.m, d, salient=salient, gender=gender)
+    if c is not None and office_held_by_other(att.m, tok, c):
+        # The words of "the governor" after someone's name are no description of them when the
+        # article gave the office to another person (the abbreviated titles resolve it later).
+        c = None
     if c is not None and c.actor is not None:
         return Speaker(
             id=c.actor.id,
@@ -1227,6 +1232,22 @@ def description_speaker(
         mention_end=d.end,
         mention_kind=MentionKind.role,
     )
+
+
+def body_anchored(att: Attributor, tok: Token) -> bool:
+    """Whether the noun at ``tok`` is anchored to a body or place by a possessor ("the state's
+    party leader", "the agency's inspector general") or an "of" phrase with a name ("the party
+    leader of Tarnby"). A person's possessive ("Velk's aide") is read by role_owner instead."""
+    for c in children(tok):
+        if c.dep_ == "poss" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN"):
+            return att.m.cluster_for_token(c.i) is None
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i:
+            pobj = next((g for g in children(c) if g.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ != "PROPN" or att.m.cluster_for_token(pobj.i) is not None:
+                continue
+            if f"{tok.lower_} of {pobj.lower_}" not in MULTI_TITLES:  # "the secretary of State"
+                return True
+    return False
 
 
 def party_noun(lemma: str) -> bool:
@@ -1449,6 +1470,8 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
             continue
         if scope and not scope & profile_words(att.m, c, tok.idx, skip=(a, b)):
             continue  # "the head of the Harrow Union" is no one the article never tied to it
+        if office_held_by_other(att.m, tok, c):
+            continue  # "Gov. Ada Morn ... Velk said so. The governor said": the office is Morn's
         if c.actor is not None and not c.roles:
             return person_speaker(att, c, a, b, MentionKind.role)
     return None

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp import doccache
-from stancewire.nlp.mentions.names import gender_of_word, given_names
+from stancewire.nlp.mentions.names import DEPUTY_WORDS, gender_of_word, given_names, title_match
 from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.types import Mention, PersonCluster
 from stancewire.nlp.mentions.us_states import state_name
@@ -516,6 +516,16 @@ def staff_only(c: PersonCluster, d: Description) -> bool:
     return head not in titles and titles <= _STAFF_TITLES
 
 
+def deputy_only(c: PersonCluster, head: str) -> bool:
+    """Whether the article gave ``c`` a deputy's office of ``head`` ("Lieutenant Governor Ada
+    Morn") and not the office itself: "the governor" is someone else, though the word "governor"
+    stands right before her name."""
+    titles = [t for t, _ in c.roles]
+    # (titles.split_title puts the deputy word first: "deputy prime minister")
+    deputy = any(len(w := t.split()) > 1 and w[-1] == head and w[0] in DEPUTY_WORDS for t in titles)
+    return deputy and not any(title_match(t, head) for t in titles)
+
+
 def _last_spoken_role(ix: ArticleMentions, c: PersonCluster, before: int) -> int:
     """Where the last speaker role mention resolved to ``c`` before ``before`` starts, or -1."""
     return max((p for p, cl in ix.spoken_roles if cl is c and p < before), default=-1)
@@ -573,6 +583,8 @@ def resolve_description(
             continue
         if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):
             continue  # a plain noun ("the economist") must be what the article called them
+        if d.party is None and d.age is None and deputy_only(c, d.words[-1]):
+            continue  # "the governor" is no "Lieutenant Governor X", whose title holds the word
         hits = sum(1 for w in d.words if w in words and w not in _PARTY)
         score = hits + (2 if d.party else 0) + (2 if d.age else 0)
         if score == 0:

@@ -83,11 +83,19 @@ def last_before(seen: list[int], char: int) -> int:
     return seen[k - 1] if k > 0 else -1
 
 
+# Words before a title that make it another office ("Lt. Gov.", "Deputy Gov.", "Lieutenant
+# Governor", "Vice President"): the deputy of an office does not hold it.
+DEPUTY_WORDS = frozenset({"lt", "lieut", "lieutenant", "deputy", "vice", "asst", "assistant"})
+
+
 def title_match(fact: str, wanted: str) -> bool:
     if fact == wanted or fact in TITLE_EQUIV.get(wanted, ()):
         return True
-    # "the minister" matches "foreign minister"; "the executive" matches "chief executive".
-    return fact.endswith(" " + wanted)
+    # "the minister" matches "foreign minister"; "the executive" matches "chief executive"; but
+    # "the president" is no "vice president", nor "the minister" a "deputy prime minister".
+    if not fact.endswith(" " + wanted):
+        return False
+    return not any(w in DEPUTY_WORDS for w in fact[: -len(wanted) - 1].split())
 
 
 def same_scope(a: str, b: str) -> bool:

@@ -238,3 +238,41 @@ def resolve_role(
         if a is not None:
             return a.ref(), span
     return None
+
+
+def noun_title(ix: ArticleMentions, tok: Token) -> str | None:
+    """The canonical office a role noun headed by ``tok`` names ("the lieutenant governor" ->
+    "lieutenant governor"), or None when it names none."""
+    if tok.lemma_.lower() not in TITLE_WORDS:
+        return None
+    left = [t for t in ix.doc[tok.left_edge.i : tok.i] if t.pos_ != "DET" and not t.is_punct]
+    title, _ = split_title(ix, [*left, tok])
+    return canonical_title(title) if title is not None else None
+
+
+# How recently another holder of an office must have been named for a role noun to be theirs
+# rather than elegant variation for the person just talked about ("Sen. Ada Morn" in the lede
+# does not make every later "the senator" hers).
+_OTHER_HOLDER_WINDOW = 600
+
+
+def office_held_by_other(ix: ArticleMentions, tok: Token, c: PersonCluster) -> bool:
+    """Whether the article gave the office a role noun at ``tok`` names to someone else named
+    shortly before it, and never to ``c`` ("Gov. Ada Morn toured ... Velk said the roads were
+    shut. The governor said ...": Morn, not Velk whom the noun merely follows). A past office
+    ("former Gov. X") counts only for a "former" noun, and the reverse."""
+    ctitle = noun_title(ix, tok)
+    if ctitle is None:
+        return False
+    words = ix.doc[tok.left_edge.i : tok.i + 1]
+    former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in words)
+    other = False
+    for pos, t, _, holder in (*ix.role_facts, *ix.abbreviated_facts):
+        if pos >= tok.idx or holder.actor is None or former != (pos in ix.former_facts):
+            continue
+        if not title_match(t, ctitle):
+            continue
+        if holder is c:
+            return False
+        other = other or last_before(holder.seen, tok.idx) >= tok.idx - _OTHER_HOLDER_WINDOW
+    return other

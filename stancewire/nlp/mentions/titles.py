@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp.doccache import children
-from stancewire.nlp.mentions.names import CAP_RE, POSSESSIVE, stem_place
+from stancewire.nlp.mentions.names import CAP_RE, DEPUTY_WORDS, POSSESSIVE, stem_place
 from stancewire.nlp.mentions.words import MULTI_TITLES, NOT_SCOPE, ROLE_VERBS, TITLE_WORDS
 from stancewire.nlp.registry import normalise, slugify
 from stancewire.schemas import ActorKind
@@ -60,10 +60,6 @@ _TITLE_ABBREVIATIONS = {
 }
 
 
-# Words before an abbreviated title that make it another office ("Lt. Gov.", "Deputy Gov.").
-_DEPUTY_WORDS = frozenset({"lt", "lieut", "lieutenant", "deputy", "vice", "asst", "assistant"})
-
-
 def abbreviated_title(ix: ArticleMentions, start: int) -> tuple[str, str | None] | None:
     """The office an abbreviated title right before the name at token ``start`` names ("Gov.
     Ada Morn" -> "governor"), with the capitalised words before it as its scope ("Dorvan Gov.
@@ -72,7 +68,7 @@ def abbreviated_title(ix: ArticleMentions, start: int) -> tuple[str, str | None]
     if k < 0 or not ix.toks[k].text[:1].isupper():
         return None
     title = _TITLE_ABBREVIATIONS.get(ix.toks[k].lower_.rstrip("."))
-    if title is None or (k > 0 and ix.toks[k - 1].lower_.rstrip(".") in _DEPUTY_WORDS):
+    if title is None or (k > 0 and ix.toks[k - 1].lower_.rstrip(".") in DEPUTY_WORDS):
         return None  # "Lt. Gov. Ada Morn" is no governor
     scope: list[str] = []
     j = k - 1
@@ -108,6 +104,11 @@ def split_title(ix: ArticleMentions, words: list[Token]) -> tuple[str | None, st
             title = w
             if j > 0 and f"{words[j - 1].lower_} {w}" in MULTI_TITLES:
                 title = f"{words[j - 1].lower_} {w}"
+                j -= 1
+            if j > 0 and words[j - 1].lower_.rstrip(".") in DEPUTY_WORDS:
+                # "Lieutenant Governor Ada Morn", "the deputy prime minister": another office
+                # than the governor's or the prime minister's, whom "the governor" names.
+                title = f"{words[j - 1].lower_.rstrip('.')} {title}"
                 j -= 1
             # Scope = capitalised words naming a country/organisation ("Kremlin", "Veltrian"),
             # not "former", "deputy", "its" or "his".
