@@ -1200,8 +1200,9 @@ def description_speaker(
     mention = att.text[d.start : d.end]
     # A description anchored to a body ("the state's Republican party leader") is someone of
     # that body, not whoever was talked about last: only what the article said of a person
-    # resolves it.
-    salient = is_person_description(d, lemma) and not body_anchored(att, tok)
+    # resolves it. A past office ("the former head of the Dorvan Port Authority") is how news
+    # refers back to someone it named.
+    salient = is_person_description(d, lemma) and (d.former or not body_anchored(att, tok))
     gender = own_pronoun_gender(att, tok)
     c = None if d.indefinite else resolve_description(att.m, d, salient=salient, gender=gender)
     if c is not None and office_held_by_other(att.m, tok, c):

@@ -113,6 +113,21 @@ def leader_government(ix: ArticleMentions, t: Token) -> ActorRef | None:
     return gov.ref() if gov is not None else None
 
 
+def qualified_title(tok: Token) -> bool:
+    """Whether a qualifier on the title headed by ``tok`` makes it another office than its
+    equivalents ("the Senate minority leader", "the party leader": "leader" is a president only
+    unqualified)."""
+    return any(
+        c.dep_ in ("compound", "amod")
+        and c.i < tok.i
+        and (c.is_lower or c.lower_ in _CHAMBER_OR_PARTY)
+        and c.lower_ not in NOT_SCOPE
+        and c.lower_ not in _DESCRIPTIVE
+        and f"{c.lower_} {tok.lower_}" not in MULTI_TITLES
+        for c in children(tok)
+    )
+
+
 def resolve_role(
     ix: ArticleMentions, tok: Token, facts: list[tuple[int, str, str | None, PersonCluster]] | None = None
 ) -> tuple[ActorRef, tuple[int, int]] | None:
@@ -201,15 +216,7 @@ def resolve_role(
     # another office than its equivalents ("leader" is a president only unqualified).
     # A capitalised modifier is a scope ("the Corvenian leader", "the Kremlin spokesman"),
     # unless it names a chamber or party rather than a country or organisation.
-    qualified = any(
-        c.dep_ in ("compound", "amod")
-        and c.i < tok.i
-        and (c.is_lower or c.lower_ in _CHAMBER_OR_PARTY)
-        and c.lower_ not in NOT_SCOPE
-        and c.lower_ not in _DESCRIPTIVE
-        and f"{c.lower_} {tok.lower_}" not in MULTI_TITLES
-        for c in children(tok)
-    )
+    qualified = qualified_title(tok)
     # "the former president": whoever held the office before, never its holder at the date.
     former = any(t.lower_ in FORMER for t in left) or tok.lower_.startswith("ex-")
     # 1. The article's own role facts ("Senior Coroner X", "X, the club's manager,"): the holder
@@ -266,11 +273,16 @@ def office_held_by_other(ix: ArticleMentions, tok: Token, c: PersonCluster) -> b
         return False
     words = ix.doc[tok.left_edge.i : tok.i + 1]
     former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in words)
+    exact = qualified_title(tok)  # "the Senate minority leader" is no "President X"
+    party = party_of_words([t.lower_ for t in words])  # "the GOP front-runner" is no Democrat
+    span = (words[0].idx, tok.idx + len(tok.text))
     other = False
     for pos, t, _, holder in (*ix.role_facts, *ix.abbreviated_facts):
         if pos >= tok.idx or holder.actor is None or former != (pos in ix.former_facts):
             continue
-        if not title_match(t, ctitle):
+        if not (t == ctitle if exact else title_match(t, ctitle)):
+            continue
+        if party is not None and other_party(ix, holder, party, span):
             continue
         if holder is c:
             return False
