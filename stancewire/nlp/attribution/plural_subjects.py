@@ -4,8 +4,9 @@
   on Tuesday. They said ...");
 * the same, in the same sentence, when "they" opens a subordinate clause ("Senate Velorians
   blocked the bill because they said ...");
-* several people named together as that subject ("Ada Velk and Tomas Brekke met the mayor.
-  They were especially hard on him ..."), a group named by its phrase; also when "along with"
+* several people or organisations named together as that subject ("Ada Velk and Tomas
+  Brekke met the mayor. They were especially hard on him ..."), a group named by its phrase;
+  also when "along with"
   or "together with" joins them ("Ada Velk, along with Tomas Brekke, wrote ...");
 * a capitalised plural that is no name of the article ("The Brandts", "Velorians"), or a
   family the article named ("The Velks", whom the NER takes for a person "Velks");
@@ -109,6 +110,13 @@ def _named_person(att: Attributor, t: Token) -> bool:
     return m is not None and m.actor.kind == ActorKind.person
 
 
+def _named_body(att: Attributor, t: Token) -> bool:
+    """Whether ``t`` heads an organisation or government the article names ("the Harbour Board
+    and the Pilots' Guild oppose the levy. They said ...": the bodies named together)."""
+    m = att.m.mention_for_token(t.i)
+    return m is not None and m.actor.kind in (ActorKind.organisation, ActorKind.government)
+
+
 def _opening_clause_subjects(att: Attributor, root: Token, tok: Token) -> Iterator[Token]:
     """Subjects of adverbial clauses of the main verb that end before ``tok`` and name several
     people together ("While Velk and Brekke inspected the silos, they ..."): whom the sentence
@@ -191,7 +199,8 @@ def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int
     if named:
         together = [c, *c.conjuncts, *_names_hung_before(att, c), *_companions(att, c)]
         if len(together) > 1 and all(
-            _named_person(att, t) or (t.i > c.i and human_plural(t)) for t in together
+            _named_person(att, t) or _named_body(att, t) or (t.i > c.i and human_plural(t))
+            for t in together
         ):
             # "Ada Velk and Tomas Brekke", "Ada Velk and several harbour pilots": the people named
             # (or described) together.

@@ -141,7 +141,7 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             actor = text[0]
         elif (
             group is not None
-            and (last is None or group[1] > last.end)
+            and (last is None or group[1] > last.end or within_group(group, last.speaker))
             and (fresh is None or group[1] > fresh.start)
         ):
             # "Union leaders met on Tuesday. They said ...": a plural group made the subject
@@ -411,15 +411,24 @@ def in_content(att: Attributor, char: int) -> bool:
     return i >= 0 and att.contents[i][0] <= char < att.contents[i][1]
 
 
+def within_group(group: tuple[ActorRef, int], sp: Speaker) -> bool:
+    """Whether ``sp`` was named inside the phrase of ``group`` ("The Harbour Board and the
+    Pilots' Guild oppose the levy. They said ...": the board spoke last, as the first of the
+    subjects, but "they" is all of them)."""
+    start = sp.mention_start
+    return start is not None and group[1] <= start < group[1] + len(group[0].name)
+
+
 def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:
     """The organisation that is the main-clause subject of the sentence before ``tok``'s
-    (one sentence is read, not the article)."""
+    (one sentence is read, not the article). One of several subjects joined by "and" is not
+    it ("the Harbour Board and the Pilots' Guild oppose ...": "they" is both)."""
     start = doccache.sent(tok).start
     if start == 0:
         return None
     prev = doccache.sent(att.m.toks[start - 1])
     for c in children(prev.root):
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in ("nsubj", "nsubjpass") and not c.conjuncts:
             m = att.m.mention_for_token(c.i)
             if (
                 m is not None
