@@ -6,8 +6,8 @@
   blocked the bill because they said ...");
 * several people or organisations named together as that subject ("Ada Velk and Tomas
   Brekke met the mayor. They were especially hard on him ..."), a group named by its phrase;
-  also when "along with"
-  or "together with" joins them ("Ada Velk, along with Tomas Brekke, wrote ...");
+  also when "along with" or "together with" joins them ("Ada Velk, along with Tomas Brekke,
+  wrote ...");
 * a capitalised plural that is no name of the article ("The Brandts", "Velorians"), or a
   family the article named ("The Velks", whom the NER takes for a person "Velks");
 * a named person together with people a plural noun describes ("Ada Velk and several
