@@ -4,8 +4,10 @@
   on Tuesday. They said ...");
 * the same, in the same sentence, when "they" opens a subordinate clause ("Senate Velorians
   blocked the bill because they said ...");
-* several people named together as that subject ("Ada Velk and Tomas Brekke met the mayor.
-  They were especially hard on him ..."), a group named by its phrase;
+* several people or organisations named together as that subject ("Ada Velk and Tomas
+  Brekke met the mayor. They were especially hard on him ..."), a group named by its phrase;
+  also when "along with" or "together with" joins them ("Ada Velk, along with Tomas Brekke,
+  wrote ...");
 * a capitalised plural that is no name of the article ("The Brandts", "Velorians"), or a
   family the article named ("The Velks", whom the NER takes for a person "Velks");
 * a named person together with people a plural noun describes ("Ada Velk and several
@@ -108,6 +110,13 @@ def _named_person(att: Attributor, t: Token) -> bool:
     return m is not None and m.actor.kind == ActorKind.person
 
 
+def _named_body(att: Attributor, t: Token) -> bool:
+    """Whether ``t`` heads an organisation or government the article names ("the Harbour Board
+    and the Pilots' Guild oppose the levy. They said ...": the bodies named together)."""
+    m = att.m.mention_for_token(t.i)
+    return m is not None and m.actor.kind in (ActorKind.organisation, ActorKind.government)
+
+
 def _opening_clause_subjects(att: Attributor, root: Token, tok: Token) -> Iterator[Token]:
     """Subjects of adverbial clauses of the main verb that end before ``tok`` and name several
     people together ("While Velk and Brekke inspected the silos, they ..."): whom the sentence
@@ -151,6 +160,31 @@ def _named_pair_in_apposition(att: Attributor, c: Token) -> Token | None:
     )
 
 
+def _companions(att: Attributor, c: Token) -> list[Token]:
+    """People joined to the name ``c`` by "along with" or "together with" ("Ada Velk, along
+    with Tomas Brekke and two pilots, wrote ..."): the sentence's subject is all of them, so a
+    "they" after it is those people. A plain "with" is no such join ("Velk, with the harbour
+    board, said": whom she works for). The parser hangs the phrase on the name or on the verb;
+    on the verb, only between the subject and the verb counts ("met the mayor along with ..."
+    is whom she met him with, after the fact)."""
+    out: list[Token] = []
+    verb = c.head
+    joined = [*children(c), *(p for p in children(verb) if c.i < p.i < verb.i)] if c.dep_ in _SUBJ else []
+    for p in joined:
+        if p.dep_ != "prep":
+            continue
+        if p.lower_ == "along":
+            p = next((w for w in children(p) if w.dep_ == "prep" and w.lower_ == "with"), p)
+        elif not (p.lower_ == "with" and any(a.lower_ == "together" for a in children(p))):
+            continue
+        if p.lower_ != "with":
+            continue
+        for o in children(p):
+            if o.dep_ == "pobj" and (_named_person(att, o) or human_plural(o)):
+                out += [o, *(t for t in o.conjuncts if _named_person(att, t) or human_plural(t))]
+    return out
+
+
 def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | object | None:
     """The group subject ``c`` heads, ``_STOP`` for one named person or organisation, else None."""
     family = att.from_token(c, q) if c.pos_ == "PROPN" and c.lower_.endswith("s") else None
@@ -163,9 +197,10 @@ def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int
         c = pair
     named = att.m.mention_for_token(c.i) is not None or att.m.cluster_for_token(c.i) is not None
     if named:
-        together = [c, *c.conjuncts, *_names_hung_before(att, c)]
+        together = [c, *c.conjuncts, *_names_hung_before(att, c), *_companions(att, c)]
         if len(together) > 1 and all(
-            _named_person(att, t) or (t.i > c.i and human_plural(t)) for t in together
+            _named_person(att, t) or _named_body(att, t) or (t.i > c.i and human_plural(t))
+            for t in together
         ):
             # "Ada Velk and Tomas Brekke", "Ada Velk and several harbour pilots": the people named
             # (or described) together.

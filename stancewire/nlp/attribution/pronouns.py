@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.candidates import rank
@@ -110,6 +110,8 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             actor = unnamed_speaker_continued(att, tok, want)
         if actor is None:
             actor = name_gender_overruled(att, tok, want)
+        if actor is None:
+            actor = relative_before(att, tok, want, q)
         # Salience above is a guess among the people named so far: the learned ranker, when
         # on, decides among them (the rules' pick is one of its features).
         decided, pick = rank(att, tok, "pronoun", want, actor.id if actor is not None else None)
@@ -139,7 +141,7 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
             actor = text[0]
         elif (
             group is not None
-            and (last is None or group[1] > last.end)
+            and (last is None or group[1] > last.end or within_group(group, last.speaker))
             and (fresh is None or group[1] > fresh.start)
         ):
             # "Union leaders met on Tuesday. They said ...": a plural group made the subject
@@ -409,15 +411,24 @@ def in_content(att: Attributor, char: int) -> bool:
     return i >= 0 and att.contents[i][0] <= char < att.contents[i][1]
 
 
+def within_group(group: tuple[ActorRef, int], sp: Speaker) -> bool:
+    """Whether ``sp`` was named inside the phrase of ``group`` ("The Harbour Board and the
+    Pilots' Guild oppose the levy. They said ...": the board spoke last, as the first of the
+    subjects, but "they" is all of them)."""
+    start = sp.mention_start
+    return start is not None and group[1] <= start < group[1] + len(group[0].name)
+
+
 def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:
     """The organisation that is the main-clause subject of the sentence before ``tok``'s
-    (one sentence is read, not the article)."""
+    (one sentence is read, not the article). One of several subjects joined by "and" is not
+    it ("the Harbour Board and the Pilots' Guild oppose ...": "they" is both)."""
     start = doccache.sent(tok).start
     if start == 0:
         return None
     prev = doccache.sent(att.m.toks[start - 1])
     for c in children(prev.root):
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in ("nsubj", "nsubjpass") and not c.conjuncts:
             m = att.m.mention_for_token(c.i)
             if (
                 m is not None
@@ -475,8 +486,41 @@ def name_gender_overruled(att: Attributor, tok: Token, want: str) -> ActorRef | 
     c = att.m.cluster_for_token(subj.i) if subj is not None else None
     if c is None or c.actor is None or not c.gender_by_name or c.gender == want or att.m.in_quote(subj.idx):
         return None
+    if own_gender_pronoun(att, prev, c.gender):
+        # "Tom Hale came with his daughter, Ana. 'We ran late,' she said": the sentence itself
+        # calls someone "his", most likely the man it is about; the "she" is someone else
+        # (the daughter it names), not a sign that the given name is a woman's too.
+        return None
     c.gender, c.gender_by_name = want, False
     return c.actor
+
+
+def relative_before(att: Attributor, tok: Token, want: str, q: QuoteCandidate) -> ActorRef | None:
+    """Someone's relative of gender ``want`` the sentence just before names ("Tom Hale came with
+    his daughter, Ana. 'We ran late,' she said"), in the same paragraph: only asked when nobody
+    named fits, so the "she" is the daughter, not the man."""
+    sent = doccache.sent(tok)
+    if sent.start == 0 or "\n" in att.text[sent.start_char - 2 : sent.start_char]:
+        return None
+    prev = doccache.sent(att.doc[sent.start - 1])
+    if "\n" in att.text[prev.start_char : sent.start_char].rstrip():
+        return None
+    for t in prev:
+        if t.pos_ != "NOUN" or noun_gender(t.lemma_.lower()) != want or att.m.in_quote(t.idx):
+            continue
+        if not any(c.dep_ == "poss" for c in children(t)):
+            continue
+        sp = att.from_token(t, q)
+        if sp is not None and sp.kind in (ActorKind.person, ActorKind.unknown):
+            return ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+    return None
+
+
+def own_gender_pronoun(att: Attributor, sent: Span, gender: str | None) -> bool:
+    """Whether ``sent`` has a pronoun of ``gender`` ("he", "his"; "she", "her") outside quote
+    marks."""
+    words = HE if gender == "m" else SHE if gender == "f" else frozenset()
+    return any(t.lower_ in words and not att.m.in_quote(t.idx) for t in sent)
 
 
 def thing_id(att: Attributor, actor_id: str) -> bool:
