@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -1158,8 +1159,14 @@ def described_or_unknown(att: Attributor, tok: Token, a: int, b: int) -> Speaker
 
 def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
     """Colon/dash attributions: a name given as text."""
-    actor = att.m.actor_at(a, b)
     text = att.text[a:b]
+    if " " in text.strip():
+        # A headline's label is its clause ("Velk Rebukes Harbour Board:"): the person its name
+        # word stands for, before whatever the NER made of the whole.
+        headline = headline_speaker(att, a, b)
+        if isinstance(headline, Speaker):
+            return headline
+    actor = att.m.actor_at(a, b)
     if actor is not None:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == actor.id:
@@ -1178,10 +1185,8 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
     reg = att.m.registry.lookup(text, at=att.m.at, surname=True)
     if reg is not None and reg.priority > 0:
         return actor_speaker(reg, text, a, b, MentionKind.name, reg.affiliation)
-    if " " in text.strip():
-        headline = headline_speaker(att, a, b)
-        if headline is not None:
-            return headline if isinstance(headline, Speaker) else None
+    if " " in text.strip() and headline_name_words(att.text, a, b) == []:
+        return None  # a headline's label that names no one the body names
     return Speaker(
         id=person_id(text),
         name=text,
@@ -1191,6 +1196,9 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
         mention_end=b,
         mention_kind=MentionKind.name,
     )
+
+
+_LABEL_PREPOSITION = re.compile(r"\s(?:on|about|to|for|with|against|over|at|in|from|of|after|before)\s", re.I)
 
 
 def headline_speaker(att: Attributor, a: int, b: int, head: bool = False) -> Speaker | bool | None:
@@ -1214,10 +1222,19 @@ def headline_speaker(att: Attributor, a: int, b: int, head: bool = False) -> Spe
         end -= 1
     if head:
         words = [w for w in words if w[1] == end]
-    for i, j in words:
+    else:
+        # "Halden Chief On Dorvan: ‘…’": a name after a preposition is what the label is about.
+        prep = _LABEL_PREPOSITION.search(att.text, a, b)
+        words = [w for w in words if prep is None or w[1] <= prep.start()]
+    for k, (i, j) in enumerate(words):
+        # The run of name words from here ("Ola Young Backs …" names "Ola Young", not "Ola").
+        while k + 1 < len(words) and words[k + 1][0] == j + 1 and att.text[j] == " ":
+            k += 1
+            j = words[k][1]
         if att.text[j : j + 2] in ("’s", "'s") and j < end:
             return False  # "Dorvan’s Son:": the son, not Dorvan
-        c = att.m.cluster_by_part(normalise(att.text[i:j]))
+        parts = normalise(att.text[i:j]).split()
+        c = att.m.cluster_by_part(parts[-1]) if parts else None
         if c is not None and c.actor is not None:
             return person_speaker(att, c, i, j)
     return None if words else False
