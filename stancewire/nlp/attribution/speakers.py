@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ from stancewire.nlp.mentions.descriptions import (
     resolve_description,
     surely_a_person,
 )
+from stancewire.nlp.mentions.headlines import headline_name_words
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, given_names, org_words, without_possessive
 from stancewire.nlp.mentions.person_spans import referred_to_as_it
@@ -435,14 +437,23 @@ def headline_noun_speaker(att: Attributor, tok: Token) -> Speaker | None:
     det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
     a, b = np_bounds(att, tok)
     if det is None or det.lower_ in ("the", "this", "that"):
-        gender = gender_of_word(lower)
-        for sent in lede_sentences(att):
-            for c in reporting_subjects(att, sent):
-                if not (gender and c.gender and c.gender != gender):
-                    return person_speaker(att, c, a, b, MentionKind.role)
+        lede = lede_speaker(att, lower, a, b)
+        if lede is not None:
+            return lede
     phrase = att.text[a:b]
     unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
     return actor_speaker(unknown, phrase, a, b, MentionKind.role)
+
+
+def lede_speaker(att: Attributor, noun: str, a: int, b: int) -> Speaker | None:
+    """The person the lede reports speaking, for a headline's role noun ``noun`` at [a, b) (of a
+    gender that does not contradict the noun's)."""
+    gender = gender_of_word(noun)
+    for sent in lede_sentences(att):
+        for c in reporting_subjects(att, sent):
+            if not (gender and c.gender and c.gender != gender):
+                return person_speaker(att, c, a, b, MentionKind.role)
+    return None
 
 
 def reporting_subjects(att: Attributor, sent: Span) -> list[PersonCluster]:
@@ -1048,6 +1059,15 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         # A lower-case "proper noun" is the tagger's mistake, never a name: "the billionaire
         # business mogul told People" is a description, "the secretary of state" a role.
         return described_or_unknown(att, tok, a, b)
+    if " " in phrase.strip():
+        headline = headline_speaker(att, a, b, head=True)
+        if isinstance(headline, Speaker):
+            return headline
+        if headline is False:
+            # "Former Halden Pollster Says …", "Medal Of Honor Winner Opens Up …": a headline's
+            # role noun, which stands for the person the lede reports speaking.
+            lede = lede_speaker(att, tok.lower_, a, b) if tok.lower_ in _HEADLINE_PERSON_NOUNS else None
+            return lede or described_or_unknown(att, tok, a, b)
     name = phrase
     return Speaker(
         id=person_id(name),
@@ -1058,6 +1078,15 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
         mention_end=b,
         mention_kind=MentionKind.name,
     )
+
+
+# Person nouns heading a headline's subject that the lede's speaker answers to: offices and
+# descriptions, and the kin and trade nouns headlines use for someone the lede names.
+_HEADLINE_KIN_AND_TRADES = frozenset({
+    "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister",
+    "pollster", "winner", "speaker", "strategist", "donor", "insider", "whistleblower",
+})  # fmt: skip
+_HEADLINE_PERSON_NOUNS = TITLE_WORDS | PERSON_DESC_NOUNS | _HEADLINE_KIN_AND_TRADES
 
 
 # Common nouns a one-word capitalised speaker is, when it is no name: a headline's "Poll Finds …",
@@ -1132,8 +1161,14 @@ def described_or_unknown(att: Attributor, tok: Token, a: int, b: int) -> Speaker
 
 def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
     """Colon/dash attributions: a name given as text."""
-    actor = att.m.actor_at(a, b)
     text = att.text[a:b]
+    if " " in text.strip():
+        # A headline's label is its clause ("Velk Rebukes Harbour Board:"): the person its name
+        # word stands for, before whatever the NER made of the whole.
+        headline = headline_speaker(att, a, b)
+        if isinstance(headline, Speaker):
+            return headline
+    actor = att.m.actor_at(a, b)
     if actor is not None:
         for c in att.m.clusters:
             if c.actor is not None and c.actor.id == actor.id:
@@ -1152,6 +1187,8 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
     reg = att.m.registry.lookup(text, at=att.m.at, surname=True)
     if reg is not None and reg.priority > 0:
         return actor_speaker(reg, text, a, b, MentionKind.name, reg.affiliation)
+    if " " in text.strip() and headline_name_words(att.text, a, b) == []:
+        return None  # a headline's label that names no one the body names
     return Speaker(
         id=person_id(text),
         name=text,
@@ -1161,6 +1198,48 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
         mention_end=b,
         mention_kind=MentionKind.name,
     )
+
+
+_LABEL_PREPOSITION = re.compile(r"\s(?:on|about|to|for|with|against|over|at|in|from|of|after|before)\s", re.I)
+
+
+def headline_speaker(att: Attributor, a: int, b: int, head: bool = False) -> Speaker | bool | None:
+    """A capitalised speaker phrase on a title-case headline that no mention covers ("Dorvan
+    Addresses Pellham Attack: ‘…’", "Right After This Big-Name Senator Endorsed …"): the headline
+    capitalises its verbs and nouns, so the phrase is a name only by the words the body writes
+    as names. The person the body names by one of them; False when the body names no one by it
+    (no person of that name: the caller falls back to a description or nobody); None when the
+    phrase is on no headline or its name is one the article gives no person.
+
+    ``head``: the phrase is a noun phrase (a verb's subject), so it names a person only by its
+    last word ("Former Halden Pollster", "Dorvan’s Son", "Medal Of Honor Winner" describe
+    someone the body names otherwise, whatever name they hold). A label before a colon is a
+    headline's clause ("Dorvan Addresses Pellham Attack:"): its first name word, unless that
+    is a possessor."""
+    words = headline_name_words(att.text, a, b)
+    if words is None:
+        return None
+    end = b
+    while end > a and not att.text[end - 1].isalnum():
+        end -= 1
+    if head:
+        words = [w for w in words if w[1] == end]
+    else:
+        # "Halden Chief On Dorvan: ‘…’": a name after a preposition is what the label is about.
+        prep = _LABEL_PREPOSITION.search(att.text, a, b)
+        words = [w for w in words if prep is None or w[1] <= prep.start()]
+    for k, (i, j) in enumerate(words):
+        # The run of name words from here ("Ola Young Backs …" names "Ola Young", not "Ola").
+        while k + 1 < len(words) and words[k + 1][0] == j + 1 and att.text[j] == " ":
+            k += 1
+            j = words[k][1]
+        if att.text[j : j + 2] in ("’s", "'s") and j < end:
+            return False  # "Dorvan’s Son:": the son, not Dorvan
+        parts = normalise(att.text[i:j]).split()
+        c = att.m.cluster_by_part(parts[-1]) if parts else None
+        if c is not None and c.actor is not None:
+            return person_speaker(att, c, i, j)
+    return None if words else False
 
 
 def description_speaker(

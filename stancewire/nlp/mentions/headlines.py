@@ -16,12 +16,18 @@ from spacy.tokens import Doc
 
 from stancewire.nlp import doccache
 from stancewire.nlp.mentions.names import given_names
-from stancewire.nlp.mentions.words import ORG_WORDS
+from stancewire.nlp.mentions.words import ORG_WORDS, TITLE_WORDS
 
 # Function words: some headlines capitalise them and some do not, so they are not counted.
 _FUNCTION = frozenset({
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
     "over", "the", "to", "up", "with", "vs",
+})  # fmt: skip
+# Determiners, pronouns and question words a headline capitalises: never part of a name.
+_DETERMINERS = frozenset({
+    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "who",
+    "what", "why", "how", "when", "where", "which", "he", "she", "they", "it", "we", "i", "you",
+    "some", "all", "every", "no", "not",
 })  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NON_SPACE = re.compile(r"\S")
@@ -40,7 +46,7 @@ def title_case_line(text: str, start: int, end: int) -> bool:
     full stop when the page is flattened to text ("Ada Morn Defends Her Record.")."""
     la, lb = _line(text, start)
     line = text[la:lb].strip()
-    content = [w for w in _WORD.findall(line) if w.lower() not in _FUNCTION]
+    content = _counted_words(line)
     # (searching for the first non-space char, not copying the text before the line: this runs
     # for every paragraph of an article)
     first = _NON_SPACE.search(text)
@@ -48,6 +54,45 @@ def title_case_line(text: str, start: int, end: int) -> bool:
     if len(content) < 4 or (line.endswith((".", ".”", '."')) and not first_line):
         return False
     return sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+
+
+def _counted_words(line: str) -> list[str]:
+    """The content words of a line that tell its case. A quoted stretch the headline writes in
+    title case (more capitalised words than lower-case ones, two at least) may keep a quoted
+    preposition in lower case ("Donations ‘Slipped through the Cracks’"): its lower-case words
+    say nothing of the line's style. A quoted sentence ("“We have received the report”") counts
+    whole."""
+    out: list[str] = []
+    quote: list[str] | None = None  # the words of the open quoted stretch
+    for m in _WORD_OR_MARK.finditer(line):
+        w = m.group(0)
+        if quote is None and (w in _OPEN_MARKS or w == '"'):
+            quote = []
+        elif quote is not None and (w in _CLOSE_MARKS or w == '"'):
+            out.extend(_quoted_counted(quote))
+            quote = None
+        elif w.lower() in _FUNCTION:
+            continue
+        elif quote is None:
+            out.append(w)
+        else:
+            quote.append(w)
+            if w.endswith("’"):  # "‘One or Two Instances’": the word took the closing mark
+                out.extend(_quoted_counted(quote))
+                quote = None
+    return out + (quote or [])
+
+
+def _quoted_counted(words: list[str]) -> list[str]:
+    caps = sum(w[0].isupper() for w in words)
+    if caps >= 2 and caps > len(words) - caps:
+        return [w for w in words if w[0].isupper()]
+    return words
+
+
+_OPEN_MARKS = ("‘", "“")
+_CLOSE_MARKS = ("’", "”")
+_WORD_OR_MARK = re.compile(r"[A-Za-z][\w'’-]*|[‘’“”\"]")
 
 
 def body_form(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -112,7 +157,49 @@ def headline_only(doc: Doc, start: int, end: int) -> bool:
     if end - start < 2 or doc[start].lower_ in given_names() or not title_case_line(text, a, b):
         return False
     la, lb = _line(text, a)
-    body = (text[:la] + "\n" + text[lb:]).lower()
-    return not any(
-        re.search(rf"(?<!\w){re.escape(t.lower_)}(?!\w)", body) for t in doc[start:end] if t.is_alpha
-    )
+    body = text[:la] + "\n" + text[lb:]
+    return not any(_names_in_body(body, t.text) for t in doc[start:end] if t.is_alpha)
+
+
+def _names_in_body(body: str, word: str) -> bool:
+    """Whether the body writes ``word`` as (part of) a name: capitalised inside a sentence, or
+    capitalised and never in lower case. A function word or an office is no name ("Right After
+    This Big-Name Senator": the body's "this", "right" and "Senator Fenn" name no one by it),
+    nor is a word the body capitalises only where a sentence starts and writes lower case
+    elsewhere ("This", "Right")."""
+    low = word.lower()
+    if low in _FUNCTION or low in _DETERMINERS or low in TITLE_WORDS:
+        return False
+    cap = low[:1].upper() + low[1:]
+    found = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(cap)}(?![\w'’-])", body)]
+    if not found:
+        return False
+    if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", body) is None:
+        return True
+    return any(_inside_sentence(body, i) for i in found)
+
+
+def _inside_sentence(text: str, i: int) -> bool:
+    """Whether text[i] follows a word of its sentence (no line start, no sentence end before it)."""
+    before = text[max(0, i - 4) : i].rstrip(" \t\u00a0")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;&")
+
+
+def headline_name_words(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """None when text[a:b] is not on a title-case line; else the char spans of its words that the
+    body writes as names (see ``_names_in_body``), in order. A speaker phrase a headline
+    capitalises ("Right After This Big-Name Senator", "Dorvan Addresses Pellham Attack") is a
+    person's name only by those words."""
+    if not title_case_line(text, a, b):
+        return None
+    la, lb = _line(text, a)
+    body = text[:la] + "\n" + text[lb:]
+    spans = []
+    for m in _WORD.finditer(text, a, b):
+        word = _POSSESSIVE_END.sub("", m.group(0))  # "Dorvan’s"
+        if word and _names_in_body(body, word):
+            spans.append((m.start(), m.start() + len(word)))
+    return spans
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
