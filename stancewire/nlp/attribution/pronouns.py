@@ -51,8 +51,10 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         last = att.last_by_kind.get("person")
         # "he told Hannity": the pronoun is never the object of its own verb.
         others = own_objects(att, tok)
-        if last is not None and (last.speaker.mention or "").lower() in FIRST and not att.m.in_quote(
-            last.speaker.mention_start or 0
+        if (
+            last is not None
+            and (last.speaker.mention or "").lower() in FIRST
+            and not att.m.in_quote(last.speaker.mention_start or 0)
         ):
             last = None  # the narrator (see :func:`narrator`) spoke last
         if (
