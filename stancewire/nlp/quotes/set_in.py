@@ -17,7 +17,7 @@ its own complement; the frame, which the parser often hangs under that verb, is 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex
@@ -26,7 +26,8 @@ from stancewire.nlp.quotes.words import BELIEF_VERBS
 # Present or past forms of a cue, and the plural-noun tag the tagger gives "notes", "says".
 _CUE_TAGS = frozenset({"VBZ", "VBD", "VBP", "NNS"})
 # The words a subject of two to five tokens is made of ("Frank", "the senator", "Mr. Velk",
-# "party officials", "the group's founder"); a conjunction or a verb means a list or a clause.
+# "party officials", "the group's founder", "her aides"); a verb means a clause, more than
+# one "and" a list (_subject_head).
 _SUBJECT_POS = frozenset({"PROPN", "DET", "ADJ", "NOUN", "PART", "NUM"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _MAX_SUBJECT = 5
@@ -44,12 +45,16 @@ _CUE_ADJUNCTS = frozenset({"prep", "agent", "npadvmod", "advmod", "xcomp", "advc
 _HEARER_CUES = frozenset({"tell", "assure", "inform", "remind", "warn"})
 
 
+# Verbs whose expletive "it" subject stands for a "that" clause after them (_extraposing).
+_COPULAS = frozenset({"be", "seem", "appear", "remain"})
+
 Part = tuple[int, int]  # a token range [first, last]
 
 
-def set_in_frame(doc: Doc, tok: Token, idx: DocIndex) -> tuple[Token, Part, Part] | None:
+def set_in_frame(doc: Doc, tok: Token, idx: DocIndex) -> tuple[Token, Part, Part] | tuple[Token, Part] | None:
     """(the speaker's head token, the clause part before the frame, the part after it) as
-    token ranges [first, last], when ``tok`` is a cue set between commas into its clause."""
+    token ranges [first, last], when ``tok`` is a cue set between commas into its clause; only
+    the part after it when the frame opens a relative clause."""
     if tok.tag_ not in _CUE_TAGS:
         return None
     lemma = tok.lemma_.lower()
@@ -65,11 +70,8 @@ def set_in_frame(doc: Doc, tok: Token, idx: DocIndex) -> tuple[Token, Part, Part
     if doc[comma].text != "," or comma == tok.i - 1:
         return None
     subject = doc[comma + 1 : tok.i]
-    if len(subject) == 1 and subject[0].lower_ in _SUBJECT_PRONOUNS:
-        head = subject[0]
-    elif all(t.pos_ in _SUBJECT_POS for t in subject) and subject[-1].pos_ in ("PROPN", "NOUN"):
-        head = subject[-1]
-    else:
+    head = _subject_head(subject)
+    if head is None:
         return None
     if any(t.is_quote or idx.in_quote[t.i] for t in sent):
         return None  # '“…,” he said, “…”': a direct quote's frame
@@ -79,7 +81,9 @@ def set_in_frame(doc: Doc, tok: Token, idx: DocIndex) -> tuple[Token, Part, Part
         return None
     # The word right after the frame, before _trimmed dropped a conjunction ("said, and left").
     first = doc[right[0]] if doc[close + 1].dep_ != "cc" else doc[close + 1]
-    if first.tag_ == "VBG" or first.lower_ in _NOT_CLAUSE_OPENERS:
+    if first.lower_ == "that" and _extraposing(doc[left[0]]):
+        pass  # "It is no surprise, Garin said, that the vote failed": the subject clause itself
+    elif first.tag_ == "VBG" or first.lower_ in _NOT_CLAUSE_OPENERS:
         return None  # "On Monday, Morn said, adding that …": the cue's own content follows;
         # "…, Velk said Thursday, after Rask said …": when the cue was said, a frame at the end
     if first.head == tok and first.dep_ in _CUE_ADJUNCTS:
@@ -87,7 +91,38 @@ def set_in_frame(doc: Doc, tok: Token, idx: DocIndex) -> tuple[Token, Part, Part
     frame = range(comma, close + 1)
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[left[0] : right[1] + 1] if t.i not in frame):
         return None  # no clause around the frame: a list of names or an aside
+    if doc[left[1]].tag_ in ("WDT", "WP"):
+        return head, right  # "a levy which, his aides believe, would sink …": the relative
+        # clause after the frame is the content, not the sentence its antecedent is in
     return head, left, right
+
+
+def _subject_head(subject: Span) -> Token | None:
+    """The token the speaker is read from: a lone pronoun, or the last noun of a short noun
+    phrase; of joined ones ("union members and leaders", "Velk and Morrow") the first
+    conjunct, whose conjuncts the speaker reading takes in as the regular frame's subject."""
+    if len(subject) == 1 and subject[0].lower_ in _SUBJECT_PRONOUNS:
+        return subject[0]
+    conj = [k for k, t in enumerate(subject) if t.lower_ == "and"]
+    if len(conj) > 1 or (conj and not 0 < conj[0] < len(subject) - 1):
+        return None
+    words = (t for t in subject if t.lower_ != "and")
+    if not all(t.pos_ in _SUBJECT_POS or t.tag_ == "PRP$" for t in words):
+        return None
+    if subject[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    if not conj:
+        return subject[-1]
+    before = subject[conj[0] - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or (before.dep_ == "conj" and before.head.i < subject.start):
+        return None  # "The plan, Velk, Morrow and Tansy said,": the end of a longer list
+    return before
+
+
+def _extraposing(first: Token) -> bool:
+    """Whether a clause opens on an expletive "it" of a copula ("It is no surprise", "It was
+    clear"): a "that" clause after a frame set into it is its extraposed subject, content."""
+    return first.lower_ == "it" and first.dep_ in ("nsubj", "expl") and first.head.lemma_ in _COPULAS
 
 
 def _closing_comma(doc: Doc, tok: Token, end: int, lemma: str) -> int | None:
