@@ -114,9 +114,19 @@ def _subject_head(subject: Span) -> Token | None:
     if not conj:
         return subject[-1]
     before = subject[conj[0] - 1]
-    if before.pos_ not in ("PROPN", "NOUN") or (before.dep_ == "conj" and before.head.i < subject.start):
-        return None  # "The plan, Velk, Morrow and Tansy said,": the end of a longer list
+    if before.pos_ not in ("PROPN", "NOUN") or _ends_a_list(before, subject.start):
+        return None
     return before
+
+
+def _ends_a_list(first: Token, start: int) -> bool:
+    """Whether joined subjects end a list begun before the frame ("The plan, Velk, Morrow and
+    Tansy said,"): a conjunct of a name that stands alone between commas, not of a phrase the
+    clause ends on ("the attraction to Mr. Trump, union members and leaders say,")."""
+    if first.dep_ != "conj" or first.head.i >= start:
+        return False
+    edge = first.head.left_edge.i
+    return edge > 0 and first.doc[edge - 1].text == ","
 
 
 def _extraposing(first: Token) -> bool:
