@@ -37,7 +37,7 @@ from stancewire.nlp.mentions.names import name_tokens
 from stancewire.nlp.mentions.org_descriptions import best_org_before
 from stancewire.nlp.mentions.org_names import full_org_for
 from stancewire.nlp.mentions.role_nouns import resolve_role
-from stancewire.nlp.mentions.types import Mention, PersonCluster
+from stancewire.nlp.mentions.types import Mention, PersonCluster, RoleFact
 from stancewire.nlp.registry import ActorRegistry
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
@@ -69,13 +69,13 @@ class ArticleMentions:
         self.weak_orgs: set[int] = set()  # starts of org mentions from PRODUCT/WORK_OF_ART entities
         # Role facts in text order: (char, canonical title, scope key, cluster). Role nouns resolve
         # against these by position (the most recent holder before, else the next one introduced).
-        self.role_facts: list[tuple[int, str, str | None, PersonCluster]] = []
+        self.role_facts: list[RoleFact] = []
         self.former_facts: set[int] = set()  # positions of role facts of a past office ("former")
         # Offices of abbreviated titles ("Gov. Ada Morn", "Sen. Ivo Kade"), as role facts. Kept
         # apart: AP style puts them before every passing name ("Sen. Ola Brandt (Dorvan) said"),
         # so a role noun ("the senator said") is more often the person the article is about;
         # they resolve only a role noun nothing else resolves (see speakers.abbreviated_holder).
-        self.abbreviated_facts: list[tuple[int, str, str | None, PersonCluster]] = []
+        self.abbreviated_facts: list[RoleFact] = []
         self.starts: list[int] = []  # mention starts, parallel to ``mentions`` (set by build)
         self.acronyms: dict[str, ActorRef] = {}  # acronyms the article defines -> full-name actor
         self.quoted: list[tuple[int, int]] = []  # quote spans (set by attribution, for salience)

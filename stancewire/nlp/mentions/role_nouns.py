@@ -11,7 +11,7 @@ from stancewire.nlp.mentions.descriptions import other_party, party_of_words
 from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
 from stancewire.nlp.mentions.titles import FORMER, scope_of, split_title
-from stancewire.nlp.mentions.types import PersonCluster
+from stancewire.nlp.mentions.types import PersonCluster, RoleFact
 from stancewire.nlp.mentions.words import (
     MULTI_TITLES,
     NAMED_ONLY_BODIES,
@@ -49,7 +49,7 @@ def role_holder(
     former: bool = False,
     party: str | None = None,
     phrase: tuple[int, int] = (0, 0),
-    facts: list[tuple[int, str, str | None, PersonCluster]] | None = None,
+    facts: list[RoleFact] | None = None,
 ) -> PersonCluster | None:
     """The person holding ``ctitle`` (in ``scope_key`` if given) a role noun refers to. A fact
     with a matching scope beats an unscoped one ("the Falcons manager" vs "X, the club's
@@ -129,7 +129,7 @@ def qualified_title(tok: Token) -> bool:
 
 
 def resolve_role(
-    ix: ArticleMentions, tok: Token, facts: list[tuple[int, str, str | None, PersonCluster]] | None = None
+    ix: ArticleMentions, tok: Token, facts: list[RoleFact] | None = None
 ) -> tuple[ActorRef, tuple[int, int]] | None:
     """Resolve a role noun phrase headed by ``tok`` ("the Russian president", "the company").
     With ``facts``, a person's office only, from those facts (see role_holder)."""

@@ -35,3 +35,8 @@ class PersonCluster:
     # A relative given the surname of someone the article named (mentions/persons.family_name):
     # the bare surname and "Mr."/"Mrs." + surname stay that someone's while the name is theirs.
     relative: bool = False
+
+
+# A role fact: (char of the title or apposition, canonical office, scope key or None, holder),
+# as ArticleMentions keeps them ("Senior Coroner X", "X, the club's manager", "Gov. X").
+RoleFact = tuple[int, str, str | None, PersonCluster]
