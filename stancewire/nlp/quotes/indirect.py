@@ -527,7 +527,10 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         return None
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children(tok)):
         return None
-    speaker = subject_of(tok)
+    # A comparison's noun before the cue goes first: the parser may join the cue to the clause
+    # of the comparison, whose subject it then inherits ("That would be more than the industry
+    # says …" read as "That would be … and says …").
+    speaker = comparison_speaker(doc, tok) or subject_of(tok)
     if speaker is None:
         speaker = appositive_speaker(doc, tok)
     if speaker is None:
@@ -685,6 +688,9 @@ def verb_frame_main(
             and not idx.in_direct[c.i]
             and not (c.i < tok.i and _colon_between(doc, c.right_edge.i, tok.i))
             and not (c.i < tok.i and set_in_frame(doc, c, idx) is not None)
+            # "more dredging than the shipping industry says …": the clause with the speaker
+            # in it is not what the speaker says (comparison_speaker).
+            and not (c.i < tok.i and c.left_edge.i <= speaker.i <= c.right_edge.i)
         ),
         None,
     )
@@ -859,6 +865,29 @@ def appositive_speaker(doc: Doc, tok: Token) -> Token | None:
     if t.dep_ != "appos" or t.pos_ not in ("PROPN", "NOUN") or t.right_edge.i >= tok.i:
         return None
     return t if speaker_like(t, places=False) or t.lemma_.lower() in ("percent", "majority", "half") else None
+
+
+def comparison_speaker(doc: Doc, tok: Token) -> Token | None:
+    """The speaker of a cue inside a comparison: "more dredging than the shipping industry says
+    the harbour can handle". The parser makes the noun after "than" the object of the
+    preposition and leaves the cue without a subject. The noun phrase must end right before the
+    cue, and the cue must report a clause after it (its content; the clause before, which holds
+    the comparison, is the writer's)."""
+    kids = children(tok)
+    if tok.i == 0 or any(c.dep_ in SUBJ for c in kids):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in kids):
+        return None
+    noun = doc[tok.i - 1]
+    for _ in range(3):  # from the last word of the noun phrase ("industry's lawyers") up to its head
+        if noun.dep_ == "pobj" or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "than" or noun.right_edge.i != tok.i - 1:
+        return None
+    # Any subject of a speech verb speaks ("the law says"), as in verb_frame; not a number
+    # ("more than 200 say").
+    return None if noun.like_num or noun.ent_type_ in ("CARDINAL", "PERCENT") else noun
 
 
 def _colon_between(doc: Doc, a: int, b: int) -> bool:

@@ -25,6 +25,7 @@ from stancewire.nlp.doccache import children
 from stancewire.nlp.quotemarks import ALL_MARKS
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.evaluation import evaluation_frame
+from stancewire.nlp.quotes.speakers import speaker_like
 from stancewire.nlp.quotes.syntax import SUBJ, is_question_frame, subject_of, to_infinitive
 from stancewire.nlp.quotes.words import EVALUATION_VERBS, NAMING_VERBS
 
@@ -133,6 +134,8 @@ _SMALL_CLAUSE_VIEWS = frozenset(
     {"consider", "deem", "regard", "declare", "announce", "dub", "label", "brand"}
 )
 _INFINITIVE_VIEWS = frozenset({"know", "see", "view", "perceive", "regard", "deem"})
+# Entity types of a "by" object that measure or date: "by 2-1", "by Monday", "by ten points".
+_MEASURES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
 
 
 def _view_predicate(tok: Token) -> Token | None:
@@ -162,6 +165,46 @@ def _view_holder(tok: Token) -> Token | None:
     """The "by" agent of a passive view ("seen by some as …"): whose view it is."""
     agent = next((c for c in children(tok) if c.dep_ == "agent"), None)
     return next((g for g in children(agent) if g.dep_ == "pobj"), None) if agent is not None else None
+
+
+# Quantifiers that stand for people as a "by" object ("viewed as a victory by some in the
+# movement", "by many of his allies").
+_PEOPLE_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "several", "all"})
+# Shares that are people only with their "of" phrase ("by 64 percent of voters"); alone they
+# measure a margin ("declared the winner by ten percent", "by a wide majority").
+_SHARES = frozenset({"percent", "majority", "half", "third", "quarter", "plurality", "share"})
+
+
+def _by_holder(by: Token) -> Token | None:
+    """The object of a "by" phrase when it names who holds a view: a person, body or group,
+    or a quantifier or share of people; not a time, margin or means ("by Monday", "by far",
+    "by ten points", "by a wide margin", "by mail")."""
+    pobj = next((g for g in children(by) if g.dep_ == "pobj"), None)
+    if pobj is None or pobj.ent_type_ in _MEASURES:
+        return None
+    lemma = pobj.lemma_.lower()
+    if lemma in _SHARES:
+        return pobj if any(g.dep_ == "prep" and g.lower_ == "of" for g in children(pobj)) else None
+    if lemma in _PEOPLE_QUANTIFIERS or speaker_like(pobj):
+        return pobj
+    return None
+
+
+def _inner_agent(tok: Token, comp: Token) -> Token | None:
+    """A "by" phrase the parser hung inside the predicate of a passive view instead of on the
+    verb ("was viewed as a victory *by some in the movement*", "was declared the winner *by
+    the county board*"): the agent all the same. Only through nouns and prepositions: a "by"
+    in a clause of the predicate ("seen as candidates who would win by a landslide") is that
+    clause's."""
+    for by in comp.subtree:
+        if by.dep_ != "prep" or by.lower_ != "by" or by.i < tok.i:
+            continue
+        head = by.head
+        while head.i != comp.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == comp.i:
+            return by
+    return None
 
 
 def _names_its_noun(tok: Token, comp: Token) -> bool:
@@ -200,10 +243,14 @@ def passive_view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteC
         first, last = noun.left_edge.i, comp.right_edge.i
     else:
         return None
+    holder = _view_holder(tok)
+    by = _inner_agent(tok, comp) if holder is None else None
+    if by is not None and (holder := _by_holder(by)) is not None:
+        last = by.i - 1  # the view, without who holds it (as when the parser makes it the agent)
     span = content_span(doc, first, last)
     if span is None:
         return None
-    return finish(doc, text, tok, tok, span[0], span[1], _view_holder(tok), "belief-view-passive", 0.6)
+    return finish(doc, text, tok, tok, span[0], span[1], holder, "belief-view-passive", 0.6)
 
 
 def refusal_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
