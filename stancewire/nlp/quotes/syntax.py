@@ -444,9 +444,11 @@ def misread_subject(subj: Token) -> Token | None:
     - a title coordinated with a titled name ("former Gov. and Party Chairman Ed Brennel
       said"): the name;
     - a contracted auxiliary after its subject ("the delegates who’ve already said": "’ve" made
-      a second subject): that subject, or the noun a relative one stands for.
+      a second subject; "she’s told reporters", a perfect whose "’s" the parser reads as a
+      subject with "she" as its own): that subject, or the noun a relative one stands for.
     Anything else is the subject as parsed."""
-    if subj.lower_.replace("’", "'") in _CONTRACTED_AUX and subj.i > 0:
+    contracted = subj.lower_.replace("’", "'")
+    if (contracted in _CONTRACTED_AUX or contracted == "'s") and subj.i > 0:
         prev = subj.doc[subj.i - 1]
         if prev.lower_ in REL_PRONOUNS:
             if subj.head.dep_ == "relcl":
