@@ -445,7 +445,9 @@ def misread_subject(subj: Token) -> Token | None:
       said"): the name;
     - a contracted auxiliary after its subject ("the delegates who’ve already said": "’ve" made
       a second subject; "she’s told reporters", a perfect whose "’s" the parser reads as a
-      subject with "she" as its own): that subject, or the noun a relative one stands for.
+      subject with "she" as its own): that subject, or the noun a relative one stands for;
+    - a participle phrase on the subject ("Voters going to the polls on Tuesday said"), which
+      the parser makes a clausal subject with the noun as its own subject: the noun.
     Anything else is the subject as parsed."""
     contracted = subj.lower_.replace("’", "'")
     if (contracted in _CONTRACTED_AUX or contracted == "'s") and subj.i > 0:
@@ -468,6 +470,10 @@ def misread_subject(subj: Token) -> Token | None:
         )
         if name is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in children(subj)):
             return name
+    if subj.dep_ == "csubj" and subj.tag_ == "VBG":
+        noun = next((c for c in children(subj) if c.dep_ == "nsubj" and c.i < subj.i), None)
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN", "PRON"):
+            return noun
     if subj.pos_ == "ADJ":
         noun = next((c for c in children(subj) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
         return noun if noun is not None else subj
