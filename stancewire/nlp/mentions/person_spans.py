@@ -10,6 +10,7 @@ from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import AGENT_SUFFIXES, is_person_noun, noun_gender
 from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
+from stancewire.nlp.mentions.things import quoted_title, thing_name
 from stancewire.nlp.mentions.words import (
     COMPANY_NOUNS,
     FACILITY_WORDS,
@@ -127,6 +128,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             ix.person_orgs.add(ent.start)
             continue
         if the_named(ent, given, surnames):
+            ix.person_orgs.add(ent.start)
+            continue
+        if thing_name(toks, ent.start, ent.end):
+            # "the Velk Act" tagged PERSON: a named thing, kept as the NER's name of a body
             ix.person_orgs.add(ent.start)
             continue
         if len(ent) == 1 and people_noun(ent[0]):
@@ -308,7 +313,9 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
     out: list[Span] = []
     last_end = -1
     for a, b in spans:
-        if a < last_end:
+        if a < last_end or thing_name(toks, a, b) or quoted_title(toks, a, b):
+            # "the so-called Harlan Effect": a given name opens it, but a thing noun ends it;
+            # the comedy “Hastings”: a title in quotation marks, no one's name
             continue
         out.append(doc[a:b])
         last_end = b

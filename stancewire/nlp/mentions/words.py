@@ -24,6 +24,9 @@ list                        what it is for
 ``PERSON_DESC_NOUNS``       nouns that describe a person news names elsewhere ("the candidate")
 ``PRESS_NOUNS``             nouns that describe a news outlet ("the newspaper", "the network")
 ``LEGISLATURE_WORDS``       last words of a legislature's or city hall's name ("Congress")
+``THING_WORDS``             last words that make a capitalised name a thing ("the Harlan Effect")
+``THING_SURNAME_WORDS``     such words that are also surnames: a thing only after "the" ("Ana Law")
+``WORK_NOUNS``              nouns for a show, book or song, whose title may follow in quotes
 =========================== ==============================================================
 """
 
@@ -74,6 +77,9 @@ ROLE_VERBS: dict[str, str] = dict(_DATA["role_verbs"])
 TITLE_EQUIV: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["title_equiv"].items()}
 (PERSON_DESC_NOUNS,) = word_sets(_DATA, "person_description_nouns")
 PRESS_NOUNS, LEGISLATURE_WORDS = word_sets(_DATA, "press_nouns", "legislature_words")
+THING_WORDS, THING_SURNAME_WORDS, WORK_NOUNS = word_sets(
+    _DATA, "thing_words", "thing_surname_words", "work_nouns"
+)
 # Bodies a definite noun names only when the article named one of them ("the Dornby Police
 # Service"): "police said" is never the article's most salient company or party, nor "Council
 # wants" or "the court ruled" its police service. ("board" and "commission" are not here: "the
