@@ -1025,6 +1025,13 @@ TRANSCRIPT_LABELS = frozenset({"Q", "A"})
 TRANSCRIPT_RULE = "transcript-line"
 
 
+# A headline's label with whom it is addressed to: "Velk to Harbour Board: Fares will not rise",
+# "Morrow To Riders Worried About Fares: …": the name before "to" speaks (group 1).
+ADDRESSED_LABEL_RE = re.compile(
+    r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+[Tt]o\s+[A-Z][^:\n“”\"]{0,60}?:\s+(?=\S)"
+)
+
+
 def names_no_speaker(label: str, text: str, pa: int, pb: int) -> bool:
     """Whether the shape of a label in the paragraph [pa, pb) says it names no one: its first
     word, a possessive dropped, is a word for a part of the page ("Note:", "Editor's Note:",
@@ -1053,7 +1060,9 @@ def colon_paragraphs(
     for pa, pb in paras:
         # A headline's kicker may come first: "EXCLUSIVE – Roger Stone: Don't Trust the Machines".
         k = KICKER_RE.match(text, pa, pb)
-        m = LABEL_COLON_RE.match(text, k.end() if k else pa, pb)
+        m = LABEL_COLON_RE.match(text, k.end() if k else pa, pb) or ADDRESSED_LABEL_RE.match(
+            text, k.end() if k else pa, pb
+        )
         if not m:
             continue
         label = m.group(1)
