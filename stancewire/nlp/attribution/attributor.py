@@ -18,6 +18,7 @@ from stancewire.nlp.attribution.writer import interviewee_actor
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.nlp.quotes.direct import TRANSCRIPT_RULE
 from stancewire.nlp.quotes.text import first_question
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -117,6 +118,10 @@ class Attributor:
             else:
                 tok = raised_subject(self, q)
                 sp = from_token(self, tok, q) if tok is not None else None
+            if sp is None and q.rule == TRANSCRIPT_RULE:
+                # A "Q:" line with no one writer in the byline (the outlet asks), or an "A:" line
+                # whose introduction names no one: the line is nobody's quote to report.
+                continue
             if sp is not None and self.writer is not None and sp.id == self.writer.id:
                 # The writer narrating is nobody a later "he said" or floating quote refers to;
                 # but the rest of a quote the writer split ("'I am not shy,' I said. 'I have
