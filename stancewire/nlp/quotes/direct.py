@@ -1057,6 +1057,8 @@ def colon_paragraphs(
     # "Q: …" / "A: …" lines speak for the interviewer and the interviewee, in a transcript only
     # (two question labels or more): elsewhere one letter before a colon names no one.
     transcript = first_question(text) is not None
+    labels: set[str] = set()  # the labels taken as speakers'
+    doubted: list[tuple[re.Match[str], int, int, int, int]] = []  # label lines the tagger doubted
     for pa, pb in paras:
         # A headline's kicker may come first: "EXCLUSIVE – Roger Stone: Don't Trust the Machines".
         k = KICKER_RE.match(text, pa, pb)
@@ -1081,18 +1083,38 @@ def colon_paragraphs(
         if named is None:
             named = entity_words(doc)
         if not names_speaker(doc, text, idx, m, pa, pb, named):
+            doubted.append((m, a, b, pa, pb))
             continue
-        speaker = label_speaker(doc, text, idx, m.start(1), m.start(1) + len(name_part(label)))
-        if speaker is None:
-            # "Editor's Note:", "Tuesday's Morning Email:": the label names no one, and the
-            # paragraph is the writer's own, whose frames report what others said.
-            continue
-        q = QuoteCandidate(
-            type="direct", start=a, end=b, speaker_span=speaker, confidence=0.8, rule="colon-paragraph"
-        )
-        q.sent_start, q.sent_end = pa, pb
-        out.append(q)
-    return out
+        q = label_paragraph(doc, text, idx, m, a, b, pa, pb)
+        if q is not None:
+            out.append(q)
+            labels.add(label)
+    # A transcript's speaker has the same label on every turn, but the tagger reads it anew on
+    # each line ("TAPPER: And obviously, …" as a verb): a label another line had as a speaker's
+    # is one here too.
+    for m, a, b, pa, pb in doubted:
+        if m.group(1) in labels and not names_no_speaker(m.group(1), text, pa, pb):
+            q = label_paragraph(doc, text, idx, m, a, b, pa, pb)
+            if q is not None:
+                out.append(q)
+    return sorted(out, key=lambda q: q.start)
+
+
+def label_paragraph(
+    doc: Doc, text: str, idx: DocIndex, m: re.Match[str], a: int, b: int, pa: int, pb: int
+) -> QuoteCandidate | None:
+    """The words [a, b) after the label ``m`` of the paragraph [pa, pb) as its speaker's."""
+    label = m.group(1)
+    speaker = label_speaker(doc, text, idx, m.start(1), m.start(1) + len(name_part(label)))
+    if speaker is None:
+        # "Editor's Note:", "Tuesday's Morning Email:": the label names no one, and the
+        # paragraph is the writer's own, whose frames report what others said.
+        return None
+    q = QuoteCandidate(
+        type="direct", start=a, end=b, speaker_span=speaker, confidence=0.8, rule="colon-paragraph"
+    )
+    q.sent_start, q.sent_end = pa, pb
+    return q
 
 
 def entity_words(doc: Doc) -> set[str]:
