@@ -14,10 +14,12 @@ from stancewire.nlp.attribution.relatives import clause_relative, relative_antec
 from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import raised_subject, token_at, usable_speaker_token
-from stancewire.nlp.attribution.writer import first_question, interviewee_actor
+from stancewire.nlp.attribution.writer import interviewee_actor
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.nlp.quotes.direct import TRANSCRIPT_RULE
+from stancewire.nlp.quotes.text import first_question
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 
@@ -65,6 +67,8 @@ class Attributor:
         # Where a question-and-answer transcript's first question is (None: no transcript).
         self.first_question = first_question(self.text)
         self.writer = writer if self.first_question is None else None
+        # A transcript's questions ("Q: …") are its interviewer's: the byline's one writer.
+        self.interviewer = writer if self.first_question is not None else None
         self.interviewee = (
             interviewee_actor(mentions, self.first_question) if self.first_question is not None else None
         )
@@ -114,6 +118,10 @@ class Attributor:
             else:
                 tok = raised_subject(self, q)
                 sp = from_token(self, tok, q) if tok is not None else None
+            if sp is None and q.rule == TRANSCRIPT_RULE:
+                # A "Q:" line with no one writer in the byline (the outlet asks), or an "A:" line
+                # whose introduction names no one: the line is nobody's quote to report.
+                continue
             if sp is not None and self.writer is not None and sp.id == self.writer.id:
                 # The writer narrating is nobody a later "he said" or floating quote refers to;
                 # but the rest of a quote the writer split ("'I am not shy,' I said. 'I have

@@ -22,6 +22,7 @@ from functools import lru_cache
 from stancewire.nlp.bylines import byline_names
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.mentions.persons import untitled
+from stancewire.nlp.quotes.text import QUESTION_RE
 from stancewire.nlp.registry import person_id
 from stancewire.schemas import ActorKind, ActorRef, MentionKind
 
@@ -40,7 +41,6 @@ _SIGNATURE = re.compile(
 )
 # A section heading of the page ("FACEBOOK.", "TWITTER."): what follows is someone else's.
 _HEADING = re.compile(r"^[ \t]*[A-Z]{3,}\.?[ \t]*$", re.MULTILINE)
-_QUESTION = re.compile(r"^[ \t\"“]*Q(?:[ \t]*[:.]|(?=[A-Z][a-z]))", re.MULTILINE)
 # A book excerpt's credit line: "From THE LONG HARBOR by Ada Morn. Copyright © 2015 by Ada Morn.
 # Reprinted courtesy of ...". Only a line that also says it is reprinted or copyrighted: a
 # sentence that starts "From the port to the hills, ... by ..." is no credit.
@@ -96,14 +96,6 @@ def closing_bio_writer(authors: Sequence[str], text: str) -> list[str]:
     return []
 
 
-def first_question(text: str) -> int | None:
-    """Where the first question label starts, when the article is a question-and-answer
-    transcript (two or more question labels); None for any other article."""
-    labels = _QUESTION.finditer(text, 0, 200_000)
-    first = next(labels, None)
-    return first.start() if first is not None and next(labels, None) is not None else None
-
-
 def labelled_line(text: str, char: int) -> bool:
     """Whether the line holding ``char`` starts with a speaker label ("A:", "KESSEL:")."""
     start = text.rfind("\n", 0, char) + 1
@@ -134,7 +126,7 @@ def answer_line(text: str, char: int, first_q: int) -> bool:
     if char < first_q:
         return False
     start = text.rfind("\n", 0, char) + 1
-    if _QUESTION.match(text, start, char) is not None:
+    if QUESTION_RE.match(text, start, char) is not None:
         return False
     label = _LABEL.match(text, start, char)
     return label is None or label.group(0).strip(" \t\"“").startswith("A")

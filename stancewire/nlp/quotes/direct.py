@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -26,11 +27,14 @@ from stancewire.nlp.quotes.text import (
     LABEL_ONLY_RE,
     MIN_DIRECT_WORDS,
     NAME_COLON_RE,
+    QUESTION_RE,
+    first_question,
     first_sentence_end,
     is_title,
     last_sentence,
     last_word,
     split_paragraphs,
+    trim,
 )
 from stancewire.nlp.quotes.words import DOCUMENT_LABELS, NOT_SPEAKER_LABELS
 
@@ -137,7 +141,8 @@ def direct_quotes(
             doc, text, idx, s, right, frame_lim, frame
         )
         attributed = (
-            ((left_first or relayed) and attribute_left(doc, text, idx, s, frame_lim, frame, q))
+            attribute_inner_label(doc, text, idx, s, p_start, q)
+            or ((left_first or relayed) and attribute_left(doc, text, idx, s, frame_lim, frame, q))
             or attribute_right(doc, text, idx, s, right, q)
             or attribute_left(doc, text, idx, s, frame_lim, frame, q)
             or attribute_dash(text, s, right, q)
@@ -176,6 +181,31 @@ def direct_quotes(
         found.extend(split_paragraphs(text, q))
         prev_span, prev_q = s, q
     return found, fragments
+
+
+def attribute_inner_label(
+    doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, p_start: int, q: QuoteCandidate
+) -> bool:
+    """A quoted transcript line, '“Vera Holt: Seriously, about this …”': the label inside the
+    marks names who speaks the words after it (no frame outside can be nearer). Only a quote
+    that is its paragraph: inside a sentence, "Name: …" in marks is a title ('the book “Harbour
+    Days: A Memoir”') or a message quoted whole ('tweeted “Velk: resign now”')."""
+    m = LABEL_COLON_RE.match(text, s.start, s.end)
+    line_end = text.find("\n", s.outer_end)
+    rest = text[s.outer_end : line_end if line_end >= 0 else len(text)]
+    if m is None or text[p_start : s.open].strip() or rest.strip(" \t."):
+        return False
+    if not names_speaker(doc, text, idx, m, p_start, s.end, entity_words(doc)):
+        return False
+    label = m.group(1)
+    speaker = label_speaker(doc, text, idx, m.start(1), m.start(1) + len(name_part(label)))
+    if speaker is None or len(text[m.end() : s.end].split()) < 3:
+        return False
+    q.start = m.end()
+    q.speaker_span = speaker
+    q.confidence = 0.8
+    q.rule = INNER_LABEL_RULE
+    return True
 
 
 def cue_in(doc: Doc, idx: DocIndex, a: int, b: int, prefer_last: bool) -> Token | None:
@@ -631,6 +661,8 @@ def attribute_left(
     a = left_lim + (len(left) - len(last_sentence(left)))
     b = s.open
     cue = cue_in(doc, idx, a, b, prefer_last=True)
+    if cue is not None and source_label_after(text, cue.idx, a, b, q):
+        return True
     tail = text[cue.idx + len(cue.text) : b] if cue is not None else ""
     n_tail = len(tail.split())
     if cue is not None and n_tail <= 8 and (stripped[-1] in ":," or tail.strip() == "" or n_tail <= 4):
@@ -681,6 +713,22 @@ SOURCE_LABEL_RE = re.compile(
     r"((?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|&))*)|the\s+(?:report|study|survey|poll|memo|analysis))"
     r"\s*:\s*$"
 )
+
+
+def source_label_after(text: str, cue: int, a: int, b: int, q: QuoteCandidate) -> bool:
+    """A newsletter item's source label after its headline, '“Pollsters agree - Ada Morn: “…”':
+    the label after the dash is who the quote is from, not the headline's subject, whatever
+    verb (``cue``, at that char) the headline has."""
+    m = SOURCE_LABEL_RE.search(text[a:b])
+    if m is None or a + m.start() < cue or m.group(0).lstrip()[:1] not in DASHES:
+        return False
+    label = m.group(1)
+    if label.startswith("the ") or label.lower().split()[0] in NOT_SPEAKER_LABELS:
+        return False
+    q.speaker_span = (a + m.start(1), a + m.end(1))
+    q.confidence = 0.85
+    q.rule = "direct-source-label"
+    return True
 
 
 def person_before_colon(doc: Doc, idx: DocIndex, colon: int) -> tuple[int, int] | None:
@@ -972,6 +1020,30 @@ def label_speaker(doc: Doc, text: str, idx: DocIndex, a: int, b: int) -> tuple[i
     return None
 
 
+# The labels of a question-and-answer transcript's lines: the interviewer's and the answerer's.
+TRANSCRIPT_LABELS = frozenset({"Q", "A"})
+TRANSCRIPT_RULE = "transcript-line"
+
+
+# A headline's label with whom it is addressed to: "Velk to Harbour Board: Fares will not rise",
+# "Morrow To Riders Worried About Fares: …": the name before "to" speaks (group 1).
+ADDRESSED_LABEL_RE = re.compile(
+    r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+[Tt]o\s+[A-Z][^:\n“”\"]{0,60}?:\s+(?=\S)"
+)
+
+
+def names_no_speaker(label: str, text: str, pa: int, pb: int) -> bool:
+    """Whether the shape of a label in the paragraph [pa, pb) says it names no one: its first
+    word, a possessive dropped, is a word for a part of the page ("Note:", "Editor's Note:",
+    "Correction:", "Update:"), or its last word is one and the article writes the label nowhere
+    else ("Weekend Update:", "Photo Credit:"); a name that ends in such a word is one the
+    article uses ("Judicial Watch: …" in a story on Judicial Watch)."""
+    words = [POSSESSIVE_RE.sub("", w).lower() for w in label.split()]
+    if words[0] in NOT_SPEAKER_LABELS:
+        return True
+    return words[-1] in NOT_SPEAKER_LABELS and not named_elsewhere(text, label, pa, pb)
+
+
 def colon_paragraphs(
     doc: Doc,
     text: str,
@@ -982,14 +1054,24 @@ def colon_paragraphs(
     # Interview / transcript style without marks: "Peskov: We have received no signals."
     out: list[QuoteCandidate] = []
     named: set[str] | None = None  # entity words of the article, built on first need
+    # "Q: …" / "A: …" lines speak for the interviewer and the interviewee, in a transcript only
+    # (two question labels or more): elsewhere one letter before a colon names no one.
+    transcript = first_question(text) is not None
+    labels: set[str] = set()  # the labels taken as speakers'
+    doubted: list[tuple[re.Match[str], int, int, int, int]] = []  # label lines the tagger doubted
     for pa, pb in paras:
         # A headline's kicker may come first: "EXCLUSIVE – Roger Stone: Don't Trust the Machines".
         k = KICKER_RE.match(text, pa, pb)
-        m = LABEL_COLON_RE.match(text, k.end() if k else pa, pb)
+        m = LABEL_COLON_RE.match(text, k.end() if k else pa, pb) or ADDRESSED_LABEL_RE.match(
+            text, k.end() if k else pa, pb
+        )
         if not m:
             continue
         label = m.group(1)
-        if label.lower().split()[0] in NOT_SPEAKER_LABELS or len(label) < 2:
+        if transcript and label in TRANSCRIPT_LABELS:
+            q = transcript_line(text, idx, m.start(1), m.end(), pb)
+            if q is not None:
+                out.append(q)
             continue
         a, b = m.end(), pb
         while b > a and text[b - 1].isspace():
@@ -998,39 +1080,139 @@ def colon_paragraphs(
             continue
         if text[a] in '“"‘«„' and (qs := idx.quote_containing(a + 1)) is not None and qs.outer_end >= b - 1:
             continue  # the whole claim is one marked quote: handled by the direct rules
-        ti = idx.tok_at(m.start(1))
-        tj = idx.tok_at(m.end(1) - 1)
-        toks = doc[ti : tj + 1]
-        # "Poll: …", "Report: …": a document is the source, though it is no name.
-        document = label.lower() in DOCUMENT_LABELS
-        name_like = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in toks)
-        if not document and not name_like:
-            # On a title-case headline the tagger often reads a name as a common noun
-            # ("Sanders: Endorsements prove …"): a name the article's entities use elsewhere counts,
-            # and so does a name with its entourage ("Okafor camp: …").
-            if named is None:
-                kinds = ("PERSON", "ORG", "GPE", "NORP")
-                named = {w.lower_ for e in doc.ents if e.label_ in kinds for w in e}
-            words = [t for t in toks if t.is_alpha]
-            if words and len(words) > 1 and words[-1].lower_ in ENTOURAGE_LABELS:
-                words = words[:-1]
-            if not all(t.lower_ in named for t in words):
-                continue
-        if not document and any(t.pos_ in ("VERB", "AUX") for t in toks):
+        if named is None:
+            named = entity_words(doc)
+        if not names_speaker(doc, text, idx, m, pa, pb, named):
+            doubted.append((m, a, b, pa, pb))
             continue
-        one_word = " " not in name_part(label)
-        if not document and one_word and not named_elsewhere(text, name_part(label), pa, pb):
-            # One word the article names nowhere else is a kicker, not a speaker ("BUSTED:",
-            # "Bombshell:"); a transcript's "KESSEL:" names someone the article introduces.
+        q = label_paragraph(doc, text, idx, m, a, b, pa, pb)
+        if q is not None:
+            out.append(q)
+            labels.add(label)
+    # A transcript's speaker has the same label on every turn, but the tagger reads it anew on
+    # each line ("TAPPER: And obviously, …" as a verb): a label another line had as a speaker's
+    # is one here too.
+    for m, a, b, pa, pb in doubted:
+        if m.group(1) in labels and not names_no_speaker(m.group(1), text, pa, pb):
+            q = label_paragraph(doc, text, idx, m, a, b, pa, pb)
+            if q is not None:
+                out.append(q)
+    return sorted(out, key=lambda q: q.start)
+
+
+def label_paragraph(
+    doc: Doc, text: str, idx: DocIndex, m: re.Match[str], a: int, b: int, pa: int, pb: int
+) -> QuoteCandidate | None:
+    """The words [a, b) after the label ``m`` of the paragraph [pa, pb) as its speaker's."""
+    label = m.group(1)
+    speaker = label_speaker(doc, text, idx, m.start(1), m.start(1) + len(name_part(label)))
+    if speaker is None:
+        # "Editor's Note:", "Tuesday's Morning Email:": the label names no one, and the
+        # paragraph is the writer's own, whose frames report what others said.
+        return None
+    q = QuoteCandidate(
+        type="direct", start=a, end=b, speaker_span=speaker, confidence=0.8, rule="colon-paragraph"
+    )
+    q.sent_start, q.sent_end = pa, pb
+    return q
+
+
+def entity_words(doc: Doc) -> set[str]:
+    """The lower-cased words of the article's person, organisation and place entities."""
+    kinds = ("PERSON", "ORG", "GPE", "NORP")
+    return {w.lower_ for e in doc.ents if e.label_ in kinds for w in e}
+
+
+def names_speaker(
+    doc: Doc, text: str, idx: DocIndex, m: re.Match[str], pa: int, pb: int, named: set[str]
+) -> bool:
+    """Whether the label ``m`` (group 1) before a colon in the paragraph [pa, pb) names who
+    speaks the words after it: a name, a name with its entourage, or a document ("Poll:").
+    ``named``: the article's entity words (:func:`entity_words`)."""
+    label = m.group(1)
+    if len(label) < 2 or names_no_speaker(label, text, pa, pb):
+        return False
+    # "Poll: …", "Report: …": a document is the source, though it is no name.
+    if label.lower() in DOCUMENT_LABELS:
+        return True
+    toks = doc[idx.tok_at(m.start(1)) : idx.tok_at(m.end(1) - 1) + 1]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") for t in toks):
+        # On a title-case headline the tagger often reads a name as a common noun
+        # ("Sanders: Endorsements prove …"): a name the article's entities use elsewhere counts,
+        # and so does a name with its entourage ("Okafor camp: …").
+        words = [t for t in toks if t.is_alpha]
+        if words and len(words) > 1 and words[-1].lower_ in ENTOURAGE_LABELS:
+            words = words[:-1]
+        if not all(t.lower_ in named for t in words):
+            return False
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return False
+    # One word the article names nowhere else is a kicker, not a speaker ("BUSTED:",
+    # "Bombshell:"); a transcript's "KESSEL:" names someone the article introduces.
+    return " " in name_part(label) or named_elsewhere(text, name_part(label), pa, pb)
+
+
+# A turn runs on over this many unlabelled paragraphs at most (a long answer's paragraphs).
+MAX_TURN_PARAGRAPHS = 3
+# The rule of a quoted transcript line ('“Vera Holt: …”'), a turn like a colon paragraph's.
+INNER_LABEL_RULE = "direct-inner-label"
+
+
+def continue_turns(
+    text: str, paras: list[tuple[int, int]], para_starts: list[int], turns: list[QuoteCandidate]
+) -> None:
+    """Run each transcript turn (a labelled line, ``turns``) on over the unlabelled paragraphs
+    after it up to the next turn: "TAPPER: And obviously … / Specifically I've heard … /
+    FALLIN: …" is one turn of Tapper's. Only between two turns, so the writer's prose after a
+    transcript stays the writer's, and never from a headline (the first paragraph); a line in
+    parentheses ("(BEGIN VIDEO CLIP.)"), one with no words ("…."), or a label ends the turn
+    where it is. A section heading is no turn: "Velk: Hold the north." over paragraphs that
+    tell of Velk (a speaker does not name themselves), or a line of three words or fewer."""
+    turns = sorted(turns, key=lambda q: q.start)
+    for q, nxt in pairwise(turns):
+        i = bisect_right(para_starts, max(q.end - 1, 0)) - 1
+        j = bisect_right(para_starts, nxt.start) - 1
+        if i <= 0 or not 0 < j - i - 1 <= MAX_TURN_PARAGRAPHS or len(text[q.start : q.end].split()) <= 3:
             continue
-        q = QuoteCandidate(
-            type="direct",
-            start=a,
-            end=b,
-            speaker_span=label_speaker(doc, text, idx, m.start(1), m.start(1) + len(name_part(label))),
-            confidence=0.8,
-            rule="colon-paragraph",
-        )
-        q.sent_start, q.sent_end = pa, pb
-        out.append(q)
-    return out
+        between = paras[i + 1 : j]
+        if all(turn_paragraph(text, pa, pb) for pa, pb in between) and not names_itself(
+            text, q, between[0][0], between[-1][1]
+        ):
+            q.end = trim(text, between[0][0], between[-1][1])[1]
+            q.sent_end = between[-1][1]
+
+
+def names_itself(text: str, q: QuoteCandidate, a: int, b: int) -> bool:
+    """Whether [a, b) names the speaker of turn ``q`` by the last word of its label."""
+    if q.speaker_span is None or q.speaker_span[1] - q.speaker_span[0] < 2:
+        return False  # "Q:" / "A:" name no one by a word
+    word = text[q.speaker_span[0] : q.speaker_span[1]].split()[-1]
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text[a:b], re.IGNORECASE) is not None
+
+
+def turn_paragraph(text: str, pa: int, pb: int) -> bool:
+    """Whether the paragraph [pa, pb) may be a turn's later paragraph: words, with no label."""
+    line = text[pa:pb].strip()
+    return (
+        line[:1] != "("
+        and any(c.isalpha() for c in line)
+        and LABEL_COLON_RE.match(text, pa, pb) is None
+        and QUESTION_RE.match(text, pa, pb) is None
+    )
+
+
+def transcript_line(text: str, idx: DocIndex, label: int, a: int, pb: int) -> QuoteCandidate | None:
+    """A transcript's "Q: …" or "A: …" line [a, pb) as its speaker's words, the label as the
+    speaker's mention (the attributor resolves it to the interviewer or the interviewee)."""
+    b = pb
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if len(text[a:b].split()) < 2:
+        return None
+    if text[a] in '“"‘«„' and (qs := idx.quote_containing(a + 1)) is not None and qs.outer_end >= b - 1:
+        return None  # one marked quote: the direct rules have it
+    q = QuoteCandidate(
+        type="direct", start=a, end=b, speaker_span=(label, label + 1), confidence=0.8, rule=TRANSCRIPT_RULE
+    )
+    q.sent_start, q.sent_end = label, pb
+    return q

@@ -10,7 +10,13 @@ from spacy.tokens import Doc
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotemarks import find_quote_spans, paragraphs
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
-from stancewire.nlp.quotes.direct import colon_paragraphs, direct_quotes
+from stancewire.nlp.quotes.direct import (
+    INNER_LABEL_RULE,
+    TRANSCRIPT_RULE,
+    colon_paragraphs,
+    continue_turns,
+    direct_quotes,
+)
 from stancewire.nlp.quotes.headline_verbs import headline_frames
 from stancewire.nlp.quotes.indirect import indirect_quotes
 from stancewire.nlp.quotes.text import dedupe, trim
@@ -31,13 +37,20 @@ class QuoteFinder:
         out: list[QuoteCandidate] = []
         direct, fragments = direct_quotes(doc, text, idx, paras, para_starts)
         colon = colon_paragraphs(doc, text, idx, paras, direct)
+        continue_turns(text, paras, para_starts, colon + [q for q in direct if q.rule == INNER_LABEL_RULE])
         for q in colon:
-            # Transcript answers are the interviewee's words: no indirect quotes inside them.
+            # Transcript answers are the interviewee's words: no indirect quotes inside them. A
+            # question-and-answer line keeps them: its answers report what the answerer thinks
+            # ("A: I think they would have been set back."), as the interview's own sentences.
+            if q.rule == TRANSCRIPT_RULE:
+                continue
             for k in range(idx.tok_at(q.start), idx.tok_at(max(q.end - 1, q.start)) + 1):
                 idx.in_quote[k] = True
                 idx.in_direct[k] = True
         direct.extend(colon)
         for q in direct:
+            if q.rule == TRANSCRIPT_RULE:
+                continue
             for k in range(idx.tok_at(q.start), idx.tok_at(max(q.end - 1, q.start)) + 1):
                 idx.in_direct[k] = True
         indirect = indirect_quotes(doc, text, idx, direct)

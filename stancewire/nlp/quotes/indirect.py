@@ -18,6 +18,7 @@ from stancewire.nlp.quotes.answers import answer_frame
 from stancewire.nlp.quotes.as_clause import as_clause_frame
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.clauses import adjective_frame, broken_clause_frame, clause_frame, made_clear_frame
+from stancewire.nlp.quotes.direct import TRANSCRIPT_RULE
 from stancewire.nlp.quotes.evaluation import evaluation_frame, view_frame
 from stancewire.nlp.quotes.extent import LIST_RULES, OBJECT_RULES, with_list_tail, with_trailing_phrase
 from stancewire.nlp.quotes.findings import finding_frame
@@ -89,7 +90,8 @@ def _visited(doc: Doc) -> list[int]:
 
 def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandidate]) -> list[QuoteCandidate]:
     out: list[QuoteCandidate] = []
-    direct_spans = [(q.start, q.end) for q in direct]
+    # A question-and-answer line keeps the frames inside it (finder.py): no span of its own here.
+    direct_spans = [(q.start, q.end) for q in direct if q.rule != TRANSCRIPT_RULE]
     set_in_cues: dict[int, int | None] = {}  # cue offset -> speaker token of a set-in frame
     toks = doccache.tokens(doc)
     for i in _visited(doc):

@@ -23,6 +23,17 @@ LABEL_ONLY_RE = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s
 
 NAME_COLON_RE = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s+(?=\S)")
 
+# A question label at a line's start: "Q: …", "Q. …", "QWhat would …" (glued by the scraper).
+QUESTION_RE = re.compile(r"^[ \t\"“]*Q(?:[ \t]*[:.]|(?=[A-Z][a-z]))", re.MULTILINE)
+
+
+def first_question(text: str) -> int | None:
+    """Where the first question label starts, when the article is a question-and-answer
+    transcript (two or more question labels); None for any other article."""
+    labels = QUESTION_RE.finditer(text, 0, 200_000)
+    first = next(labels, None)
+    return first.start() if first is not None and next(labels, None) is not None else None
+
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
     """Strip whitespace and trailing sentence punctuation/commas from a content span."""
