@@ -11,8 +11,10 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.headlines import title_case_line
+from stancewire.nlp.mentions.words import PRESS_NOUNS
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.speakers import author_of_source
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_date_word,
@@ -301,8 +303,14 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
             pobj = next(
                 (t for t in doc[to.i + 1 : min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN")), None
             )
-        if pobj is not None and pobj.lemma_.lower() in cues.DOCUMENT_NOUNS:
+        if pobj is not None and pobj.lower_ in PRESS_NOUNS:
+            # "according to the news outlet": an outlet the article named before, which the
+            # role rules would take for whichever body it named last; left unattributed.
             return None
+        if pobj is not None and pobj.lemma_.lower() in cues.DOCUMENT_NOUNS:
+            # A document speaks as its named author ("according to a court document filed by
+            # Ivo Kade": Kade), else as itself ("according to court records"), never as nobody.
+            return author_of_source(pobj) or pobj
         return pobj
     subj = subject_of(cue)
     if subj is not None and not idx.in_quote[subj.i]:
