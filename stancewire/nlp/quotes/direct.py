@@ -664,9 +664,12 @@ def attribute_left(
             return framed_by(q, cue, speaker, 0.85 if speaker is not None else 0.7, "direct-left-colon")
         m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b]) or SOURCE_LABEL_RE.search(text[a:b])
         if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS | WH_WORDS:
-            # "From the report:" quotes a document the article names nowhere: no speaker.
-            document = m.group(1).startswith("the ")
-            q.speaker_span = None if document else (a + m.start(1), a + m.end(1))
+            if m.group(1).startswith("the "):
+                # "From the report:": the document speaks, read as the noun it is (the report
+                # the article introduced before, its issuer; else the document itself).
+                q.speaker_token = idx.tok_at(a + m.end(1) - 1)
+            else:
+                q.speaker_span = (a + m.start(1), a + m.end(1))
             q.confidence = 0.85
             q.rule = "direct-colon"
             return True
