@@ -256,8 +256,9 @@ def test_a_source_label_or_a_person_before_the_colon_speaks(extractor) -> None:
     assert _one(quotes, "biggest boost").speaker.id == "person:daron-marsh"
     assert _one(quotes, "20 states are solidly").speaker.id == "person:ida-varga"
     assert _one(quotes, "partisanship of the state").speaker.id == "person:ida-varga"
-    # A document is quoted, but nobody speaks for it.
-    assert _one(quotes, "Numerous online survey vendors").speaker is None
+    # A document is quoted that the article introduced nowhere: the document itself speaks (an
+    # unknown actor), not nobody (docs42: documents as sources).
+    assert _one(quotes, "Numerous online survey vendors").speaker.id == "unknown:report"
     # A colon after a place is no source label: the sign's words have no speaker here.
     assert not any("No more dams" in q.text and q.speaker is not None for q in quotes)
 

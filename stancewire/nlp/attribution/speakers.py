@@ -79,8 +79,13 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     """The speaker a token names (:func:`token_speaker`), unless that is an actor made of a bare
     capitalised office: "the Premier" is whoever holds the office, not a body or a person named
     "Premier" (the NER often tags the office ORG or PERSON)."""
-    tok = speaking_token(att, tok)
+    text_tok, tok = tok, speaking_token(att, tok)
     sp = token_speaker(att, tok, q)
+    if sp is None and tok.dep_ == "poss" and tok.head.i == text_tok.i:
+        # "according to its Amazon summary": a possessor that resolves to no one (the book's)
+        # leaves the text itself as the source, not nobody.
+        tok = text_tok
+        sp = token_speaker(att, tok, q)
     if sp is None or sp.kind not in (ActorKind.person, ActorKind.organisation):
         return sp
     office = capitalised_office(att, tok)
@@ -327,7 +332,27 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
     if mistagged_name(tok) and tok.dep_ not in ("amod", "compound"):
         # "said Skelly" (tagged an adverb): a name the tagger and the NER both missed.
         return proper_noun_speaker(att, tok, tok.idx, tok.idx + len(tok.text))
+    if mistagged_text(tok):
+        # "The Orvane counterproposal argued" (tagged an adverb), "“…,” the editorial read" (an
+        # adjective before "read" taken for a noun): the text speaks, named by its phrase.
+        return phrase_speaker(att, tok)
+    if tok.like_url or tok.tag_ == "ADD":
+        # "A statement posted on the website Dorvexa.com said": the parser makes the untagged web
+        # address the subject; the site speaks, as the organisation that runs it.
+        site = ActorRef(id=f"org:{slugify(tok.text)}", name=tok.text, kind=ActorKind.organisation)
+        return actor_speaker(site, tok.text, tok.idx, tok.idx + len(tok.text), MentionKind.organisation)
     return None
+
+
+def mistagged_text(tok: Token) -> bool:
+    """A lower-case word for a text (a statement, a proposal, an editorial) that the tagger made
+    an adverb, adjective or foreign word where the quote rules read it as the speaker."""
+    word = tok.lower_  # (a mistagged word's lemma is the word itself)
+    return (
+        tok.pos_ in ("ADJ", "ADV", "X")
+        and tok.is_lower
+        and (word in ISSUED_TEXTS or word in ANAPHORIC_TEXTS or word in DOCUMENT_NOUNS)
+    )
 
 
 def repeated_description(att: Attributor, tok: Token) -> Speaker | None:

@@ -12,8 +12,10 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.headlines import title_case_line
+from stancewire.nlp.mentions.words import PRESS_NOUNS
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.speakers import author_of_source
 from stancewire.nlp.quotes.syntax import (
     SUBJ,
     is_date_word,
@@ -331,8 +333,14 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
             pobj = next(
                 (t for t in doc[to.i + 1 : min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN")), None
             )
-        if pobj is not None and pobj.lemma_.lower() in cues.DOCUMENT_NOUNS:
+        if pobj is not None and pobj.lower_ in PRESS_NOUNS:
+            # "according to the news outlet": an outlet the article named before, which the
+            # role rules would take for whichever body it named last; left unattributed.
             return None
+        if pobj is not None and pobj.lemma_.lower() in cues.DOCUMENT_NOUNS:
+            # A document speaks as its named author ("according to a court document filed by
+            # Ivo Kade": Kade), else as itself ("according to court records"), never as nobody.
+            return author_of_source(pobj) or pobj
         return pobj
     subj = subject_of(cue)
     if subj is not None and not idx.in_quote[subj.i]:
@@ -688,9 +696,12 @@ def attribute_left(
             return framed_by(q, cue, speaker, 0.85 if speaker is not None else 0.7, "direct-left-colon")
         m = HERE_IS_RE.match(text[a:b]) or LABEL_ONLY_RE.match(text[a:b]) or SOURCE_LABEL_RE.search(text[a:b])
         if m and m.group(1).lower().split()[0] not in NOT_SPEAKER_LABELS | WH_WORDS:
-            # "From the report:" quotes a document the article names nowhere: no speaker.
-            document = m.group(1).startswith("the ")
-            q.speaker_span = None if document else (a + m.start(1), a + m.end(1))
+            if m.group(1).startswith("the "):
+                # "From the report:": the document speaks, read as the noun it is (the report
+                # the article introduced before, its issuer; else the document itself).
+                q.speaker_token = idx.tok_at(a + m.end(1) - 1)
+            else:
+                q.speaker_span = (a + m.start(1), a + m.end(1))
             q.confidence = 0.85
             q.rule = "direct-colon"
             return True

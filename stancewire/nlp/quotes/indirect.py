@@ -34,9 +34,8 @@ from stancewire.nlp.quotes.raising import (
 )
 from stancewire.nlp.quotes.set_in import set_in_frame
 from stancewire.nlp.quotes.source_phrase import drop_polled_answers, in_poll_frame, perspective_frame
-from stancewire.nlp.quotes.speakers import speaker_like
+from stancewire.nlp.quotes.speakers import author_of_source, speaker_like
 from stancewire.nlp.quotes.syntax import (
-    ISSUING_VERBS,
     SUBJ,
     is_negated,
     is_question_frame,
@@ -1135,33 +1134,3 @@ def according(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate 
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, to, a, b, author_of_source(pobj) or pobj, "according", 0.75)
-
-
-# Prepositions that name who made a source text ("calculations by X", "a report from X",
-# "interviews with X").
-_AUTHOR_PREPS = frozenset({"by", "from", "with"})
-# Participles whose agent made the text ("a document filed by X", "audio provided by X"); not who
-# only saw, obtained or reported it ("a memo seen by the Ledger").
-_AUTHORING_VERBS = ISSUING_VERBS | {
-    "conduct", "compile", "prepare", "commission", "provide", "produce", "author"
-}  # fmt: skip
-
-
-def author_of_source(source: Token) -> Token | None:
-    """Who made the text "according to" cites, when the phrase names them: "according to
-    calculations by Ada Morn", "a recent report from the Dorvan Institute", "interviews with
-    party leaders", "a court document filed by Ivo Kade". The text says what its author found
-    or said; the author is the one the article names as the source. None when the source is
-    itself someone who can speak ("according to aides from the campaign")."""
-    if source.pos_ != "NOUN" or speaker_like(source):
-        return None
-    for c in children(source):
-        prep = c
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _AUTHORING_VERBS:
-            prep = next((g for g in children(c) if g.dep_ == "agent"), c)  # "a document filed by X"
-        elif c.dep_ != "prep" or c.lower_ not in _AUTHOR_PREPS:
-            continue
-        author = next((g for g in children(prep) if g.dep_ == "pobj"), None)
-        if author is not None and speaker_like(author, places=False):
-            return author
-    return None

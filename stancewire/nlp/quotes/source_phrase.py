@@ -11,7 +11,7 @@ statement, the department said …") has an attribution of its own.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
@@ -34,6 +34,11 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     head = tok.head
     sent = doccache.sent(tok)
+    if _cites_source(sent):
+        # "Morn leads Kade in national polls by three points, according to the average of recent
+        # polls compiled by Halden Research": the "in" phrase says where the figure stands, the
+        # "according to" phrase whose measure it is; that one is the source.
+        return None
     fronted = tok.i == sent.start or (tok.i == sent.start + 1 and doc[sent.start].is_punct)
     closing = all(doc[j].is_punct for j in range(tok.right_edge.i + 1, sent.end))
     if head.pos_ not in ("VERB", "AUX") and not fronted and closing:
@@ -77,6 +82,11 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, pobj, POLL_RULE, 0.65)
+
+
+def _cites_source(sent: Span) -> bool:
+    """Whether the sentence names its source with "according to"."""
+    return any(t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to" for t in sent)
 
 
 # Heads of a share of respondents: "40 percent", "a majority of voters", "most", "31%".

@@ -19,6 +19,7 @@ from stancewire.nlp.mentions.words import (
     PERSON_DESC_NOUNS,
     TITLE_WORDS,
 )
+from stancewire.nlp.quotes.syntax import ISSUING_VERBS
 from stancewire.nlp.quotes.words import SPEAKER_NOUNS
 from stancewire.nlp.wordfiles import load_words
 
@@ -61,3 +62,37 @@ def speaker_like(subj: Token, places: bool = True) -> bool:
     # A person suffix ("pollster", "economists"), minus the things that end like people
     # ("paper", "order": the attribution code's list).
     return subj.lower_ in _POSITION_NOUNS or lemma in _POSITION_NOUNS or lemma.endswith(_PERSON_SUFFIXES)
+
+
+# Prepositions that name who made a source text ("calculations by X", "a report from X",
+# "interviews with X").
+_AUTHOR_PREPS = frozenset({"by", "from", "with"})
+# Participles whose agent made the text ("a document filed by X", "audio provided by X"); not who
+# only saw, obtained or reported it ("a memo seen by the Ledger").
+_AUTHORING_VERBS = ISSUING_VERBS | {
+    "conduct", "compile", "prepare", "commission", "provide", "produce", "author"
+}  # fmt: skip
+
+
+def author_of_source(source: Token) -> Token | None:
+    """Who made the text "according to" cites, when the phrase names them: "according to
+    calculations by Ada Morn", "a recent report from the Dorvan Institute", "interviews with
+    party leaders", "a court document filed by Ivo Kade". The text says what its author found
+    or said; the author is the one the article names as the source. None when the source is
+    itself someone who can speak ("according to aides from the campaign")."""
+    if source.pos_ != "NOUN" or speaker_like(source):
+        return None
+    for c in children(source):
+        prep = c
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _AUTHORING_VERBS:
+            prep = next((g for g in children(c) if g.dep_ == "agent"), c)  # "a document filed by X"
+        elif c.dep_ != "prep" or c.lower_ not in _AUTHOR_PREPS:
+            continue
+        author = next((g for g in children(prep) if g.dep_ == "pobj"), None)
+        if author is not None and speaker_like(author, places=False):
+            return author
+    # "the average of recent polls compiled by Halden Research": a measure made of texts is
+    # theirs, whose author is named on them.
+    of = next((c for c in children(source) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    texts = next((g for g in children(of) if g.dep_ == "pobj"), None) if of is not None else None
+    return author_of_source(texts) if texts is not None else None
