@@ -67,8 +67,6 @@ class Attributor:
         # Where a question-and-answer transcript's first question is (None: no transcript).
         self.first_question = first_question(self.text)
         self.writer = writer if self.first_question is None else None
-        # A transcript's questions ("Q: …") are its interviewer's: the byline's one writer.
-        self.interviewer = writer if self.first_question is not None else None
         self.interviewee = (
             interviewee_actor(mentions, self.first_question) if self.first_question is not None else None
         )
@@ -119,8 +117,8 @@ class Attributor:
                 tok = raised_subject(self, q)
                 sp = from_token(self, tok, q) if tok is not None else None
             if sp is None and q.rule == TRANSCRIPT_RULE:
-                # A "Q:" line with no one writer in the byline (the outlet asks), or an "A:" line
-                # whose introduction names no one: the line is nobody's quote to report.
+                # An "A:" line whose introduction names no one: the line is nobody's quote to
+                # report.
                 continue
             if sp is not None and self.writer is not None and sp.id == self.writer.id:
                 # The writer narrating is nobody a later "he said" or floating quote refers to;

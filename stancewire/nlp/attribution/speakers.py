@@ -1187,8 +1187,8 @@ def described_or_unknown(att: Attributor, tok: Token, a: int, b: int) -> Speaker
 def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
     """Colon/dash attributions: a name given as text."""
     text = att.text[a:b]
-    if text in ("Q", "A") and att.first_question is not None:
-        return transcript_speaker(att, text, a, b)
+    if text == "A" and att.first_question is not None:
+        return transcript_speaker(att, a, b)
     if " " in text.strip():
         # A headline's label is its clause ("Velk Rebukes Harbour Board:"): the person its name
         # word stands for, before whatever the NER made of the whole.
@@ -1227,17 +1227,16 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
     )
 
 
-def transcript_speaker(att: Attributor, label: str, a: int, b: int) -> Speaker | None:
-    """Who speaks a question-and-answer transcript's labelled line: "A:" the interviewee the
-    introduction names, "Q:" the interviewer, who is the byline's one writer (None when the
-    byline names no one person: the outlet asks, which no mention names)."""
-    actor = att.interviewee if label == "A" else att.interviewer
+def transcript_speaker(att: Attributor, a: int, b: int) -> Speaker | None:
+    """Who speaks a question-and-answer transcript's "A:" line: the interviewee the introduction
+    names (None when it names no one). "Q:" lines make no quote (quotes/direct.py)."""
+    actor = att.interviewee
     if actor is None:
         return None
     for c in att.m.clusters:
         if c.actor is not None and c.actor.id == actor.id:
             return person_speaker(att, c, a, b)
-    return actor_speaker(actor, label, a, b, MentionKind.name)
+    return actor_speaker(actor, att.text[a:b], a, b, MentionKind.name)
 
 
 _LABEL_PREPOSITION = re.compile(r"\s(?:on|about|to|for|with|against|over|at|in|from|of|after|before)\s", re.I)
