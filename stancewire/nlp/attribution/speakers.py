@@ -629,8 +629,8 @@ def rankable_role(att: Attributor, tok: Token, lemma: str) -> bool:
         return False
     if any(lemma in s for s in (ORG_ROLE_NOUNS, GROUP_NOUNS, COLLECTIVE_PERSON_NOUNS, ISSUED_TEXTS)):
         return False
-    if lemma in ANAPHORIC_TEXTS or lemma in ENTOURAGE_NOUNS:
-        return False
+    if lemma in ANAPHORIC_TEXTS or lemma in ENTOURAGE_NOUNS or lemma in _INTERLOCUTORS:
+        return False  # (whoever asks is someone the article called so, or no one named)
     d = description_of(att.m, tok)
     if d is None:
         return False
@@ -1279,11 +1279,20 @@ def description_speaker(
     mention = att.text[d.start : d.end]
     # A description anchored to a body ("the state's Republican party leader") is someone of
     # that body, not whoever was talked about last: only what the article said of a person
-    # resolves it. A past office ("the former head of the Dorvan Port Authority") is how news
-    # refers back to someone it named.
-    salient = is_person_description(d, lemma) and (d.former or not body_anchored(att, tok))
+    # resolves it, and by its head noun: its party word alone fits any party member named
+    # before. A past office ("the former head of the Dorvan Port Authority") is how news refers
+    # back to someone it named.
+    anchored = not d.former and body_anchored(att, tok)
+    salient = is_person_description(d, lemma) and not anchored
+    # "the moderator", "the host": the one who asks, never the person just talked about (whom
+    # the question was about), nor the guest whose sentence the noun follows; only someone the
+    # article called so.
+    asker = lemma in _INTERLOCUTORS
+    salient = salient and not asker
     gender = own_pronoun_gender(att, tok)
-    c = None if d.indefinite else resolve_description(att.m, d, salient=salient, gender=gender)
+    c = None
+    if not d.indefinite:
+        c = resolve_description(att.m, d, salient, gender, not asker, shared=asker, by_head=anchored)
     if c is not None and office_held_by_other(att.m, tok, c):
         # The words of "the governor" after someone's name are no description of them when the
         # article gave the office to another person (the abbreviated titles resolve it later).
@@ -1312,6 +1321,11 @@ def description_speaker(
         mention_end=d.end,
         mention_kind=MentionKind.role,
     )
+
+
+# Nouns for whoever puts the questions in a debate or an interview ("the moderator asked"):
+# never elegant variation for the candidate or guest the article was talking about.
+_INTERLOCUTORS = frozenset({"moderator", "host", "co-host", "interviewer", "anchor", "questioner"})
 
 
 def body_anchored(att: Attributor, tok: Token) -> bool:
