@@ -400,6 +400,21 @@ def profile_words(
     return _profile(ix, c, before, skip=skip)[1]
 
 
+# Nouns for whoever puts the questions in a debate or an interview ("the moderator asked").
+INTERLOCUTORS = frozenset({"moderator", "host", "co-host", "interviewer", "anchor", "questioner"})
+
+
+def asker_for_office(ix: ArticleMentions, c: PersonCluster, lemma: str, before: int) -> bool:
+    """Whether ``c`` is someone the article called a moderator or host (in the words right at
+    their mentions before ``before``, where the office noun ``lemma`` stands), whom that noun is
+    no elegant variation for ("Moderator Ivo Brask asked ... “...,” the senator said": the
+    senator answers; whoever asks holds no office)."""
+    if lemma not in TITLE_WORDS or lemma in INTERLOCUTORS:
+        return False
+    called = _profile(ix, c, before, skip=(before, before))[0]
+    return bool(INTERLOCUTORS & called) and lemma not in called
+
+
 def party_of_words(words: list[str]) -> str | None:
     """The party a phrase's lower-cased words name ("GOP", "Democratic"), else None."""
     return next((_PARTY[w] for w in words if w in _PARTY), None)
