@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.attribution.ranker import FEATURES
 from stancewire.nlp.mentions import Mention, PersonCluster
-from stancewire.nlp.mentions.descriptions import profile_words, surely_a_person
+from stancewire.nlp.mentions.descriptions import asker_for_office, profile_words, surely_a_person
 from stancewire.schemas import ActorKind, ActorRef
 
 if TYPE_CHECKING:
@@ -116,6 +116,8 @@ def candidates(
         gender = c.gender if c is not None else None
         if want is not None and gender is not None and gender != want:
             continue  # "he" is never a person the article called "she"
+        if kind == "role" and c is not None and asker_for_office(att.m, c, lemma, a):
+            continue  # "Moderator X asked ... the senator said": whoever asks holds no office
         f = [0.0] * len(FEATURES)
         f[_IDX["rule_choice"]] = float(aid == rule_id)
         f[_IDX["last_person_speaker"]] = float(last_person is not None and last_person.speaker.id == aid)

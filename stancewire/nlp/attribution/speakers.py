@@ -37,7 +37,9 @@ from stancewire.nlp.cues import DOCUMENT_NOUNS, is_speech_verb
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import PersonCluster
 from stancewire.nlp.mentions.descriptions import (
+    INTERLOCUTORS,
     anyone_noun,
+    asker_for_office,
     description_of,
     is_person_description,
     is_person_noun,
@@ -654,8 +656,8 @@ def rankable_role(att: Attributor, tok: Token, lemma: str) -> bool:
         return False
     if any(lemma in s for s in (ORG_ROLE_NOUNS, GROUP_NOUNS, COLLECTIVE_PERSON_NOUNS, ISSUED_TEXTS)):
         return False
-    if lemma in ANAPHORIC_TEXTS or lemma in ENTOURAGE_NOUNS:
-        return False
+    if lemma in ANAPHORIC_TEXTS or lemma in ENTOURAGE_NOUNS or asking_noun(tok):
+        return False  # (whoever asks is someone the article called so, or no one named)
     d = description_of(att.m, tok)
     if d is None:
         return False
@@ -1318,11 +1320,22 @@ def description_speaker(
     mention = att.text[d.start : d.end]
     # A description anchored to a body ("the state's Republican party leader") is someone of
     # that body, not whoever was talked about last: only what the article said of a person
-    # resolves it. A past office ("the former head of the Dorvan Port Authority") is how news
-    # refers back to someone it named.
-    salient = is_person_description(d, lemma) and (d.former or not body_anchored(att, tok))
+    # resolves it, and by its head noun: its party word alone fits any party member named
+    # before. A past office ("the former head of the Dorvan Port Authority") is how news refers
+    # back to someone it named.
+    anchored = not d.former and body_anchored(att, tok)
+    salient = is_person_description(d, lemma) and not anchored
+    # "the moderator", "the host": the one who asks, never the person just talked about (whom
+    # the question was about), nor the guest whose sentence the noun follows; only someone the
+    # article called so.
+    asker = asking_noun(tok)
+    salient = salient and not asker
     gender = own_pronoun_gender(att, tok)
-    c = None if d.indefinite else resolve_description(att.m, d, salient=salient, gender=gender)
+    c = None
+    if not d.indefinite:
+        c = resolve_description(att.m, d, salient, gender, not asker, shared=asker, by_head=anchored)
+    if c is not None and asker_for_office(att.m, c, tok.lemma_.lower(), tok.idx):
+        c = None
     if c is not None and office_held_by_other(att.m, tok, c):
         # The words of "the governor" after someone's name are no description of them when the
         # article gave the office to another person (the abbreviated titles resolve it later).
@@ -1350,6 +1363,16 @@ def description_speaker(
         mention_start=d.start,
         mention_end=d.end,
         mention_kind=MentionKind.role,
+    )
+
+
+def asking_noun(tok: Token) -> bool:
+    """Whether ``tok`` is a bare noun for whoever asks in a debate or an interview ("the
+    moderator", "the host"): the role in the exchange, never the person it was about. With
+    words of its own it describes an occupation, as any description does ("Alex Vell ... The
+    ranting radio host said")."""
+    return tok.lemma_.lower() in INTERLOCUTORS and not any(
+        c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i for c in children(tok)
     )
 
 
@@ -1591,6 +1614,8 @@ def role_fallback(att: Attributor, tok: Token) -> Speaker | None:
             continue  # "the head of the Harrow Union" is no one the article never tied to it
         if office_held_by_other(att.m, tok, c):
             continue  # "Gov. Ada Morn ... Velk said so. The governor said": the office is Morn's
+        if asker_for_office(att.m, c, tok.lemma_.lower(), tok.idx):
+            continue
         if c.actor is not None and not c.roles:
             return person_speaker(att, c, a, b, MentionKind.role)
     return None

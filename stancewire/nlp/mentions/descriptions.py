@@ -400,6 +400,21 @@ def profile_words(
     return _profile(ix, c, before, skip=skip)[1]
 
 
+# Nouns for whoever puts the questions in a debate or an interview ("the moderator asked").
+INTERLOCUTORS = frozenset({"moderator", "host", "co-host", "interviewer", "anchor", "questioner"})
+
+
+def asker_for_office(ix: ArticleMentions, c: PersonCluster, lemma: str, before: int) -> bool:
+    """Whether ``c`` is someone the article called a moderator or host (in the words right at
+    their mentions before ``before``, where the office noun ``lemma`` stands), whom that noun is
+    no elegant variation for ("Moderator Ivo Brask asked ... “...,” the senator said": the
+    senator answers; whoever asks holds no office)."""
+    if lemma not in TITLE_WORDS or lemma in INTERLOCUTORS:
+        return False
+    called = _profile(ix, c, before, skip=(before, before))[0]
+    return bool(INTERLOCUTORS & called) and lemma not in called
+
+
 def party_of_words(words: list[str]) -> str | None:
     """The party a phrase's lower-cased words name ("GOP", "Democratic"), else None."""
     return next((_PARTY[w] for w in words if w in _PARTY), None)
@@ -531,14 +546,32 @@ def _last_spoken_role(ix: ArticleMentions, c: PersonCluster, before: int) -> int
     return max((p for p, cl in ix.spoken_roles if cl is c and p < before), default=-1)
 
 
+def _called_word(w: str, words: set[str], shared: bool) -> bool:
+    """Whether the article used ``w`` of someone; with ``shared`` also in the plural, for a
+    role several people share by name ("hosts Ada Morn and Ivo Brask": each is "the host").
+    (Not for every noun: "Velk's employees" nearby makes no one "the employee".)"""
+    return w in words or (shared and f"{w}s" in words)
+
+
 def resolve_description(
-    ix: ArticleMentions, d: Description, salient: bool = False, gender: str | None = None
+    ix: ArticleMentions,
+    d: Description,
+    salient: bool = False,
+    gender: str | None = None,
+    own_words: bool = True,
+    shared: bool = False,
+    by_head: bool = False,
 ) -> PersonCluster | None:
     """The person named before ``d`` that it describes, or None. With ``salient``, when no one
     fits, the person named last within the window before ``d`` whom nothing contradicts (a
     description is elegant variation for the person just talked about: "Kwame Achebe-Moor, who
     runs a café, sent photos. The 40-year-old said ..."). ``gender`` is what the description's
-    clause says of it ("... vowed to take his campaign on"), when its own words say nothing."""
+    clause says of it ("... vowed to take his campaign on"), when its own words say nothing.
+    Without ``own_words``, the description's own words describe no one it follows (a subject's
+    window otherwise reaches them: "Ada Morn said so. But the former mayor added"). With
+    ``shared``, a plural of the noun before names counts too (see _called_word). With
+    ``by_head``, only someone the article called by the head noun fits: a party or age word
+    alone does not ("the state's Republican party leader" is no Republican activist)."""
     fallback: tuple[tuple[bool, int], PersonCluster] | None = None
     best: tuple[int, int] | None = None
     best_c: PersonCluster | None = None
@@ -552,7 +585,8 @@ def resolve_description(
             continue  # "Lakeland Liberals" taken for a PERSON is the party, not a member of it
         if possessed_name(c):
             continue  # the show a person appeared on: the description's words right after it fit no one
-        near, words, parties, ages = _profile(ix, c, d.start, after_object=d.start)
+        skip = None if own_words else (d.start, d.end)
+        near, words, parties, ages = _profile(ix, c, d.start, skip=skip, after_object=d.start)
         if d.party is not None and d.party not in parties and not (salient and not parties):
             continue
         if d.age is not None and d.age not in ages and not (salient and not ages):
@@ -581,11 +615,13 @@ def resolve_description(
             fallback = (key, c)
         if (d.party is not None and d.party not in parties) or (d.age is not None and d.age not in ages):
             continue
-        if d.party is None and d.age is None and (not d.words or d.words[-1] not in near):
+        if by_head and not (d.words and _called_word(d.words[-1], near, shared)):
+            continue
+        if d.party is None and d.age is None and not (d.words and _called_word(d.words[-1], near, shared)):
             continue  # a plain noun ("the economist") must be what the article called them
         if d.party is None and d.age is None and deputy_only(c, d.words[-1]):
             continue  # "the governor" is no "Lieutenant Governor X", whose title holds the word
-        hits = sum(1 for w in d.words if w in words and w not in _PARTY)
+        hits = sum(1 for w in d.words if _called_word(w, words, shared) and w not in _PARTY)
         score = hits + (2 if d.party else 0) + (2 if d.age else 0)
         if score == 0:
             continue
