@@ -1095,6 +1095,10 @@ def proper_noun_speaker(att: Attributor, tok: Token, a: int, b: int) -> Speaker:
             # role noun, which stands for the person the lede reports speaking.
             lede = lede_speaker(att, tok.lower_, a, b) if tok.lower_ in _HEADLINE_PERSON_NOUNS else None
             return lede or described_or_unknown(att, tok, a, b)
+    if org_shaped(phrase):
+        # "Halvern Research found", a body's name the NER did not tag: no person's name ends so
+        body = ActorRef(id=f"org:{slugify(phrase)}", name=phrase, kind=ActorKind.organisation)
+        return actor_speaker(body, phrase, a, b, MentionKind.organisation)
     name = phrase
     return Speaker(
         id=person_id(name),
@@ -1166,6 +1170,14 @@ def _named_word(att: Attributor, w: Token, title: Token) -> bool:
     return c is not None and c.actor is not None and not c.actor.name.lower().endswith(title.lower_)
 
 
+def org_shaped(name: str) -> bool:
+    """A name of two or more words whose last is an organisation word ("Halvern Research",
+    "Brisk Ledger Politics"), as ``org_like_person`` reads the NER's PERSON entities; one that
+    opens with a given name is a person's whose surname is such a word ("Lena Media")."""
+    words = normalise(name).split()
+    return len(words) >= 2 and words[-1] in ORG_WORDS and words[0] not in given_names()
+
+
 def titled_body(att: Attributor, tok: Token, a: int, b: int) -> bool:
     """ "The Atlantic", "the FDIC": the speaker phrase is capitalised words right after "the"."""
     words = att.text[a:b].split()
@@ -1218,6 +1230,10 @@ def from_span(att: Attributor, a: int, b: int) -> Speaker | None:
         return actor_speaker(reg, text, a, b, MentionKind.name, reg.affiliation)
     if " " in text.strip() and headline_name_words(att.text, a, b) == []:
         return None  # a headline's label that names no one the body names
+    if org_shaped(text):
+        # "Halvern Research: “…”": a body's name as the label, spoken for by the body
+        body = ActorRef(id=f"org:{slugify(text)}", name=text, kind=ActorKind.organisation)
+        return actor_speaker(body, text, a, b, MentionKind.organisation)
     return Speaker(
         id=person_id(text),
         name=text,

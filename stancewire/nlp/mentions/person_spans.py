@@ -104,6 +104,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
     given = given_names()
     # Last words of multi-word PERSON names: "the Okafors" or "the Brask" may still mean them.
     surnames = {normalise(e[-1].text) for e in doccache.ents(doc) if e.label_ == "PERSON" and len(e) > 1}
+    bodies = the_named_bodies(doccache.ents(doc), given)
     for ent in doccache.ents(doc):
         if ent.label_ != "PERSON":
             continue
@@ -127,7 +128,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
         if org_like_person(ix, ent):
             ix.person_orgs.add(ent.start)
             continue
-        if the_named(ent, given, surnames):
+        if the_named(ent, given, surnames) or normalise(ent.text) in bodies:
             ix.person_orgs.add(ent.start)
             continue
         if thing_name(toks, ent.start, ent.end):
@@ -305,6 +306,8 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
                 and t.i - a < 3
             ):
                 a -= 1
+            if acronym_word(t.text) and normalise(toks[a].text) not in given and not place_initials(ix, t):
+                continue  # "the Alpine KVP said": a body's initials, no surname
             if t.i - a >= 1 and ix.registry.lookup(doc[a : t.i + 1].text) is None:
                 spans.append((a, t.i + 1))
     spans.extend(given_name_spans(ix))
@@ -413,6 +416,28 @@ def the_named(ent: Span, given: dict[str, str], surnames: set[str]) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children(t))
 
 
+def the_named_bodies(ents: tuple[Span, ...], given: dict[str, str]) -> set[str]:
+    """Names of two or more capitalised words that the article writes under "the" somewhere
+    ("the Harrow Institute said", "the Velmar Tribune"): a person's full name takes no article,
+    a body's does, so every mention of that name is the body. The article must belong to the name
+    ("the Ada Morn campaign" is the campaign's), and a name that opens with a given name stays a
+    person ("the Tomas Velk we knew")."""
+    out: set[str] = set()
+    for ent in ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue  # (the NER often tags the mention under "the" ORG and a bare one PERSON)
+        words = [t for t in ent if t.lower_ != "the"]
+        if len(words) < 2 or normalise(words[0].text) in given:
+            continue
+        if not all(CAP_RE.match(t.text) for t in words):
+            continue
+        # right before the name: "the elderly, Pascale Dumont" puts the parser's "the" on her
+        first = words[0].i
+        if any(c.dep_ == "det" and c.lower_ == "the" and c.i == first - 1 for c in children(ent.root)):
+            out.add(normalise(ent.text))
+    return out
+
+
 def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
     """A "PERSON" entity that is an organisation: its last word is an organisation word
     ("Larkspur Labs", "Kelvale Water"), it is a body called after a country, or the article
@@ -420,6 +445,8 @@ def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
     words = normalise(ent.text).split()
     if len(words) >= 2 and words[-1] in ORG_WORDS and words[0] not in given_names():
         return True
+    if len(words) >= 2 and words[0] not in given_names() and acronym_last(ix, ent):
+        return True  # "Alpine KVP", "Velmar Families PAC": a body's initials close the name
     if len(words) >= 2 and country_named_body(ix, ent, given_names()):
         return True  # "Statistics Harwen" tagged PERSON
     for c in children(ent.root):
@@ -427,6 +454,35 @@ def org_like_person(ix: ArticleMentions, ent: Span) -> bool:
             lemma = c.lemma_.lower()
             return lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS
     return referred_to_as_it(ent.root)
+
+
+def acronym_last(ix: ArticleMentions, ent: Span) -> bool:
+    """Whether a name in mixed case ends in a word of capitals ("Alpine KVP", "Harrow
+    PAC"): people's names end in a surname, and a body's in its initials. A name in capitals
+    throughout is a headline's or a byline's style, and a Roman numeral is a generation
+    ("Tomas Velk III")."""
+    if not acronym_word(ent[-1].text) or place_initials(ix, ent[-1]):
+        return False
+    return any(any(ch.islower() for ch in t.text) for t in ent[:-1])
+
+
+def place_initials(ix: ArticleMentions, t: Token) -> bool:
+    """Initials the registry knows as a country ("USA", "UK"): a body named after the country
+    ("Velmar USA") is no government, and organisation lookups would take it for one."""
+    found = ix.registry.lookup(t.text, at=ix.at)
+    return found is not None and found.kind == ActorKind.government
+
+
+def acronym_word(text: str) -> bool:
+    """A word of two to five capitals that is a body's initials: no Roman numeral or
+    generational suffix ("III", "JR"), and no person's office ("CEO", "VP")."""
+    word = text.rstrip(".")
+    if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
+        return False
+    return word.lower() not in _NOT_INITIALS and word.lower() not in TITLE_WORDS
+
+
+_NOT_INITIALS = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "jr", "sr", "vp"})
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
