@@ -87,7 +87,8 @@ def outlet_before(ix: ArticleMentions, char: int, noun: str) -> ActorRef | None:
         a = m.actor
         if a.kind != ActorKind.organisation:
             continue
-        if _fits(_mention_kind(ix, m.head) or _outlet_kind(ix, a, described), noun):
+        kind = _mention_kind(ix, m.head) or _outlet_kind(ix, a, described) or _titled(ix, m.start)
+        if _fits(kind, noun):
             return a
     return unnamed_outlet(ix, char, noun)
 
@@ -106,9 +107,9 @@ def unnamed_outlet(ix: ArticleMentions, char: int, noun: str) -> ActorRef | None
     end = bisect_right(ix.tok_starts(), char) - 1
     for i in range(end - 1, max(-1, end - _UNNAMED_WINDOW), -1):
         t = toks[i]
-        if t.is_lower and t.pos_ == "NOUN" and t.lower_ in PRESS_NOUNS:
+        if t.is_lower and t.pos_ == "NOUN" and t.lower_ in _OUTLET_NOUNS:
             names = [c for c in doccache.children(t) if c.dep_ == "compound" and c.i < t.i]
-            if not names or not all(c.text[:1].isupper() and c.pos_ == "PROPN" for c in names):
+            if not names or not all(_name_word(c) for c in names):
                 continue
             first, kind = names[0].i, _press_kind(t.lower_)
         elif t.pos_ == "PROPN" and t.text[:1].isupper() and i + 1 < len(toks) and toks[i + 1].pos_ != "PROPN":
@@ -125,6 +126,26 @@ def unnamed_outlet(ix: ArticleMentions, char: int, noun: str) -> ActorRef | None
         name = ix.text[toks[first].idx : t.idx + len(t.text)].removeprefix("The ")
         return ActorRef(id=f"org:{slugify(name)}", name=name, kind=ActorKind.organisation)
     return None
+
+
+# Press nouns that name an outlet after its name ("the Harbour Ledger newspaper"); "the Friday
+# editorial" is a text of some outlet, not one called "Friday".
+_OUTLET_NOUNS = (_PAPER_NOUNS | _BROADCAST_NOUNS | _ANY_NOUNS) - {"editorial", "editors"}
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word of a name, not a day or a month ("Friday", "March")."""
+    return tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")
+
+
+def _titled(ix: ArticleMentions, start: int) -> str | None:
+    """ "either" for a name written with a capitalised "The" inside a sentence ("the editors of
+    The Weathervane"): news capitalises that article only in the title of an outlet or a work."""
+    i = bisect_right(ix.tok_starts(), start) - 1
+    if i < 1 or ix.toks[i].idx != start:
+        return None
+    det = ix.toks[i - 1]
+    return "either" if det.text == "The" and not det.is_sent_start else None
 
 
 def _press_kind(word: str) -> str:
