@@ -53,6 +53,7 @@ from stancewire.nlp.mentions.descriptions import (
 from stancewire.nlp.mentions.headlines import headline_name_words
 from stancewire.nlp.mentions.name_ends import CALENDAR, glued_tail
 from stancewire.nlp.mentions.names import PLACE_RE, gender_of_word, given_names, org_words, without_possessive
+from stancewire.nlp.mentions.outlets import press_noun
 from stancewire.nlp.mentions.person_spans import referred_to_as_it
 from stancewire.nlp.mentions.role_nouns import office_held_by_other
 from stancewire.nlp.mentions.titles import FORMER
@@ -136,6 +137,11 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
         desc = description_speaker(att, tok, person_only=True)
         if desc is not None:
             return desc
+    if mention is None or mention.actor.kind == ActorKind.unknown:
+        # "“…,” the editorial read": a press noun the index took for a text speaks for its outlet.
+        outlet = press_outlet_speaker(att, tok)
+        if outlet is not None:
+            return outlet
     if mention is not None and people_of_a_country(att, tok, mention.start, mention.end, mention.actor.kind):
         # "Some Germans said", "Americans believe", "a Corvenian said": people, not the state.
         if plural_proper(att, tok):
@@ -171,7 +177,9 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
         return relation
     if official_office(att, tok, lemma):
         return office_speaker(att, tok)
-    if (lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side") and not new_body(tok, lemma):
+    if (
+        lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side" or press_noun(tok) is not None
+    ) and not new_body(tok, lemma):
         res = att.m.resolve_role(tok)
         if res is not None:
             actor, (a, b) = res
@@ -344,6 +352,18 @@ def guessed_role_speaker(att: Attributor, tok: Token, lemma: str) -> Speaker | N
         site = ActorRef(id=f"org:{slugify(tok.text)}", name=tok.text, kind=ActorKind.organisation)
         return actor_speaker(site, tok.text, tok.idx, tok.idx + len(tok.text), MentionKind.organisation)
     return None
+
+
+def press_outlet_speaker(att: Attributor, tok: Token) -> Speaker | None:
+    """The outlet a definite press noun stands for ("the paper", "the editorial", "the news
+    outlet"): the one the article named last that fits it (see ``outlets``), or None."""
+    if press_noun(tok) is None:
+        return None
+    res = att.m.resolve_role(tok)
+    if res is None:
+        return None
+    actor, (a, b) = res
+    return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role)
 
 
 def mistagged_text(tok: Token) -> bool:

@@ -10,6 +10,7 @@ from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import other_party, party_of_words
 from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
+from stancewire.nlp.mentions.outlets import outlet_before, press_noun
 from stancewire.nlp.mentions.titles import FORMER, scope_of, split_title
 from stancewire.nlp.mentions.types import PersonCluster, RoleFact
 from stancewire.nlp.mentions.words import (
@@ -141,6 +142,15 @@ def resolve_role(
         return None  # other facts name people's offices only
     if tok.left_edge.i < tok.i and doc[tok.left_edge.i].lower_ == "the":
         span = (doc[tok.left_edge.i].idx, span[1])
+    press = press_noun(tok)
+    if press is not None:
+        # "the paper", "the network", "the news outlet": the outlet the article named last that
+        # fits; with none, the phrase describes one (never the body the article names most).
+        outlet = outlet_before(ix, tok.idx, press)
+        if outlet is not None:
+            return outlet, span
+        if press != "editors":
+            return None
     # "the American side", "the Veltrian side": the government of that country.
     if lemma == "side":
         for t in left:

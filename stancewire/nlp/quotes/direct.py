@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.headlines import title_case_line
-from stancewire.nlp.mentions.words import PRESS_NOUNS
 from stancewire.nlp.quotemarks import QuoteSpan
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.speakers import author_of_source
@@ -333,10 +332,6 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
             pobj = next(
                 (t for t in doc[to.i + 1 : min(len(doc), to.i + 8)] if t.pos_ in ("PROPN", "NOUN")), None
             )
-        if pobj is not None and pobj.lower_ in PRESS_NOUNS:
-            # "according to the news outlet": an outlet the article named before, which the
-            # role rules would take for whichever body it named last; left unattributed.
-            return None
         if pobj is not None and pobj.lemma_.lower() in cues.DOCUMENT_NOUNS:
             # A document speaks as its named author ("according to a court document filed by
             # Ivo Kade": Kade), else as itself ("according to court records"), never as nobody.
