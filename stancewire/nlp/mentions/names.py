@@ -6,11 +6,25 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stancewire.nlp.mentions.words import FEMALE_WORDS, MALE_WORDS, TITLE_EQUIV
 from stancewire.nlp.registry import normalise
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+# Prepositions of place: "a plant in Halden", "offices at Morvik", "flights from Dravik".
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "from"})
+
+
+def located(span: Span) -> bool:
+    """Whether a one-word place name is the object of a preposition of place ("a chemical
+    plant in Halden"): it names where something is, not an organisation."""
+    root = span.root
+    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
 
 
 def without_possessive(word: str) -> str:

@@ -55,8 +55,11 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     near_dept = previous_sentence_start(ix, char) if noun in _DEPARTMENT_WORDS else char
     departments: list[tuple[int, bool, ActorRef]] = []
     named_noun = False
+    sector = _sector_orgs(orgs, noun)
     for rank, m in enumerate(orgs):
         a = m.actor
+        if sector and a.id not in sector:
+            continue  # "the utility" is the water company the article named, not its pollster
         surface = ix.text[m.start : m.end]
         gov_department = _government_department(a, surface, noun)
         if noun in ("government", "administration", "authorities"):
@@ -108,6 +111,33 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         # unrelated ministry or newspaper the article happens to mention most.
         return None
     return ref[max(score, key=lambda k: score[k])]
+
+
+# Words in the names of the businesses a sector noun describes: "the utility" is the "Aldra
+# Water Company", "the airline" is "Corvel Airways", "the bank" is "Marrow Savings".
+_SECTOR_WORDS: dict[str, frozenset[str]] = {
+    "utility": frozenset(
+        {"water", "power", "electric", "electricity", "gas", "energy", "utility", "utilities", "hydro"}
+    ),
+    "airline": frozenset({"air", "airways", "airlines", "airline", "aviation"}),
+    "carrier": frozenset({"air", "airways", "airlines", "airline", "aviation"}),
+    "bank": frozenset({"bank", "banks", "bancorp", "banking", "credit", "savings"}),
+    "lender": frozenset({"bank", "banks", "bancorp", "banking", "credit", "savings", "loan", "loans"}),
+}
+
+
+def _sector_orgs(orgs: list[Mention], noun: str | None) -> set[str]:
+    """Ids of the organisations among ``orgs`` whose names fit a sector noun ("the utility",
+    "the airline", "the bank"); empty when the noun names no sector or no name fits, so that
+    the description falls back to the organisations it would take otherwise."""
+    words = _SECTOR_WORDS.get(noun or "")
+    if not words:
+        return set()
+    return {
+        m.actor.id
+        for m in orgs
+        if m.actor.kind == ActorKind.organisation and words.intersection(normalise(m.actor.name).split())
+    }
 
 
 def seated_government(ix: ArticleMentions, char: int, noun: str | None) -> ActorRef | None:

@@ -15,6 +15,7 @@ from stancewire.nlp.mentions.names import (
     POSSESSIVE,
     given_names,
     has_demonym,
+    located,
     org_words,
     stem_place,
 )
@@ -76,7 +77,7 @@ def add_org(ix: ArticleMentions, ent: Span, taken: set[int], label: str | None =
         and normalise(span.text) not in ORG_WORDS
     ):
         label = "GPE"  # "Corvenia said": the small model often calls unknown countries ORG
-    actor = org_actor(ix, span.text, label)
+    actor = org_actor(ix, span.text, label, place=label in ("GPE", "LOC") and located(span))
     if actor is None:
         return
     m = Mention(span.start_char, span.end_char, actor, MentionKind.organisation, span.root.i)
@@ -208,11 +209,14 @@ def lone_person_words(ix: ArticleMentions) -> set[str]:
     return ix.lone_persons
 
 
-def org_actor(ix: ArticleMentions, text: str, label: str) -> ActorRef | None:
+def org_actor(ix: ArticleMentions, text: str, label: str, place: bool = False) -> ActorRef | None:
+    """The actor an organisation or place name stands for. ``place``: the name is a place in
+    a locative phrase ("a plant in Halden"), no short form of a longer organisation's name
+    ("Halden Research") the article named before."""
     if text.isupper() and len(text) > 5 and " " in text:
         return None  # a dateline ("ISPARRE CITY"), not an actor
     # A short form of an organisation named earlier ("the Bank" after "the Bank of Veltria").
-    words = set(normalise(text).split())
+    words = set() if place else set(normalise(text).split())
     if label in ("GPE", "LOC") and len(words) == 1 and prefixes_several_orgs(ix, next(iter(words))):
         # "employers in Isparre" in an article citing the "Isparre exchange" and the "Isparre
         # Data Protection Authority": a word that opens several institutions' names is

@@ -9,7 +9,15 @@ from spacy.tokens import Span, Token
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import AGENT_SUFFIXES, is_person_noun, noun_gender
-from stancewire.nlp.mentions.names import CAP_RE, NICK_CLOSE, NICK_OPEN, POSSESSIVE, given_names, has_demonym
+from stancewire.nlp.mentions.names import (
+    CAP_RE,
+    NICK_CLOSE,
+    NICK_OPEN,
+    POSSESSIVE,
+    given_names,
+    has_demonym,
+    located,
+)
 from stancewire.nlp.mentions.things import quoted_title, thing_name
 from stancewire.nlp.mentions.words import (
     COMPANY_NOUNS,
@@ -117,7 +125,11 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             # "The Free Choice Parents' Collective": the NER's lone "person" is a body's head.
             ix.person_orgs.add(ent.start)
             continue
-        if len(ent) == 1 and normalise(ent.text.rstrip("'’s")) in org_heads - given_names().keys():
+        if (
+            len(ent) == 1
+            and normalise(ent.text.rstrip("'’s")) in org_heads - given_names().keys()
+            and not located(ent)  # "a mill in Dorsen" after "Dorsen Analytics": the place
+        ):
             ix.person_orgs.add(ent.start)
             continue
         if len(ent) == 1 and (
