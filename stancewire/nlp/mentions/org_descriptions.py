@@ -29,9 +29,13 @@ if TYPE_CHECKING:
 _SPELLINGS = {"center": "centre", "centre": "center"}
 
 
-def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | None = None) -> ActorRef | None:
+def best_org_before(
+    ix, char: int, noun: str | None = None, mods: list[str] | None = None, by_sector: bool = True
+) -> ActorRef | None:
     """The organisation a definite description ("the company", "the ministry") refers to: one
-    whose name contains the noun if any, else the most often mentioned, ties to the latest."""
+    whose name contains the noun if any, else the most often mentioned, ties to the latest.
+    A sector noun ("the utility") looks among the organisations of its sector first
+    (``by_sector``), then among all."""
     if noun:
         # The article said what this noun refers to ("Larkspur Labs, the company behind…").
         for pos, lemma, dm in reversed(ix.org_desc):
@@ -55,7 +59,7 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
     near_dept = previous_sentence_start(ix, char) if noun in _DEPARTMENT_WORDS else char
     departments: list[tuple[int, bool, ActorRef]] = []
     named_noun = False
-    sector = _sector_orgs(orgs, noun)
+    sector = _sector_orgs(orgs, noun) if by_sector else set()
     for rank, m in enumerate(orgs):
         a = m.actor
         if sector and a.id not in sector:
@@ -94,7 +98,8 @@ def best_org_before(ix, char: int, noun: str | None = None, mods: list[str] | No
         score[a.id] = sc
         ref[a.id] = a
     if not score:
-        return None
+        # The sector's organisations were all cited, not acting ("told Velk Power"): any other.
+        return best_org_before(ix, char, noun, mods, by_sector=False) if sector else None
     if noun and local and not named_noun:
         # "The Marrow Creek Trust turned down an interview with Norvik Media Inc. ... "...," the
         # group said": a description continues the body of the last sentence that
