@@ -481,6 +481,8 @@ def headline_noun_speaker(att: Attributor, tok: Token) -> Speaker | None:
     cluster = att.m.cluster_for_token(tok.i)
     if cluster is not None and any(p >= end for p in cluster.seen):
         return None  # a name the body repeats
+    if cluster is not None and full_name_ends_with(cluster, tok):
+        return None  # "Dana Judge wins; Judge says": the surname of a person named in full
     det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
     a, b = np_bounds(att, tok)
     if det is None or det.lower_ in ("the", "this", "that"):
@@ -490,6 +492,12 @@ def headline_noun_speaker(att: Attributor, tok: Token) -> Speaker | None:
     phrase = att.text[a:b]
     unknown = ActorRef(id=f"unknown:{slugify(phrase)}", name=phrase, kind=ActorKind.unknown)
     return actor_speaker(unknown, phrase, a, b, MentionKind.role)
+
+
+def full_name_ends_with(cluster: PersonCluster, tok: Token) -> bool:
+    """Whether ``tok`` is the surname of ``cluster``, a person the article names in full."""
+    parts = cluster.key.split()
+    return len(parts) > 1 and parts[-1] == normalise(tok.text)
 
 
 def lede_speaker(att: Attributor, noun: str, a: int, b: int) -> Speaker | None:

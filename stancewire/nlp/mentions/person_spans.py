@@ -155,8 +155,11 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             continue
         a = ent.start
         lead_role = len(ent) >= 3 and role_word_before_name(toks[a], toks[a + 1], given, len(ent) - 1)
-        if lead_role and toks[a].is_sent_start:
-            a += 1  # "Comedian Ida Varga was shouted down": the role word is no part of the name
+        if (lead_role and toks[a].is_sent_start) or (len(ent) >= 3 and person_word(toks[a], given)):
+            # "Comedian Ida Varga was shouted down", "During the debate, Moderator Ana Morrow
+            # asked": the role word is no part of the name (inside a sentence, a capitalised word
+            # before a full name may be a first name the list lacks, unless it names a person).
+            a += 1
         while (
             a > 0
             and toks[a - 1].pos_ == "PROPN"
@@ -381,6 +384,12 @@ def dateline_name(ix: ArticleMentions, ent: Span) -> tuple[int, int] | None:
     return dash + 1, ent.end
 
 
+def person_word(t: Token, given: dict[str, str]) -> bool:
+    """A capitalised person noun that no one is called by ("Moderator", "Host", "Nominee"); an
+    office word ("Judge") is stripped as a title in ``add_person`` already."""
+    return t.lower_ in PERSON_DESC_NOUNS and normalise(t.text) not in given
+
+
 def role_word_before_name(word: Token, first: Token, given: dict[str, str], rest: int) -> bool:
     """Whether ``word`` is a capitalised non-name before a given name that starts a name of
     ``rest`` >= 2 words ("Rival" before "Ann Selzer"): that name has its first name, so a word
@@ -550,7 +559,7 @@ def given_name_spans(ix: ArticleMentions) -> list[tuple[int, int]]:
         if not (
             CAP_RE.match(nxt.text)
             and nxt.pos_ in ("PROPN", "NOUN", "ADJ")
-            and nxt.lower_ not in TITLE_WORDS
+            and (nxt.lower_ not in TITLE_WORDS or title_surname(toks, b - 1, b))
             and normalise(nxt.text) not in ORG_WORDS
             and "\n" not in toks[b - 1].whitespace_
             and not opens_body_name(ix, b)
@@ -647,7 +656,7 @@ def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
             and toks[b].pos_ == "PROPN"
             and CAP_RE.match(toks[b].text)
             and toks[b - 1].whitespace_
-            and toks[b].lower_ not in TITLE_WORDS
+            and (toks[b].lower_ not in TITLE_WORDS or title_surname(toks, a, b))
             and normalise(toks[b].text) not in ORG_WORDS
             and toks[b].ent_type_ not in ("GPE", "DATE")
             and toks[b - 1].dep_ == "compound"
@@ -677,11 +686,30 @@ def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
             and toks[a - 1].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS
             and toks[a - 1].ent_type_ not in ("GPE", "NORP", "ORG")
             and not role_word_before_name(toks[a - 1], toks[a], given_names(), b - a)
+            and not (b - a >= 2 and person_word(toks[a - 1], given_names()))
         ):
             a -= 1
             changed = True
     return a, b
 
+
+def title_surname(toks: list[Token], a: int, b: int) -> bool:
+    """Whether the capitalised title word at ``b`` is the surname of the given name alone at
+    ``a`` ("Dana Judge", "Tomas Chancellor"): the given name is its compound (or left a root by the
+    parser), one space apart, and no further name word follows it (in "Ana Judge Oriel Marr" the word
+    would be a title before a name). Without it the name stops at the given name and "Judge
+    said" becomes a role."""
+    if b != a + 1 or normalise(toks[a].text) not in given_names():
+        return False
+    t = toks[b]
+    if t.pos_ != "PROPN" or t.text.isupper() or toks[a].whitespace_ != " ":
+        return False
+    if toks[a].head.i != b and toks[a].dep_ != "ROOT":
+        # (the parser sometimes leaves the given name a sentence of its own, the title word
+        # opening the next: "Tomas | Chancellor, the mayor, met ...")
+        return False
+    nxt = toks[b + 1] if b + 1 < len(toks) else None
+    return nxt is None or not (CAP_RE.match(nxt.text) and nxt.pos_ == "PROPN")
 
 
 def _only_a_person(noun: str) -> bool:
