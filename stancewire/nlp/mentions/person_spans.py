@@ -160,6 +160,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             # asked": the role word is no part of the name (inside a sentence, a capitalised word
             # before a full name may be a first name the list lacks, unless it names a person).
             a += 1
+        elif len(ent) >= 3 and leading_adverb(toks[a], given):
+            # "“Certainly Tomas Velk has gone too far,” …": the NER ran the name back over the
+            # sentence's opening adverb, which the tagger still reads as one.
+            a += 1
         while (
             a > 0
             and toks[a - 1].pos_ == "PROPN"
@@ -382,6 +386,14 @@ def dateline_name(ix: ArticleMentions, ent: Span) -> tuple[int, int] | None:
     if not all(t.pos_ == "PROPN" and CAP_RE.match(t.text) and not t.text.isupper() for t in name):
         return None
     return dash + 1, ent.end
+
+
+def leading_adverb(t: Token, given: dict[str, str]) -> bool:
+    """A capitalised adverb that opens a sentence or a quote ("Certainly", "Frankly"), which the
+    NER sometimes takes into the PERSON name after it; a given name the tagger misreads is none."""
+    prev = t.nbor(-1) if t.i > 0 else None
+    opens = t.is_sent_start or (prev is not None and prev.is_quote and prev.is_left_punct)
+    return t.tag_ == "RB" and opens and normalise(t.text) not in given
 
 
 def person_word(t: Token, given: dict[str, str]) -> bool:
