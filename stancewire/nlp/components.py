@@ -37,6 +37,7 @@ from stancewire.nlp.quotes import QuoteFinder
 from stancewire.nlp.records import quote_record
 from stancewire.nlp.registry import ActorRegistry, default_registry
 from stancewire.nlp.stance import stance_evidence
+from stancewire.nlp.tag_fixes import relabel_role_nouns
 from stancewire.schemas import Article
 
 MENTIONS = "stancewire_mentions"
@@ -80,6 +81,9 @@ class MentionsComponent:
         reg = registry or self.registry
         if reg is None:
             reg = self.registry = default_registry()
+        # The first rule component: tagger slips are corrected here, so the mention index and
+        # every later rule read the same tags (tag_fixes.py).
+        relabel_role_nouns(doc)
         doc._.mentions = ArticleMentions(doc, reg, article_of(doc).published_at)
         return doc
 
