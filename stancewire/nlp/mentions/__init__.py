@@ -15,6 +15,8 @@ module             job
 ``orgs``           organisation and place names, registry aliases
 ``org_names``      short organisation names -> the full name the article gives
 ``org_descriptions`` "the company", "the ministry" -> an organisation of the article
+``outlets``        "the paper", "the network", "the editorial" -> the outlet named before
+``things``         names that end in a thing noun ("the Harlan Effect"): no person
 ``role_nouns``     "the Russian president" -> the holder
 ``descriptions``   "the Ohio Democrat", "the 52-year-old" -> the person so described
 ``acronyms``       "the Federal Transit Authority (FTA)": later "FTA" is the same actor
