@@ -94,11 +94,17 @@ def from_token(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None
     office = capitalised_office(att, tok)
     if office is None or sp.id.split(":", 1)[1] != slugify(att.text[office[0] : office[1]]):
         return sp
-    held = att.m.resolve_role(tok)  # the article's holder of the office, as for "the mayor"
-    if held is not None:
-        actor, (a, b) = held
-        return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role)
-    return described_or_unknown(att, tok, *office)
+    # The article's holder of the office, as for "the mayor".
+    return held_role_speaker(att, att.m.resolve_role(tok)) or described_or_unknown(att, tok, *office)
+
+
+def held_role_speaker(att: Attributor, held: tuple[ActorRef, tuple[int, int]] | None) -> Speaker | None:
+    """The speaker of a role noun the mention index resolved (``resolve_role`` and its kin give
+    the holder and the span of the words that named the role), or None when it did not."""
+    if held is None:
+        return None
+    actor, (a, b) = held
+    return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role)
 
 
 def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
@@ -180,11 +186,9 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
     if (
         lemma in TITLE_WORDS or lemma in ORG_ROLE_NOUNS or lemma == "side" or press_noun(tok) is not None
     ) and not new_body(tok, lemma):
-        res = att.m.resolve_role(tok)
-        if res is not None:
-            actor, (a, b) = res
-            aff = None
-            return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role, aff)
+        held = held_role_speaker(att, att.m.resolve_role(tok))
+        if held is not None:
+            return held
     sp = guessed_role_speaker(att, tok, lemma)
     # The article's holder by an abbreviated title, when the guess found no one, is a role fact
     # of its own as above (the ranker knows no such titles).
@@ -204,11 +208,7 @@ def abbreviated_holder(att: Attributor, tok: Token) -> Speaker | None:
     nothing else resolved is the person named before with that office's abbreviated title."""
     if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
         return None
-    res = att.m.resolve_abbreviated_role(tok)
-    if res is None:
-        return None
-    actor, (a, b) = res
-    return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role)
+    return held_role_speaker(att, att.m.resolve_abbreviated_role(tok))
 
 
 # Determiners that introduce a body the article has not named yet ("an outside group", "some
@@ -359,11 +359,7 @@ def press_outlet_speaker(att: Attributor, tok: Token) -> Speaker | None:
     outlet"): the one the article named last that fits it (see ``outlets``), or None."""
     if press_noun(tok) is None:
         return None
-    res = att.m.resolve_role(tok)
-    if res is None:
-        return None
-    actor, (a, b) = res
-    return actor_speaker(actor, att.text[a:b], a, b, MentionKind.role)
+    return held_role_speaker(att, att.m.resolve_role(tok))
 
 
 def mistagged_text(tok: Token) -> bool:
