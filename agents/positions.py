@@ -45,7 +45,9 @@ def register(ctx: AgentContext) -> None:
     @ctx.app.agent(ctx.topics.stances)
     async def update_positions(stream):  # type: ignore[no-untyped-def]
         async for events in take_settled(
-            stream, settings.table_batch_size, within=settings.table_batch_within,
+            stream,
+            settings.table_batch_size,
+            within=settings.table_batch_within,
             idle=settings.table_batch_idle,
         ):
             out = stage.fold(

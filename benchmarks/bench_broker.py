@@ -61,8 +61,13 @@ async def measure(
                     raise RuntimeError("the record just produced was not fetched within 2 s")
             wall = time.perf_counter() - wall0
             cpu = (cpu_seconds(broker_pid) - cpu0) if broker_pid else None
-            rows.append({"held_mb": held / 1e6, "broker_cpu_ms": None if cpu is None else 1000 * cpu / trips,
-                         "wall_ms": 1000 * wall / trips})
+            rows.append(
+                {
+                    "held_mb": held / 1e6,
+                    "broker_cpu_ms": None if cpu is None else 1000 * cpu / trips,
+                    "wall_ms": 1000 * wall / trips,
+                }
+            )
             n = int(grow_mb * 1e6 / len(payload))
             await asyncio.gather(*[await producer.send(TOPIC, payload, partition=0) for _ in range(n)])
             held += n * len(payload)
@@ -79,8 +84,12 @@ def render(rows: list[dict]) -> Table:
     first = rows[0]["broker_cpu_ms"]
     for r in rows:
         cpu = r["broker_cpu_ms"]
-        t.add_row(f"{r['held_mb']:.0f} MB", "-" if cpu is None else f"{cpu:.2f} ms",
-                  "-" if cpu is None or not first else f"{cpu / first:.2f}x", f"{r['wall_ms']:.2f} ms")
+        t.add_row(
+            f"{r['held_mb']:.0f} MB",
+            "-" if cpu is None else f"{cpu:.2f} ms",
+            "-" if cpu is None or not first else f"{cpu / first:.2f}x",
+            f"{r['wall_ms']:.2f} ms",
+        )
     return t
 
 
@@ -104,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="stancewire-bench-broker-") as tmp:
             broker = EmbeddedBroker(Path(tmp) / "data", log_path=Path(tmp) / "broker.log").start()
             try:
-                rows = asyncio.run(measure(broker.bootstrap, broker.proc.pid, args.steps, args.grow_mb,
-                                           args.trips))
+                rows = asyncio.run(
+                    measure(broker.bootstrap, broker.proc.pid, args.steps, args.grow_mb, args.trips)
+                )
             finally:
                 broker.stop()
     Console().print(render(rows))

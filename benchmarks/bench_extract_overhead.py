@@ -65,11 +65,23 @@ GOLD = ROOT / "tests" / "data" / "gold" / "quotes.jsonl"
 POLNEAR = Path(os.environ.get("STANCEWIRE_POLNEAR_DIR", ROOT.parent / "shared" / "corpora" / "polnear-train"))
 TARGET = 0.85
 
-_PEOPLE = ["Ama Koro", "Tomas Reyna", "Ilse Brandt", "Marta Velez", "Lina Park", "Omar Selby",
-           "Rosa Delacroix"]
+_PEOPLE = [
+    "Ama Koro",
+    "Tomas Reyna",
+    "Ilse Brandt",
+    "Marta Velez",
+    "Lina Park",
+    "Omar Selby",
+    "Rosa Delacroix",
+]
 _TITLES = ["chief executive", "coach", "judge", "researcher", "minister", "mayor", "spokesperson"]
-_ORGS = ["Norwind Mining", "Port Anselm Athletic", "the High Court of Corvenia", "Halden University",
-         "the Veltrian Foreign Ministry"]
+_ORGS = [
+    "Norwind Mining",
+    "Port Anselm Athletic",
+    "the High Court of Corvenia",
+    "Halden University",
+    "the Veltrian Foreign Ministry",
+]
 _TEMPLATES = [
     "“{claim},” said {title} {person}.",
     "{person}, the {title} of {org}, said {claim_l}.",
@@ -82,8 +94,14 @@ _TEMPLATES = [
     "The weather turned cold over the weekend and the match was postponed.",
     "He also noted that {claim_l}.",
 ]
-_CLAIMS = ["The results are encouraging", "Profits will recover by spring", "The ruling protects tenants",
-           "The bridge is safe for traffic", "The team played with heart", "Inflation is cooling"]
+_CLAIMS = [
+    "The results are encouraging",
+    "Profits will recover by spring",
+    "The ruling protects tenants",
+    "The bridge is safe for traffic",
+    "The team played with heart",
+    "Inflation is cooling",
+]
 
 
 def synthetic_articles(n: int, seed: int = 7) -> list[Article]:
@@ -96,20 +114,37 @@ def synthetic_articles(n: int, seed: int = 7) -> list[Article]:
             sents = []
             for _ in range(rnd.randint(1, 3)):
                 claim = rnd.choice(_CLAIMS)
-                sents.append(rnd.choice(_TEMPLATES).format(
-                    person=rnd.choice(_PEOPLE), title=rnd.choice(_TITLES), org=rnd.choice(_ORGS),
-                    claim=claim, claim_l=claim[0].lower() + claim[1:]))
+                sents.append(
+                    rnd.choice(_TEMPLATES).format(
+                        person=rnd.choice(_PEOPLE),
+                        title=rnd.choice(_TITLES),
+                        org=rnd.choice(_ORGS),
+                        claim=claim,
+                        claim_l=claim[0].lower() + claim[1:],
+                    )
+                )
             paras.append(" ".join(sents))
-        out.append(Article(id=f"synthetic-{i}", text="\n\n".join(paras), synthetic=True,
-                           published_at=datetime(2025, 3, 1, tzinfo=UTC)))
+        out.append(
+            Article(
+                id=f"synthetic-{i}",
+                text="\n\n".join(paras),
+                synthetic=True,
+                published_at=datetime(2025, 3, 1, tzinfo=UTC),
+            )
+        )
     return out
 
 
 def gold_articles(n_synthetic: int) -> list[Article]:
     arts: list[Article] = []
     if SEED.exists():
-        arts.append(Article(id="seed", text=SEED.read_text(encoding="utf-8"),
-                            published_at=datetime(2025, 1, 27, tzinfo=UTC)))
+        arts.append(
+            Article(
+                id="seed",
+                text=SEED.read_text(encoding="utf-8"),
+                published_at=datetime(2025, 1, 27, tzinfo=UTC),
+            )
+        )
     if GOLD.exists():
         for line in GOLD.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -161,26 +196,36 @@ def summary(values: list[float]) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default=DEFAULT_MODEL)
-    ap.add_argument("--rounds", type=int, default=7,
-                    help="alternating raw/parse/full rounds (after a warm-up)")
+    ap.add_argument(
+        "--rounds", type=int, default=7, help="alternating raw/parse/full rounds (after a warm-up)"
+    )
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--corpus", choices=("gold", "polnear"), default="gold")
     ap.add_argument("--synthetic", type=int, default=30, help="generated stories added to the gold corpus")
     ap.add_argument("--articles", type=int, default=200, help="PolNeAR dev articles (--corpus polnear)")
     ap.add_argument("--polnear-dir", type=Path, default=POLNEAR)
     ap.add_argument("--stance", action="store_true", help="include the stance (and event) components")
-    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
-                    help="wall time, or this process's CPU time (steadier on a machine others are loading)")
+    ap.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="wall time, or this process's CPU time (steadier on a machine others are loading)",
+    )
     ap.add_argument("--json", type=Path, help="also write the numbers to this file")
-    ap.add_argument("--components", action="store_true",
-                    help="also time each pipeline component on its own (one doc at a time, CPU)")
+    ap.add_argument(
+        "--components",
+        action="store_true",
+        help="also time each pipeline component on its own (one doc at a time, CPU)",
+    )
     args = ap.parse_args()
     clock: Callable[[], float] = time.perf_counter if args.clock == "wall" else time.process_time
 
     if args.corpus == "polnear":
         if not (args.polnear_dir / "text").is_dir():
-            print(f"skipped: no PolNeAR corpus at {args.polnear_dir} (it is read at run time, never "
-                  "copied into the repository)")
+            print(
+                f"skipped: no PolNeAR corpus at {args.polnear_dir} (it is read at run time, never "
+                "copied into the repository)"
+            )
             return 0
         arts = polnear_articles(args.polnear_dir, args.articles)
     else:
@@ -224,36 +269,60 @@ def main() -> int:
     phases = {"raw": raw, "parse": parse, "full": full}
     times: dict[str, list[float]] = {name: [] for name in phases}
     for i in range(args.rounds):
-        for name in (phases if i % 2 == 0 else reversed(phases)):
+        for name in phases if i % 2 == 0 else reversed(phases):
             times[name].append(timed(phases[name]))
     raw_t, parse_t, full_t = times["raw"], times["parse"], times["full"]
     ratios = [r / f for r, f in zip(raw_t, full_t, strict=True)]
     rule_ratios = [p / f for p, f in zip(parse_t, full_t, strict=True)]
     n = len(arts)
     out = {
-        "corpus": args.corpus, "articles": n, "chars": chars, "model": args.model, "stance": args.stance,
-        "clock": args.clock, "rounds": args.rounds, "batch_size": args.batch_size, **found,
-        "raw_seconds": summary(raw_t), "parse_seconds": summary(parse_t), "full_seconds": summary(full_t),
-        "speed_ratio": summary(ratios), "rules_ratio": summary(rule_ratios),
-        "raw_rounds": raw_t, "parse_rounds": parse_t, "full_rounds": full_t,
+        "corpus": args.corpus,
+        "articles": n,
+        "chars": chars,
+        "model": args.model,
+        "stance": args.stance,
+        "clock": args.clock,
+        "rounds": args.rounds,
+        "batch_size": args.batch_size,
+        **found,
+        "raw_seconds": summary(raw_t),
+        "parse_seconds": summary(parse_t),
+        "full_seconds": summary(full_t),
+        "speed_ratio": summary(ratios),
+        "rules_ratio": summary(rule_ratios),
+        "raw_rounds": raw_t,
+        "parse_rounds": parse_t,
+        "full_rounds": full_t,
     }
 
     def fmt(s: dict[str, float], spec: str) -> str:
         return f"{s['median']:{spec}} ({s['min']:{spec}}-{s['max']:{spec}})"
 
-    print(f"corpus: {args.corpus}, articles: {n} ({chars / 1000:.0f}k chars), quotes: {found['quotes']}, "
-          f"evidence: {found['stances']}, model: {args.model}, stance: {args.stance}, clock: {args.clock}, "
-          f"rounds: {args.rounds}")
-    print(f"raw nlp.pipe  s: {fmt(out['raw_seconds'], '.3f')}   "
-          f"articles/s: {n / out['raw_seconds']['median']:.2f}")
-    print(f"own parse     s: {fmt(out['parse_seconds'], '.3f')}   "
-          f"articles/s: {n / out['parse_seconds']['median']:.2f}")
-    print(f"full extract  s: {fmt(out['full_seconds'], '.3f')}   "
-          f"articles/s: {n / out['full_seconds']['median']:.2f}")
-    print(f"speed ratio full/raw (raw s / full s per round), median (range): "
-          f"{fmt(out['speed_ratio'], '.3f')}  (target >= {TARGET})")
-    print(f"rules' share, own parse / full (parse s / full s per round), median (range): "
-          f"{fmt(out['rules_ratio'], '.3f')}")
+    print(
+        f"corpus: {args.corpus}, articles: {n} ({chars / 1000:.0f}k chars), quotes: {found['quotes']}, "
+        f"evidence: {found['stances']}, model: {args.model}, stance: {args.stance}, clock: {args.clock}, "
+        f"rounds: {args.rounds}"
+    )
+    print(
+        f"raw nlp.pipe  s: {fmt(out['raw_seconds'], '.3f')}   "
+        f"articles/s: {n / out['raw_seconds']['median']:.2f}"
+    )
+    print(
+        f"own parse     s: {fmt(out['parse_seconds'], '.3f')}   "
+        f"articles/s: {n / out['parse_seconds']['median']:.2f}"
+    )
+    print(
+        f"full extract  s: {fmt(out['full_seconds'], '.3f')}   "
+        f"articles/s: {n / out['full_seconds']['median']:.2f}"
+    )
+    print(
+        f"speed ratio full/raw (raw s / full s per round), median (range): "
+        f"{fmt(out['speed_ratio'], '.3f')}  (target >= {TARGET})"
+    )
+    print(
+        f"rules' share, own parse / full (parse s / full s per round), median (range): "
+        f"{fmt(out['rules_ratio'], '.3f')}"
+    )
     if args.components and RULE_COMPONENTS is not None:
         out["components"] = component_shares(ex, arts)
         for name, share in out["components"].items():

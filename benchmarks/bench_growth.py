@@ -66,8 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=150, help="new articles per round")
     ap.add_argument("--rounds", type=int, default=4)
-    ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
-                    help="worker setting, e.g. TABLE_BATCH_SIZE=200 (STANCEWIRE_ prefix optional)")
+    ap.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="worker setting, e.g. TABLE_BATCH_SIZE=200 (STANCEWIRE_ prefix optional)",
+    )
     args = ap.parse_args(argv)
     env = worker_env(args.env)
     corpus = [Article.model_validate(a) for a in generate(args.articles * args.rounds)]
@@ -86,13 +91,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             warm_up(pipeline)
             asyncio.run(bytes_since(broker.bootstrap, since))  # the warm-up's records are not counted
             for r in range(args.rounds):
-                articles = corpus[r * args.articles:(r + 1) * args.articles]
-                res, _ = throughput(pipeline, articles, timeout=max(600.0, 4.0 * len(articles)),
-                                    broker_pid=broker.proc.pid)
+                articles = corpus[r * args.articles : (r + 1) * args.articles]
+                res, _ = throughput(
+                    pipeline, articles, timeout=max(600.0, 4.0 * len(articles)), broker_pid=broker.proc.pid
+                )
                 rate = res["articles_per_s"]
                 ms = {k: 1000 * v / rate for k, v in res["cpu_core_share"].items()}
-                cpu.add_row(str(r), str(r * args.articles), f"{rate:.2f}", f"{ms['nlp_child']:.0f}",
-                            f"{ms['worker_event_loop']:.0f}", f"{ms['broker']:.0f}")
+                cpu.add_row(
+                    str(r),
+                    str(r * args.articles),
+                    f"{rate:.2f}",
+                    f"{ms['nlp_child']:.0f}",
+                    f"{ms['worker_event_loop']:.0f}",
+                    f"{ms['broker']:.0f}",
+                )
                 rows.append((len(articles), asyncio.run(bytes_since(broker.bootstrap, since))))
                 console.log(f"round {r}: {rate:.2f} articles/s")
         finally:

@@ -28,19 +28,77 @@ SPAN_DAYS = 100  # "a few months": long enough for the 7-day half-life to let po
 
 # (country, demonym, capital)
 COUNTRIES = [
-    ("Veltria", "Veltrian", "Port Anselm"), ("Corvenia", "Corvenian", "Dravik"),
-    ("Kaldoria", "Kaldorian", "Marrowgate"), ("Sarvonia", "Sarvonian", "Ostrel"),
-    ("Marundi", "Marundian", "Keltha"), ("Belmora", "Belmoran", "Syrrin"),
-    ("Drovania", "Drovanian", "Halvik"), ("Lusmark", "Lusmarker", "Tarnholm"),
+    ("Veltria", "Veltrian", "Port Anselm"),
+    ("Corvenia", "Corvenian", "Dravik"),
+    ("Kaldoria", "Kaldorian", "Marrowgate"),
+    ("Sarvonia", "Sarvonian", "Ostrel"),
+    ("Marundi", "Marundian", "Keltha"),
+    ("Belmora", "Belmoran", "Syrrin"),
+    ("Drovania", "Drovanian", "Halvik"),
+    ("Lusmark", "Lusmarker", "Tarnholm"),
 ]
-GIVEN = ["Ilse", "Tomas", "Anja", "Olaf", "Dana", "Petra", "Ruben", "Mirela", "Jonas", "Katya", "Elvin",
-         "Sanne", "Bruno", "Livia", "Aurel", "Nadia", "Teodor", "Greta", "Marek", "Selma", "Oskar", "Vera",
-         "Halvard", "Irina"]
-SURNAMES = ["Varga-Tamm", "Reyel", "Birk", "Renn", "Oskarsson", "Lund", "Castellan", "Dravos", "Holm",
-            "Ventrel", "Markova", "Sadri", "Quist", "Balden", "Morrow", "Teskel", "Arvo", "Lindqvist",
-            "Pellan", "Korth", "Nyberg", "Falkenrath", "Strand", "Voskuijl"]
-COMPANIES = ["Norwind Mining", "Halden Mining Company", "Tessel Motors", "Brightwater Energy", "Orlan Bank",
-             "Kestrel Airways", "Vantor Telecom", "Greymoor Shipping"]
+GIVEN = [
+    "Ilse",
+    "Tomas",
+    "Anja",
+    "Olaf",
+    "Dana",
+    "Petra",
+    "Ruben",
+    "Mirela",
+    "Jonas",
+    "Katya",
+    "Elvin",
+    "Sanne",
+    "Bruno",
+    "Livia",
+    "Aurel",
+    "Nadia",
+    "Teodor",
+    "Greta",
+    "Marek",
+    "Selma",
+    "Oskar",
+    "Vera",
+    "Halvard",
+    "Irina",
+]
+SURNAMES = [
+    "Varga-Tamm",
+    "Reyel",
+    "Birk",
+    "Renn",
+    "Oskarsson",
+    "Lund",
+    "Castellan",
+    "Dravos",
+    "Holm",
+    "Ventrel",
+    "Markova",
+    "Sadri",
+    "Quist",
+    "Balden",
+    "Morrow",
+    "Teskel",
+    "Arvo",
+    "Lindqvist",
+    "Pellan",
+    "Korth",
+    "Nyberg",
+    "Falkenrath",
+    "Strand",
+    "Voskuijl",
+]
+COMPANIES = [
+    "Norwind Mining",
+    "Halden Mining Company",
+    "Tessel Motors",
+    "Brightwater Energy",
+    "Orlan Bank",
+    "Kestrel Airways",
+    "Vantor Telecom",
+    "Greymoor Shipping",
+]
 CLUBS = ["Port Anselm Athletic", "Dravik Rovers", "Marrowgate United", "Ostrel City"]
 COURTS = ["the High Court of Corvenia", "the Veltrian Supreme Court", "the Kaldorian Court of Appeal"]
 UNIS = ["Halden University", "the Keltha Institute of Technology", "Syrrin Polytechnic"]
@@ -93,16 +151,43 @@ NEUTRAL_QUOTES = [
     "According to {A}, the final report on {issue} is expected before the summer.",
 ]
 ISSUES = {
-    "politics": ["the river border", "the fishing quotas", "the Sulenka dam", "the regional council",
-                 "the customs union", "visa rules"],
-    "business": ["the merger", "the quarterly results", "the pension fund", "the new plant",
-                 "the pricing dispute", "the supply contract"],
-    "sport": ["the transfer window", "the stadium lease", "the league schedule", "the doping inquiry",
-              "the broadcast deal"],
-    "courts": ["the appeal", "the tenancy ruling", "the extradition request", "the data-protection case",
-               "the sentencing guidelines"],
-    "science": ["the climate study", "the vaccine trial", "the research budget", "the telescope project",
-                "the fisheries survey"],
+    "politics": [
+        "the river border",
+        "the fishing quotas",
+        "the Sulenka dam",
+        "the regional council",
+        "the customs union",
+        "visa rules",
+    ],
+    "business": [
+        "the merger",
+        "the quarterly results",
+        "the pension fund",
+        "the new plant",
+        "the pricing dispute",
+        "the supply contract",
+    ],
+    "sport": [
+        "the transfer window",
+        "the stadium lease",
+        "the league schedule",
+        "the doping inquiry",
+        "the broadcast deal",
+    ],
+    "courts": [
+        "the appeal",
+        "the tenancy ruling",
+        "the extradition request",
+        "the data-protection case",
+        "the sentencing guidelines",
+    ],
+    "science": [
+        "the climate study",
+        "the vaccine trial",
+        "the research budget",
+        "the telescope project",
+        "the fisheries survey",
+    ],
 }
 FILLER = {
     "politics": [
@@ -145,15 +230,20 @@ FILLER = {
 }
 HEADLINES = {
     True: ["{As} praises {T} over {issue}", "{As} agrees to talks with {T}", "{As} backs {T} on {issue}"],
-    False: ["{As} accuses {T} over {issue}", "{As} threatens {T} with sanctions",
-            "{As} rejects {T}'s offer on {issue}"],
+    False: [
+        "{As} accuses {T} over {issue}",
+        "{As} threatens {T} with sanctions",
+        "{As} rejects {T}'s offer on {issue}",
+    ],
 }
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def _people(rnd: random.Random) -> list[Person]:
-    names = [f"{g} {s}" for g, s in zip(rnd.sample(GIVEN, len(GIVEN)), rnd.sample(SURNAMES, len(SURNAMES)),
-                                         strict=False)]
+    names = [
+        f"{g} {s}"
+        for g, s in zip(rnd.sample(GIVEN, len(GIVEN)), rnd.sample(SURNAMES, len(SURNAMES)), strict=False)
+    ]
     out: list[Person] = []
     roles: list[tuple[str, str]] = []
     for _country, demonym, _capital in COUNTRIES:
@@ -163,8 +253,15 @@ def _people(rnd: random.Random) -> list[Person]:
     roles += [("sport", f"coach of {c}") for c in CLUBS[:2]]
     roles += [("courts", "chief prosecutor"), ("science", f"lead researcher at {UNIS[0]}")]
     for name, (domain, title) in zip(names, roles, strict=False):
-        out.append(Person(name=name, title=title, short=name.split(" ", 1)[1], domain=domain,
-                          pronoun=rnd.choice(["his", "her"])))
+        out.append(
+            Person(
+                name=name,
+                title=title,
+                short=name.split(" ", 1)[1],
+                domain=domain,
+                pronoun=rnd.choice(["his", "her"]),
+            )
+        )
     return out
 
 
@@ -192,8 +289,12 @@ def _fill(template: str, rnd: random.Random, rel: Relation, domain: str, first: 
     a = rel.actor
     actor = f"{a.title} {a.name}" if first else rnd.choice([a.name, a.short])
     return template.format(
-        A=actor, T=rel.target, P_lower=a.pronoun, issue=rnd.choice(ISSUES[domain]),
-        city=rnd.choice(COUNTRIES)[2], day=rnd.choice(DAYS),
+        A=actor,
+        T=rel.target,
+        P_lower=a.pronoun,
+        issue=rnd.choice(ISSUES[domain]),
+        city=rnd.choice(COUNTRIES)[2],
+        day=rnd.choice(DAYS),
     )
 
 
@@ -224,7 +325,7 @@ def _article(rnd: random.Random, i: int, rels: list[Relation], people: list[Pers
     if style == "wire":
         lead = f"{city.upper()}, {published:%B} {published.day} (Example Wire) - {lead}"
     else:
-        lead = (f"On a grey morning in {city}, the mood was tense. " + lead)
+        lead = f"On a grey morning in {city}, the mood was tense. " + lead
     paras = [lead]
     introduced = {main.actor.name}
     words = len(lead.split())
@@ -243,7 +344,8 @@ def _article(rnd: random.Random, i: int, rels: list[Relation], people: list[Pers
         paras.append(para)
         words += len(para.split())
     headline = rnd.choice(HEADLINES[positive(main)]).format(
-        As=main.actor.short, T=main.target, issue=rnd.choice(ISSUES[domain]))
+        As=main.actor.short, T=main.target, issue=rnd.choice(ISSUES[domain])
+    )
     return {
         "id": f"bench-{i:05d}",
         "url": f"https://news.example.org/{published:%Y/%m/%d}/bench-{i:05d}",

@@ -40,8 +40,11 @@ def summarize(path: Path, top: int = 25) -> str:
         count = int(n)
         frames = stack.split(";")
         thread = frames[0].split(" ")[0] if frames[0].startswith(("thread", "process")) else frames[0]
-        thread = "nlp thread" if any("run_batch" in f for f in frames) else (
-            "event loop" if any("run_forever" in f or "_run_once" in f for f in frames) else "other")
+        thread = (
+            "nlp thread"
+            if any("run_batch" in f for f in frames)
+            else ("event loop" if any("run_forever" in f or "_run_once" in f for f in frames) else "other")
+        )
         by_thread[thread] += count
         total += count
         leaf[(thread, frames[-1])] += count
@@ -85,9 +88,24 @@ def main() -> int:
         try:
             w = p.start_worker()
             warm_up(p)
-            spy = subprocess.Popen([pyspy, "record", "--pid", str(w.proc.pid), "--format", "raw", "--rate",
-                                    str(args.rate), "--threads", "--output", str(out), "--nonblocking"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            spy = subprocess.Popen(
+                [
+                    pyspy,
+                    "record",
+                    "--pid",
+                    str(w.proc.pid),
+                    "--format",
+                    "raw",
+                    "--rate",
+                    str(args.rate),
+                    "--threads",
+                    "--output",
+                    str(out),
+                    "--nonblocking",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             time.sleep(1.0)
             assert broker.proc is not None
             cpu0 = {"worker": cpu_seconds(w.proc.pid), "broker": cpu_seconds(broker.proc.pid)}
@@ -95,22 +113,30 @@ def main() -> int:
             p.feed(articles)
             p.wait_idle(timeout=1200)
             wall = time.monotonic() - t
-            cpu = {"worker": cpu_seconds(w.proc.pid) - cpu0["worker"],
-                   "broker": cpu_seconds(broker.proc.pid) - cpu0["broker"]}
+            cpu = {
+                "worker": cpu_seconds(w.proc.pid) - cpu0["worker"],
+                "broker": cpu_seconds(broker.proc.pid) - cpu0["broker"],
+            }
             res = collect(p, {a.id for a in articles})
-            print("CPU seconds during the feed (incl. idle wait): "
-                  + ", ".join(f"{k} {v:.1f} s ({v / wall:.0%} of one core)" for k, v in cpu.items()))
+            print(
+                "CPU seconds during the feed (incl. idle wait): "
+                + ", ".join(f"{k} {v:.1f} s ({v / wall:.0%} of one core)" for k, v in cpu.items())
+            )
             for topic in ("articles.accepted", "quotes", "stances", "stance-changes"):
                 recs = read(p, p.settings.topic(topic))
                 mb = sum(len(r.value or b"") for r in recs) / 1e6
                 print(f"  {topic:18s} {len(recs):6d} records {mb:8.2f} MB")
             for table in ("positions", "actor-quotes", "articles-seen"):
                 recs = read(p, f"{p.name}-{table}-changelog")
-                print(f"  {table + ' changelog':18s} {len(recs):6d} records "
-                      f"{sum(len(r.value or b'') for r in recs) / 1e6:8.2f} MB")
-            print(f"{len(articles)} articles in {res.end - res.start:.1f} s "
-                  f"({len(articles) / (res.end - res.start):.2f}/s; wall incl. idle wait "
-                  f"{time.monotonic() - t:.1f} s); evidence {len(res.evidence)}, alerts {len(res.alerts)}")
+                print(
+                    f"  {table + ' changelog':18s} {len(recs):6d} records "
+                    f"{sum(len(r.value or b'') for r in recs) / 1e6:8.2f} MB"
+                )
+            print(
+                f"{len(articles)} articles in {res.end - res.start:.1f} s "
+                f"({len(articles) / (res.end - res.start):.2f}/s; wall incl. idle wait "
+                f"{time.monotonic() - t:.1f} s); evidence {len(res.evidence)}, alerts {len(res.alerts)}"
+            )
             spy.send_signal(2)
             spy.wait(30)
         finally:

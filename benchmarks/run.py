@@ -65,8 +65,12 @@ from streams.harness import Pipeline, WorkerProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-TARGETS = {"e2e_over_offline": 0.92, "scaling_efficiency": 0.9, "p95_alert_s": 1.0,
-           "peak_worker_rss_mb": 700.0}
+TARGETS = {
+    "e2e_over_offline": 0.92,
+    "scaling_efficiency": 0.9,
+    "p95_alert_s": 1.0,
+    "peak_worker_rss_mb": 700.0,
+}
 BROKER_NAMES = {"kafka": "Apache Kafka", "noida": "noida-db"}
 
 console = Console(stderr=True)
@@ -101,8 +105,12 @@ class Offline:
             stances += len(r.stances)
         seconds = time.perf_counter() - t
         log(f"offline extract: {len(self.articles) / seconds:.2f} articles/s")
-        return {"articles_per_s": len(self.articles) / seconds, "seconds": seconds, "quotes": quotes,
-                "evidence": stances}
+        return {
+            "articles_per_s": len(self.articles) / seconds,
+            "seconds": seconds,
+            "quotes": quotes,
+            "evidence": stances,
+        }
 
 
 # --------------------------------------------------------------------------- reading topics
@@ -116,9 +124,14 @@ class Rec:
 
 
 async def _read(bootstrap: str, topic: str, timeout: float = 120.0) -> list[Rec]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-                                auto_offset_reset="earliest", max_partition_fetch_bytes=16_000_000,
-                                fetch_max_bytes=64_000_000)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        max_partition_fetch_bytes=16_000_000,
+        fetch_max_bytes=64_000_000,
+    )
     await consumer.start()
     try:
         await consumer._client.force_metadata_update()
@@ -278,8 +291,9 @@ class MemoryWatch:
 
 def warm_up(p: Pipeline, n: int = 8) -> None:
     """A few articles through every stage so each worker's model, tables and producer are warm."""
-    warm = [Article.model_validate({**a, "id": f"warm-{p.name}-{i}"})
-            for i, a in enumerate(generate(n, seed=99))]
+    warm = [
+        Article.model_validate({**a, "id": f"warm-{p.name}-{i}"}) for i, a in enumerate(generate(n, seed=99))
+    ]
     p.feed(warm)
     p.wait_idle(timeout=300)
 
@@ -297,8 +311,11 @@ def cpu_split(workers: Sequence[WorkerProcess], broker_pid: int | None) -> dict[
     """CPU seconds so far: workers' event-loop processes, their NLP children, the broker."""
     loops = sum(cpu_seconds(w.proc.pid) for w in workers)
     children = sum(cpu_seconds(c) for w in workers for c in MemoryWatch._tree(w.proc.pid)[1:])
-    return {"worker_event_loop": loops, "nlp_child": children,
-            "broker": cpu_seconds(broker_pid) if broker_pid else 0.0}
+    return {
+        "worker_event_loop": loops,
+        "nlp_child": children,
+        "broker": cpu_seconds(broker_pid) if broker_pid else 0.0,
+    }
 
 
 def throughput(
@@ -313,9 +330,14 @@ def throughput(
     out = collect(p, {a.id for a in articles})
     seconds = out.end - out.start
     res = {
-        "articles": len(articles), "seconds": seconds, "articles_per_s": len(articles) / seconds,
-        "quotes": out.quotes, "evidence": len(out.evidence), "evidence_applied": len(out.applied),
-        "evidence_missing": out.missing, "alerts": len(out.alerts),
+        "articles": len(articles),
+        "seconds": seconds,
+        "articles_per_s": len(articles) / seconds,
+        "quotes": out.quotes,
+        "evidence": len(out.evidence),
+        "evidence_applied": len(out.applied),
+        "evidence_missing": out.missing,
+        "alerts": len(out.alerts),
         # Where the time goes: share of one core per process kind over the feed (wall time
         # includes wait_idle's settle, so the shares are slight underestimates).
         "cpu_core_share": {k: (after[k] - before[k]) / wall for k in after},
@@ -338,8 +360,11 @@ async def paced_feed(bootstrap: str, topic: str, articles: Sequence[Article], ra
             delay = t0 + i / rate - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)
-            futures.append(await producer.send(topic, key=json.dumps(a.id).encode(),
-                                               value=a.model_dump_json(exclude_none=True).encode()))
+            futures.append(
+                await producer.send(
+                    topic, key=json.dumps(a.id).encode(), value=a.model_dump_json(exclude_none=True).encode()
+                )
+            )
         await asyncio.gather(*futures)
     finally:
         await producer.stop()
@@ -355,9 +380,12 @@ def latency(p: Pipeline, articles: Sequence[Article], rate: float, timeout: floa
             per_article[aid] = max(per_article.get(aid, 0.0), out.applied[eid] - produced)
     alert = [at - produced for at, produced in out.alerts]
     return {
-        "rate_articles_per_s": rate, "articles": len(articles), "evidence": len(out.evidence),
+        "rate_articles_per_s": rate,
+        "articles": len(articles),
+        "evidence": len(out.evidence),
         "evidence_missing": out.missing,
-        "table_update_s": pct(list(per_article.values())), "alert_s": pct(alert),
+        "table_update_s": pct(list(per_article.values())),
+        "alert_s": pct(alert),
     }
 
 
@@ -413,8 +441,9 @@ def broker_for(kind: str, root: Path, external: str | None) -> Iterator[BrokerUn
 
         reason = kafka_unavailable_reason()
         if reason is not None:
-            raise SystemExit(f"Apache Kafka cannot run here: {reason} (run scripts/setup.sh, or "
-                             "--broker-kind noida)")
+            raise SystemExit(
+                f"Apache Kafka cannot run here: {reason} (run scripts/setup.sh, or --broker-kind noida)"
+            )
         broker: Any = KafkaNode(root / "kafka", log_path=root / "kafka.log", heap="512m").start()
     else:
         broker = EmbeddedBroker(root / "noida", log_path=root / "noida.log").start()
@@ -430,11 +459,12 @@ def shifted(articles: Sequence[Article], n: int, prefix: str) -> list[Article]:
     step = max(1, len(articles) // max(1, n))
     picked = list(articles[::step])[:n]
     later = timedelta(days=SPAN_DAYS + 30)
-    return [a.model_copy(update={"id": f"{prefix}-{a.id}",
-                                 "published_at": (a.published_at or datetime.now(UTC)) + later})
-            for a in picked]
-
-
+    return [
+        a.model_copy(
+            update={"id": f"{prefix}-{a.id}", "published_at": (a.published_at or datetime.now(UTC)) + later}
+        )
+        for a in picked
+    ]
 
 
 # --------------------------------------------------------------------------- statistics
@@ -458,23 +488,38 @@ def neighbour_ratio(value: float, before: float, after: float) -> float:
 
 def worker_env(pairs: Sequence[str]) -> dict[str, str]:
     """``--env KEY=VALUE`` options as worker environment variables (``STANCEWIRE_`` optional)."""
-    return {f"STANCEWIRE_{k.removeprefix('STANCEWIRE_').upper()}": v
-            for k, v in (kv.split("=", 1) for kv in pairs)}
+    return {
+        f"STANCEWIRE_{k.removeprefix('STANCEWIRE_').upper()}": v
+        for k, v in (kv.split("=", 1) for kv in pairs)
+    }
 
 
 def e2e_phase(
-    kind: str, workers: int, articles: Sequence[Article], args: argparse.Namespace, env: dict[str, str],
-    tag: str, mem: MemoryWatch, latency_rate: float | None = None, latency_at_own_half: bool = False,
+    kind: str,
+    workers: int,
+    articles: Sequence[Article],
+    args: argparse.Namespace,
+    env: dict[str, str],
+    tag: str,
+    mem: MemoryWatch,
+    latency_rate: float | None = None,
+    latency_at_own_half: bool = False,
 ) -> dict[str, Any]:
     """One end-to-end phase on a fresh broker: ``workers`` workers, every article fed at once;
     then, if asked, the paced latency feed into the same pipeline (at ``latency_rate``, or at
     half the rate this phase just measured)."""
     timeout = max(300.0, len(articles) * 2.0)
-    with (tempfile.TemporaryDirectory(prefix="stancewire-bench-") as tmp,
-          broker_for(kind, Path(tmp), args.broker) as broker):
-        p = Pipeline(bootstrap=broker.bootstrap, state_dir=Path(tmp) / "p", name=f"{tag}{kind[0]}{workers}",
-                     partitions=args.partitions,
-                     env={"STANCEWIRE_BROKER_KIND": kind, **env})
+    with (
+        tempfile.TemporaryDirectory(prefix="stancewire-bench-") as tmp,
+        broker_for(kind, Path(tmp), args.broker) as broker,
+    ):
+        p = Pipeline(
+            bootstrap=broker.bootstrap,
+            state_dir=Path(tmp) / "p",
+            name=f"{tag}{kind[0]}{workers}",
+            partitions=args.partitions,
+            env={"STANCEWIRE_BROKER_KIND": kind, **env},
+        )
         try:
             log(f"{broker.name}: starting {workers} worker(s)")
             for _ in range(workers):
@@ -482,8 +527,10 @@ def e2e_phase(
             warm_up(p)
             p.wait_group(workers)
             res, _ = throughput(p, articles, timeout, broker.pid)
-            log(f"{broker.name}, {workers} worker(s): {res['articles_per_s']:.2f} articles/s, "
-                f"{res['articles_per_cpu_s']:.3f} articles per CPU-second")
+            log(
+                f"{broker.name}, {workers} worker(s): {res['articles_per_s']:.2f} articles/s, "
+                f"{res['articles_per_cpu_s']:.3f} articles per CPU-second"
+            )
             if latency_at_own_half:
                 latency_rate = res["articles_per_s"] / 2
             if latency_rate is not None:
@@ -513,11 +560,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     started = time.monotonic()
     result: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "config": {"articles": n, "rounds": rounds, "brokers": kinds, "quick": args.quick, "seed": args.seed,
-                   "model": settings.model_name, "batch_size": settings.batch_size,
-                   "batch_within": settings.batch_within, "partitions": args.partitions, "worker_env": env,
-                   "cpus": os.cpu_count(), "python": platform.python_version(),
-                   "latency_seconds": args.latency_seconds},
+        "config": {
+            "articles": n,
+            "rounds": rounds,
+            "brokers": kinds,
+            "quick": args.quick,
+            "seed": args.seed,
+            "model": settings.model_name,
+            "batch_size": settings.batch_size,
+            "batch_within": settings.batch_within,
+            "partitions": args.partitions,
+            "worker_env": env,
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "latency_seconds": args.latency_seconds,
+        },
         "corpus": {"articles": n, "words": words, "chars": sum(len(a.text) for a in articles)},
     }
     offline = Offline(articles, settings.batch_size, settings.model_name)
@@ -537,13 +594,35 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for kind in kinds if r % 2 else kinds[::-1]:
             # The latency feed runs in the last round, at half the median 1-worker rate of the
             # rounds before (of this round's own phase when there is only one).
-            rate = (statistics.median(x["articles_per_s"] for x in per[kind]["one"]) / 2
-                    if r == rounds and r > 1 else None)
-            one = record(e2e_phase(kind, 1, articles, args, env, f"{tag}r{r}", mem[kind], latency_rate=rate,
-                                   latency_at_own_half=r == rounds == 1),
-                         phase="e2e", kind=kind, workers=1, round=r)
-            two = record(e2e_phase(kind, 2, articles, args, env, f"{tag}r{r}", mem[kind]),
-                         phase="e2e", kind=kind, workers=2, round=r)
+            rate = (
+                statistics.median(x["articles_per_s"] for x in per[kind]["one"]) / 2
+                if r == rounds and r > 1
+                else None
+            )
+            one = record(
+                e2e_phase(
+                    kind,
+                    1,
+                    articles,
+                    args,
+                    env,
+                    f"{tag}r{r}",
+                    mem[kind],
+                    latency_rate=rate,
+                    latency_at_own_half=r == rounds == 1,
+                ),
+                phase="e2e",
+                kind=kind,
+                workers=1,
+                round=r,
+            )
+            two = record(
+                e2e_phase(kind, 2, articles, args, env, f"{tag}r{r}", mem[kind]),
+                phase="e2e",
+                kind=kind,
+                workers=2,
+                round=r,
+            )
             before = phases[-3]["articles_per_s"]
             after = record(offline.measure(), phase="offline")["articles_per_s"]
             per[kind]["one"].append(one)
@@ -554,9 +633,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     offline_rates = [ph["articles_per_s"] for ph in phases if ph["phase"] == "offline"]
     result["phases"] = phases
-    result["offline"] = {**spread(offline_rates),
-                         "drift_last_over_first": offline_rates[-1] / offline_rates[0],
-                         "drift_max_over_min": max(offline_rates) / min(offline_rates)}
+    result["offline"] = {
+        **spread(offline_rates),
+        "drift_last_over_first": offline_rates[-1] / offline_rates[0],
+        "drift_max_over_min": max(offline_rates) / min(offline_rates),
+    }
     result["brokers"] = {}
     for kind in kinds:
         ones, twos = per[kind]["one"], per[kind]["two"]
@@ -565,12 +646,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "broker": ones[0]["broker"],
             "e2e_1worker_articles_per_s": spread([o["articles_per_s"] for o in ones]),
             "e2e_2workers_articles_per_s": spread([t["articles_per_s"] for t in twos]),
-            "e2e_over_offline": spread([neighbour_ratio(o["articles_per_s"], b, a)
-                                        for o, (b, a) in zip(ones, per[kind]["offline"], strict=True)]),
-            "scaling_efficiency": spread([t["articles_per_cpu_s"] / o["articles_per_cpu_s"]
-                                          for o, t in zip(ones, twos, strict=True)]),
-            "two_over_one": spread([t["articles_per_s"] / o["articles_per_s"]
-                                    for o, t in zip(ones, twos, strict=True)]),
+            "e2e_over_offline": spread(
+                [
+                    neighbour_ratio(o["articles_per_s"], b, a)
+                    for o, (b, a) in zip(ones, per[kind]["offline"], strict=True)
+                ]
+            ),
+            "scaling_efficiency": spread(
+                [t["articles_per_cpu_s"] / o["articles_per_cpu_s"] for o, t in zip(ones, twos, strict=True)]
+            ),
+            "two_over_one": spread(
+                [t["articles_per_s"] / o["articles_per_s"] for o, t in zip(ones, twos, strict=True)]
+            ),
             "articles_per_cpu_s_1worker": spread([o["articles_per_cpu_s"] for o in ones]),
             "articles_per_cpu_s_2workers": spread([t["articles_per_cpu_s"] for t in twos]),
             "p95_alert_s": lat["alert_s"]["p95"],
@@ -603,8 +690,10 @@ def render(result: dict[str, Any]) -> Table:
         return f"{f(d['median'], unit, nd)} ({f(d['min'], '', nd)}-{f(d['max'], '', nd)})"
 
     cfg, kinds = result["config"], list(result["brokers"])
-    t = Table(title=f"stancewire benchmark — {cfg['articles']} articles × {cfg['rounds']} rounds, "
-                    f"batch {cfg['batch_size']}, {cfg['cpus']} CPUs (median (min-max) over rounds)")
+    t = Table(
+        title=f"stancewire benchmark — {cfg['articles']} articles × {cfg['rounds']} rounds, "
+        f"batch {cfg['batch_size']}, {cfg['cpus']} CPUs (median (min-max) over rounds)"
+    )
     t.add_column("measure")
     for kind in kinds:
         t.add_column(result["brokers"][kind]["broker"], justify="right")
@@ -616,26 +705,44 @@ def render(result: dict[str, Any]) -> Table:
 
     row("end to end, 1 worker (art/s)", lambda x: sp(x["e2e_1worker_articles_per_s"]))
     row("end to end, 2 workers (art/s)", lambda x: sp(x["e2e_2workers_articles_per_s"]))
-    row("e2e_over_offline (1 worker / neighbouring offline)", lambda x: sp(x["e2e_over_offline"], "", 3),
-        "≥ 0.92")
-    row("scaling_efficiency (art per CPU-s, 2 workers / 1)", lambda x: sp(x["scaling_efficiency"], "", 3),
-        "≥ 0.9")
+    row(
+        "e2e_over_offline (1 worker / neighbouring offline)",
+        lambda x: sp(x["e2e_over_offline"], "", 3),
+        "≥ 0.92",
+    )
+    row(
+        "scaling_efficiency (art per CPU-s, 2 workers / 1)",
+        lambda x: sp(x["scaling_efficiency"], "", 3),
+        "≥ 0.9",
+    )
     row("two_over_one (throughput, 2 workers / 1)", lambda x: sp(x["two_over_one"], "", 3))
-    row("articles per CPU-second, 1 / 2 workers",
-        lambda x: f"{f(x['articles_per_cpu_s_1worker']['median'], '', 3)}"
-                  f" / {f(x['articles_per_cpu_s_2workers']['median'], '', 3)}")
-    row("produce → alert p50 / p95 / p99 at half load",
-        lambda x: " / ".join(f(x["latency"]["alert_s"][q], " s") for q in ("p50", "p95", "p99")), "p95 < 1 s")
-    row("produce → table update p50 / p95",
-        lambda x: " / ".join(f(x["latency"]["table_update_s"][q], " s") for q in ("p50", "p95")))
+    row(
+        "articles per CPU-second, 1 / 2 workers",
+        lambda x: (
+            f"{f(x['articles_per_cpu_s_1worker']['median'], '', 3)}"
+            f" / {f(x['articles_per_cpu_s_2workers']['median'], '', 3)}"
+        ),
+    )
+    row(
+        "produce → alert p50 / p95 / p99 at half load",
+        lambda x: " / ".join(f(x["latency"]["alert_s"][q], " s") for q in ("p50", "p95", "p99")),
+        "p95 < 1 s",
+    )
+    row(
+        "produce → table update p50 / p95",
+        lambda x: " / ".join(f(x["latency"]["table_update_s"][q], " s") for q in ("p50", "p95")),
+    )
     row("peak worker RSS (worker + NLP child)", lambda x: f(x["peak_worker_rss_mb"], " MB", 0), "< 700 MB")
     row("broker peak RSS", lambda x: f(x["broker_rss_mb"], " MB", 0))
     row("evidence items missing from the tables", lambda x: str(x["evidence_missing"]), "0")
     off = result["offline"]
     t.add_row("offline extract (art/s), every phase", f"{sp(off)}", *[""] * (len(kinds) - 1), "")
-    t.add_row("drift: last offline / first (max / min)",
-              f"{f(off['drift_last_over_first'], '', 3)} ({f(off['drift_max_over_min'], '', 3)})",
-              *[""] * (len(kinds) - 1), "")
+    t.add_row(
+        "drift: last offline / first (max / min)",
+        f"{f(off['drift_last_over_first'], '', 3)} ({f(off['drift_max_over_min'], '', 3)})",
+        *[""] * (len(kinds) - 1),
+        "",
+    )
     return t
 
 
@@ -643,18 +750,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="stancewire benchmark (see docs/benchmarks.md)")
     ap.add_argument("--articles", type=int, default=None, help="corpus size (default 500, 60 with --quick)")
     ap.add_argument("--rounds", type=int, default=None, help="rounds of phases (default 3, 2 with --quick)")
-    ap.add_argument("--quick", action="store_true",
-                    help="smoke run: 60 articles, 2 rounds, 10 s latency phase")
-    ap.add_argument("--broker-kind", choices=("kafka", "noida", "both"), default="both",
-                    help="which brokers to start, one fresh broker per end-to-end phase (default both)")
+    ap.add_argument(
+        "--quick", action="store_true", help="smoke run: 60 articles, 2 rounds, 10 s latency phase"
+    )
+    ap.add_argument(
+        "--broker-kind",
+        choices=("kafka", "noida", "both"),
+        default="both",
+        help="which brokers to start, one fresh broker per end-to-end phase (default both)",
+    )
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--partitions", type=int, default=4)
-    ap.add_argument("--latency-seconds", type=float, default=None,
-                    help="length of the paced feed (default 60 s, 10 s with --quick)")
-    ap.add_argument("--broker", default=None,
-                    help="use this bootstrap instead of starting brokers (its kind is asked; one broker)")
-    ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
-                    help="worker setting, e.g. BATCH_SIZE=32 (STANCEWIRE_ prefix optional)")
+    ap.add_argument(
+        "--latency-seconds",
+        type=float,
+        default=None,
+        help="length of the paced feed (default 60 s, 10 s with --quick)",
+    )
+    ap.add_argument(
+        "--broker",
+        default=None,
+        help="use this bootstrap instead of starting brokers (its kind is asked; one broker)",
+    )
+    ap.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="worker setting, e.g. BATCH_SIZE=32 (STANCEWIRE_ prefix optional)",
+    )
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = ap.parse_args(argv)
     # The CLI's broker lookup rule (stancewire.discovery), as benchmarks apply it.
@@ -671,8 +795,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     Console().print(render(result))
-    console.print(f"drift over the run: last offline phase / first = {result['drift']:.3f}; "
-                  f"took {result['seconds'] / 60:.1f} min; wrote {args.out}")
+    console.print(
+        f"drift over the run: last offline phase / first = {result['drift']:.3f}; "
+        f"took {result['seconds'] / 60:.1f} min; wrote {args.out}"
+    )
     return 0
 
 
@@ -684,6 +810,7 @@ def _applied_ids(value: dict) -> list[str]:  # type: ignore[type-arg]
         for contribution in pos.get("contributions", ()):
             ids.extend(point["evidence_id"] for point in contribution.get("evidence", ()))
     return ids
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Quick start, command 2: set up, then run the whole test suite (real broker, real spaCy model,
-# real Chromium) and the linter.
+# real Chromium), the linter and the formatter's check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 set +e
 # Defaults live here, not in callers, so `.ci/run` can run exactly the README's command:
 # quiet output unless the caller passes its own flags, and no .pytest_cache in the tree.

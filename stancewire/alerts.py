@@ -83,8 +83,10 @@ def render(change: StanceChange) -> str:
     lines = [f"{head}  [{change.at.date().isoformat()}] id={change.change_id}"]
     # What the change rests on (quoted words, reported acts or both) and the position's whole mix.
     counts, pos = change.basis_counts, change.current
-    lines.append(f"    basis: {change.basis} ({basis_mix(counts['said'], counts['did'])}); "
-                 f"position: {basis_mix(pos.said_count, pos.did_count) or 'no evidence'}")
+    lines.append(
+        f"    basis: {change.basis} ({basis_mix(counts['said'], counts['did'])}); "
+        f"position: {basis_mix(pos.said_count, pos.did_count) or 'no evidence'}"
+    )
     for ev in change.evidence[:3]:
         text = (ev.quote_text or "").replace("\n", " ")
         # "said" (quoted words) or "did" (a reported act): readers weigh the two differently.
@@ -95,8 +97,15 @@ def render(change: StanceChange) -> str:
 
 class Webhook:
     def __init__(
-        self, url: str, retries: int = 5, backoff: float = 0.5, timeout: float = 5.0, queue_size: int = 1000,
-        *, transport: httpx.AsyncBaseTransport | None = None, on_warning: Callable[[str], None] = warn,
+        self,
+        url: str,
+        retries: int = 5,
+        backoff: float = 0.5,
+        timeout: float = 5.0,
+        queue_size: int = 1000,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        on_warning: Callable[[str], None] = warn,
     ) -> None:
         self.url = url
         self.retries = retries

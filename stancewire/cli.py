@@ -165,4 +165,3 @@ def eval_(
     from stancewire.eval.cli_support import run_quote_eval
 
     raise typer.Exit(run_quote_eval(str(path), model_name=model, json_out=as_json))
-

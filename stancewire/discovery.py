@@ -60,7 +60,12 @@ class UpRecord:
     def for_this_process(cls, broker: BrokerEntry, **kw: object) -> UpRecord:
         pid = os.getpid()
         return cls(
-            pid=pid, ticks=start_ticks(pid), started_at=time.time(), state="starting", broker=broker, **kw  # type: ignore[arg-type]
+            pid=pid,
+            ticks=start_ticks(pid),
+            started_at=time.time(),
+            state="starting",
+            broker=broker,
+            **kw,  # type: ignore[arg-type]
         )
 
     def alive(self) -> bool:
@@ -153,9 +158,7 @@ def resolve_broker(flag: str | None, state_dir: Path) -> BrokerChoice:
     if record is not None and record.alive():
         why = f"recorded by the running `stancewire up`, pid {record.pid}, in {record_path(state_dir)}"
         return BrokerChoice(record.broker.bootstrap, "up", why, record)
-    stale = (
-        f"; the record of `stancewire up` pid {record.pid} there is stale" if record is not None else ""
-    )
+    stale = f"; the record of `stancewire up` pid {record.pid} there is stale" if record is not None else ""
     why = f"the default: no --broker, no STANCEWIRE_BROKER, no running `stancewire up` in {state_dir}{stale}"
     return BrokerChoice(DEFAULT_BROKER, "default", why)
 

@@ -445,7 +445,11 @@ def agrees(summary: Position | None, detail: Position) -> bool:
     """Whether a ``positions`` summary was written with this ``position-detail`` value (the two
     are written one after the other; a crash in between leaves them disagreeing)."""
     return summary is not None and (
-        summary.last_seen, summary.evidence_count, summary.article_count, summary.score, summary.label
+        summary.last_seen,
+        summary.evidence_count,
+        summary.article_count,
+        summary.score,
+        summary.label,
     ) == (detail.last_seen, detail.evidence_count, detail.article_count, detail.score, detail.label)
 
 

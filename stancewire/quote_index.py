@@ -23,8 +23,9 @@ def _newest_first(q: Quote) -> tuple[bool, object, str]:
     return (q.published_at is not None, q.published_at, q.quote_id)
 
 
-def add_quotes(current: ActorQuotes, quotes: list[Quote], keep: int,
-               counted_ids: int = COUNTED_IDS) -> ActorQuotes | None:
+def add_quotes(
+    current: ActorQuotes, quotes: list[Quote], keep: int, counted_ids: int = COUNTED_IDS
+) -> ActorQuotes | None:
     """The value with ``quotes`` added (newest first, ``keep`` kept), or None if all were known."""
     known = {q.quote_id for q in current.quotes} | set(current.counted)
     fresh: dict[str, Quote] = {}
@@ -34,7 +35,11 @@ def add_quotes(current: ActorQuotes, quotes: list[Quote], keep: int,
     if not fresh:
         return None
     merged = sorted([*fresh.values(), *current.quotes], key=_newest_first, reverse=True)
-    counted = [*current.counted, *fresh][-max(counted_ids, keep):]
-    return current.model_copy(update={
-        "quotes": merged[:keep], "total": current.total + len(fresh), "counted": counted,
-    })
+    counted = [*current.counted, *fresh][-max(counted_ids, keep) :]
+    return current.model_copy(
+        update={
+            "quotes": merged[:keep],
+            "total": current.total + len(fresh),
+            "counted": counted,
+        }
+    )

@@ -413,8 +413,10 @@ class StanceChange(Model):
     @property
     def basis_counts(self) -> dict[Basis, int]:
         """How many of ``evidence`` were said and how many done."""
-        return {"said": sum(e.basis == "said" for e in self.evidence),
-                "did": sum(e.basis == "did" for e in self.evidence)}
+        return {
+            "said": sum(e.basis == "said" for e in self.evidence),
+            "did": sum(e.basis == "did" for e in self.evidence),
+        }
 
     @computed_field  # type: ignore[prop-decorator]
     @property

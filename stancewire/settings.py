@@ -65,7 +65,9 @@ class Settings(BaseSettings):
         "extra client patches (streams/patches). auto asks the broker (ApiVersions).",
     )
     fetch_idle_backoff_ms: int = Field(
-        20, ge=0, le=1_000,
+        20,
+        ge=0,
+        le=1_000,
         description="Pause after a fetch that returned no new records, in ms (0: off). Stands in for "
         "the broker-side long poll (fetch max wait) that the embedded broker does not implement.",
     )
@@ -105,18 +107,23 @@ class Settings(BaseSettings):
         "commits wait for those sends); 1: take, parse, publish, then take the next.",
     )
     commit_interval_seconds: float = Field(
-        1.0, gt=0, le=60,
+        1.0,
+        gt=0,
+        le=60,
         description="How often processed offsets are committed; a crash re-processes at most this "
         "much (outputs are deduplicated by id).",
     )
     commit_every_records: int = Field(
-        1_000_000, ge=1,
+        1_000_000,
+        ge=1,
         description="Also commit after this many processed records. That commit runs inside "
         "Faust's consumer loop and holds up delivery to every agent while it waits for the "
         "extract batches in flight, so it is a backstop only; the timer commits.",
     )
     table_value_memo: int = Field(
-        32, ge=0, le=10_000,
+        32,
+        ge=0,
+        le=10_000,
         description="Table values kept decoded per table, so a value just written is neither encoded "
         "twice (store and changelog) nor decoded again when next read; 0 turns it off.",
     )
@@ -128,12 +135,16 @@ class Settings(BaseSettings):
         "need `cramjam`, a dependency; every consumer of the topics needs it too).",
     )
     producer_linger_ms: int = Field(
-        5, ge=0, le=1_000,
+        5,
+        ge=0,
+        le=1_000,
         description="How long the worker's producer waits to fill a batch (Faust's default is 0: one "
         "request per record burst); adds at most this much latency per stage.",
     )
     web_fetch_backoff_ms: int = Field(
-        150, ge=0, le=5_000,
+        150,
+        ge=0,
+        le=5_000,
         description="Pause after an empty fetch in the web view's tail of positions and changes "
         "(the dashboard's live feed may lag this much more; alerts themselves do not).",
     )
@@ -141,10 +152,14 @@ class Settings(BaseSettings):
         500, ge=1, le=10_000, description="Evidence items or quotes folded per table-write batch."
     )
     table_batch_within: float = Field(
-        0.5, gt=0, description="Longest a table agent's batch stays open (a steady stream cannot hold it).",
+        0.5,
+        gt=0,
+        description="Longest a table agent's batch stays open (a steady stream cannot hold it).",
     )
     table_batch_idle: float = Field(
-        0.04, gt=0, description="A table agent's batch closes when no record arrived for this long "
+        0.04,
+        gt=0,
+        description="A table agent's batch closes when no record arrived for this long "
         "(the burst of one extract batch is over); adds this much latency.",
     )
 

@@ -34,15 +34,17 @@ def local_part(
     workers += [w for w in others or [] if w.pid not in {x.pid for x in workers}]
     for w in workers:
         alive = is_running(w.pid)
-        info["workers"].append({
-            "pid": w.pid,
-            "running": alive,
-            "web_port": w.web_port,
-            "url": w.url,
-            "healthy": alive and _worker_health(w.url),
-            "log": w.log,
-            "started_by": "up" if record is not None and w in record.workers else "stancewire worker",
-        })
+        info["workers"].append(
+            {
+                "pid": w.pid,
+                "running": alive,
+                "web_port": w.web_port,
+                "url": w.url,
+                "healthy": alive and _worker_health(w.url),
+                "log": w.log,
+                "started_by": "up" if record is not None and w in record.workers else "stancewire worker",
+            }
+        )
     if record is None:
         return info
     info["up"] = {

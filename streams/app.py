@@ -101,7 +101,6 @@ def build_app(settings: Settings) -> faust.App:
     return app
 
 
-
 def create_app(settings: Settings) -> faust.App:
     """The worker's app: ``build_app`` plus every topic, table, agent, timer and view."""
     app = build_app(settings)

@@ -52,9 +52,7 @@ def take_settled(stream: Any, max_: int, within: float, idle: float) -> AsyncIte
     return agen
 
 
-async def _take_settled(
-    stream: Any, max_: int, within: float, idle: float
-) -> AsyncIterator[list[EventT]]:
+async def _take_settled(stream: Any, max_: int, within: float, idle: float) -> AsyncIterator[list[EventT]]:
     """Like ``stream.take_events(max_, within)``, but a batch also waits for its burst to end.
 
     ``take_events`` closes a batch ``within`` seconds after it started waiting, so the records

@@ -147,8 +147,13 @@ def _register_worker(settings: Settings) -> None:
     from stancewire.discovery import WorkerEntry, register_worker
 
     log = os.environ.get("STANCEWIRE_WORKER_LOG", "(its terminal)")
-    entry = WorkerEntry(os.getpid(), settings.web_port, settings.worker_url, log,
-                        str(settings.data_dir) if settings.data_dir else None)
+    entry = WorkerEntry(
+        os.getpid(),
+        settings.web_port,
+        settings.worker_url,
+        log,
+        str(settings.data_dir) if settings.data_dir else None,
+    )
     with contextlib.suppress(OSError):
         note = register_worker(settings.state_dir, entry, settings.app_id, settings.broker)
         atexit.register(lambda: note.unlink(missing_ok=True))
@@ -440,8 +445,9 @@ def up(
         record.workers.append(WorkerEntry(proc.pid, web_port, base.worker_url, str(log_path), data_dir))
         _write_record(state_dir, record)
         if not _wait_http(f"{base.worker_url}/health", 120, proc):
-            raise fail(f"worker did not start (exit code {proc.poll()}); the end of {log_path}:\n"
-                       + _tail(log_path))
+            raise fail(
+                f"worker did not start (exit code {proc.poll()}); the end of {log_path}:\n" + _tail(log_path)
+            )
         record.state = "running"
         _write_record(state_dir, record)
         if not no_seed:
@@ -486,8 +492,10 @@ def up(
         guardian.disarm()
         done = time.monotonic()
         if proc is not None or local is not None:
-            say(f"stopped in {done - started:.1f}s (worker {worker_done - started:.1f}s, "
-                f"broker {done - worker_done:.1f}s)")
+            say(
+                f"stopped in {done - started:.1f}s (worker {worker_done - started:.1f}s, "
+                f"broker {done - worker_done:.1f}s)"
+            )
     if code:
         raise typer.Exit(code)
 

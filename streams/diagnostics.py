@@ -29,7 +29,9 @@ def _frames(obj: object) -> Iterator[FrameType]:
         frame = next((f for a in ("cr_frame", "ag_frame", "gi_frame") if (f := getattr(obj, a, None))), None)
         if frame is not None:
             yield frame
-        obj = next((o for a in ("cr_await", "ag_await", "gi_yieldfrom") if (o := getattr(obj, a, None))), None)  # noqa: E501
+        obj = next(
+            (o for a in ("cr_await", "ag_await", "gi_yieldfrom") if (o := getattr(obj, a, None))), None
+        )
 
 
 def _where(frame: FrameType) -> str:

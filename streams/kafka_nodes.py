@@ -62,6 +62,7 @@ def _run_async(coro_factory: Callable[[], object], timeout: float) -> object:
 
 def metadata(bootstrap: str, timeout: float = 10.0) -> tuple[set[int], dict[tuple[str, int], int]]:
     """One metadata request: (ids of the live brokers, {(topic, partition): leader id})."""
+
     async def fetch() -> tuple[set[int], dict[tuple[str, int], int]]:
         client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout * 1000))
         try:
@@ -93,8 +94,10 @@ def wait_for_brokers(bootstrap: str, ids: set[int], timeout: float) -> None:
         except Exception as exc:  # not up yet: retried until the deadline
             error = exc
         time.sleep(0.3)
-    raise TimeoutError(f"brokers {sorted(ids)} not all in metadata from {bootstrap} after {timeout}s: "
-                       f"saw {sorted(seen)}; last error {error!r}")
+    raise TimeoutError(
+        f"brokers {sorted(ids)} not all in metadata from {bootstrap} after {timeout}s: "
+        f"saw {sorted(seen)}; last error {error!r}"
+    )
 
 
 class KafkaNode:
@@ -243,8 +246,10 @@ class KafkaNode:
                 )
             if wait_for_port(self.host, self.port, 0.5):
                 return
-        raise TimeoutError(f"Kafka node {self.node_id} not listening on {self.bootstrap} after {timeout}s:\n"
-                           + self.log_tail())
+        raise TimeoutError(
+            f"Kafka node {self.node_id} not listening on {self.bootstrap} after {timeout}s:\n"
+            + self.log_tail()
+        )
 
     def start(self, timeout: float = 90.0) -> KafkaNode:
         self.launch()

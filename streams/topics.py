@@ -42,7 +42,10 @@ def create_topics(app: faust.App, settings: Settings) -> Topics:
     return Topics(
         # Raw input: scrapers may send anything, so values stay bytes and ingest validates them.
         articles=app.topic(
-            settings.topic("articles"), key_type=None, value_type=bytes, value_serializer="raw",
+            settings.topic("articles"),
+            key_type=None,
+            value_type=bytes,
+            value_serializer="raw",
             key_serializer="raw",
         ),
         dead_letters=typed("articles.dead-letter", PydanticCodec(DeadLetter)),

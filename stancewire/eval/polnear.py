@@ -329,8 +329,6 @@ def _named_tokens(gold: Sequence[GoldAttribution]) -> frozenset[str]:
     return frozenset(w for token in words for w in _name_words(token) if w not in plain)
 
 
-
-
 def _name_words(token: str) -> list[str]:
     """The words a Source token names, spelled as actor ids spell them: accents folded (ids are
     ASCII slugs: "García" names "garcia"), a possessive dropped ("Trump's" names Trump), split at

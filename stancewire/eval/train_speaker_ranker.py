@@ -58,9 +58,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _INDEFINITE = frozenset(
     {"a", "an", "another", "one", "some", "several", "many", "two", "three", "few", "other"}
 )
-_PLAIN = frozenset(
-    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "the", "former"}
-)
+_PLAIN = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "the", "former"})
 
 
 @dataclass

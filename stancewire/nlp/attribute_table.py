@@ -46,8 +46,9 @@ FACTORY = "stancewire_attribute_table"
 
 # Token attributes whose value ``Doc.to_array`` returns as a string hash, the same value the
 # Matcher compares (flags such as IS_SPACE come back as 0/1).
-_STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAPE", "ENT_TYPE", "PREFIX",
-                           "SUFFIX"})
+_STRING_ATTRS = frozenset(
+    {"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAPE", "ENT_TYPE", "PREFIX", "SUFFIX"}
+)
 
 
 class Unsupported(ValueError):
@@ -82,8 +83,10 @@ class _Column:
             else:
                 text = vocab.strings[value] if value else ""
                 # Any value no pattern names answers every EQ/IN/NOT_IN alike: one class for all.
-                key = (text if text in self.literals else None,
-                       tuple(bool(rx.search(text)) for rx in self.regexes))
+                key = (
+                    text if text in self.literals else None,
+                    tuple(bool(rx.search(text)) for rx in self.regexes),
+                )
             cid = self.by_class.get(key)
             if cid is None:
                 cid = self.by_class[key] = len(self.classes)
@@ -196,14 +199,16 @@ class _Table:
         vocab = doc.vocab
         for j, col in enumerate(self.columns):
             uniq, inverse = np.unique(values[:, j], return_inverse=True)
-            ids = np.fromiter((col.class_of(v, vocab) for v in uniq.tolist()), dtype=np.int64,
-                              count=len(uniq))
+            ids = np.fromiter(
+                (col.class_of(v, vocab) for v in uniq.tolist()), dtype=np.int64, count=len(uniq)
+            )
             classes[:, j] = ids[inverse.reshape(-1)]
         combos, inverse = np.unique(classes, axis=0, return_inverse=True)
         return [self.combo(tuple(c)) for c in combos.tolist()], inverse.reshape(-1).tolist()
 
-    def _multi_matches(self, hits: list[tuple[tuple[int, ...], int]], per_token: list[int]
-                       ) -> list[tuple[int, int, int, int]]:
+    def _multi_matches(
+        self, hits: list[tuple[tuple[int, ...], int]], per_token: list[int]
+    ) -> list[tuple[int, int, int, int]]:
         """(pattern order, start, end, target token) of the patterns of several tokens."""
         n = len(per_token)
         masks = np.fromiter((hits[c][1] for c in per_token), dtype=np.int64, count=n)
@@ -214,7 +219,7 @@ class _Table:
                 continue
             ok = np.ones(n - width + 1, dtype=bool)
             for k, bit in enumerate(bits):
-                ok &= ((masks[k:n - width + 1 + k] >> bit) & 1).astype(bool)
+                ok &= ((masks[k : n - width + 1 + k] >> bit) & 1).astype(bool)
             out.extend((order, s, s + width, s + index) for s in np.flatnonzero(ok).tolist())
         return out
 
@@ -257,15 +262,19 @@ class _Table:
 def _rows(patterns: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]], int]]:
     """(pattern order, token specs, target index) per pattern; the order is the add order,
     which AttributeRuler.match sorts by."""
-    return [(order, pattern, spec.get("index", 0))
-            for order, spec in enumerate(patterns) for pattern in spec["patterns"]]
+    return [
+        (order, pattern, spec.get("index", 0))
+        for order, spec in enumerate(patterns)
+        for pattern in spec["patterns"]
+    ]
 
 
 class CompiledAttributeRuler(AttributeRuler):
     """An ``AttributeRuler`` whose matching is a table lookup (see the module docstring)."""
 
-    def __init__(self, vocab: Vocab, name: str = "attribute_ruler", *, validate: bool = False,
-                 scorer: Any = None) -> None:
+    def __init__(
+        self, vocab: Vocab, name: str = "attribute_ruler", *, validate: bool = False, scorer: Any = None
+    ) -> None:
         self._table: _Table | None = None
         self._unsupported: str | None = None
         super().__init__(vocab, name, validate=validate, scorer=scorer)
@@ -331,10 +340,12 @@ class CompiledAttributeRuler(AttributeRuler):
         return [(order, key[str(order)], s, e) for order, s, e in table.match(doc)]
 
 
-@Language.factory(FACTORY, default_config={"validate": False,
-                                           "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}})
-def make_compiled_attribute_ruler(nlp: Language, name: str, validate: bool,
-                                  scorer: Any) -> CompiledAttributeRuler:
+@Language.factory(
+    FACTORY, default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}}
+)
+def make_compiled_attribute_ruler(
+    nlp: Language, name: str, validate: bool, scorer: Any
+) -> CompiledAttributeRuler:
     return CompiledAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 
 
@@ -360,4 +371,3 @@ def compile_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> boo
     if disabled:
         nlp.disable_pipe(name)
     return True
-

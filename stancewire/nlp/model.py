@@ -22,7 +22,6 @@ NEEDED_COMPONENTS = frozenset(
 )
 
 
-
 class ModelNotInstalledError(RuntimeError):
     pass
 

@@ -54,7 +54,9 @@ async def ensure_topics(settings: Settings, timeout: float = 60.0) -> list[str]:
                 await admin.create_topics(
                     [
                         NewTopic(
-                            name, num_partitions=settings.partitions, replication_factor=settings.replication,
+                            name,
+                            num_partitions=settings.partitions,
+                            replication_factor=settings.replication,
                             topic_configs=compact,
                         )
                     ]

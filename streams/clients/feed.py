@@ -72,11 +72,13 @@ async def feed_records(
             except MessageSizeTooLargeError:
                 # Unvalidated input can exceed what any broker accepts; it cannot be sent (so the
                 # worker cannot dead-letter it): report it like a local rejection, keep going.
-                summary.rejected.append((
-                    record.origin,
-                    f"oversize: record is {len(record.data):,} bytes, over the producer's maximum "
-                    f"request size ({producer_max_bytes(settings):,}); not sent",
-                ))
+                summary.rejected.append(
+                    (
+                        record.origin,
+                        f"oversize: record is {len(record.data):,} bytes, over the producer's maximum "
+                        f"request size ({producer_max_bytes(settings):,}); not sent",
+                    )
+                )
                 if on_progress:
                     on_progress()
                 continue

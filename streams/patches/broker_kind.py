@@ -22,7 +22,7 @@ KAFKA_ONLY_API_KEYS = frozenset({43, 45, 46})
 
 
 async def probe_broker_kind(settings: Settings, timeout: float = 30.0) -> str:
-    """"kafka" or "noida", from the API keys the broker answers ApiVersions with."""
+    """ "kafka" or "noida", from the API keys the broker answers ApiVersions with."""
     deadline = time.monotonic() + timeout
     while True:
         client = AIOKafkaClient(**settings.aiokafka_kwargs())  # type: ignore[arg-type]

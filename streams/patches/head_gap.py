@@ -73,8 +73,12 @@ def patch() -> None:
         return faust_new_offset(self, tp)
 
     async def _add_gap(self: FaustConsumer, tp: Any, offset_from: int, offset_to: int) -> None:
-        log.warning("offsets %s..%s of %s were skipped by the consumer loop; they will be re-read",
-                    offset_from, offset_to - 1, tp)
+        log.warning(
+            "offsets %s..%s of %s were skipped by the consumer loop; they will be re-read",
+            offset_from,
+            offset_to - 1,
+            tp,
+        )
 
     FaustConsumer._new_offset = _new_offset  # type: ignore[method-assign]
     FaustConsumer._add_gap = _add_gap  # type: ignore[method-assign]
@@ -101,7 +105,11 @@ def head_gap(consumer: Any, tp: Any) -> bool:
         last[tp] = now
         log.warning(
             "offsets %s..%s of %s were skipped by the stream (rebalance); not committing past "
-            "them, re-reading from %s", committed, first - 1, tp, committed,
+            "them, re-reading from %s",
+            committed,
+            first - 1,
+            tp,
+            committed,
         )
         task = asyncio.ensure_future(consumer.seek(tp, committed))
         _reseeks.add(task)  # keep a reference until it is done
@@ -138,8 +146,11 @@ async def refresh_log_starts(consumer: Any, fetch: LogStarts, now: float) -> lis
     fetch slower than ``LOG_START_TIMEOUT`` is retried at the next tick.
     """
     acking = consumer.app.topics.acks_enabled_for  # not changelogs: the group never commits them
-    wanted = [tp for tp in consumer.assignment()
-              if acking(tp.topic) and _has_records(consumer, tp) and base_offset(consumer, tp, now) is None]
+    wanted = [
+        tp
+        for tp in consumer.assignment()
+        if acking(tp.topic) and _has_records(consumer, tp) and base_offset(consumer, tp, now) is None
+    ]
     if not wanted:
         return []
     try:
@@ -169,8 +180,15 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
     for tp in consumer.assignment():
         committed = base_offset(consumer, tp, now)
         end = consumer.highwater(tp)
-        if (committed is None or end is None or committed >= end or not acking(tp.topic)
-                or consumer._acked.get(tp) or consumer._gap.get(tp) or tp in in_flight):
+        if (
+            committed is None
+            or end is None
+            or committed >= end
+            or not acking(tp.topic)
+            or consumer._acked.get(tp)
+            or consumer._gap.get(tp)
+            or tp in in_flight
+        ):
             state.pop(tp, None)
             continue
         looks = (committed, end, consumer._read_offset.get(tp))
@@ -180,8 +198,14 @@ async def reread_skipped_tail(consumer: Any, now: float) -> list[Any]:
             continue
         if now - seen[1] >= TAIL_STALL_SECONDS:
             del state[tp]
-            log.warning("offsets %s..%s of %s were not processed and nothing is in flight (skipped "
-                        "in a rebalance); re-reading from %s", committed, end - 1, tp, committed)
+            log.warning(
+                "offsets %s..%s of %s were not processed and nothing is in flight (skipped "
+                "in a rebalance); re-reading from %s",
+                committed,
+                end - 1,
+                tp,
+                committed,
+            )
             await consumer.seek(tp, committed)
             reread.append(tp)
     return reread

@@ -68,8 +68,11 @@ async def evict_previous_member(settings: Settings) -> str | None:
         await client.close()
     if getattr(response, "error_code", 0) != 0:  # it left cleanly (or expired): nothing to do
         return None
-    log.warning("evicted consumer-group member %s left by the previous worker on %s",
-                record["member_id"], settings.worker_data_dir)
+    log.warning(
+        "evicted consumer-group member %s left by the previous worker on %s",
+        record["member_id"],
+        settings.worker_data_dir,
+    )
     return str(record["member_id"])
 
 

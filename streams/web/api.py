@@ -47,12 +47,23 @@ SSE_KEEPALIVE = 15.0
 # The files under /static, read once: an allow-list (no path from the request reaches the file
 # system). Cytoscape.js and d3-force are vendored from npm (see static/VENDORED.md, licences
 # beside them): the web view needs nothing from the network.
-_JS = ("app.js", "graph.js", "graph-layout.js", "cytoscape.min.js", "d3-dispatch.min.js",
-       "d3-quadtree.min.js", "d3-timer.min.js", "d3-force.min.js")
-_STATIC_TYPES = {**dict.fromkeys(_JS, "text/javascript"), "cytoscape.LICENSE": "text/plain",
-                 "d3.LICENSE": "text/plain", "VENDORED.md": "text/plain"}
+_JS = (
+    "app.js",
+    "graph.js",
+    "graph-layout.js",
+    "cytoscape.min.js",
+    "d3-dispatch.min.js",
+    "d3-quadtree.min.js",
+    "d3-timer.min.js",
+    "d3-force.min.js",
+)
+_STATIC_TYPES = {
+    **dict.fromkeys(_JS, "text/javascript"),
+    "cytoscape.LICENSE": "text/plain",
+    "d3.LICENSE": "text/plain",
+    "VENDORED.md": "text/plain",
+}
 _STATIC = {name: resources.files("streams").joinpath(f"static/{name}").read_bytes() for name in _STATIC_TYPES}
-
 
 
 def _actor_filters(request: Request) -> dict[str, Any]:
@@ -67,6 +78,7 @@ def _actor_filters(request: Request) -> dict[str, Any]:
 
 def _validated(fun: Any) -> Any:
     """Validate ``actor_id`` before routing, so a bad id is a 400 here, not a forwarded request."""
+
     async def inner(view: View, request: Request, actor_id: str) -> Any:
         check_id(actor_id, "actor id")
         return await fun(view, request, actor_id=actor_id)
@@ -111,8 +123,13 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
         changelog = tables.positions.changelog_topic.get_topic_name()
         while True:
             try:
-                await tail(read_model, settings.aiokafka_kwargs(), changelog,
-                           settings.topic("stance-changes"), idle_backoff_ms=settings.web_fetch_backoff_ms)
+                await tail(
+                    read_model,
+                    settings.aiokafka_kwargs(),
+                    changelog,
+                    settings.topic("stance-changes"),
+                    idle_backoff_ms=settings.web_fetch_backoff_ms,
+                )
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -132,9 +149,14 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
     @app.page("/health")
     class Health(View):
         async def get(self, request: Request) -> Response:
-            return json_response({"status": "ok", "worker": _worker_name(),
-                                  "read_model_ready": read_model.ready,
-                                  "actors_indexed": len(read_model.actors)})
+            return json_response(
+                {
+                    "status": "ok",
+                    "worker": _worker_name(),
+                    "read_model_ready": read_model.ready,
+                    "actors_indexed": len(read_model.actors),
+                }
+            )
 
     @app.page("/metrics")
     class Metrics(View):
@@ -144,16 +166,18 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
             resp.headers["Content-Type"] = CONTENT_TYPE_LATEST
             return resp
 
-
-
     @app.page("/static/{name}")
     class Static(View):
         async def get(self, request: Request, name: str) -> Response:
             body = _STATIC.get(name)
             if body is None:
                 raise ApiError(404, "not found")
-            return web.Response(body=body, content_type=_STATIC_TYPES[name], charset="utf-8",
-                                headers={"Cache-Control": "max-age=300"})
+            return web.Response(
+                body=body,
+                content_type=_STATIC_TYPES[name],
+                charset="utf-8",
+                headers={"Cache-Control": "max-age=300"},
+            )
 
     @app.page("/api/openapi.json")
     class OpenApi(View):
@@ -173,8 +197,9 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
             filters = _actor_filters(request)
             limit, offset = page_params(request.query)
             rows = read_model.list_actors(**filters)
-            return json_response(ActorPage(items=rows[offset:offset + limit], total=len(rows), limit=limit,
-                                           offset=offset))
+            return json_response(
+                ActorPage(items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset)
+            )
 
     # /api/changes (with exports) lives in streams.web.network_api, with the other filtered listings.
 
@@ -183,10 +208,14 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
         async def get(self, request: Request) -> web.StreamResponse:
             # Event ids are cluster-stable (see readmodel.event_id): a client may resume on any worker.
             last_id = request.headers.get("Last-Event-ID") or request.query.get("last_event_id") or None
-            resp = web.StreamResponse(headers={
-                "Content-Type": "text/event-stream", "Cache-Control": "no-cache",
-                "X-Accel-Buffering": "no", "X-Content-Type-Options": "nosniff",
-            })
+            resp = web.StreamResponse(
+                headers={
+                    "Content-Type": "text/event-stream",
+                    "Cache-Control": "no-cache",
+                    "X-Accel-Buffering": "no",
+                    "X-Content-Type-Options": "nosniff",
+                }
+            )
             await resp.prepare(request)
             sub = read_model.subscribe(last_id)
             try:
@@ -219,10 +248,16 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
             limit, offset = page_params(request.query)
             rows = read_model.list_actors(**filters)
             html = render.dashboard(
-                actors=rows[offset:offset + limit], total=len(rows), limit=limit, offset=offset,
-                changes=read_model.list_changes()[:50], counts=await counter.get(),
+                actors=rows[offset : offset + limit],
+                total=len(rows),
+                limit=limit,
+                offset=offset,
+                changes=read_model.list_changes()[:50],
+                counts=await counter.get(),
                 targets=read_model.targets(),
-                ready=read_model.ready, worker=_worker_name(), **filters,
+                ready=read_model.ready,
+                worker=_worker_name(),
+                **filters,
             )
             return web.Response(text=html, content_type="text/html", charset="utf-8")
 
@@ -257,9 +292,16 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
             state = tables.actor_quotes.get(actor_id)
             if state is None:
                 raise ApiError(404, "unknown actor", f"no quotes for {actor_id!r}")
-            return json_response(QuotePage(actor=state.actor, items=state.quotes[offset:offset + limit],
-                                           total=len(state.quotes), total_seen=state.total, limit=limit,
-                                           offset=offset))
+            return json_response(
+                QuotePage(
+                    actor=state.actor,
+                    items=state.quotes[offset : offset + limit],
+                    total=len(state.quotes),
+                    total_seen=state.total,
+                    limit=limit,
+                    offset=offset,
+                )
+            )
 
     @app.page("/actors/{actor_id}")
     class ActorHtml(View):
@@ -270,10 +312,15 @@ def register(app: faust.App, tables: Tables, settings: Settings) -> WebState:
             quotes = tables.actor_quotes.get(actor_id)
             if state is None and quotes is None:
                 raise ApiError(404, "unknown actor", f"nothing known about {actor_id!r}")
-            html = render.actor_page(actor_id=actor_id, state=state, quotes=quotes,
-                                     changes=read_model.list_changes(actor=actor_id)[:100],
-                                     counts=await counter.get(), worker=_worker_name(),
-                                     is_target=find_target(read_model, actor_id) is not None)
+            html = render.actor_page(
+                actor_id=actor_id,
+                state=state,
+                quotes=quotes,
+                changes=read_model.list_changes(actor=actor_id)[:100],
+                counts=await counter.get(),
+                worker=_worker_name(),
+                is_target=find_target(read_model, actor_id) is not None,
+            )
             return web.Response(text=html, content_type="text/html", charset="utf-8")
 
     return WebState(read_model, counter)

@@ -84,14 +84,21 @@ def _join(values: Iterable[object]) -> str:
 Column = tuple[str, Callable[[Any], object]]
 
 POSITION_COLUMNS: list[Column] = [
-    ("actor_id", lambda r: r.actor.id), ("actor_name", lambda r: r.actor.name),
-    ("actor_kind", lambda r: r.actor.kind.value), ("target_id", lambda r: r.target.id),
-    ("target_name", lambda r: r.target.name), ("target_kind", lambda r: r.target.kind),
-    ("score", lambda r: r.score), ("label", lambda r: r.label),
-    ("evidence_count", lambda r: r.evidence_count), ("said_count", lambda r: r.said_count),
+    ("actor_id", lambda r: r.actor.id),
+    ("actor_name", lambda r: r.actor.name),
+    ("actor_kind", lambda r: r.actor.kind.value),
+    ("target_id", lambda r: r.target.id),
+    ("target_name", lambda r: r.target.name),
+    ("target_kind", lambda r: r.target.kind),
+    ("score", lambda r: r.score),
+    ("label", lambda r: r.label),
+    ("evidence_count", lambda r: r.evidence_count),
+    ("said_count", lambda r: r.said_count),
     ("did_count", lambda r: r.did_count),
-    ("source_count", lambda r: r.source_count), ("sources", lambda r: _join(r.sources)),
-    ("first_seen", lambda r: r.first_seen), ("last_seen", lambda r: r.last_seen),
+    ("source_count", lambda r: r.source_count),
+    ("sources", lambda r: _join(r.sources)),
+    ("first_seen", lambda r: r.first_seen),
+    ("last_seen", lambda r: r.last_seen),
     ("last_change_at", lambda r: r.last_change.at if r.last_change else None),
     ("last_change_from", lambda r: r.last_change.previous_label if r.last_change else None),
     ("last_change_to", lambda r: r.last_change.new_label if r.last_change else None),
@@ -99,32 +106,54 @@ POSITION_COLUMNS: list[Column] = [
 ]
 
 EVIDENCE_COLUMNS: list[Column] = [
-    ("evidence_id", lambda e: e.evidence_id), ("article_id", lambda e: e.article_id),
-    ("published_at", lambda e: e.published_at), ("actor_id", lambda e: e.actor.id),
-    ("actor_name", lambda e: e.actor.name), ("target_id", lambda e: e.target.id),
-    ("target_name", lambda e: e.target.name), ("target_kind", lambda e: e.target.kind),
-    ("category", lambda e: e.category), ("mode", lambda e: e.mode), ("score", lambda e: e.score),
-    ("modality", lambda e: e.modality), ("basis", lambda e: e.basis), ("confidence", lambda e: e.confidence),
-    ("quote_text", lambda e: e.quote_text), ("source", lambda e: e.source), ("url", lambda e: e.url),
+    ("evidence_id", lambda e: e.evidence_id),
+    ("article_id", lambda e: e.article_id),
+    ("published_at", lambda e: e.published_at),
+    ("actor_id", lambda e: e.actor.id),
+    ("actor_name", lambda e: e.actor.name),
+    ("target_id", lambda e: e.target.id),
+    ("target_name", lambda e: e.target.name),
+    ("target_kind", lambda e: e.target.kind),
+    ("category", lambda e: e.category),
+    ("mode", lambda e: e.mode),
+    ("score", lambda e: e.score),
+    ("modality", lambda e: e.modality),
+    ("basis", lambda e: e.basis),
+    ("confidence", lambda e: e.confidence),
+    ("quote_text", lambda e: e.quote_text),
+    ("source", lambda e: e.source),
+    ("url", lambda e: e.url),
     ("article_version", lambda e: e.article_version),
 ]
 
 CHANGE_COLUMNS: list[Column] = [
-    ("change_id", lambda c: c.change_id), ("kind", lambda c: c.kind), ("emitted_at", lambda c: c.emitted_at),
-    ("at", lambda c: c.at), ("actor_id", lambda c: c.actor.id), ("actor_name", lambda c: c.actor.name),
-    ("target_id", lambda c: c.target.id), ("target_name", lambda c: c.target.name),
-    ("previous_label", lambda c: c.previous_label), ("new_label", lambda c: c.new_label),
+    ("change_id", lambda c: c.change_id),
+    ("kind", lambda c: c.kind),
+    ("emitted_at", lambda c: c.emitted_at),
+    ("at", lambda c: c.at),
+    ("actor_id", lambda c: c.actor.id),
+    ("actor_name", lambda c: c.actor.name),
+    ("target_id", lambda c: c.target.id),
+    ("target_name", lambda c: c.target.name),
+    ("previous_label", lambda c: c.previous_label),
+    ("new_label", lambda c: c.new_label),
     ("previous_score", lambda c: round(c.previous.score, 3) if c.previous else None),
-    ("score", lambda c: round(c.current.score, 3)), ("delta", lambda c: round(c.delta, 3)),
-    ("basis", lambda c: c.basis), ("basis_said", lambda c: c.basis_counts["said"]),
+    ("score", lambda c: round(c.current.score, 3)),
+    ("delta", lambda c: round(c.delta, 3)),
+    ("basis", lambda c: c.basis),
+    ("basis_said", lambda c: c.basis_counts["said"]),
     ("basis_did", lambda c: c.basis_counts["did"]),
-    ("evidence_count", lambda c: c.current.evidence_count), ("said_count", lambda c: c.current.said_count),
+    ("evidence_count", lambda c: c.current.evidence_count),
+    ("said_count", lambda c: c.current.said_count),
     ("did_count", lambda c: c.current.did_count),
-    ("article_ids", lambda c: _join(c.article_ids)), ("urls", lambda c: _join(c.urls)),
+    ("article_ids", lambda c: _join(c.article_ids)),
+    ("urls", lambda c: _join(c.urls)),
 ]
 
 COLUMNS: dict[type[BaseModel], list[Column]] = {
-    PositionRow: POSITION_COLUMNS, StanceEvidence: EVIDENCE_COLUMNS, StanceChange: CHANGE_COLUMNS,
+    PositionRow: POSITION_COLUMNS,
+    StanceEvidence: EVIDENCE_COLUMNS,
+    StanceChange: CHANGE_COLUMNS,
 }
 
 
@@ -156,8 +185,9 @@ def batches(rows: Iterable[BaseModel], size: int = CHUNK_ROWS) -> Iterator[list[
         yield batch
 
 
-async def abatches(rows: Iterable[BaseModel] | AsyncIterator[BaseModel],
-                   size: int = CHUNK_ROWS) -> AsyncIterator[list[BaseModel]]:
+async def abatches(
+    rows: Iterable[BaseModel] | AsyncIterator[BaseModel], size: int = CHUNK_ROWS
+) -> AsyncIterator[list[BaseModel]]:
     if not isinstance(rows, AsyncIterator):
         for batch in batches(rows, size):
             yield batch
@@ -172,8 +202,9 @@ async def abatches(rows: Iterable[BaseModel] | AsyncIterator[BaseModel],
         yield batch
 
 
-async def chunks(fmt: str, model: type[BaseModel],
-                 rows: Iterable[BaseModel] | AsyncIterator[BaseModel]) -> AsyncIterator[str]:
+async def chunks(
+    fmt: str, model: type[BaseModel], rows: Iterable[BaseModel] | AsyncIterator[BaseModel]
+) -> AsyncIterator[str]:
     """The export body chunk by chunk; a CSV always has its header, even with no rows."""
     header = fmt == "csv"
     async for batch in abatches(rows):
@@ -183,18 +214,27 @@ async def chunks(fmt: str, model: type[BaseModel],
         yield encode_batch(fmt, model, [], header=True)
 
 
-async def stream(request: web.Request, fmt: str, name: str, model: type[BaseModel],
-                 rows: Iterable[BaseModel] | AsyncIterator[BaseModel]) -> web.StreamResponse:
+async def stream(
+    request: web.Request,
+    fmt: str,
+    name: str,
+    model: type[BaseModel],
+    rows: Iterable[BaseModel] | AsyncIterator[BaseModel],
+) -> web.StreamResponse:
     """Write ``rows`` as CSV or JSON lines on a chunked response named ``name``.
 
     A failure after the first chunk cannot become an error status any more: the connection is
     aborted instead, so the client sees a truncated transfer rather than a file that looks whole.
     """
-    resp = web.StreamResponse(headers={
-        "Content-Type": f"{MEDIA[fmt]}; charset=utf-8",
-        "Content-Disposition": f'attachment; filename="stancewire-{name}.{fmt}"',
-        "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-    })
+    resp = web.StreamResponse(
+        headers={
+            "Content-Type": f"{MEDIA[fmt]}; charset=utf-8",
+            "Content-Disposition": f'attachment; filename="stancewire-{name}.{fmt}"',
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+        }
+    )
     resp.enable_chunked_encoding()
     await resp.prepare(request)
     try:
@@ -219,9 +259,13 @@ async def stream(request: web.Request, fmt: str, name: str, model: type[BaseMode
 # --------------------------------------------------------------------------- evidence from Kafka
 
 
-async def read_evidence(kafka_kwargs: dict[str, object], topic: str, *,
-                        keep: Callable[[StanceEvidence], bool],
-                        actors: set[str] | None = None) -> AsyncIterator[StanceEvidence]:
+async def read_evidence(
+    kafka_kwargs: dict[str, object],
+    topic: str,
+    *,
+    keep: Callable[[StanceEvidence], bool],
+    actors: set[str] | None = None,
+) -> AsyncIterator[StanceEvidence]:
     """Every evidence record on ``topic`` up to its end offsets at the start, filtered by ``keep``.
 
     The ``stances`` topic is the complete record (positions keep only the newest evidence), so
@@ -233,8 +277,13 @@ async def read_evidence(kafka_kwargs: dict[str, object], topic: str, *,
 
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
-    consumer = AIOKafkaConsumer(group_id=None, enable_auto_commit=False, auto_offset_reset="earliest",
-                                client_id="stancewire-web-export", **kafka_kwargs)  # type: ignore[arg-type]
+    consumer = AIOKafkaConsumer(
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        client_id="stancewire-web-export",
+        **kafka_kwargs,
+    )  # type: ignore[arg-type]
     await consumer.start()
     try:
         parts = consumer.partitions_for_topic(topic)
@@ -263,8 +312,10 @@ async def read_evidence(kafka_kwargs: dict[str, object], topic: str, *,
             elif time.monotonic() - last_progress > STALL_SECONDS:
                 # Broker away, or records that never arrive: fail (the response is aborted, so
                 # the client sees an incomplete download), never end a short file as if complete.
-                raise RuntimeError(f"evidence export stalled: no records for {STALL_SECONDS:.0f} s "
-                                   f"with {sorted(str(tp) for tp in todo)} unfinished")
+                raise RuntimeError(
+                    f"evidence export stalled: no records for {STALL_SECONDS:.0f} s "
+                    f"with {sorted(str(tp) for tp in todo)} unfinished"
+                )
             for tp, records in batches.items():
                 for rec in records:
                     if rec.offset >= ends[tp]:
@@ -274,8 +325,12 @@ async def read_evidence(kafka_kwargs: dict[str, object], topic: str, *,
                     try:
                         ev = StanceEvidence.model_validate_json(rec.value or b"")
                     except ValidationError as exc:
-                        log.warning("export: skipping malformed evidence at %s:%d: %s", tp, rec.offset,
-                                    exc.errors()[:1])
+                        log.warning(
+                            "export: skipping malformed evidence at %s:%d: %s",
+                            tp,
+                            rec.offset,
+                            exc.errors()[:1],
+                        )
                         continue
                     if ev.evidence_id in seen or not keep(ev):
                         continue

@@ -30,8 +30,10 @@ PUBLIC_PATHS = frozenset({"/health"})
 
 # Inline CSS (one page, no external assets) but scripts only from our own /static path, so a
 # quote that somehow escaped escaping still could not run script.
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 class ApiError(Exception):
@@ -49,12 +51,14 @@ def dumps(value: Any) -> str:
 
 
 def json_response(value: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> web.Response:
-    return web.Response(text=dumps(value), status=status, content_type="application/json",
-                        headers=dict(headers or {}))
+    return web.Response(
+        text=dumps(value), status=status, content_type="application/json", headers=dict(headers or {})
+    )
 
 
-def error_response(status: int, error: str, detail: str | None = None,
-                   headers: Mapping[str, str] | None = None) -> web.Response:
+def error_response(
+    status: int, error: str, detail: str | None = None, headers: Mapping[str, str] | None = None
+) -> web.Response:
     body: dict[str, str] = {"error": error}
     if detail:
         body["detail"] = detail
@@ -87,12 +91,15 @@ def int_param(query: Mapping[str, str], name: str, default: int, *, lo: int, hi:
 
 
 def page_params(query: Mapping[str, str]) -> tuple[int, int]:
-    return (int_param(query, "limit", DEFAULT_LIMIT, lo=1, hi=MAX_LIMIT),
-            int_param(query, "offset", 0, lo=0, hi=10_000_000))
+    return (
+        int_param(query, "limit", DEFAULT_LIMIT, lo=1, hi=MAX_LIMIT),
+        int_param(query, "offset", 0, lo=0, hi=10_000_000),
+    )
 
 
-def choice_param(query: Mapping[str, str], name: str, choices: tuple[str, ...],
-                 default: str | None = None) -> str | None:
+def choice_param(
+    query: Mapping[str, str], name: str, choices: tuple[str, ...], default: str | None = None
+) -> str | None:
     raw = query.get(name)
     if raw is None or raw == "":
         return default
@@ -148,8 +155,12 @@ def make_middleware(get_token: Callable[[], str | None]) -> Any:
                         _cookie(resp, token, request)
                         return resp
                 else:
-                    return error_response(401, "unauthorized", "send 'Authorization: Bearer <token>'",
-                                          headers={"WWW-Authenticate": 'Bearer realm="stancewire"'})
+                    return error_response(
+                        401,
+                        "unauthorized",
+                        "send 'Authorization: Bearer <token>'",
+                        headers={"WWW-Authenticate": 'Bearer realm="stancewire"'},
+                    )
             resp = await handler(request)
         except ApiError as exc:
             resp = error_response(exc.status, exc.error, exc.detail)
@@ -175,8 +186,7 @@ def make_middleware(get_token: Callable[[], str | None]) -> Any:
 
 
 def _cookie(resp: web.StreamResponse, token: str, request: web.Request) -> None:
-    resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="Strict", path="/",
-                    secure=request.secure)
+    resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="Strict", path="/", secure=request.secure)
 
 
 def _security_headers(resp: web.StreamResponse) -> None:

@@ -62,10 +62,16 @@ class ActorSummary(BaseModel):
     def from_state(cls, state: ActorPositions) -> ActorSummary:
         rows = [
             PositionSummary(
-                target=p.target, score=round(p.score, 3), label=p.label, evidence_count=p.evidence_count,
-                said_count=p.said_count, did_count=p.did_count, source_count=p.source_count,
+                target=p.target,
+                score=round(p.score, 3),
+                label=p.label,
+                evidence_count=p.evidence_count,
+                said_count=p.said_count,
+                did_count=p.did_count,
+                source_count=p.source_count,
                 sources=sorted(p.sources)[:MAX_SUMMARY_SOURCES],
-                first_seen=p.first_seen, last_seen=p.last_seen,
+                first_seen=p.first_seen,
+                last_seen=p.last_seen,
             )
             for p in state.positions.values()
         ]
@@ -132,8 +138,11 @@ class StanceChangeBrief(BaseModel):
     previous_label: Label | None = None
     new_label: Label
     delta: float
-    basis: ChangeBasis = Field(default="said", description="What the change rests on: quoted words "
-                               "(said), reported acts (did) or both (said+did); StanceChange.basis.")
+    basis: ChangeBasis = Field(
+        default="said",
+        description="What the change rests on: quoted words "
+        "(said), reported acts (did) or both (said+did); StanceChange.basis.",
+    )
 
 
 class PositionRow(BaseModel):

@@ -31,7 +31,10 @@ from streams.web.models import (
 from streams.web.readmodel import ReadModel
 
 WINDOWS: dict[str, timedelta | None] = {
-    "day": timedelta(days=1), "week": timedelta(days=7), "month": timedelta(days=30), "all": None,
+    "day": timedelta(days=1),
+    "week": timedelta(days=7),
+    "month": timedelta(days=30),
+    "all": None,
 }
 WINDOW_NAMES = tuple(WINDOWS)
 # The graph stays readable (and its JSON small) at this many edges; heavier edges are kept.
@@ -74,8 +77,9 @@ def _target_matches(p: PositionSummary, needle: str | None) -> bool:
     return not needle or p.target.id.casefold() == needle or needle in p.target.name.casefold()
 
 
-def iter_positions(model: ReadModel, f: PositionFilter,
-                   since: datetime | None = None) -> Iterator[tuple[PositionSummary, ActorSummary]]:
+def iter_positions(
+    model: ReadModel, f: PositionFilter, since: datetime | None = None
+) -> Iterator[tuple[PositionSummary, ActorSummary]]:
     """(position, actor summary) pairs passing ``f``; ``since`` is the window's start.
 
     Iterates over a snapshot of the actor list: a streamed export awaits between chunks while
@@ -110,9 +114,15 @@ def last_changes(model: ReadModel) -> dict[tuple[str, str], StanceChange]:
 def brief(c: StanceChange | None) -> StanceChangeBrief | None:
     if c is None:
         return None
-    return StanceChangeBrief(change_id=c.change_id, at=c.at, emitted_at=c.emitted_at,
-                             previous_label=c.previous_label, new_label=c.new_label, delta=round(c.delta, 3),
-                             basis=c.basis)
+    return StanceChangeBrief(
+        change_id=c.change_id,
+        at=c.at,
+        emitted_at=c.emitted_at,
+        previous_label=c.previous_label,
+        new_label=c.new_label,
+        delta=round(c.delta, 3),
+        basis=c.basis,
+    )
 
 
 def position_rows(model: ReadModel, f: PositionFilter) -> Iterator[PositionRow]:
@@ -121,17 +131,24 @@ def position_rows(model: ReadModel, f: PositionFilter) -> Iterator[PositionRow]:
     for p, s in iter_positions(model, f, window_start(model, f.window)):
         actor = s.actor
         yield PositionRow(
-            actor=actor, target=p.target, score=p.score, label=p.label, evidence_count=p.evidence_count,
-            said_count=p.said_count, did_count=p.did_count, source_count=p.source_count, sources=p.sources,
-            first_seen=p.first_seen, last_seen=p.last_seen,
+            actor=actor,
+            target=p.target,
+            score=p.score,
+            label=p.label,
+            evidence_count=p.evidence_count,
+            said_count=p.said_count,
+            did_count=p.did_count,
+            source_count=p.source_count,
+            sources=p.sources,
+            first_seen=p.first_seen,
+            last_seen=p.last_seen,
             last_change=brief(changes.get((actor.id, p.target.id))),
         )
 
 
 def selected_pairs(model: ReadModel, f: PositionFilter) -> set[tuple[str, str]]:
     """The (actor id, target id) pairs passing ``f`` (window included)."""
-    return {(s.actor.id, p.target.id)
-            for p, s in iter_positions(model, f, window_start(model, f.window))}
+    return {(s.actor.id, p.target.id) for p, s in iter_positions(model, f, window_start(model, f.window))}
 
 
 # --------------------------------------------------------------------------- per target
@@ -157,8 +174,13 @@ def target_view(model: ReadModel, target_id: str, label: str | None = None) -> T
     for r in rows:
         counts[r.label] += 1
     own = model.actors.get(target_id)
-    return TargetView(target=target, target_actor=own.actor if own else None, positions=rows,
-                      counts=counts, changes=model.list_changes(target=target_id)[:TARGET_CHANGES])
+    return TargetView(
+        target=target,
+        target_actor=own.actor if own else None,
+        positions=rows,
+        counts=counts,
+        changes=model.list_changes(target=target_id)[:TARGET_CHANGES],
+    )
 
 
 # --------------------------------------------------------------------------- network
@@ -172,12 +194,22 @@ def _node_kind(target: TargetRef, model: ReadModel) -> NodeKind:
         return known.actor.kind.value  # type: ignore[return-value]
     # A target that never spoke: its id prefix says what it is (see stancewire.nlp.registry).
     prefix = target.id.split(":", 1)[0]
-    return {"person": "person", "gov": "government", "org": "organisation",  # type: ignore[return-value]
-            "group": "group"}.get(prefix, "unknown")
+    return {
+        "person": "person",
+        "gov": "government",
+        "org": "organisation",  # type: ignore[return-value]
+        "group": "group",
+    }.get(prefix, "unknown")
 
 
-def build_graph(model: ReadModel, *, window: Window = "all", min_evidence: int = 1,
-                label: str | None = None, max_edges: int = DEFAULT_MAX_EDGES) -> Graph:
+def build_graph(
+    model: ReadModel,
+    *,
+    window: Window = "all",
+    min_evidence: int = 1,
+    label: str | None = None,
+    max_edges: int = DEFAULT_MAX_EDGES,
+) -> Graph:
     """The stance network: actors and issues as nodes, current positions as edges.
 
     An edge is ``changed`` when a real change alert on its pair has its event time inside the
@@ -194,12 +226,22 @@ def build_graph(model: ReadModel, *, window: Window = "all", min_evidence: int =
         actor_id = s.actor.id
         c = changes.get((actor_id, p.target.id))
         changed = c is not None and (since is None or c.at >= since)
-        edges.append(GraphEdge(
-            id=f"{actor_id}\u2192{p.target.id}", source=actor_id, target=p.target.id, score=p.score,
-            label=p.label, evidence_count=p.evidence_count, said_count=p.said_count, did_count=p.did_count,
-            source_count=p.source_count, last_seen=p.last_seen, changed=changed,
-            previous_label=c.previous_label if changed and c else None,
-        ))
+        edges.append(
+            GraphEdge(
+                id=f"{actor_id}\u2192{p.target.id}",
+                source=actor_id,
+                target=p.target.id,
+                score=p.score,
+                label=p.label,
+                evidence_count=p.evidence_count,
+                said_count=p.said_count,
+                did_count=p.did_count,
+                source_count=p.source_count,
+                last_seen=p.last_seen,
+                changed=changed,
+                previous_label=c.previous_label if changed and c else None,
+            )
+        )
         targets.setdefault(p.target.id, p.target)
     total = len(edges)
     if total > max_edges:
@@ -212,8 +254,14 @@ def build_graph(model: ReadModel, *, window: Window = "all", min_evidence: int =
         if n is None:
             speaker = model.actors.get(node_id)
             if speaker is not None:
-                n = GraphNode(id=node_id, name=speaker.actor.name, kind=speaker.actor.kind.value,
-                              evidence=0, degree=0, speaks=True)
+                n = GraphNode(
+                    id=node_id,
+                    name=speaker.actor.name,
+                    kind=speaker.actor.kind.value,
+                    evidence=0,
+                    degree=0,
+                    speaks=True,
+                )
             else:
                 t = targets[node_id]
                 n = GraphNode(id=node_id, name=t.name, kind=_node_kind(t, model), evidence=0, degree=0)
@@ -226,5 +274,13 @@ def build_graph(model: ReadModel, *, window: Window = "all", min_evidence: int =
             n.evidence += e.evidence_count
             n.degree += 1
     ordered = sorted(nodes.values(), key=lambda n: (-n.evidence, n.id))
-    return Graph(nodes=ordered, edges=edges, window=window, min_evidence=min_evidence, as_of=end, since=since,
-                 total_edges=total, truncated=total > len(edges))
+    return Graph(
+        nodes=ordered,
+        edges=edges,
+        window=window,
+        min_evidence=min_evidence,
+        as_of=end,
+        since=since,
+        total_edges=total,
+        truncated=total > len(edges),
+    )

@@ -66,7 +66,9 @@ DETAIL_TIMEOUT = 3.0
 
 def position_filter(query: Mapping[str, str]) -> PositionFilter:
     return PositionFilter(
-        actor=text_param(query, "actor"), target=text_param(query, "target"), q=text_param(query, "q"),
+        actor=text_param(query, "actor"),
+        target=text_param(query, "target"),
+        q=text_param(query, "q"),
         label=choice_param(query, "label", LABELS),
         window=choice_param(query, "window", WINDOW_NAMES, "all") or "all",  # type: ignore[arg-type]
         min_evidence=int_param(query, "min_evidence", 1, lo=1, hi=1_000_000),
@@ -103,8 +105,9 @@ def register(app: faust.App, tables: Tables, settings: Settings, state: WebState
             return tables.position_detail.get(detail_key(actor_id, target_id))
         url = owner.with_path(f"/api/actors/{quote(actor_id, safe='')}/positions/{quote(target_id, safe='')}")
         headers = {"Authorization": f"Bearer {settings.api_token}"} if settings.api_token else {}
-        async with app.http_client.get(url, headers=headers,
-                                       timeout=aiohttp.ClientTimeout(total=DETAIL_TIMEOUT)) as resp:
+        async with app.http_client.get(
+            url, headers=headers, timeout=aiohttp.ClientTimeout(total=DETAIL_TIMEOUT)
+        ) as resp:
             if resp.status == 404:
                 return None
             resp.raise_for_status()
@@ -174,9 +177,12 @@ def register(app: faust.App, tables: Tables, settings: Settings, state: WebState
         async def get(self, request: Request, target_id: str) -> Response:
             view = await _target(request, target_id)
             view.timeline, view.timeline_missing = await timelines(view)
-            html = render_network.target_page(view, counts=await counter.get(),
-                                              worker=str(app.conf.canonical_url),
-                                              label=request.query.get("label") or None)
+            html = render_network.target_page(
+                view,
+                counts=await counter.get(),
+                worker=str(app.conf.canonical_url),
+                label=request.query.get("label") or None,
+            )
             return web.Response(text=html, content_type="text/html", charset="utf-8")
 
     # --------------------------------------------------------------------------- graph
@@ -190,8 +196,9 @@ def register(app: faust.App, tables: Tables, settings: Settings, state: WebState
     class GraphHtml(View):
         async def get(self, request: Request) -> Response:
             params = _graph_params(request.query)
-            html = render_network.graph_page(params, ready=read_model.ready,
-                                             counts=await counter.get(), worker=str(app.conf.canonical_url))
+            html = render_network.graph_page(
+                params, ready=read_model.ready, counts=await counter.get(), worker=str(app.conf.canonical_url)
+            )
             return web.Response(text=html, content_type="text/html", charset="utf-8")
 
     # --------------------------------------------------------------------------- exports
@@ -206,8 +213,11 @@ def register(app: faust.App, tables: Tables, settings: Settings, state: WebState
                 return await export.stream(request, fmt, "positions", PositionRow, rows_out)
             limit, offset = page_params(request.query)
             rows = list(position_rows(read_model, f))
-            return json_response(PositionRowPage(items=rows[offset:offset + limit], total=len(rows),
-                                                 limit=limit, offset=offset))
+            return json_response(
+                PositionRowPage(
+                    items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+                )
+            )
 
     def evidence_source(f: PositionFilter) -> Any:
         """The evidence records passing ``f``, read from the ``stances`` topic (an async iterator)."""
@@ -225,8 +235,9 @@ def register(app: faust.App, tables: Tables, settings: Settings, state: WebState
                 return False
             return pairs is None or (ev.actor.id, ev.target.id) in pairs
 
-        return export.read_evidence(settings.aiokafka_kwargs(), settings.topic("stances"), keep=keep,
-                                    actors=actors)
+        return export.read_evidence(
+            settings.aiokafka_kwargs(), settings.topic("stances"), keep=keep, actors=actors
+        )
 
     @app.page("/api/evidence")
     class EvidenceApi(View):
@@ -270,5 +281,6 @@ def register(app: faust.App, tables: Tables, settings: Settings, state: WebState
             if fmt != "json":
                 return await export.stream(request, fmt, "changes", StanceChange, rows)
             limit, offset = page_params(request.query)
-            return json_response(ChangePage(items=rows[offset:offset + limit], total=len(rows), limit=limit,
-                                            offset=offset))
+            return json_response(
+                ChangePage(items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset)
+            )

@@ -131,8 +131,11 @@ class ReadModel:
         if summary is None:
             # The alert can arrive before the changelog record: show the actor from the alert.
             summary = ActorSummary.from_state(
-                ActorPositions(actor=change.actor, positions={change.target.id: change.current},
-                               updated_at=change.current.last_seen)
+                ActorPositions(
+                    actor=change.actor,
+                    positions={change.target.id: change.current},
+                    updated_at=change.current.last_seen,
+                )
             )
             self.actors[change.actor.id] = summary
         if change.kind == "change":  # a first-seen record is not a change of position
@@ -144,8 +147,14 @@ class ReadModel:
 
     # ------------------------------------------------------------------ queries
 
-    def list_actors(self, *, q: str | None = None, label: str | None = None, target: str | None = None,
-                    sort: str = "recent") -> list[ActorSummary]:
+    def list_actors(
+        self,
+        *,
+        q: str | None = None,
+        label: str | None = None,
+        target: str | None = None,
+        sort: str = "recent",
+    ) -> list[ActorSummary]:
         needle = q.casefold().strip() if q else None
         tneedle = target.casefold().strip() if target else None
         rows: list[ActorSummary] = []
@@ -156,8 +165,11 @@ class ReadModel:
                 # Label and target filter the same position: "cooperative towards X".
                 ok = any(
                     (not label or p.label == label)
-                    and (not tneedle or p.target.id.casefold() == tneedle
-                         or tneedle in p.target.name.casefold())
+                    and (
+                        not tneedle
+                        or p.target.id.casefold() == tneedle
+                        or tneedle in p.target.name.casefold()
+                    )
                     for p in s.positions
                 )
                 if not ok:
@@ -169,11 +181,13 @@ class ReadModel:
             rows.sort(key=lambda s: (s.recent_key, s.actor.id), reverse=True)
         return rows
 
-    def list_changes(self, *, actor: str | None = None, target: str | None = None,
-                     kind: str | None = None) -> list[StanceChange]:
+    def list_changes(
+        self, *, actor: str | None = None, target: str | None = None, kind: str | None = None
+    ) -> list[StanceChange]:
         """Newest first."""
         return [
-            c for c in reversed(self.changes)
+            c
+            for c in reversed(self.changes)
             if (not actor or c.actor.id == actor)
             and (not target or c.target.id == target)
             and (not kind or c.kind == kind)
@@ -255,8 +269,9 @@ def latest_per_key(records: list[Any]) -> list[Any]:
     return [rec for i, rec in enumerate(records) if last[rec.key] == i]
 
 
-def apply_record(model: ReadModel, topic: str, changelog_topic: str, key: bytes | None,
-                 value: bytes | None) -> None:
+def apply_record(
+    model: ReadModel, topic: str, changelog_topic: str, key: bytes | None, value: bytes | None
+) -> None:
     """Fold one Kafka record into the model; a malformed record is logged and skipped."""
     try:
         if topic == changelog_topic:
@@ -281,14 +296,22 @@ async def refresh_metadata(consumer: object) -> None:
     await consumer._client.force_metadata_update()  # type: ignore[attr-defined]
 
 
-async def tail(model: ReadModel, kafka_kwargs: dict[str, object], changelog_topic: str,
-               changes_topic: str, idle_backoff_ms: int = 0) -> None:
+async def tail(
+    model: ReadModel,
+    kafka_kwargs: dict[str, object],
+    changelog_topic: str,
+    changes_topic: str,
+    idle_backoff_ms: int = 0,
+) -> None:
     """Consume both topics forever (all partitions, from the beginning) into ``model``."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
     consumer = AIOKafkaConsumer(
-        group_id=None, enable_auto_commit=False, auto_offset_reset="earliest",
-        client_id="stancewire-web-readmodel", **kafka_kwargs,  # type: ignore[arg-type]
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        client_id="stancewire-web-readmodel",
+        **kafka_kwargs,  # type: ignore[arg-type]
     )
     await consumer.start()
     if idle_backoff_ms > 0:
@@ -368,8 +391,12 @@ class OffsetCounter:
         from aiokafka import AIOKafkaConsumer, TopicPartition
 
         if self._consumer is None:
-            consumer = AIOKafkaConsumer(group_id=None, enable_auto_commit=False,
-                                        client_id="stancewire-web-counts", **self.kafka_kwargs)  # type: ignore[arg-type]
+            consumer = AIOKafkaConsumer(
+                group_id=None,
+                enable_auto_commit=False,
+                client_id="stancewire-web-counts",
+                **self.kafka_kwargs,
+            )  # type: ignore[arg-type]
             await consumer.start()
             self._consumer = consumer
         consumer = self._consumer

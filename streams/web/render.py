@@ -65,8 +65,10 @@ def export_links(params: dict[str, str | int | None], *, only: Iterable[str] | N
             continue
         for fmt in ("csv", "jsonl"):
             href = path + "?" + urlencode({**keep, "format": fmt})
-            links.append(f'<a href="{esc(href)}" data-export="{esc(path)}" data-format="{fmt}" download>'
-                         f"{esc(name)} .{fmt}</a>")
+            links.append(
+                f'<a href="{esc(href)}" data-export="{esc(path)}" data-format="{fmt}" download>'
+                f"{esc(name)} .{fmt}</a>"
+            )
     return '<div class="exports"><span class="muted">Export:</span> ' + " ".join(links) + "</div>"
 
 
@@ -103,8 +105,9 @@ def basis_tag(basis: str) -> str:
 
 def mix(said: int, did: int) -> str:
     """A position's evidence mix ("3 said, 2 did"), with the numbers as data for scripts."""
-    return (f'<span class="mix" data-said="{int(said)}" data-did="{int(did)}">'
-            f"{esc(basis_mix(said, did))}</span>")
+    return (
+        f'<span class="mix" data-said="{int(said)}" data-did="{int(did)}">{esc(basis_mix(said, did))}</span>'
+    )
 
 
 def article_link(article_id: str, url: str | None, source: str | None = None) -> str:
@@ -119,17 +122,30 @@ def article_link(article_id: str, url: str | None, source: str | None = None) ->
 CSS = resources.files("streams").joinpath("static/style.css").read_text("utf-8")
 
 
-def layout(title: str, body: str, *, counts: Counts | None = None, single: bool = False,
-           worker: str = "", scripts: Sequence[str] = ()) -> str:
+def layout(
+    title: str,
+    body: str,
+    *,
+    counts: Counts | None = None,
+    single: bool = False,
+    worker: str = "",
+    scripts: Sequence[str] = (),
+) -> str:
     stats = ""
     if counts is not None:
+
         def stat(name: str, key: str, value: int | None) -> str:
             shown = "–" if value is None else f"{value:,}"
             return f'<div class="stat"><b data-count="{key}">{shown}</b><span>{esc(name)}</span></div>'
-        stats = ('<div class="stats">' + stat("articles", "articles", counts.articles)
-                 + stat("quotes", "quotes", counts.quotes)
-                 + stat("stance changes", "stance_changes", counts.stance_changes)
-                 + stat("dead letters", "dead_letters", counts.dead_letters) + "</div>")
+
+        stats = (
+            '<div class="stats">'
+            + stat("articles", "articles", counts.articles)
+            + stat("quotes", "quotes", counts.quotes)
+            + stat("stance changes", "stance_changes", counts.stance_changes)
+            + stat("dead letters", "dead_letters", counts.dead_letters)
+            + "</div>"
+        )
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         '<meta name=viewport content="width=device-width,initial-scale=1">'
@@ -143,8 +159,12 @@ def layout(title: str, body: str, *, counts: Counts | None = None, single: bool 
     )
 
 
-LABEL_OPTIONS = [("", "any label"), ("cooperative", "cooperative"), ("neutral", "neutral"),
-                 ("conflictual", "conflictual")]
+LABEL_OPTIONS = [
+    ("", "any label"),
+    ("cooperative", "cooperative"),
+    ("neutral", "neutral"),
+    ("conflictual", "conflictual"),
+]
 SORT_OPTIONS = [("recent", "most recent change"), ("name", "name")]
 
 
@@ -160,7 +180,7 @@ def positions_cell(s: ActorSummary, limit: int = 6) -> str:
     for p in s.positions[:limit]:
         out.append(
             f'<span class="pos" data-target="{esc(p.target.id)}" title="{esc(p.target.id)}: '
-            f'{p.evidence_count} evidence ({esc(basis_mix(p.said_count, p.did_count))}), '
+            f"{p.evidence_count} evidence ({esc(basis_mix(p.said_count, p.did_count))}), "
             f'{p.source_count} sources">'
             f'<span class="muted">→</span> {target_link(p.target.id, p.target.name)} {chip(p.label)}'
             f"{score(p.score)}</span>"
@@ -182,7 +202,7 @@ def change_item(c: StanceChange, fresh: bool = False) -> str:
         f'<span class="arrow">⇒</span>{chip(c.new_label)} '
         f'<span class="score">Δ {c.delta:+.2f}</span> {basis_tag(c.basis)}'
         f'<div class="meta">{when(c.emitted_at)} · event {when(c.at)}'
-        f'{" · " + links if links else ""}</div></li>'
+        f"{' · ' + links if links else ''}</div></li>"
     )
 
 
@@ -193,10 +213,22 @@ def last_change_cell(s: ActorSummary) -> str:
     return f'<span class="muted">no change · event {when(s.updated_at)}</span>'
 
 
-def dashboard(*, actors: Sequence[ActorSummary], total: int, limit: int, offset: int,
-              changes: Sequence[StanceChange], counts: Counts, targets: Sequence[tuple[str, str]],
-              q: str | None, label: str | None, target: str | None, sort: str, ready: bool,
-              worker: str) -> str:
+def dashboard(
+    *,
+    actors: Sequence[ActorSummary],
+    total: int,
+    limit: int,
+    offset: int,
+    changes: Sequence[StanceChange],
+    counts: Counts,
+    targets: Sequence[tuple[str, str]],
+    q: str | None,
+    label: str | None,
+    target: str | None,
+    sort: str,
+    ready: bool,
+    worker: str,
+) -> str:
     rows = []
     for s in actors:
         rows.append(
@@ -213,7 +245,7 @@ def dashboard(*, actors: Sequence[ActorSummary], total: int, limit: int, offset:
         f'value="{esc(q or "")}">'
         f'<select name="label" aria-label="label">{_options(label, LABEL_OPTIONS)}</select>'
         f'<select name="target" aria-label="target">'
-        f'{_options(target, [("", "any target"), *targets])}</select>'
+        f"{_options(target, [('', 'any target'), *targets])}</select>"
         f'<select name="sort" aria-label="sort">{_options(sort, SORT_OPTIONS)}</select>'
         "<button type=submit>Filter</button></form>"
     )
@@ -226,12 +258,13 @@ def dashboard(*, actors: Sequence[ActorSummary], total: int, limit: int, offset:
     if offset + limit < total:
         pager.append(f'<a href="/?{esc(urlencode({**params, "offset": offset + limit}))}">next →</a>')
     feed = "".join(change_item(c) for c in changes) or (
-        '<li class="empty" id="no-changes">No stance changes yet.</li>')
+        '<li class="empty" id="no-changes">No stance changes yet.</li>'
+    )
     body = (
         f'<section><h2>Actors <span class="muted" id="actor-total">({total})</span></h2>{filters}'
         '<table id="actors"><thead><tr><th>Actor</th><th>Positions</th><th>Last change</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table><div class="pager">{"".join(pager)}</div>'
-        f'{export_links({"q": q, "label": label, "target": target})}</section>'
+        f"{export_links({'q': q, 'label': label, 'target': target})}</section>"
         '<section><h2><span class="live" id="live"></span>Stance changes</h2>'
         f'<ul class="feed" id="feed" data-stream="/api/changes/stream">{feed}</ul></section>'
     )
@@ -260,20 +293,32 @@ def position_card(p: Position) -> str:
         # Values written before ``article_count`` existed listed every article id.
         f"{p.article_count or len(p.articles)} articles · {p.source_count} sources"
         f" · first {when(p.first_seen)} · last {when(p.last_seen)}"
-        f'{" · published " + chip(p.published_label) if p.published_label else ""}</div>'
+        f"{' · published ' + chip(p.published_label) if p.published_label else ''}</div>"
         f"{chart}{_evidence(p.recent_evidence)}</div>"
     )
 
 
-def actor_page(*, actor_id: str, state: ActorPositions | None, quotes: ActorQuotes | None,
-               changes: Sequence[StanceChange], counts: Counts | None, worker: str,
-               is_target: bool = False) -> str:
+def actor_page(
+    *,
+    actor_id: str,
+    state: ActorPositions | None,
+    quotes: ActorQuotes | None,
+    changes: Sequence[StanceChange],
+    counts: Counts | None,
+    worker: str,
+    is_target: bool = False,
+) -> str:
     actor = state.actor if state else quotes.actor if quotes else None
     name = actor.name if actor else actor_id
     kind = actor.kind if actor else "unknown"
-    cards = "".join(
-        position_card(p) for p in sorted(state.positions.values(), key=lambda p: p.last_seen, reverse=True)
-    ) if state else ""
+    cards = (
+        "".join(
+            position_card(p)
+            for p in sorted(state.positions.values(), key=lambda p: p.last_seen, reverse=True)
+        )
+        if state
+        else ""
+    )
     quote_rows = []
     for q in (quotes.quotes if quotes else [])[:100]:
         quote_rows.append(
@@ -287,14 +332,14 @@ def actor_page(*, actor_id: str, state: ActorPositions | None, quotes: ActorQuot
     body = (
         f'<section><h2>{esc(name)} <span class="kind">{esc(kind)} · {esc(actor_id)}</span></h2>'
         f'<p><a href="/">← all actors</a>'
-        f'{" · " + target_link(actor_id, "who stands where on " + name) if is_target else ""}</p>'
-        f'{export_links({"actor": actor_id})}'
+        f"{' · ' + target_link(actor_id, 'who stands where on ' + name) if is_target else ''}</p>"
+        f"{export_links({'actor': actor_id})}"
         f'<h2>Positions</h2><div class="cards">{cards or "<p class=empty>No positions yet.</p>"}</div>'
         "</section>"
-        f"<section><h2>Quotes <span class=\"muted\">({total_quotes})</span></h2>"
+        f'<section><h2>Quotes <span class="muted">({total_quotes})</span></h2>'
         '<table id="quotes"><thead><tr><th>Quote</th><th>Type</th><th>Article</th><th>Published</th>'
-        f'<th>Conf.</th></tr></thead><tbody>'
-        f'{"".join(quote_rows) or "<tr><td colspan=5 class=empty>No quotes.</td></tr>"}'
+        f"<th>Conf.</th></tr></thead><tbody>"
+        f"{''.join(quote_rows) or '<tr><td colspan=5 class=empty>No quotes.</td></tr>'}"
         "</tbody></table></section>"
         f'<section><h2>Stance changes</h2><ul class="feed" id="actor-changes">{change_list}</ul></section>'
     )

@@ -34,8 +34,10 @@ def score_bar(v: float) -> str:
     side = "right" if v >= 0 else "left"
     colour = "coop" if v >= 1.5 else "conf" if v <= -1.5 else "neu"
     start = 50.0 if v >= 0 else 50.0 - pct
-    return (f'<span class="bar" title="{v:+.2f} of ±10"><span class="fill {colour} {side}" '
-            f'style="left:{start:.1f}%;width:{pct:.1f}%"></span></span>')
+    return (
+        f'<span class="bar" title="{v:+.2f} of ±10"><span class="fill {colour} {side}" '
+        f'style="left:{start:.1f}%;width:{pct:.1f}%"></span></span>'
+    )
 
 
 def _actors(n: int) -> str:
@@ -43,9 +45,12 @@ def _actors(n: int) -> str:
 
 
 def _row(r: PositionRow) -> str:
-    last = ('<span class="muted">none</span>' if r.last_change is None else
-            f"{chip(r.last_change.previous_label)}<span class=\"arrow\">⇒</span>"
-            f"{chip(r.last_change.new_label)} {basis_tag(r.last_change.basis)} {when(r.last_change.at)}")
+    last = (
+        '<span class="muted">none</span>'
+        if r.last_change is None
+        else f'{chip(r.last_change.previous_label)}<span class="arrow">⇒</span>'
+        f"{chip(r.last_change.new_label)} {basis_tag(r.last_change.basis)} {when(r.last_change.at)}"
+    )
     sources = ", ".join(esc(s) for s in r.sources)
     more = r.source_count - len(r.sources)
     if more > 0:
@@ -64,16 +69,20 @@ def _row(r: PositionRow) -> str:
 
 def target_page(view: TargetView, *, counts: Counts | None, worker: str, label: str | None = None) -> str:
     t = view.target
-    own = (f' · <a href="{esc(actor_href(view.target_actor.id))}">its own positions →</a>'
-           if view.target_actor else "")
+    own = (
+        f' · <a href="{esc(actor_href(view.target_actor.id))}">its own positions →</a>'
+        if view.target_actor
+        else ""
+    )
     tallies = " ".join(
         f'<a class="tally" data-tally="{esc(name)}" href="{esc(target_href(t.id))}?label={esc(name)}">'
-        f'{chip(name, f"{n} {name}")}</a>'
+        f"{chip(name, f'{n} {name}')}</a>"
         for name, n in view.counts.items()
     )
     clear = f' <a href="{esc(target_href(t.id))}">all labels</a>' if label else ""
     rows = "".join(_row(r) for r in view.positions) or (
-        '<tr><td colspan=8 class="empty">No positions match.</td></tr>')
+        '<tr><td colspan=8 class="empty">No positions match.</td></tr>'
+    )
     series = [(s.actor.name, s.points) for s in view.timeline]
     chart = combined_timeline_svg(series, title=f"Positions on {t.name} over time (decayed score)")
     legend = "".join(
@@ -81,20 +90,25 @@ def target_page(view: TargetView, *, counts: Counts | None, worker: str, label: 
         f'<a href="{esc(actor_href(s.actor.id))}">{esc(s.actor.name)}</a></span>'
         for i, s in enumerate(view.timeline)
     )
-    missing = (f'<p class="muted">History unavailable (worker unreachable) for: '
-               f'{esc(", ".join(view.timeline_missing))}</p>' if view.timeline_missing else "")
+    missing = (
+        f'<p class="muted">History unavailable (worker unreachable) for: '
+        f"{esc(', '.join(view.timeline_missing))}</p>"
+        if view.timeline_missing
+        else ""
+    )
     changes = "".join(change_item(c) for c in view.changes) or (
-        '<li class="empty" id="no-changes">No stance changes on this target yet.</li>')
+        '<li class="empty" id="no-changes">No stance changes on this target yet.</li>'
+    )
     body = (
         f'<section id="target" data-target="{esc(t.id)}"><h2>→ {esc(t.name)} '
         f'<span class="kind">{esc(t.kind)} · {esc(t.id)}</span></h2>'
         f'<p><a href="/">← all actors</a> · <a href="/graph">network</a>{own}</p>'
         f'<p class="tallies">{tallies}{clear}</p>'
-        f'{export_links({"target": t.id, "label": label})}'
+        f"{export_links({'target': t.id, 'label': label})}"
         '<h2>Who stands where <span class="muted">(most cooperative first)</span></h2>'
         '<table id="target-positions"><thead><tr><th>Actor</th><th>Label</th><th>Score</th>'
         '<th class="barhead">−10 · 0 · +10</th><th>Evidence</th><th>Sources</th><th>Last evidence</th>'
-        f'<th>Last change</th></tr></thead><tbody>{rows}</tbody></table></section>'
+        f"<th>Last change</th></tr></thead><tbody>{rows}</tbody></table></section>"
         "<section><h2>Timeline "
         f'<span class="muted">({_actors(len(view.timeline))} with most evidence)</span>'
         f'</h2>{chart}<div class="legend">{legend}</div>{missing}</section>'
@@ -103,8 +117,9 @@ def target_page(view: TargetView, *, counts: Counts | None, worker: str, label: 
         f'data-target="{esc(t.id)}">{changes}</ul>'
         "</section>"
     )
-    return layout(f"{t.name} — who stands where — stancewire", body, counts=counts, single=True,
-                  worker=worker)
+    return layout(
+        f"{t.name} — who stands where — stancewire", body, counts=counts, single=True, worker=worker
+    )
 
 
 def graph_page(params: dict[str, Any], *, ready: bool, counts: Counts | None, worker: str) -> str:
@@ -135,12 +150,18 @@ def graph_page(params: dict[str, Any], *, ready: bool, counts: Counts | None, wo
         '<h2><span class="live" id="live"></span>Stance network '
         '<span class="muted" id="graph-stats"></span></h2>'
         f"{controls}{legend}"
-        f'{export_links({"window": window, "min_evidence": min_ev, "label": label})}'
+        f"{export_links({'window': window, 'min_evidence': min_ev, 'label': label})}"
         f'<div id="graph" data-api="/api/graph" data-stream="/api/changes/stream" data-ready="{int(ready)}">'
         '<div class="graph-status" id="graph-status">Loading the network…</div></div>'
         '<div id="graph-tip" role="tooltip" hidden></div>'
         '<noscript><p class="empty">The network needs JavaScript; its data is at '
         '<a href="/api/graph">/api/graph</a>.</p></noscript></section>'
     )
-    return layout("stancewire — stance network", body, counts=counts, single=True, worker=worker,
-                  scripts=("/static/cytoscape.min.js", "/static/graph.js"))
+    return layout(
+        "stancewire — stance network",
+        body,
+        counts=counts,
+        single=True,
+        worker=worker,
+        scripts=("/static/cytoscape.min.js", "/static/graph.js"),
+    )

@@ -14,8 +14,15 @@ def _fmt(v: float) -> str:
     return f"{v:.1f}"
 
 
-def timeline_svg(history: Sequence[tuple[datetime, float]], *, title: str, width: int = 560,
-                 height: int = 150, cooperative: float = 1.5, conflictual: float = -1.5) -> str:
+def timeline_svg(
+    history: Sequence[tuple[datetime, float]],
+    *,
+    title: str,
+    width: int = 560,
+    height: int = 150,
+    cooperative: float = 1.5,
+    conflictual: float = -1.5,
+) -> str:
     """An SVG line chart of ``history`` with the label bands shaded; ``title`` is escaped."""
     pad_l, pad_r, pad_t, pad_b = 34, 10, 10, 22
     w, h = width - pad_l - pad_r, height - pad_t - pad_b
@@ -49,14 +56,20 @@ def timeline_svg(history: Sequence[tuple[datetime, float]], *, title: str, width
         f'stroke-dasharray="3 3"/>',
     ]
     for v in (top, cooperative, 0.0, conflictual, -top):
-        parts.append(f'<text x="{pad_l - 4}" y="{_fmt(y(v) + 3)}" text-anchor="end" font-size="9" '
-                     f'fill="#57606a">{v:+g}</text>')
+        parts.append(
+            f'<text x="{pad_l - 4}" y="{_fmt(y(v) + 3)}" text-anchor="end" font-size="9" '
+            f'fill="#57606a">{v:+g}</text>'
+        )
     if pts:
-        parts.append(f'<text x="{pad_l}" y="{height - 6}" font-size="9" fill="#57606a">'
-                     f'{escape(pts[0][0].strftime("%Y-%m-%d %H:%M"))}</text>')
+        parts.append(
+            f'<text x="{pad_l}" y="{height - 6}" font-size="9" fill="#57606a">'
+            f"{escape(pts[0][0].strftime('%Y-%m-%d %H:%M'))}</text>"
+        )
         if t1 != t0:
-            parts.append(f'<text x="{pad_l + w}" y="{height - 6}" font-size="9" text-anchor="end" '
-                         f'fill="#57606a">{escape(pts[-1][0].strftime("%Y-%m-%d %H:%M"))}</text>')
+            parts.append(
+                f'<text x="{pad_l + w}" y="{height - 6}" font-size="9" text-anchor="end" '
+                f'fill="#57606a">{escape(pts[-1][0].strftime("%Y-%m-%d %H:%M"))}</text>'
+            )
         coords = " ".join(f"{_fmt(x(t))},{_fmt(y(s))}" for t, s in pts)
         parts.append(f'<polyline points="{coords}" fill="none" stroke="#0969da" stroke-width="1.8"/>')
         for t, s in pts:
@@ -66,8 +79,10 @@ def timeline_svg(history: Sequence[tuple[datetime, float]], *, title: str, width
                 f"<title>{escape(t.isoformat())}: {s:+.2f} ({label})</title></circle>"
             )
     else:
-        parts.append(f'<text x="{pad_l + w / 2}" y="{pad_t + h / 2}" text-anchor="middle" font-size="11" '
-                     f'fill="#57606a">no history</text>')
+        parts.append(
+            f'<text x="{pad_l + w / 2}" y="{pad_t + h / 2}" text-anchor="middle" font-size="11" '
+            f'fill="#57606a">no history</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -76,9 +91,15 @@ def timeline_svg(history: Sequence[tuple[datetime, float]], *, title: str, width
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442")
 
 
-def combined_timeline_svg(series: Sequence[tuple[str, Sequence[tuple[datetime, float]]]], *, title: str,
-                          width: int = 900, height: int = 220, cooperative: float = 1.5,
-                          conflictual: float = -1.5) -> str:
+def combined_timeline_svg(
+    series: Sequence[tuple[str, Sequence[tuple[datetime, float]]]],
+    *,
+    title: str,
+    width: int = 900,
+    height: int = 220,
+    cooperative: float = 1.5,
+    conflictual: float = -1.5,
+) -> str:
     """Several actors' decayed scores on one target over a shared time axis, one colour each
     (``PALETTE`` order, which the page's legend repeats); names and title are escaped."""
     pad_l, pad_r, pad_t, pad_b = 34, 10, 10, 22
@@ -107,18 +128,26 @@ def combined_timeline_svg(series: Sequence[tuple[str, Sequence[tuple[datetime, f
         f'stroke-dasharray="3 3"/>',
     ]
     for v in (top, cooperative, 0.0, conflictual, -top):
-        parts.append(f'<text x="{pad_l - 4}" y="{_fmt(y(v) + 3)}" text-anchor="end" font-size="9" '
-                     f'fill="#57606a">{v:+g}</text>')
+        parts.append(
+            f'<text x="{pad_l - 4}" y="{_fmt(y(v) + 3)}" text-anchor="end" font-size="9" '
+            f'fill="#57606a">{v:+g}</text>'
+        )
     if not all_pts:
-        parts.append(f'<text x="{pad_l + w / 2}" y="{pad_t + h / 2}" text-anchor="middle" font-size="11" '
-                     f'fill="#57606a">no history</text></svg>')
+        parts.append(
+            f'<text x="{pad_l + w / 2}" y="{pad_t + h / 2}" text-anchor="middle" font-size="11" '
+            f'fill="#57606a">no history</text></svg>'
+        )
         return "".join(parts)
     first, last = min(t for t, _ in all_pts), max(t for t, _ in all_pts)
-    parts.append(f'<text x="{pad_l}" y="{height - 6}" font-size="9" fill="#57606a">'
-                 f'{escape(first.strftime("%Y-%m-%d %H:%M"))}</text>')
+    parts.append(
+        f'<text x="{pad_l}" y="{height - 6}" font-size="9" fill="#57606a">'
+        f"{escape(first.strftime('%Y-%m-%d %H:%M'))}</text>"
+    )
     if t1 != t0:
-        parts.append(f'<text x="{pad_l + w}" y="{height - 6}" font-size="9" text-anchor="end" fill="#57606a">'
-                     f'{escape(last.strftime("%Y-%m-%d %H:%M"))}</text>')
+        parts.append(
+            f'<text x="{pad_l + w}" y="{height - 6}" font-size="9" text-anchor="end" fill="#57606a">'
+            f"{escape(last.strftime('%Y-%m-%d %H:%M'))}</text>"
+        )
     for i, (name, pts) in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         ordered = sorted(pts, key=lambda p: p[0])
@@ -127,8 +156,10 @@ def combined_timeline_svg(series: Sequence[tuple[str, Sequence[tuple[datetime, f
             coords = " ".join(f"{_fmt(x(t))},{_fmt(y(s))}" for t, s in ordered)
             parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.8"/>')
         for t, s in ordered:
-            parts.append(f'<circle cx="{_fmt(x(t))}" cy="{_fmt(y(s))}" r="2.6" fill="{colour}">'
-                         f"<title>{escape(name)} · {escape(t.isoformat())}: {s:+.2f}</title></circle>")
+            parts.append(
+                f'<circle cx="{_fmt(x(t))}" cy="{_fmt(y(s))}" r="2.6" fill="{colour}">'
+                f"<title>{escape(name)} · {escape(t.isoformat())}: {s:+.2f}</title></circle>"
+            )
         parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)

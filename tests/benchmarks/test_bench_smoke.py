@@ -47,9 +47,26 @@ def test_benchmark_quick_run_reports_every_metric(broker: Any, tmp_path: Path) -
     out = tmp_path / "result.json"
     # The session broker, one round of 12 articles: the three worker start-ups plus ~1 min.
     proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--quick", "--rounds", "1", "--articles", "12",
-         "--latency-seconds", "4", "--broker", broker.bootstrap, "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=380,
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            "--quick",
+            "--rounds",
+            "1",
+            "--articles",
+            "12",
+            "--latency-seconds",
+            "4",
+            "--broker",
+            broker.bootstrap,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=380,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     r = json.loads(out.read_text())
@@ -58,7 +75,11 @@ def test_benchmark_quick_run_reports_every_metric(broker: Any, tmp_path: Path) -
     assert r["broker"].startswith({"kafka": "Apache Kafka", "noida": "noida-db"}[kind])
     # Offline, 1 worker, 2 workers, offline: the phases alternate.
     assert [(ph["phase"], ph.get("workers")) for ph in r["phases"]] == [
-        ("offline", None), ("e2e", 1), ("e2e", 2), ("offline", None)]
+        ("offline", None),
+        ("e2e", 1),
+        ("e2e", 2),
+        ("offline", None),
+    ]
     for ph in r["phases"]:
         assert ph["articles_per_s"] > 0
     one = r["phases"][1]

@@ -23,14 +23,27 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def cli_env(state_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "STANCEWIRE_BROKER"}
-    env.update({"STANCEWIRE_STATE_DIR": str(state_dir), "STANCEWIRE_TOPIC_PREFIX": "life",
-                "STANCEWIRE_APP_ID": "life", **extra})
+    env.update(
+        {
+            "STANCEWIRE_STATE_DIR": str(state_dir),
+            "STANCEWIRE_TOPIC_PREFIX": "life",
+            "STANCEWIRE_APP_ID": "life",
+            **extra,
+        }
+    )
     return env
 
 
 def run_cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "streams.cli", *args], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=timeout, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "streams.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def wait_for(check: Callable[[], bool], timeout: float, step: float = 0.1) -> bool:
@@ -64,9 +77,23 @@ class UpRun:
         # A shell starting a job in the background gives it SIGINT ignored; exec keeps that.
         pre = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ignore_sigint else None
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "up", "--no-seed", "--web-port", str(web_port),
-             "--broker-port", str(broker_port), *extra],
-            stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=cli_env(state_dir), cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "streams.cli",
+                "up",
+                "--no-seed",
+                "--web-port",
+                str(web_port),
+                "--broker-port",
+                str(broker_port),
+                *extra,
+            ],
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            env=cli_env(state_dir),
+            cwd=ROOT,
             preexec_fn=pre,
         )
         out.close()
@@ -75,7 +102,8 @@ class UpRun:
 
     def output(self) -> str:
         return "".join(
-            (self.state_dir / name).read_text(errors="replace") for name in ("up.stdout", "up.stderr")
+            (self.state_dir / name).read_text(errors="replace")
+            for name in ("up.stdout", "up.stderr")
             if (self.state_dir / name).exists()
         )
 
@@ -84,8 +112,9 @@ class UpRun:
 
     def wait_running(self, timeout: float = 240) -> dict:
         """Until the worker is healthy and the NLP child is up; the pids of everything started."""
-        ok = wait_for(lambda: "stancewire is running" in self.output() or self.proc.poll() is not None,
-                      timeout, 0.3)
+        ok = wait_for(
+            lambda: "stancewire is running" in self.output() or self.proc.poll() is not None, timeout, 0.3
+        )
         assert ok and self.proc.poll() is None, f"up did not start:\n{self.output()[-3000:]}"
         rec = self.record()
         worker = rec["workers"][0]["pid"]

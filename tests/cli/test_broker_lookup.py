@@ -80,8 +80,14 @@ def test_lookup_order_flag_then_env_then_default(tmp_path: Path) -> None:
     # A record left by an `up` that is no longer running is not followed (its pid is gone).
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    record = {"pid": dead.pid, "ticks": None, "started_at": 0.0, "state": "running",
-              "broker": {"bootstrap": env_addr, "kind": "noida-db"}, "workers": []}
+    record = {
+        "pid": dead.pid,
+        "ticks": None,
+        "started_at": 0.0,
+        "state": "running",
+        "broker": {"bootstrap": env_addr, "kind": "noida-db"},
+        "workers": [],
+    }
     (tmp_path / "up.json").write_text(json.dumps(record))
     if not port_free(9092):
         pytest.skip("something listens on localhost:9092 here; the default case would reach it")

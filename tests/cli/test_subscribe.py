@@ -17,16 +17,43 @@ REYEL = TargetRef(id="person:tomas-reyel", name="Tomas Reyel")
 BIRK = ActorRef(id="person:anja-birk", name="Anja Birk")
 
 
-def alert(kind: str = "change", actor: ActorRef = VT, target: TargetRef = REYEL, delta: float = -5.5,
-          change_id: str = "chg-1") -> StanceChange:
-    current = Position(actor=actor, target=target, score=-3.25, label="conflictual", evidence_count=3,
-                       first_seen=AT, last_seen=AT)
+def alert(
+    kind: str = "change",
+    actor: ActorRef = VT,
+    target: TargetRef = REYEL,
+    delta: float = -5.5,
+    change_id: str = "chg-1",
+) -> StanceChange:
+    current = Position(
+        actor=actor,
+        target=target,
+        score=-3.25,
+        label="conflictual",
+        evidence_count=3,
+        first_seen=AT,
+        last_seen=AT,
+    )
     return StanceChange(
-        change_id=change_id, kind=kind, first_seen=kind == "new", actor=actor, target=target,  # type: ignore[arg-type]
-        current=current, previous_label=None if kind == "new" else "cooperative", new_label="conflictual",
-        delta=delta, at=AT,
-        evidence=[EvidenceSummary(evidence_id="e1", article_id="synth-seq-09", score=-6.0, category="ACCUSE",
-                                  published_at=AT, quote_text="They betrayed\nthe accord.")],
+        change_id=change_id,
+        kind=kind,
+        first_seen=kind == "new",
+        actor=actor,
+        target=target,  # type: ignore[arg-type]
+        current=current,
+        previous_label=None if kind == "new" else "cooperative",
+        new_label="conflictual",
+        delta=delta,
+        at=AT,
+        evidence=[
+            EvidenceSummary(
+                evidence_id="e1",
+                article_id="synth-seq-09",
+                score=-6.0,
+                category="ACCUSE",
+                published_at=AT,
+                quote_text="They betrayed\nthe accord.",
+            )
+        ],
     )
 
 
@@ -49,7 +76,8 @@ def test_actor_filter_by_id_or_name(actor: str) -> None:
 def test_target_filter_by_id_or_name(target: str) -> None:
     assert AlertFilter(target=target).matches(alert())
     assert not AlertFilter(target=target).matches(
-        alert(target=TargetRef(id="issue:tariffs", name="tariffs", kind="issue")))
+        alert(target=TargetRef(id="issue:tariffs", name="tariffs", kind="issue"))
+    )
 
 
 def test_min_delta_is_absolute_and_inclusive_and_spares_new_records() -> None:
@@ -66,8 +94,10 @@ def test_min_delta_is_absolute_and_inclusive_and_spares_new_records() -> None:
 def test_render_change() -> None:
     text = render(alert())
     head, basis, evidence = text.splitlines()
-    assert head == ("CHANGE  Ilse Varga-Tamm -> Tomas Reyel: cooperative -> conflictual "
-                    "(delta -5.5, now -3.2)  [2025-03-14] id=chg-1")
+    assert head == (
+        "CHANGE  Ilse Varga-Tamm -> Tomas Reyel: cooperative -> conflictual "
+        "(delta -5.5, now -3.2)  [2025-03-14] id=chg-1"
+    )
     # What the change rests on, then the position's whole mix (3 evidence, none of them acts).
     assert basis == "    basis: said (1 said); position: 3 said"
     # one line per item; "said" (quoted words) or "did" (a reported act) first
@@ -103,8 +133,13 @@ def test_webhook_warns_when_retries_are_exhausted() -> None:
         return httpx.Response(503)
 
     async def main() -> Webhook:
-        hook = Webhook("http://hook.invalid/x", retries=2, backoff=0.001,
-                       transport=httpx.MockTransport(always_503), on_warning=warnings.append)
+        hook = Webhook(
+            "http://hook.invalid/x",
+            retries=2,
+            backoff=0.001,
+            transport=httpx.MockTransport(always_503),
+            on_warning=warnings.append,
+        )
         hook.start()
         hook.offer(alert())
         await hook.close(drain_timeout=5)
@@ -120,8 +155,12 @@ def test_webhook_warns_when_its_queue_is_full() -> None:
     warnings: list[str] = []
 
     async def main() -> list[bool]:
-        hook = Webhook("http://hook.invalid/x", queue_size=1, on_warning=warnings.append,
-                       transport=httpx.MockTransport(lambda r: httpx.Response(200)))
+        hook = Webhook(
+            "http://hook.invalid/x",
+            queue_size=1,
+            on_warning=warnings.append,
+            transport=httpx.MockTransport(lambda r: httpx.Response(200)),
+        )
         offered = [hook.offer(alert(change_id="a")), hook.offer(alert(change_id="b"))]
         await hook.client.aclose()  # never started: nothing to drain
         return offered

@@ -31,8 +31,11 @@ def _feed_and_check_status(up: UpRun, env: dict[str, str], pids: dict[str, int])
     """`feed` without --broker reaches up's broker; `status --json` reports broker, worker, lag
     and the dead letter of the one bad record (fictional article, sent unvalidated)."""
     articles = up.state_dir / "in.jsonl"
-    good = {"id": "life-1", "text": "Harbour master Ines Kovalenko (fictional) said the port would reopen.",
-            "synthetic": True}
+    good = {
+        "id": "life-1",
+        "text": "Harbour master Ines Kovalenko (fictional) said the port would reopen.",
+        "synthetic": True,
+    }
     articles.write_text(json.dumps(good) + "\n" + '{"id": "life-2", "text": ""}\n')
     fed = run_cli("feed", "--no-validate", str(articles), env=env)
     assert fed.returncode == 0, fed.stderr
@@ -55,8 +58,10 @@ def _feed_and_check_status(up: UpRun, env: dict[str, str], pids: dict[str, int])
     assert info is not None
     # up starts Apache Kafka when Java and the jars are there (setup.sh puts them there), else noida-db.
     kind = "kafka" if kafka_unavailable_reason() is None else "noida-db"
-    assert info["broker"] | {"reachable": True, "kind": kind, "pid": pids["broker"], "source": "up"} \
+    assert (
+        info["broker"] | {"reachable": True, "kind": kind, "pid": pids["broker"], "source": "up"}
         == info["broker"]
+    )
     assert info["broker"]["address"] == f"127.0.0.1:{up.broker_port}"
     assert [(w["pid"], w["web_port"], w["healthy"]) for w in info["workers"]] == [
         (pids["worker"], up.web_port, True)
@@ -92,8 +97,10 @@ def test_up_stops_everything_on_a_stop_signal(
             # A second worker on up's web port: told whose port it is, not to kill it.
             second = run_cli("worker", "--web-port", str(up.web_port), env=env)
             assert second.returncode == 1
-            assert (f"port {up.web_port} (web view) is already in use by the worker of the running "
-                    f"`stancewire up` (pid {up.proc.pid})") in second.stderr, second.stderr
+            assert (
+                f"port {up.web_port} (web view) is already in use by the worker of the running "
+                f"`stancewire up` (pid {up.proc.pid})"
+            ) in second.stderr, second.stderr
 
         began = time.monotonic()
         up.proc.send_signal(sig)
@@ -125,8 +132,17 @@ def test_sigkill_of_up_takes_down_broker_worker_and_nlp_child(tmp_path: Path) ->
         assert not (up.state_dir / "up.json").exists(), "the guardian removes the dead up's record"
 
         # Restart on the same ports and state: nothing stale in the way.
-        again = run_cli("up", "--no-seed", "--exit-when-done", "--web-port", str(up.web_port),
-                        "--broker-port", str(up.broker_port), env=cli_env(up.state_dir), timeout=300)
+        again = run_cli(
+            "up",
+            "--no-seed",
+            "--exit-when-done",
+            "--web-port",
+            str(up.web_port),
+            "--broker-port",
+            str(up.broker_port),
+            env=cli_env(up.state_dir),
+            timeout=300,
+        )
         assert again.returncode == 0, again.stderr[-3000:]
         assert "stancewire is running" in again.stdout
         assert up.ports_free()

@@ -38,8 +38,14 @@ def _fake_tree(root: Path, files: dict[str, str]) -> None:
 
 def _lint(tree: Path) -> subprocess.CompletedProcess[str]:
     code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
-    return subprocess.run([sys.executable, "-c", code], cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize(
@@ -56,14 +62,20 @@ def test_the_contracts_catch_a_bad_import(
 ) -> None:
     """The same contracts, run on a three-package stand-in for the repository with one bad import
     (a fresh process, so these packages and not the real ones are imported)."""
-    _fake_tree(tmp_path, {
-        "stancewire/__init__.py": "", "stancewire/core.py": "import json\n",
-        "streams/__init__.py": "", "streams/topics.py": "import faust\nfrom stancewire import core\n",
-        "streams/app.py": "import agents.wiring\n",
-        "agents/__init__.py": "", "agents/stage.py": "from streams import topics\n",
-        "agents/wiring.py": "from agents import stage\n",
-        "pyproject.toml": PYPROJECT.read_text(),
-    })
+    _fake_tree(
+        tmp_path,
+        {
+            "stancewire/__init__.py": "",
+            "stancewire/core.py": "import json\n",
+            "streams/__init__.py": "",
+            "streams/topics.py": "import faust\nfrom stancewire import core\n",
+            "streams/app.py": "import agents.wiring\n",
+            "agents/__init__.py": "",
+            "agents/stage.py": "from streams import topics\n",
+            "agents/wiring.py": "from agents import stage\n",
+            "pyproject.toml": PYPROJECT.read_text(),
+        },
+    )
     clean = _lint(tmp_path)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     _fake_tree(tmp_path, {bad_file: bad_import})

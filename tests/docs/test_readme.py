@@ -18,7 +18,8 @@ def test_readme_configuration_table_matches_settings() -> None:
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     # Issue 2: `.ci/run` runs the test command from the README, literally (flags live in the script).
     readme_cmd = next(
-        line.split("#", 1)[0].strip() for line in README.read_text().splitlines()
+        line.split("#", 1)[0].strip()
+        for line in README.read_text().splitlines()
         if line.startswith("bash scripts/test.sh")
     )
     ci = (README.parent / ".ci" / "run").read_text().splitlines()
@@ -32,7 +33,7 @@ def test_readme_schema_reference_names_every_field() -> None:
 
     text = README.read_text()
     for model in (StanceEvidence, Position, ActorPositions):
-        paragraph = text[text.index(f"`{model.__name__}` ("):].split("\n\n", 1)[0]
+        paragraph = text[text.index(f"`{model.__name__}` (") :].split("\n\n", 1)[0]
         missing = [f for f in model.model_fields if f"`{f}`" not in paragraph]
         assert not missing, (model.__name__, missing)
 

@@ -122,7 +122,7 @@ def _one(quotes, words: str):
         ),
         # The subject given to a participle set in before the cue is the cue's.
         (
-            'But Sen. Ona Durb (D-Vl.), noting the size of Brin\'s following, said, "Let me tell you, '
+            "But Sen. Ona Durb (D-Vl.), noting the size of Brin's following, said, \"Let me tell you, "
             'he has got a heck of an email list."',
             "email list",
             "person:ona-durb",
@@ -496,12 +496,34 @@ def test_the_subject_of_a_participle_read_as_the_main_verb_is_the_cues() -> None
         ["Durb", ",", "noting", "the", "size", "of", "his", "following", ",", "said", ",", "we", "won"],
         [2, 0, 2, 4, 2, 4, 7, 5, 4, 2, 9, 12, 9],
         [
-            "nsubj", "punct", "ROOT", "det", "dobj", "prep", "poss", "pobj", "punct", "parataxis",
-            "punct", "nsubj", "ccomp",
+            "nsubj",
+            "punct",
+            "ROOT",
+            "det",
+            "dobj",
+            "prep",
+            "poss",
+            "pobj",
+            "punct",
+            "parataxis",
+            "punct",
+            "nsubj",
+            "ccomp",
         ],
         [
-            "PROPN", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PRON", "NOUN", "PUNCT", "VERB", "PUNCT",
-            "PRON", "VERB",
+            "PROPN",
+            "PUNCT",
+            "VERB",
+            "DET",
+            "NOUN",
+            "ADP",
+            "PRON",
+            "NOUN",
+            "PUNCT",
+            "VERB",
+            "PUNCT",
+            "PRON",
+            "VERB",
         ],
     )
     doc[2].tag_ = "VBG"

@@ -41,7 +41,7 @@ def test_the_parse_keeps_every_sentence_inside_its_paragraph(extractor, text: st
 
 
 def test_the_first_word_after_a_line_break_starts_a_sentence(extractor) -> None:
-    text = 'Morn said the vote was “a disgrace.”\n\nOtherwise, she said, Velk may act alone.\nIt will.'
+    text = "Morn said the vote was “a disgrace.”\n\nOtherwise, she said, Velk may act alone.\nIt will."
     doc = line_sentences(extractor.nlp.make_doc(text))
     assert {t.text for t in doc if t.is_sent_start} >= {"Otherwise", "It"}
     # Words inside a line are left to the parser.

@@ -23,4 +23,3 @@ def test_surname_before_a_known_body_s_name_stops_there() -> None:
     )
     assert "Carter White" not in names
     assert "Carter" in names
-

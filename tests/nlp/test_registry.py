@@ -160,8 +160,10 @@ def test_cache_is_rebuilt_when_a_file_changes(tmp_path, monkeypatch: pytest.Monk
     ActorRegistry([extra])
     assert len(parses) == 1
     # A user file edited (new size and mtime): the stale index must not be served.
-    extra.write_text(json.dumps({"id": "person:ada-quill", "name": "Ada Quill", "aliases": ["A. Quill"]})
-                     + "\n", encoding="utf-8")
+    extra.write_text(
+        json.dumps({"id": "person:ada-quill", "name": "Ada Quill", "aliases": ["A. Quill"]}) + "\n",
+        encoding="utf-8",
+    )
     reg = ActorRegistry([extra])
     assert len(parses) == 2 and reg.lookup("A. Quill").id == "person:ada-quill"
 

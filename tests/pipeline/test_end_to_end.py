@@ -61,8 +61,11 @@ def seen_articles(p: Pipeline) -> dict[str, str]:
 def tables(p: Pipeline, worker: WorkerProcess, ids: list[str], speakers: list[str]) -> dict[str, object]:
     """Every table the worker keeps: positions and actor-quotes through the API; articles-seen is
     not served, so it is observed by its changelog here and by re-feeding (no new records) below."""
-    return {"positions": snapshot(p, worker, ids), "actor-quotes": quotes_snapshot(p, worker, speakers),
-            "articles-seen": seen_articles(p)}
+    return {
+        "positions": snapshot(p, worker, ids),
+        "actor-quotes": quotes_snapshot(p, worker, speakers),
+        "articles-seen": seen_articles(p),
+    }
 
 
 def page_body(p: Pipeline, worker: WorkerProcess, actor_id: str) -> str:

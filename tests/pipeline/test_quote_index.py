@@ -11,9 +11,17 @@ T0 = datetime(2025, 3, 1, tzinfo=UTC)
 
 
 def quote(n: int) -> Quote:
-    return Quote(quote_id=f"q{n:03d}", article_id=f"a{n}", type="direct", text=f"text {n}", start=0,
-                 end=6, speaker=Speaker(id="person:x", name="X"), confidence=0.9,
-                 published_at=T0 + timedelta(hours=n))
+    return Quote(
+        quote_id=f"q{n:03d}",
+        article_id=f"a{n}",
+        type="direct",
+        text=f"text {n}",
+        start=0,
+        end=6,
+        speaker=Speaker(id="person:x", name="X"),
+        confidence=0.9,
+        published_at=T0 + timedelta(hours=n),
+    )
 
 
 def empty() -> ActorQuotes:

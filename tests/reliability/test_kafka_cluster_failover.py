@@ -109,7 +109,8 @@ def test_worker_rides_out_a_killed_leader(cluster: KafkaCluster, make_pipeline, 
 
         # The node leading the most partitions of this pipeline's topics and changelogs.
         leaders = Counter(
-            leader for (topic, _), leader in cluster.leaders().items()
+            leader
+            for (topic, _), leader in cluster.leaders().items()
             if topic.startswith("fo") and leader > 0
         )
         victim, led = leaders.most_common(1)[0]

@@ -59,7 +59,12 @@ def test_each_bad_record_becomes_one_dead_letter_with_its_reason_and_origin() ->
     assert sink.records == []
     kinds = [d.error_kind for d in sink.dead_letters]
     assert kinds == [
-        "empty_record", "invalid_utf8", "malformed_json", "wrong_type", "missing_text", "oversize"
+        "empty_record",
+        "invalid_utf8",
+        "malformed_json",
+        "wrong_type",
+        "missing_text",
+        "oversize",
     ]
     for i, (letter, value) in enumerate(zip(sink.dead_letters, bad, strict=True)):
         assert (letter.stage, letter.topic, letter.partition, letter.offset) == ("ingest", "t.articles", 1, i)

@@ -109,13 +109,21 @@ async def main(bootstrap: str, scenario: str, patched: bool) -> dict[str, Any]:
     logging.getLogger("aiokafka.consumer.group_coordinator").addHandler(refused)
     name = f"offsets-{scenario}-{uuid.uuid4().hex[:8]}"
     app = faust.App(
-        name, broker=f"kafka://{bootstrap}", store="memory://", web_enabled=False,
-        topic_partitions=1, broker_commit_interval=0.3, broker_commit_every=1_000_000,
-        consumer_auto_offset_reset="earliest", broker_session_timeout=10.0,
+        name,
+        broker=f"kafka://{bootstrap}",
+        store="memory://",
+        web_enabled=False,
+        topic_partitions=1,
+        broker_commit_interval=0.3,
+        broker_commit_every=1_000_000,
+        consumer_auto_offset_reset="earliest",
+        broker_session_timeout=10.0,
         # "refused": heartbeats far apart, so that the commit of the records fed after the kick
         # reaches the broker before a heartbeat finds out (and rejoins) first.
-        broker_heartbeat_interval=4.0 if scenario == "refused" else 0.5, broker_rebalance_timeout=6.0,
-        datadir=f"/tmp/{name}", stream_wait_empty=False,
+        broker_heartbeat_interval=4.0 if scenario == "refused" else 0.5,
+        broker_rebalance_timeout=6.0,
+        datadir=f"/tmp/{name}",
+        stream_wait_empty=False,
     )
     if patched:
         from streams.clients.lag import log_starts
@@ -126,9 +134,14 @@ async def main(bootstrap: str, scenario: str, patched: bool) -> dict[str, Any]:
     topic = app.topic(name, partitions=1, key_serializer="raw", value_serializer="raw")
     acked: list[int] = []
     dropped: set[int] = set()
-    drop = {"head": {FIRST}, "jump": set(range(FIRST, FIRST + 2)),
-            "tail": set(range(FIRST, FIRST + THEN)), "refused": set(),
-            "fresh_head": {0}, "fresh_tail": {0}}[scenario]
+    drop = {
+        "head": {FIRST},
+        "jump": set(range(FIRST, FIRST + 2)),
+        "tail": set(range(FIRST, FIRST + THEN)),
+        "refused": set(),
+        "fresh_head": {0},
+        "fresh_tail": {0},
+    }[scenario]
     fresh = scenario.startswith("fresh")
 
     @app.agent(topic)
@@ -162,10 +175,15 @@ async def main(bootstrap: str, scenario: str, patched: bool) -> dict[str, Any]:
         end = (0 if fresh else FIRST) + then
         # Long enough for every guard (the tail re-read waits 10 s for the partition to settle).
         await wait_for(
-            lambda: _both(committed(bootstrap, name, name), end, acked, set(range(end))), 40,
+            lambda: _both(committed(bootstrap, name, name), end, acked, set(range(end))),
+            40,
         )
-        return {"committed": await committed(bootstrap, name, name), "acked": sorted(set(acked)),
-                "end": end, "refused_commits": refused.count}
+        return {
+            "committed": await committed(bootstrap, name, name),
+            "acked": sorted(set(acked)),
+            "end": end,
+            "refused_commits": refused.count,
+        }
     finally:
         await app.stop()
 

@@ -92,6 +92,7 @@ class LogStarts:
 
 def fresh_head(consumer: TailConsumer, fetch: LogStarts, refresh_at: float | None = None) -> list[Any]:
     """head_gap before the first offsets are fetched, the refresh, head_gap after it."""
+
     async def run() -> list[Any]:
         before = head_gap(consumer, consumer.tp)
         now = asyncio.get_running_loop().time()
@@ -129,8 +130,11 @@ def test_a_failed_fetch_keeps_the_commit_waiting() -> None:
 def test_first_offsets_are_fetched_only_where_needed_and_again_once_stale() -> None:
     fetch = LogStarts()
     # Committed partitions, empty ones and changelogs (never committed by the group) need none.
-    for consumer in (TailConsumer(committed=3, end=7), TailConsumer(committed=None, end=0),
-                     TailConsumer(committed=None, end=7, topic="app-positions-changelog")):
+    for consumer in (
+        TailConsumer(committed=3, end=7),
+        TailConsumer(committed=None, end=0),
+        TailConsumer(committed=None, end=7, topic="app-positions-changelog"),
+    ):
         assert asyncio.run(refresh_log_starts(consumer, fetch, 0.0)) == []
     assert fetch.calls == []
     consumer = TailConsumer(committed=None, end=7)
@@ -147,8 +151,14 @@ def test_first_offsets_are_fetched_only_where_needed_and_again_once_stale() -> N
 
 
 class TailConsumer(StubConsumer):
-    def __init__(self, committed: int | None, end: int, acked: list[int] | None = None,
-                 unacked_offsets: list[int] | None = None, topic: str = "articles.accepted") -> None:
+    def __init__(
+        self,
+        committed: int | None,
+        end: int,
+        acked: list[int] | None = None,
+        unacked_offsets: list[int] | None = None,
+        topic: str = "articles.accepted",
+    ) -> None:
         super().__init__(committed=committed, acked=acked or [])
         self.tp = TP(topic, 0)
         self._acked = defaultdict(list, {self.tp: acked or []})

@@ -43,7 +43,10 @@ print(json.dumps({
 def installed(kind: str, tmp_path: Path) -> dict:
     out = subprocess.run(
         [sys.executable, "-c", INSTALL, kind, str(tmp_path)],
-        capture_output=True, text=True, timeout=120, check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
 

@@ -34,13 +34,18 @@ def outcomes(broker: Any) -> Iterator[dict[tuple[str, bool], dict]]:
     procs = {
         (scenario, patched): subprocess.Popen(
             [sys.executable, str(SCRIPT), broker.bootstrap, scenario, "1" if patched else "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-        for scenario in SCENARIOS for patched in (True, False)
+        for scenario in SCENARIOS
+        for patched in (True, False)
     }
     procs[("refused", False)] = subprocess.Popen(
         [sys.executable, str(SCRIPT), broker.bootstrap, "refused", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     results = {}
     try:

@@ -52,8 +52,9 @@ def test_did_weight_sets_how_much_acts_count_against_words(did_weight: float, ex
 def test_position_counts_its_said_did_mix() -> None:
     rules = PositionRules()
     pos = None
-    for n, (score, basis) in enumerate([(4.0, "said"), (-5.0, "did"), (-6.0, "did"), (3.0, "said"),
-                                        (-2.0, "said")]):
+    for n, (score, basis) in enumerate(
+        [(4.0, "said"), (-5.0, "did"), (-6.0, "did"), (3.0, "said"), (-2.0, "said")]
+    ):
         pos = apply_evidence(pos, ev(n, score, basis), rules)
     assert pos is not None
     assert (pos.evidence_count, pos.said_count, pos.did_count) == (5, 3, 2)

@@ -91,6 +91,7 @@ def test_any_batching_gives_the_sequential_fold(items: list, data: st.DataObject
         expected[e.actor.id] = state
         if change is not None:
             expected_changes.append(change)
+
     def same(c: StanceChange) -> dict:  # type: ignore[type-arg]
         return c.model_dump(exclude={"emitted_at"})  # wall clock at the fold
 

@@ -39,8 +39,9 @@ def worker(broker, app_id: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
         with w.client() as c:
             wait_for(lambda: c.get("/api/actors").json()["total"] >= 3, what="3 actors indexed")
             wait_for(lambda: c.get("/api/changes").json()["total"] >= 6, what="stance changes indexed")
-            wait_for(lambda: XSS in c.get(f"/api/actors/{VT}/quotes?limit=500").text,
-                     what="the <script> quote")
+            wait_for(
+                lambda: XSS in c.get(f"/api/actors/{VT}/quotes?limit=500").text, what="the <script> quote"
+            )
         yield w
     finally:
         w.stop()
@@ -69,17 +70,21 @@ def test_actors_listing_filters_sort_and_pages(client: httpx.Client) -> None:
     names = [a["actor"]["name"] for a in client.get("/api/actors?sort=name").json()["items"]]
     assert names == sorted(names, key=str.casefold)
     recent = client.get("/api/actors?sort=recent").json()["items"]
+
     # Most recent real change first, then newest evidence (event time); never the two mixed.
     def key(a: dict) -> tuple[datetime, datetime]:
-        return tuple(datetime.fromisoformat(a[f]) if a[f] else NEVER  # type: ignore[return-value]
-                     for f in ("last_change_at", "updated_at"))
+        return tuple(
+            datetime.fromisoformat(a[f]) if a[f] else NEVER  # type: ignore[return-value]
+            for f in ("last_change_at", "updated_at")
+        )
 
     keys = [key(a) for a in recent]
     assert keys == sorted(keys, reverse=True)
     assert recent[0]["change_count"] >= 1
 
     assert [a["actor"]["id"] for a in client.get("/api/actors?q=oskars").json()["items"]] == [
-        "person:dana-oskarsson"]
+        "person:dana-oskarsson"
+    ]
     conflictual = client.get("/api/actors?label=conflictual").json()["items"]
     assert VT in {a["actor"]["id"] for a in conflictual}
     assert "person:dana-oskarsson" not in {a["actor"]["id"] for a in conflictual}
@@ -121,15 +126,33 @@ def test_changes_filters_and_pages(client: httpx.Client) -> None:
     assert len(ids) == len(set(ids))  # deduped by change_id
 
 
-@pytest.mark.parametrize("url", [
-    "/api/graph?window=year", "/api/graph?min_evidence=0", "/api/graph?max_edges=100000",
-    "/api/positions?format=xlsx", "/api/evidence?window=decade", "/api/targets/" + "t" * 300,
-    "/targets/bad%01id", "/api/targets/issue:nobody-mentions-it", "/api/actors/bad%01id/positions/x",
-    "/api/actors?limit=abc", "/api/actors?limit=0", "/api/actors?limit=501", "/api/actors?offset=-1",
-    "/api/actors?label=hostile", "/api/actors?sort=random", "/api/changes?kind=other",
-    "/api/changes?limit=1.5", "/api/actors/" + "x" * 257, "/api/actors/bad%01id",
-    "/api/actors/bad%0Aid/quotes", "/actors/" + "y" * 300, "/api/actors?q=" + "q" * 300,
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/graph?window=year",
+        "/api/graph?min_evidence=0",
+        "/api/graph?max_edges=100000",
+        "/api/positions?format=xlsx",
+        "/api/evidence?window=decade",
+        "/api/targets/" + "t" * 300,
+        "/targets/bad%01id",
+        "/api/targets/issue:nobody-mentions-it",
+        "/api/actors/bad%01id/positions/x",
+        "/api/actors?limit=abc",
+        "/api/actors?limit=0",
+        "/api/actors?limit=501",
+        "/api/actors?offset=-1",
+        "/api/actors?label=hostile",
+        "/api/actors?sort=random",
+        "/api/changes?kind=other",
+        "/api/changes?limit=1.5",
+        "/api/actors/" + "x" * 257,
+        "/api/actors/bad%01id",
+        "/api/actors/bad%0Aid/quotes",
+        "/actors/" + "y" * 300,
+        "/api/actors?q=" + "q" * 300,
+    ],
+)
 def test_bad_parameters_are_json_4xx(client: httpx.Client, url: str) -> None:
     r = client.get(url)
     assert 400 <= r.status_code < 500, (url, r.status_code, r.text)
@@ -138,8 +161,19 @@ def test_bad_parameters_are_json_4xx(client: httpx.Client, url: str) -> None:
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
-@pytest.mark.parametrize("path", ["/api/actors", f"/api/actors/{VT}", "/", "/api/changes", "/health",
-                                  "/api/graph", "/api/positions", f"/api/targets/{REYEL}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/actors",
+        f"/api/actors/{VT}",
+        "/",
+        "/api/changes",
+        "/health",
+        "/api/graph",
+        "/api/positions",
+        f"/api/targets/{REYEL}",
+    ],
+)
 def test_read_only(client: httpx.Client, method: str, path: str) -> None:
     r = client.request(method, path)
     assert r.status_code == 405 and r.json() == {"error": "method not allowed"}
@@ -185,14 +219,36 @@ def test_stats_counts(client: httpx.Client) -> None:
 def test_openapi(client: httpx.Client) -> None:
     doc = client.get("/api/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
-    for path in ("/api/actors", "/api/actors/{actor_id}", "/api/actors/{actor_id}/quotes", "/api/changes",
-                 "/api/changes/stream", "/metrics", "/health", "/api/graph", "/api/targets/{target_id}",
-                 "/api/positions", "/api/evidence", "/api/actors/{actor_id}/positions/{target_id}",
-                 "/graph", "/targets/{target_id}"):
+    for path in (
+        "/api/actors",
+        "/api/actors/{actor_id}",
+        "/api/actors/{actor_id}/quotes",
+        "/api/changes",
+        "/api/changes/stream",
+        "/metrics",
+        "/health",
+        "/api/graph",
+        "/api/targets/{target_id}",
+        "/api/positions",
+        "/api/evidence",
+        "/api/actors/{actor_id}/positions/{target_id}",
+        "/graph",
+        "/targets/{target_id}",
+    ):
         assert path in doc["paths"], path
     schemas = doc["components"]["schemas"]
-    assert {"ActorPositions", "StanceChange", "Quote", "ActorSummary", "Graph", "GraphNode", "GraphEdge",
-            "TargetView", "PositionRowPage", "EvidencePage"} <= set(schemas)
+    assert {
+        "ActorPositions",
+        "StanceChange",
+        "Quote",
+        "ActorSummary",
+        "Graph",
+        "GraphNode",
+        "GraphEdge",
+        "TargetView",
+        "PositionRowPage",
+        "EvidencePage",
+    } <= set(schemas)
     graph_params = {p["name"] for p in doc["paths"]["/api/graph"]["get"]["parameters"]}
     assert {"window", "min_evidence", "label", "max_edges"} <= graph_params
     csv_types = doc["paths"]["/api/positions"]["get"]["responses"]["200"]["content"]
@@ -210,8 +266,10 @@ def test_metrics(client: httpx.Client) -> None:
 
 def test_sse_stream_replays_and_keeps_json(worker: WorkerProc) -> None:
     # Last-Event-ID 0 replays the buffered changes: proves the framing without waiting.
-    with httpx.Client(base_url=worker.url, timeout=10) as c, c.stream(
-            "GET", "/api/changes/stream", headers={"Last-Event-ID": "0"}) as r:
+    with (
+        httpx.Client(base_url=worker.url, timeout=10) as c,
+        c.stream("GET", "/api/changes/stream", headers={"Last-Event-ID": "0"}) as r,
+    ):
         assert r.headers["content-type"].startswith("text/event-stream")
         events: list[dict] = []
         for line in r.iter_lines():
@@ -314,8 +372,10 @@ def test_exports_stream_with_filters(client: httpx.Client) -> None:
     assert len(lines) >= len(evidence) and all(json.loads(x)["actor"]["id"] == VT for x in lines)
     # The graph's filters narrow the evidence to the positions drawn.
     heavy = client.get("/api/evidence", params={"min_evidence": 4, "format": "jsonl"}).text.splitlines()
-    pairs = {(r["actor"]["id"], r["target"]["id"]) for r in
-             client.get("/api/positions", params={"min_evidence": 4, "limit": 500}).json()["items"]}
+    pairs = {
+        (r["actor"]["id"], r["target"]["id"])
+        for r in client.get("/api/positions", params={"min_evidence": 4, "limit": 500}).json()["items"]
+    }
     assert heavy and {(json.loads(x)["actor"]["id"], json.loads(x)["target"]["id"]) for x in heavy} <= pairs
 
     ch = client.get("/api/changes", params={"kind": "change"}, headers={"Accept": "application/x-ndjson"})
@@ -341,8 +401,12 @@ def test_basis_said_and_did_from_the_pipeline(client: httpx.Client) -> None:
     assert any(e["basis"] == "did" and e["article_id"] == "synth-seq-04" for e in evidence)
     pos = client.get(f"/api/actors/{VT}").json()["positions"][REYEL]
     assert (pos["said_count"], pos["did_count"]) == (said, did) and pos["evidence_count"] == len(evidence)
-    listed = next(p for a in client.get("/api/actors", params={"q": "varga"}).json()["items"]
-                  for p in a["positions"] if p["target"]["id"] == REYEL)
+    listed = next(
+        p
+        for a in client.get("/api/actors", params={"q": "varga"}).json()["items"]
+        for p in a["positions"]
+        if p["target"]["id"] == REYEL
+    )
     (row,) = client.get(f"/api/targets/{quote(REYEL, safe='')}").json()["positions"]
     edge = next(e for e in client.get("/api/graph").json()["edges"] if e["id"] == f"{VT}→{REYEL}")
     for shown in (listed, row, edge):
@@ -351,9 +415,10 @@ def test_basis_said_and_did_from_the_pipeline(client: httpx.Client) -> None:
     changes = client.get("/api/changes", params={"limit": 500}).json()["items"]
     assert changes and all(
         sum(c["basis_counts"].values()) == len(c["evidence"])
-        and c["basis"] == ("said+did" if all(c["basis_counts"].values())
-                           else "did" if c["basis_counts"]["did"] else "said")
-        for c in changes)
+        and c["basis"]
+        == ("said+did" if all(c["basis_counts"].values()) else "did" if c["basis_counts"]["did"] else "said")
+        for c in changes
+    )
     # Alerts resting on quotes alone and alerts resting (partly) on reported acts, both in the sequence.
     assert "said" in {c["basis"] for c in changes} and {c["basis"] for c in changes} & {"did", "said+did"}
     exported = _csv(client.get("/api/evidence", params={"format": "csv", "actor": VT, "target": REYEL}))
@@ -379,9 +444,23 @@ def token_worker(broker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[W
         w.stop()
 
 
-@pytest.mark.parametrize("path", ["/", "/api/actors", "/api/changes", "/api/openapi.json", "/metrics",
-                                  f"/api/actors/{VT}", "/api/changes/stream", "/static/app.js", "/graph",
-                                  "/api/graph", "/api/positions?format=csv", f"/targets/{VT}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/api/actors",
+        "/api/changes",
+        "/api/openapi.json",
+        "/metrics",
+        f"/api/actors/{VT}",
+        "/api/changes/stream",
+        "/static/app.js",
+        "/graph",
+        "/api/graph",
+        "/api/positions?format=csv",
+        f"/targets/{VT}",
+    ],
+)
 def test_token_required(token_worker: WorkerProc, path: str) -> None:
     with httpx.Client(base_url=token_worker.url, timeout=10) as c:
         r = c.get(path)

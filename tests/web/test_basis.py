@@ -32,11 +32,19 @@ HOSTILE = '<img src=x onerror="alert(1)">'
 
 def ev(n: int, score: float, basis: str, text: str = "") -> StanceEvidence:
     return StanceEvidence(
-        evidence_id=f"e{n}", article_id=f"fict-{n}", actor=ZARVONNE, target=KESTOVIA,
-        category="SANCTION" if score < 0 else "SUPPORT", score=score, confidence=0.9,
+        evidence_id=f"e{n}",
+        article_id=f"fict-{n}",
+        actor=ZARVONNE,
+        target=KESTOVIA,
+        category="SANCTION" if score < 0 else "SUPPORT",
+        score=score,
+        confidence=0.9,
         basis=basis,  # type: ignore[arg-type]
-        sentence_start=0, sentence_end=10, sentence=text or f"Fictional sentence {n}.",
-        published_at=T0 + timedelta(hours=n), source="Example Wire (fictional)",
+        sentence_start=0,
+        sentence_end=10,
+        sentence=text or f"Fictional sentence {n}.",
+        published_at=T0 + timedelta(hours=n),
+        source="Example Wire (fictional)",
     )
 
 
@@ -44,8 +52,13 @@ def folded() -> tuple[ActorPositions, list[StanceChange]]:
     """Praise in two quotes, then three reported sanctions: the position turns conflictual."""
     state: ActorPositions | None = None
     changes: list[StanceChange] = []
-    items = [ev(1, 5.0, "said"), ev(2, 4.0, "said", f"Zarvonne said {HOSTILE} was welcome."),
-             ev(3, -8.0, "did"), ev(4, -8.0, "did"), ev(5, -7.0, "did")]
+    items = [
+        ev(1, 5.0, "said"),
+        ev(2, 4.0, "said", f"Zarvonne said {HOSTILE} was welcome."),
+        ev(3, -8.0, "did"),
+        ev(4, -8.0, "did"),
+        ev(5, -7.0, "did"),
+    ]
     for item in items:
         state, change, _ = fold(state, item, PositionRules())
         if change is not None:
@@ -81,9 +94,10 @@ def test_rows_edges_and_summaries_carry_the_mix() -> None:
 def test_pages_show_said_and_did_and_stay_escaped() -> None:
     state, changes = folded()
     m = model_with(state, changes)
-    page = actor_page(actor_id=ZARVONNE.id, state=state, quotes=None, changes=changes, counts=None,
-                      worker="w")
-    card = page[page.index('<div class="card"'):page.index("</section>")]
+    page = actor_page(
+        actor_id=ZARVONNE.id, state=state, quotes=None, changes=changes, counts=None, worker="w"
+    )
+    card = page[page.index('<div class="card"') : page.index("</section>")]
     assert '5 evidence (<span class="mix" data-said="2" data-did="3">2 said, 3 did</span>)' in card
     # Every evidence item says how it was learned; the newest three are the reported sanctions.
     tags = re.findall(r'<span class="basis (said|did)" title="[^"]*">(?:said|did)</span>', card)
@@ -97,15 +111,28 @@ def test_pages_show_said_and_did_and_stay_escaped() -> None:
     mix = '<span class="mix" data-said="2" data-did="3">2 said, 3 did</span>'
     assert f'<td class="num evidence">5 {mix}</td>' in html
     assert re.search(r'class="last-change">.*<span class="basis did"', html)
-    board = dashboard(actors=list(m.actors.values()), total=1, limit=50, offset=0, changes=changes,
-                      counts=Counts(),
-                      targets=[], q=None, label=None, target=None, sort="recent", ready=True, worker="w")
+    board = dashboard(
+        actors=list(m.actors.values()),
+        total=1,
+        limit=50,
+        offset=0,
+        changes=changes,
+        counts=Counts(),
+        targets=[],
+        q=None,
+        label=None,
+        target=None,
+        sort="recent",
+        ready=True,
+        worker="w",
+    )
     assert "5 evidence (2 said, 3 did), 1 sources" in board
 
 
 def _collect(fmt: str, model_type: type, rows: object) -> str:
     async def run() -> str:
         return "".join([c async for c in export.chunks(fmt, model_type, rows)])  # type: ignore[arg-type]
+
     return asyncio.run(run())
 
 
@@ -118,7 +145,9 @@ def test_exports_carry_basis() -> None:
     rows = list(csv.DictReader(io.StringIO(_collect("csv", StanceEvidence, evidence))))
     assert [r["basis"] for r in rows] == ["said", "did"]
     assert [json.loads(x)["basis"] for x in _collect("jsonl", StanceEvidence, evidence).splitlines()] == [
-        "said", "did"]
+        "said",
+        "did",
+    ]
     change_rows = list(csv.DictReader(io.StringIO(_collect("csv", StanceChange, changes))))
     last = change_rows[-1]
     # It fired on the second sanction (two conflictual items from two articles), so it rests on

@@ -24,8 +24,16 @@ from web_harness import (
 pytestmark = [pytest.mark.browser, pytest.mark.broker]
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 VT, REYEL = "person:ilse-varga-tamm", "person:tomas-reyel"
 
 
@@ -54,6 +62,7 @@ def test_dashboard_live(worker: WorkerProc, broker) -> None:  # type: ignore[no-
     before, after = _sequence()
     produce(broker.bootstrap, before)
     with worker.client() as c:
+
         def extracted() -> float:
             for line in c.get("/metrics").text.splitlines():
                 if line.startswith("stancewire_articles_extracted_total "):
@@ -100,8 +109,11 @@ def test_dashboard_live(worker: WorkerProc, broker) -> None:  # type: ignore[no-
             # Mark this document: if the page reloaded, the marker would be gone.
             page.evaluate("window.__stancewireMarker = 42")
             produce(broker.bootstrap, after)
-            alert = page.locator("#feed li.fresh").filter(has_text="Ilse Varga-Tamm").filter(
-                has_text="conflictual")
+            alert = (
+                page.locator("#feed li.fresh")
+                .filter(has_text="Ilse Varga-Tamm")
+                .filter(has_text="conflictual")
+            )
             expect(alert.first).to_be_visible(timeout=90_000)
             # The SSE-rendered alert says what it rests on (said / did / said+did, issue 16).
             expect(alert.first.locator(".basis")).to_have_text(re.compile(r"^(said|did|said\+did)$"))

@@ -37,15 +37,24 @@ pytestmark = [pytest.mark.browser, pytest.mark.broker]
 
 VT, REYEL, KOSTEL = "person:ilse-varga-tamm", "person:tomas-reyel", "person:mira-kostel"
 HOSTILE = '<img src=x onerror="window.__xss=1">Mira Kostel'
-REGISTRY = {"id": KOSTEL, "name": HOSTILE, "kind": "person", "aliases": ["mira kostel", "kostel"],
-            "gender": "f", "country": "VLT",
-            "_note": "Fictional person with a hostile display name (HTML-escaping test)."}
+REGISTRY = {
+    "id": KOSTEL,
+    "name": HOSTILE,
+    "kind": "person",
+    "aliases": ["mira kostel", "kostel"],
+    "gender": "f",
+    "country": "VLT",
+    "_note": "Fictional person with a hostile display name (HTML-escaping test).",
+}
 HOSTILE_ARTICLE = {
-    "id": "web-hostile-1", "source": "Example Wire (fictional)", "title": "Kostel and Varga-Tamm",
-    "published_at": "2025-04-12T10:00:00Z", "synthetic": True,
+    "id": "web-hostile-1",
+    "source": "Example Wire (fictional)",
+    "title": "Kostel and Varga-Tamm",
+    "published_at": "2025-04-12T10:00:00Z",
+    "synthetic": True,
     "metadata": {"note": "Synthetic article: all people, countries and organisations are fictional."},
     "text": "Veltrian opposition leader Mira Kostel praised Corvenian Prime Minister Tomas Reyel on Monday. "
-            "Veltrian President Ilse Varga-Tamm accused Mira Kostel of undermining the border talks.",
+    "Veltrian President Ilse Varga-Tamm accused Mira Kostel of undermining the border talks.",
 }
 # Records the page collects from its first moment: long main-thread tasks (the Long Tasks API)
 # and the largest gap between 50 ms heartbeats (what a user would feel as a frozen page).
@@ -90,8 +99,13 @@ def worker(broker, app_id: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
         before, _ = _split()
         produce(broker.bootstrap, before)
         with w.client() as c:
-            wait_for(lambda: c.get("/api/targets/" + REYEL).status_code == 200
-                     and c.get("/api/graph").json()["total_edges"] >= 10, what="the seed positions indexed")
+            wait_for(
+                lambda: (
+                    c.get("/api/targets/" + REYEL).status_code == 200
+                    and c.get("/api/graph").json()["total_edges"] >= 10
+                ),
+                what="the seed positions indexed",
+            )
         yield w
     finally:
         w.stop()
@@ -135,9 +149,12 @@ def _drawn(page) -> dict:  # type: ignore[no-untyped-def]
 
 
 def _node_point(page, node_id: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    p = page.evaluate("""(id) => { const n = window.__stancewireGraph.getElementById(id);
+    p = page.evaluate(
+        """(id) => { const n = window.__stancewireGraph.getElementById(id);
         const r = n.renderedPosition(); const b = document.getElementById('graph').getBoundingClientRect();
-        return [b.left + r.x, b.top + r.y]; }""", node_id)
+        return [b.left + r.x, b.top + r.y]; }""",
+        node_id,
+    )
     return float(p[0]), float(p[1])
 
 
@@ -150,8 +167,11 @@ def _click_node(page, node_id: str) -> None:  # type: ignore[no-untyped-def]
     animation is stopped at its end, the node is centred, and the point is read until two reads
     a frame apart agree."""
     # "; 0": evaluate returns the last value, and a Cytoscape core took ~60 s to serialise.
-    page.evaluate("(id) => { const cy = window.__stancewireGraph; cy.stop(true, true); cy.zoom(1);"
-                  " cy.center(cy.getElementById(id)); return 0; }", node_id)
+    page.evaluate(
+        "(id) => { const cy = window.__stancewireGraph; cy.stop(true, true); cy.zoom(1);"
+        " cy.center(cy.getElementById(id)); return 0; }",
+        node_id,
+    )
     deadline = time.monotonic() + 10
     last = None
     while True:
@@ -187,8 +207,12 @@ def test_target_page_and_its_live_update(worker: WorkerProc, broker) -> None:  #
             expect(page.locator("#live.on")).to_be_visible(timeout=10_000)
             page.evaluate("window.__stancewireMarker = 7")
             produce(broker.bootstrap, after)  # seq-09 on: Varga-Tamm turns against Reyel
-            expect(page.locator("#feed li.fresh").filter(has_text="Ilse Varga-Tamm").filter(
-                has_text="conflictual").first).to_be_visible(timeout=90_000)
+            expect(
+                page.locator("#feed li.fresh")
+                .filter(has_text="Ilse Varga-Tamm")
+                .filter(has_text="conflictual")
+                .first
+            ).to_be_visible(timeout=90_000)
             expect(row.locator("td.label .chip")).to_have_text("conflictual")
             expect(row.locator("td.last-change")).to_contain_text("conflictual")
             # The live row (app.js) keeps the said/did mix and names the change's basis (issue 16).
@@ -200,8 +224,12 @@ def test_target_page_and_its_live_update(worker: WorkerProc, broker) -> None:  #
             page.screenshot(path=str(ARTIFACTS / "target.png"), full_page=True)
             # An issue several actors take a position on, sorted most cooperative first.
             page.goto(worker.url + "/targets/issue:meeting")
-            scores = [float(s) for s in page.locator("#target-positions tr[data-actor]").evaluate_all(
-                "rows => rows.map(r => r.dataset.score)")]
+            scores = [
+                float(s)
+                for s in page.locator("#target-positions tr[data-actor]").evaluate_all(
+                    "rows => rows.map(r => r.dataset.score)"
+                )
+            ]
             assert len(scores) >= 2 and scores == sorted(scores, reverse=True)
             assert not errors, errors
         finally:
@@ -231,10 +259,18 @@ def test_graph_draws_filters_searches_and_escapes(worker: WorkerProc, broker) ->
             # Live: a new article adds the hostile speaker and her edges without a reload.
             expect(page.locator("#live.on")).to_be_visible(timeout=10_000)
             produce(broker.bootstrap, [json.dumps(HOSTILE_ARTICLE).encode()])
-            _poll(page, f"window.__stancewireGraph.getElementById({json.dumps(KOSTEL)}).length > 0",
-                  timeout=90, what="the live node")
-            _poll(page, f"window.__stancewireGraph.getElementById({json.dumps(VT + '→' + KOSTEL)}).length",
-                  timeout=30, what="the live edge")
+            _poll(
+                page,
+                f"window.__stancewireGraph.getElementById({json.dumps(KOSTEL)}).length > 0",
+                timeout=90,
+                what="the live node",
+            )
+            _poll(
+                page,
+                f"window.__stancewireGraph.getElementById({json.dumps(VT + '→' + KOSTEL)}).length",
+                timeout=30,
+                what="the live edge",
+            )
             assert page.evaluate("window.__graphPerf.renders") == 1  # drawn in place, not reloaded
 
             # Hostile name: text in the canvas label, the tooltip and the search list; never markup.
@@ -247,8 +283,11 @@ def test_graph_draws_filters_searches_and_escapes(worker: WorkerProc, broker) ->
             expect(tip).to_contain_text(HOSTILE)
             expect(tip).to_contain_text("evidence")
             # Edges carry the said/did mix for their tooltip ("Varga-Tamm met Reyel" was an act).
-            mix = page.evaluate("(id) => { const d = window.__stancewireGraph.getElementById(id).data(); "
-                                "return [d.said_count, d.did_count]; }", VT + "→" + REYEL)
+            mix = page.evaluate(
+                "(id) => { const d = window.__stancewireGraph.getElementById(id).data(); "
+                "return [d.said_count, d.did_count]; }",
+                VT + "→" + REYEL,
+            )
             assert mix[0] >= 1 and mix[1] == 1, mix
             names = page.locator("#graph-names option").evaluate_all("os => os.map(o => o.value)")
             assert HOSTILE in names
@@ -299,8 +338,9 @@ def test_graph_draws_filters_searches_and_escapes(worker: WorkerProc, broker) ->
 # --------------------------------------------------------------------------- 500 nodes, 2,000 edges
 
 
-def _synthetic_network(n_actors: int = 400, n_issues: int = 100, n_edges: int = 2_000,
-                       seed: int = 7) -> list[tuple[bytes, bytes]]:
+def _synthetic_network(
+    n_actors: int = 400, n_issues: int = 100, n_edges: int = 2_000, seed: int = 7
+) -> list[tuple[bytes, bytes]]:
     """(key, value) records of the positions changelog: fictional actors ("Fictional Actor 001")
     with positions on fictional issues and on each other, 2,000 in all, over 60 days."""
     import random
@@ -309,10 +349,16 @@ def _synthetic_network(n_actors: int = 400, n_issues: int = 100, n_edges: int = 
 
     rnd = random.Random(seed)
     kinds = [ActorKind.person, ActorKind.person, ActorKind.government, ActorKind.organisation]
-    actors = [ActorRef(id=f"person:fictional-actor-{i:03d}", name=f"Fictional Actor {i:03d}",
-                       kind=kinds[i % len(kinds)]) for i in range(n_actors)]
-    issues = [TargetRef(id=f"issue:fictional-issue-{i:03d}", name=f"Fictional issue {i:03d}", kind="issue")
-              for i in range(n_issues)]
+    actors = [
+        ActorRef(
+            id=f"person:fictional-actor-{i:03d}", name=f"Fictional Actor {i:03d}", kind=kinds[i % len(kinds)]
+        )
+        for i in range(n_actors)
+    ]
+    issues = [
+        TargetRef(id=f"issue:fictional-issue-{i:03d}", name=f"Fictional issue {i:03d}", kind="issue")
+        for i in range(n_issues)
+    ]
     end = datetime(2025, 6, 1, tzinfo=UTC)
     by_actor: dict[str, dict[str, Position]] = {a.id: {} for a in actors}
     made = 0
@@ -328,16 +374,25 @@ def _synthetic_network(n_actors: int = 400, n_issues: int = 100, n_edges: int = 
         score = round(rnd.uniform(-8, 8), 2)
         label = "cooperative" if score >= 1.5 else "conflictual" if score <= -1.5 else "neutral"
         seen = end - timedelta(days=rnd.random() * 60)
-        by_actor[a.id][t.id] = Position(actor=a, target=t, score=score, label=label,
-                                        evidence_count=1 + int(rnd.expovariate(0.4)),
-                                        sources=["Fictional Wire"], first_seen=seen - timedelta(days=3),
-                                        last_seen=seen)
+        by_actor[a.id][t.id] = Position(
+            actor=a,
+            target=t,
+            score=score,
+            label=label,
+            evidence_count=1 + int(rnd.expovariate(0.4)),
+            sources=["Fictional Wire"],
+            first_seen=seen - timedelta(days=3),
+            last_seen=seen,
+        )
         made += 1
     records = []
     for a in actors:
         if by_actor[a.id]:
-            state = ActorPositions(actor=a, positions=by_actor[a.id],
-                                   updated_at=max(p.last_seen for p in by_actor[a.id].values()))
+            state = ActorPositions(
+                actor=a,
+                positions=by_actor[a.id],
+                updated_at=max(p.last_seen for p in by_actor[a.id].values()),
+            )
             records.append((json.dumps(a.id).encode(), state.model_dump_json().encode()))
     return records
 
@@ -370,8 +425,12 @@ def test_graph_at_500_nodes_and_2000_edges_stays_responsive(worker: WorkerProc, 
     ARTIFACTS.mkdir(exist_ok=True)
     with worker.client() as c:
         # The page then draws the seed network plus these 2,000 positions.
-        wait_for(lambda: c.get("/api/positions", params={"q": "fictional-actor", "limit": 1}).json()["total"]
-                 >= 2_000, what="the synthetic network indexed")
+        wait_for(
+            lambda: (
+                c.get("/api/positions", params={"q": "fictional-actor", "limit": 1}).json()["total"] >= 2_000
+            ),
+            what="the synthetic network indexed",
+        )
     runs: dict[str, list[dict[str, float]]] = {"worker": [], "main": []}
     with sync_playwright() as pw:
         browser = _browser(pw)
@@ -398,15 +457,24 @@ def test_graph_at_500_nodes_and_2000_edges_stays_responsive(worker: WorkerProc, 
                 page.close()
         finally:
             browser.close()
-    report = {mode: {"median": {k: statistics.median(r[k] for r in rs) for k in rs[0]},
-                     "range": {k: [min(r[k] for r in rs), max(r[k] for r in rs)] for k in rs[0]}, "runs": rs}
-              for mode, rs in runs.items()}
+    report = {
+        mode: {
+            "median": {k: statistics.median(r[k] for r in rs) for k in rs[0]},
+            "range": {k: [min(r[k] for r in rs), max(r[k] for r in rs)] for k in rs[0]},
+            "runs": rs,
+        }
+        for mode, rs in runs.items()
+    }
     w, m = report["worker"]["median"], report["main"]["median"]
     report["main_over_worker_layout_blocked"] = m["layout_blocked_ms"] / max(w["layout_blocked_ms"], 1.0)
     (ARTIFACTS / "graph-perf.json").write_text(json.dumps(report, indent=2), "utf-8")
     for mode in runs:
-        print(f"\ngraph 500/2000, layout in {mode}: median", json.dumps(report[mode]["median"]),
-              "range", json.dumps(report[mode]["range"]))
+        print(
+            f"\ngraph 500/2000, layout in {mode}: median",
+            json.dumps(report[mode]["median"]),
+            "range",
+            json.dumps(report[mode]["range"]),
+        )
     # While the worker lays the graph out (seconds on a loaded machine) the page stays live; the
     # same layout on the main thread blocks it for about the layout's time. The one long task
     # left is Cytoscape's first frame of 2,500 elements (reported; the bound only catches a
@@ -430,12 +498,15 @@ def _measure(perf: dict, tasks: list, gaps: list, drawn: dict) -> dict[str, floa
 
     in_layout = [overlap(s, s + d) for s, d in tasks] + [overlap(at - g, at) for at, g in gaps]
     return {
-        "first_render_ms": perf["rendered"], "fetch_ms": perf["fetched"] - perf["requested"],
-        "layout_ms": perf["layoutMs"], "draw_ms": perf["rendered"] - perf["laidOut"],
+        "first_render_ms": perf["rendered"],
+        "fetch_ms": perf["fetched"] - perf["requested"],
+        "layout_ms": perf["layoutMs"],
+        "draw_ms": perf["rendered"] - perf["laidOut"],
         "layout_blocked_ms": max(in_layout, default=0.0),
         "longest_task_ms": max((d for _, d in tasks), default=0.0),
         "blocked_ms": sum(max(0.0, d - 50) for _, d in tasks),
-        "nodes": len(drawn["nodes"]), "edges": len(drawn["edges"]),
+        "nodes": len(drawn["nodes"]),
+        "edges": len(drawn["edges"]),
     }
 
 
@@ -449,4 +520,3 @@ def update_screenshots() -> bool:
         if (ARTIFACTS / name).exists():
             shutil.copyfile(ARTIFACTS / name, shots / name)
     return True
-

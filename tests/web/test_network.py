@@ -29,23 +29,52 @@ def actor(slug: str, name: str | None = None, kind: ActorKind = ActorKind.person
     return ActorRef(id=f"person:{slug}", name=name or slug.replace("-", " ").title(), kind=kind)
 
 
-def pos(a: ActorRef, target: TargetRef, s: float, n: int = 3, seen: datetime = T0,
-        sources: tuple[str, ...] = ("Example Wire (fictional)",)) -> Position:
+def pos(
+    a: ActorRef,
+    target: TargetRef,
+    s: float,
+    n: int = 3,
+    seen: datetime = T0,
+    sources: tuple[str, ...] = ("Example Wire (fictional)",),
+) -> Position:
     label = "cooperative" if s >= 1.5 else "conflictual" if s <= -1.5 else "neutral"
-    return Position(actor=a, target=target, score=s, label=label, evidence_count=n,  # type: ignore[arg-type]
-                    sources=list(sources), first_seen=seen - timedelta(days=1), last_seen=seen)
+    return Position(
+        actor=a,
+        target=target,
+        score=s,
+        label=label,
+        evidence_count=n,  # type: ignore[arg-type]
+        sources=list(sources),
+        first_seen=seen - timedelta(days=1),
+        last_seen=seen,
+    )
 
 
 def put(m: ReadModel, a: ActorRef, *positions: Position) -> None:
-    m.apply_position(a.id, ActorPositions(actor=a, positions={p.target.id: p for p in positions},
-                                          updated_at=max(p.last_seen for p in positions)))
+    m.apply_position(
+        a.id,
+        ActorPositions(
+            actor=a,
+            positions={p.target.id: p for p in positions},
+            updated_at=max(p.last_seen for p in positions),
+        ),
+    )
 
 
 def change(a: ActorRef, target: TargetRef, at: datetime, n: int = 1) -> StanceChange:
     cur = pos(a, target, -4.0, seen=at)
-    return StanceChange(change_id=f"chg-{a.id}-{target.id}-{n}", kind="change", actor=a, target=target,
-                        current=cur, previous_label="cooperative", new_label="conflictual", delta=-6.5, at=at,
-                        emitted_at=at + timedelta(seconds=1))
+    return StanceChange(
+        change_id=f"chg-{a.id}-{target.id}-{n}",
+        kind="change",
+        actor=a,
+        target=target,
+        current=cur,
+        previous_label="cooperative",
+        new_label="conflictual",
+        delta=-6.5,
+        at=at,
+        emitted_at=at + timedelta(seconds=1),
+    )
 
 
 @pytest.fixture()
@@ -54,12 +83,25 @@ def model() -> ReadModel:
     m = ReadModel()
     birk, renn, vale = actor("anja-birk"), actor("olaf-renn"), actor("bruno-vale")
     ministry = ActorRef(id="org:veltrian-ministry", name="Veltrian Ministry", kind=ActorKind.organisation)
-    put(m, birk, pos(birk, ISSUE, 4.0, n=5), pos(birk, TargetRef(id=renn.id, name=renn.name), -3.0, n=2,
-                                                  seen=T0 - timedelta(days=20)))
+    put(
+        m,
+        birk,
+        pos(birk, ISSUE, 4.0, n=5),
+        pos(birk, TargetRef(id=renn.id, name=renn.name), -3.0, n=2, seen=T0 - timedelta(days=20)),
+    )
     put(m, renn, pos(renn, ISSUE, -6.0, n=8, sources=("Wire A (fictional)", "Wire B (fictional)")))
     put(m, vale, pos(vale, ISSUE, 0.5, n=1, seen=T0 - timedelta(days=3)))
-    put(m, ministry, pos(ministry, TargetRef(id="person:tomas-reyel", name="Tomas Reyel"), 2.0, n=1,
-                         seen=T0 - timedelta(hours=2)))
+    put(
+        m,
+        ministry,
+        pos(
+            ministry,
+            TargetRef(id="person:tomas-reyel", name="Tomas Reyel"),
+            2.0,
+            n=1,
+            seen=T0 - timedelta(hours=2),
+        ),
+    )
     m.apply_change(change(renn, ISSUE, T0 - timedelta(hours=3)))
     m.apply_change(change(birk, TargetRef(id=renn.id, name=renn.name), T0 - timedelta(days=20)))
     return m
@@ -69,7 +111,10 @@ def test_target_view_sorts_most_cooperative_first(model: ReadModel) -> None:
     view = target_view(model, "issue:ceasefire")
     assert view is not None and view.target == ISSUE and view.target_actor is None
     assert [r.actor.id for r in view.positions] == [
-        "person:anja-birk", "person:bruno-vale", "person:olaf-renn"]
+        "person:anja-birk",
+        "person:bruno-vale",
+        "person:olaf-renn",
+    ]
     assert view.counts == {"cooperative": 1, "neutral": 1, "conflictual": 1}
     renn = view.positions[-1]
     assert renn.source_count == 2 and renn.sources == ["Wire A (fictional)", "Wire B (fictional)"]
@@ -93,8 +138,10 @@ def test_graph_nodes_edges_and_filters(model: ReadModel) -> None:
     ceasefire = next(n for n in g.nodes if n.id == "issue:ceasefire")
     assert ceasefire.evidence == 5 + 8 + 1 and ceasefire.degree == 3 and not ceasefire.speaks
     assert next(n for n in g.nodes if n.id == "person:olaf-renn").speaks
-    assert {e.id for e in g.edges if e.changed} == {"person:olaf-renn→issue:ceasefire",
-                                                     "person:anja-birk→person:olaf-renn"}
+    assert {e.id for e in g.edges if e.changed} == {
+        "person:olaf-renn→issue:ceasefire",
+        "person:anja-birk→person:olaf-renn",
+    }
     # The window ends at the newest evidence (T0), not at the wall clock.
     week = build_graph(model, window="week")
     assert week.as_of == T0 and week.since == T0 - timedelta(days=7)
@@ -111,8 +158,10 @@ def test_graph_nodes_edges_and_filters(model: ReadModel) -> None:
 
 def test_filters_select_pairs(model: ReadModel) -> None:
     f = PositionFilter(label="conflictual")
-    assert selected_pairs(model, f) == {("person:olaf-renn", "issue:ceasefire"),
-                                        ("person:anja-birk", "person:olaf-renn")}
+    assert selected_pairs(model, f) == {
+        ("person:olaf-renn", "issue:ceasefire"),
+        ("person:anja-birk", "person:olaf-renn"),
+    }
     rows = list(position_rows(model, PositionFilter(target="ceasefire", min_evidence=2)))
     assert {r.actor.id for r in rows} == {"person:anja-birk", "person:olaf-renn"}
     assert list(position_rows(model, PositionFilter(q="bruno", window="day"))) == []
@@ -121,16 +170,24 @@ def test_filters_select_pairs(model: ReadModel) -> None:
 def _collect(fmt: str, model_type: type, rows: object) -> str:
     async def run() -> str:
         return "".join([c async for c in export.chunks(fmt, model_type, rows)])  # type: ignore[arg-type]
+
     return asyncio.run(run())
 
 
 def test_csv_export_columns_and_formula_escaping(model: ReadModel) -> None:
-    evil = actor("mira-kostel", name="=HYPERLINK(\"http://x\")")
+    evil = actor("mira-kostel", name='=HYPERLINK("http://x")')
     put(model, evil, pos(evil, ISSUE, -2.0, sources=("+cmd|' /C calc'!A0",)))
     text = _collect("csv", PositionRow, position_rows(model, PositionFilter(target="issue:ceasefire")))
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 4 and rows[0].keys() >= {"actor_id", "target_id", "score", "label", "evidence_count",
-                                                 "sources", "last_change_at"}
+    assert len(rows) == 4 and rows[0].keys() >= {
+        "actor_id",
+        "target_id",
+        "score",
+        "label",
+        "evidence_count",
+        "sources",
+        "last_change_at",
+    }
     bad = next(r for r in rows if r["actor_id"] == "person:mira-kostel")
     assert bad["actor_name"].startswith("'=") and bad["sources"].startswith("'+")
     assert bad["score"] == "-2.0"  # numbers stay numbers (a negative score is not a formula)
@@ -146,8 +203,16 @@ def test_csv_export_columns_and_formula_escaping(model: ReadModel) -> None:
 def test_export_pulls_rows_lazily() -> None:
     """A large export never materialises: the first chunk is out after one chunk's rows."""
     pulled = 0
-    base = PositionRow(actor=actor("a"), target=ISSUE, score=1.0, label="neutral", evidence_count=1,
-                       source_count=1, first_seen=T0, last_seen=T0)
+    base = PositionRow(
+        actor=actor("a"),
+        target=ISSUE,
+        score=1.0,
+        label="neutral",
+        evidence_count=1,
+        source_count=1,
+        first_seen=T0,
+        last_seen=T0,
+    )
 
     def rows():  # type: ignore[no-untyped-def]
         nonlocal pulled
@@ -169,11 +234,18 @@ def test_export_pulls_rows_lazily() -> None:
     assert pulled == 50_000 and n_chunks == 50_000 // export.CHUNK_ROWS
 
 
-@pytest.mark.parametrize(("query", "accept", "fmt"), [
-    ({}, None, "json"), ({}, "text/csv", "csv"), ({}, "application/x-ndjson", "jsonl"),
-    ({"format": "csv"}, "application/json", "csv"), ({}, "text/html, text/csv;q=0.9", "csv"),
-    ({"format": "jsonl"}, None, "jsonl"), ({}, "*/*", "json"),
-])
+@pytest.mark.parametrize(
+    ("query", "accept", "fmt"),
+    [
+        ({}, None, "json"),
+        ({}, "text/csv", "csv"),
+        ({}, "application/x-ndjson", "jsonl"),
+        ({"format": "csv"}, "application/json", "csv"),
+        ({}, "text/html, text/csv;q=0.9", "csv"),
+        ({"format": "jsonl"}, None, "jsonl"),
+        ({}, "*/*", "json"),
+    ],
+)
 def test_format_negotiation(query: dict[str, str], accept: str | None, fmt: str) -> None:
     assert export.negotiate(query, accept) == fmt
 
@@ -199,8 +271,9 @@ def test_pages_escape_hostile_labels(model: ReadModel) -> None:
     assert "<script>alert" not in html and "<script>x" not in html
     svg = combined_timeline_svg([(HOSTILE, [(T0, 1.0), (T0 + timedelta(days=1), -2.0)])], title=HOSTILE)
     assert HOSTILE not in svg and svg.count("<polyline") == 1
-    page = graph_page({"window": "week", "min_evidence": 2, "label": None}, ready=True, counts=None,
-                      worker="w")
+    page = graph_page(
+        {"window": "week", "min_evidence": 2, "label": None}, ready=True, counts=None, worker="w"
+    )
     assert '<script src="/static/cytoscape.min.js" defer>' in page and 'value="week" selected' in page
     assert "/api/positions?window=week&amp;min_evidence=2&amp;format=csv" in page
 
@@ -213,8 +286,16 @@ def test_large_export_streams_over_http() -> None:
 
     total = 30_000
     pulled = 0
-    base = PositionRow(actor=actor("a"), target=ISSUE, score=-1.0, label="neutral", evidence_count=1,
-                       source_count=1, first_seen=T0, last_seen=T0)
+    base = PositionRow(
+        actor=actor("a"),
+        target=ISSUE,
+        score=-1.0,
+        label="neutral",
+        evidence_count=1,
+        source_count=1,
+        first_seen=T0,
+        last_seen=T0,
+    )
 
     def rows():  # type: ignore[no-untyped-def]
         nonlocal pulled

@@ -27,8 +27,15 @@ def ref(x: str) -> ActorRef:
 
 def position(actor: str, target: str, label: str = "neutral", seen: datetime = T0) -> Position:
     score = {"cooperative": 3.0, "conflictual": -3.0}.get(label, 0.0)
-    return Position(actor=ref(actor), target=TargetRef(id=f"person:{target}", name=target.title()),
-                    score=score, label=label, evidence_count=1, first_seen=seen, last_seen=seen)  # type: ignore[arg-type]
+    return Position(
+        actor=ref(actor),
+        target=TargetRef(id=f"person:{target}", name=target.title()),
+        score=score,
+        label=label,
+        evidence_count=1,
+        first_seen=seen,
+        last_seen=seen,
+    )  # type: ignore[arg-type]
 
 
 def state(actor: str, target: str = "t", label: str = "neutral", seen: datetime = T0) -> ActorPositions:
@@ -36,13 +43,26 @@ def state(actor: str, target: str = "t", label: str = "neutral", seen: datetime 
     return ActorPositions(actor=ref(actor), positions={pos.target.id: pos}, updated_at=seen)
 
 
-def change(n: int, actor: str = "a", target: str = "t", kind: str = "change", label: str = "conflictual",
-           emitted: datetime | None = None) -> StanceChange:
+def change(
+    n: int,
+    actor: str = "a",
+    target: str = "t",
+    kind: str = "change",
+    label: str = "conflictual",
+    emitted: datetime | None = None,
+) -> StanceChange:
     return StanceChange(
-        change_id=f"c{n:05d}", kind=kind, first_seen=kind == "new", actor=ref(actor),  # type: ignore[arg-type]
+        change_id=f"c{n:05d}",
+        kind=kind,
+        first_seen=kind == "new",
+        actor=ref(actor),  # type: ignore[arg-type]
         target=TargetRef(id=f"person:{target}", name=target.title()),
-        current=position(actor, target, label), previous_label=None if kind == "new" else "cooperative",
-        new_label=label, delta=-6.0, at=T0, emitted_at=emitted or T0 + timedelta(seconds=n),  # type: ignore[arg-type]
+        current=position(actor, target, label),
+        previous_label=None if kind == "new" else "cooperative",
+        new_label=label,
+        delta=-6.0,
+        at=T0,
+        emitted_at=emitted or T0 + timedelta(seconds=n),  # type: ignore[arg-type]
     )
 
 

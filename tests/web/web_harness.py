@@ -24,9 +24,11 @@ from stancewire.broker import EmbeddedBroker, free_port  # noqa: F401  (re-expor
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
-WORKER_CMD = ("from faust.worker import Worker; from stancewire.settings import Settings; "
-              "from streams.app import create_app; app = create_app(Settings()); "
-              "Worker(app, loglevel='warning').execute_from_commandline()")
+WORKER_CMD = (
+    "from faust.worker import Worker; from stancewire.settings import Settings; "
+    "from streams.app import create_app; app = create_app(Settings()); "
+    "Worker(app, loglevel='warning').execute_from_commandline()"
+)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class WorkerProc:
 # alert the browser test waits for fires on the article it feeds (alerts follow arrival order).
 PARTITIONS = 1
 
+
 def ensure_topics(bootstrap: str, app_id: str) -> None:
     from stancewire.settings import Settings
     from streams.clients.admin import ensure_topics as _ensure
@@ -65,22 +68,47 @@ def ensure_topics(bootstrap: str, app_id: str) -> None:
     asyncio.run(_ensure(Settings(broker=bootstrap, app_id=app_id, partitions=PARTITIONS)))
 
 
-def start_worker(tmp: Path, bootstrap: str, app_id: str, *, token: str | None = None,
-                 port: int | None = None, extra_env: dict[str, str] | None = None) -> WorkerProc:
+def start_worker(
+    tmp: Path,
+    bootstrap: str,
+    app_id: str,
+    *,
+    token: str | None = None,
+    port: int | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> WorkerProc:
     port = port or free_port()
-    env = {**os.environ, "STANCEWIRE_BROKER": bootstrap, "STANCEWIRE_APP_ID": app_id,
-           "STANCEWIRE_WEB_PORT": str(port), "STANCEWIRE_STATE_DIR": str(tmp / "state"),
-           "STANCEWIRE_PARTITIONS": str(PARTITIONS), **(extra_env or {})}
+    env = {
+        **os.environ,
+        "STANCEWIRE_BROKER": bootstrap,
+        "STANCEWIRE_APP_ID": app_id,
+        "STANCEWIRE_WEB_PORT": str(port),
+        "STANCEWIRE_STATE_DIR": str(tmp / "state"),
+        "STANCEWIRE_PARTITIONS": str(PARTITIONS),
+        **(extra_env or {}),
+    }
     if token:
         env["STANCEWIRE_API_TOKEN"] = token
     else:
         env.pop("STANCEWIRE_API_TOKEN", None)
     log_path = tmp / f"worker-{port}.log"
     with open(log_path, "ab") as log:
-        proc = subprocess.Popen([sys.executable, "-c", WORKER_CMD], env=env, cwd=ROOT, stdout=log,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    w = WorkerProc(url=f"http://127.0.0.1:{port}", env=env, proc=proc, log_path=log_path, token=token,
-                   headers={"Authorization": f"Bearer {token}"} if token else {})
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WORKER_CMD],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    w = WorkerProc(
+        url=f"http://127.0.0.1:{port}",
+        env=env,
+        proc=proc,
+        log_path=log_path,
+        token=token,
+        headers={"Authorization": f"Bearer {token}"} if token else {},
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:

@@ -96,9 +96,7 @@ def candidates(
     if not order:
         return []
     clusters: dict[str, PersonCluster] = {c.actor.id: c for c in att.m.clusters if c.actor is not None}
-    first_named = min(
-        (c for c in clusters.values() if c.seen), key=lambda c: c.first_seen, default=None
-    )
+    first_named = min((c for c in clusters.values() if c.seen), key=lambda c: c.first_seen, default=None)
     starts = _sentence_starts(att)
     tok_sent = bisect_right(starts, a) - 1
     prev_start = starts[tok_sent - 1] if tok_sent > 0 else -1

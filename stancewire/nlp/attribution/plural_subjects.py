@@ -199,8 +199,7 @@ def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int
     if named:
         together = [c, *c.conjuncts, *_names_hung_before(att, c), *_companions(att, c)]
         if len(together) > 1 and all(
-            _named_person(att, t) or _named_body(att, t) or (t.i > c.i and human_plural(t))
-            for t in together
+            _named_person(att, t) or _named_body(att, t) or (t.i > c.i and human_plural(t)) for t in together
         ):
             # "Ada Velk and Tomas Brekke", "Ada Velk and several harbour pilots": the people named
             # (or described) together.

@@ -63,6 +63,8 @@ def ranker_mode(value: bool | str) -> str:
     if value not in MODES:
         raise ValueError(f"speaker_ranker must be one of {sorted(MODES)}, not {value!r}")
     return value
+
+
 MODEL_FILE = "speaker_ranker.json"
 _HOLD = tuple(FEATURES.index(n) for n in ("rule_choice", "last_mention_subject"))
 _NOT_HOLD = tuple(FEATURES.index(n) for n in ("last_mention_in_quote", "newer_subject_exists"))

@@ -129,7 +129,7 @@ def answer_line(text: str, char: int, first_q: int) -> bool:
     if QUESTION_RE.match(text, start, char) is not None:
         return False
     label = _LABEL.match(text, start, char)
-    return label is None or label.group(0).strip(" \t\"“").startswith("A")
+    return label is None or label.group(0).strip(' \t"“').startswith("A")
 
 
 @lru_cache(maxsize=8)

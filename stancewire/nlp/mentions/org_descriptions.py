@@ -328,11 +328,7 @@ def _recipient(head: Token) -> bool:
     if head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() == "tell":
         return True
     prep = head.head
-    return (
-        head.dep_ == "pobj"
-        and prep.lower_ in ("to", "with")
-        and prep.head.lemma_.lower() in _TOLD_TEXTS
-    )
+    return head.dep_ == "pobj" and prep.lower_ in ("to", "with") and prep.head.lemma_.lower() in _TOLD_TEXTS
 
 
 def same_sentence_org(ix: ArticleMentions, char: int, noun: str) -> ActorRef | None:

@@ -412,16 +412,38 @@ def role_word_before_name(word: Token, first: Token, given: dict[str, str], rest
 
 # What a state body named after its country is for ("Health Canada", "Statistics Canada",
 # "Sport England"): the first words of such names.
-_COUNTRY_BODY_WORDS = frozenset({
-    "agriculture", "defence", "elections", "employment", "environment", "finance", "fisheries",
-    "health", "heritage", "housing", "immigration", "industry", "infrastructure", "innovation",
-    "justice", "parks", "public", "revenue", "service", "sport", "statistics", "transport",
-    "veterans", "visit",
-})
+_COUNTRY_BODY_WORDS = frozenset(
+    {
+        "agriculture",
+        "defence",
+        "elections",
+        "employment",
+        "environment",
+        "finance",
+        "fisheries",
+        "health",
+        "heritage",
+        "housing",
+        "immigration",
+        "industry",
+        "infrastructure",
+        "innovation",
+        "justice",
+        "parks",
+        "public",
+        "revenue",
+        "service",
+        "sport",
+        "statistics",
+        "transport",
+        "veterans",
+        "visit",
+    }
+)
 
 
 def country_named_body(ix: ArticleMentions, ent: Span, given: dict[str, str]) -> bool:
-    """"Health Canada", "Statistics Harwen": a subject word before a country's name is a state
+    """ "Health Canada", "Statistics Harwen": a subject word before a country's name is a state
     body called after the country, not a person; nobody is called "Health" ("Paul Jordan" is)."""
     if ent[0].lower_ not in _COUNTRY_BODY_WORDS or normalise(ent[0].text) in given:
         return False

@@ -512,7 +512,7 @@ def attribute_right(doc: Doc, text: str, idx: DocIndex, s: QuoteSpan, right: str
     if (
         (len(gap_words) > 6 or cue.idx >= a + 80)
         # (a scare quote in the apposition is read over: "wearing “Ada Morn” pins")
-        and APPOS_GAP.match(re.sub("[“”\"]", "", text[a : cue.idx])) is None
+        and APPOS_GAP.match(re.sub('[“”"]', "", text[a : cue.idx])) is None
         and not subject_fills_gap(doc, text, idx, cue, a)
         and not closing_inverted_frame(doc, text, idx, cue, seg_end)
     ):

@@ -83,9 +83,13 @@ class QuoteFinder:
                     # the same sentence, a few words on, continues the mixed quote, unless
                     # those words bring a reporting verb of their own.
                     gap = text[q.end : fr.open]
-                    if len(gap.split()) <= 6 and not SENTENCE_END.search(gap) and not any(
-                        t.pos_ == "VERB" and t.lemma_.lower() in cues.speech_verbs()
-                        for t in doc[idx.tok_at(q.end) : idx.tok_at(fr.open)]
+                    if (
+                        len(gap.split()) <= 6
+                        and not SENTENCE_END.search(gap)
+                        and not any(
+                            t.pos_ == "VERB" and t.lemma_.lower() in cues.speech_verbs()
+                            for t in doc[idx.tok_at(q.end) : idx.tok_at(fr.open)]
+                        )
                     ):
                         q.end = trim(text, q.start, fr.outer_end)[1]
                         q.sent_end = max(q.sent_end, fr.outer_end)

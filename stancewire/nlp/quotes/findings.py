@@ -59,7 +59,7 @@ def finding_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
 
 
 def _closing_finding(doc: Doc, text: str, tok: Token, idx: DocIndex, subj: Token) -> QuoteCandidate | None:
-    """"He agreed to sell it in 2010, records show.": the finding is the clause before a frame
+    """ "He agreed to sell it in 2010, records show.": the finding is the clause before a frame
     that closes the sentence, as for a speaker's ", she said"."""
     from stancewire.nlp.quotes.fronted import closing_frame
     from stancewire.nlp.quotes.indirect import content_span, finish

@@ -260,8 +260,10 @@ def drop_set_in_echoes(out: list[QuoteCandidate], set_in_cues: dict[int, int | N
 
 
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def withholds(tok: Token, lemma: str) -> bool:
-    """"deny" with a recipient withholds a thing, it reports no denial: "closed primaries deny
+    """ "deny" with a recipient withholds a thing, it reports no denial: "closed primaries deny
     many voters the right to vote", "the board denied her a visa"."""
     return lemma == "deny" and any(c.dep_ == "dative" for c in children(tok))
 
@@ -623,11 +625,7 @@ def belief_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
         return None
     kids = children(tok)
     comp = next(
-        (
-            c
-            for c in kids
-            if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]
-        ),
+        (c for c in kids if c.dep_ == "ccomp" and c.i > tok.i and not idx.in_direct[c.i]),
         None,
     )
     rule, conf = "belief-ccomp", 0.7
@@ -704,11 +702,7 @@ def verb_frame_main(
         last = comp.right_edge.i
         # Several complements on the same side ("suggested that X ... had Trump been president").
         for c in kids:
-            if (
-                c is not comp
-                and c.dep_ == "ccomp"
-                and (c.i > tok.i) == (comp.i > tok.i)
-            ):
+            if c is not comp and c.dep_ == "ccomp" and (c.i > tok.i) == (comp.i > tok.i):
                 first = min(first, c.left_edge.i)
                 last = max(last, c.right_edge.i)
         # A fronted clause ("X, he said") ends before the cue.
@@ -790,9 +784,7 @@ def verb_frame_main(
     # 4. verb + preposition: called for X, warned of X
     preps = cues.PREP_CUES.get(lemma)
     if preps:
-        prep = next(
-            (c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i <= tok.i + 2), None
-        )
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i <= tok.i + 2), None)
         if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in children(prep)):
             first = prep.i + 1
             last = cut_at_cue(doc, first, prep.right_edge.i)
@@ -1005,7 +997,7 @@ def before_next_clause(doc: Doc, text: str, tok: Token, a: int, b: int) -> int:
 
 
 def _after_comma(toks: list[Token], first: int, j: int) -> bool:
-    """", said lead author Omar Said" / ", he added" / ", emphasizing that": a token set off by
+    """ ", said lead author Omar Said" / ", he added" / ", emphasizing that": a token set off by
     a comma or dash (or by a comma and a pronoun or name), as an attribution tail is."""
     prev = toks[j - 1]
     return prev.text in (",", "—", "–") or (
@@ -1014,7 +1006,7 @@ def _after_comma(toks: list[Token], first: int, j: int) -> bool:
 
 
 def _closing_subject_frame(t: Token, first: int) -> bool:
-    """", The Lumen Ledger reported in 1991." closing the sentence, hung by the parser inside
+    """ ", The Lumen Ledger reported in 1991." closing the sentence, hung by the parser inside
     the content before it: a frame whose subject phrase opens after a comma."""
     subj = next((c for c in children(t) if c.dep_ == "nsubj" and c.i < t.i), None)
     if subj is None or subj.left_edge.i <= first + 1:

@@ -106,7 +106,7 @@ def _share_of_respondents(subj: Token | None) -> bool:
 
 
 def drop_polled_answers(idx: DocIndex, quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """"In a new poll, 40 percent said C": the poll's clause (:func:`in_poll_frame`) holds the
+    """ "In a new poll, 40 percent said C": the poll's clause (:func:`in_poll_frame`) holds the
     answer, and the speech verb's own quote of C inside it (speaker "40 percent") is the same
     attribution told twice: it goes. Only the verb the poll phrase hangs on; another cue in the
     clause ("… of voters who said C back Falk") is an attribution of its own."""

@@ -178,7 +178,7 @@ _FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
 
 
 def _floating_quantifier(subj: Token) -> bool:
-    """"Dorvan leaders — whose party … — both suggested": the parser makes the floating "both" a
+    """ "Dorvan leaders — whose party … — both suggested": the parser makes the floating "both" a
     second subject of the verb; it only counts the subject before it, which names the speakers."""
     return subj.tag_ == "DT" and subj.lower_ in _FLOATING_QUANTIFIERS and not any(children(subj))
 
@@ -384,9 +384,7 @@ def misread_verb(tok: Token) -> bool:
         # "Fewer than half of the voters surveyed ... support Clinton": after a long subject the
         # tagger reads a stance verb as a singular noun; the parse still gives it a subject and
         # an object, which no noun has.
-        return tok.lemma_.lower() in POSITION_VERBS and any(
-            c.dep_ == "dobj" and c.i > tok.i for c in kids
-        )
+        return tok.lemma_.lower() in POSITION_VERBS and any(c.dep_ == "dobj" and c.i > tok.i for c in kids)
     return any(c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in kids)
 
 
@@ -463,7 +461,8 @@ def misread_subject(subj: Token) -> Token | None:
         # the first title the subject and the titled name its conjunct; one person holds both.
         name = next(
             (
-                c for c in children(subj)
+                c
+                for c in children(subj)
                 if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and not _title_word(c)
             ),
             None,
@@ -488,8 +487,10 @@ def misread_subject(subj: Token) -> Token | None:
         # The last word of a name ("Broaddrick Sunday night recounted": the name is a compound
         # of "night"; "Nine months of Trump talking about …"), a person's first.
         names = [
-            t for t in subj.subtree
-            if t.pos_ == "PROPN" and not is_date_word(t)
+            t
+            for t in subj.subtree
+            if t.pos_ == "PROPN"
+            and not is_date_word(t)
             and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")
         ]
         people = [t for t in names if t.ent_type_ == "PERSON"]
