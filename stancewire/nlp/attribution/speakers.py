@@ -1025,12 +1025,13 @@ def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
     article names is an organisation of its own, named after that person (not an unknown
     "Cruz campaign", and not the person: what a campaign says is not the candidate's word)."""
     lemma = tok.lemma_.lower()
-    if lemma not in ENTOURAGE_NOUNS or tok.tag_ != "NN":
+    if lemma not in ENTOURAGE_NOUNS or not (tok.tag_ == "NN" or _headline_cased_noun(tok)):
         return None
     owner: ActorRef | None = None
     for c in children(tok):
-        # A sentence-initial surname may be tagged a common noun ("Marks’ campaign said").
-        if c.i < tok.i and c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.text[:1].isupper()):
+        # A sentence-initial surname may be tagged a common noun ("Marks’ campaign said"); a
+        # name before an adjective is an nmod ("the Ada Morn presidential campaign").
+        if c.i < tok.i and c.dep_ in _OWNER_DEPS and (c.pos_ == "PROPN" or c.text[:1].isupper()):
             name = normalise(without_possessive(c.text))
             cluster = att.m.cluster_for_token(c.i) or att.m.cluster_by_part(name)
             if cluster is not None and cluster.actor is not None:
@@ -1049,6 +1050,19 @@ def entourage_speaker(att: Attributor, tok: Token) -> Speaker | None:
     b = tok.idx + len(tok.text)
     body = entourage_actor(owner.name, lemma)
     return actor_speaker(body, att.text[a:b], a, b, MentionKind.organisation, owner.name)
+
+
+# Dependencies of a name that owns an entourage noun: "the Morn campaign", "Morn's campaign",
+# "the Ada Morn presidential campaign" (the parser makes a name before an adjective an nmod).
+_OWNER_DEPS = ("compound", "poss", "nmod")
+
+
+def _headline_cased_noun(tok: Token) -> bool:
+    """ "Ada Morn Campaign Wants A New Chair": a capitalised entourage noun the tagger made a
+    proper noun in a title-cased headline; "Campaign" there is still the common noun. Whether a
+    name owns it is for the caller (the "Harbor Rights Campaign" has no owner the article names)."""
+    title_cased_next = tok.i + 1 < len(tok.doc) and tok.nbor(1).text.istitle()
+    return tok.tag_ == "NNP" and tok.text.istitle() and title_cased_next
 
 
 def plural_proper(att: Attributor, tok: Token) -> bool:
