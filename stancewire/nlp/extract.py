@@ -15,6 +15,7 @@ article yields the same ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -116,6 +117,7 @@ class Extractor:
         # a token of its own to spaCy, which splits names and noun phrases; a plain space of the
         # same length keeps every offset.
         text = text.replace(NO_BREAK_SPACE, " ")
+        text = plain_possessives(text)
         doc = self.nlp.make_doc(text)
         doccache.remember_text(doc, text)
         doc._.article = article
@@ -123,25 +125,55 @@ class Extractor:
 
     def _result(self, doc: Doc) -> ExtractionResult:
         quotes, stances = doc._.quotes, doc._.stances or []
-        if NO_BREAK_SPACE in doc._.article.text:
-            quotes, stances = restore_no_break_spaces(doc._.article.text, quotes, stances)
+        original = doc._.article.text
+        if NO_BREAK_SPACE in original or CURLY_APOSTROPHE in original:
+            quotes, stances = restore_no_break_spaces(original, quotes, stances)
         result = ExtractionResult(article_id=doc._.article.id, quotes=quotes, stances=stances)
         release(doc)
         return result
 
 
 NO_BREAK_SPACE = "\u00a0"
+CURLY_APOSTROPHE = "\u2019"
+# The parsed copy's stand-ins for the article's characters (see :meth:`Extractor.make_doc`).
+_STAND_INS = {NO_BREAK_SPACE: " ", CURLY_APOSTROPHE: "'"}
+
+# A curly apostrophe closing a plural or s-final possessive ("Sanders’ approach", "voters’
+# concerns"): the small model tags it a closing quotation mark and the sentence falls apart
+# ("endorsed" an adjective, the participle after it the root). Not one that may close a single
+# quotation opened earlier in the paragraph ("‘… the Democrats’ …").
+_S_POSSESSIVE = re.compile(r"(?<=[A-Za-z]s)\u2019(?= [A-Za-z])")
+_OPEN_SINGLE = "\u2018"
+
+
+def plain_possessives(text: str) -> str:
+    """``text`` with each s-final possessive's curly apostrophe made a straight one, which the
+    model reads as a possessive marker; the same length, so every offset still holds."""
+    if CURLY_APOSTROPHE not in text:
+        return text
+    chars: list[str] | None = None
+    for m in _S_POSSESSIVE.finditer(text):
+        i = m.start()
+        start = text.rfind("\n", 0, i) + 1
+        if text.rfind(_OPEN_SINGLE, start, i) > text.rfind(CURLY_APOSTROPHE, start, i):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[i] = "'"
+    return text if chars is None else "".join(chars)
 
 
 def _original(original: str, text: str, start: int) -> str:
-    """``text``, read from the parsed copy at ``start``, with the article's no-break spaces put
-    back where the copy has plain ones (only those: noise masking is kept as it was)."""
+    """``text``, read from the parsed copy at ``start``, with the article's no-break spaces and
+    curly apostrophes put back where the copy has stand-ins (only those: noise masking is kept
+    as it was)."""
     end = start + len(text)
-    if NO_BREAK_SPACE not in original[start:end]:
+    span = original[start:end]
+    if NO_BREAK_SPACE not in span and CURLY_APOSTROPHE not in span:
         return text
     chars = list(text)
-    for i, c in enumerate(original[start:end]):
-        if c == NO_BREAK_SPACE and chars[i] == " ":
+    for i, c in enumerate(span):
+        if _STAND_INS.get(c) == chars[i]:
             chars[i] = c
     return "".join(chars)
 

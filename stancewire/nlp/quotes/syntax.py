@@ -61,6 +61,10 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             subj = participle_subject(t) or _with_absolute_subject(t)
         if subj is None and agent is None:
             subj = _object_conjunct_subject(t)
+        if agent is not None and t is not tok and _participle_of_phrase(tok, t):
+            # "Varga was booed and shouted down by supporters after telling them …": the doer
+            # of a participle after a preposition is the clause's subject, never its agent.
+            agent = None
         if agent is not None and (t is tok or subj is None):
             # "X was told by Y" names Y; but a verb joined to a passive clause shares that
             # clause's subject, not its agent: "Varga was joined on stage by Bell and joked",
@@ -71,6 +75,12 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             # hangs the cue under the to-infinitive; the infinitive's subject is the object of
             # the verb above (allowed, wanted), whom nobody reports as speaking. Walk on.
             subj = None
+        if subj is not None and t is not tok and _mute_content_clause(t, tok, subj):
+            # "Morn said the tax has hurt families before adding that …": the parser hangs the
+            # participle phrase in the reported clause, whose subject (a tax, a deadlock) says
+            # nothing; the speaker of the reporting verb adds it.
+            t = t.head
+            continue
         if subj is not None:
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "it was announced that ..." names no speaker
@@ -119,6 +129,45 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         t = t.head
     return None
+
+
+# Prepositions that set a participle phrase in time or manner ("before adding", "after telling",
+# "by insisting"): the phrase's doer is its clause's subject.
+_PHRASE_PREPS = frozenset({"after", "before", "by", "while", "since", "upon", "on"})
+
+
+def _participle_of_phrase(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` is a participle after a preposition of time or manner that hangs on
+    ``verb`` ("was shouted down by supporters *after telling* them")."""
+    prep = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "pcomp"
+        and prep.dep_ == "prep"
+        and prep.lower_ in _PHRASE_PREPS
+        and prep.head.i == verb.i
+    )
+
+
+def _mute_content_clause(clause: Token, tok: Token, subj: Token) -> bool:
+    """Whether ``clause``, where the parser hung the participle cue ``tok`` ("said the tax has
+    hurt families *before adding* that …"), is the content of a reporting verb and its subject
+    a thing that says nothing: a common noun for no person, body, text or channel."""
+    reporter = clause.head
+    lemma = subj.lemma_.lower()
+    return (
+        _participle_of_phrase(tok, clause)
+        and clause.dep_ == "ccomp"
+        and reporter.pos_ == "VERB"
+        and cues.is_speech_verb(reporter.lemma_.lower())
+        and any(c.dep_ == "nsubj" for c in children(reporter))
+        and subj.pos_ == "NOUN"
+        and subj.ent_type_ == ""
+        and not is_person_noun(lemma)
+        and lemma not in SPEAKING_BODIES
+        and lemma not in SPEAKER_NOUNS
+        and lemma not in ISSUED_TEXTS
+    )
 
 
 def _frame_of_unrealised_infinitive(tok: Token) -> Token | None:
@@ -295,7 +344,7 @@ def _object_conjunct_subject(verb: Token) -> Token | None:
     itself such a conjunct, is that verb's subject (an object list never runs into a verb)."""
     if verb.dep_ != "conj" or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    cand = verb.doc[verb.i - 1]
+    cand = _before_aside(verb)
     if cand.dep_ != "conj" or cand.pos_ not in ("PROPN", "NOUN"):
         return None
     obj = cand.head
@@ -304,6 +353,21 @@ def _object_conjunct_subject(verb: Token) -> Token | None:
     if obj.dep_ not in ("dobj", "prep") or obj.head.i != verb.head.i:
         return None
     return cand
+
+
+def _before_aside(verb: Token) -> Token:
+    """The word before ``verb``, past a clause set off by commas that hangs on the verb above
+    ("… and Ada Morn, as she has in the past, opposed it"): the aside is no subject."""
+    doc = verb.doc
+    prev = doc[verb.i - 1]
+    if prev.text != "," or verb.i < 3:
+        return prev
+    for i in range(verb.i - 2, max(verb.i - 12, 0), -1):
+        if doc[i].text == ",":
+            aside = doc[i + 1 : verb.i - 1]
+            clause = any(t.dep_ == "mark" for t in aside) and all(t.head.i != verb.i for t in aside)
+            return doc[i - 1] if clause and i > 0 else prev
+    return prev
 
 
 def _parenthetical_frame(verb: Token) -> bool:
