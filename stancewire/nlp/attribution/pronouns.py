@@ -28,6 +28,7 @@ from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.descriptions import names_a_thing, noun_gender, surely_a_person
 from stancewire.nlp.mentions.words import (
+    COLLECTIVE_PERSON_NOUNS,
     FEMALE_WORDS,
     GROUP_NOUNS,
     MALE_WORDS,
@@ -163,6 +164,11 @@ def collective_pronoun(att: Attributor, tok: Token, q: QuoteCandidate, lower: st
     last = att.last_by_kind.get("collective")
     if last is not None and not speaks(att, last.speaker):
         last = None  # "the Great Recession" is no antecedent of "they said"
+    # "A woman in the front row said ...": one person or thing described is no "they"; nor,
+    # then, is an older organisation (the "they" is people the parser did not make a subject).
+    singular = last is not None and lower in THEY and one_described(att, last.speaker)
+    if singular:
+        last = None
     fresh = previous_subject_org(att, tok)
     if fresh is not None and not speaks(att, fresh.actor):
         fresh = None
@@ -192,8 +198,21 @@ def collective_pronoun(att: Attributor, tok: Token, q: QuoteCandidate, lower: st
         if sp.mention_kind == MentionKind.role:  # the phrase it spoke by, not a pronoun
             group_antecedent(att, actor, sp.mention_start or 0, sp.mention_end or 0)
         return actor
-    actor = att.m.best_org_before(tok.idx)
+    actor = att.m.best_org_before(tok.idx) if not singular else None
     return actor if actor is not None and speaks(att, actor) else None
+
+
+def one_described(att: Attributor, sp: Speaker) -> bool:
+    """Whether the speaker ``sp`` is a description of one unnamed person or thing ("a woman",
+    "the book", "one insider"): its mention a singular common noun that names no group of
+    people ("the crowd", "the family" are "they" in American usage) and no body."""
+    if sp.kind != ActorKind.unknown or sp.mention_kind != MentionKind.role or not sp.mention_end:
+        return False
+    head = token_at(att, sp.mention_end - 1)
+    if head is None or head.tag_ != "NN":
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in COLLECTIVE_PERSON_NOUNS and lemma not in GROUP_NOUNS and lemma != "group"
 
 
 def group_antecedent(att: Attributor, actor: ActorRef, a: int, b: int) -> None:
