@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from stancewire.nlp.attribution.words import NOT_PEOPLE, PERSON_SUFFIXES
+from stancewire.nlp.attribution.words import NOT_PEOPLE, PEOPLE_NOUNS, PERSON_SUFFIXES
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
@@ -24,6 +24,10 @@ def human_plural(t: Token) -> bool:
     if t.tag_ != "NNS":
         return False
     if lemma in TITLE_WORDS or f"{lemma}s" in GROUP_NOUNS:
+        return True
+    if lemma in PERSON_DESC_NOUNS or lemma in PEOPLE_NOUNS:
+        # "candidates", "rivals" (a person's description), "allies", "citizens": people, though
+        # no person suffix ends them.
         return True
     if lemma in NOT_PEOPLE:
         return False

@@ -22,7 +22,7 @@ The search stops at a subject that is one named person or organisation (a newer 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.tokens import Token
 
@@ -32,7 +32,7 @@ from stancewire.nlp.attribution.people import human_plural
 from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import slugify
-from stancewire.schemas import ActorKind, ActorRef
+from stancewire.schemas import ActorKind, ActorRef, Speaker
 
 if TYPE_CHECKING:
     from stancewire.nlp.attribution.attributor import Attributor
@@ -41,10 +41,17 @@ _SUBJ = ("nsubj", "nsubjpass")
 _STOP = object()  # a singular named subject: the search ends there
 
 
-def plural_subject(
-    att: Attributor, tok: Token, q: QuoteCandidate, depth: int = 0
-) -> tuple[ActorRef, int] | None:
-    """The people "they" (``tok``) refers to, as a group speaker and its start offset, or None."""
+class PluralSubject(NamedTuple):
+    """A group "they" refers to and the phrase that names it (``start``..``end``): the phrase is
+    the group's antecedent, a mention of it (see pronouns.group_antecedent)."""
+
+    actor: ActorRef
+    start: int
+    end: int
+
+
+def plural_subject(att: Attributor, tok: Token, q: QuoteCandidate, depth: int = 0) -> PluralSubject | None:
+    """The people "they" (``tok``) refers to, as a group speaker and its phrase, or None."""
     for subj in subjects_before(att, tok):
         if subj.lower_ == "they" and att.m.mention_for_token(subj.i) is None:
             # "While Velk and Brekke inspected the silos, they grew uneasy, they wrote later": an
@@ -185,12 +192,12 @@ def _companions(att: Attributor, c: Token) -> list[Token]:
     return out
 
 
-def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int] | object | None:
+def _people(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubject | object | None:
     """The group subject ``c`` heads, ``_STOP`` for one named person or organisation, else None."""
     family = att.from_token(c, q) if c.pos_ == "PROPN" and c.lower_.endswith("s") else None
     if family is not None and family.kind == ActorKind.group and family.mention_start is not None:
         # "The Velks closed the bar since they ...": a family of a person the article named.
-        return ActorRef(id=family.id, name=family.name, kind=family.kind), family.mention_start
+        return _group(family)
     pair = _named_pair_in_apposition(att, c)
     if pair is not None:
         # "Candidates Ada Velk and Tomas Brekke did respond": the people the plural noun names.
@@ -206,7 +213,9 @@ def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int
             last = max(together, key=lambda t: t.i)
             a, b = c.left_edge.idx, last.idx + len(last.text)
             phrase = att.text[a:b]
-            return ActorRef(id=f"group:{slugify(phrase)}", name=phrase, kind=ActorKind.group), a
+            return PluralSubject(
+                ActorRef(id=f"group:{slugify(phrase)}", name=phrase, kind=ActorKind.group), a, b
+            )
         return _STOP
     plural_name = c.pos_ == "PROPN" and (
         c.tag_ == "NNPS" or (c.ent_type_ == "NORP" and c.lower_.endswith("s"))
@@ -216,4 +225,11 @@ def _people(att: Attributor, c: Token, q: QuoteCandidate) -> tuple[ActorRef, int
     sp = att.from_token(c, q)
     if sp is None or sp.kind != ActorKind.group or sp.mention_start is None:
         return _STOP
-    return ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_start
+    return _group(sp)
+
+
+def _group(sp: Speaker) -> PluralSubject:
+    """A group speaker the subject resolved to, with the mention it was resolved from."""
+    start = sp.mention_start if sp.mention_start is not None else 0
+    end = sp.mention_end if sp.mention_end is not None else start + len(sp.name)
+    return PluralSubject(ActorRef(id=sp.id, name=sp.name, kind=sp.kind), start, end)

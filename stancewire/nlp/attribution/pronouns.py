@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.candidates import rank
 from stancewire.nlp.attribution.patterns import PRONOUN_RE, SPEAKER_WINDOW
-from stancewire.nlp.attribution.plural_subjects import plural_subject, subjects_before
+from stancewire.nlp.attribution.plural_subjects import PluralSubject, plural_subject, subjects_before
 from stancewire.nlp.attribution.tokens import token_at
 from stancewire.nlp.attribution.words import (
     ANAPHORIC_TEXTS,
@@ -28,6 +28,7 @@ from stancewire.nlp.mentions import Mention, PersonCluster
 from stancewire.nlp.mentions.bodies import can_speak
 from stancewire.nlp.mentions.descriptions import names_a_thing, noun_gender, surely_a_person
 from stancewire.nlp.mentions.words import (
+    COLLECTIVE_PERSON_NOUNS,
     FEMALE_WORDS,
     GROUP_NOUNS,
     MALE_WORDS,
@@ -129,37 +130,7 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         if actor is not None:
             learn_gender(att, actor.id, want)
     elif lower in THEY | IT:
-        last = att.last_by_kind.get("collective")
-        if last is not None and not speaks(att, last.speaker):
-            last = None  # "the Great Recession" is no antecedent of "they said"
-        fresh = previous_subject_org(att, tok)
-        if fresh is not None and not speaks(att, fresh.actor):
-            fresh = None
-        group = plural_subject(att, tok, q) if lower in THEY else None
-        text = text_subject_before(att, tok, q) if lower in IT else None
-        if text is not None and (last is None or text[1] > last.end):
-            # "The report also listed the breaches. It said ...": the text made the subject
-            # since the last collective speaker speaks on (for whoever issued it, when known).
-            actor = text[0]
-        elif (
-            group is not None
-            and (last is None or group[1] > last.end or within_group(group, last.speaker))
-            and (fresh is None or group[1] > fresh.start)
-        ):
-            # "Union leaders met on Tuesday. They said ...": a plural group made the subject
-            # since the last collective speaker is what "they" picks up, not an older
-            # organisation.
-            actor = group[0]
-        elif fresh is not None and (last is None or fresh.start > last.end):
-            # "The Bank Workers' Federation tells a different story. It says ...": an
-            # organisation made the subject since the last collective speaker is the new topic.
-            actor = fresh.actor
-        elif last is not None and tok.idx - last.end <= SPEAKER_WINDOW:
-            actor = ActorRef(id=last.speaker.id, name=last.speaker.name, kind=last.speaker.kind)
-        else:
-            actor = att.m.best_org_before(tok.idx)
-            if actor is not None and not speaks(att, actor):
-                actor = None
+        actor = collective_pronoun(att, tok, q, lower)
     elif lower in FIRST:
         # "I"/"we" outside quote marks: the writer of a first-person column, when the byline
         # names one; never a transcript line ("A: I think …"), which is its labelled speaker's.
@@ -185,6 +156,76 @@ def pronoun(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
         mention_kind=MentionKind.pronoun,
         affiliation=affiliation,
     )
+
+
+def collective_pronoun(att: Attributor, tok: Token, q: QuoteCandidate, lower: str) -> ActorRef | None:
+    """Whom "they"/"it" (``tok``) refers to: a text, a plural group or an organisation made the
+    subject since the last collective speaker, else that speaker."""
+    last = att.last_by_kind.get("collective")
+    if last is not None and not speaks(att, last.speaker):
+        last = None  # "the Great Recession" is no antecedent of "they said"
+    # "A woman in the front row said ...": one person or thing described is no "they"; nor,
+    # then, is an older organisation (the "they" is people the parser did not make a subject).
+    singular = last is not None and lower in THEY and one_described(att, last.speaker)
+    if singular:
+        last = None
+    fresh = previous_subject_org(att, tok)
+    if fresh is not None and not speaks(att, fresh.actor):
+        fresh = None
+    group = plural_subject(att, tok, q) if lower in THEY else None
+    text = text_subject_before(att, tok, q) if lower in IT else None
+    if text is not None and (last is None or text[1] > last.end):
+        # "The report also listed the breaches. It said ...": the text made the subject
+        # since the last collective speaker speaks on (for whoever issued it, when known).
+        return text[0]
+    if (
+        group is not None
+        and (last is None or group.start > last.end or within_group(group, last.speaker))
+        and (fresh is None or group.start > fresh.start)
+    ):
+        # "Union leaders met on Tuesday. They said ...": a plural group made the subject
+        # since the last collective speaker is what "they" picks up, not an older
+        # organisation.
+        group_antecedent(att, group.actor, group.start, group.end)
+        return group.actor
+    if fresh is not None and (last is None or fresh.start > last.end):
+        # "The Bank Workers' Federation tells a different story. It says ...": an
+        # organisation made the subject since the last collective speaker is the new topic.
+        return fresh.actor
+    if last is not None and tok.idx - last.end <= SPEAKER_WINDOW:
+        sp = last.speaker
+        actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+        if sp.mention_kind == MentionKind.role:  # the phrase it spoke by, not a pronoun
+            group_antecedent(att, actor, sp.mention_start or 0, sp.mention_end or 0)
+        return actor
+    actor = att.m.best_org_before(tok.idx) if not singular else None
+    return actor if actor is not None and speaks(att, actor) else None
+
+
+def one_described(att: Attributor, sp: Speaker) -> bool:
+    """Whether the speaker ``sp`` is a description of one unnamed person or thing ("a woman",
+    "the book", "one insider"): its mention a singular common noun that names no group of
+    people ("the crowd", "the family" are "they" in American usage) and no body."""
+    if sp.kind != ActorKind.unknown or sp.mention_kind != MentionKind.role or not sp.mention_end:
+        return False
+    head = token_at(att, sp.mention_end - 1)
+    if head is None or head.tag_ != "NN":
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in COLLECTIVE_PERSON_NOUNS and lemma not in GROUP_NOUNS and lemma != "group"
+
+
+def group_antecedent(att: Attributor, actor: ActorRef, a: int, b: int) -> None:
+    """ "Harbour pilots met on Tuesday. They said ...": the phrase a group was named by is a
+    mention of it once a pronoun refers back to it, so the index's readers (the web view, the
+    evaluation) see what "they" stands for. A group no pronoun takes up stays out of the index
+    (see attributor.speaker_mention). Head -1, as there: the speaker rules' token lookups stay
+    as they were."""
+    if actor.kind != ActorKind.group or b <= a:
+        return
+    if any(other.id == actor.id and s < b and a < e for s, e, other in att.m.actors_in(a, b)):
+        return  # already recorded (an earlier pronoun took it up)
+    att.m.add(a, b, actor, MentionKind.role, -1)
 
 
 _SINGULAR_FIRST = frozenset({"i", "me", "my"})
@@ -413,12 +454,12 @@ def in_content(att: Attributor, char: int) -> bool:
     return i >= 0 and att.contents[i][0] <= char < att.contents[i][1]
 
 
-def within_group(group: tuple[ActorRef, int], sp: Speaker) -> bool:
+def within_group(group: PluralSubject, sp: Speaker) -> bool:
     """Whether ``sp`` was named inside the phrase of ``group`` ("The Harbour Board and the
     Pilots' Guild oppose the levy. They said ...": the board spoke last, as the first of the
     subjects, but "they" is all of them)."""
     start = sp.mention_start
-    return start is not None and group[1] <= start < group[1] + len(group[0].name)
+    return start is not None and group.start <= start < group.end
 
 
 def previous_subject_org(att: Attributor, tok: Token) -> Mention | None:

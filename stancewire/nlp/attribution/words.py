@@ -6,6 +6,7 @@
   disclosure form", "the newspaper's editorial").
 * ``PERSON_SUFFIXES``: endings of plural nouns for people ("volunteers", "fishermen").
 * ``NOT_PEOPLE``: common nouns with those endings that are not people ("water", "border").
+* ``PEOPLE_NOUNS``: nouns for people without those endings ("allies", "colleagues", "citizens").
 * ``ENTOURAGE_NOUNS``: bodies that speak for one person ("the Cruz campaign", "her team").
 * ``OWNED_BODY_NOUNS``: bodies a person may own or lead ("Morn's agency", "Morn's group"), which
   are that person's body, never another organisation the article mentions.
@@ -37,8 +38,8 @@ HE, SHE, THEY, IT, FIRST, ISSUED_TEXTS, NOT_PEOPLE, ENTOURAGE_NOUNS, SHARE_NOUNS
     "share_nouns",
     "anaphoric_texts",
 )
-QUANTIFIED_PLURAL, QUANTIFIED_SINGLE, COUNT_NOUNS, OWNED_BODY_NOUNS = word_sets(
-    _DATA, "quantified_plural", "quantified_single", "count_nouns", "owned_body_nouns"
+QUANTIFIED_PLURAL, QUANTIFIED_SINGLE, COUNT_NOUNS, OWNED_BODY_NOUNS, PEOPLE_NOUNS = word_sets(
+    _DATA, "quantified_plural", "quantified_single", "count_nouns", "owned_body_nouns", "people_nouns"
 )
 
 # A tuple: str.endswith takes a tuple, and the order does not matter to it.
