@@ -100,8 +100,16 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
     caps = [toks[i] for i in doccache.capitalised(doc)]  # CAP_RE.match(t.text)
     cap_words = {t.lower_ for t in caps if t.pos_ in ("PROPN", "ADJ", "NOUN")}
     ix.cap_words = cap_words
+    # ... unless the registry knows the word as a person the article gives a title ("President
+    # Brell", "Mr. Brell"): "a letter to Brell" is then written to that person, and the word a
+    # place would cost every bare mention of the name in the article.
+    titled: set[str] | None = None
     for t in caps:
         if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and t.ent_type_:
+            if titled is None:
+                titled = titled_words(caps)
+            if t.lower_ in titled and registry_person(ix, t.text):
+                continue
             place_words.add(normalise(t.text))
     # First words of multi-word organisation names: "Larkspur" alone after "Larkspur Labs"
     # is the company, not a person.
@@ -169,7 +177,9 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and toks[a - 1].pos_ == "PROPN"
             and toks[a - 1].dep_ == "compound"
             and toks[a - 1].lower_ not in TITLE_WORDS
-            # "House Speaker Paul Ryan", "Lt. Gov. Dan Patrick": a title is no dropped first name
+            # "House Speaker Paul Ryan", "Lt. Gov. Dan Patrick": a title is no dropped first name,
+            # nor is a plural one ("Senators Brell and Okafor")
+            and not plural_title_before(toks, a)
             and toks[a - 1].lower_.rstrip(".") not in HONORIFICS
             and not toks[a - 1].ent_type_
             and a > ent.start - 2
@@ -640,6 +650,42 @@ def opens_body_name(ix: ArticleMentions, i: int) -> bool:
     return False
 
 
+def titled_words(caps: list[Token]) -> set[str]:
+    """Capitalised words (lower-cased) that follow a person's title or honorific somewhere in
+    the article ("President Brell", "Mr. Brell", "Sen. Brell")."""
+    out: set[str] = set()
+    for t in caps:
+        if t.i == 0:
+            continue
+        before = t.doc[t.i - 1].lower_.rstrip(".")
+        if before in HONORIFICS or before in TITLE_WORDS:
+            out.add(t.lower_)
+    return out
+
+
+def plural_title(t: Token) -> bool:
+    """Whether ``t`` is a title in the plural ("Senators", "Sens.", "Reps."), before the names of
+    several people: no part of the first one's name."""
+    w = t.lower_.rstrip(".")
+    if not w.endswith("s") or w in TITLE_WORDS or w in HONORIFICS:
+        return False  # "Mrs." is one woman's
+    return w[:-1] in TITLE_WORDS or w[:-1] in HONORIFICS
+
+
+def plural_title_before(toks: list[Token], a: int) -> bool:
+    """Whether a plural title ends right before token ``a``, its period split off or not
+    ("Reps. Ivo Marsh": the tagger may even read that period as a proper noun)."""
+    if a >= 1 and plural_title(toks[a - 1]):
+        return True
+    return a >= 2 and toks[a - 1].text == "." and plural_title(toks[a - 2])
+
+
+def registry_person(ix: ArticleMentions, word: str) -> bool:
+    """Whether the registry knows ``word`` alone as a person."""
+    found = ix.registry.lookup(word, at=ix.at)
+    return found is not None and found.kind == ActorKind.person
+
+
 def place_like(ix: ArticleMentions, ent: Span, place_words: set[str]) -> bool:
     """A one-word "PERSON" that is really a place: tagged GPE elsewhere, has a demonym in the
     text ("Veltria"/"Veltrian"), or sits after a locative preposition ("in Ambelo")."""
@@ -718,6 +764,7 @@ def extend_hyphen(ix: ArticleMentions, a: int, b: int) -> tuple[int, int]:
             and CAP_RE.match(toks[a - 1].text)
             and a <= toks[a - 1].head.i < b
             and toks[a - 1].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS
+            and not plural_title_before(toks, a)
             and toks[a - 1].ent_type_ not in ("GPE", "NORP", "ORG")
             and not role_word_before_name(toks[a - 1], toks[a], given_names(), b - a)
             and not (b - a >= 2 and person_word(toks[a - 1], given_names()))
