@@ -187,13 +187,21 @@ def speaker_mention(att: Attributor, sp: Speaker) -> None:
     att.m.add(a, b, ActorRef(id=sp.id, name=sp.name, kind=sp.kind), sp.mention_kind, -1)
 
 
+# Speaker mentions that refer back to a person already named (a name is in the index already).
+_TALKED_ABOUT = frozenset({MentionKind.role, MentionKind.pronoun})
+
+
 def spoken_role(att: Attributor, sp: Speaker) -> None:
     """ "The congressman said on Monday ...": a role mention resolved to a person keeps that
     person the one talked about, for a later description's salience ("... the 61-year-old
-    said" with a name mentioned in between). Only the person's cluster records it; the index's
-    mentions stay names (see speaker_mention)."""
-    if sp.mention_kind != MentionKind.role or sp.kind != ActorKind.person or sp.mention_end is None:
+    said" with a name mentioned in between). So does a subject pronoun speaker ("“…,” he
+    said"): the narrative kept talking about that person without naming them, and "the
+    self-described centrist said" paragraphs after the name is still them. Only the person's
+    cluster records it; the index's mentions stay names (see speaker_mention)."""
+    if sp.mention_kind not in _TALKED_ABOUT or sp.kind != ActorKind.person or sp.mention_end is None:
         return
+    if sp.mention_kind == MentionKind.pronoun and (sp.mention or "").lower() not in ("he", "she"):
+        return  # "him siding with ...", "his vote": an object or possessor, not who tells
     head = token_at(att, sp.mention_end - 1)
     if head is None or head.dep_ == "poss" or any(c.dep_ == "case" for c in children(head)):
         return  # "the German leader's plan": a topic of the sentence, not who speaks in it

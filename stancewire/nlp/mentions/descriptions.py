@@ -94,8 +94,11 @@ _PERSON_SUFFIXES = (
     "driver",
     "operator",
 )
-# How far back a description looks for a salient person when no described one fits.
-_SALIENT_WINDOW = 600
+# How far back a description looks for a salient person when no described one fits: two or
+# three news paragraphs. A feature may go a paragraph or two about a person's company or campaign
+# without naming them before "the former engineer said" (600 characters, one long paragraph, left
+# such a description unresolved).
+_SALIENT_WINDOW = 1000
 # Words of a description that say nothing about who is meant.
 _EMPTY = frozenset({"the", "a", "an", "former", "then", "current", "new", "old", "longtime", "veteran"})
 # Determiners that introduce someone new ("a Dorvan Democrat", "another Harrow Republican"): such

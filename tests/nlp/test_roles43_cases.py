@@ -1,0 +1,15 @@
+"""Forty-third-pass cases of issue 15: role nouns and definite descriptions
+(``cases/roles43.toml``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.nlp.test_cases import _check, _load
+
+
+@pytest.mark.parametrize("case", _load("roles43"))
+def test_roles43_case(case: dict[str, Any], run: Any) -> None:
+    _check(case, run)
