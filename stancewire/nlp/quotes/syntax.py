@@ -58,6 +58,10 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             elif c.dep_ == "agent":
                 agent = next((g for g in children(c) if g.dep_ == "pobj"), None)
         if subj is None and agent is None and t is tok:
+            clause = _clause_continued(t)
+            if clause is not None:
+                t = clause
+                continue
             subj = participle_subject(t) or _with_absolute_subject(t)
         if subj is None and agent is None:
             subj = _object_conjunct_subject(t)
@@ -119,6 +123,51 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         t = t.head
     return None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _clause_continued(verb: Token) -> Token | None:
+    """The adverbial clause a subjectless conjoined verb continues: "some people were yawning as
+    he mentioned the wage and described her plans", "his eyes welled as he spoke of his faith and
+    urged voters to …". The parser joins the second verb to the main one, a participle ("were
+    yawning", "welled" read as one), but a finite verb in the tense of the clause that ends right
+    before its "and" goes on with that clause and shares its subject ("he"), not the main
+    clause's ("people")."""
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE or any(c.dep_ in SUBJ for c in children(verb)):
+        return None
+    head = verb.head
+    if head.tag_ not in ("VBG", "VBN") or head.i >= verb.i:
+        return None
+    last = _word_before_conjunction(verb, head.i)
+    if last is None:
+        return None
+    clause = last
+    while clause.dep_ != "advcl" and clause.head.i != clause.i and clause.head.i > head.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != verb.tag_:
+        return None
+    return clause if any(c.dep_ == "nsubj" for c in children(clause)) else None
+
+
+def _word_before_conjunction(verb: Token, floor: int) -> Token | None:
+    """The last word after ``floor`` before the "and" (or "but") that joins ``verb``, an adverb
+    between them skipped ("and then urged") and a bracketed aside before it too ("the wage (with
+    less passion) and described"). None without such a conjunction, or after a comma: "were
+    waiting when the mayor arrived, and demanded …" goes back to the main verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > floor and doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV":
+        i -= 1
+    if i <= floor or doc[i].dep_ != "cc":
+        return None
+    i -= 1
+    if doc[i].text == ")":
+        while i > floor and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    return None if i <= floor or doc[i].is_punct else doc[i]
 
 
 def _frame_of_unrealised_infinitive(tok: Token) -> Token | None:
