@@ -92,6 +92,10 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             t = t.head.head
             continue
         if t.dep_ == "relcl":
+            verb = _infinitive_of_a_chance(t)
+            if verb is not None:
+                t = verb
+                continue
             return t.head
         if (
             t.dep_ == "dobj"
@@ -168,6 +172,27 @@ def _word_before_conjunction(verb: Token, floor: int) -> Token | None:
             i -= 1
         i -= 1
     return None if i <= floor or doc[i].is_punct else doc[i]
+
+
+def _infinitive_of_a_chance(verb: Token) -> Token | None:
+    """The verb above a to-infinitive the parser read as a relative clause on a noun: "He went
+    out of his way *to say* …", "took the time to say", "seized the chance to argue". No
+    relative word and no subject: the infinitive is what the noun is for, and the subject of the
+    verb governing the noun ("went", "took") does it, not the noun ("his way"). None for a real
+    relative clause, or when that verb is no more than "it is"/"there is"."""
+    if not _to_infinitive(verb) or any(c.dep_ in SUBJ or c.lower_ in REL_PRONOUNS for c in children(verb)):
+        return None
+    t = verb.head
+    for _ in range(4):  # noun -> preposition -> noun -> verb ("out of his way")
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.dep_ not in ("pobj", "prep", "dobj") or t.head.i == t.i:
+            return None
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in children(t) if c.dep_ in SUBJ), None)
+    return t if subj is not None and subj.lower_ not in ("it", "there") else None
 
 
 def _frame_of_unrealised_infinitive(tok: Token) -> Token | None:
