@@ -86,6 +86,9 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             if subj.lower_ in {"it", "there"} and subj.dep_ == "nsubj" and t is tok and t.lemma_ == "be":
                 return None
             return misread_subject(subj)
+        receiver = _receiver_of_the_means(t) if t.dep_ in ("relcl", "acl") else None
+        if receiver is not None:
+            return misread_subject(receiver)
         if t.dep_ in ("relcl", "acl") and _purpose_of_an_occasion(t):
             # "Morn held an impromptu press briefing to brag that …": an infinitive of purpose
             # on a thing someone held or gave; whoever held it speaks, not the briefing.
@@ -301,8 +304,38 @@ def _purpose_of_an_occasion(t: Token) -> bool:
         and noun.dep_ == "dobj"
         and verb.pos_ == "VERB"
         and not is_person_noun(noun.lemma_.lower())
-        and not any(c.dep_ in ("dative", "iobj") for c in children(verb))
+        and _receiver(verb, noun) is None
     )
+
+
+def _receiver_of_the_means(t: Token) -> Token | None:
+    """Who was given the means a to-infinitive without a subject is for: "His job offers Morn a
+    platform to speak out", "gave reporters a chance to ask": the means is the receiver's to
+    use, so the receiver speaks, not the giver ("His job")."""
+    noun = t.head
+    if not _to_infinitive(t) or noun.dep_ != "dobj" or any(c.dep_ in SUBJ for c in children(t)):
+        return None
+    return _receiver(noun.head, noun)
+
+
+def _receiver(verb: Token, obj: Token) -> Token | None:
+    """The recipient of ``verb`` giving ``obj``: its dative, or a first object before ``obj``
+    that names someone (the parser reads "offers Morn a platform" as two objects; not the date
+    of "invoked the Sept. 11 attacks to defend herself")."""
+    for c in children(verb):
+        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i < obj.i and _someone(c)):
+            return c
+    return None
+
+
+_NO_ONE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
+def _someone(t: Token) -> bool:
+    """A pronoun, a name (not a date's or an event's) or a person noun."""
+    if t.pos_ == "PROPN":
+        return t.ent_type_ not in _NO_ONE_ENTS
+    return t.pos_ == "PRON" or is_person_noun(t.lemma_.lower())
 
 
 def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
