@@ -58,6 +58,10 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             elif c.dep_ == "agent":
                 agent = next((g for g in children(c) if g.dep_ == "pobj"), None)
         if subj is None and agent is None and t is tok:
+            clause = _clause_continued(t)
+            if clause is not None:
+                t = clause
+                continue
             subj = participle_subject(t) or _with_absolute_subject(t)
         if subj is None and agent is None:
             subj = _object_conjunct_subject(t)
@@ -92,12 +96,19 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             if subj.lower_ in {"it", "there"} and subj.dep_ == "nsubj" and t is tok and t.lemma_ == "be":
                 return None
             return misread_subject(subj)
+        receiver = _receiver_of_the_means(t) if t.dep_ in ("relcl", "acl") else None
+        if receiver is not None:
+            return misread_subject(receiver)
         if t.dep_ in ("relcl", "acl") and _purpose_of_an_occasion(t):
             # "Morn held an impromptu press briefing to brag that …": an infinitive of purpose
             # on a thing someone held or gave; whoever held it speaks, not the briefing.
             t = t.head.head
             continue
         if t.dep_ == "relcl":
+            verb = _infinitive_of_a_chance(t)
+            if verb is not None:
+                t = verb
+                continue
             return t.head
         if (
             t.dep_ == "dobj"
@@ -168,6 +179,72 @@ def _mute_content_clause(clause: Token, tok: Token, subj: Token) -> bool:
         and lemma not in SPEAKER_NOUNS
         and lemma not in ISSUED_TEXTS
     )
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _clause_continued(verb: Token) -> Token | None:
+    """The adverbial clause a subjectless conjoined verb continues: "some people were yawning as
+    he mentioned the wage and described her plans", "his eyes welled as he spoke of his faith and
+    urged voters to …". The parser joins the second verb to the main one, a participle ("were
+    yawning", "welled" read as one), but a finite verb in the tense of the clause that ends right
+    before its "and" goes on with that clause and shares its subject ("he"), not the main
+    clause's ("people")."""
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE or any(c.dep_ in SUBJ for c in children(verb)):
+        return None
+    head = verb.head
+    if head.tag_ not in ("VBG", "VBN") or head.i >= verb.i:
+        return None
+    last = _word_before_conjunction(verb, head.i)
+    if last is None:
+        return None
+    clause = last
+    while clause.dep_ != "advcl" and clause.head.i != clause.i and clause.head.i > head.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != verb.tag_:
+        return None
+    return clause if any(c.dep_ == "nsubj" for c in children(clause)) else None
+
+
+def _word_before_conjunction(verb: Token, floor: int) -> Token | None:
+    """The last word after ``floor`` before the "and" (or "but") that joins ``verb``, an adverb
+    between them skipped ("and then urged") and a bracketed aside before it too ("the wage (with
+    less passion) and described"). None without such a conjunction, or after a comma: "were
+    waiting when the mayor arrived, and demanded …" goes back to the main verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > floor and doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV":
+        i -= 1
+    if i <= floor or doc[i].dep_ != "cc":
+        return None
+    i -= 1
+    if doc[i].text == ")":
+        while i > floor and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    return None if i <= floor or doc[i].is_punct else doc[i]
+
+
+def _infinitive_of_a_chance(verb: Token) -> Token | None:
+    """The verb above a to-infinitive the parser read as a relative clause on a noun: "He went
+    out of his way *to say* …", "took the time to say", "seized the chance to argue". No
+    relative word and no subject: the infinitive is what the noun is for, and the subject of the
+    verb governing the noun ("went", "took") does it, not the noun ("his way"). None for a real
+    relative clause, or when that verb is no more than "it is"/"there is"."""
+    if not _to_infinitive(verb) or any(c.dep_ in SUBJ or c.lower_ in REL_PRONOUNS for c in children(verb)):
+        return None
+    t = verb.head
+    for _ in range(4):  # noun -> preposition -> noun -> verb ("out of his way")
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.dep_ not in ("pobj", "prep", "dobj") or t.head.i == t.i:
+            return None
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in children(t) if c.dep_ in SUBJ), None)
+    return t if subj is not None and subj.lower_ not in ("it", "there") else None
 
 
 def _frame_of_unrealised_infinitive(tok: Token) -> Token | None:
@@ -276,8 +353,38 @@ def _purpose_of_an_occasion(t: Token) -> bool:
         and noun.dep_ == "dobj"
         and verb.pos_ == "VERB"
         and not is_person_noun(noun.lemma_.lower())
-        and not any(c.dep_ in ("dative", "iobj") for c in children(verb))
+        and _receiver(verb, noun) is None
     )
+
+
+def _receiver_of_the_means(t: Token) -> Token | None:
+    """Who was given the means a to-infinitive without a subject is for: "His job offers Morn a
+    platform to speak out", "gave reporters a chance to ask": the means is the receiver's to
+    use, so the receiver speaks, not the giver ("His job")."""
+    noun = t.head
+    if not _to_infinitive(t) or noun.dep_ != "dobj" or any(c.dep_ in SUBJ for c in children(t)):
+        return None
+    return _receiver(noun.head, noun)
+
+
+def _receiver(verb: Token, obj: Token) -> Token | None:
+    """The recipient of ``verb`` giving ``obj``: its dative, or a first object before ``obj``
+    that names someone (the parser reads "offers Morn a platform" as two objects; not the date
+    of "invoked the Sept. 11 attacks to defend herself")."""
+    for c in children(verb):
+        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i < obj.i and _someone(c)):
+            return c
+    return None
+
+
+_NO_ONE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
+def _someone(t: Token) -> bool:
+    """A pronoun, a name (not a date's or an event's) or a person noun."""
+    if t.pos_ == "PROPN":
+        return t.ent_type_ not in _NO_ONE_ENTS
+    return t.pos_ == "PRON" or is_person_noun(t.lemma_.lower())
 
 
 def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
