@@ -17,7 +17,8 @@ event coder, which reads them from the sentence: a quote of their object would b
 stance target ("filed a complaint against Belmira").
 ``ACT_INFINITIVE_VERBS`` adds aims as a to-infinitive ("aims to win", "delegates looking to
 unseat Trump"). These frames run last: only for a verb that no other rule took, and their quote
-is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`).
+is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`), unless it
+holds someone else's report whole ("pointed to the poll that shows ...": the act reports it).
 """
 
 from __future__ import annotations

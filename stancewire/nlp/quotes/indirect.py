@@ -283,13 +283,31 @@ def drop_overlapping_acts(
 ) -> list[QuoteCandidate]:
     """An act's object that overlaps another quote is part of that quote's content or frame
     ("said he would *release his tax returns*"), not an attribution of its own: the act rule
-    is the last resort (module .acts)."""
-    others = direct_spans + [(q.start, q.end) for q in quotes if not q.rule.startswith(ACT_RULE)]
+    is the last resort (module .acts). Unless the act holds that quote whole, cue and all, as a
+    report of someone else's (:func:`nested_report`)."""
+    inner = [q for q in quotes if not q.rule.startswith(ACT_RULE)]
     return [
         q
         for q in quotes
-        if not q.rule.startswith(ACT_RULE) or not any(overlap(q.start, q.end, a, b) > 0 for a, b in others)
+        if not q.rule.startswith(ACT_RULE)
+        or not (
+            any(overlap(q.start, q.end, a, b) > 0 for a, b in direct_spans)
+            or any(overlap(q.start, q.end, o.start, o.end) > 0 and not nested_report(q, o) for o in inner)
+        )
     ]
+
+
+def nested_report(act: QuoteCandidate, other: QuoteCandidate) -> bool:
+    """Whether ``other``, cue and all, lies inside the act's content and is someone else's:
+    "railed against what he calls the cartel", "pointed to the poll that shows her ahead". The
+    act is then the outer attribution, which reports the inner one, not a piece of that quote's
+    content or frame. An inner report with the act's own speaker ("issued a statement saying
+    ...", "released an ad that urges ...") is the same message told once: PolNeAR marks one."""
+    if other.cue_start is None or other.cue_end is None:
+        return False
+    if other.speaker_token is None or other.speaker_token == act.speaker_token:
+        return False
+    return act.start <= min(other.start, other.cue_start) and max(other.end, other.cue_end) <= act.end
 
 
 def contains_short(start: int, end: int, a: int, b: int) -> bool:
