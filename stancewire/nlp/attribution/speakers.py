@@ -113,6 +113,10 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
     lower = tok.lower_
     if lower in CALENDAR and tok.pos_ == "PROPN" and att.m.mention_for_token(tok.i) is None:
         return None  # "an official said Wednesday": the parser's subject; a weekday never speaks
+    # "Morn was the first official to say …", "he was the first one to say …": the subject.
+    predicated = predicated_speaker(att, tok, q)
+    if predicated is not None:
+        return predicated
     quant = quantified_speaker(att, tok)  # "several said", "three in 10 said": no antecedent
     if quant is not None:
         return quant
@@ -201,6 +205,47 @@ def token_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | N
         # No one named before holds the role: the lede may name its holder just after.
         return lede_holder_speaker(att, tok) or next_sentence_holder(att, tok) or sp
     return sp
+
+
+# Verbs whose subject the noun after them is: "Morn was the first official to say", "Velk
+# became the only senator who voted no".
+_COPULAS = frozenset({"be", "become"})
+# Subjects that point at what follows rather than at someone ("It was the mayor who said").
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+def predicated_noun(tok: Token) -> Token | None:
+    """The copula whose predicate noun ``tok`` is: "the first official" in "Morn was the first
+    official to say". Not "one of two women who declared": the clause is the women's, of whom
+    the subject is only one."""
+    if tok.pos_ != "NOUN" and tok.lower_ != "one":  # "he was the first one to say"
+        return None
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() not in _COPULAS:
+        return None
+    return tok.head
+
+
+def predicated_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker | None:
+    """ "Mayor Ada Morn was the first official to say the plan would fail": a noun predicated
+    of the copula's subject is that subject, whoever the noun alone would refer back to (the
+    official named before). The predicate stays the mention; a subject that resolves to no
+    known actor leaves the noun to the rules below."""
+    cop = predicated_noun(tok)
+    if cop is None:
+        return None
+    subj = next((c for c in children(cop) if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _EMPTY_SUBJECTS:
+        return None
+    sp = token_speaker(att, subj, q)
+    if sp is None or sp.kind == ActorKind.unknown:
+        return None
+    if sp.kind != ActorKind.person and not person_headed(tok, tok.lemma_.lower()):
+        # "Velk's campaign was late to see the local contests that decided …": a thing
+        # predicated of a body is no speaker, nor the body by another name.
+        return None
+    a, b = np_bounds(att, tok)
+    mention = {"mention": att.text[a:b], "mention_start": a, "mention_end": b}
+    return sp.model_copy(update={**mention, "mention_kind": MentionKind.role})
 
 
 def abbreviated_holder(att: Attributor, tok: Token) -> Speaker | None:
