@@ -195,6 +195,14 @@ def prefixes_several_orgs(ix: ArticleMentions, word: str) -> bool:
     return len(names) >= 2
 
 
+def person_surname(ix: ArticleMentions, word: str) -> bool:
+    """Whether ``word`` is the surname of a person the article names in full ("Tovan Brell"):
+    a lone "Brell" the NER tagged ORG in an article with a "Brell Institute" is still likelier
+    the man than a short form of the body named after him."""
+    c = ix.cluster_by_part(word)
+    return c is not None and c.actor is not None and c.key.split()[-1:] == [word]
+
+
 def lone_person_words(ix: ArticleMentions) -> set[str]:
     """One-word PERSON entities of the article that person_spans kept as people (not the
     invented places and organisations the NER also tags PERSON). Read once per article, when
@@ -222,9 +230,12 @@ def org_actor(ix: ArticleMentions, text: str, label: str, place: bool = False) -
         # Data Protection Authority": a word that opens several institutions' names is
         # their place, not a short form of one of them.
         words = set()
-    if len(words) == 1 and next(iter(words)) in lone_person_words(ix):
+    if len(words) == 1 and (
+        next(iter(words)) in lone_person_words(ix) or person_surname(ix, next(iter(words)))
+    ):
         # "Trump" in an article that also has a "Trump Train": the NER calls the lone word a
-        # person elsewhere, so it is no short form of the organisation.
+        # person elsewhere (or the article names a person by it), so it is no short form of
+        # the organisation.
         words = set()
     for m in reversed(ix.orgs):
         longer = set(normalise(m.actor.name).split())

@@ -279,6 +279,7 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             and not any(w in ORG_WORDS or w in {"of", "and", "&", "for"} for w in words)
             and not any(t.like_num for t in ent)
             and not country_named_body(ix, ent, given)
+            and not place_name(ent, given)
         )
         # "Tamsin Okafor, a single mother who lives in the east end,": a name described by a
         # person noun is a person, whatever the NER tagged it (a rare given name is often GPE).
@@ -450,6 +451,20 @@ _COUNTRY_BODY_WORDS = frozenset(
         "visit",
     }
 )
+
+
+# Last words of a place's name that are no organisation word: a street, a square, a hill
+# ("Capitol Hill", "Wall Street"), which the small NER model often tags ORG.
+PLACE_LAST_WORDS = FACILITY_WORDS | {"boulevard", "heights", "hill", "hills", "plaza", "valley"}
+
+
+def place_name(ent: Span, given: dict[str, str]) -> bool:
+    """Whether the bare "ORG" ``ent`` of two or three words is a place ("a visit to Capitol
+    Hill"): it ends in a street, square or hill word and opens with no given name ("Ada Park",
+    "Ola Hill" are people). A place must not become a person id that takes "he" or "she"
+    later in the article."""
+    words = normalise(ent.text).split()
+    return words[-1] in PLACE_LAST_WORDS and words[0] not in given
 
 
 def country_named_body(ix: ArticleMentions, ent: Span, given: dict[str, str]) -> bool:
