@@ -126,8 +126,10 @@ class Extractor:
     def _result(self, doc: Doc) -> ExtractionResult:
         quotes, stances = doc._.quotes, doc._.stances or []
         original = doc._.article.text
-        if NO_BREAK_SPACE in original or CURLY_APOSTROPHE in original:
-            quotes, stances = restore_no_break_spaces(original, quotes, stances)
+        if NO_BREAK_SPACE in original or _S_POSSESSIVE.search(original):
+            # Only then did the parsed copy get stand-ins (most articles have curly apostrophes
+            # in contractions, which are left alone): no copy of every quote otherwise.
+            quotes, stances = restore_stand_ins(original, quotes, stances)
         result = ExtractionResult(article_id=doc._.article.id, quotes=quotes, stances=stances)
         release(doc)
         return result
@@ -178,11 +180,12 @@ def _original(original: str, text: str, start: int) -> str:
     return "".join(chars)
 
 
-def restore_no_break_spaces(
+def restore_stand_ins(
     original: str, quotes: list[Quote], stances: list[StanceEvidence]
 ) -> tuple[list[Quote], list[StanceEvidence]]:
     """Quotes and evidence whose text fields equal the article's own characters at their offsets
-    (the parse read no-break spaces as spaces, see :meth:`Extractor.make_doc`)."""
+    (the parse read no-break spaces as spaces and possessive apostrophes as straight ones, see
+    :meth:`Extractor.make_doc`)."""
     out_quotes = []
     for q in quotes:
         update: dict[str, object] = {"text": _original(original, q.text, q.start)}

@@ -73,6 +73,8 @@ TARGET_ID = _param(
     "Target id: an actor (person:tomas-reyel) or an issue (issue:ceasefire), URL-encoded.",
     required=True,
 )
+# A free-text or id query parameter: bounded, so a pasted article is refused before any lookup.
+TEXT = {"type": "string", "maxLength": 256}
 LABEL = {"type": "string", "enum": ["cooperative", "neutral", "conflictual"]}
 WINDOW = _param(
     "window",
@@ -88,14 +90,14 @@ MIN_EVIDENCE = _param(
     "Only positions resting on at least this many evidence items.",
 )
 FILTERS = [
-    _param("actor", "query", {"type": "string", "maxLength": 256}, "Actor id (exact)."),
+    _param("actor", "query", TEXT, "Actor id (exact)."),
     _param(
         "target",
         "query",
-        {"type": "string", "maxLength": 256},
+        TEXT,
         "Target id, or a substring of the target's name.",
     ),
-    _param("q", "query", {"type": "string", "maxLength": 256}, "Substring of the actor's name or id."),
+    _param("q", "query", TEXT, "Substring of the actor's name or id."),
     _param("label", "query", LABEL, "Only positions with this label."),
     WINDOW,
     MIN_EVIDENCE,
@@ -152,14 +154,12 @@ def build_openapi(version: str = "0.1.0") -> dict[str, Any]:
                 "summary": "List actors with their current positions (cluster-wide).",
                 "operationId": "listActors",
                 "parameters": [
-                    _param(
-                        "q", "query", {"type": "string", "maxLength": 256}, "Substring of actor name or id."
-                    ),
+                    _param("q", "query", TEXT, "Substring of actor name or id."),
                     _param("label", "query", label, "Only actors with a position carrying this label."),
                     _param(
                         "target",
                         "query",
-                        {"type": "string", "maxLength": 256},
+                        TEXT,
                         "Only actors with a position on this target (id, or substring of its name).",
                     ),
                     _param(
@@ -209,12 +209,10 @@ def build_openapi(version: str = "0.1.0") -> dict[str, Any]:
                 "stance-changes topic (`stancewire subscribe --from-beginning`).",
                 "operationId": "listChanges",
                 "parameters": [
-                    _param("actor", "query", {"type": "string", "maxLength": 256}, "Actor id."),
-                    _param("target", "query", {"type": "string", "maxLength": 256}, "Target id."),
+                    _param("actor", "query", TEXT, "Actor id."),
+                    _param("target", "query", TEXT, "Target id."),
                     _param("kind", "query", {"type": "string", "enum": ["new", "change"]}, "Change kind."),
-                    _param(
-                        "q", "query", {"type": "string", "maxLength": 256}, "Substring of the actor's name."
-                    ),
+                    _param("q", "query", TEXT, "Substring of the actor's name."),
                     _param("label", "query", LABEL, "Only pairs whose current position has this label."),
                     _param(
                         "window",

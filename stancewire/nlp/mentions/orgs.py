@@ -230,9 +230,8 @@ def org_actor(ix: ArticleMentions, text: str, label: str, place: bool = False) -
         # Data Protection Authority": a word that opens several institutions' names is
         # their place, not a short form of one of them.
         words = set()
-    if len(words) == 1 and (
-        next(iter(words)) in lone_person_words(ix) or person_surname(ix, next(iter(words)))
-    ):
+    only = next(iter(words)) if len(words) == 1 else None
+    if only is not None and (only in lone_person_words(ix) or person_surname(ix, only)):
         # "Trump" in an article that also has a "Trump Train": the NER calls the lone word a
         # person elsewhere (or the article names a person by it), so it is no short form of
         # the organisation.
