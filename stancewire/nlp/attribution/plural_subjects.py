@@ -14,7 +14,10 @@
   harbour pilots");
 * people named as the subject of an adverbial clause opening "they"'s own sentence ("While Velk
   and Brekke inspected the silos, they ..."), and, through an earlier "they" no quote resolved
-  that heads the sentence, whom that one continues.
+  that heads the sentence, whom that one continues;
+* people a subject that is no plural noun stands for: a quantifier or count noun ("Several of
+  the delegates walked out", "A group of Velk supporters met"), or singular nouns for people
+  joined by "and" ("Velk's father and mother married ... when they were young").
 
 The search stops at a subject that is one named person or organisation (a newer topic).
 """
@@ -28,8 +31,10 @@ from spacy.tokens import Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.patterns import SPEAKER_WINDOW
-from stancewire.nlp.attribution.people import human_plural
+from stancewire.nlp.attribution.people import human_plural, speaking_noun
+from stancewire.nlp.attribution.quantified import quantified_speaker
 from stancewire.nlp.doccache import children
+from stancewire.nlp.mentions.descriptions import noun_gender
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import slugify
 from stancewire.schemas import ActorKind, ActorRef, Speaker
@@ -39,6 +44,9 @@ if TYPE_CHECKING:
 
 _SUBJ = ("nsubj", "nsubjpass")
 _STOP = object()  # a singular named subject: the search ends there
+# Quantifiers that count no one: never whom a later "they" is ("None of the candidates is
+# pushing for it. Mostly, they ...": the candidates, not "none of" them).
+_NO_ONE = frozenset({"nobody", "none"})
 
 
 class PluralSubject(NamedTuple):
@@ -221,11 +229,45 @@ def _people(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubject | obj
         c.tag_ == "NNPS" or (c.ent_type_ == "NORP" and c.lower_.endswith("s"))
     )
     if not (human_plural(c) or plural_name):
-        return None
+        return _people_without_plural(att, c)
     sp = att.from_token(c, q)
     if sp is None or sp.kind != ActorKind.group or sp.mention_start is None:
         return _STOP
     return _group(sp)
+
+
+def _people_without_plural(att: Attributor, c: Token) -> PluralSubject | None:
+    """The people a subject stands for though its head is no plural noun for people: a
+    quantifier or count noun ("Several of the delegates", "A group of Velk supporters", "an
+    army of volunteers"; see quantified.py), or singular nouns for people joined by "and" ("Mr.
+    Velk's father and mother", "the mayor and her deputy"). A later "they" is those people, not
+    an older group that spoke (PolNeAR dev: "they" went to the previous paragraph's speakers).
+    A collective noun ("the family", "the majority") stays out: on dev it took a "their" from
+    the names the clause itself joins."""
+    if c.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in children(c)):
+        return None  # "Nobody hates the tax more than the unions. They ...": the unions
+    sp = quantified_speaker(att, c)
+    if sp is not None:
+        return _group(sp) if sp.kind == ActorKind.group else None
+    return _joined_people(att, c)
+
+
+def _joined_people(att: Attributor, c: Token) -> PluralSubject | None:
+    """Singular nouns for people joined by "and" as one subject ("Mr. Velk's father and
+    mother"), as a group named by the phrase; None for anything else ("the levy and the toll",
+    one person noun)."""
+    together = [c, *c.conjuncts]
+    if len(together) < 2 or not all(t.tag_ == "NN" and _person_noun(t) for t in together):
+        return None
+    a, b = c.left_edge.idx, together[-1].idx + len(together[-1].text)
+    phrase = att.text[a:b]
+    return PluralSubject(ActorRef(id=f"group:{slugify(phrase)}", name=phrase, kind=ActorKind.group), a, b)
+
+
+def _person_noun(t: Token) -> bool:
+    """A singular noun for one person: a title or description ("mayor", "deputy") or a word
+    with a gender ("father", "wife")."""
+    return speaking_noun(t) or noun_gender(t.lemma_.lower()) is not None
 
 
 def _group(sp: Speaker) -> PluralSubject:
