@@ -105,6 +105,9 @@ def _bounds(att: Attributor, tok: Token, preps: list[Token]) -> tuple[int, int]:
             closed = any(c.i > pobj.i and c.dep_ in _CLAUSES for c in children(pobj))
             end = pobj if closed else pobj.right_edge
             last = max(last, end, key=lambda t: t.i)
-    if not preps and not any(c.dep_ in _CLAUSES for c in children(tok)) and tok.right_edge.i - tok.i <= 3:
-        last = tok.right_edge  # "all but two"
+    # "all but two"; not "known to many *as the Iron Judge*", whose "as" phrase the parser may
+    # hang from the quantifier.
+    closing = any(c.dep_ in _CLAUSES or (c.dep_ == "prep" and c.lower_ == "as") for c in children(tok))
+    if not preps and not closing and tok.right_edge.i - tok.i <= 3:
+        last = tok.right_edge
     return first.idx, last.idx + len(last.text)
