@@ -176,7 +176,9 @@ def _view_holder(tok: Token) -> Token | None:
 
 # Quantifiers that stand for people as a "by" object ("viewed as a victory by some in the
 # movement", "by many of his allies").
-_PEOPLE_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "several", "all"})
+_PEOPLE_QUANTIFIERS = frozenset(
+    {"some", "many", "most", "others", "few", "several", "all", "everyone", "everybody"}
+)
 # Shares that are people only with their "of" phrase ("by 64 percent of voters"); alone they
 # measure a margin ("declared the winner by ten percent", "by a wide majority").
 _SHARES = frozenset({"percent", "majority", "half", "third", "quarter", "plurality", "share"})
