@@ -35,6 +35,15 @@ def test_lookups(registry: ActorRegistry) -> None:
 
 
 @pytest.mark.parametrize(
+    "name", ["the Obama administration", "The Bush administration", "the Trump administration"]
+)
+def test_administrations_of_the_decade_are_the_us_government(registry: ActorRegistry, name: str) -> None:
+    # The hand-written file covers 2015-2026 news: "the Obama administration" is the US
+    # government as much as "the Trump administration" (and the scorer reads these aliases).
+    assert registry.lookup(name).id == "gov:usa"
+
+
+@pytest.mark.parametrize(
     "place",
     ["Texas", "Ohio", "New York", "Philadelphia", "Mississippi River", "Ontario", "Toronto", "Munich"],
 )

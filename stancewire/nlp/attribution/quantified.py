@@ -1,5 +1,6 @@
 """Quantifiers as speakers: "Several said", "some who advocate free speech argue", "many of
-the local leaders said", "three in 10 said", "all but two said", "another said", "no one knows".
+the local leaders said", "three in 10 said", "all but two said", "another said", "no one knows",
+"everyone but Varga said yes", "not everyone agrees".
 
 The subject is a quantifier standing for people the sentence does not name. It is no pronoun
 with an antecedent to find, so the pronoun rules left these quotes without a speaker (about
@@ -27,8 +28,9 @@ if TYPE_CHECKING:
 # Children that close the phrase: what follows them says more about the people ("some who
 # advocate", "leaders, who met") but is not part of what to call them.
 _CLAUSES = ("relcl", "acl", "appos", "punct", "advcl")
-# "about one in five", "more than six in 10"; "four in 10" parsed as "10" with "four in" before it
-_LEFT = ("advmod", "quantmod", "det", "predet", "nummod")
+# "about one in five", "more than six in 10"; "four in 10" parsed as "10" with "four in" before it;
+# "not everyone", "not all of them" (the negation makes a different group: no "everyone").
+_LEFT = ("advmod", "quantmod", "det", "predet", "nummod", "neg")
 # Focus adverbs modify the clause, not the count: "even some of his admirers" are "some of
 # his admirers".
 # Determiners that quantify over every member of a set: "each side", "neither candidate".
@@ -105,6 +107,9 @@ def _bounds(att: Attributor, tok: Token, preps: list[Token]) -> tuple[int, int]:
             closed = any(c.i > pobj.i and c.dep_ in _CLAUSES for c in children(pobj))
             end = pobj if closed else pobj.right_edge
             last = max(last, end, key=lambda t: t.i)
-    if not preps and not any(c.dep_ in _CLAUSES for c in children(tok)) and tok.right_edge.i - tok.i <= 3:
-        last = tok.right_edge  # "all but two"
+    # "all but two"; not "known to many *as the Iron Judge*", whose "as" phrase the parser may
+    # hang from the quantifier.
+    closing = any(c.dep_ in _CLAUSES or (c.dep_ == "prep" and c.lower_ == "as") for c in children(tok))
+    if not preps and not closing and tok.right_edge.i - tok.i <= 3:
+        last = tok.right_edge
     return first.idx, last.idx + len(last.text)

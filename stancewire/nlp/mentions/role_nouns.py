@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -92,6 +94,47 @@ def role_holder(
 _LEADER_TITLES = ("president", "prime minister", "chancellor")
 
 
+def qualified_government(ix: ArticleMentions, left: list[Token]) -> ActorRef | None:
+    """The government a government noun's modifiers (``left``) name: a country ("the Mexican
+    government", "Vaskia's government"), else a leader ("the Obama administration")."""
+    for t in left:
+        code = ix.registry.country_code(t.text)
+        gov = ix.registry.government(code) if code else None
+        if gov is not None:
+            return gov.ref()
+    for t in left:
+        led = leader_government(ix, t)
+        if led is not None:
+            return led
+    return None
+
+
+# How far back (characters, a few paragraphs) a bare "the government" looks for the government
+# the article last called so.
+_CALLED_WINDOW = 3000
+
+
+def called_government(ix: ArticleMentions, char: int, noun: str) -> ActorRef | None:
+    """A bare "the government" or "the administration" (at ``char``): the government the article
+    last called so outside quotes ("the Vaskian government", "the Morn administration"), within
+    a few paragraphs; None when it called none so. The bodies named before are no guide: every
+    government's registry name says "government", and the one mentioned last is often the
+    reader's own country named as a place ("trade with the United States") in a story about
+    another. Only runs for such bare nouns, scanning the window's text, not its tokens."""
+    lo = max(0, char - _CALLED_WINDOW)
+    starts = ix.tok_starts()
+    for hit in reversed(list(re.finditer(rf"\b{noun}\b", ix.text[lo:char], re.IGNORECASE))):
+        i = bisect_right(starts, lo + hit.start()) - 1
+        if i < 0 or ix.in_quote(starts[i]):
+            continue
+        prior = ix.toks[i]
+        left = [t for t in ix.doc[prior.left_edge.i : prior.i] if t.pos_ != "DET" and not t.is_punct]
+        gov = qualified_government(ix, left) if left else None
+        if gov is not None:
+            return gov
+    return None
+
+
 def leader_government(ix: ArticleMentions, t: Token) -> ActorRef | None:
     """ "the Obama administration", "the Merkel government": the government of the country
     whose government the named person served in (the registry's roles), not whichever
@@ -175,14 +218,9 @@ def resolve_role(
             return body, span
     if lemma in ORG_ROLE_NOUNS and lemma not in TITLE_WORDS:
         if lemma == "government" or lemma == "administration":
-            for t in left:
-                code = ix.registry.country_code(t.text)
-                if code and ix.registry.government(code):
-                    return ix.registry.government(code).ref(), span  # type: ignore[union-attr]
-            for t in left:
-                gov = leader_government(ix, t)
-                if gov is not None:
-                    return gov, span
+            gov = qualified_government(ix, left) if left else called_government(ix, tok.idx, lemma)
+            if gov is not None:
+                return gov, span
         mods = [t.lower_ for t in left if t.dep_ in ("compound", "amod")]
         if not any(p < tok.idx and singular(d) == lemma for p, d, _ in ix.org_desc):
             # "the city council" -> "Dravik City Council" named in the same article.

@@ -23,11 +23,12 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
   ``according to S, X`` the clause X (S may be a document or poll, as may ``in a poll, X``).
   Beyond speech verbs (issue 15, PolNeAR's conventions): an appearance or passive raising cue
   takes its subject with the predicate and has no speaker (``Trump seemed to suggest ...``,
-  ``Obama is expected to join ...``: the writer's reading); ``declined to X`` -> ``to X``; the
-  reporter's question ``Asked whether X`` -> ``whether X`` (no speaker); ``see X as Y`` ->
-  ``X as Y``; ``referring to X`` / ``citing X`` / ``talked about X`` -> ``X``; a cue noun's
-  object or infinitive (``Trump's call for a ban`` -> ``a ban``, ``her decision to run`` -> ``to
-  run``). A final period or comma is never part of the span.
+  ``Obama is expected to join ...``: the writer's reading), unless a "to" phrase names whose
+  reading it is (``seemed more credible to the public``, ``known to fans as X``); ``declined
+  to X`` -> ``to X``; the reporter's question ``Asked whether X`` -> ``whether X`` (no
+  speaker); ``see X as Y`` -> ``X as Y``; ``referring to X`` / ``citing X`` / ``talked about
+  X`` -> ``X``; a cue noun's object or infinitive (``Trump's call for a ban`` -> ``a ban``,
+  ``her decision to run`` -> ``to run``). A final period or comma is never part of the span.
 * **mixed**: an indirect statement whose content contains quoted fragments (``praising him as a
   “smart” and “pragmatic” individual``); the span is the indirect content (marks included).
   Fragments consumed by a mixed quote are not reported separately.

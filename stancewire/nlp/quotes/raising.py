@@ -10,10 +10,12 @@
 In political news these carry much of what actors are said to think and intend. PolNeAR
 annotates the subject together with the infinitive or predicate as the content of an appearance
 or raising cue, with no source: it is the writer's reading of the subject, so these quotes carry
-no speaker token (the attribution code leaves them without a speaker). A refusal is the
-subject's own act, so its subject is the speaker and the infinitive ("to identify …") the
-content. A question frame with no subject ("Asked whether …") is the reporter's question: the
-"whether/if" clause is the content, and it has no speaker either.
+no speaker token (the attribution code leaves them without a speaker), unless a "to" phrase
+names whose reading it is ("seemed more credible to the public", "known to fans as …"): then
+PolNeAR makes that phrase the source. A refusal is the subject's own act, so its subject is the
+speaker and the infinitive ("to identify …") the content. A question frame with no subject
+("Asked whether …") is the reporter's question: the "whether/if" clause is the content, and it
+has no speaker either.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def appearance_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCan
         rule = "belief-appearance"
     if span is None:
         return None
-    return finish(doc, text, tok, tok, span[0], span[1], None, rule, 0.6)
+    return finish(doc, text, tok, tok, span[0], span[1], _appearance_holder(tok), rule, 0.6)
 
 
 def raising_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
@@ -134,6 +136,9 @@ _SMALL_CLAUSE_VIEWS = frozenset(
     {"consider", "deem", "regard", "declare", "announce", "dub", "label", "brand"}
 )
 _INFINITIVE_VIEWS = frozenset({"know", "see", "view", "perceive", "regard", "deem"})
+# Passive views of perception, whose "to" phrase is who perceives ("known to fans as …"); with a
+# view of telling it is the audience ("described to reporters as a gamble": no holder named).
+_PERCEPTION_VIEWS = frozenset({"know", "see", "view", "perceive"})
 # Entity types of a "by" object that measure or date: "by 2-1", "by Monday", "by ten points".
 _MEASURES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
 
@@ -142,9 +147,11 @@ def _view_predicate(tok: Token) -> Token | None:
     """The "as"/"for" phrase, small-clause predicate or to-infinitive of a passive view verb."""
     preps = _VIEW_PREPS.get(tok.lemma_.lower(), frozenset({"as"}))
     agent = next((c for c in children(tok) if c.dep_ == "agent"), None)
-    # "interpreted by some as a threat": the parser hangs the "as" phrase from the agent.
-    agent_kids = children(agent) if agent is not None else []
-    after = [*children(tok), *(g for a in agent_kids for g in children(a))]
+    # "interpreted by some as a threat": the parser hangs the "as" phrase from the agent; in
+    # "known to fans as the Iron Judge", likewise from the "to" phrase's object.
+    to = _experiencer_to(tok)
+    holder_kids = [*(children(agent) if agent is not None else []), *(children(to) if to is not None else [])]
+    after = [*children(tok), *(g for a in holder_kids for g in children(a))]
     for c in after:
         if c.i < tok.i:
             continue
@@ -169,7 +176,9 @@ def _view_holder(tok: Token) -> Token | None:
 
 # Quantifiers that stand for people as a "by" object ("viewed as a victory by some in the
 # movement", "by many of his allies").
-_PEOPLE_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "several", "all"})
+_PEOPLE_QUANTIFIERS = frozenset(
+    {"some", "many", "most", "others", "few", "several", "all", "everyone", "everybody"}
+)
 # Shares that are people only with their "of" phrase ("by 64 percent of voters"); alone they
 # measure a margin ("declared the winner by ten percent", "by a wide majority").
 _SHARES = frozenset({"percent", "majority", "half", "third", "quarter", "plurality", "share"})
@@ -187,6 +196,54 @@ def _by_holder(by: Token) -> Token | None:
         return pobj if any(g.dep_ == "prep" and g.lower_ == "of" for g in children(pobj)) else None
     if lemma in _PEOPLE_QUANTIFIERS or speaker_like(pobj):
         return pobj
+    return None
+
+
+# Adjectives of a judgment whose "to" phrase is who judges ("seemed more credible to the public",
+# "appeared obvious to his aides"); not those whose "to" phrase is their object ("seemed open to
+# a deal", "appeared hostile to the unions", "seemed close to the mayor").
+_JUDGMENT_ADJECTIVES = frozenset(
+    {
+        "credible", "plausible", "implausible", "convincing", "persuasive", "clear", "unclear",
+        "obvious", "apparent", "evident", "strange", "odd", "bizarre", "absurd", "reasonable",
+        "sensible", "logical", "natural", "inevitable", "likely", "unlikely", "surprising",
+    }
+)  # fmt: skip
+
+
+def _first_to(head: Token) -> Token | None:
+    """The first "to" phrase on ``head``: in "known as Korrin to the Veldens and Korra to the
+    Ambelans" the content (the name before the conjunction) is the first one's reading."""
+    return next((c for c in children(head) if c.dep_ == "prep" and c.lower_ == "to"), None)
+
+
+def _experiencer_to(tok: Token) -> Token | None:
+    """The "to" phrase of a passive view of perception ("known to fans as …"), not of telling
+    (``_PERCEPTION_VIEWS``)."""
+    return _first_to(tok) if tok.lemma_.lower() in _PERCEPTION_VIEWS else None
+
+
+def _to_holder(to: Token | None) -> Token | None:
+    """The people of a "to" phrase ("known to fans as …", "seemed, to many voters, a gamble"):
+    whose reading the appearance or view is. Not a place, time or thing ("known to date",
+    "seemed close to the harbour"); an infinitive ("seemed to mock", "known to use") is no "to"
+    phrase."""
+    holder = _by_holder(to) if to is not None else None
+    if holder is None or holder.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    return holder
+
+
+def _appearance_holder(tok: Token) -> Token | None:
+    """Who an appearance cue says it appeared to: a "to" phrase on the verb ("seemed, to many
+    voters, a gamble") or on a judgment adjective it predicates ("seemed more credible to the
+    public"). PolNeAR makes that phrase the source; without one the reading is the writer's."""
+    holder = _to_holder(_first_to(tok))
+    if holder is not None:
+        return holder
+    for c in children(tok):
+        if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" and c.lemma_.lower() in _JUDGMENT_ADJECTIVES:
+            return _to_holder(_first_to(c))
     return None
 
 
@@ -247,6 +304,9 @@ def passive_view_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteC
     by = _inner_agent(tok, comp) if holder is None else None
     if by is not None and (holder := _by_holder(by)) is not None:
         last = by.i - 1  # the view, without who holds it (as when the parser makes it the agent)
+    to = _experiencer_to(tok) if holder is None else None
+    if to is not None:
+        holder = _to_holder(to)  # "known to fans as …", "known as Korrin to the Veldens"
     span = content_span(doc, first, last)
     if span is None:
         return None
