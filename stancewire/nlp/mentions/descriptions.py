@@ -99,6 +99,8 @@ _PERSON_SUFFIXES = (
 # without naming them before "the former engineer said" (600 characters, one long paragraph, left
 # such a description unresolved).
 _SALIENT_WINDOW = 1000
+# Sentences before a description that hold whom it just talked about (see _topic_over_fit).
+_CONTEXT_SENTENCES = 2
 # Words of a description that say nothing about who is meant.
 _EMPTY = frozenset({"the", "a", "an", "former", "then", "current", "new", "old", "longtime", "veteran"})
 # Determiners that introduce someone new ("a Dorvan Democrat", "another Harrow Republican"): such
@@ -633,4 +635,91 @@ def resolve_description(
             best, best_c = key, c
     if best_c is None and fallback is not None:
         return fallback[1]
+    if best_c is not None and fallback is not None and _topic_over_fit(ix, d, best_c, fallback):
+        return fallback[1]
     return best_c
+
+
+def sentence_before_start(ix: ArticleMentions, char: int) -> int:
+    """Where the context of the character at ``char`` starts: its own sentence and the two before
+    it (the small model splits "... to chants of “Marco! Marco!,” the senator said" after a
+    cheer, and a live blog's time stamp is a sentence of its own)."""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    if k < 0:
+        return 0
+    sent = doccache.sent(ix.doc[k])
+    for _ in range(_CONTEXT_SENTENCES):
+        if sent.start == 0:
+            break
+        sent = doccache.sent(ix.doc[sent.start - 1])
+    return sent.start_char
+
+
+def _topic_over_fit(
+    ix: ArticleMentions, d: Description, fit: PersonCluster, topic: tuple[tuple[bool, int], PersonCluster]
+) -> bool:
+    """Whether the main subject of the sentences right before ``d`` (``topic``, whom the
+    salience fallback found) is whom ``d`` means rather than the person ``fit`` whose words fit
+    it, named only further back: "Ted Marran has taken time off to attend a funeral. The
+    Corvale presidential candidate plans to be back ..." is Marran, though the article called
+    Ada Morn a "presidential candidate" three paragraphs before. News varies the name of whom
+    it just talked about; a description fits anyone the article once described so, and nothing
+    it said of the subject contradicts it (the salience fallback checked party, age, gender).
+    The fitting person named in those sentences too ("Velk had lunch with Ada Morn. The retired
+    judge later wrote") keeps the fit."""
+    if not d.words:
+        return False
+    found = topic_before(ix, d.start)
+    if found is None or found[0] is not topic[1]:
+        return False
+    return not named_in_context(ix, fit, sentence_before_start(ix, d.start), d.start, d.words[-1])
+
+
+def named_in_context(ix: ArticleMentions, c: PersonCluster, start: int, end: int, noun: str) -> bool:
+    """Whether the text from ``start`` to ``end`` mentions ``c`` (by any name or resolved role
+    noun, or by a surname the small NER model did not tag: "frustration with Obama") or uses
+    ``noun`` of anyone ("Kerpen needled the reporter. The reporter has ..."): then a role noun or
+    description after it goes on with that, not with the subject."""
+    if c.actor is not None and any(a.id == c.actor.id for _, _, a in ix.actors_in(start, end)):
+        return True
+    text = ix.text[start:end]
+    surname = c.name.split()[-1] if c.name else ""
+    if surname and re.search(rf"\b{re.escape(surname)}\b", text):
+        return True
+    return re.search(rf"\b{re.escape(noun)}\b", text.lower()) is not None
+
+
+def topic_before(ix: ArticleMentions, char: int) -> tuple[PersonCluster, int] | None:
+    """The person last named as the main subject of the sentences before the one of ``char``
+    (outside quotes), with where; None when no one is. Not in the sentence of ``char`` itself,
+    whose subject is someone else than its object ("Kerpen needled the reporter")."""
+    context = sentence_before_start(ix, char)
+    k = bisect_right(ix.tok_starts(), char) - 1
+    char = doccache.sent(ix.doc[k]).start_char if k >= 0 else char
+    best: tuple[PersonCluster, int] | None = None
+    for c in ix.clusters:
+        if c.actor is None:
+            continue
+        k = bisect_right(c.seen, char - 1) - 1
+        while k >= 0 and c.seen[k] >= context:
+            p = c.seen[k]
+            if not ix.in_quote(p) and _main_subject_at(ix, p):
+                if best is None or p > best[1]:
+                    best = (c, p)
+                break
+            k -= 1
+    return best
+
+
+def _main_subject_at(ix: ArticleMentions, char: int) -> bool:
+    """Whether the name mention at ``char`` is the subject of its sentence's main verb (or in
+    apposition with it): the sentence is about that person, not about whoever it reports on
+    ("Velk said Morn would win" is about Velk)."""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    if k < 0:
+        return False
+    m = ix.mention_for_token(k)
+    tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in _SUBJ and tok.head.dep_ == "ROOT"

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from stancewire.nlp.doccache import children
-from stancewire.nlp.mentions.descriptions import other_party, party_of_words
+from stancewire.nlp.mentions.descriptions import (
+    named_in_context,
+    other_party,
+    party_of_words,
+    sentence_before_start,
+    surely_a_person,
+    topic_before,
+)
 from stancewire.nlp.mentions.names import last_before, same_scope, singular, stem_place, title_match
 from stancewire.nlp.mentions.org_names import country_body, full_org_for
 from stancewire.nlp.mentions.outlets import outlet_before, press_noun
@@ -88,7 +95,33 @@ def role_holder(
         key = (scoped, 1, before) if before >= 0 else (scoped, 0, -pos)
         if best is None or key > best:
             best, best_c = key, c
+    if best_c is not None and best is not None and best[:2] == (0, 1) and not indefinite:
+        topic = _untitled_topic(ix, tok, best_c)
+        if topic is not None:
+            return topic
     return best_c
+
+
+def _untitled_topic(ix: ArticleMentions, tok: Token, holder: PersonCluster) -> PersonCluster | None:
+    """The main subject of the sentences right before the role noun ``tok`` when the article
+    gave that person no office at all and named the ``holder`` it found only further back: "Sen.
+    Ada Morn ... [two paragraphs] ... Tom Belvik stopped by his office. Walking in, the senator
+    said" is Belvik, whose office the article took as known (it calls him "the senator from
+    Dorvan" elsewhere, which is no title fact). A person with an office of their own is someone
+    else than "the senator"; "his spokesman" is someone's, never that someone."""
+    if any(c.dep_ == "poss" for c in children(tok)):
+        return None
+    found = topic_before(ix, tok.idx)
+    if found is None:
+        return None
+    c, _ = found
+    if c is holder or not surely_a_person(c):
+        return None
+    if named_in_context(ix, holder, sentence_before_start(ix, tok.idx), tok.idx, tok.lower_):
+        return None
+    if c.roles or any(cl is c for _, _, _, cl in (*ix.role_facts, *ix.abbreviated_facts)):
+        return None
+    return c
 
 
 _LEADER_TITLES = ("president", "prime minister", "chancellor")
