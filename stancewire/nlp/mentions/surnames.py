@@ -59,9 +59,26 @@ def add_bare_surnames(ix: ArticleMentions, taken: set[int]) -> None:
 
 
 def _noun_like(t: Token) -> bool:
-    """A noun, or a word the tagger read as a verb that the parser still made a subject
-    ('“…,” Trump shot back': "trump" is also a verb)."""
-    return t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "VERB" and t.dep_ in ("nsubj", "nsubjpass"))
+    """A noun, or a word the tagger read as a verb or a preposition that the parser still made a
+    subject ('“…,” Trump shot back': "trump" is also a verb; '“…,” From said'), or a surname the
+    tagger read as a modal (see :func:`modal_surname`)."""
+    return (
+        t.pos_ in ("PROPN", "NOUN")
+        or (t.pos_ in ("VERB", "ADP") and t.dep_ in ("nsubj", "nsubjpass"))
+        or modal_surname(t)
+    )
+
+
+# Verb forms no modal takes: after one of them, a capitalised "Will" or "May" is a name.
+_NO_MODAL_FORMS = frozenset({"VBD", "VBZ", "VBN", "VBG"})
+
+
+def modal_surname(t: Token) -> bool:
+    """A capitalised word tagged a modal before a verb no modal takes ("Will wrote", "While
+    Will acknowledges", "May said"): a modal governs a bare verb ("Will they vote?"), so the
+    word is a surname the tagger took for the modal and the parser hung on the verb."""
+    head = t.head
+    return t.tag_ == "MD" and t.dep_ == "aux" and head.i > t.i and head.tag_ in _NO_MODAL_FORMS
 
 
 def one_person(cands: list[PersonCluster]) -> list[PersonCluster]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from stancewire.nlp import cues
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import is_person_noun
+from stancewire.nlp.mentions.surnames import modal_surname
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
@@ -62,7 +63,12 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             if clause is not None:
                 t = clause
                 continue
-            subj = participle_subject(t) or _with_absolute_subject(t)
+            subj = (
+                participle_subject(t)
+                or _with_absolute_subject(t)
+                or _subject_read_as_object(t)
+                or _modal_name(t)
+            )
         if subj is None and agent is None:
             subj = _object_conjunct_subject(t)
         if agent is not None and t is not tok and _participle_of_phrase(tok, t):
@@ -416,6 +422,60 @@ def _reporting_verb_above(t: Token, tok: Token) -> Token | None:
     if trailing and t.i < reporter.i:
         return None
     return reporter
+
+
+# Conjunctions that open a clause ("after Morn had said …") and that the parser may read as a
+# preposition whose object is the clause's subject.
+_CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "once", "while"})
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """The subject of a clause opened by "after" (or "before", "since", …) that the parser read
+    as a preposition with the subject as its object, leaving the clause's finite verb without
+    one: "Kell's staff spoke after Chairman Ivo Brandt (R) earlier in the day touted …", "the
+    issue came up after Brandt, asked about Oskov, had said …". The parser hangs the verb on
+    the verb the preposition hangs on (as a clause, an aside or a conjunct); only the verb's own
+    words (an auxiliary, an adverb) or one aside set off by commas may stand between the object
+    and the verb. A conjunction between them ("spoke after Brandt and praised …") makes the verb
+    the main clause's: its subject, not the object of "after", does it."""
+    if verb.dep_ not in ("advcl", "parataxis", "conj", "dep", "ROOT") or not _finite_group(verb):
+        return None
+    doc = verb.doc
+    # The preposition hangs on the verb above, or (when the parser made the cue the root) on the
+    # clause before the cue that it made the cue's complement ("the issue came up after …").
+    hosts = [c for c in children(verb) if c.dep_ in ("ccomp", "advcl") and c.i < verb.i]
+    if verb.dep_ != "ROOT":
+        hosts.append(verb.head)
+    for prep in (p for h in hosts for p in children(h)):
+        if prep.dep_ != "prep" or prep.lower_ not in _CLAUSE_PREPS or prep.i > verb.i:
+            continue
+        noun = next((c for c in children(prep) if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ not in ("PROPN", "NOUN") or is_date_word(noun):
+            continue
+        i = noun.right_edge.i + 1
+        if i < verb.i and doc[i].text == ",":
+            close = next((j for j in range(i + 1, verb.i) if doc[j].text == ","), None)
+            if close is None or any(doc[j].dep_ in SUBJ for j in range(i + 1, close)):
+                return None
+            i = close + 1
+        if all(i <= doc[j].head.i <= verb.i for j in range(i, verb.i)):
+            return noun  # the words left are the verb's own ("had", "earlier in the day")
+    return None
+
+
+def _modal_name(verb: Token) -> Token | None:
+    """A capitalised surname the tagger read as the verb's modal ("Will wrote", "While Will
+    acknowledges …"; see :func:`~stancewire.nlp.mentions.surnames.modal_surname`): the verb's
+    subject."""
+    aux = next((c for c in children(verb) if modal_surname(c)), None)
+    return aux if aux is not None and aux.text[:1].isupper() else None
+
+
+def _finite_group(verb: Token) -> bool:
+    """A finite verb, or a participle after a finite auxiliary ("had said")."""
+    if verb.tag_ in _FINITE:
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in _FINITE for c in children(verb))
 
 
 def _with_absolute_subject(verb: Token) -> Token | None:
