@@ -25,6 +25,7 @@ from stancewire.nlp.quotes.findings import finding_frame
 from stancewire.nlp.quotes.fronted import closing_frame, fronted_frame, inverted_speaker
 from stancewire.nlp.quotes.naming import naming_frame
 from stancewire.nlp.quotes.nominal import noun_content_frame
+from stancewire.nlp.quotes.own_clause import end_before_own_clauses
 from stancewire.nlp.quotes.raising import (
     appearance_frame,
     passive_view_frame,
@@ -210,6 +211,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             out.append(part)
     if set_in_cues:
         out = drop_set_in_echoes(out, set_in_cues)
+    end_before_own_clauses(doc, text, idx, out)  # before the drops: the second report is no nested one
     return drop_overlapping_acts(drop_nested_beliefs(drop_polled_answers(idx, out)), direct_spans)
 
 
