@@ -36,6 +36,7 @@ from stancewire.nlp.attribution.words import (
 from stancewire.nlp.cues import DOCUMENT_NOUNS, is_speech_verb
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import PersonCluster
+from stancewire.nlp.mentions.body_names import body_shaped
 from stancewire.nlp.mentions.descriptions import (
     INTERLOCUTORS,
     anyone_noun,
@@ -1258,6 +1259,8 @@ def org_shaped(name: str) -> bool:
     "Brisk Ledger Politics"), as ``org_like_person`` reads the NER's PERSON entities; one that
     opens with a given name is a person's whose surname is such a word ("Lena Media")."""
     words = normalise(name).split()
+    if body_shaped(words):
+        return True  # "Velmar Watch reported", "Team Okafor says": a watchdog, a campaign
     return len(words) >= 2 and words[-1] in ORG_WORDS and words[0] not in given_names()
 
 

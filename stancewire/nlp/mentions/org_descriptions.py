@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from stancewire.nlp import doccache
 from stancewire.nlp.mentions.bodies import can_speak
+from stancewire.nlp.mentions.body_names import political_committee
 from stancewire.nlp.mentions.names import given_names, org_words, singular
 from stancewire.nlp.mentions.types import Mention
 from stancewire.nlp.mentions.words import (
@@ -278,6 +279,8 @@ def fits_business_noun(actor: ActorRef, noun: str | None) -> bool:
         return True
     if actor.kind != ActorKind.organisation:
         return False
+    if political_committee(actor.name):
+        return noun == "group"  # "the PAC ... the company website": the donor company's
     last = normalise(actor.name).split()[-1:]
     if noun == "group" and last and last[0] in _MEMBER_BODIES:
         return True  # "the Dorvan Hunting Association ... the group said": members' bodies are groups

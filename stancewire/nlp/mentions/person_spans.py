@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
+from stancewire.nlp.mentions.body_names import not_a_person
 from stancewire.nlp.mentions.descriptions import AGENT_SUFFIXES, is_person_noun, noun_gender
 from stancewire.nlp.mentions.names import (
     CAP_RE,
@@ -147,6 +148,13 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
             continue
         if org_like_person(ix, ent):
             ix.person_orgs.add(ent.start)
+            continue
+        shaped = not_a_person(toks, ent.start, ent.end)
+        if shaped is not None:
+            # "Velmar Watch", "Team Okafor": a body, named as the NER wrote it. "Rural
+            # Republicans": members, no body; attribution makes them a group.
+            if shaped == "body":
+                ix.person_orgs.add(ent.start)
             continue
         if the_named(ent, given, surnames) or normalise(ent.text) in bodies:
             ix.person_orgs.add(ent.start)
@@ -346,9 +354,10 @@ def person_spans(ix: ArticleMentions) -> list[Span]:
     out: list[Span] = []
     last_end = -1
     for a, b in spans:
-        if a < last_end or thing_name(toks, a, b) or quoted_title(toks, a, b):
+        if a < last_end or thing_name(toks, a, b) or quoted_title(toks, a, b) or not_a_person(toks, a, b):
             # "the so-called Harlan Effect": a given name opens it, but a thing noun ends it;
-            # the comedy “Hastings”: a title in quotation marks, no one's name
+            # the comedy “Hastings”: a title in quotation marks, no one's name; "Velmar Watch
+            # reported" (the NER missed it or called it ORG): a body's name
             continue
         out.append(doc[a:b])
         last_end = b
