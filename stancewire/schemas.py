@@ -161,6 +161,12 @@ class Quote(Model):
     published_at: datetime | None = None
     source: str | None = None
     url: str | None = None
+    # True for a source's attribution that only relays a direct quote with its frame ("“…,”
+    # Morn said, according to the Ledger": the Ledger reports that Morn said it). The words, and
+    # any stance in them, are the direct quote's, which is its own record. Left out of the JSON
+    # when false, so records without it (all others, and those from before the field) read as
+    # not relayed.
+    relayed: bool = Field(default=False, exclude_if=lambda v: not v)
 
 
 # --------------------------------------------------------------------------- stance

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stancewire.nlp.quotes import QuoteCandidate
+from stancewire.nlp.quotes.relayed import RULE as RELAY_RULE
 from stancewire.schemas import Article, Cue, MentionKind, Quote, Speaker, stable_id
 
 # How much a quote's confidence keeps, by how its speaker was found: a name is surest, a
@@ -38,4 +39,5 @@ def quote_record(article: Article, text: str, q: QuoteCandidate, sp: Speaker | N
         published_at=article.published_at,
         source=article.source,
         url=article.url,
+        relayed=q.rule == RELAY_RULE,
     )

@@ -38,6 +38,16 @@ def test_readme_schema_reference_names_every_field() -> None:
         assert not missing, (model.__name__, missing)
 
 
+def test_readme_offline_contract_names_every_quote_field() -> None:
+    from stancewire.schemas import Cue, Quote, Speaker
+
+    text = README.read_text()
+    paragraph = text[text.index("Output per article: each `Quote` has") :].split("\n\n", 1)[0]
+    for model in (Quote, Speaker, Cue):
+        missing = [f for f in model.model_fields if f"`{f}`" not in paragraph]
+        assert not missing, (model.__name__, missing)
+
+
 def test_readme_data_flow_names_the_default_nlp_child_process() -> None:
     text = README.read_text()
     assert "nlp.pipe in a worker thread" not in text

@@ -19,6 +19,7 @@ from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions import ArticleMentions
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.quotes.direct import TRANSCRIPT_RULE
+from stancewire.nlp.quotes.relayed import RULE as RELAY_RULE
 from stancewire.nlp.quotes.text import first_question
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -119,6 +120,12 @@ class Attributor:
             if sp is None and q.rule == TRANSCRIPT_RULE:
                 # An "A:" line whose introduction names no one: the line is nobody's quote to
                 # report.
+                continue
+            if q.rule == RELAY_RULE:
+                # '“…,” he told aides, according to Lia Quorn': the source only relays the quote,
+                # whose own frame follows; she is not the "he" of that frame, nor the last person
+                # quoted for the next "he said".
+                out.append((q, sp))
                 continue
             if sp is not None and self.writer is not None and sp.id == self.writer.id:
                 # The writer narrating is nobody a later "he said" or floating quote refers to;

@@ -20,7 +20,9 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
   ...`` -> ``Putin of seeking ...``,
   ``called for a truce`` -> ``a truce``, ``expressed concern over X`` -> ``X``, ``vowed to rebuild
   the pier`` -> ``to rebuild the pier``, ``urged X to Y`` -> ``X to Y``); for
-  ``according to S, X`` the clause X (S may be a document or poll, as may ``in a poll, X``).
+  ``according to S, X`` the clause X (S may be a document or poll, as may ``in a poll, X``);
+  ``“X,” Y said, according to S``: S's attribution of the quote with its frame, beside the direct
+  quote, which stays Y's (``quotes/relayed.py``).
   Beyond speech verbs (issue 15, PolNeAR's conventions): an appearance or passive raising cue
   takes its subject with the predicate and has no speaker (``Trump seemed to suggest ...``,
   ``Obama is expected to join ...``: the writer's reading), unless a "to" phrase names whose

@@ -33,6 +33,8 @@ from stancewire.nlp.quotes.raising import (
     raising_frame,
     refusal_frame,
 )
+from stancewire.nlp.quotes.relayed import RULE as RELAY_RULE
+from stancewire.nlp.quotes.relayed import relayed_quote
 from stancewire.nlp.quotes.set_in import set_in_frame
 from stancewire.nlp.quotes.source_phrase import drop_polled_answers, in_poll_frame, perspective_frame
 from stancewire.nlp.quotes.speakers import author_of_source, speaker_like
@@ -126,7 +128,9 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         elif low in ("for", "to") and pos == "ADP":
             q = perspective_frame(doc, text, tok, idx)
         elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            q = according(doc, text, tok, idx)
+            # '“…,” Morn said, according to the Ledger': the content is a direct quote's and its
+            # frame, so the plain rule skips it; the relay is its outer attribution (.relayed).
+            q = according(doc, text, tok, idx) or relayed_quote(doc, tok, idx)
         elif (pos == "VERB" and lemma in cues.speech_verbs()) or (
             lemma in cues.EXPRESS_VERBS and pos == "VERB"
         ):
@@ -202,7 +206,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             # Content that is (mostly) a direct quote belongs to that quote, not to a new one. A
             # clause that only contains a short one ("said he would counter “Clinton's
             # rhetoric.”", the fragment taken for a direct quote) is still what was said.
-            if any(
+            if part.rule != RELAY_RULE and any(
                 overlap(part.start, part.end, a, b) > 0.5 * min(part.end - part.start, b - a)
                 and not contains_short(part.start, part.end, a, b)
                 for a, b in direct_spans

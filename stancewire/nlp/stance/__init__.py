@@ -14,7 +14,9 @@ How a piece of evidence is coded (rules only, linear in the number of tokens):
    "agreed to meet" one AGREE whose implied issue is the meeting.
 2. **Source.** The clause subject (following control, coordination, relative clauses and passive
    agents), resolved with ``mentions.actor_at``; unresolved pronouns fall back to the most recent
-   named actor of a compatible kind. For quotes the source is always the quote's speaker.
+   named actor of a compatible kind. For quotes the source is always the quote's speaker. A relay
+   (``Quote.relayed``: "“…,” Morn said, according to the Ledger") gives no evidence: the words are
+   the direct quote's, whose speaker is who said them.
 3. **Target.** The first object that resolves to an actor other than the source: direct object,
    then prepositional objects of the verb or its object ("sanctions *on* Ostrava"), then objects
    inside its complement ("accused Putin of seeking to manipulate Trump" -> Putin). Otherwise an

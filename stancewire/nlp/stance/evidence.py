@@ -78,7 +78,9 @@ def stance_evidence(
 
     # ---- statements: one evidence (two for meeting-type triggers) per quote with a speaker
     for q in quotes:
-        if q.speaker is None:
+        if q.speaker is None or q.relayed:
+            # A relay ("“…,” Morn said, according to the Ledger") is no statement of the
+            # Ledger's: the words are Morn's, and her direct quote gives their evidence.
             continue
         quote_evidence(ctx, q, consumed, emit)
 
