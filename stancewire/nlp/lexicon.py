@@ -100,6 +100,13 @@ class Lexicon:
 WindowWord = tuple[int, str, str]
 
 
+def used_as_preposition(tok: Token) -> bool:
+    """A participle the parse uses as a preposition: "according to", "following the vote",
+    "barring a deal", "regarding the border". It names no act, so it triggers no stance or event
+    ("according to the Ledger" is no CAMEO "accord", cooperation of the Ledger with the speaker)."""
+    return tok.tag_ == "VBG" and tok.dep_ == "prep"
+
+
 def word_forms(tok: Token) -> WindowWord:
     return tok.i, tok.lower_, tok.lemma_.lower()
 

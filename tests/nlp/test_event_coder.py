@@ -91,6 +91,10 @@ CASES = [
         {(MQ, "person:ivo-brandt", "ACCUSE", "asserted", "-")},
     ),
     ("Zarvonne and Kestovia won seats on the council.", set()),
+    # A participle used as a preposition names no act: "according to" is no CAMEO "accord"
+    # (cooperation), "barring" no ban.
+    ("Kestovian troops left the strait, according to Zarvonne.", set()),
+    ("Barring a deal with Kestovia, Zarvonne will hold its position.", set()),
 ]
 
 

@@ -40,6 +40,7 @@ from stancewire.nlp.events.modality import (
     recode,
 )
 from stancewire.nlp.events.patterns import EventPatterns, PatternMatch, load_patterns
+from stancewire.nlp.lexicon import used_as_preposition
 from stancewire.schemas import ActorKind, ActorRef
 
 Resolver = Callable[[Span], ActorRef | None]
@@ -114,7 +115,7 @@ def code_events(doc: Doc, resolve: Resolver, patterns: EventPatterns | None = No
     toks = doccache.tokens(doc)
     for i in doccache.where(doc, POS, _ACT_POS):  # the parts of speech as one array read
         tok = toks[i]
-        if tok.pos == VERB or tok.dep_ == "ROOT":
+        if (tok.pos == VERB or tok.dep_ == "ROOT") and not used_as_preposition(tok):
             m = pats.match(tok)
             if m is not None:
                 matches[tok.i] = m

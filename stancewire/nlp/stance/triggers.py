@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.doccache import children
-from stancewire.nlp.lexicon import WindowWord, word_forms
+from stancewire.nlp.lexicon import WindowWord, used_as_preposition, word_forms
 from stancewire.nlp.stance.coding import Trigger, combine
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def find_triggers(ctx: StanceContext) -> None:
     # as one array, not as a new string per token.
     for i in doccache.where(doc, POS, _VERB_NOUN):
         tok = toks[i]
-        if tok.pos == VERB or tok.tag_.startswith("VB"):
+        if (tok.pos == VERB or tok.tag_.startswith("VB")) and not used_as_preposition(tok):
             lemma = tok.lemma_.lower()
             entries = lex.verb_entries(lemma)
             if not entries:
