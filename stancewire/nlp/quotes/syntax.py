@@ -22,6 +22,7 @@ from stancewire.nlp.quotes.words import (
     BELIEF_VERBS,
     CAUSING_VERBS,
     DEGREE_WORDS,
+    KEEPING_VERBS,
     POSITION_VERBS,
     REL_PRONOUNS,
     SPEAKER_NOUNS,
@@ -129,7 +130,7 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         if t.dep_ not in WALK_UP or t.head is t:
             return None
-        caused = _caused_doer(t)
+        caused = _caused_doer(t) or _kept_from_doer(t)
         if caused is not None:
             return misread_subject(caused)
         if t is tok and _participle_of_time_clause(t):
@@ -329,12 +330,17 @@ def _caused_doer(t: Token) -> Token | None:
         return None
     if not (t.tag_ == "VBG" or (t.tag_ == "VB" and _to_infinitive(t))):
         return None
-    obj = next((c for c in children(verb) if c.dep_ == "dobj" and verb.i < c.i < t.i), None)
+    obj = _speaking_object(verb, t)
+    return obj if obj is not None and _right_after(obj, t) else None
+
+
+def _speaking_object(verb: Token, comp: Token) -> Token | None:
+    """The object of ``verb`` that does what its complement ``comp`` says, when it can speak:
+    a name, a pronoun, a person, body or plural noun. Not a thing, nor the writer: a first-person
+    object's own narration ("forced me to confront …") is no statement we attribute, and the
+    frame keeps its clause as before."""
+    obj = next((c for c in children(verb) if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
     if obj is None or obj.lower_ in ("it", "this", "that", "what") or obj.lower_ in _FIRST_PERSON:
-        # A first-person object is the writer, whose own narration ("forced me to confront …")
-        # is no statement we attribute; the frame keeps its clause as before.
-        return None
-    if not _right_after(obj, t):
         return None
     lemma = obj.lemma_.lower()
     if obj.pos_ == "NOUN" and not (
@@ -342,6 +348,21 @@ def _caused_doer(t: Token) -> Token | None:
     ):
         return None
     return obj
+
+
+def _kept_from_doer(t: Token) -> Token | None:
+    """The object of a verb of keeping from ("prevented his wife, Ada, *from writing* about
+    …", "barred Morn from criticizing", "an agreement barring her from publishing"): the object
+    would have done what the participle says; the subject only stopped it. A passive ("Morn
+    was barred from …") has no object and keeps its subject."""
+    prep = t.head
+    if t.dep_ != "pcomp" or t.tag_ != "VBG" or prep.lower_ != "from" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in KEEPING_VERBS:
+        return None
+    obj = _speaking_object(verb, prep)
+    return obj if obj is not None and _right_after(obj, prep) else None
 
 
 def _purpose_of_an_occasion(t: Token) -> bool:
