@@ -133,6 +133,10 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
         caused = _caused_doer(t) or _kept_from_doer(t)
         if caused is not None:
             return misread_subject(caused)
+        if t is tok:
+            denier = _relative_clause_continued(t)
+            if denier is not None:
+                return misread_subject(denier)
         if t is tok and _participle_of_time_clause(t):
             # "He sent an email as the meeting began vowing to …": a participle after a time
             # or reason clause about a thing describes the main clause's subject.
@@ -363,6 +367,35 @@ def _kept_from_doer(t: Token) -> Token | None:
         return None
     obj = _speaking_object(verb, prep)
     return obj if obj is not None and _right_after(obj, prep) else None
+
+
+def _relative_clause_continued(tok: Token) -> Token | None:
+    """The subject of a relative clause of speech a trailing participle goes on with: "… had
+    been rigged, a charge that party leaders denied, *noting* that …". The parser hangs the
+    participle on the main verb; but right after a comment set off by a comma ("a charge
+    that …") whose clause ends at the participle's comma, the participle tells how its subject
+    denied. Not after an object ("rejected the plan that Morn proposed, calling it …"), whose
+    relative clause is no comment: the main clause's subject calls it that."""
+    doc = tok.doc
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    clause = doc[tok.i - 2]
+    for _ in range(4):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.right_edge.i != tok.i - 2:
+        return None
+    if not cues.is_speech_verb(clause.lemma_.lower()) or not _set_off(clause.head):
+        return None
+    subj = next((c for c in children(clause) if c.dep_ == "nsubj" and c.i < clause.i), None)
+    return None if subj is None or subj.lower_ in REL_PRONOUNS else subj
+
+
+def _set_off(noun: Token) -> bool:
+    """A noun phrase that comments on the clause before it: an apposition, or after a comma."""
+    start = noun.left_edge.i
+    return noun.dep_ in ("appos", "npadvmod") or (start > 0 and noun.doc[start - 1].text == ",")
 
 
 def _purpose_of_an_occasion(t: Token) -> bool:
