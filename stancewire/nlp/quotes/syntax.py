@@ -92,6 +92,12 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             # nothing; the speaker of the reporting verb adds it.
             t = t.head
             continue
+        if subj is not None and t is not tok and t.lemma_ == "be":
+            doer = _pseudo_cleft_doer(subj)
+            if doer is not None:
+                # "All she could do was shout …": the copula's subject is the clause of doing,
+                # whose own subject shouts (not "all").
+                return misread_subject(doer)
         if subj is not None:
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "it was announced that ..." names no speaker
@@ -396,6 +402,35 @@ def _set_off(noun: Token) -> bool:
     """A noun phrase that comments on the clause before it: an apposition, or after a comma."""
     start = noun.left_edge.i
     return noun.dep_ in ("appos", "npadvmod") or (start > 0 and noun.doc[start - 1].text == ",")
+
+
+# Heads of the subject of a pseudo-cleft: "All she could do was …", "The only thing they could
+# do was …".
+_CLEFT_NOUNS = frozenset({"all", "thing"})
+
+
+def _pseudo_cleft_doer(subj: Token) -> Token | None:
+    """The subject of the clause of doing a copula's subject ``subj`` is made of: "all *she*
+    could do", "the only thing *they* wanted to do", "what *Morn* did" (which the parser makes
+    a clausal subject, "did", with "what" its object). None for any other subject."""
+    if subj.dep_ == "csubj":
+        clause = subj if any(c.lower_ == "what" and c.i < subj.i for c in children(subj)) else None
+    elif subj.lemma_.lower() in _CLEFT_NOUNS:
+        clause = next((c for c in children(subj) if c.dep_ == "relcl"), None)
+    else:
+        return None
+    if clause is None or not _does(clause):
+        return None
+    return next((c for c in children(clause) if c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS), None)
+
+
+def _does(verb: Token) -> bool:
+    """Whether ``verb`` is "do", or ends in it ("wanted to do", "could hope to do")."""
+    for _ in range(3):
+        if verb.lemma_.lower() == "do":
+            return True
+        verb = next((c for c in children(verb) if c.dep_ == "xcomp"), verb)
+    return verb.lemma_.lower() == "do"
 
 
 def _purpose_of_an_occasion(t: Token) -> bool:
