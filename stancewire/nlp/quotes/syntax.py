@@ -22,6 +22,7 @@ from stancewire.nlp.quotes.words import (
     BELIEF_VERBS,
     CAUSING_VERBS,
     DEGREE_WORDS,
+    KEEPING_VERBS,
     POSITION_VERBS,
     REL_PRONOUNS,
     SPEAKER_NOUNS,
@@ -91,6 +92,12 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             # nothing; the speaker of the reporting verb adds it.
             t = t.head
             continue
+        if subj is not None and t is not tok and t.lemma_ == "be":
+            doer = _pseudo_cleft_doer(subj)
+            if doer is not None:
+                # "All she could do was shout …": the copula's subject is the clause of doing,
+                # whose own subject shouts (not "all").
+                return misread_subject(doer)
         if subj is not None:
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "it was announced that ..." names no speaker
@@ -129,9 +136,13 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             continue
         if t.dep_ not in WALK_UP or t.head is t:
             return None
-        caused = _caused_doer(t)
+        caused = _caused_doer(t) or _kept_from_doer(t)
         if caused is not None:
             return misread_subject(caused)
+        if t is tok:
+            denier = _relative_clause_continued(t)
+            if denier is not None:
+                return misread_subject(denier)
         if t is tok and _participle_of_time_clause(t):
             # "He sent an email as the meeting began vowing to …": a participle after a time
             # or reason clause about a thing describes the main clause's subject.
@@ -329,12 +340,17 @@ def _caused_doer(t: Token) -> Token | None:
         return None
     if not (t.tag_ == "VBG" or (t.tag_ == "VB" and _to_infinitive(t))):
         return None
-    obj = next((c for c in children(verb) if c.dep_ == "dobj" and verb.i < c.i < t.i), None)
+    obj = _speaking_object(verb, t)
+    return obj if obj is not None and _right_after(obj, t) else None
+
+
+def _speaking_object(verb: Token, comp: Token) -> Token | None:
+    """The object of ``verb`` that does what its complement ``comp`` says, when it can speak:
+    a name, a pronoun, a person, body or plural noun. Not a thing, nor the writer: a first-person
+    object's own narration ("forced me to confront …") is no statement we attribute, and the
+    frame keeps its clause as before."""
+    obj = next((c for c in children(verb) if c.dep_ == "dobj" and verb.i < c.i < comp.i), None)
     if obj is None or obj.lower_ in ("it", "this", "that", "what") or obj.lower_ in _FIRST_PERSON:
-        # A first-person object is the writer, whose own narration ("forced me to confront …")
-        # is no statement we attribute; the frame keeps its clause as before.
-        return None
-    if not _right_after(obj, t):
         return None
     lemma = obj.lemma_.lower()
     if obj.pos_ == "NOUN" and not (
@@ -342,6 +358,79 @@ def _caused_doer(t: Token) -> Token | None:
     ):
         return None
     return obj
+
+
+def _kept_from_doer(t: Token) -> Token | None:
+    """The object of a verb of keeping from ("prevented his wife, Ada, *from writing* about
+    …", "barred Morn from criticizing", "an agreement barring her from publishing"): the object
+    would have done what the participle says; the subject only stopped it. A passive ("Morn
+    was barred from …") has no object and keeps its subject."""
+    prep = t.head
+    if t.dep_ != "pcomp" or t.tag_ != "VBG" or prep.lower_ != "from" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in KEEPING_VERBS:
+        return None
+    obj = _speaking_object(verb, prep)
+    return obj if obj is not None and _right_after(obj, prep) else None
+
+
+def _relative_clause_continued(tok: Token) -> Token | None:
+    """The subject of a relative clause of speech a trailing participle goes on with: "… had
+    been rigged, a charge that party leaders denied, *noting* that …". The parser hangs the
+    participle on the main verb; but right after a comment set off by a comma ("a charge
+    that …") whose clause ends at the participle's comma, the participle tells how its subject
+    denied. Not after an object ("rejected the plan that Morn proposed, calling it …"), whose
+    relative clause is no comment: the main clause's subject calls it that."""
+    doc = tok.doc
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    clause = doc[tok.i - 2]
+    for _ in range(4):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.right_edge.i != tok.i - 2:
+        return None
+    if not cues.is_speech_verb(clause.lemma_.lower()) or not _set_off(clause.head):
+        return None
+    subj = next((c for c in children(clause) if c.dep_ == "nsubj" and c.i < clause.i), None)
+    return None if subj is None or subj.lower_ in REL_PRONOUNS else subj
+
+
+def _set_off(noun: Token) -> bool:
+    """A noun phrase that comments on the clause before it: an apposition, or after a comma."""
+    start = noun.left_edge.i
+    return noun.dep_ in ("appos", "npadvmod") or (start > 0 and noun.doc[start - 1].text == ",")
+
+
+# Heads of the subject of a pseudo-cleft: "All she could do was …", "The only thing they could
+# do was …".
+_CLEFT_NOUNS = frozenset({"all", "thing"})
+
+
+def _pseudo_cleft_doer(subj: Token) -> Token | None:
+    """The subject of the clause of doing a copula's subject ``subj`` is made of: "all *she*
+    could do", "the only thing *they* wanted to do", "what *Morn* did" (which the parser makes
+    a clausal subject, "did", with "what" its object). None for any other subject."""
+    if subj.dep_ == "csubj":
+        clause = subj if any(c.lower_ == "what" and c.i < subj.i for c in children(subj)) else None
+    elif subj.lemma_.lower() in _CLEFT_NOUNS:
+        clause = next((c for c in children(subj) if c.dep_ == "relcl"), None)
+    else:
+        return None
+    if clause is None or not _does(clause):
+        return None
+    return next((c for c in children(clause) if c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS), None)
+
+
+def _does(verb: Token) -> bool:
+    """Whether ``verb`` is "do", or ends in it ("wanted to do", "could hope to do")."""
+    for _ in range(3):
+        if verb.lemma_.lower() == "do":
+            return True
+        verb = next((c for c in children(verb) if c.dep_ == "xcomp"), verb)
+    return verb.lemma_.lower() == "do"
 
 
 def _purpose_of_an_occasion(t: Token) -> bool:

@@ -47,7 +47,8 @@
   of :mod:`.clauses`.
 * ``CAUSING_VERBS``: verbs that bring their object to do something ("the delay led aides to
   worry", "left senators wondering", "prompted critics to argue"): a cue in their complement is
-  the object's, not the causer's.
+  the object's, not the causer's. ``KEEPING_VERBS`` the verbs that keep their object from doing
+  something ("prevented Morn from writing", "barred her from publishing"): the same, after "from".
 * ``ACT_OBJECT_VERBS``: expressive acts whose object is what was attributed ("cast doubt on the
   polls", "released a list", "questioned his record"): the last resort of a verb no other rule
   took (:mod:`.acts`, whose doc says how the list was chosen); ``ACT_PREP_CUES`` the verbs whose
@@ -85,6 +86,7 @@ POLL_NOUNS, CLAUSE_STOP_VERBS, SPEAKER_NOUNS = word_sets(
 )
 (ACT_OBJECT_VERBS,) = word_sets(_DATA, "act_object_verbs")
 (CAUSING_VERBS,) = word_sets(_DATA, "causing_verbs")
+(KEEPING_VERBS,) = word_sets(_DATA, "keeping_verbs")
 (DOCUMENT_LABELS,) = word_sets(_DATA, "document_labels")
 (ACT_INFINITIVE_VERBS,) = word_sets(_DATA, "act_infinitive_verbs")
 ACT_PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["act_prep_cues"].items()}
