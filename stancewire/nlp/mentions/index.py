@@ -161,9 +161,18 @@ class ArticleMentions:
         return doccache.token_starts(self.doc)
 
     def add(self, start: int, end: int, actor: ActorRef, kind: MentionKind, head: int) -> Mention:
-        """Record a resolved mention (pronouns resolved by attribution, quote-internal I/we)."""
-        m = Mention(start, end, actor, kind, head)
+        """Record a resolved mention (pronouns resolved by attribution, quote-internal I/we).
+        The same actor over the same span is one mention: a pronoun resolved again (it speaks
+        for two quotes, or a later rule asks about it) is not recorded twice; a token head
+        learnt later is kept."""
         k = bisect_left(self.starts, start)
+        for old in self.mentions[k : bisect_right(self.starts, start)]:
+            if old.end == end and old.actor.id == actor.id:
+                if old.head < 0 <= head:  # "I" of a quote, then its speaker's "I said"
+                    old.head = head
+                    self.by_token.setdefault(head, old)
+                return old
+        m = Mention(start, end, actor, kind, head)
         self.mentions.insert(k, m)
         self.starts.insert(k, start)
         if head >= 0:
