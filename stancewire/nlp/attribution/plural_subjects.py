@@ -17,7 +17,11 @@
   that heads the sentence, whom that one continues;
 * people a subject that is no plural noun stands for: a quantifier or count noun ("Several of
   the delegates walked out", "A group of Velk supporters met"), or singular nouns for people
-  joined by "and" ("Velk's father and mother married ... when they were young").
+  joined by "and" ("Velk's father and mother married ... when they were young"), or a share
+  of people ("40 percent of the pilots", "About 4 in 10 say they", "the proportion of voters
+  saying they want ...");
+* not the subject of a sentence "they" only comments on ("Velk, they said, ordered them to
+  wait": the people before).
 
 The search stops at a subject that is one named person or organisation (a newer topic).
 """
@@ -32,7 +36,8 @@ from spacy.tokens import Token
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.patterns import SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural, speaking_noun
-from stancewire.nlp.attribution.quantified import quantified_speaker
+from stancewire.nlp.attribution.quantified import out_of, quantified_speaker
+from stancewire.nlp.attribution.words import SHARE_NOUNS
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import noun_gender
 from stancewire.nlp.quotes import QuoteCandidate
@@ -76,12 +81,18 @@ def plural_subject(att: Attributor, tok: Token, q: QuoteCandidate, depth: int = 
 
 
 def subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
-    """Main-clause subjects, nearest first: of ``tok``'s own sentence when "they" opens a
-    subordinate clause (then its object, when the subject is no people and the object a plural
-    of people), then of the two sentences before (within the speaker window)."""
+    """Main-clause subjects, nearest first: the noun a participle hangs on when "they" opens
+    what it says; of ``tok``'s own sentence when "they" opens a subordinate clause (then its
+    object, when the subject is no people and the object a plural of people) but not a
+    reporting aside; then of the two sentences before (within the speaker window)."""
     sent = doccache.sent(tok)
-    if tok.head.i != sent.root.i:
+    sayer = _participle_sayer(tok)
+    if sayer is not None:
+        yield sayer
+    if tok.head.i != sent.root.i and not _aside(tok, sent.root):
         subj = next((c for c in children(sent.root) if c.dep_ in _SUBJ and c.i < tok.i), None)
+        if subj is None:
+            subj = _share_hung_on_verb(sent.root, tok)
         if subj is not None:
             yield subj
             # "The draft budget alarms ferry captains, since they expect ...": a thing subject,
@@ -115,6 +126,33 @@ def subjects_before(att: Attributor, tok: Token) -> Iterator[Token]:
             return
         yield from (c for c in children(prev.root) if c.dep_ in _SUBJ)
         start = prev.start
+
+
+def _aside(tok: Token, root: Token) -> bool:
+    """Whether "they" is the subject of a reporting aside set in the sentence ("Velk, they
+    said, ordered them to wait"): the sentence's subject is whom they report on, never who
+    they are."""
+    return tok.dep_ in _SUBJ and tok.head.dep_ == "parataxis" and tok.head.head.i == root.i
+
+
+def _participle_sayer(tok: Token) -> Token | None:
+    """The noun a participle hangs on when "they" opens what it says ("the proportion of voters
+    saying they want ...", "riders saying they fear ..."): who says it, whatever the clause
+    around it is about; else None."""
+    clause = tok.head
+    if tok.dep_ not in _SUBJ or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ != "NOUN" or verb.head.i > verb.i:
+        return None
+    return verb.head
+
+
+def _share_hung_on_verb(verb: Token, tok: Token) -> Token | None:
+    """A share of people the parser hung on the verb as a number though it is its subject
+    ("About 4 in 10 say they want ...": "10" a nummod of "say", "4 in" before it), else None."""
+    shares = (c for c in children(verb) if c.dep_ == "nummod" and c.like_num and out_of(c))
+    return next((c for c in shares if c.i < verb.i < tok.i), None)
 
 
 def _named_person(att: Attributor, t: Token) -> bool:
@@ -229,14 +267,14 @@ def _people(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubject | obj
         c.tag_ == "NNPS" or (c.ent_type_ == "NORP" and c.lower_.endswith("s"))
     )
     if not (human_plural(c) or plural_name):
-        return _people_without_plural(att, c)
+        return _people_without_plural(att, c, q)
     sp = att.from_token(c, q)
     if sp is None or sp.kind != ActorKind.group or sp.mention_start is None:
         return _STOP
     return _group(sp)
 
 
-def _people_without_plural(att: Attributor, c: Token) -> PluralSubject | None:
+def _people_without_plural(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubject | None:
     """The people a subject stands for though its head is no plural noun for people: a
     quantifier or count noun ("Several of the delegates", "A group of Velk supporters", "an
     army of volunteers"; see quantified.py), or singular nouns for people joined by "and" ("Mr.
@@ -249,7 +287,37 @@ def _people_without_plural(att: Attributor, c: Token) -> PluralSubject | None:
     sp = quantified_speaker(att, c)
     if sp is not None:
         return _group(sp) if sp.kind == ActorKind.group else None
+    share = _share_of_people(att, c, q)
+    if share is not None:
+        return share
     return _joined_people(att, c)
+
+
+def _share_of_people(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubject | None:
+    """A share of people as a group: "40 percent of the pilots", "the proportion of voters" (a
+    plural after "of"; a later "they" is those people, "The proportion of voters saying they
+    want ..." the voters who say it), or a share counted with no "of" ("30 percent oppose
+    it"). Not "the majority of the levy" (a share of a thing), nor an uncounted "the majority"
+    (a collective noun, see above). The group is the one the speaker rules make of the share
+    when they name it by its whole opening ("About 40 percent", who may have spoken: the same
+    id), else the phrase up to the people ("The proportion of voters")."""
+    if c.lemma_.lower() not in SHARE_NOUNS and c.lower_ not in SHARE_NOUNS:
+        return None
+    of = [g for p in children(c) if p.dep_ == "prep" and p.lower_ == "of" for g in children(p)]
+    people = [g for g in of if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
+    if people:
+        last = people[0]
+    elif of or not any(n.dep_ == "nummod" and n.like_num for n in children(c)):
+        return None
+    else:
+        last = c
+    a = c.left_edge.idx
+    sp = att.from_token(c, q)
+    if sp is not None and sp.kind == ActorKind.group and sp.mention_start == a:
+        return _group(sp)
+    b = last.idx + len(last.text)
+    phrase = att.text[a:b]
+    return PluralSubject(ActorRef(id=f"group:{slugify(phrase)}", name=phrase, kind=ActorKind.group), a, b)
 
 
 def _joined_people(att: Attributor, c: Token) -> PluralSubject | None:

@@ -73,10 +73,10 @@ def quantified_speaker(att: Attributor, tok: Token) -> Speaker | None:
 
 def out_of(num: Token) -> bool:
     """Whether the number ``num`` is the base of a share, "four in 10" parsed with "10" as its
-    head ("four" and "in" before it)."""
+    head ("four" and "in" before it; "four" a nummod or, "about 4 in 10", a quantmod)."""
     kids = children(num)
     return any(c.dep_ == "quantmod" and c.lower_ == "in" for c in kids) and any(
-        c.dep_ == "nummod" and c.like_num and c.i < num.i for c in kids
+        c.dep_ in ("nummod", "quantmod") and c.like_num and c.i < num.i for c in kids
     )
 
 
