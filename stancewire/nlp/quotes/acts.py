@@ -15,6 +15,9 @@ fight of 1988"), not when a company or a country calls something or someone back
 Acts that are events between actors ("sign", "file", "deliver", "recognise") are left to the
 event coder, which reads them from the sentence: a quote of their object would become the
 stance target ("filed a complaint against Belmira").
+:func:`outer_position_act` takes any other verb whose object is a stated position, named by a
+cue noun with its holder ("celebrated the board's decision to ...", "escalated his attacks on
+..."): the act on that position is the attribution.
 ``ACT_INFINITIVE_VERBS`` adds aims as a to-infinitive ("aims to win", "delegates looking to
 unseat Trump"). These frames run last: only for a verb that no other rule took, and their quote
 is dropped where it overlaps another quote (:func:`.indirect.drop_overlapping_acts`), unless it
@@ -36,6 +39,9 @@ from stancewire.nlp.quotes.words import (
     ACT_OBJECT_VERBS,
     ACT_PREP_CUES,
     EVALUATION_VERBS,
+    LIGHT_VERBS,
+    NOUN_INFINITIVE_CUES,
+    NOUN_PREP_CUES,
     POSITION_VERBS,
 )
 
@@ -136,6 +142,82 @@ def _object(doc: Doc, text: str, tok: Token, idx: DocIndex, speaker: Token) -> Q
     if span is None:
         return None
     return finish(doc, text, tok, tok, span[0], span[1], speaker, RULE_PREFIX + "object", 0.55)
+
+
+# Prepositions through which a verb takes a position as its object ("pushed back against his
+# attack", "backed away from her pledge", "cheered Clinton's attacks" has none); not time or
+# cause ("after his decision", "despite her call").
+_POSITION_PREPS = frozenset(
+    {"at", "on", "against", "for", "to", "with", "from", "about", "over", "behind", "into"}
+)
+# Verbs that take a position as object without acting on it ("has a plan", "is the call").
+_NOT_ACTS = frozenset({"be", "have", "do", "get", "say"})
+# Cue nouns that name no position as an object: a bid for office is a candidacy ("ended his
+# bid", "pursues her bid"), which PolNeAR does not mark.
+_NOT_POSITIONS = frozenset({"bid"})
+# Subjects and holders that name no one ("nothing could change his mind about his decision",
+# "a minister whose plan ...": the relative's holder is the clause's, not the verb's object's).
+_NO_ONE = frozenset(
+    {"it", "this", "that", "there", "what", "which", "whose", "nothing", "something", "anything"}
+)
+
+
+def outer_position_act(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandidate | None:
+    """An act whose object is a stated position, named by a cue noun with its holder: someone
+    else's ("the council celebrated the board's decision to ...", "Vale pushed back against
+    Farrow's attack on ...") or the subject's own ("escalated his attacks on ..."). The subject
+    acts on that position whatever the verb, and the act is the attribution: PolNeAR marks the
+    outer act, with the position's own quote as part of its content. That quote, inside this
+    one, is dropped as nested (:func:`.indirect.drop_nested_beliefs`)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_ACTS or tok.lemma_.lower() in LIGHT_VERBS:
+        return None
+    if tok.dep_ in ("amod", "compound", "acl", "relcl") or is_question_frame(tok):
+        return None
+    speaker = subject_of(tok)
+    if speaker is None or speaker.dep_ == "nsubjpass" or speaker.lower_ in _NO_ONE:
+        return None
+    if not speaker_like(speaker) and holder_token(speaker) is None:
+        return None
+    found = _position_object(tok, idx)
+    if found is None:
+        return None
+    cue_end, noun = found
+    holder = next((c for c in children(noun) if c.dep_ == "poss"), None)
+    if holder is None or holder.i == speaker.i or holder.lower_ in _NO_ONE:
+        return None
+    from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
+
+    span = content_span(doc, noun.left_edge.i, noun.right_edge.i, strip_leading=False)
+    if span is None:
+        return None
+    return finish(doc, text, tok, cue_end, span[0], span[1], speaker, RULE_PREFIX + "outer", 0.55)
+
+
+def _position_object(tok: Token, idx: DocIndex) -> tuple[Token, Token] | None:
+    """(cue end, noun): the verb's object, or its preposition's, when it is a cue noun. The
+    preposition may hang on a particle ("pushed back against", "backed away from")."""
+    particles = [c for c in children(tok) if c.dep_ in ("prt", "advmod") and tok.i < c.i <= tok.i + 2]
+    for c in [*children(tok), *(g for p in particles for g in children(p))]:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("dobj", "obj"):
+            noun, cue_end = c, tok
+        elif c.dep_ == "prep" and c.lower_ in _POSITION_PREPS and c.i <= tok.i + _PREP_REACH:
+            pobj = next((g for g in children(c) if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            noun, cue_end = pobj, c
+        else:
+            continue
+        lemma = noun.lemma_.lower()
+        if (
+            noun.pos_ == "NOUN"
+            and (lemma in NOUN_PREP_CUES or lemma in NOUN_INFINITIVE_CUES)
+            and lemma not in _NOT_POSITIONS
+            and not idx.in_direct[noun.i]
+        ):
+            return cue_end, noun
+    return None
 
 
 def _can_remember(speaker: Token) -> bool:

@@ -12,7 +12,7 @@ from stancewire.nlp import cues, doccache
 from stancewire.nlp.doccache import children
 from stancewire.nlp.noise import DATELINE
 from stancewire.nlp.quotes.acts import RULE_PREFIX as ACT_RULE
-from stancewire.nlp.quotes.acts import act_frame, is_act_cue
+from stancewire.nlp.quotes.acts import act_frame, is_act_cue, outer_position_act
 from stancewire.nlp.quotes.answers import RULE as ANSWER_RULE
 from stancewire.nlp.quotes.answers import answer_frame
 from stancewire.nlp.quotes.as_clause import as_clause_frame
@@ -175,7 +175,10 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
                 or as_clause_frame(doc, text, tok, idx)  # "as Marcus puts it, ..."
             )
             if q is None and not is_act_cue(lemma):
-                continue
+                # Any verb whose object is someone else's stated position acts on it (module .acts).
+                q = outer_position_act(doc, text, tok, idx)
+                if q is None:
+                    continue
         elif pos == "ADJ" and tok.dep_ == "acomp":
             q = adjective_frame(doc, text, tok, idx)
             if q is None:
@@ -187,7 +190,7 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             q = as_clause_frame(doc, text, tok, idx)
         if q is None and tok.pos_ == "VERB" and is_act_cue(lemma):
             # Last resort for the verbs of an expressive act: their object (module .acts).
-            q = act_frame(doc, text, tok, idx)
+            q = act_frame(doc, text, tok, idx) or outer_position_act(doc, text, tok, idx)
         if q is not None and only_a_time(doc, idx, q):
             continue  # "argued for an hour": how long, not what (a parenthetical's "For decades,"
             # part below is content, before the frame)
