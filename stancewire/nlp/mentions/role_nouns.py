@@ -114,14 +114,28 @@ def _untitled_topic(ix: ArticleMentions, tok: Token, holder: PersonCluster) -> P
     found = topic_before(ix, tok.idx)
     if found is None:
         return None
-    c, _ = found
-    if c is holder or not surely_a_person(c):
+    c, at = found
+    if c is holder or not surely_a_person(c) or _appositive_noun(ix, at):
         return None
     if named_in_context(ix, holder, sentence_before_start(ix, tok.idx), tok.idx, tok.lower_):
         return None
     if c.roles or any(cl is c for _, _, _, cl in (*ix.role_facts, *ix.abbreviated_facts)):
         return None
     return c
+
+
+def _appositive_noun(ix: ArticleMentions, char: int) -> bool:
+    """Whether the name at ``char`` stands in apposition with a common noun ("The moderator,
+    Felix Oyo, asked", "Felix Oyo, the moderator, asked"): the text gave that person a role of
+    their own there, so "the spokesperson" after it is someone else."""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    if k < 0:
+        return False
+    m = ix.mention_for_token(k)
+    tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+        return True
+    return any(ch.dep_ == "appos" and ch.pos_ == "NOUN" for ch in children(tok))
 
 
 _LEADER_TITLES = ("president", "prime minister", "chancellor")
