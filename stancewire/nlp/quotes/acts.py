@@ -171,7 +171,7 @@ def outer_position_act(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteC
     one, is dropped as nested (:func:`.indirect.drop_nested_beliefs`)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_ACTS or tok.lemma_.lower() in LIGHT_VERBS:
         return None
-    if tok.dep_ in ("amod", "compound", "acl", "relcl") or is_question_frame(tok):
+    if tok.dep_ in ("amod", "compound", "acl", "relcl", "prep") or is_question_frame(tok):
         return None
     speaker = subject_of(tok)
     if speaker is None or speaker.dep_ == "nsubjpass" or speaker.lower_ in _NO_ONE:
