@@ -8,10 +8,13 @@ over it), so that report swallows a second attribution, whose own cue then sits 
 dropped as a nested part of it. PolNeAR ends the first content before the joining words and
 annotates the second clause as a report of its own.
 
-Only a clause that opens with its own pronoun subject after a joining word (", and", "but",
-"though", "even as", ", when") and whose verb is itself a cue with that subject as its speaker
-counts: "said A and that he would B" (a complementiser) and "said he would resign when they
-asked him" (a plain "when", no comma) are still one report.
+Only a clause that opens with its own subject after a joining word (", and", "but", "though",
+"even as", ", when") and whose verb is itself a cue with that subject as its speaker counts:
+"said A and that he would B" (a complementiser) and "said he would resign when they asked him"
+(a plain "when", no comma) are still one report. A pronoun subject also counts before a speech
+verb the rules found no content for; a named or noun subject (", while Velk insisted …", "even
+though many observers doubt …") only with the report found for it, and only for a speech or
+belief verb, not after ", when", and after "while" only for a speech verb.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp import cues, doccache
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
+from stancewire.nlp.quotes.source_phrase import POLL_RULE
 from stancewire.nlp.quotes.text import trim
+from stancewire.nlp.quotes.words import BELIEF_VERBS
 
 # The subjects a second clause opens with: the first report's speaker taken up again.
 _PRONOUN_IDS = doccache.string_ids(("he", "she", "they", "we", "i"))
@@ -35,12 +40,15 @@ _CONCESSIVE = frozenset({"though", "although", "whereas"})
 # defended …"): "said he would resign when they asked him" is one report.
 _TEMPORAL = frozenset({"as", "when", "while"})
 _COMMAS = frozenset({",", "—", "–"})
+# Contrasts that set a noun's act or aim against the first clause and so often belong to its
+# content ("said only he kept his promise, while Velk sought a deal").
+_CONTRASTS = frozenset({"while", "whereas"})
 # The heads a trailing clause has in the parse: a conjunct, an adverbial clause, or a relative
 # clause when "when" follows a time ("in October, when he told …").
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl"})
 # Frames over the whole sentence: "According to the Ledger, Reyes praised X, and she asked Y"
-# reports both clauses.
-_WHOLE_SENTENCE_RULES = frozenset({"according"})
+# and "In a Ledger poll, 38 percent said X, while 60 percent said Y" report both clauses.
+_WHOLE_SENTENCE_RULES = frozenset({"according", POLL_RULE})
 
 
 def end_before_own_clauses(doc: Doc, text: str, idx: DocIndex, quotes: Sequence[QuoteCandidate]) -> None:
@@ -59,14 +67,52 @@ def end_before_own_clauses(doc: Doc, text: str, idx: DocIndex, quotes: Sequence[
         own = reports.get((v.idx, s))
         if own is None and not (v.pos_ == "VERB" and v.lemma_.lower() in cues.speech_verbs()):
             continue
-        j = _joining_words(toks, s)
-        if j is None:
+        _end_before_clause(text, toks, quotes, s, v, own)
+    # A named or noun subject (", and Kell insisted …", ", while most voters said …") counts only
+    # when its verb is the cue of a report found with that subject as speaker: a noun is no
+    # first speaker taken up again, so only its own report says the clause is a new one.
+    for q in quotes:
+        s = q.speaker_token
+        if s is None or q.cue_start is None or toks[s].lower in _PRONOUN_IDS:
             continue
-        cut = toks[j].idx
-        if own is not None and own < cut:
-            continue  # "…, as she argued": the clause says who holds the content before it
-        last = toks[v.right_edge.i]
-        _end_contents_at(text, quotes, cut, last.idx + len(last.text))
+        subj = toks[s]
+        v = subj.head
+        if subj.dep_ != "nsubj" or v.idx != q.cue_start or v.dep_ not in _CLAUSE_DEPS or idx.in_quote[v.i]:
+            continue
+        first = subj.left_edge.i
+        if _noun_clause_is_own(toks, first, v):
+            _end_before_clause(text, toks, quotes, first, v, q.start)
+
+
+def _noun_clause_is_own(toks: Sequence[Token], first: int, v: Token) -> bool:
+    """Whether the clause of verb ``v`` whose noun subject opens at token ``first`` is a report of
+    its own and not more of the content before it. Only words and beliefs count: an act ("…,
+    but a judge refused to let them", "and people here see it as a strength") is often what the
+    first speaker tells; a ", when" clause tells of the moment the content speaks of ("was a
+    question last week, when a student asked …"); after a contrast ("found 28 percent backed
+    Kell, while 23 percent favored Velk") only a report in words is one of its own."""
+    lemma = v.lemma_.lower()
+    word = toks[first - 1].lower_ if first else ""
+    if word == "when":
+        return False
+    if word in _CONTRASTS:
+        return lemma in cues.speech_verbs()
+    return lemma in cues.speech_verbs() or lemma in BELIEF_VERBS
+
+
+def _end_before_clause(
+    text: str, toks: Sequence[Token], quotes: Sequence[QuoteCandidate], first: int, v: Token, own: int | None
+) -> None:
+    """End the contents before the clause of verb ``v``, whose subject opens at token ``first``,
+    at the words that join it on; ``own`` is where the clause's own report's content starts."""
+    j = _joining_words(toks, first)
+    if j is None:
+        return
+    cut = toks[j].idx
+    if own is not None and own < cut:
+        return  # "…, as she argued": the clause says who holds the content before it
+    last = toks[v.right_edge.i]
+    _end_contents_at(text, quotes, cut, last.idx + len(last.text))
 
 
 def _end_contents_at(text: str, quotes: Sequence[QuoteCandidate], cut: int, clause_end: int) -> None:
