@@ -17,6 +17,7 @@ module             job
 ``org_descriptions`` "the company", "the ministry" -> an organisation of the article
 ``outlets``        "the paper", "the network", "the editorial" -> the outlet named before
 ``things``         names that end in a thing noun ("the Harlan Effect"): no person
+``body_names``     names of bodies ("Team Morn", "X PAC", "Y Watch", "Log Cabin Republicans"): no person
 ``role_nouns``     "the Russian president" -> the holder
 ``descriptions``   "the Ohio Democrat", "the 52-year-old" -> the person so described
 ``acronyms``       "the Federal Transit Authority (FTA)": later "FTA" is the same actor

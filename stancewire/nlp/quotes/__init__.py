@@ -23,6 +23,8 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
   ``according to S, X`` the clause X (S may be a document or poll, as may ``in a poll, X``);
   ``“X,” Y said, according to S``: S's attribution of the quote with its frame, beside the direct
   quote, which stays Y's (``quotes/relayed.py``).
+  A report's content ends before a joined clause with its own subject and its own cue
+  (``said A, and he railed against B``: ``quotes/own_clause.py``).
   Beyond speech verbs (issue 15, PolNeAR's conventions): an appearance or passive raising cue
   takes its subject with the predicate and has no speaker (``Trump seemed to suggest ...``,
   ``Obama is expected to join ...``: the writer's reading), unless a "to" phrase names whose
