@@ -8,12 +8,18 @@ its cases added there; a test that needs more than "this quote, these fields" st
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from stancewire.schemas import ExtractionResult, Quote
+from stancewire.schemas import Article, ExtractionResult, Quote
+
+if TYPE_CHECKING:
+    from stancewire.nlp.extract import Extractor
 
 CASES = Path(__file__).resolve().parent / "cases"
 NONE = "<none>"  # TOML has no null: the field must be None (a quote without a speaker, ...)
@@ -77,3 +83,25 @@ def test_speaker_case(case: dict[str, Any], run: Any) -> None:
 @pytest.mark.parametrize("case", _load("quotes"))
 def test_quote_case(case: dict[str, Any], run: Any) -> None:
     _check(case, run)
+
+
+def check_index(case: dict[str, Any], extractor: Extractor) -> None:
+    """The Doc's mention index for a case: its phrase is (``indexed``) or is not
+    (``not_indexed``) a mention of its quote's speaker; with ``unique``, no actor is recorded
+    twice over one span."""
+    if not any(k in case for k in ("indexed", "not_indexed", "unique")):
+        return
+    text = case["text"]
+    art = Article(id="m", text=text, published_at=datetime(2025, 1, 27, tzinfo=UTC), synthetic=True)
+    doc = extractor.process(art)
+    q = _select(SimpleNamespace(quotes=doc._.quotes), case)
+    assert q.speaker is not None
+    mentions = doc._.mentions.mentions
+    spans = {text[m.start : m.end] for m in mentions if m.actor.id == q.speaker.id}
+    if "indexed" in case:
+        assert case["indexed"] in spans, f"{case['indexed']!r} not among {sorted(spans)}"
+    if "not_indexed" in case:
+        assert case["not_indexed"] not in spans, f"{case['not_indexed']!r} among {sorted(spans)}"
+    if case.get("unique"):
+        twice = [k for k, n in Counter((m.start, m.end, m.actor.id) for m in mentions).items() if n > 1]
+        assert not twice, f"recorded twice: {twice}"

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp import doccache
 from stancewire.nlp.mentions.names import DEPUTY_WORDS, gender_of_word, given_names, title_match
+from stancewire.nlp.mentions.org_descriptions import previous_sentence_start
 from stancewire.nlp.mentions.titles import FORMER
 from stancewire.nlp.mentions.types import Mention, PersonCluster
 from stancewire.nlp.mentions.us_states import state_name
@@ -644,15 +645,7 @@ def sentence_before_start(ix: ArticleMentions, char: int) -> int:
     """Where the context of the character at ``char`` starts: its own sentence and the two before
     it (the small model splits "... to chants of “Marco! Marco!,” the senator said" after a
     cheer, and a live blog's time stamp is a sentence of its own)."""
-    k = bisect_right(ix.tok_starts(), char) - 1
-    if k < 0:
-        return 0
-    sent = doccache.sent(ix.doc[k])
-    for _ in range(_CONTEXT_SENTENCES):
-        if sent.start == 0:
-            break
-        sent = doccache.sent(ix.doc[sent.start - 1])
-    return sent.start_char
+    return previous_sentence_start(ix, char, back=_CONTEXT_SENTENCES)
 
 
 def _topic_over_fit(
