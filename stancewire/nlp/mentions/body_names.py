@@ -18,7 +18,11 @@ from stancewire.nlp.registry import normalise
 # Last words of a body's name that are no one's surname in practice. After a given name the
 # name is still a person's ("Ada Watch"); "pac" never is (a committee named after its
 # candidate: "Ready for Velk Pac", "Ada Pac").
-_BODY_LAST_WORDS = frozenset({"watch", "poll", "pollster", "report"})
+# Stations, papers and buildings too ("Velmar Public Radio", "the Harwen Journal", "Okafor
+# Tower"): "John Tower" keeps his given name.
+_BODY_LAST_WORDS = frozenset({
+    "watch", "poll", "pollster", "report", "radio", "journal", "magazine", "hotel", "plaza", "tower",
+})  # fmt: skip
 _NEVER_SURNAMES = frozenset({"pac"})
 
 # Plurals of party and faith words: a name ending in one is that party's or faith's members
