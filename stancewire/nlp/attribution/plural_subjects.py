@@ -315,9 +315,7 @@ def _share_of_people(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubj
     sp = att.from_token(c, q)
     if sp is not None and sp.kind == ActorKind.group and sp.mention_start == a:
         return _group(sp)
-    b = last.idx + len(last.text)
-    phrase = att.text[a:b]
-    return PluralSubject(ActorRef(id=f"group:{slugify(phrase)}", name=phrase, kind=ActorKind.group), a, b)
+    return _phrase_group(att, a, last.idx + len(last.text))
 
 
 def _joined_people(att: Attributor, c: Token) -> PluralSubject | None:
@@ -327,7 +325,11 @@ def _joined_people(att: Attributor, c: Token) -> PluralSubject | None:
     together = [c, *c.conjuncts]
     if len(together) < 2 or not all(t.tag_ == "NN" and _person_noun(t) for t in together):
         return None
-    a, b = c.left_edge.idx, together[-1].idx + len(together[-1].text)
+    return _phrase_group(att, c.left_edge.idx, together[-1].idx + len(together[-1].text))
+
+
+def _phrase_group(att: Attributor, a: int, b: int) -> PluralSubject:
+    """The group the text from ``a`` to ``b`` names, with that phrase as its mention."""
     phrase = att.text[a:b]
     return PluralSubject(ActorRef(id=f"group:{slugify(phrase)}", name=phrase, kind=ActorKind.group), a, b)
 

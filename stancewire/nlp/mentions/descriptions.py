@@ -704,15 +704,23 @@ def topic_before(ix: ArticleMentions, char: int) -> tuple[PersonCluster, int] | 
     return best
 
 
+def name_head_at(ix: ArticleMentions, char: int) -> Token | None:
+    """The head token of the name mention at ``char`` (the token at ``char`` when no mention
+    records one), or None before the first token."""
+    k = bisect_right(ix.tok_starts(), char) - 1
+    if k < 0:
+        return None
+    m = ix.mention_for_token(k)
+    return ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
+
+
 def _main_subject_at(ix: ArticleMentions, char: int) -> bool:
     """Whether the name mention at ``char`` is the subject of its sentence's main verb (or in
     apposition with it): the sentence is about that person, not about whoever it reports on
     ("Velk said Morn would win" is about Velk)."""
-    k = bisect_right(ix.tok_starts(), char) - 1
-    if k < 0:
+    tok = name_head_at(ix, char)
+    if tok is None:
         return False
-    m = ix.mention_for_token(k)
-    tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
     if tok.dep_ == "appos":
         tok = tok.head
     return tok.dep_ in _SUBJ and tok.head.dep_ == "ROOT"

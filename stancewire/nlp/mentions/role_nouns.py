@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import (
+    name_head_at,
     named_in_context,
     other_party,
     party_of_words,
@@ -128,11 +129,9 @@ def _appositive_noun(ix: ArticleMentions, char: int) -> bool:
     """Whether the name at ``char`` stands in apposition with a common noun ("The moderator,
     Felix Oyo, asked", "Felix Oyo, the moderator, asked"): the text gave that person a role of
     their own there, so "the spokesperson" after it is someone else."""
-    k = bisect_right(ix.tok_starts(), char) - 1
-    if k < 0:
+    tok = name_head_at(ix, char)
+    if tok is None:
         return False
-    m = ix.mention_for_token(k)
-    tok = ix.doc[m.head] if m is not None and m.head >= 0 else ix.doc[k]
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
         return True
     return any(ch.dep_ == "appos" and ch.pos_ == "NOUN" for ch in children(tok))

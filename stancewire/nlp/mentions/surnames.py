@@ -78,7 +78,13 @@ def modal_surname(t: Token) -> bool:
     Will acknowledges", "May said"): a modal governs a bare verb ("Will they vote?"), so the
     word is a surname the tagger took for the modal and the parser hung on the verb."""
     head = t.head
-    return t.tag_ == "MD" and t.dep_ == "aux" and head.i > t.i and head.tag_ in _NO_MODAL_FORMS
+    return (
+        t.tag_ == "MD"
+        and t.dep_ == "aux"
+        and t.text[:1].isupper()
+        and head.i > t.i
+        and head.tag_ in _NO_MODAL_FORMS
+    )
 
 
 def one_person(cands: list[PersonCluster]) -> list[PersonCluster]:

@@ -556,8 +556,7 @@ def _modal_name(verb: Token) -> Token | None:
     """A capitalised surname the tagger read as the verb's modal ("Will wrote", "While Will
     acknowledges …"; see :func:`~stancewire.nlp.mentions.surnames.modal_surname`): the verb's
     subject."""
-    aux = next((c for c in children(verb) if modal_surname(c)), None)
-    return aux if aux is not None and aux.text[:1].isupper() else None
+    return next((c for c in children(verb) if modal_surname(c)), None)
 
 
 def _finite_group(verb: Token) -> bool:
