@@ -135,14 +135,16 @@ def test_scores_come_from_plover() -> None:
     assert pats.score("AID", "no-such-mode") == 10.0  # unknown mode: the category's own score
 
 
-def _ev(eid: str, sentence_start: int, quote_id: str | None = None) -> StanceEvidence:
+def _ev(
+    eid: str, sentence_start: int, quote_id: str | None = None, category: str | None = "SANCTION"
+) -> StanceEvidence:
     return StanceEvidence(
         evidence_id=eid,
         article_id="a",
         actor=ActorRef(id=ZV, name="Zarvonne"),
         target=TargetRef(id=KS, name="Kestovia"),
-        category="SANCTION",
-        score=-6.0,
+        category=category,
+        score=-6.0 if category else 0.0,
         confidence=0.7,
         quote_id=quote_id,
         sentence_start=sentence_start,
@@ -157,3 +159,11 @@ def test_merge_keeps_quotes_and_replaces_narrative_items_where_an_event_was_code
     assert [e.evidence_id for e in merge_evidence(said, did)] == ["n1", "q1", "n2"]
     # An act of an actor quoted in the same sentence is that quote's content: counted once.
     assert [e.evidence_id for e in merge_evidence([_ev("n3", 50)], [_ev("d2", 50)])] == ["d2"]
+
+
+def test_a_neutral_quote_of_the_actor_does_not_swallow_its_coded_act() -> None:
+    """ "Veltria bowed to pressure from Meridan and dropped its tariff plan": the act on its own
+    plan is a quote whose item codes no category; the CONCEDE event of the sentence stands."""
+    said = [_ev("q2", 0, quote_id="q", category=None)]
+    did = [_ev("d3", 0)]
+    assert [e.evidence_id for e in merge_evidence(said, did)] == ["d3", "q2"]

@@ -62,8 +62,12 @@ def event_evidence(
 def merge_evidence(said: Sequence[StanceEvidence], did: Sequence[StanceEvidence]) -> list[StanceEvidence]:
     """Quote evidence + event evidence; narrative stance items only where no event was coded."""
     # An act whose actor is also quoted in the same sentence was coded from the quote already
-    # ("X praised Y, saying ..."): counted once, as said.
-    quoted = {(ev.actor.id, ev.sentence_start) for ev in said if ev.quote_id is not None}
+    # ("X praised Y, saying ..."): counted once, as said. A quote that coded no category ("X
+    # bowed to pressure from Y and dropped its plan", whose act on its own plan is a quote with
+    # a neutral item) coded nothing of the act: the event stands.
+    quoted = {
+        (ev.actor.id, ev.sentence_start) for ev in said if ev.quote_id is not None and ev.category is not None
+    }
     did = [ev for ev in did if (ev.actor.id, ev.sentence_start) not in quoted]
     coded_sentences = {ev.sentence_start for ev in did}
     out = [ev for ev in said if ev.quote_id is not None or ev.sentence_start not in coded_sentences]
