@@ -289,6 +289,7 @@ class PolnearScores:
 
 _INDEFINITE = frozenset(
     {"a", "an", "another", "one", "some", "several", "many", "two", "three", "few", "other", "others", "most"}
+    | {"someone", "somebody", "anyone", "anybody"}
 )
 
 
@@ -299,12 +300,19 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
 def _names_in_description(source: str) -> list[str]:
     """The name words of a description Source: runs of capitalised words, titles dropped, that
-    do not open with a determiner ("The Quillon Democrat" describes; it names nobody)."""
+    do not open with a determiner ("The Quillon Democrat" describes; it names nobody). After a
+    determiner's possessive the name is the possessed one: "The Harbor Post's Ada Morn" names
+    Ada Morn."""
     out: list[str] = []
     for run in _CAPITAL_RUN.findall(source):
         ws = run.split()
         if ws[0].casefold() in DETERMINERS:
-            continue
+            owner = [i for i, w in enumerate(ws) if POSSESSIVE.search(w.casefold())]
+            if not owner:
+                continue
+            ws = ws[owner[-1] + 1 :]
+            if not ws:
+                continue
         ws = [w for w in ws if w.casefold().strip(".,") not in TITLE_WORDS]
         if len(ws) >= 2:
             out += ws
@@ -406,8 +414,44 @@ def _antecedent_of_relative(text: str, g: GoldAttribution, span: Frag | None) ->
     return span[1] <= start and not text[span[1] : start].strip(" ,")
 
 
+def _capitalised_words(phrase: str) -> frozenset[str]:
+    """The name words of a phrase's capitalised words, titles and determiners dropped."""
+    words = [w for t in SOURCE_TOKEN.findall(phrase) if t[:1].isupper() for w in _name_words(t)]
+    return frozenset(words) - TITLE_WORDS - DETERMINERS
+
+
+def _span_text(text: str, span: Frag | None) -> str | None:
+    return None if span is None else text[span[0] : span[1]]
+
+
 def _hit(frags: Sequence[Frag], span: Frag | None) -> bool:
     return span is not None and frag_overlap(frags, [span]) > 0
+
+
+def speaker_verdict(
+    text: str,
+    g: GoldAttribution,
+    p: PredAttribution,
+    mentions: Mapping[str, Sequence[Frag]],
+    named: frozenset[str],
+    named_or_writer: frozenset[str],
+) -> tuple[bool, bool, bool]:
+    """Whether a matched prediction's speaker is the gold Source's (a gold with a Source): by
+    its own mention, leniently (own mention or any mention of its actor hits the Source) and
+    strictly (and the article names that actor, :func:`_named`)."""
+    gold_frags = g.source_frags + g.source_alt
+    relative = not _hit(gold_frags, p.speaker_mention) and _antecedent_of_relative(text, g, p.speaker_mention)
+    own = relative or _hit(gold_frags, p.speaker_mention)
+    ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
+    # A relative pronoun's Source is its antecedent: "a party official, who asked not to be
+    # named, said" is as indefinite as "a party official said", and "Ada Morn, who said" names
+    # Ada Morn as a name Source would.
+    source = _span_text(text, p.speaker_mention) if relative else g.source
+    names = named_or_writer if _first_person(g.source) else named
+    if relative:
+        names = names | _capitalised_words(source or "")
+    strict = ok and (_named(p.speaker_id, names, source) or _named_by_alias(p.speaker_id, source))
+    return own, ok, strict
 
 
 def score(
@@ -470,15 +514,7 @@ def score(
                 ok = p.speaker_id is None
                 s.no_source_ok += ok
             else:
-                gold_frags = g.source_frags + g.source_alt
-                own = _hit(gold_frags, p.speaker_mention) or _antecedent_of_relative(
-                    art.text, g, p.speaker_mention
-                )
-                ok = own or any(_hit(gold_frags, span) for span in mentions.get(p.speaker_id or "", ()))
-                strict = ok and (
-                    _named(p.speaker_id, named_or_writer if _first_person(g.source) else named, g.source)
-                    or _named_by_alias(p.speaker_id, g.source)
-                )
+                own, ok, strict = speaker_verdict(art.text, g, p, mentions, named, named_or_writer)
                 s.speaker_n += 1
                 s.speaker_ok += ok
                 s.speaker_strict_ok += strict

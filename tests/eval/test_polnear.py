@@ -487,6 +487,12 @@ def test_strict_speaker_reads_the_name_inside_a_description_source(tmp_path: Pat
         # a generational suffix ends the registry's full name, not the one the Source gives:
         ("Representative Varn", "person:ilse-varn-jr", 1),
         ("Representative Varn", "person:ilse-brell-jr", 0),
+        # a name after a determiner's possessive is named: the outlet is whose it is.
+        ("The Harbor Post's Ada Morn", "person:ada-morn", 1),
+        ("The Harbor Post's columnist", "person:ada-morn", 0),
+        # an indefinite pronoun introduces someone unnamed, as "a harbour official" does.
+        ("Someone", "unknown:someone", 1),
+        ("Anyone", "unknown:anyone", 1),
     ],
 )
 def test_strict_speaker_reads_possessive_accented_and_apostrophe_names(
@@ -557,6 +563,39 @@ def test_relative_pronoun_source_is_scored_through_its_antecedent(tmp_path: Path
     for span, ok in ((mention, 1), ((0, 8), 0)):  # the antecedent / some other phrase
         s = score(arts, {"fict_x": [PredAttribution((okafor,), "endorsed", "person:ada-morn", span)]})
         assert (s.speaker_ok, s.speaker_strict_ok) == (ok, ok), span
+
+
+@pytest.mark.parametrize(
+    ("antecedent", "speaker", "strict"),
+    [
+        # Fictional. An indefinite antecedent introduces someone unnamed: no name to resolve to.
+        ("A harbour official", "unknown:harbour-official", 1),
+        # A definite one refers back to someone the article named (here: nobody).
+        ("The harbour official", "unknown:harbour-official", 0),
+        # A name antecedent names its actor, though no name Source does.
+        ("Ada Morn", "person:ada-morn", 1),
+        ("Ada Morn", "person:ivo-kessler", 0),
+    ],
+)
+def test_a_relative_pronoun_source_is_as_named_as_its_antecedent(
+    tmp_path: Path, antecedent: str, speaker: str, strict: int
+) -> None:
+    text = f"{antecedent}, who asked not to be named, said the pier would close."
+    who = text.index("who")
+    asked, content = text.index("asked"), text.index("the pier")
+    ann = "\n".join(
+        [
+            f"T1\tSource {who} {who + 3}\twho",
+            f"T2\tCue {asked} {asked + 5}\tasked",
+            f"T3\tContent {content} {content + 20}\tthe pier would close",
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        ]
+    )
+    arts = _one_article(tmp_path, text, ann)
+    assert [g.source_kind for g in arts[0].attributions] == ["pronoun"]
+    pred = PredAttribution(((content, content + 20),), "said", speaker, (0, len(antecedent)))
+    s = score(arts, {"fict_x": [pred]})
+    assert (s.speaker_ok, s.speaker_strict_ok) == (1, strict), antecedent
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
     if tok.dep_ != "prep":
         return None
     pobj = next((c for c in children(tok) if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+    if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS or _standings(pobj):
         return None
     head = tok.head
     sent = doccache.sent(tok)
@@ -82,6 +82,13 @@ def in_poll_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandid
         return None
     a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
     return finish(doc, text, tok, tok, a, b, pobj, POLL_RULE, 0.65)
+
+
+def _standings(pobj: Token) -> bool:
+    """Whether a bare "(the) polls" says where someone stands, not whose finding a clause is:
+    "slid in the polls", "ahead in polls", "sits at single digits in the polls". A finding
+    names its poll ("in a CNN poll", "in January polls", "in most surveys")."""
+    return all(c.dep_ == "det" and c.lower_ == "the" for c in children(pobj))
 
 
 def _cites_source(sent: Span) -> bool:
