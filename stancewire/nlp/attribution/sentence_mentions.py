@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from stancewire.nlp import doccache
 from stancewire.nlp.attribution.words import HE, SHE
+from stancewire.nlp.quotemarks import find_quote_spans
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -55,10 +56,20 @@ def sentence_pronouns(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
 
 def _spoken_words(att: Attributor, q: QuoteCandidate, char: int) -> bool:
     """Whether ``char`` lies in words someone speaks: inside quotation marks, or inside ``q``
-    when ``q`` is quoted. A "he" in quotation marks is someone the speaker talks about; one in
+    when ``q`` is a quotation. A "he" in quotation marks is someone the speaker talks about; one in
     the reported clause of an indirect quote is the writer's narration, where the subject of
     the sentence stays its antecedent ("Ivo Kade criticized the board, which he argued had
     failed": "he argued" is a report of Kade's own)."""
-    if q.type != "indirect" and q.start <= char < q.end:
+    if q.type in ("direct", "floating") and q.start <= char < q.end:
         return True
-    return att.m.in_quote(char)
+    return _in_marks(att, char)
+
+
+def _in_marks(att: Attributor, char: int) -> bool:
+    """Whether ``char`` lies inside quotation marks. Not the quote spans of the mention index: a
+    mixed quote's span takes in its narration ("Burr said that he did not think the party
+    ''will get there''")."""
+    if att.marked is None:
+        att.marked = sorted((s.start, s.end) for s in find_quote_spans(att.text))
+    i = bisect_right(att.marked, (char, len(att.text) + 1)) - 1
+    return i >= 0 and att.marked[i][0] <= char < att.marked[i][1]
