@@ -55,6 +55,9 @@ class Attributor:
         self.last: LastQuote | None = None
         self.last_by_kind: dict[str, LastQuote] = {}
         self.quote_spans: list[tuple[int, int]] | None = None  # quote-marked spans, on first need
+        # The text inside quotation marks alone (a mixed quote's own words, not its narration),
+        # as (start, end) in text order, on first need.
+        self.marked: list[tuple[int, int]] | None = None
         self.sent_starts: list[int] | None = None  # sentence start offsets, on first need
         # The learned ranker decides guessed speakers (None: the rules alone); ``trace``
         # collects every such decision for the training script.
