@@ -348,7 +348,9 @@ def test_a_quote_after_a_long_frame_of_the_previous_quote_continues_it(extractor
             "The Ada Morn campaign sent an email to supporters on Friday.\n\n"
             '"Friend, let me be blunt. I can beat Tom Bell," the email read.',
             "let me be blunt",
-            "email",
+            # (the parser makes "read" a noun with "email" its compound; since orglen48 the
+            # phrase is still "the email", the campaign's, as with "read the email")
+            "the email",
         ),
     ],
     ids=["read-one", "read-the-email", "the-email-read"],

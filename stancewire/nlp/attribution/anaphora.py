@@ -54,7 +54,7 @@ def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker |
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     lemma = tok.lemma_.lower()
-    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    det = next((c for c in children(_noun_phrase_head(tok)) if c.dep_ in ("det", "poss")), None)
     if det is None:
         return None
     if lemma in ENTOURAGE_NOUNS:
@@ -77,10 +77,29 @@ def anaphor_speaker(att: Attributor, tok: Token, q: QuoteCandidate) -> Speaker |
         # No earlier noun names the issuer: the text may have been introduced by the verb of
         # issuing it ("Velk sued the council ... The lawsuit says", "Morn emailed the members ...
         # The email adds").
-        actor = _issuing_verb_subject(att, anchor, lemma, q)
+        actor = _issuing_verb_subject(att, anchor, lemma, q) or _announcer(att, anchor, lemma, q)
         if actor is not None:
             return _speaker(att, tok, det, actor)
     return None
+
+
+# Frame verbs the small model takes for a noun after a quote, with the text before them as its
+# compound: "“…,” the email read." parses as the noun phrase "the email read".
+_NOUN_TAGGED_FRAMES = frozenset({"read", "reads", "write", "writes", "state", "states"})
+
+
+def _noun_phrase_head(tok: Token) -> Token:
+    """The head of ``tok``'s phrase: ``tok`` itself, or the frame verb the parser made a noun
+    with ``tok`` as its compound ("the email read"), which holds the phrase's determiner."""
+    head = tok.head
+    if (
+        tok.dep_ == "compound"
+        and head.i == tok.i + 1
+        and head.pos_ == "NOUN"
+        and head.lower_ in _NOUN_TAGGED_FRAMES
+    ):
+        return head
+    return tok
 
 
 def _entourage(att: Attributor, tok: Token, det: Token, lemma: str, q: QuoteCandidate) -> Speaker | None:
@@ -254,6 +273,43 @@ def _issuing_verb_subject(att: Attributor, anchor: Token, lemma: str, q: QuoteCa
         subj = _verb_subject(v)
         return _issuing_actor(att, subj, q) if subj is not None else None
     return None
+
+
+# A statement or press release no noun introduced is the one whoever just announced,
+# confirmed or answered something issued ("The Velk campaign responded that it had moved. “…,”
+# the statement said"; "the Harbor Party announced she was not coming. “…,” the release said").
+# Only the sentence before the text's own: further back, an announcement is another matter.
+_ANNOUNCED_TEXTS = frozenset({"statement", "release"})
+_ANNOUNCING_VERBS = frozenset(
+    {"announce", "confirm", "respond", "reply", "declare", "deny", "acknowledge", "state"}
+)
+
+
+def _announcer(att: Attributor, anchor: Token, lemma: str, q: QuoteCandidate) -> ActorRef | None:
+    """The subject of the nearest announcing verb outside quotes in the sentence of ``anchor``
+    or the narrative sentence before it, as an actor (see ``_ANNOUNCED_TEXTS``), else None."""
+    if lemma not in _ANNOUNCED_TEXTS:
+        return None
+    start = _previous_narrative_start(att, anchor)
+    for v in reversed(att.doc[start : anchor.i]):
+        if v.pos_ != "VERB" or v.lemma_.lower() not in _ANNOUNCING_VERBS or att.m.in_quote(v.idx):
+            continue
+        subj = _verb_subject(v)
+        return _issuing_actor(att, subj, q) if subj is not None else None
+    return None
+
+
+def _previous_narrative_start(att: Attributor, anchor: Token) -> int:
+    """The first token of the sentence before ``anchor``'s, passing over sentences that lie
+    inside a quote (a quotation the parser split in two is not the narrative)."""
+    sent = anchor.sent
+    for _ in range(3):
+        if sent.start == 0:
+            break
+        sent = att.doc[sent.start - 1].sent
+        if not (att.m.in_quote(sent[0].idx) and att.m.in_quote(sent[-1].idx)):
+            break
+    return sent.start
 
 
 def _verb_subject(v: Token) -> Token | None:
