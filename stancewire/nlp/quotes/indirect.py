@@ -34,7 +34,7 @@ from stancewire.nlp.quotes.raising import (
     refusal_frame,
 )
 from stancewire.nlp.quotes.relayed import RULE as RELAY_RULE
-from stancewire.nlp.quotes.relayed import relayed_quote
+from stancewire.nlp.quotes.relayed import relay_tail, relayed_quote
 from stancewire.nlp.quotes.set_in import set_in_frame
 from stancewire.nlp.quotes.source_phrase import drop_polled_answers, in_poll_frame, perspective_frame
 from stancewire.nlp.quotes.speakers import author_of_source, speaker_like
@@ -130,7 +130,9 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
         elif low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             # '“…,” Morn said, according to the Ledger': the content is a direct quote's and its
             # frame, so the plain rule skips it; the relay is its outer attribution (.relayed).
-            q = according(doc, text, tok, idx) or relayed_quote(doc, tok, idx)
+            # The relay goes first: after '…, according to the Ledger, during a stop in Hale'
+            # the plain rule would take the rest of the sentence alone, which is the relay's tail.
+            q = relayed_quote(doc, tok, idx) or according(doc, text, tok, idx)
         elif (pos == "VERB" and lemma in cues.speech_verbs()) or (
             lemma in cues.EXPRESS_VERBS and pos == "VERB"
         ):
@@ -195,6 +197,11 @@ def indirect_quotes(doc: Doc, text: str, idx: DocIndex, direct: list[QuoteCandid
             continue  # "argued for an hour": how long, not what (a parenthetical's "For decades,"
             # part below is content, before the frame)
         parts = [q] if q is not None else parenthetical(doc, text, tok, lemma, idx)
+        if q is not None and q.rule == RELAY_RULE:
+            # What the source reports runs on past its phrase (quotes/relayed.py).
+            tail = relay_tail(doc, text, tok, q, idx)
+            if tail is not None:
+                parts.append(tail)
         if q is None and not parts:
             parts = set_in_parts(doc, text, tok, idx)
             if parts:
