@@ -157,9 +157,9 @@ def _bare_continuation(text: str, relay: QuoteCandidate, stop: Token, idx: DocIn
     after = text[quote.outer_end : quote.outer_end + 40].lstrip(" ")
     if after[:1].islower() or after[:1] in (",", "—"):
         return None
-    # From the first word, not the opening mark: the speaker's own quote of the same words
-    # (which ends before the closing mark) then sorts first and stays the one a reader finds.
-    return _part(relay, quote.start, quote.outer_end)
+    # With both marks: the words alone are the speaker's own quote (a span is kept once), and
+    # the reader sees a whole quotation, not one with a stray closing mark.
+    return _part(relay, quote.open, quote.outer_end)
 
 
 def _part(relay: QuoteCandidate, a: int, b: int) -> QuoteCandidate:
