@@ -558,7 +558,7 @@ def reporting_subjects(att: Attributor, sent: Span) -> list[PersonCluster]:
     a name in apposition to that subject ("Tomas Velk, the departing boss, said", "The director,
     Ada Morn, argued"); none when the main verb is no reporting verb or is quoted."""
     root = sent.root
-    if att.m.in_quote(root.idx) or not is_speech_verb(root.lemma_.lower()):
+    if att.m.in_quote(root.idx) or not _reports(root):
         return []
     out: list[PersonCluster] = []
     for subj in (c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")):
@@ -567,6 +567,17 @@ def reporting_subjects(att: Attributor, sent: Span) -> list[PersonCluster]:
             if c is not None and c.actor is not None:
                 out.append(c)
     return out
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a main verb reports speech, itself or by the participle clause it heads ("Lina
+    Brask emailed supporters, telling them ...": the emailer is the one reporting)."""
+    if is_speech_verb(verb.lemma_.lower()):
+        return True
+    return any(
+        c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and is_speech_verb(c.lemma_.lower())
+        for c in children(verb)
+    )
 
 
 def lede_sentences(att: Attributor) -> list[Span]:
@@ -590,21 +601,38 @@ def lede_sentences(att: Attributor) -> list[Span]:
 _HOLDER_SENTENCES = 2
 # Words by a later name that make it a second holder of the role, not the one described.
 _OTHER_WORDS = frozenset({"another", "other", "second", "fellow"})
+# Military ranks: a grade, not a post, so no job that competes with the role noun ("the deputy
+# head of the Harrow delegation said ... . Rear Admiral Tomas Velk told ...").
+_RANKS = frozenset(
+    {"admiral", "brigadier", "colonel", "commodore", "corporal", "general", "lieutenant", "major", "sergeant"}
+)
 
 
 def _definite_person_noun(tok: Token) -> str | None:
     """The lemma of a singular person noun under "the" or a possessor ("the campaign manager",
-    "Kade's aide"), else None: anyone-nouns ("the woman") and indefinites ("an official")
-    introduce someone the article may never name."""
+    "Kade's aide", "the ex-wife of Ivo Kade"), else None: anyone-nouns ("the woman") and
+    indefinites ("an official") introduce someone the article may never name; a right-hand man
+    or woman ("Morn's right-hand woman") is a post, not anyone."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN":
         return None
     lemma = tok.lemma_.lower()
-    if not is_person_noun(lemma) or anyone_noun(lemma):
+    if not is_person_noun(lemma):
         return None
-    det = next((c for c in children(tok) if c.dep_ in ("det", "poss")), None)
+    if anyone_noun(lemma) and not any(c.dep_ == "compound" and c.lower_ == "hand" for c in children(tok)):
+        return None
+    det = next((c for t in _determined_tokens(tok) for c in children(t) if c.dep_ in ("det", "poss")), None)
     if det is None or (det.dep_ == "det" and det.lower_ != "the"):
         return None
     return lemma
+
+
+def _determined_tokens(tok: Token) -> list[Token]:
+    """The noun and, for an "ex-" noun ("the ex-wife"), the "ex" the parser splits off and hangs
+    the determiner on ("the ex" "-" "wife", each a subject of the verb)."""
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ == "ex":
+        return [tok, tok.doc[i - 2]]
+    return [tok]
 
 
 def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
@@ -648,19 +676,24 @@ def lede_holder_speaker(att: Attributor, tok: Token) -> Speaker | None:
             continue  # "Tomas Brask, another official, disagreed": someone else in that role
         if lemma in words or len(scope & words) >= 2:
             holder = c
-    if holder is None and scope and sent.end < len(att.doc) and not _for_a_person(tok):
+    if holder is None and scope and sent.end < len(att.doc) and not _for_a_person(att, tok):
         holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), owner)
     return person_speaker(att, holder, a, b, MentionKind.role) if holder is not None else None
 
 
-def _for_a_person(tok: Token) -> bool:
+def _for_a_person(att: Attributor, tok: Token) -> bool:
     """Whether a role noun is someone's, by a person after "for"/"of" ("the lawyer for a former
     county treasurer", "the wife of a Harrow miner"): the name the next sentence introduces is
-    then that person, the client, not the one the role noun stands for."""
+    then that person, the client, not the one the role noun stands for. A person named right
+    there ("the ex-wife of Ivo Kade") is named already, so no newcomer after is that person."""
     for c in children(tok):
         if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > tok.i:
             pobj = next((g for g in children(c) if g.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.ent_type_ == "PERSON" or is_person_noun(pobj.lemma_.lower())):
+            if pobj is None:
+                continue
+            if is_person_noun(pobj.lemma_.lower()):
+                return True
+            if pobj.ent_type_ == "PERSON" and att.m.cluster_for_token(pobj.i) is None:
                 return True
     return False
 
@@ -679,12 +712,12 @@ def next_sentence_holder(att: Attributor, tok: Token) -> Speaker | None:
         return None
     scope = own_scope_words(att, tok)
     sent = doccache.sent(tok)
-    if not scope or sent.end >= len(att.doc) or _for_a_person(tok):
+    if not scope or sent.end >= len(att.doc) or _for_a_person(att, tok):
         return None  # (the lawyer "for a former treasurer": the newcomer is the client)
     holder = reporting_newcomer(att, tok, doccache.sent(att.doc[sent.end]), role_owner(att, tok))
     if holder is None:
         return None
-    if holder.roles:
+    if any(title not in _RANKS for title, _ in holder.roles):  # (a rank alone is no job)
         words = profile_words(att.m, holder, holder.seen[0] + 1)
         if lemma not in words and not scope & words:
             return None  # "Mayor Ada Morn said": someone with a job of her own
