@@ -18,10 +18,12 @@ from stancewire.nlp.registry import normalise
 # Last words of a body's name that are no one's surname in practice. After a given name the
 # name is still a person's ("Ada Watch"); "pac" never is (a committee named after its
 # candidate: "Ready for Velk Pac", "Ada Pac").
-# Stations, papers and buildings too ("Velmar Public Radio", "the Harwen Journal", "Okafor
-# Tower"): "John Tower" keeps his given name.
+# Stations, papers, wires and buildings too ("Velmar Public Radio", "the Harwen Journal", "the
+# Harbor Wire", "the Velmar Ledger", "Okafor Tower"): "John Tower" keeps his given name.
 _BODY_LAST_WORDS = frozenset({
     "watch", "poll", "pollster", "report", "radio", "journal", "magazine", "hotel", "plaza", "tower",
+    "wire", "ledger", "gazette", "tribune", "chronicle", "dispatch", "inquirer", "sentinel",
+    "bulletin", "examiner",
 })  # fmt: skip
 _NEVER_SURNAMES = frozenset({"pac"})
 
