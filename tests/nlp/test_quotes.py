@@ -207,7 +207,7 @@ def test_apostrophes_do_not_open_quotes(run) -> None:
         "Her novel “The Salt Orchard” sold out in a week.",
         "The so-called “green corridor” opened on Monday.",
         "He is said to be furious about the decision.",
-        "The senator did not say whether she would support the bill.",
+        "The senator did not say that the bill would pass.",
         "Is this the end of globalisation? Few economists think so.",
         "The striker Rui “The Hammer” Delgado scored twice.",
         "The team arrived in Valmont on Tuesday and trained for two hours.",

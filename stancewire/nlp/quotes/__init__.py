@@ -41,8 +41,9 @@ Span rules (the same ones the gold annotators follow; ``text[start:end] == quote
 
 Not quotes: short quoted words outside reported speech (scare quotes), titles of works
 ("the film “Blue Horizon”", Title Case fragments), "said to be", negated speech ("did not say
-whether"); the speech verb inside a refusal ("declined to say whether ...") is no quote of its
-own, the refusal is.
+that"); the speech verb inside a refusal ("declined to say whether ...") is no quote of its
+own, the refusal is. A negated verb of saying before an embedded question ("would not say
+whether X", "did not say when X") is such a refusal: ``whether X``, cue "not say".
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ from stancewire.nlp.quotes.syntax import (
     misread_verb,
     negation_of,
     noun_clause_end,
+    refuses_to_answer,
     reports_omission,
     said_to_be,
     subject_of,
@@ -559,8 +560,10 @@ def finish(
 
 
 def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> QuoteCandidate | None:
-    omission = reports_omission(tok)
-    if (is_negated(tok) and not omission) or is_question_frame(tok) or said_to_be(tok):
+    # A negated cue still reports what was left out ("did not mention X") or left unanswered
+    # ("would not say whether X").
+    unsaid = reports_omission(tok) or refuses_to_answer(tok)
+    if (is_negated(tok) and not unsaid) or is_question_frame(tok) or said_to_be(tok):
         return None
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in children(tok)):
         return None
@@ -635,9 +638,10 @@ def verb_frame(doc: Doc, text: str, tok: Token, lemma: str, idx: DocIndex) -> Qu
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
         return finish(doc, text, tok, last_tok, a, b, speaker, "express", 0.8)
     q = verb_frame_main(doc, text, tok, lemma, idx, speaker, kids)
-    neg = negation_of(tok) if omission else None
+    neg = negation_of(tok) if unsaid else None
     if q is not None and neg is not None:
-        q.cue_start = neg.idx  # the cue is "not mention": the quote says what was left out
+        # the cue is "not mention" / "not say": the quote says what was left out or unanswered
+        q.cue_start = neg.idx
     return q
 
 

@@ -860,6 +860,36 @@ def reports_omission(tok: Token) -> bool:
     )
 
 
+# Verbs whose negation before an embedded question still reports a speech act: "would not say
+# whether he will run" is a refusal to answer, as "declined to say whether he will run" is, and
+# PolNeAR marks it with the negated verb as its cue ("wouldn't say", "did not say").
+_ANSWER_VERBS = frozenset({"say", "tell", "disclose", "reveal", "specify", "discuss"})
+_QUESTION_WORDS = frozenset({"whether", "if", "when", "who", "whom", "what", "which", "why", "how", "where"})
+
+
+def refuses_to_answer(tok: Token) -> bool:
+    """Whether ``tok`` is a negated verb of saying whose complement is an embedded question
+    ("did not say when the vote would be held", "hasn't said whether he will run"). A negated
+    "that" clause ("did not say that X") stays no quote: it denies a statement, it reports none."""
+    kids = children(tok)
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in _ANSWER_VERBS
+        and negation_of(tok) is not None
+        and any(c.dep_ == "ccomp" and c.i > tok.i and _embedded_question(c) for c in kids)
+        # "tell" answers a hearer ("would not tell reporters whether"); without one it is
+        # "indicate" ("the figures don't tell where she stands"), no speech.
+        and (lemma != "tell" or any(c.dep_ in ("dobj", "dative") for c in kids))
+    )
+
+
+def _embedded_question(clause: Token) -> bool:
+    # "whether/if X" (a mark) or "when/who/how X" (the clause's first word).
+    return clause.left_edge.lower_ in _QUESTION_WORDS or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children(clause)
+    )
+
+
 def negation_of(tok: Token) -> Token | None:
     """The negation before ``tok`` ("did *not* mention", "*never* mentioned"), or None."""
     return next((c for c in children(tok) if c.dep_ == "neg" and c.i < tok.i), None)
