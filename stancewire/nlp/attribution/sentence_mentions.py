@@ -18,6 +18,7 @@ from stancewire.nlp.mentions.descriptions import noun_gender
 from stancewire.nlp.mentions.words import (
     COLLECTIVE_PERSON_NOUNS,
     GROUP_NOUNS,
+    ORG_ROLE_NOUNS,
     PERSON_DESC_NOUNS,
     TITLE_WORDS,
     person_noun_plural,
@@ -125,9 +126,10 @@ def _other_people(att: Attributor, sent: Span, speaker_id: str) -> set[str]:
 
 
 def _names_people(noun: Token) -> bool:
-    """Whether ``noun`` names people ("friends", "husband", "aides", "supporters", "team"): a
-    possessive before such a noun marks whose people they are, and the people themselves are
-    the ones who speak or act in the sentence ("Her liberal friends have mocked ...")."""
+    """Whether ``noun`` names people or a body ("friends", "husband", "aides", "team",
+    "government"): a possessive before such a noun marks whose people they are, and the people
+    themselves are the ones who speak or act in the sentence ("Her liberal friends have mocked
+    ...", "said his government would ask")."""
     low, lemma = noun.lower_, noun.lemma_.lower()
     if noun_gender(low) is not None or person_noun_plural(noun.text, noun.lemma_) is not None:
         return True
@@ -136,10 +138,11 @@ def _names_people(noun: Token) -> bool:
     return any(w in s for w in (low, lemma) for s in _PEOPLE_LISTS)
 
 
-# Nouns for people and for the bodies that speak for one person.
+# Nouns for people, for the bodies that speak for one person, and for organisations.
 _PEOPLE_LISTS = (
     PEOPLE_NOUNS,
     ENTOURAGE_NOUNS,
+    ORG_ROLE_NOUNS,
     TITLE_WORDS,
     COLLECTIVE_PERSON_NOUNS,
     PERSON_DESC_NOUNS,
