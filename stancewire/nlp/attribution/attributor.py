@@ -11,7 +11,7 @@ from stancewire.nlp.attribution.floating import floating_speaker
 from stancewire.nlp.attribution.pronouns import first_person_in_quote
 from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.relatives import clause_relative, relative_antecedent
-from stancewire.nlp.attribution.sentence_mentions import sentence_pronouns
+from stancewire.nlp.attribution.sentence_mentions import sentence_possessives, sentence_pronouns
 from stancewire.nlp.attribution.speakers import from_span, from_token
 from stancewire.nlp.attribution.tokens import raised_subject, token_at, usable_speaker_token
 from stancewire.nlp.attribution.writer import interviewee_actor
@@ -152,6 +152,7 @@ class Attributor:
             if sp is not None and q.cue_start is not None and q.cue_end is not None:
                 relative_mention(self, q, sp)
                 sentence_pronouns(self, q, sp)
+                sentence_possessives(self, q, sp)
             prev = sp if sp is not None else prev
             if q.cue_start is not None and q.inherit is None:
                 by_cue.setdefault(q.cue_start, sp)

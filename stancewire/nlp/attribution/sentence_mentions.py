@@ -17,12 +17,24 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from stancewire.nlp import doccache
-from stancewire.nlp.attribution.words import HE, SHE
+from stancewire.nlp.attribution.words import ENTOURAGE_NOUNS, HE, PEOPLE_NOUNS, PERSON_SUFFIXES, SHE
+from stancewire.nlp.doccache import children
+from stancewire.nlp.mentions.descriptions import noun_gender
+from stancewire.nlp.mentions.words import (
+    COLLECTIVE_PERSON_NOUNS,
+    GROUP_NOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_DESC_NOUNS,
+    TITLE_WORDS,
+    person_noun_plural,
+)
 from stancewire.nlp.quotemarks import find_quote_spans
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
     from stancewire.nlp.attribution.attributor import Attributor
 
 
@@ -37,11 +49,7 @@ def sentence_pronouns(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
         return
     sent = doccache.sent(att.doc[k])
     want = att.m.gender_of(sp.id)
-    others = {
-        m.actor.id
-        for m in att.m.person_mentions_before(sent.end_char, window=sent.end_char - sent.start_char)
-        if m.start >= sent.start_char and m.actor.id != sp.id
-    }
+    others = _other_people(att, sent, sp.id)
     actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
     for t in doccache.span_tokens(sent):
         g = "m" if t.lower_ in HE else "f" if t.lower_ in SHE else None
@@ -73,3 +81,94 @@ def _in_marks(att: Attributor, char: int) -> bool:
         att.marked = sorted((s.start, s.end) for s in find_quote_spans(att.text))
     i = bisect_right(att.marked, (char, len(att.text) + 1)) - 1
     return i >= 0 and att.marked[i][0] <= char < att.marked[i][1]
+
+
+# The possessive pronouns of a person, and whose gender each names.
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+
+
+def sentence_possessives(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
+    """Record each "his"/"her" possessor of the cue's sentence outside quotation marks as a
+    mention of the person ``sp``, unless another person who could be it is named there.
+
+    "Tolvey struck a chord with his attacks on the levy", "Tolvey, the former mayor, has
+    struggled before, and his inability to answer ... appeared costly": the possessor of a
+    nominal report ("his attacks on", "his unwillingness to") is who makes it, and in the
+    speaker's own sentence it is the speaker, as a "he" subject is (``sentence_pronouns``).
+    The reported clause of an indirect quote counts ("struck a chord with his attacks on"):
+    it is narration. Words in quotation marks do not: a "his" there is someone talked about.
+    """
+    if sp.kind != ActorKind.person or q.cue_start is None:
+        return
+    k = bisect_right(att.m.tok_starts(), q.cue_start) - 1
+    if k < 0:
+        return
+    sent = doccache.sent(att.doc[k])
+    want = att.m.gender_of(sp.id)
+    others: set[str] | None = None  # the other people named in the sentence, read on first need
+    actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
+    for t in doccache.span_tokens(sent):
+        g = _POSSESSIVE_GENDER.get(t.lower_)
+        if g is None or t.dep_ != "poss" or (want is not None and g != want):
+            continue
+        if _in_marks(att, t.idx) or att.m.mention_for_token(t.i) is not None:
+            continue
+        if _names_people(t.head):
+            continue  # "her friends have mocked", "his aides said": others, who may speak
+        if not _clause_subject_is(att, t, sp.id):
+            continue  # "Kade said the mayor should drop his plan": the mayor's plan
+        if others is None:
+            others = _other_people(att, sent, sp.id)
+        if any(att.m.gender_of(o) in (g, None) for o in others):
+            continue  # someone else in the sentence could be "his"
+        att.m.add(t.idx, t.idx + len(t.text), actor, MentionKind.pronoun, t.i)
+
+
+def _clause_subject_is(att: Attributor, poss: Token, speaker_id: str) -> bool:
+    """Whether the nearest subject of a clause over ``poss`` is a mention of ``speaker_id``, or
+    no clause over it has a subject outside the phrase ``poss`` is in. A possessive is bound
+    by the subject of its clause first ("Morn surged on her platform"); a subject the speaker
+    is not ("the mayor should drop his plan") is a nearer antecedent than the speaker."""
+    # (token indices, not tokens: spaCy builds a new Token object on every access)
+    prev, head = poss, poss.head
+    while head.i != prev.i:
+        subj = next((c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i != prev.i:
+            m = att.m.mention_for_token(subj.i)
+            return m is not None and m.actor.id == speaker_id
+        prev, head = head, head.head
+    return True
+
+
+def _other_people(att: Attributor, sent: Span, speaker_id: str) -> set[str]:
+    """The ids of the people other than ``speaker_id`` mentioned in ``sent``."""
+    return {
+        m.actor.id
+        for m in att.m.person_mentions_before(sent.end_char, window=sent.end_char - sent.start_char)
+        if m.start >= sent.start_char and m.actor.id != speaker_id
+    }
+
+
+def _names_people(noun: Token) -> bool:
+    """Whether ``noun`` names people or a body ("friends", "husband", "aides", "team",
+    "government"): a possessive before such a noun marks whose people they are, and the people
+    themselves are the ones who speak or act in the sentence ("Her liberal friends have mocked
+    ...", "said his government would ask")."""
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    if noun_gender(low) is not None or person_noun_plural(noun.text, noun.lemma_) is not None:
+        return True
+    if low.endswith(PERSON_SUFFIXES):
+        return True
+    return any(w in s for w in (low, lemma) for s in _PEOPLE_LISTS)
+
+
+# Nouns for people, for the bodies that speak for one person, and for organisations.
+_PEOPLE_LISTS = (
+    PEOPLE_NOUNS,
+    ENTOURAGE_NOUNS,
+    ORG_ROLE_NOUNS,
+    TITLE_WORDS,
+    COLLECTIVE_PERSON_NOUNS,
+    PERSON_DESC_NOUNS,
+    GROUP_NOUNS,
+)
