@@ -42,12 +42,9 @@ def sentence_pronouns(att: Attributor, q: QuoteCandidate, sp: Speaker) -> None:
     """Record each "he"/"she" subject of the cue's sentence outside the speaker's own words as
     a mention of the person ``sp`` (module doc), unless another person who could be it is named
     there."""
-    if sp.kind != ActorKind.person or q.cue_start is None:
+    sent = _cue_sentence(att, q, sp)
+    if sent is None:
         return
-    k = bisect_right(att.m.tok_starts(), q.cue_start) - 1
-    if k < 0:
-        return
-    sent = doccache.sent(att.doc[k])
     want = att.m.gender_of(sp.id)
     others = _other_people(att, sent, sp.id)
     actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
@@ -98,12 +95,9 @@ def sentence_possessives(att: Attributor, q: QuoteCandidate, sp: Speaker) -> Non
     The reported clause of an indirect quote counts ("struck a chord with his attacks on"):
     it is narration. Words in quotation marks do not: a "his" there is someone talked about.
     """
-    if sp.kind != ActorKind.person or q.cue_start is None:
+    sent = _cue_sentence(att, q, sp)
+    if sent is None:
         return
-    k = bisect_right(att.m.tok_starts(), q.cue_start) - 1
-    if k < 0:
-        return
-    sent = doccache.sent(att.doc[k])
     want = att.m.gender_of(sp.id)
     others: set[str] | None = None  # the other people named in the sentence, read on first need
     actor = ActorRef(id=sp.id, name=sp.name, kind=sp.kind)
@@ -122,6 +116,14 @@ def sentence_possessives(att: Attributor, q: QuoteCandidate, sp: Speaker) -> Non
         if any(att.m.gender_of(o) in (g, None) for o in others):
             continue  # someone else in the sentence could be "his"
         att.m.add(t.idx, t.idx + len(t.text), actor, MentionKind.pronoun, t.i)
+
+
+def _cue_sentence(att: Attributor, q: QuoteCandidate, sp: Speaker) -> Span | None:
+    """The sentence of ``q``'s cue when its speaker ``sp`` is a person, else None."""
+    if sp.kind != ActorKind.person or q.cue_start is None:
+        return None
+    k = bisect_right(att.m.tok_starts(), q.cue_start) - 1
+    return doccache.sent(att.doc[k]) if k >= 0 else None
 
 
 def _clause_subject_is(att: Attributor, poss: Token, speaker_id: str) -> bool:

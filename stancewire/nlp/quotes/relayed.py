@@ -22,6 +22,7 @@ the parts of one cue and speaker into one attribution); the bare quote stays the
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -164,16 +165,6 @@ def _bare_continuation(text: str, relay: QuoteCandidate, stop: Token, idx: DocIn
 
 def _part(relay: QuoteCandidate, a: int, b: int) -> QuoteCandidate:
     """A second part of ``relay``: same cue, source and rule, so it joins the same attribution."""
-    return QuoteCandidate(
-        type="indirect",
-        start=a,
-        end=b,
-        cue_start=relay.cue_start,
-        cue_end=relay.cue_end,
-        cue_lemma=relay.cue_lemma,
-        speaker_token=relay.speaker_token,
-        confidence=relay.confidence,
-        sent_start=min(relay.sent_start, a),
-        sent_end=max(relay.sent_end, b),
-        rule=RULE,
+    return replace(
+        relay, start=a, end=b, sent_start=min(relay.sent_start, a), sent_end=max(relay.sent_end, b)
     )
