@@ -43,14 +43,17 @@ spans; quotes without a cue (floating quotes, continuation paragraphs) stay sing
 * *speaker right, strict*: as above, and the actor we resolved to is one the article names: the
   last word of its id (``person:ada-morn`` -> ``morn``) occurs in a gold Source of kind name or
   organisation somewhere in the article, or in a name inside a description Source ("pollster
-  Frank Luntz", "The party chairman, Kelly Armstrong,"), spelled as ids spell it (accents
-  folded, a possessive dropped, split at hyphens and apostrophes: "García's" names ``garcia``);
-  or the attribution's own Source is one of the registry actor's aliases ("the White House" for
-  ``gov:usa``); or, for a first-person Source ("I find his message chilling"), the writer the
-  byline (``metadata.tsv``'s author) names, when it names exactly one person. Groups pass;
-  ``unknown:`` actors pass only for an indefinite gold Source such as "a Chinese official",
-  which names nobody. The lenient rate cannot see the error issue 15 names first: "the Ohio
-  Democrat said" with our speaker "Ohio Democrat" hits the gold Source span. PolNeAR has no
+  Frank Luntz", "The party chairman, Kelly Armstrong,", "The Post's Ruth Marcus"), spelled as
+  ids spell it (accents folded, a possessive dropped, split at hyphens and apostrophes:
+  "García's" names ``garcia``); or the attribution's own Source is one of the registry actor's
+  aliases ("the White House" for ``gov:usa``); or, for a first-person Source ("I find his
+  message chilling"), the writer the byline (``metadata.tsv``'s author) names, when it names
+  exactly one person. Groups pass; ``unknown:`` actors pass only for an indefinite gold Source
+  such as "a Chinese official" or "someone", which names nobody. A relative-pronoun Source
+  matched through its antecedent is judged as that antecedent would be: "a party official, who
+  asked not to be named" is indefinite, and "Ada Morn, who endorsed" names Ada Morn
+  (:func:`speaker_verdict`). The lenient rate cannot see the error issue 15 names first: "the
+  Ohio Democrat said" with our speaker "Ohio Democrat" hits the gold Source span. PolNeAR has no
   coreference, so a pronoun resolved to the wrong named person still passes both.
 
 Breakdowns: by cue class of the gold cue (recall) and of our cue text (precision), see
