@@ -94,6 +94,12 @@ def clause_frame(doc: Doc, text: str, tok: Token, idx: DocIndex) -> QuoteCandida
 _CLAUSE_CUES = frozenset(
     {"say", "add", "argue", "contend", "insist", "claim", "acknowledge", "admit", "tell"}
 )
+# Cues that take a noun object as readily as a clause ("revealed the plan", "confirmed the
+# date"): for them only a "that" after a fronted phrase marks the broken clause ("disclosed for
+# the first time that …", the clause hung as a relative of "time"), never the rest of the sentence.
+_FRONTED_THAT_CUES = frozenset(
+    {"reveal", "disclose", "confirm", "announce", "concede", "note", "warn", "predict", "testify", "recall"}
+)
 # Objects that are no broken clause: "said it", "said so", "said nothing".
 _NOT_CLAUSE_START = frozenset(
     {"it", "so", "nothing", "something", "anything", "this", "that", "no", "yes", "much", "little", "more"}
@@ -109,7 +115,8 @@ def broken_clause_frame(
     following a vote in 2001 that he had …")."""
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
-    if tok.lemma_.lower() not in _CLAUSE_CUES or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+    lemma = tok.lemma_.lower()
+    if lemma not in _CLAUSE_CUES | _FRONTED_THAT_CUES or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     if tok.dep_ in ("relcl", "acl", "advcl", "amod"):
         return None  # "which claimed responsibility for …", "everything Trump says is true"
@@ -141,10 +148,12 @@ def broken_clause_frame(
         # parser hung on the phrase's noun as a relative opens with its own subject ("said
         # outside the courthouse his client would plead not guilty").
         that = next((t for t in doc[first : min(sent_end, first + 12)] if _complementiser(t)), None)
-        clause = _clause_in_phrase(doc[first]) if that is None else None
+        clause = _clause_in_phrase(doc[first]) if that is None and lemma in _CLAUSE_CUES else None
         if that is None and clause is None:
             return None
         first = that.i + 1 if that is not None else clause.left_edge.i
+    elif lemma not in _CLAUSE_CUES:
+        return None  # "revealed the plan that …": a noun object, no broken clause
     elif doc[first].lower_ == "that" and doc[first].tag_ == "IN":
         first += 1
     if first >= sent_end:
