@@ -100,6 +100,7 @@ _CLAUSE_CUES = frozenset(
 _FRONTED_THAT_CUES = frozenset(
     {"reveal", "disclose", "confirm", "announce", "concede", "note", "warn", "predict", "testify", "recall"}
 )
+_BROKEN_CLAUSE_CUES = _CLAUSE_CUES | _FRONTED_THAT_CUES
 # Objects that are no broken clause: "said it", "said so", "said nothing".
 _NOT_CLAUSE_START = frozenset(
     {"it", "so", "nothing", "something", "anything", "this", "that", "no", "yes", "much", "little", "more"}
@@ -116,7 +117,7 @@ def broken_clause_frame(
     from stancewire.nlp.quotes.indirect import content_span, finish  # indirect imports this module
 
     lemma = tok.lemma_.lower()
-    if lemma not in _CLAUSE_CUES | _FRONTED_THAT_CUES or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+    if lemma not in _BROKEN_CLAUSE_CUES or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     if tok.dep_ in ("relcl", "acl", "advcl", "amod"):
         return None  # "which claimed responsibility for …", "everything Trump says is true"
