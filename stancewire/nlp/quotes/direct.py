@@ -344,6 +344,9 @@ def speaker_for(doc: Doc, cue: Token, a: int, b: int, idx: DocIndex) -> Token | 
             # hyphenated title for the subject; the name the title run ends with speaks.
             return person_in_title_run(doc, subj, b) or subj
         return subj
+    doer = _doer_of_the_phrase(cue)
+    if doer is not None and not idx.in_quote[doer.i]:
+        return doer
     # '“…,” the party's nominee, Ida Kessel, tweeted Sunday': the parser reads the frame as a
     # noun phrase with a reduced relative; the noun (or the name in apposition to it) speaks.
     head = cue.head
@@ -801,6 +804,24 @@ def outcry_verb(doc: Doc, idx: DocIndex, mark: int) -> tuple[Token, Token] | Non
 
 
 SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _doer_of_the_phrase(cue: Token) -> Token | None:
+    """The speaker of a participle after a comma that the parser hung on the object of a
+    preposition: "when Hollis ended the debate with a reference to a film, remarking, “…”" is
+    Hollis's (the subject of "ended"), not the reference's."""
+    if cue.dep_ != "acl" or not cue.lower_.endswith("ing") or cue.i < 1 or cue.nbor(-1).text != ",":
+        return None
+    noun = cue.head
+    if noun.dep_ != "pobj" or noun.i > cue.i:
+        return None
+    # Climb the chain of prepositional phrases ("with a nod to the sequel") to their verb.
+    t = noun
+    for _ in range(4):
+        if t.dep_ not in ("pobj", "prep"):
+            break
+        t = t.head
+    return subject_of(t) if t.pos_ in ("VERB", "AUX") else None
 
 
 def as_subject(verb: Token) -> Token | None:

@@ -60,12 +60,13 @@ def subject_of(tok: Token, max_up: int = 6) -> Token | None:
             elif c.dep_ == "agent":
                 agent = next((g for g in children(c) if g.dep_ == "pobj"), None)
         if subj is None and agent is None and t is tok:
-            clause = _clause_continued(t)
+            clause = _clause_continued(t) or _list_continued(t)
             if clause is not None:
                 t = clause
                 continue
             subj = (
-                participle_subject(t)
+                _relative_namer(t)
+                or participle_subject(t)
                 or _with_absolute_subject(t)
                 or _subject_read_as_object(t)
                 or _modal_name(t)
@@ -222,6 +223,55 @@ def _clause_continued(verb: Token) -> Token | None:
     if clause.dep_ != "advcl" or clause.tag_ != verb.tag_:
         return None
     return clause if any(c.dep_ == "nsubj" for c in children(clause)) else None
+
+
+def _list_continued(verb: Token) -> Token | None:
+    """The adverbial clause a subjectless verb of a list continues: "the only time she came up was
+    when Rell speculated about her coat, referred to her record and considered …". The parser
+    hangs "referred" on the main verb as a clause of its own; a finite verb in the tense of the
+    clause that ends right before its comma goes on with that clause and shares its subject
+    ("Rell"), not the main clause's ("the only time")."""
+    if verb.dep_ != "advcl" or verb.tag_ not in _FINITE or verb.i < 2 or verb.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ in SUBJ for c in children(verb)):
+        return None
+    comma = verb.nbor(-1).i
+    before = (c for c in children(verb.head) if c.dep_ == "advcl" and c.i < verb.i)
+    clause = next((c for c in before if comma - 1 <= c.right_edge.i <= comma), None)
+    if clause is None or clause.tag_ != verb.tag_:
+        return None
+    return clause if any(c.dep_ == "nsubj" for c in children(clause)) else None
+
+
+# Verbs that name a thing in a relative clause ("which Morn called “a disgrace”").
+_NAMING_VERBS = frozenset({"call", "describe", "dub", "term", "label", "brand"})
+
+
+def _relative_namer(verb: Token) -> Token | None:
+    """Who names a thing in the relative clause right before a participle: "Kettle Weekly put him
+    at $2 billion, which Mr. Hollis called “a disgrace,” blaming Orr" is Hollis's blame. The
+    parser hangs the participle on the main verb ("put"), whose subject only reported a figure;
+    the namer, who just gave his verdict on it, goes on to give its cause."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 3:
+        return None
+    k = verb.i - 1
+    while k > verb.i - 3 and verb.doc[k].is_punct and verb.doc[k].text != ",":
+        k -= 1
+    if verb.doc[k].text != ",":
+        return None
+    last = verb.doc[k - 1]
+    while last.is_punct and last.i > 0:
+        last = last.nbor(-1)
+    rel = last
+    while rel.dep_ != "relcl" and rel.head.i != rel.i and rel.head.i < verb.i:
+        rel = rel.head
+    if rel.dep_ != "relcl" or rel.lemma_.lower() not in _NAMING_VERBS or rel.head.i > rel.i:
+        return None
+    kids = children(rel)
+    if not any(c.dep_ == "dobj" and c.lower_ in REL_PRONOUNS for c in kids):
+        return None
+    namers = (c for c in kids if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON"))
+    return next((c for c in namers if c.lower_ not in REL_PRONOUNS), None)
 
 
 def _word_before_conjunction(verb: Token, floor: int) -> Token | None:
@@ -572,7 +622,11 @@ def _with_absolute_subject(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl"):
         return None
     if verb.dep_ == "acl":
+        # After a comma the participle is no part of the "with" phrase: "ended the debate with a
+        # reference to a film, remarking, “…”" is the ender's remark, not the reference's.
         noun = verb.head
+        if verb.i > 0 and verb.nbor(-1).text == ",":
+            return None
         return noun if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
     for prep in children(verb.head):
         if prep.dep_ != "prep" or prep.lower_ != "with":
