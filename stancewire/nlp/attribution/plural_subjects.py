@@ -24,6 +24,9 @@
   wait": the people before).
 
 The search stops at a subject that is one named person or organisation (a newer topic).
+
+The same joined names as a cue's own subject ("Ada Velk and Tomas Brekke said") are one group
+speaker too (:func:`joint_speaker`).
 """
 
 from __future__ import annotations
@@ -259,7 +262,7 @@ def joint_speaker(att: Attributor, c: Token) -> Speaker | None:
         c = next((t for t in children(c) if t.i < c.i and t.dep_ in _HUNG), c)
     first = c.lower_ in _ONE_PERSON or _named_person(att, c) or _named_body(att, c)
     together = [c, *c.conjuncts, *_names_hung_before(att, c)]
-    if not first or len(together) < 2 or not _joined_by_and(together):
+    if not first or len(together) < 2 or not _joined_by_and(together) or _one_name(att, together):
         return None
     if not all(_named_person(att, t) or _named_body(att, t) for t in together if t.i != c.i):
         return None
@@ -278,6 +281,14 @@ def _joined_by_and(together: list[Token]) -> bool:
     """Whether an "and" (or "&") joins the names: a bare comma is often the parser's join of a
     name the quote ends on to the one that says it ("... to, now, Cruz, Wilkin said")."""
     return any(x.dep_ == "cc" and x.lower_ in ("and", "&") for t in together for x in children(t))
+
+
+def _one_name(att: Attributor, together: list[Token]) -> bool:
+    """Whether two of the joined words lie in one mention: an "and" inside a name ("the Brisca
+    Fire and Rescue Service", "the Committee on Liberties, Justice and Home Affairs") joins no
+    speakers."""
+    spans = [(m.start, m.end) for t in together if (m := att.m.mention_for_token(t.i)) is not None]
+    return len(set(spans)) < len(spans)
 
 
 def _people(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubject | object | None:
