@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from stancewire.nlp.attribution.candidates import Decision
 from stancewire.nlp.attribution.floating import floating_speaker
+from stancewire.nlp.attribution.plural_subjects import joint_speaker
 from stancewire.nlp.attribution.pronouns import first_person_in_quote
 from stancewire.nlp.attribution.ranker import KINDS, RankerModel
 from stancewire.nlp.attribution.relatives import clause_relative, relative_antecedent
@@ -114,7 +115,8 @@ class Attributor:
                 tok = usable_speaker_token(self, self.doc[q.speaker_token], q)
                 if tok is not None:
                     tok = relative_antecedent(self, tok, q)
-                sp = from_token(self, tok, q) if tok is not None else None
+                # "Velk and Brekke said": the subject the quote finder found joins several.
+                sp = (joint_speaker(self, tok) or from_token(self, tok, q)) if tok is not None else None
             elif q.speaker_span is not None:
                 sp = from_span(self, *q.speaker_span)
             else:

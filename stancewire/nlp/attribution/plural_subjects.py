@@ -24,6 +24,9 @@
   wait": the people before).
 
 The search stops at a subject that is one named person or organisation (a newer topic).
+
+The same joined names as a cue's own subject ("Ada Velk and Tomas Brekke said") are one group
+speaker too (:func:`joint_speaker`).
 """
 
 from __future__ import annotations
@@ -37,12 +40,13 @@ from stancewire.nlp import doccache
 from stancewire.nlp.attribution.patterns import SPEAKER_WINDOW
 from stancewire.nlp.attribution.people import human_plural, speaking_noun
 from stancewire.nlp.attribution.quantified import out_of, quantified_speaker
+from stancewire.nlp.attribution.speaker_build import actor_speaker
 from stancewire.nlp.attribution.words import SHARE_NOUNS
 from stancewire.nlp.doccache import children
 from stancewire.nlp.mentions.descriptions import noun_gender
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.nlp.registry import slugify
-from stancewire.schemas import ActorKind, ActorRef, Speaker
+from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
 if TYPE_CHECKING:
     from stancewire.nlp.attribution.attributor import Attributor
@@ -52,6 +56,12 @@ _STOP = object()  # a singular named subject: the search ends there
 # Quantifiers that count no one: never whom a later "they" is ("None of the candidates is
 # pushing for it. Mostly, they ...": the candidates, not "none of" them).
 _NO_ONE = frozenset({"nobody", "none"})
+# A person's pronoun may open a pair of speakers ("She and Tomas Brekke both condemned it").
+_ONE_PERSON = frozenset({"he", "she"})
+# A quantifier floated after the people it counts ("Velk and Brekke both said"), and how the
+# parser may hang those people on it.
+_FLOATING = frozenset({"both", "all"})
+_HUNG = frozenset({"nmod", "npadvmod", "compound", "appos"})
 
 
 class PluralSubject(NamedTuple):
@@ -236,6 +246,49 @@ def _companions(att: Attributor, c: Token) -> list[Token]:
             if o.dep_ == "pobj" and (_named_person(att, o) or human_plural(o)):
                 out += [o, *(t for t in o.conjuncts if _named_person(att, t) or human_plural(t))]
     return out
+
+
+def joint_speaker(att: Attributor, c: Token) -> Speaker | None:
+    """The group a cue's subject names when it joins several people or organisations ("Ada
+    Velk and Tomas Brekke said", "She and harbour master Tomas Brekke both condemned",
+    "brothers Ivo and Tomas Brekke were talking about"), named by the phrase that joins them;
+    None for one speaker. All of them say it, so the first alone is not the speaker (PolNeAR
+    dev: the first name, a floating "both" or a later noun took such quotes)."""
+    if c.dep_ not in _SUBJ:
+        return None
+    if c.lower_ in _FLOATING:
+        # "He and Brekke both condemned": the parser may make the quantifier the subject and
+        # hang the joined names on it; they, not "both", are who speaks.
+        c = next((t for t in children(c) if t.i < c.i and t.dep_ in _HUNG), c)
+    first = c.lower_ in _ONE_PERSON or _named_person(att, c) or _named_body(att, c)
+    together = [c, *c.conjuncts, *_names_hung_before(att, c)]
+    if not first or len(together) < 2 or not _joined_by_and(together) or _one_name(att, together):
+        return None
+    if not all(_named_person(att, t) or _named_body(att, t) for t in together if t.i != c.i):
+        return None
+    last = max(together, key=lambda t: t.i)
+    start = min(c.left_edge.i, *(t.left_edge.i for t in together))
+    while start < c.i and att.m.toks[start].is_punct:
+        start += 1  # a quotation mark the parser hung on the subject is no part of its name
+    # The last name's whole mention ("the Department of Homeland Security"), not its head.
+    m = att.m.mention_for_token(last.i)
+    a, b = att.m.toks[start].idx, max(last.idx + len(last.text), m.end if m is not None else 0)
+    group = _phrase_group(att, a, b)
+    return actor_speaker(group.actor, att.text[a:b], a, b, MentionKind.name)
+
+
+def _joined_by_and(together: list[Token]) -> bool:
+    """Whether an "and" (or "&") joins the names: a bare comma is often the parser's join of a
+    name the quote ends on to the one that says it ("... to, now, Cruz, Wilkin said")."""
+    return any(x.dep_ == "cc" and x.lower_ in ("and", "&") for t in together for x in children(t))
+
+
+def _one_name(att: Attributor, together: list[Token]) -> bool:
+    """Whether two of the joined words lie in one mention: an "and" inside a name ("the Brisca
+    Fire and Rescue Service", "the Committee on Liberties, Justice and Home Affairs") joins no
+    speakers."""
+    spans = [(m.start, m.end) for t in together if (m := att.m.mention_for_token(t.i)) is not None]
+    return len(set(spans)) < len(spans)
 
 
 def _people(att: Attributor, c: Token, q: QuoteCandidate) -> PluralSubject | object | None:
