@@ -18,6 +18,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from stancewire.nlp.quotemarks import QuoteSpan, find_quote_spans
+
 _EXT = "stancewire_cache"
 if not Doc.has_extension(_EXT):
     Doc.set_extension(_EXT, default=None)
@@ -35,6 +37,7 @@ class DocCache:
     children: list[Sequence[Token]] | None = None  # token index -> its children, in text order
     starts: list[int] | None = None  # token index -> offset of its first character
     ends: list[int] | None = None  # token index -> offset after its last character
+    quote_spans: list[QuoteSpan] | None = None  # the text's quotations (quotemarks)
 
 
 # Where ``doc._.stancewire_cache`` keeps its value. Read straight from ``user_data``: going
@@ -49,6 +52,15 @@ def _cache(doc: Doc) -> DocCache:
     if c is None:
         c = data[_KEY] = DocCache()
     return c
+
+
+def quote_spans(doc: Doc) -> list[QuoteSpan]:
+    """:func:`~stancewire.nlp.quotemarks.find_quote_spans` of the Doc's text, once per Doc: the
+    quote finder and the attribution step's mention rules both read them (read-only)."""
+    c = _cache(doc)
+    if c.quote_spans is None:
+        c.quote_spans = find_quote_spans(text(doc))
+    return c.quote_spans
 
 
 def tokens(doc: Doc) -> list[Token]:

@@ -28,7 +28,6 @@ from stancewire.nlp.mentions.words import (
     TITLE_WORDS,
     person_noun_plural,
 )
-from stancewire.nlp.quotemarks import find_quote_spans
 from stancewire.nlp.quotes import QuoteCandidate
 from stancewire.schemas import ActorKind, ActorRef, MentionKind, Speaker
 
@@ -75,7 +74,7 @@ def _in_marks(att: Attributor, char: int) -> bool:
     mixed quote's span takes in its narration ("Burr said that he did not think the party
     ''will get there''")."""
     if att.marked is None:
-        att.marked = sorted((s.start, s.end) for s in find_quote_spans(att.text))
+        att.marked = sorted((s.start, s.end) for s in doccache.quote_spans(att.doc))
     i = bisect_right(att.marked, (char, len(att.text) + 1)) - 1
     return i >= 0 and att.marked[i][0] <= char < att.marked[i][1]
 

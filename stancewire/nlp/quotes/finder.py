@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from stancewire.nlp import cues, doccache
-from stancewire.nlp.quotemarks import find_quote_spans, paragraphs
+from stancewire.nlp.quotemarks import paragraphs
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.direct import (
     INNER_LABEL_RULE,
@@ -30,7 +30,7 @@ class QuoteFinder:
 
     def find(self, doc: Doc) -> list[QuoteCandidate]:
         text = doccache.text(doc)
-        spans = find_quote_spans(text)
+        spans = doccache.quote_spans(doc)
         idx = DocIndex(doc, spans)
         paras = paragraphs(text)
         para_starts = [p[0] for p in paras]
