@@ -249,7 +249,7 @@ def _companions(att: Attributor, c: Token) -> list[Token]:
 
 
 def joint_speaker(att: Attributor, c: Token) -> Speaker | None:
-    """The group a cue's subject names when it joins several people or organisations ("Ada
+    """The group a cue's subject names when it joins several people ("Ada
     Velk and Tomas Brekke said", "She and harbour master Tomas Brekke both condemned",
     "brothers Ivo and Tomas Brekke were talking about"), named by the phrase that joins them;
     None for one speaker. All of them say it, so the first alone is not the speaker (PolNeAR
@@ -260,11 +260,13 @@ def joint_speaker(att: Attributor, c: Token) -> Speaker | None:
         # "He and Brekke both condemned": the parser may make the quantifier the subject and
         # hang the joined names on it; they, not "both", are who speaks.
         c = next((t for t in children(c) if t.i < c.i and t.dep_ in _HUNG), c)
-    first = c.lower_ in _ONE_PERSON or _named_person(att, c) or _named_body(att, c)
+    # People only: governments and organisations named together each act for themselves, and
+    # the stance and event coders give each its own evidence ("Harwen and Sarvonia urged ...").
+    first = c.lower_ in _ONE_PERSON or _named_person(att, c)
     together = [c, *c.conjuncts, *_names_hung_before(att, c)]
     if not first or len(together) < 2 or not _joined_by_and(together) or _one_name(att, together):
         return None
-    if not all(_named_person(att, t) or _named_body(att, t) for t in together if t.i != c.i):
+    if not all(_named_person(att, t) for t in together if t.i != c.i):
         return None
     last = max(together, key=lambda t: t.i)
     start = min(c.left_edge.i, *(t.left_edge.i for t in together))
