@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from stancewire.nlp import doccache
 from stancewire.nlp.attribution.pronouns import pronoun
 from stancewire.nlp.attribution.speaker_build import actor_speaker, entourage_actor
 from stancewire.nlp.attribution.words import ANAPHORIC_TEXTS, ENTOURAGE_NOUNS, HE, SHE
@@ -302,11 +303,11 @@ def _announcer(att: Attributor, anchor: Token, lemma: str, q: QuoteCandidate) ->
 def _previous_narrative_start(att: Attributor, anchor: Token) -> int:
     """The first token of the sentence before ``anchor``'s, passing over sentences that lie
     inside a quote (a quotation the parser split in two is not the narrative)."""
-    sent = anchor.sent
+    sent = doccache.sent(anchor)
     for _ in range(3):
         if sent.start == 0:
             break
-        sent = att.doc[sent.start - 1].sent
+        sent = doccache.sent(att.doc[sent.start - 1])
         if not (att.m.in_quote(sent[0].idx) and att.m.in_quote(sent[-1].idx)):
             break
     return sent.start

@@ -272,7 +272,7 @@ def joint_speaker(att: Attributor, c: Token) -> Speaker | None:
     start = min(c.left_edge.i, *(t.left_edge.i for t in together))
     while start < c.i and att.m.toks[start].is_punct:
         start += 1  # a quotation mark the parser hung on the subject is no part of its name
-    # The last name's whole mention ("the Department of Homeland Security"), not its head.
+    # The last name's whole mention ("harbour master Tomas Brekke"), not its head.
     m = att.m.mention_for_token(last.i)
     a, b = att.m.toks[start].idx, max(last.idx + len(last.text), m.end if m is not None else 0)
     group = _phrase_group(att, a, b)
@@ -286,9 +286,9 @@ def _joined_by_and(together: list[Token]) -> bool:
 
 
 def _one_name(att: Attributor, together: list[Token]) -> bool:
-    """Whether two of the joined words lie in one mention: an "and" inside a name ("the Brisca
-    Fire and Rescue Service", "the Committee on Liberties, Justice and Home Affairs") joins no
-    speakers."""
+    """Whether two of the joined words lie in one mention: an "and" inside one recorded name
+    ("the Brisca Fire and Rescue Service", a pair of given names the index took as one name)
+    joins no speakers."""
     spans = [(m.start, m.end) for t in together if (m := att.m.mention_for_token(t.i)) is not None]
     return len(set(spans)) < len(spans)
 

@@ -130,7 +130,6 @@ def _clause_subject_is(att: Attributor, poss: Token, speaker_id: str) -> bool:
     no clause over it has a subject outside the phrase ``poss`` is in. A possessive is bound
     by the subject of its clause first ("Morn surged on her platform"); a subject the speaker
     is not ("the mayor should drop his plan") is a nearer antecedent than the speaker."""
-    # (token indices, not tokens: spaCy builds a new Token object on every access)
     prev, head = poss, poss.head
     while head.i != prev.i:
         subj = next((c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")), None)

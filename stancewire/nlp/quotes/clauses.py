@@ -23,11 +23,8 @@ from stancewire.nlp.doccache import children
 from stancewire.nlp.quotes.candidate import DocIndex, QuoteCandidate
 from stancewire.nlp.quotes.set_in import set_in_frame
 from stancewire.nlp.quotes.speakers import speaker_like
-from stancewire.nlp.quotes.syntax import is_negated, is_question_frame, said_to_be, subject_of
+from stancewire.nlp.quotes.syntax import WH_OPENERS, is_negated, is_question_frame, said_to_be, subject_of
 from stancewire.nlp.quotes.words import CLAUSE_STOP_VERBS
-
-# Words that open an indirect wh-question ("wondered why the banks were bailed out").
-_WH_WORDS = frozenset({"why", "what", "how", "who", "whom", "when", "where", "which", "whether", "if"})
 
 
 def _complement(tok: Token, idx: DocIndex) -> Token | None:
@@ -37,7 +34,7 @@ def _complement(tok: Token, idx: DocIndex) -> Token | None:
             continue
         if c.pos_ not in ("VERB", "AUX"):
             continue
-        if c.left_edge.lower_ in _WH_WORDS:
+        if c.left_edge.lower_ in WH_OPENERS:
             return c
         # A finite clause: a subject of its own (a bare "to" clause is an infinitive, not this shape).
         if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in children(c)):

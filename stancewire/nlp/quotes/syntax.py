@@ -918,7 +918,8 @@ def reports_omission(tok: Token) -> bool:
 # whether he will run" is a refusal to answer, as "declined to say whether he will run" is, and
 # PolNeAR marks it with the negated verb as its cue ("wouldn't say", "did not say").
 _ANSWER_VERBS = frozenset({"say", "tell", "disclose", "reveal", "specify", "discuss"})
-_QUESTION_WORDS = frozenset({"whether", "if", "when", "who", "whom", "what", "which", "why", "how", "where"})
+# Words that open an embedded question ("wondered why ...", "would not say whether ...").
+WH_OPENERS = frozenset({"whether", "if", "when", "who", "whom", "what", "which", "why", "how", "where"})
 
 
 def refuses_to_answer(tok: Token) -> bool:
@@ -939,7 +940,7 @@ def refuses_to_answer(tok: Token) -> bool:
 
 def _embedded_question(clause: Token) -> bool:
     # "whether/if X" (a mark) or "when/who/how X" (the clause's first word).
-    return clause.left_edge.lower_ in _QUESTION_WORDS or any(
+    return clause.left_edge.lower_ in WH_OPENERS or any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children(clause)
     )
 
